@@ -1,0 +1,4 @@
+export * from "./dict";
+export * from "./golden-json";
+export * from "./text";
+export * from "./value";

@@ -1,0 +1,86 @@
+// Python's str() and repr() of values: what an expression embedded in text
+// inserts (`None`, `True`, `[1, 'a']`, `{'k': None}`, `1.0`, `1e-07`, `(1,)`).
+
+import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "./value";
+
+export function pyStr(v: PyValue): string {
+  if (typeof v === "string") return v;
+  return pyRepr(v);
+}
+
+export function pyRepr(v: PyValue): string {
+  if (v === null) return "None";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "True" : "False";
+    case "bigint":
+      return v.toString();
+    case "number":
+      return Number.isInteger(v) ? String(v) : floatRepr(v);
+    case "string":
+      return strRepr(v);
+  }
+  if (v instanceof PyFloat) return floatRepr(v.v);
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (v instanceof PyTuple) {
+    if (v.items.length === 1) return `(${pyRepr(v.items[0]!)},)`;
+    return `(${v.items.map(pyRepr).join(", ")})`;
+  }
+  if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(pyRepr).join(", ")}}`;
+  if (isDict(v)) {
+    return `{${Object.keys(v)
+      .map((k) => `${strRepr(k)}: ${pyRepr(v[k]!)}`)
+      .join(", ")}}`;
+  }
+  if (isOpaque(v)) return `<${v.pyOpaque}>`;
+  return String(v);
+}
+
+/** repr() of a float: shortest round-trip digits, Python's exponent thresholds. */
+export function floatRepr(n: number): string {
+  if (Number.isNaN(n)) return "nan";
+  if (n === Number.POSITIVE_INFINITY) return "inf";
+  if (n === Number.NEGATIVE_INFINITY) return "-inf";
+  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  const [mantissa, expText] = n.toExponential().split("e") as [string, string];
+  const exp = Number(expText);
+  const negative = mantissa.startsWith("-");
+  const digits = mantissa.replace("-", "").replace(".", "");
+  const sign = negative ? "-" : "";
+  if (exp < -4 || exp >= 16) {
+    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    const e = Math.abs(exp);
+    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fracPart = digits.slice(exp + 1);
+  return `${sign}${intPart}.${fracPart || "0"}`;
+}
+
+/** repr() of a str: single quotes unless the text has ' and no ", Python's escapes. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
+    else if (!isPrintable(cp)) {
+      if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, "0")}`;
+      else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, "0")}`;
+      else out += `\\U${cp.toString(16).padStart(8, "0")}`;
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function isPrintable(cp: number): boolean {
+  if (cp === 0x20) return true;
+  return !NON_PRINTABLE.test(String.fromCodePoint(cp));
+}

@@ -1,0 +1,279 @@
+// The Python value model shared by the YAQL and Jinja evaluators, the reference
+// interpreter and the code the compiler emits.
+//
+// Representation (chosen so that JSON data from actions needs no conversion):
+// - None            -> null
+// - bool            -> boolean
+// - int             -> an integral JS number within ±(2^53-1), else a bigint
+// - float           -> a non-integral JS number, or a PyFloat box when the value
+//                      is integral, infinite or NaN (so 1.0 stays a float)
+// - str             -> string
+// - list            -> JS array
+// - tuple           -> PyTuple
+// - set / frozenset -> PySet
+// - dict            -> plain object (string keys, insertion order); non-string
+//                      keys are stored as their Python str() text
+//
+// Anything else (functions, iterators) is an opaque value that the evaluators own.
+
+export class PyFloat {
+  constructor(readonly v: number) {}
+}
+
+export class PyTuple {
+  constructor(readonly items: readonly PyValue[]) {}
+}
+
+export class PySet {
+  private readonly byKey = new Map<string, PyValue>();
+  constructor(items: Iterable<PyValue> = []) {
+    for (const item of items) this.add(item);
+  }
+  add(item: PyValue): void {
+    const key = hashKey(item);
+    if (!this.byKey.has(key)) this.byKey.set(key, item);
+  }
+  has(item: PyValue): boolean {
+    return this.byKey.has(hashKey(item));
+  }
+  delete(item: PyValue): boolean {
+    return this.byKey.delete(hashKey(item));
+  }
+  get size(): number {
+    return this.byKey.size;
+  }
+  values(): PyValue[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export type PyDict = { [key: string]: PyValue };
+
+export type PyValue =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | PyFloat
+  | PyTuple
+  | PySet
+  | PyValue[]
+  | PyDict
+  | PyOpaque;
+
+/** Values the evaluators own (lambdas, Jinja undefined, iterators...). */
+export interface PyOpaque {
+  readonly pyOpaque: string;
+}
+
+/** An error raised while evaluating, with the Python exception class it stands for. */
+export class PyError extends Error {
+  constructor(
+    readonly pyType: string,
+    message: string,
+    readonly category: "evaluation" | "undefined_variable" | "syntax" = "evaluation",
+  ) {
+    super(message);
+    this.name = pyType;
+  }
+}
+
+export const typeError = (message: string): PyError => new PyError("TypeError", message);
+export const valueError = (message: string): PyError => new PyError("ValueError", message);
+
+// ---------------------------------------------------------------- type tests
+
+export function isDict(v: unknown): v is PyDict {
+  if (v === null || typeof v !== "object") return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function isOpaque(v: unknown): v is PyOpaque {
+  return typeof v === "object" && v !== null && "pyOpaque" in v && !isDict(v);
+}
+
+export function isInt(v: unknown): v is number | bigint {
+  return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
+}
+
+export function isFloat(v: unknown): v is number | PyFloat {
+  return v instanceof PyFloat || (typeof v === "number" && !Number.isInteger(v));
+}
+
+/** int, float or bool: the values arithmetic accepts. */
+export function isNumeric(v: unknown): v is number | bigint | boolean | PyFloat {
+  return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat;
+}
+
+export function isSequence(v: unknown): v is PyValue[] | PyTuple {
+  return Array.isArray(v) || v instanceof PyTuple;
+}
+
+export function pyTypeName(v: PyValue): string {
+  if (v === null) return "NoneType";
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
+    case "bigint":
+      return "int";
+    case "number":
+      return Number.isInteger(v) ? "int" : "float";
+    case "string":
+      return "str";
+  }
+  if (v instanceof PyFloat) return "float";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof PyTuple) return "tuple";
+  if (v instanceof PySet) return "set";
+  if (isDict(v)) return "dict";
+  return (v as PyOpaque).pyOpaque;
+}
+
+// ---------------------------------------------------------------- numbers
+
+/** A Python float from a JS number. */
+export function mkFloat(n: number): number | PyFloat {
+  return Number.isInteger(n) || !Number.isFinite(n) || Object.is(n, -0) ? new PyFloat(n) : n;
+}
+
+/** A Python int from a bigint or integral number, normalised to a number when safe. */
+export function mkInt(n: number | bigint): number | bigint {
+  if (typeof n === "number") {
+    if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
+    return BigInt(n);
+  }
+  if (n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(n);
+  return n;
+}
+
+/** The numeric value of an int, float or bool as a JS number (may lose precision for big ints). */
+export function numberOf(v: PyValue): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyFloat) return v.v;
+  throw typeError(`must be real number, not ${pyTypeName(v)}`);
+}
+
+/** The value of an int or bool as a bigint. */
+export function bigOf(v: PyValue): bigint {
+  if (typeof v === "bigint") return v;
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
+  throw typeError(`expected int, got ${pyTypeName(v)}`);
+}
+
+// ---------------------------------------------------------------- truthiness
+
+export function truthy(v: PyValue): boolean {
+  if (v === null) return false;
+  switch (typeof v) {
+    case "boolean":
+      return v;
+    case "number":
+      return v !== 0; // NaN is truthy in Python too
+    case "bigint":
+      return v !== 0n;
+    case "string":
+      return v.length > 0;
+  }
+  if (v instanceof PyFloat) return v.v !== 0;
+  if (Array.isArray(v)) return v.length > 0;
+  if (v instanceof PyTuple) return v.items.length > 0;
+  if (v instanceof PySet) return v.size > 0;
+  if (isDict(v)) return Object.keys(v).length > 0;
+  return true;
+}
+
+// ---------------------------------------------------------------- equality and hashing
+
+export function pyEquals(a: PyValue, b: PyValue): boolean {
+  if (a === b) return typeof a !== "number" || !Number.isNaN(a);
+  if (isNumeric(a) && isNumeric(b)) {
+    if ((typeof a === "bigint" || typeof b === "bigint") && !isFloat(a) && !isFloat(b))
+      return bigOf(a) === bigOf(b);
+    return numberOf(a) === numberOf(b);
+  }
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a)) return Array.isArray(b) && seqEquals(a, b);
+  if (a instanceof PyTuple) return b instanceof PyTuple && seqEquals(a.items, b.items);
+  if (a instanceof PySet) return b instanceof PySet && a.size === b.size && a.values().every((x) => b.has(x));
+  if (isDict(a) && isDict(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && pyEquals(a[k]!, b[k]!));
+  }
+  return false;
+}
+
+function seqEquals(a: readonly PyValue[], b: readonly PyValue[]): boolean {
+  return a.length === b.length && a.every((x, i) => pyEquals(x, b[i]!));
+}
+
+/** A string that is equal for values Python considers equal and hashable; throws for unhashable ones. */
+export function hashKey(v: PyValue): string {
+  if (v === null) return "N";
+  if (isNumeric(v)) {
+    if (typeof v === "bigint") return `n${v}`;
+    const n = numberOf(v);
+    return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? `n${BigInt(n)}` : `n${n}`;
+  }
+  if (typeof v === "string") return `s${v}`;
+  if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
+  if (v instanceof PySet) return `f{${v.values().map(hashKey).sort().join(",")}}`;
+  throw typeError(`unhashable type: '${pyTypeName(v)}'`);
+}
+
+// ---------------------------------------------------------------- ordering
+
+/** Python's `<` ordering: -1, 0 or 1; throws TypeError for unorderable types. */
+export function pyCompare(a: PyValue, b: PyValue, op = "<"): number {
+  if (isNumeric(a) && isNumeric(b)) {
+    if (!isFloat(a) && !isFloat(b) && (typeof a === "bigint" || typeof b === "bigint")) {
+      const x = bigOf(a);
+      const y = bigOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    const x = numberOf(a);
+    const y = numberOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (Array.isArray(a) && Array.isArray(b)) return compareSeq(a, b, op);
+  if (a instanceof PyTuple && b instanceof PyTuple) return compareSeq(a.items, b.items, op);
+  throw typeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+/** Compares by Unicode code point, as Python does (JS `<` compares UTF-16 units). */
+export function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+function compareSeq(a: readonly PyValue[], b: readonly PyValue[], op: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (!pyEquals(a[i]!, b[i]!)) return pyCompare(a[i]!, b[i]!, op);
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+/** Python's sorted(): stable, raising TypeError on unorderable items. */
+export function pySorted<T extends PyValue>(
+  items: readonly T[],
+  key?: (v: T) => PyValue,
+  reverse = false,
+): T[] {
+  const keyed = items.map((v) => ({ v, k: key ? key(v) : (v as PyValue) }));
+  keyed.sort((x, y) => (reverse ? pyCompare(y.k, x.k) : pyCompare(x.k, y.k)));
+  return keyed.map((e) => e.v);
+}
