@@ -1,0 +1,18 @@
+// The one error type expression evaluation throws to its callers.
+
+export type ExprErrorCategory = "syntax" | "undefined_variable" | "evaluation";
+
+export class ExpressionError extends Error {
+  /**
+   * @param category the golden category of the failure
+   * @param message  Orquesta's full message, e.g.
+   *   "YaqlEvaluationException: Unable to evaluate expression '<% 1/0 %>'. ZeroDivisionError: division by zero"
+   */
+  constructor(
+    readonly category: ExprErrorCategory,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExpressionError";
+  }
+}
