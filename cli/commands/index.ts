@@ -1,5 +1,14 @@
 // Every subcommand registers itself here, one line each.
 
 import type { Command } from "commander";
+import { registerCheck } from "./check";
+import { registerEval } from "./eval";
+import { registerKv } from "./kv";
+import { registerSimulate } from "./simulate";
 
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerCheck(program);
+  registerEval(program);
+  registerSimulate(program);
+  registerKv(program);
+}

@@ -1,0 +1,83 @@
+// `orqc simulate`: run a workflow (or every case of a golden traces folder)
+// under scripted action outcomes with the reference interpreter, and print the
+// trace in the golden JSON format.
+
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
+import { runCases } from "../../runtime/engine/cases";
+import { loadPackWorkflows } from "../../runtime/engine/packs";
+import { runScenario, type Scenario } from "../../runtime/engine/scenario";
+import { toGolden } from "../../runtime/stdlib/py/golden-json";
+import type { PyValue } from "../../runtime/stdlib/py/value";
+
+interface SimulateOptions {
+  scenario?: string;
+  cases?: string;
+  root?: string;
+  packs?: string[];
+  format: string;
+  only?: string[];
+}
+
+function defaultRoot(): string {
+  // dist/orqc.js (or cli/commands/simulate.ts under tsx) -> project -> ../shared
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    if (existsSync(join(dir, "package.json"))) return resolve(dir, "..", "shared");
+    dir = dirname(dir);
+  }
+  return resolve(process.cwd(), "..", "shared");
+}
+
+function fail(message: string, code: number): void {
+  process.stderr.write(`orqc simulate: ${message}\n`);
+  process.exitCode = code;
+}
+
+function print(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(toGolden(value as PyValue).value)}\n`);
+}
+
+export function registerSimulate(program: Command): void {
+  program
+    .command("simulate")
+    .description("Run a workflow under a golden scenario with the reference interpreter and print the trace")
+    .argument("[workflow]", "workflow YAML file (defaults to the scenario's workflow)")
+    .option("--scenario <file>", "scenario JSON (golden format)")
+    .option("--cases <dir>", "run every case of a golden traces folder (INDEX.json)")
+    .option("--only <ids...>", "with --cases: run only these case ids")
+    .option("--root <dir>", "folder scenario paths are relative to (default: ../shared beside the project)")
+    .option("--packs <dirs...>", "pack folders to resolve sub-workflows from")
+    .option("--format <format>", "output format (json)", "json")
+    .action((workflow: string | undefined, opts: SimulateOptions) => {
+      if (opts.format !== "json") return fail(`unsupported format "${opts.format}" (use json)`, 2);
+      const root = resolve(opts.root ?? defaultRoot());
+      if (opts.cases) {
+        if (!existsSync(join(opts.cases, "INDEX.json"))) return fail(`no INDEX.json in ${opts.cases}`, 2);
+        return print(runCases(opts.cases, root, opts.only ? new Set(opts.only) : undefined));
+      }
+      if (!opts.scenario) return fail("give --scenario FILE or --cases DIR", 2);
+      let scenario: Scenario;
+      try {
+        scenario = JSON.parse(readFileSync(opts.scenario, "utf8")) as Scenario;
+      } catch (e) {
+        return fail(
+          `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,
+          2,
+        );
+      }
+      const override = workflow ? resolve(workflow) : null;
+      if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2);
+      const topPath = workflow ?? scenario.workflow;
+      const readWorkflow = (p: string): string =>
+        override && p === topPath ? readFileSync(override, "utf8") : readFileSync(resolve(root, p), "utf8");
+      const packWorkflows = loadPackWorkflows(opts.packs ?? []);
+      try {
+        print(runScenario({ ...scenario, workflow: topPath }, { root, readWorkflow, packWorkflows }));
+      } catch (e) {
+        fail(e instanceof Error ? e.message : String(e), 1);
+      }
+    });
+}

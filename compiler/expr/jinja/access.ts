@@ -1,0 +1,164 @@
+// Attribute and item access as Jinja's SandboxedEnvironment does it:
+// `a.b` tries the Python attribute first, then the item; `a['b']` the item
+// first, then the attribute. Missing -> an undefined value; names starting
+// with "_" -> an "unsafe" undefined.
+
+import {
+  bigOf,
+  isDict,
+  isFloat,
+  isInt,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import { collectionAttribute } from "./methods-collections";
+import { strAttribute } from "./methods-str";
+import { chars, toRepr } from "./protocol";
+import { JinjaUndefined, undefinedAttr } from "./undefined";
+import {
+  DictView,
+  dictLookup,
+  fn,
+  GroupTuple,
+  JinjaCallable,
+  JinjaCycler,
+  JinjaNamespace,
+  LoopContext,
+  PyGenerator,
+  PyRange,
+} from "./values";
+
+export class PySlice {
+  readonly pyOpaque = "slice";
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {}
+}
+
+/** The value of a Python attribute, or undefined when the object has none. */
+export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined {
+  if (name.startsWith("__") && name.endsWith("__") && name.length > 4) return null;
+  if (typeof obj === "string") return strAttribute(obj, name);
+  if (obj instanceof JinjaNamespace)
+    return isDict(obj.attrs) && Object.hasOwn(obj.attrs, name) ? obj.attrs[name]! : undefined;
+  if (obj instanceof LoopContext) return obj.attr(name);
+  if (obj instanceof JinjaCycler) {
+    if (name === "current") return obj.current;
+    if (name === "next") return fn("next", () => obj.next(), "method");
+    if (name === "reset") {
+      return fn(
+        "reset",
+        () => {
+          obj.pos = 0;
+          return null;
+        },
+        "method",
+      );
+    }
+    return undefined;
+  }
+  if (obj instanceof PyRange) {
+    if (name === "start") return obj.start;
+    if (name === "stop") return obj.stop;
+    if (name === "step") return obj.step;
+    return undefined;
+  }
+  if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
+  if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
+  if (isInt(obj) || isFloat(obj) || typeof obj === "boolean") {
+    if (name === "real") return obj;
+    if (name === "imag") return 0;
+    return undefined;
+  }
+  return collectionAttribute(obj, name);
+}
+
+function unsafe(obj: PyValue, name: string): JinjaUndefined {
+  return new JinjaUndefined({
+    hint: `access to attribute '${name}' of '${pyTypeName(obj)}' object is unsafe.`,
+    obj,
+    name,
+    exc: "SecurityError",
+  });
+}
+
+export function getAttr(obj: PyValue, name: string): PyValue {
+  if (obj instanceof JinjaUndefined) obj.fail();
+  const value = pythonAttribute(obj, name);
+  if (value !== undefined) return name.startsWith("_") ? unsafe(obj, name) : value;
+  const item = rawItem(obj, name);
+  return item === undefined ? undefinedAttr(obj, name) : item;
+}
+
+export function getItem(obj: PyValue, key: PyValue): PyValue {
+  if (obj instanceof JinjaUndefined) obj.fail();
+  if (key instanceof JinjaUndefined && key.strict) key.fail();
+  const item = rawItem(obj, key);
+  if (item !== undefined) return item;
+  if (typeof key === "string") {
+    const value = pythonAttribute(obj, key);
+    if (value !== undefined) return key.startsWith("_") ? unsafe(obj, key) : value;
+  }
+  return undefinedAttr(obj, key);
+}
+
+/** obj[key] in Python, or undefined for the errors Jinja swallows (TypeError, LookupError). */
+function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
+  if (isDict(obj)) return dictLookup(obj, key);
+  if (key instanceof PySlice) {
+    if (Array.isArray(obj)) return sliceItems(obj, key);
+    if (obj instanceof PyTuple) return new PyTuple(sliceItems(obj.items, key));
+    if (typeof obj === "string") return sliceItems(chars(obj), key).join("");
+    if (obj instanceof PyRange) return sliceItems(obj.items(), key);
+    return undefined;
+  }
+  const seq = Array.isArray(obj)
+    ? obj
+    : obj instanceof PyTuple
+      ? obj.items
+      : typeof obj === "string"
+        ? chars(obj)
+        : obj instanceof PyRange
+          ? obj.items()
+          : null;
+  if (!seq || !(isInt(key) || typeof key === "boolean")) return undefined;
+  let i = Number(bigOf(key));
+  if (i < 0) i += seq.length;
+  if (i < 0 || i >= seq.length) return undefined;
+  return seq[i];
+}
+
+function sliceIndex(v: PyValue, what: string): number | null {
+  if (v === null) return null;
+  if (isInt(v) || typeof v === "boolean") return Number(bigOf(v));
+  throw typeError(
+    `slice indices must be integers or None or have an __index__ method (${what}: ${toRepr(v)})`,
+  );
+}
+
+export function sliceItems<T>(items: readonly T[], s: PySlice): T[] {
+  const n = items.length;
+  const step = sliceIndex(s.step, "step") ?? 1;
+  if (step === 0) throw new PyError("ValueError", "slice step cannot be zero");
+  const clamp = (v: number | null, dflt: number, lo: number, hi: number): number => {
+    if (v === null) return dflt;
+    const x = v < 0 ? v + n : v;
+    return Math.min(Math.max(x, lo), hi);
+  };
+  const out: T[] = [];
+  if (step > 0) {
+    const start = clamp(sliceIndex(s.start, "start"), 0, 0, n);
+    const stop = clamp(sliceIndex(s.stop, "stop"), n, 0, n);
+    for (let i = start; i < stop; i += step) out.push(items[i]!);
+  } else {
+    const start = clamp(sliceIndex(s.start, "start"), n - 1, -1, n - 1);
+    const stop = clamp(sliceIndex(s.stop, "stop"), -1, -1, n - 1);
+    for (let i = start; i > stop; i += step) out.push(items[i]!);
+  }
+  return out;
+}

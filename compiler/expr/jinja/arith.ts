@@ -1,0 +1,191 @@
+// Python arithmetic over the shared value model: ints stay exact (bigint past
+// 2^53), `/` is true division, `//` and `%` floor, `**` with negative
+// exponents gives floats, sequences concatenate and repeat.
+
+import {
+  bigOf,
+  isFloat,
+  isNumeric,
+  mkFloat,
+  mkInt,
+  numberOf,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import type { BinaryOperator } from "./ast";
+import { percentFormat } from "./format";
+import { JinjaUndefined } from "./undefined";
+
+const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
+
+function unsupported(op: string, a: PyValue, b: PyValue): PyError {
+  return typeError(`unsupported operand type(s) for ${op}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
+}
+
+function isIntLike(v: PyValue): v is number | bigint | boolean {
+  return isNumeric(v) && !isFloat(v);
+}
+
+function intResult(n: bigint): number | bigint {
+  return mkInt(n);
+}
+
+function toFloat(v: PyValue): number {
+  if (typeof v === "bigint") {
+    const n = Number(v);
+    if (!Number.isFinite(n)) throw new PyError("OverflowError", "int too large to convert to float");
+    return n;
+  }
+  return numberOf(v);
+}
+
+function smallInts(a: PyValue, b: PyValue): [number, number] | null {
+  const x = typeof a === "boolean" ? (a ? 1 : 0) : a;
+  const y = typeof b === "boolean" ? (b ? 1 : 0) : b;
+  return typeof x === "number" && typeof y === "number" ? [x, y] : null;
+}
+
+function repeat<T>(items: readonly T[], times: PyValue): T[] {
+  const n = Number(bigOf(times));
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(...items);
+  return out;
+}
+
+export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  if (a instanceof JinjaUndefined) a.fail();
+  if (b instanceof JinjaUndefined) b.fail();
+  if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b);
+  switch (op) {
+    case "+":
+      if (typeof a === "string" && typeof b === "string") return a + b;
+      if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+      if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+      if (typeof a === "string") throw typeError(`can only concatenate str (not "${pyTypeName(b)}") to str`);
+      if (Array.isArray(a)) throw typeError(`can only concatenate list (not "${pyTypeName(b)}") to list`);
+      if (a instanceof PyTuple)
+        throw typeError(`can only concatenate tuple (not "${pyTypeName(b)}") to tuple`);
+      throw unsupported("+", a, b);
+    case "*": {
+      const [seq, n] = isIntLike(b) ? [a, b] : isIntLike(a) ? [b, a] : [null, null];
+      if (seq !== null && n !== null) {
+        if (typeof seq === "string") return seq.repeat(Math.max(0, Number(bigOf(n))));
+        if (Array.isArray(seq)) return repeat(seq, n);
+        if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
+      }
+      if (typeof a === "string" || Array.isArray(a) || a instanceof PyTuple) {
+        throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(b)}'`);
+      }
+      throw unsupported("*", a, b);
+    }
+    case "%":
+      if (typeof a === "string") return percentFormat(a, b);
+      throw unsupported("%", a, b);
+    case "**":
+      throw unsupported("** or pow()", a, b);
+    default:
+      throw unsupported(op, a, b);
+  }
+}
+
+function numericOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  const floats = isFloat(a) || isFloat(b);
+  if (!floats) return intOp(op, a, b);
+  const x = toFloat(a);
+  const y = toFloat(b);
+  switch (op) {
+    case "+":
+      return mkFloat(x + y);
+    case "-":
+      return mkFloat(x - y);
+    case "*":
+      return mkFloat(x * y);
+    case "/":
+      if (y === 0) throw zeroDiv("float division by zero");
+      return mkFloat(x / y);
+    case "//":
+      if (y === 0) throw zeroDiv("float floor division by zero");
+      return mkFloat(Math.floor(x / y));
+    case "%": {
+      if (y === 0) throw zeroDiv("float modulo");
+      let r = x % y;
+      if (r !== 0 && r < 0 !== y < 0) r += y;
+      if (r === 0) r = y < 0 ? -0 : 0;
+      return mkFloat(r);
+    }
+    case "**":
+      return floatPow(x, y);
+  }
+}
+
+function floatPow(x: number, y: number): PyValue {
+  if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
+  if (x < 0 && !Number.isInteger(y)) throw new PyError("ValueError", "complex results are not supported");
+  const r = x ** y;
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+  }
+  return mkFloat(r);
+}
+
+function intOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  const small = smallInts(a, b);
+  if (small) {
+    const [x, y] = small;
+    let r: number | undefined;
+    if (op === "+") r = x + y;
+    else if (op === "-") r = x - y;
+    else if (op === "*") r = x * y;
+    if (r !== undefined && Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
+  const x = bigOf(a);
+  const y = bigOf(b);
+  switch (op) {
+    case "+":
+      return intResult(x + y);
+    case "-":
+      return intResult(x - y);
+    case "*":
+      return intResult(x * y);
+    case "/":
+      if (y === 0n) throw zeroDiv("division by zero");
+      return mkFloat(trueDivide(x, y));
+    case "//":
+      if (y === 0n) throw zeroDiv("integer division or modulo by zero");
+      return intResult(floorDiv(x, y));
+    case "%":
+      if (y === 0n) throw zeroDiv("integer modulo by zero");
+      return intResult(x - floorDiv(x, y) * y);
+    case "**":
+      if (y < 0n) return floatPow(toFloat(a), toFloat(b));
+      if (y > 100000n && (x > 1n || x < -1n)) throw new PyError("MemoryError", "");
+      return intResult(x ** y);
+  }
+}
+
+function floorDiv(x: bigint, y: bigint): bigint {
+  const q = x / y;
+  return x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q;
+}
+
+function trueDivide(x: bigint, y: bigint): number {
+  const safe = BigInt(Number.MAX_SAFE_INTEGER);
+  if (x <= safe && x >= -safe && y <= safe && y >= -safe) return Number(x) / Number(y);
+  const r = Number(x) / Number(y);
+  if (!Number.isFinite(r))
+    throw new PyError("OverflowError", "integer division result too large for a float");
+  return r;
+}
+
+export function unaryOp(op: "-" | "+", v: PyValue): PyValue {
+  if (v instanceof JinjaUndefined) v.fail();
+  if (!isNumeric(v)) throw typeError(`bad operand type for unary ${op}: '${pyTypeName(v)}'`);
+  if (op === "+") return typeof v === "boolean" ? (v ? 1 : 0) : v;
+  if (isFloat(v)) return mkFloat(-toFloat(v));
+  if (typeof v === "bigint") return intResult(-v);
+  const n = typeof v === "boolean" ? (v ? 1 : 0) : v;
+  return n === 0 ? 0 : -n;
+}

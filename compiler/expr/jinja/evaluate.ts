@@ -1,0 +1,314 @@
+// Evaluation of Jinja expressions with Python value semantics. Undefined
+// names/attributes evaluate to StrictUndefined values that raise only when
+// used. Like Jinja's optimizer, constant subexpressions are folded first: a
+// folded float inf/nan cannot be written back as code and fails (NameError).
+
+import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
+import { dictSet } from "../../../runtime/stdlib/py/dict";
+import {
+  isDict,
+  isFloat,
+  numberOf,
+  type PyDict,
+  PyError,
+  PyFloat,
+  PyTuple,
+  type PyValue,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import { getAttr, getItem, PySlice } from "./access";
+import { binaryOp, unaryOp } from "./arith";
+import type { CallArgs, JinjaExpr } from "./ast";
+import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
+import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
+import { Scope } from "./scope";
+import { JinjaUndefined } from "./undefined";
+import { JinjaCallable, keyText, rememberKey } from "./values";
+
+const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr", "rejectattr"]);
+const constMemo = new WeakMap<JinjaExpr, boolean>();
+
+/** True when Jinja's optimizer would fold the node to a constant. */
+function isConst(node: JinjaExpr): boolean {
+  const memo = constMemo.get(node);
+  if (memo !== undefined) return memo;
+  let r: boolean;
+  switch (node.kind) {
+    case "const":
+      r = true;
+      break;
+    case "name":
+    case "call":
+      r = false;
+      break;
+    case "tuple":
+    case "list":
+      r = node.items.every(isConst);
+      break;
+    case "dict":
+      r = node.pairs.every((p) => isConst(p.key) && isConst(p.value));
+      break;
+    case "getattr":
+    case "unary":
+      r = isConst(node.node);
+      break;
+    case "getitem":
+      r = isConst(node.node) && isConst(node.arg);
+      break;
+    case "slice":
+      r = [node.start_, node.stop, node.step].every((n) => n === undefined || isConst(n));
+      break;
+    case "filter":
+    case "test":
+      r =
+        node.node !== null &&
+        isConst(node.node) &&
+        node.args.every(isConst) &&
+        node.kwargs.every((k) => isConst(k.value)) &&
+        !node.dynArgs &&
+        !node.dynKwargs &&
+        (node.kind === "test" || (!RANDOM_FILTERS.has(node.name) && isKnownFilter(node.name)));
+      break;
+    case "condexpr":
+      r = isConst(node.test) && isConst(node.expr1) && (node.expr2 === undefined || isConst(node.expr2));
+      break;
+    case "binop":
+    case "and":
+    case "or":
+      r = isConst(node.left) && isConst(node.right);
+      break;
+    case "concat":
+      r = node.nodes.every(isConst);
+      break;
+    case "compare":
+      r = isConst(node.expr) && node.ops.every((o) => isConst(o.expr));
+      break;
+  }
+  constMemo.set(node, r);
+  return r;
+}
+
+function nonFinite(v: PyValue): string | null {
+  if (v instanceof PyFloat || isFloat(v)) {
+    const n = numberOf(v);
+    if (Number.isNaN(n)) return "nan";
+    if (!Number.isFinite(n)) return "inf";
+    return null;
+  }
+  const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : isDict(v) ? Object.values(v) : [];
+  for (const x of items) {
+    const r = nonFinite(x);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** Raises TemplateAssertionError for unknown filters/tests outside conditional expressions. */
+export function checkNames(node: JinjaExpr): void {
+  const visit = (n: JinjaExpr | undefined | null): void => {
+    if (!n) return;
+    switch (n.kind) {
+      case "condexpr":
+        return;
+      case "filter":
+      case "test":
+        if (n.kind === "filter" ? !isKnownFilter(n.name) : !isKnownTest(n.name)) {
+          throw n.kind === "filter" ? unknownFilter(n.name) : unknownTest(n.name);
+        }
+        visit(n.node);
+        visitArgs(n);
+        return;
+      case "call":
+        visit(n.node);
+        visitArgs(n);
+        return;
+      case "tuple":
+      case "list":
+        for (const i of n.items) visit(i);
+        return;
+      case "dict":
+        for (const p of n.pairs) {
+          visit(p.key);
+          visit(p.value);
+        }
+        return;
+      case "getattr":
+      case "unary":
+        visit(n.node);
+        return;
+      case "getitem":
+        visit(n.node);
+        visit(n.arg);
+        return;
+      case "slice":
+        for (const part of [n.start_, n.stop, n.step]) visit(part);
+        return;
+      case "binop":
+      case "and":
+      case "or":
+        visit(n.left);
+        visit(n.right);
+        return;
+      case "concat":
+        for (const part of n.nodes) visit(part);
+        return;
+      case "compare":
+        visit(n.expr);
+        for (const o of n.ops) visit(o.expr);
+        return;
+    }
+  };
+  const visitArgs = (c: CallArgs) => {
+    for (const a of c.args) visit(a);
+    for (const k of c.kwargs) visit(k.value);
+    visit(c.dynArgs);
+    visit(c.dynKwargs);
+  };
+  visit(node);
+}
+
+export class Evaluator {
+  readonly filters: Filters;
+
+  constructor(readonly env: ExprEnv) {
+    this.filters = new Filters(env);
+  }
+
+  eval(node: JinjaExpr, scope: Scope, folded = false): PyValue {
+    if (!folded && node.kind !== "const" && isConst(node)) {
+      const v = this.evalNode(node, scope, true);
+      const bad = nonFinite(v);
+      if (bad) throw new PyError("NameError", `name '${bad}' is not defined`);
+      return v;
+    }
+    return this.evalNode(node, scope, folded);
+  }
+
+  private evalNode(node: JinjaExpr, scope: Scope, folded: boolean): PyValue {
+    const ev = (n: JinjaExpr) => this.eval(n, scope, folded);
+    switch (node.kind) {
+      case "const":
+        return node.value;
+      case "name":
+        return scope.lookup(node.name);
+      case "tuple":
+        return new PyTuple(node.items.map(ev));
+      case "list":
+        return node.items.map(ev);
+      case "dict": {
+        const d: PyDict = {};
+        for (const p of node.pairs) {
+          const key = ev(p.key);
+          if (key instanceof JinjaUndefined) key.fail();
+          if (typeof key !== "string" && (Array.isArray(key) || isDict(key))) {
+            throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
+          }
+          const text = keyText(key);
+          if (typeof key !== "string") rememberKey(d, text, key);
+          dictSet(d, text, ev(p.value));
+        }
+        return d;
+      }
+      case "getattr":
+        return getAttr(ev(node.node), node.attr);
+      case "getitem":
+        return getItem(ev(node.node), ev(node.arg));
+      case "slice": {
+        const part = (n?: JinjaExpr) => (n === undefined ? null : ev(n));
+        return new PySlice(part(node.start_), part(node.stop), part(node.step));
+      }
+      case "call": {
+        const callee = ev(node.node);
+        const [args, kwargs] = this.evalArgs(node, scope, folded);
+        return callValue(callee, args, kwargs);
+      }
+      case "filter": {
+        const value = node.node === null ? "" : ev(node.node);
+        const [args, kwargs] = this.evalArgs(node, scope, folded);
+        return this.filters.callFilter(node.name, value, args, kwargs);
+      }
+      case "test": {
+        const value = ev(node.node);
+        const [args, kwargs] = this.evalArgs(node, scope, folded);
+        return this.filters.callTest(node.name, value, args, kwargs);
+      }
+      case "condexpr":
+        if (isTrue(ev(node.test))) return ev(node.expr1);
+        if (node.expr2) return ev(node.expr2);
+        return new JinjaUndefined({
+          hint: "the inline if-expression on line 1 evaluated to false and no else section was defined.",
+          strict: false,
+        });
+      case "binop":
+        return binaryOp(node.op, ev(node.left), ev(node.right));
+      case "unary":
+        if (node.op === "not") return !isTrue(ev(node.node));
+        return unaryOp(node.op, ev(node.node));
+      case "and": {
+        const left = ev(node.left);
+        return isTrue(left) ? ev(node.right) : left;
+      }
+      case "or": {
+        const left = ev(node.left);
+        return isTrue(left) ? left : ev(node.right);
+      }
+      case "concat":
+        return node.nodes.map((n) => toStr(ev(n))).join("");
+      case "compare": {
+        let left = ev(node.expr);
+        for (const { op, expr } of node.ops) {
+          const right = ev(expr);
+          if (!compareOp(op, left, right)) return false;
+          left = right;
+        }
+        return true;
+      }
+    }
+  }
+
+  evalArgs(node: CallArgs, scope: Scope, folded = false): [PyValue[], PyDict] {
+    const args = node.args.map((a) => this.eval(a, scope, folded));
+    const kwargs: PyDict = {};
+    for (const k of node.kwargs) dictSet(kwargs, k.key, this.eval(k.value, scope, folded));
+    if (node.dynArgs) args.push(...iterate(this.eval(node.dynArgs, scope, folded)));
+    if (node.dynKwargs) {
+      const extra = this.eval(node.dynKwargs, scope, folded);
+      if (!isDict(extra)) throw typeError("argument after ** must be a mapping");
+      for (const k of Object.keys(extra)) dictSet(kwargs, k, extra[k]!);
+    }
+    return [args, kwargs];
+  }
+}
+
+function compareOp(op: string, a: PyValue, b: PyValue): boolean {
+  switch (op) {
+    case "eq":
+      return equals(a, b);
+    case "ne":
+      return !equals(a, b);
+    case "lt":
+      return compare(a, b, "<") < 0;
+    case "lteq":
+      return compare(a, b, "<=") <= 0;
+    case "gt":
+      return compare(a, b, ">") > 0;
+    case "gteq":
+      return compare(a, b, ">=") >= 0;
+    case "in":
+      return contains(b, a);
+    default:
+      return !contains(b, a);
+  }
+}
+
+export function callValue(callee: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
+  if (callee instanceof JinjaUndefined) callee.fail();
+  if (callee instanceof JinjaCallable) return callee.invoke(args, kwargs);
+  throw notCallable(callee);
+}
+
+/** Evaluates one expression against a workflow context. */
+export function evaluateJinjaExpression(ast: JinjaExpr, env: ExprEnv): PyValue {
+  checkNames(ast);
+  return new Evaluator(env).eval(ast, new Scope(env));
+}

@@ -1,0 +1,264 @@
+// Built-in Jinja filters on sequences and mappings (Jinja2 3.1 semantics):
+// length, first, last, join, sort, unique, min, max, sum, map, select,
+// selectattr, reject, rejectattr, groupby, batch, slice, dictsort, items ...
+// Filters that are generators in Jinja return a PyGenerator.
+
+import {
+  bigOf,
+  isDict,
+  isInt,
+  type PyDict,
+  PyError,
+  type PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import { getAttr, getItem, pythonAttribute } from "./access";
+import { bindArgs } from "./args";
+import { binaryOp } from "./arith";
+import type { FilterFn, FilterRuntime } from "./filter-types";
+import { chars, compare, equals, isTrue, iterate, pyLen, sortValues, toStr } from "./protocol";
+import { JinjaUndefined } from "./undefined";
+import { DictView, GroupTuple, PyGenerator } from "./values";
+
+const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
+
+function intParam(v: PyValue | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!isInt(v) && typeof v !== "boolean")
+    throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
+  return Number(bigOf(v));
+}
+
+const ignoreCase = (v: PyValue): PyValue => (typeof v === "string" ? v.toLowerCase() : v);
+
+function attributeParts(attr: PyValue | undefined): PyValue[] {
+  if (attr === undefined || attr === null) return [];
+  if (typeof attr === "string") return attr.split(".").map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  return [attr];
+}
+
+/** Jinja's make_attrgetter: dotted paths looked up with getitem. */
+export function attrGetter(
+  attr: PyValue | undefined,
+  post?: (v: PyValue) => PyValue,
+  dflt?: PyValue,
+): (v: PyValue) => PyValue {
+  const parts = attributeParts(attr);
+  return (item) => {
+    for (const p of parts) {
+      item = getItem(item, p);
+      if (dflt !== undefined && dflt !== null && item instanceof JinjaUndefined) item = dflt;
+    }
+    return post ? post(item) : item;
+  };
+}
+
+function multiAttrGetter(attr: PyValue | undefined, post?: (v: PyValue) => PyValue): (v: PyValue) => PyValue {
+  const getters = (typeof attr === "string" ? attr.split(",") : [attr]).map((a) => attrGetter(a, post));
+  return (item) => getters.map((g) => g(item));
+}
+
+function caseSensitive(v: PyValue | undefined): boolean {
+  return v !== undefined && isTrue(v);
+}
+
+function minMax(value: PyValue, a: PyValue[], k: PyDict, sign: 1 | -1): PyValue {
+  const [cs, attr] = bindArgs(sign < 0 ? "do_min" : "do_max", a, k, ["case_sensitive", "attribute"]);
+  const items = iterate(value);
+  if (items.length === 0) return new JinjaUndefined({ hint: "No aggregated item, sequence was empty." });
+  const key = attrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
+  let best: PyValue = items[0]!;
+  let bestKey = key(best);
+  for (const item of items.slice(1)) {
+    const ik = key(item);
+    const c = compare(ik, bestKey, sign < 0 ? "<" : ">");
+    if (c === sign) {
+      best = item;
+      bestKey = ik;
+    }
+  }
+  return best;
+}
+
+function selectOrReject(
+  rt: FilterRuntime,
+  value: PyValue,
+  args: PyValue[],
+  kwargs: PyDict,
+  keep: boolean,
+  lookupAttr: boolean,
+): PyValue {
+  if (!isTrue(value)) return new PyGenerator([]);
+  let trans = (x: PyValue) => x;
+  let off = 0;
+  if (lookupAttr) {
+    if (args.length === 0) throw filterError("Missing parameter for attribute name");
+    trans = attrGetter(args[0]!);
+    off = 1;
+  }
+  const testName = args[off];
+  const testArgs = args.slice(off + 1);
+  const check =
+    testName === undefined
+      ? (x: PyValue) => isTrue(x)
+      : (x: PyValue) => rt.callTest(toStr(testName), x, testArgs, kwargs);
+  return new PyGenerator(iterate(value).filter((item) => check(trans(item)) === keep));
+}
+
+export const SEQ_FILTERS: Record<string, FilterFn> = {
+  length: (_rt, v) => pyLen(v),
+  count: (_rt, v) => pyLen(v),
+  list: (_rt, v) => iterate(v),
+  first: (_rt, v) => {
+    const items = iterate(v);
+    return items.length > 0 ? items[0]! : new JinjaUndefined({ hint: "No first item, sequence was empty." });
+  },
+  last: (_rt, v) => {
+    if (v instanceof PyGenerator) throw typeError("'generator' object is not reversible");
+    const items = iterate(v);
+    return items.length > 0
+      ? items[items.length - 1]!
+      : new JinjaUndefined({ hint: "No last item, sequence was empty." });
+  },
+  random: (_rt, v) => {
+    const items = iterate(v);
+    if (items.length === 0) return new JinjaUndefined({ hint: "No random item, sequence was empty." });
+    return items[Math.floor(Math.random() * items.length)]!;
+  },
+  reverse: (_rt, v) => (typeof v === "string" ? chars(v).reverse().join("") : iterate(v).reverse()),
+  join: (_rt, v, a, k) => {
+    const [d, attr] = bindArgs("sync_do_join", a, k, ["d", "attribute"]);
+    let items = iterate(v);
+    if (attr !== undefined && attr !== null) items = items.map(attrGetter(attr));
+    return items.map(toStr).join(d === undefined ? "" : toStr(d));
+  },
+  sort: (_rt, v, a, k) => {
+    const [reverse, cs, attr] = bindArgs("do_sort", a, k, ["reverse", "case_sensitive", "attribute"]);
+    const key = multiAttrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
+    return sortValues(iterate(v), key, reverse !== undefined && isTrue(reverse));
+  },
+  unique: (_rt, v, a, k) => {
+    const [cs, attr] = bindArgs("sync_do_unique", a, k, ["case_sensitive", "attribute"]);
+    const key = attrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
+    const seen: PyValue[] = [];
+    const out: PyValue[] = [];
+    for (const item of iterate(v)) {
+      const kv = key(item);
+      if (!seen.some((s) => equals(s, kv))) {
+        seen.push(kv);
+        out.push(item);
+      }
+    }
+    return new PyGenerator(out);
+  },
+  min: (_rt, v, a, k) => minMax(v, a, k, -1),
+  max: (_rt, v, a, k) => minMax(v, a, k, 1),
+  sum: (_rt, v, a, k) => {
+    const [attr, start] = bindArgs("sync_do_sum", a, k, ["attribute", "start"]);
+    let items = iterate(v);
+    if (attr !== undefined && attr !== null) items = items.map(attrGetter(attr));
+    let total: PyValue = start ?? 0;
+    if (typeof total === "string") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    for (const item of items) total = binaryOp("+", total, item);
+    return total;
+  },
+  map: (rt, v, a, k) => {
+    if (!isTrue(v)) return new PyGenerator([]);
+    const items = iterate(v);
+    if (a.length === 0 && Object.hasOwn(k, "attribute")) {
+      const { attribute, default: dflt, ...rest } = k;
+      const extra = Object.keys(rest);
+      if (extra.length > 0) throw filterError(`Unexpected keyword argument '${extra[0]}'`);
+      return new PyGenerator(items.map(attrGetter(attribute, undefined, dflt)));
+    }
+    if (a.length === 0) throw filterError("map requires a filter argument");
+    const name = toStr(a[0]!);
+    return new PyGenerator(items.map((item) => rt.callFilter(name, item, a.slice(1), k)));
+  },
+  select: (rt, v, a, k) => selectOrReject(rt, v, a, k, true, false),
+  reject: (rt, v, a, k) => selectOrReject(rt, v, a, k, false, false),
+  selectattr: (rt, v, a, k) => selectOrReject(rt, v, a, k, true, true),
+  rejectattr: (rt, v, a, k) => selectOrReject(rt, v, a, k, false, true),
+  batch: (_rt, v, a, k) => {
+    const [lc, fill] = bindArgs("do_batch", a, k, ["linecount", "fill_with"], 1);
+    const n = intParam(lc, 1);
+    const out: PyValue[][] = [];
+    let tmp: PyValue[] = [];
+    for (const item of iterate(v)) {
+      if (tmp.length === n) {
+        out.push(tmp);
+        tmp = [];
+      }
+      tmp.push(item);
+    }
+    if (tmp.length > 0) {
+      if (fill !== undefined && fill !== null && tmp.length < n) while (tmp.length < n) tmp.push(fill);
+      out.push(tmp);
+    }
+    return new PyGenerator(out);
+  },
+  slice: (_rt, v, a, k) => {
+    const [sl, fill] = bindArgs("sync_do_slice", a, k, ["slices", "fill_with"], 1);
+    const seq = iterate(v);
+    const slices = intParam(sl, 1);
+    if (slices === 0) throw new PyError("ZeroDivisionError", "integer division or modulo by zero");
+    const per = Math.floor(seq.length / slices);
+    const extra = seq.length % slices;
+    let offset = 0;
+    const out: PyValue[][] = [];
+    for (let n = 0; n < slices; n++) {
+      const start = offset + n * per;
+      if (n < extra) offset++;
+      const end = offset + (n + 1) * per;
+      const tmp = seq.slice(start, end);
+      if (fill !== undefined && fill !== null && n >= extra) tmp.push(fill);
+      out.push(tmp);
+    }
+    return new PyGenerator(out);
+  },
+  dictsort: (_rt, v, a, k) => {
+    const [cs, by, reverse] = bindArgs("do_dictsort", a, k, ["case_sensitive", "by", "reverse"]);
+    const pos = by === undefined || by === "key" ? 0 : by === "value" ? 1 : -1;
+    if (pos < 0) throw filterError('You can only sort by either "key" or "value"');
+    if (!isDict(v)) throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'items'`);
+    const pairs = new DictView("dict_items", v).items() as PyTuple[];
+    const post = caseSensitive(cs) ? (x: PyValue) => x : ignoreCase;
+    return sortValues(pairs, (p) => post(p.items[pos]!), reverse !== undefined && isTrue(reverse));
+  },
+  items: (_rt, v) => {
+    if (v instanceof JinjaUndefined) return new PyGenerator([]);
+    if (!isDict(v)) throw typeError("Can only get item pairs from a mapping.");
+    return new PyGenerator(new DictView("dict_items", v).items());
+  },
+  groupby: (_rt, v, a, k) => {
+    const [attr, dflt, cs] = bindArgs("sync_do_groupby", a, k, ["attribute", "default", "case_sensitive"], 1);
+    const sensitive = caseSensitive(cs);
+    const key = attrGetter(attr, sensitive ? undefined : ignoreCase, dflt);
+    const sorted = sortValues(iterate(v), key);
+    const groups: GroupTuple[] = [];
+    for (const item of sorted) {
+      const kv = key(item);
+      const last = groups[groups.length - 1];
+      if (last && equals(key(last.list[0]!), kv)) last.list.push(item);
+      else groups.push(new GroupTuple(kv, [item]));
+    }
+    if (sensitive) return groups;
+    const real = attrGetter(attr, undefined, dflt);
+    return groups.map((g) => new GroupTuple(real(g.list[0]!), g.list));
+  },
+  attr: (_rt, v, a) => {
+    const name = toStr(a[0] ?? null);
+    if (v instanceof JinjaUndefined) v.fail();
+    if (pythonAttribute(v, name) === undefined) return new JinjaUndefined({ obj: v, name });
+    return getAttr(v, name);
+  },
+  default: (_rt, v, a, k) => {
+    const [dflt, boolean] = bindArgs("do_default", a, k, ["default_value", "boolean"]);
+    if (v instanceof JinjaUndefined || (boolean !== undefined && isTrue(boolean) && !isTrue(v)))
+      return dflt ?? "";
+    return v;
+  },
+};
+SEQ_FILTERS.d = SEQ_FILTERS.default!;

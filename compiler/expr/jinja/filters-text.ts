@@ -1,0 +1,297 @@
+// Built-in Jinja filters on strings and numbers (Jinja2 3.1 semantics):
+// upper, lower, title, replace, trim, int, float, round, format, tojson, ...
+
+import {
+  bigOf,
+  isDict,
+  isFloat,
+  isInt,
+  isNumeric,
+  mkFloat,
+  mkInt,
+  numberOf,
+  PyError,
+  PyFloat,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
+import type { FilterFn } from "./filter-types";
+import { percentFormat } from "./format";
+import { pyJsonDumps } from "./json-dumps";
+import { pyCapitalize, splitWhitespace } from "./methods-str";
+import { chars, isIterable, isTrue, iterate, toRepr, toStr } from "./protocol";
+import { doInt, pyRound, toPyFloat } from "./py-numbers";
+import { JinjaUndefined } from "./undefined";
+
+const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
+
+function intParam(v: PyValue | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  if (!isInt(v) && typeof v !== "boolean")
+    throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
+  return Number(bigOf(v));
+}
+
+// ------------------------------------------------------------ html and urls
+
+export function htmlEscape(s: string): string {
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&#34;")
+    .replace(/'/g, "&#39;");
+}
+
+function urlQuote(v: PyValue, forQs: boolean): string {
+  const text = toStr(v);
+  const safe = forQs ? "" : "/";
+  let out = "";
+  for (const byte of new TextEncoder().encode(text)) {
+    const ch = String.fromCharCode(byte);
+    if (/[A-Za-z0-9_.\-~]/.test(ch) || safe.includes(ch)) out += ch;
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  }
+  return forQs ? out.replace(/%20/g, "+") : out;
+}
+
+function wordwrap(s: string, width: number, breakLong: boolean, wrapstring: string): string {
+  const wrapLine = (line: string): string[] => {
+    const words = splitWhitespace(line, -1);
+    const out: string[] = [];
+    let cur = "";
+    for (let w of words) {
+      while (breakLong && chars(w).length > width) {
+        const room = cur ? width - chars(cur).length - 1 : width;
+        if (room <= 0) {
+          out.push(cur);
+          cur = "";
+          continue;
+        }
+        const head = chars(w).slice(0, room).join("");
+        out.push(cur ? `${cur} ${head}` : head);
+        cur = "";
+        w = chars(w).slice(room).join("");
+      }
+      if (!cur) cur = w;
+      else if (chars(cur).length + 1 + chars(w).length <= width) cur += ` ${w}`;
+      else {
+        out.push(cur);
+        cur = w;
+      }
+    }
+    if (cur) out.push(cur);
+    return out;
+  };
+  return s
+    .split(/\r\n|\r|\n/)
+    .map((line) => wrapLine(line).join(wrapstring))
+    .join(wrapstring);
+}
+
+export const TEXT_FILTERS: Record<string, FilterFn> = {
+  upper: (_rt, v) => toStr(v).toUpperCase(),
+  lower: (_rt, v) => toStr(v).toLowerCase(),
+  capitalize: (_rt, v) => pyCapitalize(toStr(v)),
+  title: (_rt, v) =>
+    toStr(v)
+      .split(/([-\s({[<]+)/)
+      .filter((x) => x)
+      .map((item) => {
+        const cs = chars(item);
+        return cs[0]!.toUpperCase() + cs.slice(1).join("").toLowerCase();
+      })
+      .join(""),
+  replace: (_rt, v, a, k) => {
+    const [old, rep, count] = bindArgs("do_replace", a, k, ["old", "new", "count"], 2);
+    const s = toStr(v);
+    const o = toStr(old!);
+    const r = toStr(rep!);
+    const n = count === undefined || count === null ? -1 : intParam(count, -1);
+    if (n < 0) return s.split(o).join(r);
+    const parts = s.split(o);
+    let out = parts[0]!;
+    let left = n;
+    for (let i = 1; i < parts.length; i++) out += (left-- > 0 ? r : o) + parts[i];
+    return out;
+  },
+  trim: (_rt, v, a, k) => {
+    const [set] = bindArgs("do_trim", a, k, ["chars"]);
+    const cs = chars(toStr(v));
+    const inSet = (c: string) => (set === undefined || set === null ? /\s/u.test(c) : toStr(set).includes(c));
+    let i = 0;
+    let j = cs.length;
+    while (i < j && inSet(cs[i]!)) i++;
+    while (j > i && inSet(cs[j - 1]!)) j--;
+    return cs.slice(i, j).join("");
+  },
+  striptags: (_rt, v) =>
+    splitWhitespace(toStr(v).replace(/<!--[\s\S]*?-->|<\/?[^>]*>/g, ""), -1)
+      .join(" ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;|&#34;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&"),
+  center: (_rt, v, a, k) => {
+    const [w] = bindArgs("do_center", a, k, ["width"]);
+    const s = toStr(v);
+    const width = intParam(w, 80);
+    const total = Math.max(0, width - chars(s).length);
+    const left = Math.floor(total / 2) + (total & width & 1);
+    return " ".repeat(left) + s + " ".repeat(total - left);
+  },
+  indent: (_rt, v, a, k) => {
+    const [w, first, blank] = bindArgs("do_indent", a, k, ["width", "first", "blank"]);
+    const ind = typeof w === "string" ? w : " ".repeat(intParam(w, 4));
+    const lines = `${toStr(v)}\n`.split(/\r\n|\n|\r/);
+    lines.pop();
+    let rv: string;
+    if (blank !== undefined && isTrue(blank)) rv = lines.join(`\n${ind}`);
+    else
+      rv =
+        lines[0]! +
+        lines
+          .slice(1)
+          .map((l) => `\n${l ? ind + l : l}`)
+          .join("");
+    return first !== undefined && isTrue(first) ? ind + rv : rv;
+  },
+  truncate: (_rt, v, a, k) => {
+    const [len, kill, end, lee] = bindArgs("do_truncate", a, k, ["length", "killwords", "end", "leeway"]);
+    const s = chars(toStr(v));
+    const length = intParam(len, 255);
+    const endText = end === undefined ? "..." : toStr(end);
+    const leeway = lee === undefined || lee === null ? 5 : intParam(lee, 5);
+    if (length < chars(endText).length)
+      throw new PyError("AssertionError", `expected length >= ${chars(endText).length}, got ${length}`);
+    if (s.length <= length + leeway) return s.join("");
+    const head = s.slice(0, length - chars(endText).length).join("");
+    if (kill !== undefined && isTrue(kill)) return head + endText;
+    const cut = head.lastIndexOf(" ");
+    return (cut < 0 ? head : head.slice(0, cut)) + endText;
+  },
+  wordcount: (_rt, v) => (toStr(v).match(/[\p{L}\p{N}_]+/gu) ?? []).length,
+  wordwrap: (_rt, v, a, k) => {
+    const [w, bl, ws] = bindArgs("do_wordwrap", a, k, [
+      "width",
+      "break_long_words",
+      "wrapstring",
+      "break_on_hyphens",
+    ]);
+    return wordwrap(
+      toStr(v),
+      intParam(w, 79),
+      bl === undefined || isTrue(bl),
+      ws === undefined || ws === null ? "\n" : toStr(ws),
+    );
+  },
+  escape: (_rt, v) => htmlEscape(toStr(v)),
+  e: (_rt, v) => htmlEscape(toStr(v)),
+  forceescape: (_rt, v) => htmlEscape(toStr(v)),
+  safe: (_rt, v) => toStr(v),
+  string: (_rt, v) => toStr(v),
+  pprint: (_rt, v) => toRepr(v),
+  urlencode: (_rt, v) => {
+    if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
+    const pairs = isDict(v)
+      ? Object.keys(v).map((key) => [key, v[key]!] as const)
+      : iterate(v).map((p) => iterate(p) as unknown as readonly [PyValue, PyValue]);
+    return pairs.map(([key, val]) => `${urlQuote(key, true)}=${urlQuote(val, true)}`).join("&");
+  },
+  format: (_rt, v, a, k) => {
+    if (a.length > 0 && Object.keys(k).length > 0)
+      throw filterError("can't handle positional and keyword arguments at the same time");
+    return percentFormat(toStr(v), Object.keys(k).length > 0 ? k : new PyTuple(a));
+  },
+  int: (_rt, v, a, k) => {
+    const [d, base] = bindArgs("do_int", a, k, ["default", "base"]);
+    if (v instanceof JinjaUndefined) v.fail();
+    return doInt(v, d ?? 0, intParam(base, 10));
+  },
+  float: (_rt, v, a, k) => {
+    const [d] = bindArgs("do_float", a, k, ["default"]);
+    if (v instanceof JinjaUndefined) v.fail();
+    try {
+      return mkFloat(toPyFloat(v));
+    } catch (e) {
+      if (e instanceof PyError && (e.pyType === "TypeError" || e.pyType === "ValueError"))
+        return d ?? new PyFloat(0);
+      throw e;
+    }
+  },
+  abs: (_rt, v) => {
+    if (v instanceof JinjaUndefined) v.fail();
+    if (!isNumeric(v)) throw typeError(`bad operand type for abs(): '${pyTypeName(v)}'`);
+    if (isFloat(v)) return mkFloat(Math.abs(numberOf(v)));
+    const n = bigOf(v);
+    return mkInt(n < 0n ? -n : n);
+  },
+  round: (_rt, v, a, k) => {
+    const [p, method] = bindArgs("do_round", a, k, ["precision", "method"]);
+    const m = method === undefined ? "common" : method;
+    if (m !== "common" && m !== "ceil" && m !== "floor")
+      throw filterError("method must be common, ceil or floor");
+    if (p !== undefined && !isInt(p) && typeof p !== "boolean")
+      throw typeError(`'${pyTypeName(p)}' object cannot be interpreted as an integer`);
+    const precision = p === undefined ? 0 : Number(bigOf(p));
+    if (m === "common") {
+      if (p === undefined && isFloat(v)) return pyRound(v, 0);
+      return pyRound(v, precision);
+    }
+    if (!isNumeric(v)) throw typeError(`must be real number, not ${pyTypeName(v)}`);
+    const unit = 10 ** precision;
+    const x = numberOf(v) * unit;
+    const r = m === "ceil" ? Math.ceil(x) : Math.floor(x);
+    return mkFloat(r / unit);
+  },
+  filesizeformat: (_rt, v, a, k) => {
+    const [binary] = bindArgs("do_filesizeformat", a, k, ["binary"]);
+    const bytes = toPyFloat(v);
+    const bin = binary !== undefined && isTrue(binary);
+    const base = bin ? 1024 : 1000;
+    const prefixes = bin
+      ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
+      : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    if (bytes === 1) return "1 Byte";
+    if (bytes < base) return `${Math.trunc(bytes)} Bytes`;
+    let unit = base;
+    for (let i = 0; i < prefixes.length; i++) {
+      unit = base ** (i + 2);
+      if (bytes < unit || i === prefixes.length - 1)
+        return `${((base * bytes) / unit).toFixed(1)} ${prefixes[i]}`;
+    }
+    return "";
+  },
+  tojson: (_rt, v, a, k) => {
+    const [indent] = bindArgs("do_tojson", a, k, ["indent"]);
+    const ind =
+      indent === undefined || indent === null
+        ? null
+        : typeof indent === "string"
+          ? indent
+          : " ".repeat(intParam(indent, 0));
+    return pyJsonDumps(v, { sortKeys: true, indent: ind })
+      .replace(/</g, "\\u003c")
+      .replace(/>/g, "\\u003e")
+      .replace(/&/g, "\\u0026")
+      .replace(/'/g, "\\u0027");
+  },
+  xmlattr: (_rt, v, a, k) => {
+    const [autospace] = bindArgs("do_xmlattr", a, k, ["autospace"]);
+    if (!isDict(v)) throw typeError("xmlattr requires a mapping");
+    const items: string[] = [];
+    for (const key of Object.keys(v)) {
+      const val = v[key]!;
+      if (val === null || val instanceof JinjaUndefined) continue;
+      if (/[\s/>=]/.test(key))
+        throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(key)}`);
+      items.push(`${htmlEscape(key)}="${htmlEscape(toStr(val))}"`);
+    }
+    const rv = items.join(" ");
+    return (autospace === undefined || isTrue(autospace)) && rv ? ` ${rv}` : rv;
+  },
+};

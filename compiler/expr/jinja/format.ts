@@ -1,0 +1,223 @@
+// Python string formatting: `'%s' % x` (printf style) and str.format() with
+// the format-spec mini-language, for str, int and float values.
+
+import { floatRepr } from "../../../runtime/stdlib/py/text";
+import {
+  bigOf,
+  isDict,
+  isFloat,
+  isNumeric,
+  numberOf,
+  type PyDict,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+  valueError,
+} from "../../../runtime/stdlib/py/value";
+import { toRepr, toStr } from "./protocol";
+
+// ------------------------------------------------------------ number rendering
+
+function fixed(n: number, prec: number): string {
+  if (!Number.isFinite(n)) return Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
+  return n.toFixed(Math.min(prec, 100));
+}
+
+function expo(n: number, prec: number, upper = false): string {
+  if (!Number.isFinite(n)) return fixed(n, 0);
+  const [m, e] = n.toExponential(Math.min(prec, 100)).split("e") as [string, string];
+  const exp = Number(e);
+  const text = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  return upper ? text.toUpperCase() : text;
+}
+
+function general(n: number, prec: number, alt: boolean): string {
+  if (!Number.isFinite(n)) return fixed(n, 0);
+  const p = prec === 0 ? 1 : prec;
+  const exp = n === 0 ? 0 : Number(n.toExponential(p - 1).split("e")[1]);
+  if (exp < -4 || exp >= p) {
+    let [m, e] = n.toExponential(p - 1).split("e") as [string, string];
+    if (!alt && m.includes(".")) m = m.replace(/\.?0+$/, "");
+    const ev = Number(e);
+    return `${m}e${ev < 0 ? "-" : "+"}${String(Math.abs(ev)).padStart(2, "0")}`;
+  }
+  let text = n.toFixed(Math.max(0, p - 1 - exp));
+  if (!alt && text.includes(".")) text = text.replace(/\.?0+$/, "");
+  return text;
+}
+
+interface Spec {
+  fill: string;
+  align: string;
+  sign: string;
+  alt: boolean;
+  zero: boolean;
+  width: number;
+  grouping: string;
+  precision: number | undefined;
+  type: string;
+}
+
+const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(#?)(0?)(\d*)([,_]?)(?:\.(\d+))?([bcdeEfFgGnosxX%]?)$/su;
+
+function parseSpec(spec: string): Spec {
+  const m = SPEC.exec(spec);
+  if (!m) throw valueError("Invalid format specifier");
+  return {
+    fill: m[1] ?? (m[5] ? "0" : " "),
+    align: m[2] ?? (m[5] ? "=" : ""),
+    sign: m[3] ?? "",
+    alt: m[4] === "#",
+    zero: m[5] === "0",
+    width: m[6] ? Number(m[6]) : 0,
+    grouping: m[7] ?? "",
+    precision: m[8] !== undefined ? Number(m[8]) : undefined,
+    type: m[9] ?? "",
+  };
+}
+
+function group(intPart: string, sep: string): string {
+  return sep ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : intPart;
+}
+
+function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
+  const align = s.align || defaultAlign;
+  const len = Array.from(sign + body).length;
+  const n = Math.max(0, s.width - len);
+  if (align === "=") return sign + s.fill.repeat(n) + body;
+  if (align === "<") return sign + body + s.fill.repeat(n);
+  if (align === "^") return s.fill.repeat(Math.floor(n / 2)) + sign + body + s.fill.repeat(Math.ceil(n / 2));
+  return s.fill.repeat(n) + sign + body;
+}
+
+/** format(value, spec) for str, int and float values. */
+export function formatWithSpec(v: PyValue, spec: string): string {
+  if (spec === "") return toStr(v);
+  const s = parseSpec(spec);
+  if (typeof v === "string") {
+    if (s.type && s.type !== "s")
+      throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
+    const text = s.precision !== undefined ? Array.from(v).slice(0, s.precision).join("") : v;
+    return pad(text, "", s, "<");
+  }
+  if (!isNumeric(v)) {
+    throw typeError(`unsupported format string passed to ${pyTypeName(v)}.__format__`);
+  }
+  let type = s.type;
+  if (!isFloat(v) && (type === "" || "bcdoxXn".includes(type))) {
+    const big = bigOf(v);
+    const neg = big < 0n;
+    const abs = neg ? -big : big;
+    let body: string;
+    if (type === "b") body = (s.alt ? "0b" : "") + abs.toString(2);
+    else if (type === "o") body = (s.alt ? "0o" : "") + abs.toString(8);
+    else if (type === "x") body = (s.alt ? "0x" : "") + abs.toString(16);
+    else if (type === "X") body = (s.alt ? "0X" : "") + abs.toString(16).toUpperCase();
+    else if (type === "c") body = String.fromCodePoint(Number(abs));
+    else body = group(abs.toString(), s.grouping);
+    const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
+    return pad(body, sign, s, ">");
+  }
+  if ("bcoxX".includes(type) && type !== "") {
+    throw valueError(`Unknown format code '${type}' for object of type 'float'`);
+  }
+  const n = numberOf(v);
+  const neg = n < 0 || Object.is(n, -0);
+  const abs = Math.abs(n);
+  let body: string;
+  if (type === "") {
+    body = s.precision !== undefined ? general(abs, s.precision, s.alt) : floatRepr(abs);
+    if (!isFloat(v) && s.precision === undefined) body = String(abs);
+  } else if (type === "%") body = `${fixed(abs * 100, s.precision ?? 6)}%`;
+  else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
+  else if (type === "e" || type === "E") body = expo(abs, s.precision ?? 6, type === "E");
+  else if (type === "g" || type === "G" || type === "n") {
+    body = general(abs, s.precision ?? 6, s.alt);
+    if (type === "G") body = body.toUpperCase();
+  } else {
+    type = "";
+    body = floatRepr(abs);
+  }
+  if (s.grouping) {
+    const [i, f] = body.split(".") as [string, string | undefined];
+    body = group(i, s.grouping) + (f !== undefined ? `.${f}` : "");
+  }
+  const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
+  return pad(body, sign, s, ">");
+}
+
+// ------------------------------------------------------------ printf style
+
+const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
+
+export function percentFormat(fmt: string, arg: PyValue): string {
+  const isMap = isDict(arg);
+  const items = arg instanceof PyTuple ? arg.items.slice() : [arg];
+  let used = 0;
+  let usedMap = false;
+  const nextArg = (): PyValue => {
+    if (used >= items.length) throw typeError("not enough arguments for format string");
+    return items[used++]!;
+  };
+  const out = fmt.replace(
+    PERCENT,
+    (_m, key: string | undefined, flags: string, width, prec, conv: string) => {
+      if (conv === "%") return "%";
+      let v: PyValue;
+      if (key !== undefined) {
+        if (!isMap) throw typeError("format requires a mapping");
+        usedMap = true;
+        const d = arg as PyDict;
+        if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
+        v = d[key]!;
+      } else v = isMap && items.length === 1 && !(arg instanceof PyTuple) ? nextArg() : nextArg();
+      const w = width === "*" ? Number(nextArg()) : width ? Number(width) : 0;
+      const p = prec === "*" ? Number(nextArg()) : prec !== undefined ? Number(prec) : undefined;
+      return percentOne(v, conv, flags, w, p);
+    },
+  );
+  if (!usedMap && used < items.length && !(isMap && items.length === 1)) {
+    throw typeError("not all arguments converted during string formatting");
+  }
+  return out;
+}
+
+function percentOne(
+  v: PyValue,
+  conv: string,
+  flags: string,
+  width: number,
+  prec: number | undefined,
+): string {
+  const left = flags.includes("-");
+  const zero = flags.includes("0") && !left;
+  const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  let spec = `${left ? "<" : ""}${sign}${flags.includes("#") ? "#" : ""}${zero ? "0" : ""}${width || ""}`;
+  if (conv === "s" || conv === "r" || conv === "a") {
+    let text = conv === "s" ? toStr(v) : toRepr(v);
+    if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
+    return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
+  }
+  if (conv === "c")
+    return formatWithSpec(
+      typeof v === "string" ? v : String.fromCodePoint(Number(bigOf(v))),
+      `${width || ""}`,
+    );
+  if (!isNumeric(v)) {
+    throw typeError(
+      `%${conv} format: a ${"diouxX".includes(conv) ? "real number" : "real number"} is required, not ${pyTypeName(v)}`,
+    );
+  }
+  if ("diu".includes(conv)) {
+    const n = isFloat(v) ? BigInt(Math.trunc(numberOf(v))) : bigOf(v);
+    return formatWithSpec(n, `${spec}d`);
+  }
+  if ("oxX".includes(conv)) {
+    if (isFloat(v)) throw typeError(`%${conv} format: an integer is required, not float`);
+    return formatWithSpec(v, `${spec}${conv}`);
+  }
+  if (prec !== undefined) spec += `.${prec}`;
+  return formatWithSpec(v, `${spec}${conv === "F" ? "f" : conv}`);
+}

@@ -1,0 +1,115 @@
+// Public entry points of the Jinja language: parse, evaluate one `{{ }}`
+// occurrence the way Orquesta does (strip the delimiters, compile the inner
+// expression, evaluate), render a whole template, and turn every failure
+// into an ExpressionError carrying Orquesta's message and golden category.
+
+import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
+import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
+import { type ExprErrorCategory, ExpressionError } from "../errors";
+import { evaluateJinjaExpression } from "./evaluate";
+import { parseJinjaExpression, parseJinjaTemplate } from "./parser";
+import { toStr } from "./protocol";
+import { renderJinjaTemplate } from "./render";
+import { JinjaUndefined } from "./undefined";
+import { PyGenerator } from "./values";
+
+export type { JinjaDiagnostic, JinjaExpr, JinjaStmt, JinjaTemplate } from "./ast";
+export { evaluateJinjaExpression } from "./evaluate";
+export { parseJinjaExpression, parseJinjaTemplate } from "./parser";
+export { renderJinjaTemplate } from "./render";
+
+const PREFIX = "JinjaEvaluationException";
+
+/** Orquesta's strip_delimiter: strip '{' and '}' characters, then whitespace. */
+export function stripJinjaDelimiter(exprText: string): string {
+  return exprText
+    .replace(/^[{}]+/, "")
+    .replace(/[{}]+$/, "")
+    .replace(/^\s+|\s+$/g, "");
+}
+
+function categoryOf(e: PyError): ExprErrorCategory {
+  if (e.pyType === "TemplateSyntaxError") return "syntax";
+  return e.category;
+}
+
+/** Wraps any failure while evaluating `exprText` as Orquesta reports it. */
+export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
+  const head = `${PREFIX}: Unable to evaluate expression '${exprText}'.`;
+  if (e instanceof ExpressionError) {
+    const inner = /^\w+: /.test(e.message) ? e.message : `ExpressionEvaluationException: ${e.message}`;
+    return new ExpressionError(e.category, `${head} ${inner}`);
+  }
+  if (e instanceof PyError) return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`);
+  const err = e instanceof Error ? e : new Error(String(e));
+  const name =
+    err instanceof RangeError
+      ? /call stack/.test(err.message)
+        ? "RecursionError"
+        : "MemoryError"
+      : err.name || "Exception";
+  return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
+}
+
+export function unresolvedError(names: readonly string[]): ExpressionError {
+  return new ExpressionError(
+    "undefined_variable",
+    `${PREFIX}: There are unresolved variables: ${names.join(", ")}`,
+  );
+}
+
+/**
+ * Evaluates one inline occurrence (`exprText` is the whole `{{ ... }}` match,
+ * delimiters included) as Orquesta does: strip the delimiters, compile the
+ * inner expression, evaluate. Generators come back as lists. A StrictUndefined
+ * result is returned, not thrown (see isJinjaStrictUndefined): Orquesta leaves
+ * such an occurrence in the text and reports it as an unresolved variable.
+ * Every failure is thrown as an ExpressionError.
+ */
+export function evaluateJinjaExpressionText(exprText: string, env: ExprEnv): PyValue {
+  const parsed = parseJinjaExpression(stripJinjaDelimiter(exprText));
+  if (!parsed.ast) {
+    const detail = parsed.errors[0]?.message ?? "syntax error";
+    throw new ExpressionError(
+      "syntax",
+      `${PREFIX}: Unable to evaluate expression '${exprText}'. TemplateSyntaxError: ${detail}`,
+    );
+  }
+  let value: PyValue;
+  try {
+    value = evaluateJinjaExpression(parsed.ast, env);
+  } catch (e) {
+    throw wrapJinjaError(e, exprText);
+  }
+  return value instanceof PyGenerator ? value.items.slice() : value;
+}
+
+/** True for the StrictUndefined values evaluateJinjaExpressionText can return. */
+export function isJinjaStrictUndefined(value: PyValue): boolean {
+  return value instanceof JinjaUndefined && value.strict;
+}
+
+/** Python str() of a Jinja value, as Orquesta inserts it into surrounding text. */
+export function jinjaValueToText(value: PyValue): string {
+  try {
+    return toStr(value);
+  } catch (e) {
+    throw wrapJinjaError(e, "");
+  }
+}
+
+/** Jinja's from_string(text).render(ctx); errors reported against the whole text. */
+export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
+  const parsed = parseJinjaTemplate(text);
+  if (!parsed.ast) {
+    throw new ExpressionError(
+      "syntax",
+      `${PREFIX}: Unable to evaluate expression '${text}'. TemplateSyntaxError: ${parsed.errors[0]?.message ?? "syntax error"}`,
+    );
+  }
+  try {
+    return renderJinjaTemplate(parsed.ast, env);
+  } catch (e) {
+    throw wrapJinjaError(e, text);
+  }
+}

@@ -1,0 +1,305 @@
+// Python str methods reachable from templates (`'a,b'.split(',')`,
+// `s.startswith(('x', 'y'))`, `'{}'.format(x)` ...), as bound callables.
+
+import {
+  bigOf,
+  isInt,
+  type PyDict,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+  valueError,
+} from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
+import { chars, iterate, toStr } from "./protocol";
+import { strFormat } from "./str-format";
+import { fn, type JinjaCallable } from "./values";
+
+const WS = /^[\s\u001c-\u001f\u0085]+$/u;
+
+function needStr(v: PyValue | undefined, what: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") throw typeError(`${what} arg must be None or str`);
+  return v;
+}
+
+function stripChars(s: string, set: string | undefined, left: boolean, right: boolean): string {
+  const cs = chars(s);
+  const inSet = (c: string) => (set === undefined ? WS.test(c) : set.includes(c));
+  let a = 0;
+  let b = cs.length;
+  if (left) while (a < b && inSet(cs[a]!)) a++;
+  if (right) while (b > a && inSet(cs[b - 1]!)) b--;
+  return cs.slice(a, b).join("");
+}
+
+export function splitWhitespace(s: string, maxsplit: number): string[] {
+  const out: string[] = [];
+  let rest = s.replace(/^\s+/u, "");
+  while (rest.length > 0) {
+    if (maxsplit >= 0 && out.length >= maxsplit) {
+      out.push(rest);
+      break;
+    }
+    const m = /\s+/u.exec(rest);
+    if (!m) {
+      out.push(rest);
+      break;
+    }
+    out.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return out;
+}
+
+function split(s: string, sep: string | undefined, maxsplit: number): string[] {
+  if (sep === undefined) return splitWhitespace(s, maxsplit);
+  if (sep === "") throw valueError("empty separator");
+  const parts = s.split(sep);
+  if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
+  return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)];
+}
+
+function rsplit(s: string, sep: string | undefined, maxsplit: number): string[] {
+  if (maxsplit < 0) return split(s, sep, -1);
+  if (sep === undefined) {
+    const rev = splitWhitespace(chars(s).reverse().join(""), maxsplit);
+    return rev.map((p) => chars(p).reverse().join("")).reverse();
+  }
+  if (sep === "") throw valueError("empty separator");
+  const parts = s.split(sep);
+  if (parts.length <= maxsplit + 1) return parts;
+  const cut = parts.length - maxsplit;
+  return [parts.slice(0, cut).join(sep), ...parts.slice(cut)];
+}
+
+function isCased(c: string): boolean {
+  return c.toLowerCase() !== c.toUpperCase();
+}
+
+export function pyTitle(s: string): string {
+  let out = "";
+  let prevCased = false;
+  for (const c of s) {
+    if (isCased(c)) {
+      out += prevCased ? c.toLowerCase() : c.toUpperCase();
+      prevCased = true;
+    } else {
+      out += c;
+      prevCased = false;
+    }
+  }
+  return out;
+}
+
+export function pyCapitalize(s: string): string {
+  const cs = chars(s);
+  if (cs.length === 0) return s;
+  return cs[0]!.toUpperCase() + cs.slice(1).join("").toLowerCase();
+}
+
+function intArg(v: PyValue | undefined, dflt: number): number {
+  if (v === undefined || v === null) return dflt;
+  if (!isInt(v) && typeof v !== "boolean")
+    throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
+  return Number(bigOf(v));
+}
+
+function window(s: string, start: PyValue | undefined, end: PyValue | undefined): [string[], number] {
+  const cs = chars(s);
+  const n = cs.length;
+  let a = intArg(start, 0);
+  let b = intArg(end, n);
+  if (a < 0) a = Math.max(0, a + n);
+  if (b < 0) b = Math.max(0, b + n);
+  return [cs.slice(a, Math.min(b, n)), a];
+}
+
+function find(s: string, args: PyValue[], fromRight: boolean): number {
+  const sub = args[0];
+  if (typeof sub !== "string") throw typeError(`must be str, not ${pyTypeName(sub ?? null)}`);
+  const [win, offset] = window(s, args[1], args[2]);
+  const text = win.join("");
+  const idx = fromRight ? text.lastIndexOf(sub) : text.indexOf(sub);
+  return idx < 0 ? -1 : offset + chars(text.slice(0, idx)).length;
+}
+
+function affix(s: string, args: PyValue[], name: string, test: (t: string, a: string) => boolean): boolean {
+  const what = args[0];
+  const [win] = window(s, args[1], args[2]);
+  const text = win.join("");
+  const options = what instanceof PyTuple ? what.items : [what ?? null];
+  return options.some((o) => {
+    if (typeof o !== "string") {
+      throw typeError(`${name} first arg must be str or a tuple of str, not ${pyTypeName(o)}`);
+    }
+    return test(text, o);
+  });
+}
+
+function justify(s: string, args: PyValue[], kind: "l" | "r" | "c"): string {
+  const width = intArg(args[0], 0);
+  const fill = args[1] === undefined ? " " : toStr(args[1]);
+  if (chars(fill).length !== 1) throw typeError("The fill character must be exactly one character long");
+  const n = chars(s).length;
+  const total = Math.max(0, width - n);
+  if (kind === "l") return s + fill.repeat(total);
+  if (kind === "r") return fill.repeat(total) + s;
+  const left = Math.floor(total / 2) + (total & width & 1);
+  return fill.repeat(left) + s + fill.repeat(total - left);
+}
+
+type StrMethod = (s: string, args: PyValue[], kwargs: PyDict) => PyValue;
+
+const test =
+  (re: RegExp): StrMethod =>
+  (s) =>
+    s.length > 0 && re.test(s);
+
+const METHODS: Record<string, StrMethod> = {
+  upper: (s) => s.toUpperCase(),
+  lower: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase(),
+  swapcase: (s) =>
+    chars(s)
+      .map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
+      .join(""),
+  title: (s) => pyTitle(s),
+  capitalize: (s) => pyCapitalize(s),
+  strip: (s, a) => stripChars(s, needStr(a[0], "strip"), true, true),
+  lstrip: (s, a) => stripChars(s, needStr(a[0], "lstrip"), true, false),
+  rstrip: (s, a) => stripChars(s, needStr(a[0], "rstrip"), false, true),
+  split: (s, a, k) => {
+    const [sep, max] = bindArgs("split", a, k, ["sep", "maxsplit"]);
+    return split(s, needStr(sep, "split"), intArg(max, -1));
+  },
+  rsplit: (s, a, k) => {
+    const [sep, max] = bindArgs("rsplit", a, k, ["sep", "maxsplit"]);
+    return rsplit(s, needStr(sep, "rsplit"), intArg(max, -1));
+  },
+  splitlines: (s, a) => {
+    const keep = a[0] === true;
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/g;
+    let last = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      out.push(s.slice(last, keep ? m.index + m[0].length : m.index));
+      last = m.index + m[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return out;
+  },
+  join: (s, a) =>
+    iterate(a[0] ?? null)
+      .map((x) => {
+        if (typeof x !== "string")
+          throw typeError(`sequence item: expected str instance, ${pyTypeName(x)} found`);
+        return x;
+      })
+      .join(s),
+  replace: (s, a) => {
+    const [old, rep, count] = a;
+    if (typeof old !== "string" || typeof rep !== "string") throw typeError("replace() argument must be str");
+    let n = intArg(count, -1);
+    if (n < 0)
+      return old === ""
+        ? chars(s)
+            .map((c) => rep + c)
+            .join("") + rep
+        : s.split(old).join(rep);
+    const parts = s.split(old);
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i++) out += (n-- > 0 ? rep : old) + parts[i];
+    return out;
+  },
+  startswith: (s, a) => affix(s, a, "startswith", (t, o) => t.startsWith(o)),
+  endswith: (s, a) => affix(s, a, "endswith", (t, o) => t.endsWith(o)),
+  find: (s, a) => find(s, a, false),
+  rfind: (s, a) => find(s, a, true),
+  index: (s, a) => {
+    const i = find(s, a, false);
+    if (i < 0) throw valueError("substring not found");
+    return i;
+  },
+  rindex: (s, a) => {
+    const i = find(s, a, true);
+    if (i < 0) throw valueError("substring not found");
+    return i;
+  },
+  count: (s, a) => {
+    const sub = a[0];
+    if (typeof sub !== "string") throw typeError(`must be str, not ${pyTypeName(sub ?? null)}`);
+    const text = window(s, a[1], a[2])[0].join("");
+    return sub === "" ? chars(text).length + 1 : text.split(sub).length - 1;
+  },
+  format: (s, a, k) => strFormat(s, a, k),
+  format_map: (s, a) => {
+    if (a.length !== 1) throw typeError(`format_map() takes exactly one argument (${a.length} given)`);
+    const m = a[0]!;
+    if (typeof m !== "object" || m === null || Array.isArray(m))
+      throw typeError("format_map() argument must be a mapping");
+    return strFormat(s, [], m as PyDict);
+  },
+  zfill: (s, a) => {
+    const width = intArg(a[0], 0);
+    const sign = s[0] === "-" || s[0] === "+" ? s[0] : "";
+    const body = sign ? s.slice(1) : s;
+    return sign + "0".repeat(Math.max(0, width - chars(s).length)) + body;
+  },
+  ljust: (s, a) => justify(s, a, "l"),
+  rjust: (s, a) => justify(s, a, "r"),
+  center: (s, a) => justify(s, a, "c"),
+  partition: (s, a) => {
+    const sep = toStr(a[0] ?? null);
+    if (sep === "") throw valueError("empty separator");
+    const i = s.indexOf(sep);
+    return i < 0 ? new PyTuple([s, "", ""]) : new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
+  },
+  rpartition: (s, a) => {
+    const sep = toStr(a[0] ?? null);
+    if (sep === "") throw valueError("empty separator");
+    const i = s.lastIndexOf(sep);
+    return i < 0 ? new PyTuple(["", "", s]) : new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
+  },
+  removeprefix: (s, a) => (typeof a[0] === "string" && s.startsWith(a[0]) ? s.slice(a[0].length) : s),
+  removesuffix: (s, a) =>
+    typeof a[0] === "string" && a[0] !== "" && s.endsWith(a[0]) ? s.slice(0, s.length - a[0].length) : s,
+  expandtabs: (s, a) => {
+    const size = intArg(a[0], 8);
+    let col = 0;
+    let out = "";
+    for (const c of s) {
+      if (c === "\t") {
+        const n = size > 0 ? size - (col % size) : 0;
+        out += " ".repeat(n);
+        col += n;
+      } else {
+        out += c;
+        col = c === "\n" || c === "\r" ? 0 : col + 1;
+      }
+    }
+    return out;
+  },
+  isdigit: test(/^\p{Nd}+$/u),
+  isdecimal: test(/^\p{Nd}+$/u),
+  isnumeric: test(/^[\p{Nd}\p{Nl}\p{No}]+$/u),
+  isalpha: test(/^\p{L}+$/u),
+  isalnum: test(/^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u),
+  isspace: test(WS),
+  isidentifier: test(/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u),
+  isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
+  islower: (s) => chars(s).some(isCased) && s === s.toLowerCase(),
+  isupper: (s) => chars(s).some(isCased) && s === s.toUpperCase(),
+  istitle: (s) => chars(s).some(isCased) && pyTitle(s) === s,
+  encode: () => {
+    throw new PyError("SecurityError", "bytes are not supported in templates");
+  },
+};
+
+export function strAttribute(s: string, name: string): JinjaCallable | undefined {
+  const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+  if (!m) return undefined;
+  return fn(name, (args, kwargs) => m(s, args, kwargs));
+}

@@ -1,0 +1,241 @@
+// Python's protocols over Jinja values: iteration, len(), truth, str() and
+// repr(), ==, ordering and `in`, with StrictUndefined raising wherever
+// Python would touch it.
+
+import { floatRepr, strRepr } from "../../../runtime/stdlib/py/text";
+import {
+  isDict,
+  type PyDict,
+  type PyError,
+  PyFloat,
+  PySet,
+  PyTuple,
+  type PyValue,
+  pyCompare,
+  pyEquals,
+  pyTypeName,
+  truthy,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
+import { isUndefined, JinjaUndefined } from "./undefined";
+import {
+  DictView,
+  dictLookup,
+  JinjaCallable,
+  JinjaCycler,
+  JinjaNamespace,
+  LoopContext,
+  originalKey,
+  PyGenerator,
+  PyRange,
+} from "./values";
+
+/** Code points of a string: Python indexes strings by code point. */
+export function chars(s: string): string[] {
+  return Array.from(s);
+}
+
+export function iterate(v: PyValue): PyValue[] {
+  if (Array.isArray(v)) return v.slice();
+  if (typeof v === "string") return chars(v);
+  if (v instanceof PyTuple) return v.items.slice();
+  if (isDict(v)) return Object.keys(v).map((k) => originalKey(v, k));
+  if (v instanceof PySet) return v.values();
+  if (v instanceof PyRange) return v.items();
+  if (v instanceof DictView) return v.items();
+  if (v instanceof PyGenerator) return v.items.slice();
+  if (v instanceof JinjaUndefined) {
+    if (v.strict) v.fail();
+    return [];
+  }
+  throw typeError(`'${pyTypeName(v)}' object is not iterable`);
+}
+
+export function isIterable(v: PyValue): boolean {
+  if (v instanceof JinjaUndefined) return !v.strict;
+  return (
+    Array.isArray(v) ||
+    typeof v === "string" ||
+    v instanceof PyTuple ||
+    isDict(v) ||
+    v instanceof PySet ||
+    v instanceof PyRange ||
+    v instanceof DictView ||
+    v instanceof PyGenerator
+  );
+}
+
+export function pyLen(v: PyValue): number {
+  if (Array.isArray(v)) return v.length;
+  if (typeof v === "string") return chars(v).length;
+  if (v instanceof PyTuple) return v.items.length;
+  if (isDict(v)) return Object.keys(v).length;
+  if (v instanceof PySet) return v.size;
+  if (v instanceof PyRange) return v.length;
+  if (v instanceof DictView) return Object.keys(v.dict).length;
+  if (v instanceof JinjaUndefined) {
+    if (v.strict) v.fail();
+    return 0;
+  }
+  throw typeError(`object of type '${pyTypeName(v)}' has no len()`);
+}
+
+export function hasLen(v: PyValue): boolean {
+  try {
+    pyLen(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isTrue(v: PyValue): boolean {
+  if (v instanceof JinjaUndefined) {
+    if (v.strict) v.fail();
+    return false;
+  }
+  if (v instanceof PyRange) return v.length > 0;
+  if (v instanceof DictView) return Object.keys(v.dict).length > 0;
+  return truthy(v);
+}
+
+/** Python str(). */
+export function toStr(v: PyValue): string {
+  if (typeof v === "string") return v;
+  if (v instanceof JinjaUndefined) {
+    if (v.strict) v.fail();
+    return "";
+  }
+  return toRepr(v);
+}
+
+/** Python repr(), including the evaluator's own values. */
+export function toRepr(v: PyValue): string {
+  if (v === null) return "None";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "True" : "False";
+    case "bigint":
+      return v.toString();
+    case "number":
+      return Number.isInteger(v) ? String(v) : floatRepr(v);
+    case "string":
+      return strRepr(v);
+  }
+  if (v instanceof PyFloat) return floatRepr(v.v);
+  if (Array.isArray(v)) return `[${v.map(toRepr).join(", ")}]`;
+  if (v instanceof PyTuple) {
+    return v.items.length === 1 ? `(${toRepr(v.items[0]!)},)` : `(${v.items.map(toRepr).join(", ")})`;
+  }
+  if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(toRepr).join(", ")}}`;
+  if (isDict(v)) return dictRepr(v);
+  if (v instanceof PyRange) return v.repr();
+  if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
+  if (v instanceof JinjaUndefined) return "Undefined";
+  if (v instanceof PyGenerator) return "<generator object at 0x7f0000000000>";
+  if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;
+  if (v instanceof JinjaCallable) return `<${v.pyOpaque} ${v.name}>`;
+  if (v instanceof JinjaCycler || v instanceof LoopContext) return `<${v.pyOpaque}>`;
+  return `<${pyTypeName(v)}>`;
+}
+
+function dictRepr(d: PyDict): string {
+  return `{${Object.keys(d)
+    .map((k) => `${toRepr(originalKey(d, k))}: ${toRepr(d[k]!)}`)
+    .join(", ")}}`;
+}
+
+function failIfStrict(a: PyValue, b: PyValue): void {
+  if (a instanceof JinjaUndefined && a.strict) a.fail();
+  if (b instanceof JinjaUndefined && b.strict) b.fail();
+}
+
+export function equals(a: PyValue, b: PyValue): boolean {
+  failIfStrict(a, b);
+  if (isUndefined(a) || isUndefined(b)) return isUndefined(a) && isUndefined(b);
+  if (a instanceof PyRange || b instanceof PyRange) {
+    return a instanceof PyRange && b instanceof PyRange && pyEquals(a.items(), b.items());
+  }
+  if (a instanceof DictView || b instanceof DictView) {
+    if (
+      a instanceof DictView &&
+      b instanceof DictView &&
+      a.pyOpaque === b.pyOpaque &&
+      a.pyOpaque !== "dict_values"
+    ) {
+      return pyEquals(new PySet(a.items()), new PySet(b.items()));
+    }
+    return a === b;
+  }
+  if (typeof a === "object" && a !== null && !isPlain(a)) return a === b;
+  return pyEquals(a, b);
+}
+
+function isPlain(v: PyValue): boolean {
+  return Array.isArray(v) || v instanceof PyTuple || v instanceof PySet || v instanceof PyFloat || isDict(v);
+}
+
+/** Python's <, <=, >, >= (returns the comparison sign). */
+export function compare(a: PyValue, b: PyValue, op: string): number {
+  if (a instanceof JinjaUndefined) a.fail();
+  if (b instanceof JinjaUndefined) b.fail();
+  const seqA = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
+  const seqB = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
+  if (seqA && seqB && Array.isArray(a) === Array.isArray(b)) {
+    const n = Math.min(seqA.length, seqB.length);
+    for (let i = 0; i < n; i++) {
+      if (!equals(seqA[i]!, seqB[i]!)) return compare(seqA[i]!, seqB[i]!, op);
+    }
+    return seqA.length < seqB.length ? -1 : seqA.length > seqB.length ? 1 : 0;
+  }
+  return pyCompare(a, b, op);
+}
+
+/** Python's sorted(): stable, only `<` between keys, reverse keeps equal items in order. */
+export function sortValues<T extends PyValue>(
+  items: readonly T[],
+  key?: (v: T) => PyValue,
+  reverse = false,
+): T[] {
+  const keyed = items.map((v) => ({ v, k: key ? key(v) : (v as PyValue) }));
+  const lt = (x: PyValue, y: PyValue) => compare(x, y, "<") < 0;
+  keyed.sort((x, y) => {
+    if (lt(x.k, y.k)) return reverse ? 1 : -1;
+    if (lt(y.k, x.k)) return reverse ? -1 : 1;
+    return 0;
+  });
+  return keyed.map((e) => e.v);
+}
+
+/** Python's `item in container`. */
+export function contains(container: PyValue, item: PyValue): boolean {
+  if (container instanceof JinjaUndefined) {
+    if (container.strict) container.fail();
+    return false;
+  }
+  if (typeof container === "string") {
+    if (typeof item !== "string") {
+      if (item instanceof JinjaUndefined && item.strict) item.fail();
+      throw typeError(`'in <string>' requires string as left operand, not ${pyTypeName(item)}`);
+    }
+    return container.includes(item);
+  }
+  if (isDict(container)) {
+    if (Array.isArray(item) || isDict(item) || item instanceof PySet) {
+      throw typeError(`unhashable type: '${pyTypeName(item)}'`);
+    }
+    return dictLookup(container, item) !== undefined;
+  }
+  if (container instanceof DictView && container.pyOpaque === "dict_keys")
+    return contains(container.dict, item);
+  if (container instanceof PySet) return container.has(item);
+  if (container instanceof PyRange) {
+    return typeof item === "number" && Number.isInteger(item) && container.items().includes(item);
+  }
+  if (isIterable(container)) return iterate(container).some((x) => x === item || equals(x, item));
+  throw typeError(`argument of type '${pyTypeName(container)}' is not iterable`);
+}
+
+export function notCallable(v: PyValue): PyError {
+  return typeError(`'${pyTypeName(v)}' object is not callable`);
+}

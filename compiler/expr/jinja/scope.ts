@@ -1,0 +1,76 @@
+// Name resolution for templates: local scopes (set, for, with, macro
+// parameters), then what Orquesta puts in the Jinja context (`__vars`,
+// `__current_task`, `__current_item`, `__state` and every catalogue function
+// by name), then Jinja's globals; anything else is undefined.
+
+import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
+import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { newDict } from "../../../runtime/stdlib/py/dict";
+import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
+import { JINJA_GLOBALS } from "./globals";
+import { checkDefined, undefinedName } from "./undefined";
+import { fn } from "./values";
+
+export class Scope {
+  private readonly vars = new Map<string, PyValue>();
+
+  constructor(
+    readonly env: ExprEnv,
+    readonly parent?: Scope,
+  ) {}
+
+  child(): Scope {
+    return new Scope(this.env, this);
+  }
+
+  set(name: string, value: PyValue): void {
+    this.vars.set(name, value);
+  }
+
+  has(name: string): boolean {
+    return this.vars.has(name) || (this.parent?.has(name) ?? false);
+  }
+
+  lookup(name: string): PyValue {
+    for (let s: Scope | undefined = this; s; s = s.parent) {
+      if (s.vars.has(name)) return s.vars.get(name)!;
+    }
+    return resolveGlobal(this.env, name);
+  }
+}
+
+/** Calls a catalogue function; undefined arguments raise as Python would on first use. */
+export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs: PyDict): PyValue {
+  const f = lookupFunction(name);
+  if (!f) throw new Error(`unknown catalogue function ${name}`);
+  for (const a of args) checkDefined(a);
+  for (const k of Object.keys(kwargs)) checkDefined(kwargs[k]!);
+  return f(env, args, kwargs);
+}
+
+function currentTask(env: ExprEnv): PyValue {
+  const t = env.currentTask;
+  if (!t) return null;
+  return newDict([
+    ["id", t.id],
+    ["route", t.route],
+    ["result", t.result],
+  ]);
+}
+
+export function resolveGlobal(env: ExprEnv, name: string): PyValue {
+  switch (name) {
+    case "__vars":
+      return env.ctx;
+    case "__current_task":
+      return currentTask(env);
+    case "__current_item":
+      return env.item ? env.item.value : null;
+    case "__state":
+      return null;
+  }
+  if (lookupFunction(name))
+    return fn(name, (args, kwargs) => callCatalog(env, name, args, kwargs), "function");
+  if (Object.hasOwn(JINJA_GLOBALS, name)) return JINJA_GLOBALS[name]!;
+  return undefinedName(name);
+}

@@ -1,0 +1,229 @@
+// Runtime values the Jinja evaluator owns beyond the shared Python value
+// model: callables (functions, bound methods, macros), range, dict views,
+// generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
+
+import { dictGet } from "../../../runtime/stdlib/py/dict";
+import { pyRepr } from "../../../runtime/stdlib/py/text";
+import {
+  bigOf,
+  isDict,
+  type PyDict,
+  PyError,
+  PyFloat,
+  type PyOpaque,
+  PyTuple,
+  type PyValue,
+  pyEquals,
+} from "../../../runtime/stdlib/py/value";
+import { JinjaUndefined } from "./undefined";
+
+export type NativeCall = (args: PyValue[], kwargs: PyDict) => PyValue;
+
+/** Anything callable from a template. `kind` is the Python type name it stands for. */
+export class JinjaCallable implements PyOpaque {
+  constructor(
+    readonly pyOpaque: string,
+    readonly name: string,
+    readonly invoke: NativeCall,
+  ) {}
+}
+
+export function fn(name: string, invoke: NativeCall, kind = "builtin_function_or_method"): JinjaCallable {
+  return new JinjaCallable(kind, name, invoke);
+}
+
+export class PyRange implements PyOpaque {
+  readonly pyOpaque = "range";
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {
+    if (step === 0) throw new PyError("ValueError", "range() arg 3 must not be zero");
+  }
+  get length(): number {
+    const n =
+      this.step > 0
+        ? Math.ceil((this.stop - this.start) / this.step)
+        : Math.ceil((this.start - this.stop) / -this.step);
+    return Math.max(0, n);
+  }
+  at(i: number): number {
+    return this.start + i * this.step;
+  }
+  items(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.at(i));
+    return out;
+  }
+  repr(): string {
+    return this.step === 1
+      ? `range(${this.start}, ${this.stop})`
+      : `range(${this.start}, ${this.stop}, ${this.step})`;
+  }
+}
+
+export type ViewKind = "dict_keys" | "dict_values" | "dict_items";
+
+/** A live view over a dict (keys(), values(), items()). */
+export class DictView implements PyOpaque {
+  constructor(
+    readonly pyOpaque: ViewKind,
+    readonly dict: PyDict,
+  ) {}
+  items(): PyValue[] {
+    const keys = Object.keys(this.dict);
+    if (this.pyOpaque === "dict_keys") return keys.map(originalKey.bind(null, this.dict));
+    if (this.pyOpaque === "dict_values") return keys.map((k) => this.dict[k]!);
+    return keys.map((k) => new PyTuple([originalKey(this.dict, k), this.dict[k]!]));
+  }
+}
+
+/** What a generator (map, select, ...) produced; evaluated eagerly. */
+export class PyGenerator implements PyOpaque {
+  readonly pyOpaque = "generator";
+  constructor(readonly items: readonly PyValue[]) {}
+}
+
+/** groupby's (grouper, list) named tuple. */
+export class GroupTuple extends PyTuple {
+  constructor(
+    readonly grouper: PyValue,
+    readonly list: PyValue[],
+  ) {
+    super([grouper, list]);
+  }
+}
+
+export class JinjaNamespace implements PyOpaque {
+  readonly pyOpaque = "Namespace";
+  constructor(readonly attrs: PyDict) {}
+}
+
+export class JinjaCycler implements PyOpaque {
+  readonly pyOpaque = "Cycler";
+  pos = 0;
+  constructor(readonly items: readonly PyValue[]) {
+    if (items.length === 0) throw new PyError("RuntimeError", "at least one item has to be provided");
+  }
+  get current(): PyValue {
+    return this.items[this.pos]!;
+  }
+  next(): PyValue {
+    const v = this.current;
+    this.pos = (this.pos + 1) % this.items.length;
+    return v;
+  }
+}
+
+export class LoopContext implements PyOpaque {
+  readonly pyOpaque = "LoopContext";
+  index0 = -1;
+  private lastChanged: PyValue[] | undefined;
+  constructor(
+    readonly items: readonly PyValue[],
+    readonly depth0: number,
+  ) {}
+  attr(name: string): PyValue | undefined {
+    const n = this.items.length;
+    const i = this.index0;
+    switch (name) {
+      case "index0":
+        return i;
+      case "index":
+        return i + 1;
+      case "revindex":
+        return n - i;
+      case "revindex0":
+        return n - i - 1;
+      case "first":
+        return i === 0;
+      case "last":
+        return i === n - 1;
+      case "length":
+        return n;
+      case "depth":
+        return this.depth0 + 1;
+      case "depth0":
+        return this.depth0;
+      case "previtem":
+        return i > 0
+          ? this.items[i - 1]!
+          : new JinjaUndefined({ hint: "there is no previous item", name: "previtem" });
+      case "nextitem":
+        return i < n - 1
+          ? this.items[i + 1]!
+          : new JinjaUndefined({ hint: "there is no next item", name: "nextitem" });
+      case "cycle":
+        return fn("cycle", (args) => {
+          if (args.length === 0) throw new PyError("TypeError", "no items for cycling given");
+          return args[i % args.length]!;
+        });
+      case "changed":
+        return fn("changed", (args) => {
+          if (
+            this.lastChanged &&
+            args.length === this.lastChanged.length &&
+            args.every((a, k) => pyEquals(a, this.lastChanged![k]!))
+          ) {
+            return false;
+          }
+          this.lastChanged = args;
+          return true;
+        });
+    }
+    return undefined;
+  }
+}
+
+// Dicts built by templates may have non-string keys; the shared model stores
+// them as their str() text, and this side table remembers the original key.
+const originalKeys = new WeakMap<PyDict, Map<string, PyValue>>();
+
+export function rememberKey(d: PyDict, text: string, key: PyValue): void {
+  let m = originalKeys.get(d);
+  if (!m) originalKeys.set(d, (m = new Map()));
+  m.set(text, key);
+}
+
+export function originalKey(d: PyDict, text: string): PyValue {
+  return originalKeys.get(d)?.get(text) ?? text;
+}
+
+/** Looks a key up in a dict: strings directly, other keys through the side table. */
+export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
+  if (typeof key === "string") {
+    const orig = originalKeys.get(d)?.get(key);
+    if (orig !== undefined && typeof orig !== "string") return undefined;
+    return dictGet(d, key);
+  }
+  const m = originalKeys.get(d);
+  if (!m) return undefined;
+  for (const [text, orig] of m) {
+    if (typeof orig !== "string" && pyEquals(orig, key)) return dictGet(d, text);
+  }
+  return undefined;
+}
+
+/** The text a non-string key is stored under. */
+export function keyText(key: PyValue): string {
+  if (typeof key === "string") return key;
+  if (
+    typeof key === "number" ||
+    typeof key === "bigint" ||
+    key instanceof PyFloat ||
+    key === null ||
+    typeof key === "boolean"
+  ) {
+    return pyRepr(key);
+  }
+  return pyRepr(key);
+}
+
+export function isMapping(v: PyValue): v is PyDict {
+  return isDict(v);
+}
+
+export function toInt(v: PyValue): number {
+  return Number(bigOf(v));
+}

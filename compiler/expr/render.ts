@@ -1,0 +1,154 @@
+// Renders a workflow value as Orquesta does (orquesta/expressions/{base,yql,
+// jinja}.py): recursion into lists and dicts (keys too), one language per
+// string, a sole expression keeps its native value, text around it turns
+// every value into Python str(), string results are rendered again in the
+// same language, and Jinja's {% raw %} / unresolved-variable handling.
+
+import type { ExprEnv } from "../../runtime/stdlib/functions/env";
+import { dictSet } from "../../runtime/stdlib/py/dict";
+import { pyStr } from "../../runtime/stdlib/py/text";
+import { isDict, isOpaque, PyError, type PyValue } from "../../runtime/stdlib/py/value";
+import { ExpressionError } from "./errors";
+import {
+  type ExprLanguage,
+  findAll,
+  hasJinja,
+  hasYaql,
+  JINJA_BLOCK,
+  JINJA_EXPR,
+  JINJA_RAW_BLOCK,
+  stripDelimiter,
+  YAQL_EXPR,
+} from "./find";
+
+/** The evaluators render.ts drives; index.ts wires in the YAQL and Jinja implementations. */
+export interface ExpressionLanguages {
+  /** Evaluates one whole `<% ... %>` occurrence. */
+  evaluateYaql(exprText: string, env: ExprEnv): PyValue;
+  /**
+   * Evaluates one whole `{{ ... }}` occurrence: `{ value }`, or null when the
+   * result is a StrictUndefined (Orquesta then leaves the text in place).
+   */
+  evaluateJinja(exprText: string, env: ExprEnv): { readonly value: PyValue } | null;
+  /** Renders a whole text as a Jinja template. */
+  renderJinjaTemplate(text: string, env: ExprEnv): string;
+  /** Python str() of a YAQL result (YAQL's own types included); defaults to pyStr. */
+  yaqlStr?(value: PyValue): string;
+  /** Jinja's str() of a value (Undefined prints as "", Markup as its text ...); defaults to pyStr. */
+  jinjaStr?(value: PyValue): string;
+}
+
+export function renderWith(languages: ExpressionLanguages, value: PyValue, env: ExprEnv): PyValue {
+  if (Array.isArray(value)) return value.map((v) => renderWith(languages, v, env));
+  if (isDict(value)) {
+    const out: { [k: string]: PyValue } = {};
+    for (const k of Object.keys(value)) {
+      const key = renderWith(languages, k, env);
+      dictSet(out, typeof key === "string" ? key : pyStr(key), renderWith(languages, value[k]!, env));
+    }
+    return out;
+  }
+  if (typeof value !== "string") return value;
+  if (hasJinja(value)) return renderJinja(languages, value, withLanguage(env, "jinja"));
+  if (hasYaql(value)) return renderYaql(languages, value, withLanguage(env, "yaql"));
+  return value;
+}
+
+// Copied field by field (not spread) so methods of class-based environments survive.
+function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
+  if (env.language === language) return env;
+  return {
+    ctx: env.ctx,
+    item: env.item,
+    currentTask: env.currentTask,
+    language,
+    taskStatus: env.taskStatus?.bind(env),
+    task: env.task?.bind(env),
+    st2kv: env.st2kv?.bind(env),
+  };
+}
+
+/** Python's str.replace(old, new): every occurrence, no `$` patterns. */
+function replaceAll(text: string, old: string, replacement: string): string {
+  return text.split(old).join(replacement);
+}
+
+function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof PyError) {
+      const kind = language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
+      throw new ExpressionError(
+        e.category,
+        `${kind}: Unable to evaluate expression '${expr}'. ${e.pyType}: ${e.message}`,
+      );
+    }
+    throw e;
+  }
+}
+
+function renderYaql(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
+  const exprs = findAll(YAQL_EXPR, text);
+  let output: PyValue = text;
+  for (const expr of exprs) {
+    let result = guard("yaql", expr, () => languages.evaluateYaql(expr, env));
+    if (typeof result === "string") result = renderYaql(languages, result, env);
+    const current = output as string;
+    if (exprs.length > 1 || current.length > expr.length)
+      output = replaceAll(current, expr, languages.yaqlStr ? languages.yaqlStr(result) : pyStr(result));
+    else output = result;
+  }
+  return output;
+}
+
+function jinjaText(languages: ExpressionLanguages, v: PyValue): string {
+  if (languages.jinjaStr) return languages.jinjaStr(v);
+  if (isOpaque(v) && v.pyOpaque === "Undefined") return "";
+  return pyStr(v);
+}
+
+function expandJinja(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
+  if (findAll(JINJA_BLOCK, text).length > 0) {
+    const output = guard("jinja", text, () => languages.renderJinjaTemplate(text, env));
+    return expandJinja(languages, output, env);
+  }
+  const exprs = findAll(JINJA_EXPR, text);
+  let output: PyValue = text;
+  for (const expr of exprs) {
+    const evaluated = guard("jinja", expr, () => languages.evaluateJinja(expr, env));
+    if (evaluated === null) continue;
+    let result = evaluated.value;
+    if (typeof result === "string") result = expandJinja(languages, result, env);
+    const current = output as string;
+    if (exprs.length > 1 || current.length > expr.length)
+      output = replaceAll(current, expr, jinjaText(languages, result));
+    else output = result;
+  }
+  return output;
+}
+
+function renderJinja(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
+  const rawBlocks = findAll(JINJA_RAW_BLOCK, text);
+  rawBlocks.forEach((block, i) => {
+    text = replaceAll(text, block, `{${i}}`);
+  });
+  let output = expandJinja(languages, text, env);
+  if (typeof output === "string") {
+    const unresolved = findAll(JINJA_EXPR, output).map((e) => stripDelimiter(e, "jinja").inner);
+    if (unresolved.length > 0) {
+      throw new ExpressionError(
+        "undefined_variable",
+        `JinjaEvaluationException: There are unresolved variables: ${unresolved.join(", ")}`,
+      );
+    }
+    if (rawBlocks.length > 0) {
+      let restored = output;
+      rawBlocks.forEach((block, i) => {
+        restored = replaceAll(restored, `{${i}}`, block);
+      });
+      output = guard("jinja", restored, () => languages.renderJinjaTemplate(restored, env));
+    }
+  }
+  return output;
+}

@@ -1,0 +1,331 @@
+// yaql's overload resolution, reduced to what the standard library needs.
+// A call collects the overloads of a name that fit as a function (no
+// receiver) or as a method (`x.f()`), binds positional and `name => value`
+// arguments to each overload's parameters, evaluates the eager arguments once,
+// and calls the first overload whose parameter types accept them. Lazy
+// parameters (lambdas, mapping rules, keywords) receive the unevaluated node.
+
+import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
+import { pyStr } from "../../../runtime/stdlib/py/text";
+import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
+import { usesReceiver, type YaqlArg, type YaqlNode } from "./ast";
+import { YaqlContext } from "./context";
+
+export interface Engine {
+  readonly env: ExprEnv;
+  evaluate(node: YaqlNode, ctx: YaqlContext): PyValue;
+}
+
+export type Lambda = (...args: PyValue[]) => PyValue;
+export type CtxLambda = (ctx: YaqlContext) => PyValue;
+
+/** A `key => value` argument of a no-kwargs function, evaluated (eager) or not (lazy). */
+export interface MappingRule {
+  readonly source: () => PyValue;
+  readonly destination: () => PyValue;
+}
+
+export type Lazy = "lambda" | "methodLambda" | "ctxLambda" | "mapping" | "keyword" | "expression";
+
+export interface TypeSpec {
+  readonly name: string;
+  readonly check: (v: PyValue) => boolean;
+  readonly lazy?: Lazy;
+  /** For eager mapping-rule parameters: the argument must be written `key => value`. */
+  readonly mapping?: boolean;
+}
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly type: TypeSpec;
+  readonly hasDefault: boolean;
+  readonly default?: PyValue;
+  readonly rest?: boolean;
+  readonly kwOnly?: boolean;
+}
+
+export interface CallCtx {
+  readonly engine: Engine;
+  /** The context the function body runs in (a child of the caller's). */
+  readonly ctx: YaqlContext;
+}
+
+export type Impl = (c: CallCtx, a: Args) => PyValue;
+
+export interface Overload {
+  readonly name: string;
+  readonly asFunction: boolean;
+  readonly asMethod: boolean;
+  readonly noKwargs: boolean;
+  readonly params: readonly ParamSpec[];
+  /** Accepts any other keyword arguments (`**kwargs`). */
+  readonly kwRest?: boolean;
+  readonly impl: Impl;
+}
+
+/** Bound arguments in parameter order; accessors keep the casts in one place. */
+export class Args {
+  constructor(
+    private readonly values: unknown[],
+    readonly kwargs: Map<string, PyValue>,
+  ) {}
+  v(i: number): PyValue {
+    return this.values[i] as PyValue;
+  }
+  f(i: number): Lambda | null {
+    return (this.values[i] as Lambda | null) ?? null;
+  }
+  cf(i: number): CtxLambda | null {
+    return (this.values[i] as CtxLambda | null) ?? null;
+  }
+  rest(i: number): PyValue[] {
+    return this.values[i] as PyValue[];
+  }
+  restF(i: number): Lambda[] {
+    return this.values[i] as Lambda[];
+  }
+  rules(i: number): MappingRule[] {
+    return this.values[i] as MappingRule[];
+  }
+  present(i: number): boolean {
+    return this.values[i] !== NO_VALUE;
+  }
+}
+
+/** The marker for "argument not given" (yaql's NO_VALUE). */
+export const NO_VALUE: PyValue = Object.freeze({ pyOpaque: "NoValue" });
+
+export function yaqlError(pyType: string, message: string): PyError {
+  return new PyError(pyType, message);
+}
+
+export function noMatching(name: string, receiver: PyValue | undefined): PyError {
+  return receiver === undefined
+    ? yaqlError("NoMatchingFunctionException", `No function "${name}" matches supplied arguments`)
+    : yaqlError(
+        "NoMatchingMethodException",
+        `No method "${name}" for receiver ${describe(receiver)} matches supplied arguments`,
+      );
+}
+
+export function describe(v: PyValue): string {
+  try {
+    return pyStr(v);
+  } catch {
+    return "<object>";
+  }
+}
+
+type Slot =
+  | { readonly kind: "value"; readonly value: PyValue }
+  | { readonly kind: "node"; readonly node: YaqlNode }
+  | { readonly kind: "rule"; readonly key: YaqlNode; readonly value: YaqlNode }
+  | { readonly kind: "novalue" };
+
+interface Binding {
+  /** For each parameter: indexes into the positional slots (rest: several) or a kwarg name. */
+  readonly params: { pos: number[]; kw?: string }[];
+  readonly extraKw: string[];
+}
+
+function bind(ov: Overload, slots: readonly Slot[], kwNames: readonly string[]): Binding | null {
+  const used = new Set<string>();
+  const params: { pos: number[]; kw?: string }[] = [];
+  let next = 0;
+  for (const p of ov.params) {
+    if (p.rest) {
+      const pos: number[] = [];
+      while (next < slots.length) {
+        if (slots[next]!.kind === "novalue") return null;
+        pos.push(next++);
+      }
+      params.push({ pos });
+      continue;
+    }
+    if (!p.kwOnly && next < slots.length && slots[next]!.kind !== "novalue") {
+      if (kwNames.includes(p.name)) return null;
+      params.push({ pos: [next++] });
+      continue;
+    }
+    if (!p.kwOnly && next < slots.length) next++; // a skipped argument takes the default
+    if (kwNames.includes(p.name)) {
+      used.add(p.name);
+      params.push({ pos: [], kw: p.name });
+    } else if (p.hasDefault) params.push({ pos: [] });
+    else return null;
+  }
+  if (next < slots.length) return null;
+  const extraKw = kwNames.filter((k) => !used.has(k));
+  if (extraKw.length > 0 && !ov.kwRest) return null;
+  return { params, extraKw };
+}
+
+function lazyOf(ov: Overload, b: Binding): Set<number> {
+  const lazy = new Set<number>();
+  ov.params.forEach((p, i) => {
+    if (p.type.lazy) for (const pos of b.params[i]!.pos) lazy.add(pos);
+  });
+  return lazy;
+}
+
+/** Calls `name` with the given overloads (already filtered to functions or methods). */
+export function callOverloads(
+  engine: Engine,
+  name: string,
+  overloads: readonly Overload[],
+  argNodes: readonly YaqlArg[],
+  caller: YaqlContext,
+  receiver: PyValue | undefined,
+): PyValue {
+  const noKwargs = overloads[0]!.noKwargs;
+  const slots: Slot[] = receiver === undefined ? [] : [{ kind: "value", value: receiver }];
+  const kwNodes = new Map<string, YaqlNode>();
+  for (const arg of argNodes) {
+    if (arg.kind === "novalue") slots.push({ kind: "novalue" });
+    else if (arg.kind === "mapping") {
+      if (noKwargs) slots.push({ kind: "rule", key: arg.key, value: arg.value });
+      else {
+        if (arg.key.kind !== "keyword" || kwNodes.has(arg.key.name)) {
+          throw yaqlError("MappingTranslationException", "Cannot convert mapping to keyword argument");
+        }
+        kwNodes.set(arg.key.name, arg.value);
+      }
+    } else slots.push({ kind: "node", node: arg });
+  }
+  const kwNames = [...kwNodes.keys()];
+  const fitting = overloads
+    .map((ov) => ({ ov, b: bind(ov, slots, kwNames) }))
+    .filter((x): x is { ov: Overload; b: Binding } => x.b !== null);
+  if (fitting.length === 0) throw noMatching(name, receiver);
+  const lazy = lazyOf(fitting[0]!.ov, fitting[0]!.b);
+  const lazyKw = new Set(
+    fitting[0]!.ov.params.flatMap((p, i) => (p.type.lazy && fitting[0]!.b.params[i]!.kw ? [p.name] : [])),
+  );
+
+  // Evaluate the eager arguments once, left to right.
+  const values: Slot[] = slots.map((s, i): Slot => {
+    if (lazy.has(i) || s.kind === "value" || s.kind === "novalue") return s;
+    if (s.kind === "node") return { kind: "value", value: engine.evaluate(s.node, caller) };
+    const pair: MappingPair = {
+      pyOpaque: "MappingRule",
+      source: engine.evaluate(s.key, caller),
+      destination: engine.evaluate(s.value, caller),
+    };
+    return { kind: "value", value: pair };
+  });
+  const kwValues = new Map<string, Slot>();
+  for (const [k, node] of kwNodes) {
+    kwValues.set(
+      k,
+      lazyKw.has(k) ? { kind: "node", node } : { kind: "value", value: engine.evaluate(node, caller) },
+    );
+  }
+
+  const callCtx: CallCtx = { engine, ctx: caller.child() };
+  for (const { ov, b } of fitting) {
+    if (!sameSet(lazyOf(ov, b), lazy)) continue;
+    const bound = convertArgs(ov, b, values, kwValues, callCtx);
+    if (bound) return ov.impl(callCtx, bound);
+  }
+  throw noMatching(name, receiver);
+}
+
+function sameSet(a: Set<number>, b: Set<number>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+function convertArgs(
+  ov: Overload,
+  b: Binding,
+  values: readonly Slot[],
+  kwValues: Map<string, Slot>,
+  c: CallCtx,
+): Args | null {
+  const out: unknown[] = [];
+  for (let i = 0; i < ov.params.length; i++) {
+    const p = ov.params[i]!;
+    const slot = b.params[i]!;
+    if (p.rest) {
+      const list: unknown[] = [];
+      for (const pos of slot.pos) {
+        const v = convertOne(p.type, values[pos]!, c);
+        if (v === REJECT) return null;
+        list.push(v);
+      }
+      out.push(list);
+      continue;
+    }
+    if (slot.kw === undefined && slot.pos.length === 0) {
+      out.push(p.type.lazy ? null : (p.default ?? null));
+      continue;
+    }
+    const raw = slot.kw !== undefined ? kwValues.get(slot.kw)! : values[slot.pos[0]!]!;
+    const v = convertOne(p.type, raw, c);
+    if (v === REJECT) return null;
+    out.push(v);
+  }
+  const extra = new Map<string, PyValue>();
+  for (const k of b.extraKw) {
+    const slot = kwValues.get(k)!;
+    if (slot.kind !== "value") return null;
+    extra.set(k, slot.value);
+  }
+  return new Args(out, extra);
+}
+
+const REJECT = Symbol("reject");
+
+function convertOne(type: TypeSpec, raw: Slot, c: CallCtx): unknown {
+  const node = raw.kind === "node" ? raw.node : null;
+  switch (type.lazy) {
+    case "lambda":
+    case "methodLambda": {
+      if (node === null) return raw.kind === "rule" ? REJECT : null;
+      if (type.lazy === "methodLambda" && !usesReceiver(node)) return REJECT;
+      return makeLambda(node, c);
+    }
+    case "ctxLambda":
+      if (node === null) return null;
+      return (ctx: YaqlContext) => c.engine.evaluate(node, ctx);
+    case "keyword":
+      return node?.kind === "keyword" ? node.name : REJECT;
+    case "expression":
+      return node ?? REJECT;
+    case "mapping": {
+      if (raw.kind !== "rule") return REJECT;
+      const rule: MappingRule = {
+        source: () => c.engine.evaluate(raw.key, c.ctx),
+        destination: () => c.engine.evaluate(raw.value, c.ctx),
+      };
+      return rule;
+    }
+    default: {
+      const value = raw.kind === "value" ? raw.value : NO_VALUE;
+      if (type.mapping) return isMappingPair(value) ? value : REJECT;
+      if (isMappingPair(value) || value === NO_VALUE) return REJECT;
+      return type.check(value) ? value : REJECT;
+    }
+  }
+}
+
+export interface MappingPair {
+  readonly pyOpaque: "MappingRule";
+  readonly source: PyValue;
+  readonly destination: PyValue;
+}
+
+export function isMappingPair(v: unknown): v is MappingPair {
+  return typeof v === "object" && v !== null && (v as { pyOpaque?: string }).pyOpaque === "MappingRule";
+}
+
+export function makeLambda(node: YaqlNode, c: CallCtx): Lambda {
+  return (...args: PyValue[]) => {
+    const ctx = c.ctx.child();
+    args.forEach((a, i) => {
+      ctx.set(`$${i + 1}`, a);
+    });
+    return c.engine.evaluate(node, ctx);
+  };
+}
+
+export { YaqlContext };

@@ -1,0 +1,194 @@
+// The YAQL evaluator: walks the syntax tree with yaql 3.2's semantics. Most
+// operators are overloaded functions of the standard library (`#operator_+`,
+// `#indexer` ...) resolved by dispatch.ts; `.`, `?.`, `and`, `or`, `not`,
+// `=`, `!=` and `->` are handled here. Unknown names fall back to the
+// Orquesta/StackStorm function catalogue (functions only, never methods).
+
+import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
+import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { newDict } from "../../../runtime/stdlib/py/dict";
+import { isDict, mkInt, PyError, PyTuple, type PyValue, truthy } from "../../../runtime/stdlib/py/value";
+import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
+import { YaqlContext } from "./context";
+import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
+import { yEquals } from "./equality";
+import { hasOverloads, overloadsOf } from "./types";
+import { convertInput, convertOutput, isYaqlIterable, iter, iterate, ydictGet, ydictSet } from "./values";
+import "./stdlib-core";
+import "./stdlib-collections";
+import "./stdlib-queries";
+import "./stdlib-sequences";
+import "./stdlib-strings";
+import "./stdlib-math";
+
+/** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
+const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
+
+class Evaluator implements Engine {
+  constructor(readonly env: ExprEnv) {}
+
+  evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
+    switch (node.kind) {
+      case "const":
+        return typeof node.value === "bigint" ? mkInt(node.value) : node.value;
+      case "keyword":
+        return node.name;
+      case "dollar":
+        return ctx.get(node.name);
+      case "wrap":
+        return this.evaluate(node.expr, ctx);
+      case "call":
+        return this.call(node.name, node.args, ctx, undefined);
+      case "binary":
+        return this.binary(node, ctx);
+      case "unary":
+        if (node.op === "not") return !truthy(this.evaluate(node.operand, ctx));
+        return this.call(`#unary_operator_${node.op}`, [node.operand], ctx, undefined);
+      case "index":
+        return this.call("#indexer", [node.target, ...node.args], ctx, undefined);
+      case "list":
+        return this.list(node.args, ctx);
+      case "map":
+        return this.map(node.args, ctx);
+    }
+  }
+
+  private binary(node: BinaryNode, ctx: YaqlContext): PyValue {
+    switch (node.op) {
+      case ".":
+      case "?.": {
+        const receiver = this.evaluate(node.left, ctx);
+        if (node.op === "?." && receiver === null) return null;
+        return this.dot(receiver, node.right, ctx);
+      }
+      case "and": {
+        const left = this.evaluate(node.left, ctx);
+        return truthy(left) ? this.evaluate(node.right, ctx) : left;
+      }
+      case "or": {
+        const left = this.evaluate(node.left, ctx);
+        return truthy(left) ? left : this.evaluate(node.right, ctx);
+      }
+      case "=":
+        return yEquals(this.evaluate(node.left, ctx), this.evaluate(node.right, ctx));
+      case "!=":
+        return !yEquals(this.evaluate(node.left, ctx), this.evaluate(node.right, ctx));
+      case "->": {
+        const left = this.evaluate(node.left, ctx);
+        if (!(left instanceof YaqlContext)) throw noMatching("#operator_->", undefined);
+        return this.evaluate(node.right, left);
+      }
+      default:
+        return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined);
+    }
+  }
+
+  /** `receiver.right`: a method call, a key of a mapping, a key of each element, or a property. */
+  dot(receiver: PyValue, right: YaqlNode, ctx: YaqlContext): PyValue {
+    if (right.kind === "call") return this.call(right.name, right.args, ctx, receiver);
+    if (right.kind !== "keyword") throw noMatching("#operator_.", undefined);
+    return this.attribute(receiver, right.name, ctx);
+  }
+
+  private attribute(receiver: PyValue, name: string, ctx: YaqlContext): PyValue {
+    if (isDict(receiver)) {
+      const value = ydictGet(receiver, name);
+      if (value === undefined) throw new PyError("KeyError", name, "undefined_variable");
+      return value;
+    }
+    if (isYaqlIterable(receiver)) {
+      const self = this;
+      return iter(
+        (function* () {
+          for (const item of iterate(receiver)) yield self.attribute(item, name, ctx);
+        })(),
+      );
+    }
+    const property = `#property#${name}`;
+    const overloads = overloadsOf(property, false);
+    if (overloads.length === 0)
+      throw yaqlError("NoFunctionRegisteredException", `Unknown function "${property}"`);
+    return callOverloads(this, property, overloads, [constNode(receiver)], ctx, undefined);
+  }
+
+  call(name: string, args: readonly YaqlArg[], ctx: YaqlContext, receiver: PyValue | undefined): PyValue {
+    if (receiver === undefined) {
+      const user = ctx.findFunction(name);
+      if (user) {
+        const { positional, kwargs } = this.plainArgs(name, args, ctx);
+        return user(positional, new Map(Object.entries(kwargs)));
+      }
+    }
+    const overloads = overloadsOf(name, receiver !== undefined);
+    if (overloads.length > 0) return callOverloads(this, name, overloads, args, ctx, receiver);
+    if (receiver === undefined) {
+      const fn = lookupFunction(name);
+      if (fn) {
+        const { positional, kwargs } = this.plainArgs(name, args, ctx);
+        const env: ExprEnv = Object.create(this.env, { language: { value: "yaql" } });
+        for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
+        const result = fn(env, positional.map(convertOutput), kwargs);
+        return FROM_CONTEXT.has(name) ? convertInput(result) : result;
+      }
+      throw yaqlError("NoFunctionRegisteredException", `Unknown function "${name}"`);
+    }
+    if (hasOverloads(name) || lookupFunction(name)) {
+      throw yaqlError(
+        "NoMethodRegisteredException",
+        `Unknown method "${name}" for receiver ${describe(receiver)}`,
+      );
+    }
+    throw yaqlError(
+      "NoMethodRegisteredException",
+      `Unknown method "${name}" for receiver ${describe(receiver)}`,
+    );
+  }
+
+  /** Arguments for plain Python functions: positional values and `name => value` keywords. */
+  private plainArgs(name: string, args: readonly YaqlArg[], ctx: YaqlContext) {
+    const positional: PyValue[] = [];
+    const kwargs = newDict();
+    for (const arg of args) {
+      if (arg.kind === "novalue") throw noMatching(name, undefined);
+      if (arg.kind === "mapping") {
+        if (arg.key.kind !== "keyword") {
+          throw yaqlError("MappingTranslationException", "Cannot convert mapping to keyword argument");
+        }
+        kwargs[arg.key.name] = this.evaluate(arg.value, ctx);
+      } else {
+        if (Object.keys(kwargs).length > 0) throw noMatching(name, undefined);
+        positional.push(this.evaluate(arg, ctx));
+      }
+    }
+    return { positional, kwargs };
+  }
+
+  private list(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
+    const items: PyValue[] = [];
+    for (const arg of args) {
+      if (arg.kind === "novalue" || arg.kind === "mapping") throw noMatching("#list", undefined);
+      items.push(this.evaluate(arg, ctx));
+    }
+    return new PyTuple(items);
+  }
+
+  private map(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
+    const pairs: [PyValue, PyValue][] = [];
+    for (const arg of args) {
+      if (arg.kind !== "mapping") throw noMatching("#map", undefined);
+      pairs.push([this.evaluate(arg.key, ctx), this.evaluate(arg.value, ctx)]);
+    }
+    const d = {};
+    for (const [k, v] of pairs) ydictSet(d, k, v);
+    return d;
+  }
+}
+
+/**
+ * Evaluates a parsed expression and converts the result the way yaql hands it
+ * back (tuples and iterators become lists). Throws PyError on failure.
+ */
+export function evaluateYaql(ast: YaqlNode, env: ExprEnv): PyValue {
+  const evaluator = new Evaluator(env);
+  return convertOutput(evaluator.evaluate(ast, new YaqlContext()));
+}

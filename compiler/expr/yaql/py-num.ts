@@ -1,0 +1,212 @@
+// Python number arithmetic over the shared value model: ints are exact
+// (bigint past 2^53), floats are doubles boxed when integral, `//` and `%`
+// floor toward negative infinity, division by zero raises ZeroDivisionError.
+
+import {
+  bigOf,
+  isFloat,
+  mkFloat,
+  mkInt,
+  numberOf,
+  PyError,
+  type PyValue,
+} from "../../../runtime/stdlib/py/value";
+
+const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
+
+function bothInts(a: PyValue, b: PyValue): boolean {
+  return !isFloat(a) && !isFloat(b);
+}
+
+function intResult(
+  a: PyValue,
+  b: PyValue,
+  op: (x: bigint, y: bigint) => bigint,
+  fast: (x: number, y: number) => number,
+) {
+  if (typeof a === "number" && typeof b === "number") {
+    const r = fast(a, b);
+    if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+  }
+  return mkInt(op(bigOf(a), bigOf(b)));
+}
+
+export function pyAdd(a: PyValue, b: PyValue): PyValue {
+  if (bothInts(a, b))
+    return intResult(
+      a,
+      b,
+      (x, y) => x + y,
+      (x, y) => x + y,
+    );
+  return mkFloat(numberOf(a) + numberOf(b));
+}
+
+export function pySub(a: PyValue, b: PyValue): PyValue {
+  if (bothInts(a, b))
+    return intResult(
+      a,
+      b,
+      (x, y) => x - y,
+      (x, y) => x - y,
+    );
+  return mkFloat(numberOf(a) - numberOf(b));
+}
+
+export function pyMul(a: PyValue, b: PyValue): PyValue {
+  if (bothInts(a, b))
+    return intResult(
+      a,
+      b,
+      (x, y) => x * y,
+      (x, y) => x * y,
+    );
+  return mkFloat(numberOf(a) * numberOf(b));
+}
+
+export function pyFloorDiv(a: PyValue, b: PyValue): PyValue {
+  if (bothInts(a, b)) {
+    const x = bigOf(a);
+    const y = bigOf(b);
+    if (y === 0n) throw zeroDiv("integer division or modulo by zero");
+    let q = x / y;
+    if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
+    return mkInt(q);
+  }
+  const y = numberOf(b);
+  if (y === 0) throw zeroDiv("float floor division by zero");
+  return mkFloat(Math.floor(numberOf(a) / y));
+}
+
+export function pyTrueDiv(a: PyValue, b: PyValue): PyValue {
+  const y = numberOf(b);
+  if (y === 0) throw zeroDiv(bothInts(a, b) ? "division by zero" : "float division by zero");
+  return mkFloat(numberOf(a) / y);
+}
+
+export function pyMod(a: PyValue, b: PyValue): PyValue {
+  if (bothInts(a, b)) {
+    const x = bigOf(a);
+    const y = bigOf(b);
+    if (y === 0n) throw zeroDiv("integer modulo by zero");
+    let r = x % y;
+    if (r !== 0n && r < 0n !== y < 0n) r += y;
+    return mkInt(r);
+  }
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (y === 0) throw zeroDiv("float modulo");
+  let r = x % y;
+  if (r !== 0 && r < 0 !== y < 0) r += y;
+  else if (r === 0) r = y < 0 ? -0 : 0;
+  return mkFloat(r);
+}
+
+export function pyNeg(a: PyValue): PyValue {
+  if (!isFloat(a)) return mkInt(-bigOf(a));
+  return mkFloat(-numberOf(a));
+}
+
+export function pyAbs(a: PyValue): PyValue {
+  if (!isFloat(a)) {
+    const x = bigOf(a);
+    return mkInt(x < 0n ? -x : x);
+  }
+  return mkFloat(Math.abs(numberOf(a)));
+}
+
+export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
+  if (mod !== null) {
+    if (!bothInts(a, b) || isFloat(mod)) {
+      throw new PyError("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    let base = bigOf(a);
+    let exp = bigOf(b);
+    const m = bigOf(mod);
+    if (m === 0n) throw new PyError("ValueError", "pow() 3rd argument cannot be 0");
+    if (exp < 0n) throw new PyError("ValueError", "base is not invertible for the given modulus");
+    let result = 1n;
+    base = ((base % m) + m) % m;
+    while (exp > 0n) {
+      if (exp & 1n) result = (result * base) % m;
+      base = (base * base) % m;
+      exp >>= 1n;
+    }
+    if (result !== 0n && result < 0n !== m < 0n) result += m;
+    return mkInt(result);
+  }
+  if (bothInts(a, b)) {
+    const e = bigOf(b);
+    if (e >= 0n) return mkInt(bigOf(a) ** e);
+    const base = numberOf(a);
+    if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
+    return mkFloat(base ** Number(e));
+  }
+  const x = numberOf(a);
+  const y = numberOf(b);
+  if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
+  const r = x ** y;
+  if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
+    throw new PyError("ValueError", "math domain error");
+  }
+  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
+    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
+  }
+  return mkFloat(r);
+}
+
+/** Python's round(number, ndigits) with ties to even; ints stay ints. */
+export function pyRound(a: PyValue, ndigits: number): PyValue {
+  if (!isFloat(a)) {
+    if (ndigits >= 0) return mkInt(bigOf(a));
+    const p = 10n ** BigInt(-ndigits);
+    const x = bigOf(a);
+    let q = x / p;
+    let r = x % p;
+    if (r < 0n) {
+      r += p;
+      q -= 1n;
+    }
+    if (r * 2n > p || (r * 2n === p && q % 2n !== 0n)) q += 1n;
+    return mkInt(q * p);
+  }
+  const x = numberOf(a);
+  if (!Number.isFinite(x)) {
+    return mkFloat(x);
+  }
+  if (ndigits === 0) return mkFloat(roundHalfEven(x));
+  if (ndigits > 0) {
+    if (ndigits > 22) return mkFloat(x);
+    const text = x.toFixed(ndigits);
+    // toFixed rounds exact ties away from zero; Python rounds them to even.
+    const scaled = x * 10 ** ndigits;
+    if (Math.abs(scaled - Math.trunc(scaled)) === 0.5 && Number.isSafeInteger(Math.trunc(scaled))) {
+      return mkFloat(roundHalfEven(scaled) / 10 ** ndigits);
+    }
+    return mkFloat(Number(text));
+  }
+  const p = 10 ** -ndigits;
+  return mkFloat(roundHalfEven(x / p) * p);
+}
+
+function roundHalfEven(x: number): number {
+  const f = Math.floor(x);
+  const diff = x - f;
+  let r: number;
+  if (diff > 0.5) r = f + 1;
+  else if (diff < 0.5) r = f;
+  else r = f % 2 === 0 ? f : f + 1;
+  return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
+}
+
+/** int(x) of a float: truncation toward zero, exact for big values. */
+export function floatToInt(x: number): number | bigint {
+  if (!Number.isFinite(x)) {
+    throw new PyError(
+      Number.isNaN(x) ? "ValueError" : "OverflowError",
+      Number.isNaN(x) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer",
+    );
+  }
+  const t = Math.trunc(x);
+  return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : mkInt(BigInt(t));
+}

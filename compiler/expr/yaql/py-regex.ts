@@ -1,0 +1,164 @@
+// Python `re` patterns and replacement templates on top of JavaScript RegExp:
+// named groups `(?P<n>)`, `(?P=n)`, `\A`, `\Z`, Python's `$` (also before a
+// final newline), leading inline flags, Unicode `\d`/`\w`, escapes JavaScript's
+// unicode mode rejects, and `\1` / `\g<name>` templates.
+
+import { PyError } from "../../../runtime/stdlib/py/value";
+
+export interface PyRegexFlags {
+  readonly ignoreCase?: boolean;
+  readonly multiLine?: boolean;
+  readonly dotAll?: boolean;
+}
+
+const JS_SYNTAX = "^$\\.*+?()[]{}|/";
+
+export function compilePyRegex(pattern: string, flags: PyRegexFlags = {}): RegExp {
+  let ignoreCase = flags.ignoreCase ?? false;
+  let multiLine = flags.multiLine ?? false;
+  let dotAll = flags.dotAll ?? false;
+  let src = pattern;
+  const inline = /^\(\?([aiLmsux]+)\)/.exec(src);
+  if (inline) {
+    src = src.slice(inline[0].length);
+    ignoreCase ||= inline[1]!.includes("i");
+    multiLine ||= inline[1]!.includes("m");
+    dotAll ||= inline[1]!.includes("s");
+  }
+  const body = translate(src, multiLine);
+  try {
+    return new RegExp(body, `gu${ignoreCase ? "i" : ""}${multiLine ? "m" : ""}${dotAll ? "s" : ""}`);
+  } catch (e) {
+    throw new PyError("error", e instanceof Error ? e.message : String(e));
+  }
+}
+
+function translate(src: string, multiLine: boolean): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i]!;
+    if (ch === "\\") {
+      const nx = src[i + 1];
+      if (nx === undefined) throw new PyError("error", "bad escape (end of pattern)");
+      i++;
+      if (nx === "A" && !inClass) out += "(?<![\\s\\S])";
+      else if (nx === "Z" && !inClass) out += "(?![\\s\\S])";
+      else if (nx === "d") out += inClass ? "\\p{Nd}" : "\\p{Nd}";
+      else if (nx === "D") out += inClass ? "\\P{Nd}" : "\\P{Nd}";
+      else if (nx === "w") out += inClass ? "\\p{L}\\p{N}_" : "[\\p{L}\\p{N}_]";
+      else if (nx === "W") out += inClass ? "\\P{L}" : "[^\\p{L}\\p{N}_]";
+      else if (/[0-9a-zA-Z]/.test(nx)) out += `\\${nx}`;
+      else if (JS_SYNTAX.includes(nx) || (inClass && nx === "-")) out += `\\${nx}`;
+      else out += nx;
+      continue;
+    }
+    if (inClass) {
+      if (ch === "]") inClass = false;
+      if (ch === "[") out += "\\[";
+      else out += ch;
+      continue;
+    }
+    if (ch === "[") {
+      inClass = true;
+      out += ch;
+      if (src[i + 1] === "^") out += src[++i];
+      if (src[i + 1] === "]") {
+        out += "\\]";
+        i++;
+      }
+      continue;
+    }
+    if (ch === "(" && src.startsWith("(?P<", i)) {
+      out += "(?<";
+      i += 3;
+      continue;
+    }
+    if (ch === "(" && src.startsWith("(?P=", i)) {
+      const close = src.indexOf(")", i);
+      out += `\\k<${src.slice(i + 4, close)}>`;
+      i = close;
+      continue;
+    }
+    if (ch === "$" && !multiLine) {
+      out += "(?=\\n?(?![\\s\\S]))";
+      continue;
+    }
+    if (ch === "{" && !/^\{\d*(,\d*)?\}/.test(src.slice(i))) {
+      out += "\\{";
+      continue;
+    }
+    if (ch === "}" || ch === "]") {
+      out += `\\${ch}`;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Expands a Python replacement template (`\1`, `\g<1>`, `\g<name>`, `\n`) for one match. */
+export function expandTemplate(template: string, m: RegExpExecArray): string {
+  let out = "";
+  for (let i = 0; i < template.length; i++) {
+    const ch = template[i]!;
+    if (ch !== "\\") {
+      out += ch;
+      continue;
+    }
+    const nx = template[++i];
+    if (nx === undefined) throw new PyError("error", "bad escape (end of pattern)");
+    if (/[0-9]/.test(nx)) {
+      let num = nx;
+      if (/[0-9]/.test(template[i + 1] ?? "")) num += template[++i];
+      out += group(m, Number(num));
+    } else if (nx === "g") {
+      const close = template.indexOf(">", i);
+      const ref = template.slice(i + 2, close);
+      out += /^\d+$/.test(ref) ? group(m, Number(ref)) : (m.groups?.[ref] ?? "");
+      i = close;
+    } else if (nx === "n") out += "\n";
+    else if (nx === "t") out += "\t";
+    else if (nx === "r") out += "\r";
+    else if (nx === "\\") out += "\\";
+    else if (/[a-zA-Z]/.test(nx)) throw new PyError("error", `bad escape \\${nx}`);
+    else out += `\\${nx}`;
+  }
+  return out;
+}
+
+function group(m: RegExpExecArray, n: number): string {
+  if (n >= m.length) throw new PyError("error", `invalid group reference ${n}`);
+  return m[n] ?? "";
+}
+
+/** re.sub with a replacement function; count 0 means all. */
+export function pySub(re: RegExp, text: string, repl: (m: RegExpExecArray) => string, count = 0): string {
+  let out = "";
+  let last = 0;
+  let n = 0;
+  for (const m of text.matchAll(re)) {
+    if (count > 0 && n >= count) break;
+    out += text.slice(last, m.index) + repl(m as RegExpExecArray);
+    last = m.index! + m[0].length;
+    n++;
+  }
+  return out + text.slice(last);
+}
+
+/** re.split: captured groups are included (null when they did not take part). */
+export function pySplit(re: RegExp, text: string, maxSplit = 0): (string | null)[] {
+  const out: (string | null)[] = [];
+  let last = 0;
+  let n = 0;
+  for (const m of text.matchAll(re)) {
+    if (maxSplit > 0 && n >= maxSplit) break;
+    if (m[0].length === 0 && m.index === last && m.index === 0) continue;
+    out.push(text.slice(last, m.index));
+    for (let g = 1; g < m.length; g++) out.push(m[g] ?? null);
+    last = m.index! + m[0].length;
+    n++;
+  }
+  out.push(text.slice(last));
+  return out;
+}

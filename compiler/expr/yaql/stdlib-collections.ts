@@ -1,0 +1,287 @@
+// yaql's standard_library/collections.py: list/dict/set construction, dict
+// access and update (always returning new mappings), sequence editing, set
+// algebra, and the `+`/`*` operators on collections.
+
+import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { pyIn } from "./stdlib-core";
+import { defBoth, defFunction, defMethod, P, R, T } from "./types";
+import {
+  isIterator,
+  isYaqlIterable,
+  isYaqlSequence,
+  iter,
+  iterate,
+  toArray,
+  YaqlView,
+  ydictDelete,
+  ydictEntries,
+  ydictFrom,
+  ydictGet,
+  ydictHas,
+  ydictKeys,
+  ydictSet,
+} from "./values";
+
+const dictOf = (v: PyValue) => v as PyDict;
+const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
+
+function* flattenIterators(args: readonly PyValue[]): Generator<PyValue> {
+  for (const t of args) {
+    if (isIterator(t)) yield* flattenIterators([...iterate(t)]);
+    else yield t;
+  }
+}
+
+// ---------------------------------------------------------------- construction
+
+defFunction("list", [R("args", T.any)], (_, a) => new PyTuple([...flattenIterators(a.rest(0))]));
+defMethod("toList", [P("collection", T.iterable)], (_, a) => {
+  const v = a.v(0);
+  return v instanceof PyTuple ? v : new PyTuple(toArray(v));
+});
+defMethod("flatten", [P("collection", T.iterable)], (_, a) => {
+  function* flat(v: PyValue): Generator<PyValue> {
+    for (const t of iterate(v)) {
+      if (isYaqlIterable(t)) yield* flat(t);
+      else yield t;
+    }
+  }
+  return iter(flat(a.v(0)));
+});
+defFunction(
+  "dict",
+  [P("items", T.iterable)],
+  (_, a) => {
+    const out: PyDict = {};
+    for (const t of iterate(a.v(0))) {
+      const it = iterate(t);
+      const k = it.next();
+      const v = it.next();
+      if (k.done || v.done) throw new PyError("StopIteration", "");
+      ydictSet(out, k.value, v.value);
+    }
+    return out;
+  },
+  { noKwargs: true },
+);
+defMethod(
+  "toDict",
+  [P("collection", T.iterable), P("keySelector", T.lambda), P("valueSelector", T.lambda, null)],
+  (_, a) => {
+    const out: PyDict = {};
+    const key = a.f(1)!;
+    const value = a.f(2);
+    for (const t of iterate(a.v(0))) ydictSet(out, key(t), value ? value(t) : t);
+    return out;
+  },
+);
+defFunction("set", [R("args", T.any)], (_, a) => new PySet(flattenIterators(a.rest(0))));
+defMethod("toSet", [P("collection", T.iterable)], (_, a) => new PySet(iterate(a.v(0))));
+
+// ---------------------------------------------------------------- dict access
+
+defMethod("get", [P("dict", T.mapping), P("key", T.any), P("default", T.any, null)], (_, a) => {
+  const value = ydictGet(dictOf(a.v(0)), a.v(1));
+  return value === undefined ? a.v(2) : value;
+});
+defMethod(
+  "set",
+  [P("dict", T.mapping), P("key", T.any), P("value", T.any)],
+  (_, a) => ydictFrom([...ydictEntries(dictOf(a.v(0))), [a.v(1), a.v(2)]]),
+  { noKwargs: true },
+);
+defMethod(
+  "set",
+  [P("dict", T.mapping), P("replacements", T.mapping)],
+  (_, a) => ydictFrom([...ydictEntries(dictOf(a.v(0))), ...ydictEntries(dictOf(a.v(1)))]),
+  { noKwargs: true },
+);
+defMethod(
+  "set",
+  [P("dict", T.mapping), R("args", T.rule)],
+  (_, a) => {
+    const rules = a.rest(1).map((r) => r as unknown as { source: PyValue; destination: PyValue });
+    return ydictFrom([
+      ...ydictEntries(dictOf(a.v(0))),
+      ...rules.map((r) => [r.source, r.destination] as const),
+    ]);
+  },
+  { noKwargs: true },
+);
+defMethod("keys", [P("dict", T.mapping)], (_, a) => new PySet(ydictKeys(dictOf(a.v(0)))));
+defMethod("values", [P("dict", T.mapping)], (_, a) => {
+  const d = dictOf(a.v(0));
+  return new YaqlView("dict_values", () =>
+    ydictEntries(d)
+      .map(([, v]) => v)
+      [Symbol.iterator](),
+  );
+});
+defMethod("items", [P("dict", T.mapping)], (_, a) => {
+  const d = dictOf(a.v(0));
+  return new YaqlView("dict_items", () =>
+    ydictEntries(d)
+      .map(([k, v]) => new PyTuple([k, v]) as PyValue)
+      [Symbol.iterator](),
+  );
+});
+defMethod("contains", [P("collection", T.iterable), P("value", T.any)], (_, a) => pyIn(a.v(1), a.v(0)));
+defMethod("containsKey", [P("dict", T.mapping), P("key", T.any)], (_, a) => ydictHas(dictOf(a.v(0)), a.v(1)));
+defMethod("containsValue", [P("dict", T.mapping), P("value", T.any)], (_, a) =>
+  pyIn(
+    a.v(1),
+    ydictEntries(dictOf(a.v(0))).map(([, v]) => v),
+  ),
+);
+
+// ---------------------------------------------------------------- operators
+
+defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, a) => {
+  const [l, r] = [a.v(0), a.v(1)];
+  if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
+  if (l instanceof PySet && r instanceof PySet) return new PySet([...l.values(), ...r.values()]);
+  return iter(
+    (function* () {
+      yield* iterate(l);
+      yield* iterate(r);
+    })(),
+  );
+});
+defFunction("#operator_+", [P("left", T.mapping), P("right", T.mapping)], (_, a) =>
+  ydictFrom([...ydictEntries(dictOf(a.v(0))), ...ydictEntries(dictOf(a.v(1)))]),
+);
+
+function repeat(seq: PyValue, times: PyValue): PyValue {
+  const items = toArray(seq);
+  const n = Math.max(0, intOf(times));
+  const out: PyValue[] = [];
+  for (let i = 0; i < n; i++) out.push(...items);
+  return seq instanceof PyTuple ? new PyTuple(out) : out;
+}
+defFunction("#operator_*", [P("left", T.sequence), P("right", T.int)], (_, a) => repeat(a.v(0), a.v(1)));
+defFunction("#operator_*", [P("left", T.int), P("right", T.sequence)], (_, a) => repeat(a.v(1), a.v(0)));
+
+// ---------------------------------------------------------------- type tests and len
+
+defFunction("isDict", [P("arg", T.any)], (_, a) => isDict(a.v(0)));
+defFunction("isList", [P("arg", T.any)], (_, a) => isYaqlSequence(a.v(0)));
+defFunction("isSet", [P("arg", T.any)], (_, a) => T.set.check(a.v(0)));
+defBoth("len", [P("dict", T.mapping)], (_, a) => Object.keys(dictOf(a.v(0))).length);
+defBoth("len", [P("sequence", T.sequence)], (_, a) => toArray(a.v(0)).length);
+defBoth("len", [P("set", T.set)], (_, a) => toArray(a.v(0)).length);
+
+// ---------------------------------------------------------------- editing (new collections)
+
+defMethod("delete", [P("collection", T.iterable), P("position", T.int), P("count", T.int, 1)], (_, a) => {
+  const [pos, count] = [intOf(a.v(1)), intOf(a.v(2))];
+  return iter(
+    (function* (src: PyValue) {
+      let i = 0;
+      for (const t of iterate(src)) {
+        const inRange = count >= 0 ? pos <= i && i < pos + count : i >= pos;
+        if (!inRange) yield t;
+        i++;
+      }
+    })(a.v(0)),
+  );
+});
+defMethod("delete", [P("dict", T.mapping), R("keys", T.any)], (_, a) =>
+  deleteKeys(dictOf(a.v(0)), a.rest(1)),
+);
+defMethod("deleteAll", [P("dict", T.mapping), P("keys", T.iterable)], (_, a) =>
+  deleteKeys(dictOf(a.v(0)), toArray(a.v(1))),
+);
+
+function deleteKeys(d: PyDict, keys: readonly PyValue[]): PyDict {
+  const copy = ydictFrom(ydictEntries(d));
+  for (const k of keys) ydictDelete(copy, k);
+  return copy;
+}
+
+function* replaceRange(src: PyValue, pos: number, count: number, insert: () => Iterable<PyValue>) {
+  let yielded = false;
+  let i = 0;
+  for (const t of iterate(src)) {
+    const inRange = (count >= 0 && pos <= i && i < pos + count) || (count < 0 && i >= pos);
+    if (inRange) {
+      if (!yielded) {
+        yielded = true;
+        yield* insert();
+      }
+    } else yield t;
+    i++;
+  }
+}
+defMethod(
+  "replace",
+  [P("collection", T.iterable), P("position", T.int), P("value", T.any), P("count", T.int, 1)],
+  (_, a) => iter(replaceRange(a.v(0), intOf(a.v(1)), intOf(a.v(3)), () => [a.v(2)])),
+);
+defMethod(
+  "replaceMany",
+  [P("collection", T.iterable), P("position", T.int), P("values", T.iterable), P("count", T.int, 1)],
+  (_, a) => iter(replaceRange(a.v(0), intOf(a.v(1)), intOf(a.v(3)), () => iterate(a.v(2)))),
+);
+defMethod("insert", [P("collection", T.sequence), P("position", T.int), P("value", T.any)], (_, a) => {
+  const copy = toArray(a.v(0)).slice();
+  let pos = intOf(a.v(1));
+  if (pos < 0) pos = Math.max(0, copy.length + pos);
+  copy.splice(Math.min(pos, copy.length), 0, a.v(2));
+  return copy;
+});
+defMethod(
+  "insert",
+  [
+    P("collection", { ...T.iterable, check: (v) => T.iterable.check(v) && !T.set.check(v) }),
+    P("position", T.int),
+    P("value", T.any),
+  ],
+  (_, a) => iter(insertAt(a.v(0), intOf(a.v(1)), () => [a.v(2)], false)),
+);
+defMethod(
+  "insertMany",
+  [P("collection", T.iterable), P("position", T.int), P("values", T.iterable)],
+  (_, a) => iter(insertAt(a.v(0), intOf(a.v(1)), () => iterate(a.v(2)), true)),
+);
+
+function* insertAt(src: PyValue, pos: number, values: () => Iterable<PyValue>, negativeFirst: boolean) {
+  let i = -1;
+  if (negativeFirst && pos < 0) yield* values();
+  for (const t of iterate(src)) {
+    i++;
+    if (i === pos) yield* values();
+    yield t;
+  }
+  if (pos > i) yield* values();
+}
+
+// ---------------------------------------------------------------- sets
+
+const setOf = (v: PyValue) => new PySet(iterate(v));
+defMethod(
+  "union",
+  [P("left", T.set), P("right", T.set)],
+  (_, a) => new PySet([...iterate(a.v(0)), ...iterate(a.v(1))]),
+);
+defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
+  const r = setOf(a.v(1));
+  return new PySet([...iterate(a.v(0))].filter((x) => r.has(x)));
+});
+const difference = (l: PyValue, r: PyValue) => {
+  const right = setOf(r);
+  return new PySet([...iterate(l)].filter((x) => !right.has(x)));
+};
+defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
+defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
+defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
+  const [l, r] = [setOf(a.v(0)), setOf(a.v(1))];
+  return new PySet([...l.values().filter((x) => !r.has(x)), ...r.values().filter((x) => !l.has(x))]);
+});
+defMethod(
+  "add",
+  [P("set", T.set), R("values", T.any)],
+  (_, a) => new PySet([...iterate(a.v(0)), ...a.rest(1)]),
+);
+defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) =>
+  difference(a.v(0), new PySet(a.rest(1))),
+);

@@ -1,0 +1,249 @@
+// yaql's standard_library/math.py and date_time.py: conversions (int, float),
+// number functions, bit operations, two-argument max/min, and the
+// deterministic part of the datetime/timespan library.
+
+import {
+  bigOf,
+  isDict,
+  isFloat,
+  isInt,
+  mkFloat,
+  mkInt,
+  numberOf,
+  PyError,
+  PyFloat,
+  type PyValue,
+  pyTypeName,
+  truthy,
+} from "../../../runtime/stdlib/py/value";
+import { parseDateTime, YaqlDateTime, YaqlTimespan } from "./opaque";
+import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
+import { parsePyFloat, parsePyInt } from "./py-parse";
+import { defFunction, defMethod, delegate, P, T } from "./types";
+
+const N = T.number;
+const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
+
+defFunction("abs", [P("op", N)], (_, a) => pyAbs(a.v(0)));
+defFunction("int", [P("value", T.any)], (_, a) => {
+  const v = a.v(0);
+  if (v === null) return 0;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (isInt(v)) return v;
+  if (isFloat(v)) return floatToInt(numberOf(v));
+  if (typeof v === "string") return parsePyInt(v);
+  throw new PyError(
+    "TypeError",
+    `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`,
+  );
+});
+defFunction("float", [P("value", T.any)], (_, a) => {
+  const v = a.v(0);
+  if (v === null) return new PyFloat(0);
+  if (typeof v === "string") return parsePyFloat(v);
+  if (typeof v === "boolean" || isInt(v) || isFloat(v)) return mkFloat(numberOf(v));
+  throw new PyError(
+    "TypeError",
+    `float() argument must be a string or a real number, not '${pyTypeName(v)}'`,
+  );
+});
+defFunction("random", [], () => mkFloat(Math.random()));
+defFunction("random", [P("from", T.any), P("to", T.any)], (_, a) => {
+  const lo = intOf(a.v(0));
+  const hi = intOf(a.v(1));
+  return lo + Math.floor(Math.random() * (hi - lo + 1));
+});
+
+const bit = (name: string, f: (x: bigint, y: bigint) => bigint) =>
+  defFunction(name, [P("left", T.int), P("right", T.int)], (_, a) => mkInt(f(bigOf(a.v(0)), bigOf(a.v(1)))));
+bit("bitwiseAnd", (x, y) => x & y);
+bit("bitwiseOr", (x, y) => x | y);
+bit("bitwiseXor", (x, y) => x ^ y);
+bit("shiftBitsRight", (x, y) => {
+  if (y < 0n) throw new PyError("ValueError", "negative shift count");
+  return x >> y;
+});
+bit("shiftBitsLeft", (x, y) => {
+  if (y < 0n) throw new PyError("ValueError", "negative shift count");
+  return x << y;
+});
+defFunction("bitwiseNot", [P("arg", T.int)], (_, a) => mkInt(~bigOf(a.v(0))));
+
+defFunction("max", [P("a", T.any), P("b", T.any)], (c, a) =>
+  truthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(1) : a.v(0),
+);
+defFunction("min", [P("a", T.any), P("b", T.any)], (c, a) =>
+  truthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(0) : a.v(1),
+);
+defFunction("pow", [P("a", N), P("b", N), P("c", T.nullable(N), null)], (_, a) =>
+  pyPow(a.v(0), a.v(1), a.v(2)),
+);
+defFunction("sign", [P("num", N)], (_, a) => {
+  const n = numberOf(a.v(0));
+  return n > 0 ? 1 : n < 0 ? -1 : 0;
+});
+defFunction("round", [P("number", N), P("ndigits", T.int, 0)], (_, a) => pyRound(a.v(0), intOf(a.v(1))));
+defFunction("isInteger", [P("value", T.any)], (_, a) => isInt(a.v(0)));
+defFunction("isNumber", [P("value", T.any)], (_, a) => isInt(a.v(0)) || isFloat(a.v(0)));
+
+// ---------------------------------------------------------------- datetime
+
+const DT = T.datetime;
+const TS = T.timespan;
+const dt = (v: PyValue) => v as unknown as YaqlDateTime;
+const ts = (v: PyValue) => v as unknown as YaqlTimespan;
+const ZERO = new YaqlTimespan(0);
+
+defFunction(
+  "datetime",
+  [
+    P("year", T.int),
+    P("month", T.int),
+    P("day", T.int),
+    P("hour", T.int, 0),
+    P("minute", T.int, 0),
+    P("second", T.int, 0),
+    P("microsecond", T.int, 0),
+    P("offset", TS, ZERO),
+  ],
+  (_, a) => {
+    const f = [0, 1, 2, 3, 4, 5, 6].map((i) => intOf(a.v(i)));
+    try {
+      return YaqlDateTime.of(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, ts(a.v(7)).us);
+    } catch (e) {
+      throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
+    }
+  },
+);
+defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
+  const off = ts(a.v(1)).us;
+  return new YaqlDateTime(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
+});
+defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
+  try {
+    return parseDateTime(a.v(0) as string);
+  } catch (e) {
+    throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
+  }
+});
+defFunction(
+  "timespan",
+  [
+    P("days", T.int, 0),
+    P("hours", T.int, 0),
+    P("minutes", T.int, 0),
+    P("seconds", T.integer, 0),
+    P("milliseconds", T.integer, 0),
+    P("microseconds", T.integer, 0),
+  ],
+  (_, a) => {
+    const [d, h, m, s, ms, us] = [0, 1, 2, 3, 4, 5].map((i) => intOf(a.v(i)));
+    return new YaqlTimespan(((((d! * 24 + h!) * 60 + m!) * 60 + s!) * 1000 + ms!) * 1000 + us!);
+  },
+);
+defFunction("now", [P("offset", TS, ZERO)], (_, a) => {
+  const off = ts(a.v(0)).us;
+  return new YaqlDateTime(Date.now() * 1000 + off, off);
+});
+defFunction("utctz", [], () => ZERO);
+defFunction("localtz", [], () => ZERO);
+
+const prop = (name: string, type: typeof DT, f: (v: PyValue) => PyValue) =>
+  defFunction(`#property#${name}`, [P("obj", type)], (_, a) => f(a.v(0)));
+prop("microseconds", TS, (v) => ts(v).us);
+prop("milliseconds", TS, (v) => mkFloat(ts(v).us / 1000));
+prop("seconds", TS, (v) => mkFloat(ts(v).us / 1_000_000));
+prop("minutes", TS, (v) => mkFloat(ts(v).us / 60_000_000));
+prop("hours", TS, (v) => mkFloat(ts(v).us / 3_600_000_000));
+prop("days", TS, (v) => mkFloat(ts(v).us / 86_400_000_000));
+prop("year", DT, (v) => dt(v).year);
+prop("month", DT, (v) => dt(v).month);
+prop("day", DT, (v) => dt(v).day);
+prop("hour", DT, (v) => dt(v).hour);
+prop("minute", DT, (v) => dt(v).minute);
+prop("second", DT, (v) => dt(v).second);
+prop("microsecond", DT, (v) => dt(v).microsecond);
+prop("weekday", DT, (v) => dt(v).weekday);
+prop("date", DT, (v) => {
+  const d = dt(v);
+  return YaqlDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs);
+});
+prop("time", DT, (v) => {
+  const d = dt(v);
+  return new YaqlTimespan(d.wallUs - YaqlDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
+});
+prop("utc", DT, (v) => new YaqlDateTime(dt(v).utcUs, 0));
+prop("offset", DT, (v) => new YaqlTimespan(dt(v).offsetUs));
+prop("timestamp", DT, (v) => mkFloat(dt(v).utcUs / 1_000_000));
+
+defFunction("#operator_+", [P("dt", DT), P("ts", TS)], (_, a) => dt(a.v(0)).plus(ts(a.v(1)).us));
+defFunction("#operator_+", [P("ts", TS), P("dt", DT)], (_, a) => dt(a.v(1)).plus(ts(a.v(0)).us));
+defFunction("#operator_-", [P("dt", DT), P("ts", TS)], (_, a) => dt(a.v(0)).plus(-ts(a.v(1)).us));
+defFunction(
+  "#operator_-",
+  [P("dt1", DT), P("dt2", DT)],
+  (_, a) => new YaqlTimespan(dt(a.v(0)).utcUs - dt(a.v(1)).utcUs),
+);
+defFunction(
+  "#operator_+",
+  [P("ts1", TS), P("ts2", TS)],
+  (_, a) => new YaqlTimespan(ts(a.v(0)).us + ts(a.v(1)).us),
+);
+defFunction(
+  "#operator_-",
+  [P("ts1", TS), P("ts2", TS)],
+  (_, a) => new YaqlTimespan(ts(a.v(0)).us - ts(a.v(1)).us),
+);
+defFunction(
+  "#operator_*",
+  [P("ts", TS), P("n", N)],
+  (_, a) => new YaqlTimespan(Math.round(ts(a.v(0)).us * numberOf(a.v(1)))),
+);
+defFunction(
+  "#operator_*",
+  [P("n", N), P("ts", TS)],
+  (_, a) => new YaqlTimespan(Math.round(ts(a.v(1)).us * numberOf(a.v(0)))),
+);
+defFunction("#operator_/", [P("ts1", TS), P("ts2", TS)], (_, a) => {
+  if (ts(a.v(1)).us === 0) throw new PyError("ZeroDivisionError", "float division by zero");
+  return mkFloat(ts(a.v(0)).us / ts(a.v(1)).us);
+});
+defFunction("#operator_/", [P("ts", TS), P("n", N)], (_, a) => {
+  if (numberOf(a.v(1)) === 0) throw new PyError("ZeroDivisionError", "division by zero");
+  return new YaqlTimespan(Math.round(ts(a.v(0)).us / numberOf(a.v(1))));
+});
+defFunction("#unary_operator_-", [P("ts", TS)], (_, a) => new YaqlTimespan(-ts(a.v(0)).us));
+defFunction("#unary_operator_+", [P("ts", TS)], (_, a) => a.v(0));
+
+defMethod(
+  "replace",
+  [
+    P("dt", DT),
+    P("year", T.nullable(T.int), null),
+    P("month", T.nullable(T.int), null),
+    P("day", T.nullable(T.int), null),
+    P("hour", T.nullable(T.int), null),
+    P("minute", T.nullable(T.int), null),
+    P("second", T.nullable(T.int), null),
+    P("microsecond", T.nullable(T.int), null),
+    P("offset", T.nullable(TS), null),
+  ],
+  (_, a) => {
+    const d = dt(a.v(0));
+    const pick = (i: number, dflt: number) => (a.v(i) === null ? dflt : intOf(a.v(i)));
+    const offset = a.v(8) === null ? d.offsetUs : ts(a.v(8)).us;
+    return YaqlDateTime.of(
+      pick(1, d.year),
+      pick(2, d.month),
+      pick(3, d.day),
+      pick(4, d.hour),
+      pick(5, d.minute),
+      pick(6, d.second),
+      pick(7, d.microsecond),
+      offset,
+    );
+  },
+);
+defMethod("format", [P("dt", DT), P("format", T.string)], (_, a) => dt(a.v(0)).format(a.v(1) as string));
+defFunction("isDatetime", [P("value", T.any)], (_, a) => a.v(0) instanceof YaqlDateTime);
+defFunction("isTimespan", [P("value", T.any)], (_, a) => a.v(0) instanceof YaqlTimespan && !isDict(a.v(0)));

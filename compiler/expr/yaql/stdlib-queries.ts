@@ -1,0 +1,244 @@
+// yaql's standard_library/queries.py: the LINQ-style methods. Like Python's
+// map/filter/generators, most return lazy one-shot iterators that yaql turns
+// into lists only when the expression's result is handed back.
+
+import { hashKey, PyError, PySet, PyTuple, type PyValue, truthy } from "../../../runtime/stdlib/py/value";
+import { type CallCtx, type Lambda, NO_VALUE } from "./dispatch";
+import { defBoth, defFunction, defMethod, delegate, P, R, T } from "./types";
+import { isYaqlIterable, isYaqlSequence, iter, iterate, OrderingIterable, toArray } from "./values";
+
+const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
+const stop = () => new PyError("StopIteration", "");
+
+function gen(f: () => Generator<PyValue>) {
+  return iter(f());
+}
+
+defMethod("where", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
+  filter(a.v(0), a.f(1)!),
+);
+defMethod("filter", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
+  filter(a.v(0), a.f(1)!),
+);
+defMethod("select", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) => map(a.v(0), a.f(1)!));
+defMethod("map", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) => map(a.v(0), a.f(1)!));
+
+function filter(src: PyValue, pred: Lambda) {
+  return gen(function* () {
+    for (const t of iterate(src)) if (truthy(pred(t))) yield t;
+  });
+}
+function map(src: PyValue, f: Lambda) {
+  return gen(function* () {
+    for (const t of iterate(src)) yield f(t);
+  });
+}
+
+const slice = (src: PyValue, from: number, to: number) => {
+  if (from < 0 || to < -1)
+    throw new PyError(
+      "ValueError",
+      "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  return gen(function* () {
+    let i = 0;
+    if (to === 0) return;
+    for (const t of iterate(src)) {
+      if (i >= from) yield t;
+      i++;
+      if (to >= 0 && i >= to) return;
+    }
+  });
+};
+defMethod("skip", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
+  slice(a.v(0), intOf(a.v(1)), -1),
+);
+defMethod("limit", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
+  slice(a.v(0), 0, intOf(a.v(1))),
+);
+defMethod("take", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
+  slice(a.v(0), 0, intOf(a.v(1))),
+);
+defBoth("append", [P("collection", T.iterable), R("args", T.any)], (_, a) =>
+  gen(function* () {
+    yield* iterate(a.v(0));
+    yield* a.rest(1);
+  }),
+);
+defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, null)], (_, a) => {
+  const key = a.f(1);
+  return gen(function* () {
+    const seen = new PySet();
+    for (const t of iterate(a.v(0))) {
+      const k = key ? key(t) : t;
+      if (!seen.has(k)) {
+        seen.add(k);
+        yield t;
+      }
+    }
+  });
+});
+defBoth("enumerate", [P("collection", T.iterable), P("start", T.any, 0)], (_, a) =>
+  gen(function* () {
+    let i = intOf(a.v(1));
+    for (const t of iterate(a.v(0))) yield [i++, t];
+  }),
+);
+defBoth("any", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
+  const pred = a.f(1);
+  for (const t of iterate(a.v(0))) if (pred === null || truthy(pred(t))) return true;
+  return false;
+});
+defBoth("all", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
+  const pred = a.f(1) ?? ((x: PyValue) => truthy(x));
+  for (const t of iterate(a.v(0))) if (!truthy(pred(t))) return false;
+  return true;
+});
+defBoth("concat", [R("collections", T.iterable)], (_, a) =>
+  gen(function* () {
+    for (const c of a.rest(0)) yield* iterate(c);
+  }),
+);
+defBoth("len", [P("collection", T.iterator)], (_, a) => toArray(a.v(0)).length);
+defMethod("count", [P("collection", T.iterable)], (_, a) => toArray(a.v(0)).length);
+defMethod("memorize", [P("collection", T.iterable)], (_, a) => a.v(0));
+
+export function aggregate(src: PyValue, f: (x: PyValue, y: PyValue) => PyValue, seed: PyValue): PyValue {
+  const it = iterate(src);
+  let acc = seed;
+  if (acc === NO_VALUE) {
+    const first = it.next();
+    if (first.done) throw new PyError("TypeError", "reduce() of empty iterable with no initial value");
+    acc = first.value;
+  }
+  for (let r = it.next(); !r.done; r = it.next()) acc = f(acc, r.value);
+  return acc;
+}
+defMethod("sum", [P("collection", T.iterable), P("initial", T.any, NO_VALUE)], (c, a) =>
+  aggregate(a.v(0), (x, y) => delegate(c, "#operator_+", x, y), a.v(1)),
+);
+defMethod("max", [P("collection", T.iterable), P("initial", T.any, NO_VALUE)], (c, a) =>
+  aggregate(a.v(0), (x, y) => delegate(c, "max", x, y), a.v(1)),
+);
+defMethod("min", [P("collection", T.iterable), P("initial", T.any, NO_VALUE)], (c, a) =>
+  aggregate(a.v(0), (x, y) => delegate(c, "min", x, y), a.v(1)),
+);
+defMethod("first", [P("collection", T.iterable), P("default", T.any, NO_VALUE)], (_, a) => {
+  const r = iterate(a.v(0)).next();
+  if (!r.done) return r.value;
+  if (a.v(1) === NO_VALUE) throw stop();
+  return a.v(1);
+});
+defMethod("single", [P("collection", T.iterable)], (_, a) => {
+  const it = iterate(a.v(0));
+  const r = it.next();
+  if (r.done) throw stop();
+  if (!it.next().done) throw new PyError("StopIteration", "Collection contains more than one item");
+  return r.value;
+});
+defMethod("last", [P("collection", T.iterable), P("default", T.any, NO_VALUE)], (_, a) => {
+  const items = toArray(a.v(0));
+  if (items.length > 0) return items[items.length - 1]!;
+  if (a.v(1) === NO_VALUE) throw stop();
+  return a.v(1);
+});
+defMethod("selectMany", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) =>
+  gen(function* () {
+    for (const t of iterate(a.v(0))) {
+      const inner = a.f(1)!(t);
+      if (isYaqlIterable(inner)) yield* iterate(inner);
+      else yield inner;
+    }
+  }),
+);
+
+function range(start: number, stopAt: number, step: number) {
+  if (step === 0) throw new PyError("ValueError", "range() arg 3 must not be zero");
+  return gen(function* () {
+    for (let i = start; step > 0 ? i < stopAt : i > stopAt; i += step) yield i;
+  });
+}
+defFunction("range", [P("stop", T.int)], (_, a) => range(0, intOf(a.v(0)), 1));
+defFunction("range", [P("start", T.int), P("stop", T.int), P("step", T.int, 1)], (_, a) =>
+  range(intOf(a.v(0)), intOf(a.v(1)), intOf(a.v(2))),
+);
+defFunction("sequence", [P("start", T.int, 0), P("step", T.int, 1)], (_, a) =>
+  gen(function* () {
+    for (let i = intOf(a.v(0)); ; i += intOf(a.v(1))) yield i;
+  }),
+);
+
+function ordering(c: CallCtx, src: PyValue) {
+  return new OrderingIterable(
+    src,
+    (x, y) => truthy(delegate(c, "#operator_<", x, y)),
+    (x, y) => truthy(delegate(c, "#operator_>", x, y)),
+  );
+}
+defMethod("orderBy", [P("collection", T.iterable), P("selector", T.lambda)], (c, a) => {
+  const oi = ordering(c, a.v(0));
+  oi.order.push({ selector: a.f(1)!, asc: true });
+  return oi;
+});
+defMethod("orderByDescending", [P("collection", T.iterable), P("selector", T.lambda)], (c, a) => {
+  const oi = ordering(c, a.v(0));
+  oi.order.push({ selector: a.f(1)!, asc: false });
+  return oi;
+});
+defMethod("thenBy", [P("collection", T.ordering), P("selector", T.lambda)], (_, a) => {
+  (a.v(0) as OrderingIterable).order.push({ selector: a.f(1)!, asc: true });
+  return a.v(0);
+});
+defMethod("thenByDescending", [P("collection", T.ordering), P("selector", T.lambda)], (_, a) => {
+  (a.v(0) as OrderingIterable).order.push({ selector: a.f(1)!, asc: false });
+  return a.v(0);
+});
+
+const AGGREGATOR_FALLBACK_ERRORS = new Set([
+  "NoMatchingMethodException",
+  "NoMatchingFunctionException",
+  "IndexError",
+]);
+
+defMethod(
+  "groupBy",
+  [
+    P("collection", T.iterable),
+    P("keySelector", T.lambda),
+    P("valueSelector", T.lambda, null),
+    P("aggregator", T.lambda, null),
+  ],
+  (_, a) => {
+    const groups = new Map<string, { key: PyValue; values: PyValue[] }>();
+    const selectValue = a.f(2);
+    for (const t of iterate(a.v(0))) {
+      const value = selectValue ? selectValue(t) : t;
+      const key = a.f(1)!(t);
+      const h = hashKey(key);
+      if (!groups.has(h)) groups.set(h, { key, values: [] });
+      groups.get(h)!.values.push(value);
+    }
+    const agg = a.f(3);
+    return gen(function* () {
+      for (const { key, values } of groups.values()) {
+        if (!agg) {
+          yield new PyTuple([key, values]);
+          continue;
+        }
+        try {
+          yield new PyTuple([key, agg(values)]);
+        } catch (e) {
+          if (!(e instanceof PyError) || !AGGREGATOR_FALLBACK_ERRORS.has(e.pyType)) throw e;
+          let fallback: PyValue;
+          try {
+            fallback = agg(new PyTuple([key, values]));
+          } catch {
+            throw e;
+          }
+          if (isYaqlSequence(fallback) && toArray(fallback).length === 2) yield fallback;
+          else throw e;
+        }
+      }
+    });
+  },
+);

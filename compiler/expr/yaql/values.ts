@@ -1,0 +1,221 @@
+// Values that exist only while a YAQL expression runs, and the conversions at
+// its edges. yaql freezes its input (lists become tuples, dicts become frozen
+// mappings) and, on output, turns tuples and iterators into lists while sets
+// stay sets (so a set of tuples fails: its elements become unhashable lists).
+// Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
+// while `{'1' => 'a'}[1]` is a KeyError, as in Python.
+
+import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { pyStr } from "../../../runtime/stdlib/py/text";
+import {
+  hashKey,
+  isDict,
+  type PyDict,
+  PyError,
+  PySet,
+  PyTuple,
+  type PyValue,
+  pyEquals,
+  pyTypeName,
+} from "../../../runtime/stdlib/py/value";
+
+/** A one-shot Python iterator (map, filter, generator, range iterator...). */
+export class YaqlIter {
+  readonly pyOpaque = "iterator";
+  constructor(readonly it: Iterator<PyValue>) {}
+}
+
+/** A re-iterable, non-sequence iterable: dict views and orderBy results. */
+export class YaqlView {
+  constructor(
+    readonly pyOpaque: "dict_values" | "dict_items" | "OrderingIterable",
+    readonly make: () => Iterator<PyValue>,
+  ) {}
+}
+
+/** The result of orderBy: sorts lazily by its list of (selector, ascending) fields. */
+export class OrderingIterable extends YaqlView {
+  readonly order: { selector: (v: PyValue) => PyValue; asc: boolean }[] = [];
+  constructor(
+    source: PyValue,
+    lt: (a: PyValue, b: PyValue) => boolean,
+    gt: (a: PyValue, b: PyValue) => boolean,
+  ) {
+    super("OrderingIterable", () => {
+      const items = [...iterate(source)];
+      const keyed = items.map((v) => ({ v, keys: new Map<number, PyValue>() }));
+      const keyOf = (e: (typeof keyed)[number], i: number) => {
+        if (!e.keys.has(i)) e.keys.set(i, this.order[i]!.selector(e.v));
+        return e.keys.get(i)!;
+      };
+      keyed.sort((x, y) => {
+        for (let i = 0; i < this.order.length; i++) {
+          const a = keyOf(x, i);
+          const b = keyOf(y, i);
+          let r = lt(a, b) ? -1 : gt(a, b) ? 1 : 0;
+          if (r === 0) continue;
+          if (!this.order[i]!.asc) r = -r;
+          return r;
+        }
+        return 0;
+      });
+      return keyed.map((e) => e.v)[Symbol.iterator]();
+    });
+  }
+}
+
+// ---------------------------------------------------------------- dicts with typed keys
+
+const originalKeys = new WeakMap<PyDict, Map<string, PyValue>>();
+
+/** The text a key is stored under: the string itself, or Python's str() of it. */
+export function keyText(key: PyValue): string {
+  return typeof key === "string" ? key : pyStr(key);
+}
+
+function findKeyText(d: PyDict, key: PyValue): string | undefined {
+  const originals = originalKeys.get(d);
+  if (typeof key === "string") {
+    if (!Object.hasOwn(d, key)) return undefined;
+    return originals?.has(key) ? undefined : key;
+  }
+  hashKey(key); // unhashable keys raise TypeError, as in Python
+  if (!originals) return undefined;
+  for (const [text, original] of originals) if (pyEquals(original, key)) return text;
+  return undefined;
+}
+
+export function ydictGet(d: PyDict, key: PyValue): PyValue | undefined {
+  const text = findKeyText(d, key);
+  return text === undefined ? undefined : d[text];
+}
+
+export function ydictHas(d: PyDict, key: PyValue): boolean {
+  return findKeyText(d, key) !== undefined;
+}
+
+export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
+  const existing = findKeyText(d, key);
+  if (existing !== undefined) {
+    d[existing] = value;
+    return;
+  }
+  const text = keyText(key);
+  dictSet(d, text, value);
+  if (typeof key !== "string") {
+    let originals = originalKeys.get(d);
+    if (!originals) originalKeys.set(d, (originals = new Map()));
+    originals.set(text, key);
+  }
+}
+
+export function ydictKeys(d: PyDict): PyValue[] {
+  const originals = originalKeys.get(d);
+  return Object.keys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));
+}
+
+export function ydictEntries(d: PyDict): [PyValue, PyValue][] {
+  const originals = originalKeys.get(d);
+  return Object.keys(d).map((k) => [originals?.has(k) ? originals.get(k)! : k, d[k]!]);
+}
+
+export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDict {
+  const d: PyDict = {};
+  for (const [k, v] of entries) ydictSet(d, k, v);
+  return d;
+}
+
+export function ydictDelete(d: PyDict, key: PyValue): void {
+  const text = findKeyText(d, key);
+  if (text !== undefined) {
+    delete d[text];
+    originalKeys.get(d)?.delete(text);
+  }
+}
+
+// ---------------------------------------------------------------- iteration
+
+export function isIterator(v: PyValue): v is YaqlIter {
+  return v instanceof YaqlIter;
+}
+
+/** Python's collections.abc.Iterable minus str and mappings (yaql's Iterable type). */
+export function isYaqlIterable(v: PyValue): boolean {
+  return (
+    Array.isArray(v) ||
+    v instanceof PyTuple ||
+    v instanceof PySet ||
+    v instanceof YaqlIter ||
+    v instanceof YaqlView
+  );
+}
+
+/** Python's Sequence minus str (yaql's Sequence type). */
+export function isYaqlSequence(v: PyValue): v is PyValue[] | PyTuple {
+  return Array.isArray(v) || v instanceof PyTuple;
+}
+
+export function isSetLike(v: PyValue): boolean {
+  return v instanceof PySet || (v instanceof YaqlView && v.pyOpaque === "dict_items");
+}
+
+/** iter(v) for any Python iterable (strings yield characters, dicts their keys). */
+export function* iterate(v: PyValue): Generator<PyValue> {
+  if (Array.isArray(v)) yield* v;
+  else if (v instanceof PyTuple) yield* v.items;
+  else if (v instanceof PySet) yield* v.values();
+  else if (v instanceof YaqlIter) {
+    for (let r = v.it.next(); !r.done; r = v.it.next()) yield r.value;
+  } else if (v instanceof YaqlView) {
+    const it = v.make();
+    for (let r = it.next(); !r.done; r = it.next()) yield r.value;
+  } else if (typeof v === "string") yield* Array.from(v);
+  else if (isDict(v)) yield* ydictKeys(v);
+  else throw new PyError("TypeError", `'${pyTypeName(v)}' object is not iterable`);
+}
+
+export function iter(gen: Iterable<PyValue>): YaqlIter {
+  return new YaqlIter(gen[Symbol.iterator]());
+}
+
+/** Materialises an iterable (bounded, so an endless sequence fails instead of hanging). */
+export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return [...v.items];
+  const out: PyValue[] = [];
+  for (const x of iterate(v)) {
+    if (out.length >= limit)
+      throw new PyError("CollectionTooLargeException", `Collection length exceeds ${limit} elements`);
+    out.push(x);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- edge conversions
+
+/** yaql's convert_input_data: sequences become tuples, mappings are copied (frozen). */
+export function convertInput(v: PyValue): PyValue {
+  if (Array.isArray(v)) return new PyTuple(v.map(convertInput));
+  if (v instanceof PyTuple) return new PyTuple(v.items.map(convertInput));
+  if (v instanceof PySet) return new PySet(v.values().map(convertInput));
+  if (isDict(v)) return ydictFrom(ydictEntries(v).map(([k, x]) => [k, convertInput(x)] as const));
+  return v;
+}
+
+/** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
+export function convertOutput(v: PyValue): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (isDict(v)) {
+    const out: PyDict = {};
+    for (const [k, x] of ydictEntries(v)) {
+      const key = convertOutput(k);
+      if (Array.isArray(key) || isDict(key))
+        throw new PyError("TypeError", `unhashable type: '${pyTypeName(key)}'`);
+      ydictSet(out, key, convertOutput(x));
+    }
+    return out;
+  }
+  if (isSetLike(v)) return new PySet([...iterate(v)].map(convertOutput));
+  if (isYaqlIterable(v)) return toArray(v).map(convertOutput);
+  return v;
+}

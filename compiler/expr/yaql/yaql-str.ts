@@ -1,0 +1,106 @@
+// Python str()/repr() of the values a YAQL expression sees, including yaql's
+// frozen containers (sets are frozensets) and its non-data objects; plus
+// yaql's own str() function, which spells null/true/false the YAQL way.
+
+import { floatRepr, strRepr } from "../../../runtime/stdlib/py/text";
+import { isDict, PyFloat, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { YaqlContext } from "./context";
+import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
+import { OrderingIterable, YaqlIter, YaqlView, ydictEntries } from "./values";
+
+/**
+ * Python repr(). Inside an expression yaql's sets are frozensets; in a result
+ * handed back (`output`) they are plain sets.
+ */
+export function yRepr(v: PyValue, output = false): string {
+  const r = (x: PyValue) => yRepr(x, output);
+  if (v === null) return "None";
+  switch (typeof v) {
+    case "boolean":
+      return v ? "True" : "False";
+    case "bigint":
+      return v.toString();
+    case "number":
+      return Number.isInteger(v) ? String(v) : floatRepr(v);
+    case "string":
+      return strRepr(v);
+  }
+  if (v instanceof PyFloat) return floatRepr(v.v);
+  if (Array.isArray(v)) return `[${v.map(r).join(", ")}]`;
+  if (v instanceof PyTuple) {
+    if (v.items.length === 1) return `(${r(v.items[0]!)},)`;
+    return `(${v.items.map(r).join(", ")})`;
+  }
+  if (v instanceof PySet) {
+    const body = setOrder(v.values()).map(r).join(", ");
+    if (output) return v.size === 0 ? "set()" : `{${body}}`;
+    return v.size === 0 ? "frozenset()" : `frozenset({${body}})`;
+  }
+  if (isDict(v))
+    return `{${ydictEntries(v)
+      .map(([k, x]) => `${r(k)}: ${r(x)}`)
+      .join(", ")}}`;
+  if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
+  if (v instanceof YaqlDateTime) return `datetime.datetime(${dateTimeArgs(v)})`;
+  if (v instanceof YaqlTimespan) return `datetime.timedelta(microseconds=${v.us})`;
+  if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
+  if (v instanceof YaqlView) return `${v.pyOpaque}(...)`;
+  if (v instanceof YaqlIter) return "<iterator object>";
+  if (v instanceof YaqlContext) return "<yaql.language.contexts.Context object>";
+  return `<${(v as { pyOpaque: string }).pyOpaque}>`;
+}
+
+/**
+ * Python iterates a set of small ints in ascending order (an int hashes to
+ * itself); other element orders depend on hash seeds, so insertion order is
+ * as good as any.
+ */
+function setOrder(items: PyValue[]): PyValue[] {
+  if (items.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)) {
+    return [...items].sort((a, b) => (a as number) - (b as number));
+  }
+  return items;
+}
+
+function dateTimeArgs(d: YaqlDateTime): string {
+  return [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond].join(", ");
+}
+
+/** Python's str() (of a result handed back when `output`). */
+export function yStr(v: PyValue, output = false): string {
+  if (typeof v === "string") return v;
+  if (v instanceof YaqlDateTime) {
+    const off = d2(Math.trunc(Math.abs(v.offsetUs) / 3_600_000_000));
+    const offMin = d2(Math.trunc((Math.abs(v.offsetUs) % 3_600_000_000) / 60_000_000));
+    const frac = v.microsecond ? `.${String(v.microsecond).padStart(6, "0")}` : "";
+    return `${v.format("%Y-%m-%d %H:%M:%S")}${frac}${v.offsetUs < 0 ? "-" : "+"}${off}:${offMin}`;
+  }
+  if (v instanceof YaqlTimespan) return timespanStr(v.us);
+  return yRepr(v, output);
+}
+
+function d2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function timespanStr(us: number): string {
+  const day = 86_400_000_000;
+  const days = Math.floor(us / day);
+  let rest = us - days * day;
+  const h = Math.floor(rest / 3_600_000_000);
+  rest -= h * 3_600_000_000;
+  const m = Math.floor(rest / 60_000_000);
+  rest -= m * 60_000_000;
+  const s = Math.floor(rest / 1_000_000);
+  const micro = rest - s * 1_000_000;
+  const time = `${h}:${d2(m)}:${d2(s)}${micro ? `.${String(micro).padStart(6, "0")}` : ""}`;
+  return days ? `${days} day${Math.abs(days) === 1 ? "" : "s"}, ${time}` : time;
+}
+
+/** yaql's str() function: null, true and false are spelled the YAQL way. */
+export function yaqlStrFunction(v: PyValue): string {
+  if (v === null) return "null";
+  if (v === true) return "true";
+  if (v === false) return "false";
+  return yStr(v);
+}

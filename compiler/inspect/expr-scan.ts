@@ -1,0 +1,95 @@
+// How Orquesta finds expressions in a string (non-greedy, never across a line
+// break) and which ctx() variable references it recognises. These regexes are
+// deliberately as approximate as Orquesta's, so the inspector agrees with it.
+
+export type ExprLanguage = "yaql" | "jinja";
+
+export interface ExprMatch {
+  /** The match, delimiters included. */
+  readonly text: string;
+  /** Offset of the match in the scanned string. */
+  readonly offset: number;
+}
+
+const YAQL = /<%[^\n]*?%>/g;
+const JINJA = /\{\{[^\n]*?\}\}/g;
+const JINJA_BLOCK = /\{%[^\n]*?%\}/g;
+
+function all(re: RegExp, text: string): ExprMatch[] {
+  const out: ExprMatch[] = [];
+  for (const m of text.matchAll(re)) out.push({ text: m[0], offset: m.index ?? 0 });
+  return out;
+}
+
+export const findYaql = (text: string): ExprMatch[] => all(YAQL, text);
+export const findJinja = (text: string): ExprMatch[] => all(JINJA, text);
+export const findJinjaBlocks = (text: string): ExprMatch[] => all(JINJA_BLOCK, text);
+
+export function hasYaql(text: string): boolean {
+  return findYaql(text).length > 0;
+}
+
+export function hasJinja(text: string): boolean {
+  return findJinja(text).length > 0 || findJinjaBlocks(text).length > 0;
+}
+
+/** Python's str.strip(chars) followed by str.strip(): how Orquesta removes delimiters. */
+export function stripDelimiter(expr: string, chars: string): { inner: string; offset: number } {
+  let start = 0;
+  let end = expr.length;
+  while (start < end && chars.includes(expr[start]!)) start++;
+  while (end > start && chars.includes(expr[end - 1]!)) end--;
+  while (start < end && /\s/.test(expr[start]!)) start++;
+  while (end > start && /\s/.test(expr[end - 1]!)) end--;
+  return { inner: expr.slice(start, end), offset: start };
+}
+
+export const YAQL_DELIMS = "<%>";
+export const JINJA_DELIMS = "{}";
+
+const REF = String.raw`[\][a-zA-Z0-9_'"\.()]*`;
+const CTX_REF = new RegExp(String.raw`\bctx\(['"]?${REF}['"]?\)\.?${REF}`, "g");
+const VAR = "[a-zA-Z0-9_-]+";
+const VAR_EXTRACTS = [
+  new RegExp(String.raw`(?<=\bctx\(\)\.)(${VAR})\b(?!\()\.?`),
+  new RegExp(String.raw`(?:\bctx\((${VAR})\))`),
+  new RegExp(String.raw`(?:\bctx\('(${VAR})'\))`),
+  new RegExp(String.raw`(?:\bctx\("(${VAR})"\))`),
+];
+
+export interface CtxVarRef {
+  readonly language: ExprLanguage;
+  /** The whole string the reference was found in (Orquesta reports this as the expression). */
+  readonly statement: string;
+  readonly name: string;
+}
+
+function refsIn(statement: string, exprs: ExprMatch[], delims: string): string[] {
+  const refs = new Set<string>();
+  for (const e of exprs) {
+    const { inner } = stripDelimiter(e.text, delims);
+    for (const m of inner.matchAll(CTX_REF)) refs.add(m[0].trim());
+  }
+  void statement;
+  return [...refs].sort();
+}
+
+/** Orquesta's extract_vars for one string: ctx() names by language, sorted by name. */
+export function extractCtxVarsOfString(statement: string): CtxVarRef[] {
+  const out: CtxVarRef[] = [];
+  const seen = new Set<string>();
+  const scan = (language: ExprLanguage, refs: string[]): void => {
+    for (const ref of refs) {
+      for (const re of VAR_EXTRACTS) {
+        const name = re.exec(ref)?.[1] ?? "";
+        const id = `${language}\u0000${name}`;
+        if (name === "" || seen.has(id)) continue;
+        seen.add(id);
+        out.push({ language, statement, name });
+      }
+    }
+  };
+  scan("yaql", refsIn(statement, findYaql(statement), YAQL_DELIMS));
+  scan("jinja", refsIn(statement, findJinja(statement), JINJA_DELIMS));
+  return out;
+}

@@ -1,0 +1,153 @@
+// The loader: reads every YAML file under the given paths once, sorts them into
+// pack metadata, action metadata and Orquesta workflows (by content, so loose
+// files and unusual layouts work), and links orquesta actions to their files.
+
+import { readFileSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import type { Diagnostic } from "../source/diagnostic";
+import { diagnostic } from "../source/make-diagnostic";
+import type { SourceFile } from "../source/source-file";
+import { builtinAction, effectiveParameters } from "./action-registry";
+import { readActionMeta } from "./action-meta";
+import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-types";
+import { discover, type FoundFile, packDirOf } from "./discover";
+import { type ParsedYaml, parseYaml } from "./parse-yaml";
+import { mapGet, type YMap, type YNode } from "./yaml-node";
+
+type Kind = "pack" | "action" | "workflow" | "other";
+
+function classify(found: FoundFile, root: YNode | null): Kind {
+  const name = basename(found.path);
+  if (name === "pack.yaml" && found.packDir && resolve(found.packDir, "pack.yaml") === found.path) return "pack";
+  if (root === null || root.kind !== "map") return found.explicit ? "workflow" : "other";
+  if (mapGet(root, "runner_type") !== undefined) return "action";
+  if (mapGet(root, "chain") !== undefined) return "other";
+  if (mapGet(root, "tasks") !== undefined) return "workflow";
+  // Mistral v2 files (`version: '2.0'`, workflows nested by name) are not Orquesta.
+  const version = mapGet(root, "version");
+  const v = version?.kind === "scalar" ? String(version.value) : "";
+  if (v === "2" || v === "2.0") return "other";
+  return found.explicit ? "workflow" : "other";
+}
+
+const str = (n: YNode | undefined): string => (n?.kind === "scalar" && typeof n.value === "string" ? n.value : "");
+
+function packName(dir: string, meta: YMap | undefined): string {
+  return (meta && (str(mapGet(meta, "ref")) || str(mapGet(meta, "name")))) || basename(dir);
+}
+
+interface Read {
+  readonly found: FoundFile;
+  readonly parsed: ParsedYaml;
+}
+
+function readAll(files: readonly FoundFile[], diagnostics: Diagnostic[]): Read[] {
+  const out: Read[] = [];
+  for (const found of files) {
+    let text: string;
+    try {
+      text = readFileSync(found.path, "utf8");
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      diagnostics.push(diagnostic("ORQ1003", { path: found.path, detail }));
+      continue;
+    }
+    const file: SourceFile = { path: found.path, text };
+    out.push({ found, parsed: parseYaml(file) });
+  }
+  return out;
+}
+
+/** Loads packs, action metadata and workflows under the given files and folders. */
+export function loadPaths(paths: readonly string[]): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const { files, missing } = discover(paths);
+  for (const p of missing) diagnostics.push(diagnostic("ORQ1003", { path: p, detail: "no such file or directory" }));
+  const read = readAll(files, diagnostics);
+
+  const packs = new Map<string, PackInfo>();
+  for (const { found, parsed } of read) {
+    if (classify(found, parsed.root) !== "pack") continue;
+    const root = parsed.root?.kind === "map" ? parsed.root : undefined;
+    packs.set(found.packDir!, { name: packName(found.packDir!, root), dir: found.packDir!, file: parsed.file });
+  }
+  const packOf = (found: FoundFile): string | undefined => {
+    if (!found.packDir) return undefined;
+    let pack = packs.get(found.packDir);
+    if (!pack) {
+      pack = { name: basename(found.packDir), dir: found.packDir };
+      packs.set(found.packDir, pack);
+    }
+    return pack.name;
+  };
+
+  const actions = new Map<string, ActionMeta>();
+  const candidates = new Map<string, ActionMeta[]>();
+  const packDirOfAction = new Map<ActionMeta, string | undefined>();
+  const workflowFiles: Read[] = [];
+  for (const r of read) {
+    const kind = classify(r.found, r.parsed.root);
+    if (kind === "workflow") {
+      workflowFiles.push(r);
+      diagnostics.push(...r.parsed.diagnostics);
+      continue;
+    }
+    if (kind !== "action" || r.parsed.root?.kind !== "map") {
+      if (r.found.explicit) diagnostics.push(...r.parsed.diagnostics);
+      continue;
+    }
+    diagnostics.push(...r.parsed.diagnostics);
+    const meta = readActionMeta(r.parsed.file, r.parsed.root, packOf(r.found));
+    diagnostics.push(...meta.diagnostics);
+    if (!meta.action) continue;
+    const list = candidates.get(meta.action.ref) ?? [];
+    const twin = list.find((a) => packDirOfAction.get(a) === r.found.packDir);
+    if (twin) {
+      const at = { file: r.parsed.file, range: r.parsed.root.range };
+      diagnostics.push(diagnostic("ORQ1032", { ref: meta.action.ref, other: twin.file?.path ?? "core" }, at));
+      continue;
+    }
+    list.push(meta.action);
+    candidates.set(meta.action.ref, list);
+    packDirOfAction.set(meta.action, r.found.packDir);
+    if (!actions.has(meta.action.ref)) actions.set(meta.action.ref, meta.action);
+  }
+
+  const byPath = new Map<string, string[]>();
+  for (const a of [...candidates.values()].flat()) {
+    if (!a.workflowPath) continue;
+    byPath.set(a.workflowPath, [...(byPath.get(a.workflowPath) ?? []), a.ref]);
+  }
+  const workflows: LoadedWorkflow[] = workflowFiles.map(({ found, parsed }) => {
+    const pack = packOf(found);
+    return {
+      path: found.path,
+      file: parsed.file,
+      root: parsed.root,
+      actionRefs: byPath.get(found.path) ?? [],
+      ...(pack ? { pack } : {}),
+    };
+  });
+  const loadedPaths = new Set(read.map((r) => r.found.path));
+  for (const a of [...candidates.values()].flat()) {
+    if (a.workflowPath && !loadedPaths.has(a.workflowPath) && a.node) {
+      const entry = mapGet(a.node, "entry_point");
+      const at = { ...(a.file ? { file: a.file } : {}), range: (entry ?? a.node).range };
+      diagnostics.push(diagnostic("ORQ1031", { ref: a.ref, path: a.entryPoint }, at));
+    }
+  }
+
+  return {
+    packs: [...packs.values()],
+    actions,
+    workflows,
+    diagnostics,
+    resolveAction: (ref, from) => {
+      const list = candidates.get(ref);
+      if (!list) return builtinAction(ref);
+      const fromDir = from ? packDirOf(from) : undefined;
+      return list.find((a) => packDirOfAction.get(a) === fromDir) ?? list[0];
+    },
+    parametersOf: effectiveParameters,
+  };
+}

@@ -1,0 +1,216 @@
+// Parses YAML text into a YNode tree with source ranges, resolving scalars like
+// PyYAML's SafeLoader (YAML 1.1) and rejecting duplicate keys as StackStorm does.
+// Syntax problems become diagnostics; this never throws on user input.
+
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
+import type { Diagnostic, Range } from "../source/diagnostic";
+import { diagnostic } from "../source/make-diagnostic";
+import type { SourceFile } from "../source/source-file";
+import { resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
+import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
+
+export interface ParsedYaml {
+  readonly file: SourceFile;
+  /** null when the document is empty or could not be parsed. */
+  readonly root: YNode | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const STYLE: Record<string, ScalarStyle> = {
+  [Scalar.PLAIN]: "plain",
+  [Scalar.QUOTE_SINGLE]: "single",
+  [Scalar.QUOTE_DOUBLE]: "double",
+  [Scalar.BLOCK_LITERAL]: "literal",
+  [Scalar.BLOCK_FOLDED]: "folded",
+};
+
+const MAX_ALIAS_DEPTH = 64;
+
+class Builder {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(
+    private readonly file: SourceFile,
+    private readonly doc: Document,
+    private readonly shift: OffsetShift,
+  ) {}
+
+  private rangeOf(node: Node): Range {
+    const r = node.range;
+    if (!r) return { start: 0, end: 0 };
+    return { start: this.shift.back(r[0]), end: this.shift.back(Math.max(r[0], r[1])) };
+  }
+
+  build(node: Node | null | undefined, at: Range, depth = 0): YNode {
+    if (node === null || node === undefined) {
+      return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+    }
+    if (isAlias(node)) {
+      const target = depth < MAX_ALIAS_DEPTH ? node.resolve(this.doc) : undefined;
+      const range = this.rangeOf(node);
+      if (!target) return { kind: "scalar", pyType: "null", value: null, style: "plain", range };
+      const built = this.build(target, range, depth + 1);
+      return { ...built, range };
+    }
+    if (isScalar(node)) return this.scalar(node);
+    if (isSeq(node)) {
+      const range = this.rangeOf(node);
+      return { kind: "seq", items: node.items.map((it) => this.build(it as Node, range, depth)), range };
+    }
+    if (isMap(node)) return this.map(node.items, this.rangeOf(node), depth);
+    return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+  }
+
+  private scalar(node: Scalar): YScalar {
+    const range = this.rangeOf(node);
+    const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
+    const text = node.source ?? String(node.value ?? "");
+    const tag = node.tag;
+    if (tag && tag !== "!") {
+      const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
+      if (resolved) return { kind: "scalar", style, range, ...resolved };
+      return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+    }
+    if (style === "plain" && tag !== "!") return { kind: "scalar", style, range, ...resolvePlainScalar(text) };
+    return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+  }
+
+  private map(items: readonly unknown[], range: Range, depth: number): YMap {
+    const pairs: YPair[] = [];
+    const seen = new Map<string, number>();
+    const put = (pair: YPair, overrideMerged: boolean): void => {
+      const k = pairKey(pair.key);
+      const at = seen.get(k);
+      if (at === undefined) {
+        seen.set(k, pairs.length);
+        pairs.push(pair);
+      } else if (overrideMerged) pairs[at] = pair;
+    };
+    const merged: YPair[] = [];
+    const own: YPair[] = [];
+    for (const item of items) {
+      const it = item as { key: Node | null; value: Node | null };
+      const key = this.build(it.key, range, depth);
+      const value = this.build(it.value, key.range, depth);
+      if (key.kind === "scalar" && key.style === "plain" && key.value === "<<") {
+        this.collectMerge(value, merged);
+        continue;
+      }
+      const k = pairKey(key);
+      if (own.some((p) => pairKey(p.key) === k)) {
+        this.diagnostics.push(diagnostic("ORQ1002", { key: keyText(key) }, { file: this.file, range: key.range }));
+        continue;
+      }
+      own.push({ key, value });
+    }
+    for (const pair of merged) put(pair, false);
+    for (const pair of own) put(pair, true);
+    return { kind: "map", pairs, range };
+  }
+
+  private collectMerge(value: YNode, out: YPair[]): void {
+    const sources = value.kind === "seq" ? value.items : [value];
+    for (const source of sources) {
+      if (source.kind !== "map") continue;
+      for (const pair of source.pairs) {
+        if (!out.some((p) => pairKey(p.key) === pairKey(pair.key))) out.push(pair);
+      }
+    }
+  }
+}
+
+function pairKey(node: YNode): string {
+  if (node.kind !== "scalar") return `${node.kind}@${node.range.start}`;
+  return `${typeof node.value}:${String(node.value)}`;
+}
+
+function yamlErrorText(code: string, message: string): string {
+  if (code === "MULTIPLE_DOCS") return "expected a single document in the stream, found several";
+  return firstLine(message);
+}
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  return line.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** Maps offsets of a text with inserted spaces back to the original text. */
+class OffsetShift {
+  /** Sorted [offset in the patched text, number of characters inserted there]. */
+  readonly inserts: Array<[number, number]> = [];
+  back(offset: number): number {
+    let out = offset;
+    for (const [at, n] of this.inserts) {
+      if (offset >= at + n) out -= n;
+      else if (offset >= at) out -= offset - at;
+    }
+    return out;
+  }
+}
+
+function parse(text: string): Document {
+  return parseDocument(text, {
+    version: "1.1",
+    schema: "failsafe",
+    uniqueKeys: false,
+    merge: false,
+    prettyErrors: false,
+    strict: false,
+  });
+}
+
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * PyYAML accepts continuation lines of a quoted scalar at any indentation; the
+ * yaml package does not. Re-indent such lines (only ever adding spaces, which
+ * folding drops) until the document parses, remembering the shift of offsets.
+ */
+function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
+  const shift = new OffsetShift();
+  let doc = parse(text);
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const missing = doc.errors.find((e) => e.code === "MISSING_CHAR" && /quote/.test(e.message));
+    if (!missing) break;
+    const lineStart = text.indexOf("\n", missing.pos[0]) + 1;
+    if (lineStart <= 0 || lineStart >= text.length) break;
+    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
+    const current = indentOf(text.slice(lineStart, text.indexOf("\n", lineStart) >>> 0));
+    const previous = indentOf(text.slice(prevStart, lineStart - 1));
+    const add = previous > current ? previous - current : 2;
+    text = `${text.slice(0, lineStart)}${" ".repeat(add)}${text.slice(lineStart)}`;
+    shift.inserts.push([lineStart, add]);
+    const candidate = parse(text);
+    if (candidate.errors.length === 0) return { doc: candidate, shift };
+    doc = candidate;
+  }
+  return { doc, shift };
+}
+
+/** Parses one YAML document the way StackStorm would read it. */
+export function parseYaml(file: SourceFile): ParsedYaml {
+  let doc: Document;
+  let shift = new OffsetShift();
+  try {
+    doc = parse(file.text);
+    if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
+      const lenient = parseLenient(file.text);
+      if (lenient.doc.errors.length === 0) ({ doc, shift } = lenient);
+    }
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { file, root: null, diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })] };
+  }
+  const errors = doc.errors.map((e) =>
+    diagnostic(
+      "ORQ1001",
+      { detail: yamlErrorText(e.code, e.message) },
+      { file, range: { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) } },
+    ),
+  );
+  if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1) };
+  const builder = new Builder(file, doc, shift);
+  const contents = doc.contents as Node | null;
+  const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
+  if (root && root.kind === "scalar" && root.value === null) return { file, root: null, diagnostics: builder.diagnostics };
+  return { file, root, diagnostics: builder.diagnostics };
+}

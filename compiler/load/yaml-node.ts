@@ -1,0 +1,130 @@
+// The YAML tree the rest of the compiler reads: plain data with the source range
+// of every node, so any later diagnostic can point back into the file.
+
+import { dictSet, newDict, PyFloat, type PyValue } from "../../runtime/stdlib/py/index";
+import type { Range } from "../source/diagnostic";
+import type { PyScalarType } from "./pyyaml-scalar";
+
+export type ScalarStyle = "plain" | "single" | "double" | "literal" | "folded";
+
+export interface YScalar {
+  readonly kind: "scalar";
+  readonly pyType: PyScalarType;
+  readonly value: null | boolean | number | bigint | string;
+  readonly style: ScalarStyle;
+  /** The whole scalar, quotes included. */
+  readonly range: Range;
+}
+
+export interface YPair {
+  readonly key: YNode;
+  readonly value: YNode;
+}
+
+export interface YMap {
+  readonly kind: "map";
+  readonly pairs: readonly YPair[];
+  readonly range: Range;
+}
+
+export interface YSeq {
+  readonly kind: "seq";
+  readonly items: readonly YNode[];
+  readonly range: Range;
+}
+
+export type YNode = YScalar | YMap | YSeq;
+
+/** JSON-compatible data as the JSON schema sees it (bigints become numbers, dates stay text). */
+export type JsonData = null | boolean | number | string | JsonData[] | { [key: string]: JsonData };
+
+/** Python's str() of a scalar key, which is what a dict key becomes after json round trips. */
+export function keyText(node: YNode): string {
+  if (node.kind !== "scalar") return node.kind === "map" ? "{...}" : "[...]";
+  const v = node.value;
+  if (v === null) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  return String(v);
+}
+
+export function mapGet(map: YMap, key: string): YNode | undefined {
+  for (const pair of map.pairs) if (keyText(pair.key) === key) return pair.value;
+  return undefined;
+}
+
+export function mapPair(map: YMap, key: string): YPair | undefined {
+  for (const pair of map.pairs) if (keyText(pair.key) === key) return pair;
+  return undefined;
+}
+
+export function toJsonData(node: YNode): JsonData {
+  switch (node.kind) {
+    case "scalar": {
+      const v = node.value;
+      return typeof v === "bigint" ? Number(v) : v;
+    }
+    case "seq":
+      return node.items.map(toJsonData);
+    case "map": {
+      const out: { [key: string]: JsonData } = {};
+      for (const pair of node.pairs) {
+        const key = keyText(pair.key);
+        const value = toJsonData(pair.value);
+        // "__proto__" must stay a data key, not replace the prototype.
+        if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        else out[key] = value;
+      }
+      return out;
+    }
+  }
+}
+
+/** A path into a YAML tree: map keys and list indexes. */
+export type NodePath = readonly (string | number)[];
+
+/** Finds the node at a path; returns the deepest node reached when the path runs out. */
+export function nodeAt(root: YNode, path: NodePath): { node: YNode; key?: YNode; complete: boolean } {
+  let node = root;
+  let key: YNode | undefined;
+  for (const step of path) {
+    if (node.kind === "map" && typeof step === "string") {
+      const pair = mapPair(node, step);
+      if (!pair) return { node, complete: false, ...(key ? { key } : {}) };
+      key = pair.key;
+      node = pair.value;
+    } else if (node.kind === "seq" && typeof step === "number" && node.items[step]) {
+      key = undefined;
+      node = node.items[step]!;
+    } else return { node, complete: false };
+  }
+  return { node, complete: true, ...(key ? { key } : {}) };
+}
+
+/** The key node of a map entry at `path` (the last step must be a string). */
+export function keyNodeAt(root: YNode, path: NodePath): YNode | undefined {
+  if (path.length === 0) return undefined;
+  const parent = nodeAt(root, path.slice(0, -1));
+  const last = path[path.length - 1];
+  if (!parent.complete || parent.node.kind !== "map" || typeof last !== "string") return undefined;
+  return mapPair(parent.node, last)?.key;
+}
+
+/** Python value of a node (PyYAML's view): integral floats stay floats, dates stay text. */
+export function toPyValue(node: YNode): PyValue {
+  switch (node.kind) {
+    case "scalar": {
+      const v = node.value;
+      if (node.pyType === "float" && typeof v === "number" && (Number.isInteger(v) || !Number.isFinite(v))) {
+        return new PyFloat(v);
+      }
+      return v;
+    }
+    case "seq":
+      return node.items.map(toPyValue);
+    case "map": {
+      const out = newDict();
+      for (const pair of node.pairs) dictSet(out, keyText(pair.key), toPyValue(pair.value));
+      return out;
+    }
+  }
+}

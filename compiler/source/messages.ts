@@ -1,0 +1,206 @@
+// The one message catalog: every diagnostic code, its severity and its wording.
+// Codes are grouped by stage: 1xxx YAML/schema, 2xxx graph/semantics, 3xxx expressions.
+
+import type { Severity } from "./diagnostic";
+
+type Args = Record<string, string | number>;
+
+interface MessageDef<A extends Args> {
+  readonly severity: Severity;
+  /** One line saying what the code is about, for docs and `--format json`. */
+  readonly title: string;
+  readonly text: (a: A) => string;
+}
+
+function def<A extends Args>(severity: Severity, title: string, text: (a: A) => string): MessageDef<A> {
+  return { severity, title, text };
+}
+
+const hint = (s: string | number | undefined): string => (s ? ` (did you mean "${s}"?)` : "");
+
+export const MESSAGES = {
+  // 1xxx: files, YAML and schema
+  ORQ1001: def<{ detail: string }>("error", "YAML syntax error", (a) => `YAML syntax error: ${a.detail}`),
+  ORQ1002: def<{ key: string }>(
+    "error",
+    "duplicate mapping key",
+    (a) => `duplicate key "${a.key}" (StackStorm refuses to load the file)`,
+  ),
+  ORQ1003: def<{ path: string; detail: string }>(
+    "error",
+    "file cannot be read",
+    (a) => `cannot read "${a.path}": ${a.detail}`,
+  ),
+  ORQ1004: def<{ what: string; found: string }>(
+    "error",
+    "document is not a mapping",
+    (a) => `${a.what} must be a mapping, found ${a.found}`,
+  ),
+  ORQ1010: def<{ where: string; key: string; suggestion: string }>(
+    "error",
+    "unknown key",
+    (a) => `${a.where}: unknown key "${a.key}"${hint(a.suggestion)}`,
+  ),
+  ORQ1011: def<{ where: string; expected: string; found: string }>(
+    "error",
+    "value of the wrong type",
+    (a) => `${a.where} must be ${a.expected}, found ${a.found}`,
+  ),
+  ORQ1012: def<{ where: string }>("error", "empty value", (a) => `${a.where} must not be empty`),
+  ORQ1013: def<{ where: string; key: string }>(
+    "error",
+    "required key missing",
+    (a) => `${a.where}: missing required key "${a.key}"`,
+  ),
+  ORQ1014: def<{ where: string; item: string }>(
+    "error",
+    "duplicate list item",
+    (a) => `${a.where} lists ${a.item} more than once`,
+  ),
+  ORQ1015: def<{ where: string; found: string; allowed: string }>(
+    "error",
+    "value not allowed",
+    (a) => `${a.where} must be one of ${a.allowed}, found ${a.found}`,
+  ),
+  ORQ1016: def<{ where: string; expected: string; found: string }>(
+    "error",
+    "value has none of the accepted forms",
+    (a) => `${a.where} must be ${a.expected}, found ${a.found}`,
+  ),
+  ORQ1017: def<{ what: string; name: string }>(
+    "error",
+    "invalid name",
+    (a) => `${a.what} "${a.name}" is not a valid name: use only letters, digits and "_"`,
+  ),
+  ORQ1018: def<{ where: string; found: string }>(
+    "error",
+    "with-items form not recognised",
+    (a) => `${a.where} must be an expression or "x in <expression>", found ${a.found}`,
+  ),
+  ORQ1019: def<{ where: string; count: number }>(
+    "error",
+    "list item must have exactly one key",
+    (a) => `${a.where} must be a mapping with exactly one key, found ${a.count} keys`,
+  ),
+  ORQ1020: def<{ where: string; found: string }>(
+    "error",
+    "negative number",
+    (a) => `${a.where} must be 0 or more, found ${a.found}`,
+  ),
+  ORQ1030: def<{ ref: string; detail: string }>(
+    "error",
+    "invalid action metadata",
+    (a) => `action metadata "${a.ref}": ${a.detail}`,
+  ),
+  ORQ1031: def<{ ref: string; path: string }>(
+    "warning",
+    "workflow file of an action is missing",
+    (a) => `action "${a.ref}" runs workflow "${a.path}", which does not exist`,
+  ),
+  ORQ1032: def<{ ref: string; other: string }>(
+    "warning",
+    "action defined twice",
+    (a) => `action "${a.ref}" is also defined in ${a.other}; the first one is used`,
+  ),
+  // 2xxx: graph and semantics
+  ORQ2001: def<{ name: string }>(
+    "error",
+    "reserved task name",
+    (a) => `task name "${a.name}" is reserved (continue, fail, noop and retry are engine commands)`,
+  ),
+  ORQ2002: def<Args>(
+    "error",
+    "no start task",
+    () =>
+      "no task to start the workflow: every task is the target of a transition; add an entry task in front of the loop",
+  ),
+  ORQ2003: def<{ name: string; suggestion: string }>(
+    "error",
+    "undefined task in do",
+    (a) => `task "${a.name}" is not defined${hint(a.suggestion)}`,
+  ),
+  ORQ2004: def<{ name: string }>(
+    "error",
+    "ambiguous join",
+    (a) =>
+      `join task "${a.name}" is unreachable: branches from different nested splits join on it, so the engine cannot tell at which level to join`,
+  ),
+  ORQ2005: def<{ name: string }>(
+    "error",
+    "with-items task without action",
+    (a) => `task "${a.name}" uses "with" but has no action`,
+  ),
+  ORQ2006: def<{ name: string }>(
+    "warning",
+    "unreachable task",
+    (a) => `task "${a.name}" is never reached from a start task`,
+  ),
+  ORQ2010: def<{ ref: string; suggestion: string }>(
+    "error",
+    "unknown action",
+    (a) => `action "${a.ref}" is not defined in the loaded packs${hint(a.suggestion)}`,
+  ),
+  ORQ2011: def<{ ref: string; pack: string }>(
+    "warning",
+    "action of a pack that is not loaded",
+    (a) => `action "${a.ref}" cannot be checked: pack "${a.pack}" is not loaded`,
+  ),
+  ORQ2012: def<{ ref: string }>(
+    "error",
+    "malformed action reference",
+    (a) => `action reference "${a.ref}" is not of the form "pack.name"`,
+  ),
+  ORQ2013: def<{ ref: string; param: string }>(
+    "error",
+    "required parameter missing",
+    (a) => `action "${a.ref}" needs input "${a.param}", which is not given`,
+  ),
+  ORQ2014: def<{ ref: string; param: string; suggestion: string }>(
+    "error",
+    "unknown parameter",
+    (a) => `action "${a.ref}" has no parameter "${a.param}"${hint(a.suggestion)}`,
+  ),
+  ORQ2015: def<{ ref: string; param: string; expected: string; found: string }>(
+    "warning",
+    "literal parameter of the wrong type",
+    (a) => `input "${a.param}" of action "${a.ref}" must be ${a.expected}, found ${a.found}`,
+  ),
+  ORQ2016: def<{ ref: string; param: string }>(
+    "warning",
+    "immutable parameter overridden",
+    (a) => `input "${a.param}" of action "${a.ref}" is immutable and cannot be given`,
+  ),
+  ORQ2017: def<{ cycle: string }>(
+    "error",
+    "sub-workflow recursion",
+    (a) => `sub-workflows call each other in a cycle: ${a.cycle}`,
+  ),
+  // 3xxx: expressions
+  ORQ3001: def<{ detail: string }>("error", "YAQL syntax error", (a) => `YAQL syntax error: ${a.detail}`),
+  ORQ3002: def<{ detail: string }>("error", "Jinja syntax error", (a) => `Jinja syntax error: ${a.detail}`),
+  ORQ3003: def<Args>(
+    "error",
+    "YAQL and Jinja in one string",
+    () => "a string may use YAQL (<% %>) or Jinja ({{ }}), not both",
+  ),
+  ORQ3004: def<{ name: string }>(
+    "error",
+    "variable used before assignment",
+    (a) => `variable "${a.name}" is used before it is assigned`,
+  ),
+  ORQ3005: def<{ name: string }>(
+    "error",
+    "private variable referenced",
+    (a) => `variable "${a.name}" starts with "__" and is private: it cannot be referenced`,
+  ),
+  ORQ3006: def<{ name: string }>(
+    "warning",
+    "variable defined on no path",
+    (a) => `variable "${a.name}" is not assigned on any path that leads here`,
+  ),
+} as const;
+
+export type DiagnosticCode = keyof typeof MESSAGES;
+export type MessageArgs<C extends DiagnosticCode> = Parameters<(typeof MESSAGES)[C]["text"]>[0];
+
+export const ALL_CODES = Object.keys(MESSAGES) as DiagnosticCode[];

@@ -1,0 +1,8 @@
+"""sql.insert_ping_into_metric_details: the ping dictionary as metric_details rows."""
+from lib.details import insert_details
+from st2common.runners.base_action import Action
+
+
+class InsertPingIntoMetricDetails(Action):
+    def run(self, process_id, metric_id, details=None, db_url=None):
+        return insert_details(self, "ping", process_id, metric_id, details, db_url)

@@ -1,0 +1,99 @@
+// In-memory execution records. Records are kept as JSON text, like Redis
+// keeps them, so callers never hold a live reference into the store.
+
+import { newExecutionId, assertPlainId } from "../ids";
+import { applyPatch, newRecord } from "../records";
+import type {
+  ExecutionFilter,
+  ExecutionFlag,
+  ExecutionPatch,
+  ExecutionRecord,
+  ExecutionStore,
+  NewExecution,
+  UpdateResult,
+} from "../types";
+
+interface Lease {
+  owner: string;
+  until: number;
+}
+
+export class MemoryExecutionStore implements ExecutionStore {
+  private readonly records = new Map<string, string>();
+  private readonly leases = new Map<string, Lease>();
+
+  constructor(private readonly onDelete: (id: string) => void) {}
+
+  async create(execution: NewExecution): Promise<{ created: boolean; record: ExecutionRecord }> {
+    const id = execution.id ?? newExecutionId();
+    assertPlainId("execution", id);
+    const existing = this.read(id);
+    if (existing) return { created: false, record: existing };
+    const record = newRecord(id, execution, Date.now());
+    this.records.set(id, JSON.stringify(record));
+    return { created: true, record };
+  }
+
+  async get(id: string): Promise<ExecutionRecord | undefined> {
+    return this.read(id);
+  }
+
+  async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
+    const limit = filter.limit ?? 100;
+    const out: ExecutionRecord[] = [];
+    for (const id of [...this.records.keys()].reverse()) {
+      if (out.length >= limit) break;
+      const record = this.read(id);
+      if (record && matches(record, filter)) out.push(record);
+    }
+    return out;
+  }
+
+  async update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult> {
+    const current = this.read(id);
+    if (!current) return { ok: false };
+    if (ifStatus && !ifStatus.includes(current.status)) return { ok: false, record: current };
+    const next = applyPatch(current, patch, Date.now());
+    this.records.set(id, JSON.stringify(next));
+    return { ok: true, record: next };
+  }
+
+  async setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined> {
+    const current = this.read(id);
+    if (!current) return undefined;
+    const key = flag === "cancel" ? "cancelRequested" : "pauseRequested";
+    const next: ExecutionRecord = { ...current, [key]: on, updatedAt: Date.now() };
+    this.records.set(id, JSON.stringify(next));
+    return next;
+  }
+
+  async acquireLease(id: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const lease = this.leases.get(id);
+    if (lease && lease.owner !== owner && lease.until > now) return false;
+    this.leases.set(id, { owner, until: now + ttlMs });
+    return true;
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    if (this.leases.get(id)?.owner === owner) this.leases.delete(id);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.records.delete(id);
+    this.leases.delete(id);
+    this.onDelete(id);
+  }
+
+  private read(id: string): ExecutionRecord | undefined {
+    const text = this.records.get(id);
+    return text === undefined ? undefined : (JSON.parse(text) as ExecutionRecord);
+  }
+}
+
+export function matches(record: ExecutionRecord, filter: ExecutionFilter): boolean {
+  if (filter.status !== undefined && record.status !== filter.status) return false;
+  if (filter.ref !== undefined && record.ref !== filter.ref) return false;
+  if (filter.parentId !== undefined && record.parentId !== filter.parentId) return false;
+  return true;
+}

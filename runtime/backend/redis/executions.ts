@@ -1,0 +1,130 @@
+// Execution records on Redis: one hash per execution (scalar fields as text,
+// structured fields as JSON), changed only through the Lua scripts in
+// scripts.ts, plus a creation-time index for listings.
+
+import type { Redis } from "ioredis";
+import { assertPlainId, newExecutionId } from "../ids";
+import { matches } from "../memory/executions";
+import { newRecord } from "../records";
+import type {
+  ExecutionFilter,
+  ExecutionFlag,
+  ExecutionPatch,
+  ExecutionRecord,
+  ExecutionStore,
+  NewExecution,
+  UpdateResult,
+} from "../types";
+import { runScript } from "./connection";
+import type { KeySpace } from "./keys";
+import { acquireLease, createExecution, releaseLease, updateExecution } from "./scripts";
+
+const JSON_FIELDS = new Set(["input", "result", "context"]);
+const NUMBER_FIELDS = new Set(["createdAt", "updatedAt", "startedAt", "finishedAt"]);
+const FLAG_FIELDS: Record<string, keyof ExecutionRecord> = { cancel: "cancelRequested", pause: "pauseRequested" };
+
+export class RedisExecutionStore implements ExecutionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: KeySpace,
+  ) {}
+
+  async create(execution: NewExecution): Promise<{ created: boolean; record: ExecutionRecord }> {
+    const id = execution.id ?? newExecutionId();
+    assertPlainId("execution", id);
+    const record = newRecord(id, execution, Date.now());
+    const created = await runScript(this.redis, createExecution, [this.keys.execution(id)], toFields(record));
+    if (created !== 1) {
+      const stored = await this.get(id);
+      if (stored) return { created: false, record: stored };
+    }
+    // The index lives in another slot, so it is written second: a record can
+    // exist unlisted after a crash here, never listed without a record.
+    await this.redis.zadd(this.keys.executionIndex(), record.createdAt, id);
+    return { created: true, record };
+  }
+
+  async get(id: string): Promise<ExecutionRecord | undefined> {
+    const hash = await this.redis.hgetall(this.keys.execution(id));
+    return Object.keys(hash).length === 0 ? undefined : fromFields(hash);
+  }
+
+  async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
+    const limit = filter.limit ?? 100;
+    const out: ExecutionRecord[] = [];
+    const page = Math.max(limit, 100);
+    for (let start = 0; out.length < limit; start += page) {
+      const ids = await this.redis.zrevrange(this.keys.executionIndex(), start, start + page - 1);
+      if (ids.length === 0) break;
+      const pipeline = this.redis.pipeline();
+      for (const id of ids) pipeline.hgetall(this.keys.execution(id));
+      const rows = (await pipeline.exec()) ?? [];
+      for (const [, hash] of rows) {
+        const fields = hash as Record<string, string> | null;
+        if (!fields || Object.keys(fields).length === 0) continue;
+        const record = fromFields(fields);
+        if (matches(record, filter)) out.push(record);
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+
+  async update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult> {
+    const statuses = ifStatus ?? [];
+    const pairs = toFields(patch as Partial<ExecutionRecord>);
+    const outcome = await runScript(
+      this.redis,
+      updateExecution,
+      [this.keys.execution(id)],
+      [Date.now(), statuses.length, ...statuses, ...pairs],
+    );
+    const record = await this.get(id);
+    if (outcome === 1 && record) return { ok: true, record };
+    return record ? { ok: false, record } : { ok: false };
+  }
+
+  async setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined> {
+    const field = flag === "cancel" ? "cancelRequested" : "pauseRequested";
+    await runScript(this.redis, updateExecution, [this.keys.execution(id)], [Date.now(), 0, field, on ? "1" : "0"]);
+    return this.get(id);
+  }
+
+  async acquireLease(id: string, owner: string, ttlMs: number): Promise<boolean> {
+    return (await runScript(this.redis, acquireLease, [this.keys.lease(id)], [owner, Math.max(1, ttlMs)])) === 1;
+  }
+
+  async releaseLease(id: string, owner: string): Promise<void> {
+    await runScript(this.redis, releaseLease, [this.keys.lease(id)], [owner]);
+  }
+
+  async delete(id: string): Promise<void> {
+    const k = this.keys;
+    // Same hash tag: one DEL is atomic on a cluster too.
+    await this.redis.del(k.execution(id), k.journal(id), k.order(id), k.starts(id), k.lease(id));
+    await this.redis.zrem(k.executionIndex(), id);
+  }
+}
+
+function toFields(record: Partial<ExecutionRecord>): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    if (JSON_FIELDS.has(key)) out.push(key, JSON.stringify(value));
+    else if (typeof value === "boolean") out.push(key, value ? "1" : "0");
+    else out.push(key, String(value));
+  }
+  return out;
+}
+
+function fromFields(hash: Record<string, string>): ExecutionRecord {
+  const out: Record<string, unknown> = {};
+  for (const [key, text] of Object.entries(hash)) {
+    if (JSON_FIELDS.has(key)) out[key] = JSON.parse(text);
+    else if (NUMBER_FIELDS.has(key)) out[key] = Number(text);
+    else if (key === "cancelRequested" || key === "pauseRequested") out[key] = text === "1";
+    else out[key] = text;
+  }
+  for (const field of Object.values(FLAG_FIELDS)) if (!(field in out)) out[field] = false;
+  return out as unknown as ExecutionRecord;
+}

@@ -1,0 +1,639 @@
+// The reference conductor: a faithful port of Orquesta's WorkflowConductor
+// semantics over the IR graph. It never runs actions; a host (wave.ts) asks
+// for next tasks, reports action events, and reads state and errors.
+
+import type { WorkflowGraph } from "../../compiler/ir/graph";
+import { isDict, type PyDict, PyError, type PyValue, truthy } from "../stdlib/py/value";
+import { deepCopy, mergeDicts } from "./context";
+import { EngineError, errorMessage } from "./errors";
+import { type ConductorEvent, ENGINE_EVENTS, isEngineCommand } from "./events";
+import { type ExprEnv, renderWith } from "./expressions";
+import { nextStatus, TASK_MACHINE } from "./machines";
+import {
+  clearItems,
+  initItems,
+  type RetryState,
+  setItemStatus,
+  type TaskStateEntry,
+  WorkflowState,
+} from "./state";
+import { ABENDED, ACTIVE, COMPLETED, RUNNING, S, STARTING } from "./statuses";
+import { type RenderedTask, renderTask } from "./task-render";
+import { processTaskEvent, requestWorkflowStatus } from "./workflow-events";
+
+export interface ErrorEntry {
+  type: string;
+  message: string;
+  task_id?: string;
+  route?: number;
+  task_transition_id?: string;
+  result?: PyValue;
+  [key: string]: PyValue | undefined;
+}
+
+/** Host services expressions may call (StackStorm's task() and st2kv()). */
+export interface ConductorHooks {
+  task?(conductor: WorkflowConductor, taskName: string, route: number): PyValue;
+  st2kv?(key: string, decrypt: boolean): PyValue | undefined;
+}
+
+export interface ConductorOptions {
+  readonly inputs?: PyDict;
+  readonly parentContext?: PyDict;
+  readonly hooks?: ConductorHooks;
+}
+
+export const INBOUND = { satisfied: "satisfied", wip: "wip", notSatisfied: "not_satisfied" } as const;
+
+export class WorkflowConductor {
+  readonly state = new WorkflowState();
+  readonly errors: ErrorEntry[] = [];
+  readonly log: ErrorEntry[] = [];
+  private output: PyDict | null = null;
+  private readonly inputs: PyDict;
+  private readonly parentContext: PyDict;
+  readonly hooks: ConductorHooks;
+
+  constructor(
+    readonly graph: WorkflowGraph,
+    options: ConductorOptions = {},
+  ) {
+    this.inputs = options.inputs ?? {};
+    this.parentContext = options.parentContext ?? {};
+    this.hooks = options.hooks ?? {};
+    this.initialize();
+  }
+
+  // ---------------------------------------------------------------- setup
+
+  private initialize(): void {
+    const wf = this.graph.workflow;
+    let init = deepCopy(this.parentContext);
+    const errors: unknown[] = [];
+    const rolling = deepCopy(init);
+    for (const p of wf.input) {
+      const value = Object.hasOwn(this.inputs, p.name) ? this.inputs[p.name]! : p.default;
+      try {
+        rolling[p.name] = this.render(value, this.envOf(rolling));
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    init = mergeDicts(init, rolling);
+    const varsRolling = deepCopy(init);
+    const vars: PyDict = {};
+    for (const v of wf.vars) {
+      try {
+        const value = this.render(v.value, this.envOf(varsRolling));
+        varsRolling[v.name] = value;
+        vars[v.name] = value;
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    init = mergeDicts(init, vars);
+    if (errors.length > 0) {
+      for (const e of errors) this.logError(e);
+      this.requestWorkflowStatus(S.failed);
+    }
+    if (!ABENDED.has(this.state.status)) {
+      this.state.contexts.push(init);
+      this.state.routes.push([]);
+      for (const root of this.graph.roots()) this.state.addStaged(root, 0, [0], undefined, true);
+    }
+  }
+
+  get status(): string {
+    return this.state.status;
+  }
+
+  get workflowInput(): PyDict {
+    return deepCopy(this.inputs);
+  }
+
+  get workflowOutput(): PyDict | null {
+    return this.output ? deepCopy(this.output) : null;
+  }
+
+  // ---------------------------------------------------------------- logging
+
+  logEntry(type: "error" | "info" | "warn", message: string, extra: Partial<ErrorEntry> = {}): void {
+    const entry: ErrorEntry = { type, message };
+    for (const key of ["task_id", "route", "task_transition_id", "result"] as const) {
+      const v = extra[key];
+      if (v !== undefined && v !== null) (entry as Record<string, PyValue>)[key] = v;
+    }
+    const log = type === "error" ? this.errors : this.log;
+    const text = JSON.stringify(entry);
+    if (log.some((x) => JSON.stringify(x) === text)) return;
+    log.push(entry);
+  }
+
+  logError(e: unknown, taskId?: string, route?: number, transitionId?: string): void {
+    this.logEntry("error", errorMessage(e), { task_id: taskId, route, task_transition_id: transitionId });
+  }
+
+  // ---------------------------------------------------------------- expressions
+
+  render(value: PyValue, env: ExprEnv): PyValue {
+    return renderWith(value, env);
+  }
+
+  envOf(
+    ctx: PyDict,
+    item?: { value: PyValue },
+    current?: { id: string; route: number; result: PyValue },
+  ): ExprEnv {
+    const env: ExprEnv = {
+      ctx,
+      ...(item ? { item } : {}),
+      ...(current ? { currentTask: { ...current, status: this.taskStatus(current.id, current.route) } } : {}),
+      taskStatus: (taskId: string, route?: number) => this.taskStatus(taskId, route ?? current?.route ?? 0),
+      task: (name: string | undefined, route: number | undefined) => {
+        const taskName = name ?? current?.id ?? "";
+        const r = route ?? current?.route ?? 0;
+        const hook = this.hooks.task;
+        // StackStorm reads the workflow execution id from ctx().st2 once the task is found.
+        if (hook && this.resolveRoute(taskName, r) !== null) {
+          const st2 = ctx.st2;
+          if (!isDict(st2)) throw new PyError("KeyError", "'st2'");
+          if (!Object.hasOwn(st2, "workflow_execution_id"))
+            throw new PyError("KeyError", "'workflow_execution_id'");
+          return hook(this, taskName, r);
+        }
+        throw new PyError(
+          "ExpressionEvaluationException",
+          `Unable to find task execution for "${taskName}".`,
+        );
+      },
+      st2kv: (key: string, decrypt: boolean) => this.hooks.st2kv?.(key, decrypt),
+    };
+    return env;
+  }
+
+  /** The route where task_status() finds the task (falling back to pre-split routes), or null. */
+  resolveRoute(taskId: string, route: number): number | null {
+    if (this.state.taskIndex(taskId, route) !== undefined) return route;
+    if (route > 0 && route < this.state.routes.length) {
+      const current = new Set(this.state.routes[route]);
+      for (let prev = route - 1; prev >= 0; prev--) {
+        if (this.state.routes[prev]!.every((x) => current.has(x))) return this.resolveRoute(taskId, prev);
+      }
+    }
+    return null;
+  }
+
+  taskStatus(taskId: string, route: number): string {
+    const r = this.resolveRoute(taskId, route);
+    if (r === null) return S.unset;
+    return this.state.getTaskEntry(taskId, r)?.status ?? S.unset;
+  }
+
+  // ---------------------------------------------------------------- workflow status
+
+  /** Internal status request: an invalid transition is ignored (upstream would raise). */
+  requestWorkflowStatus(status: string): void {
+    try {
+      requestWorkflowStatus(this, status);
+    } catch {
+      // e.g. a late expression error after the workflow was canceled
+    }
+  }
+
+  /**
+   * Ask for a workflow status change (pause, resume, cancel, fail) as StackStorm's
+   * API does; returns an error message when the request is not allowed.
+   */
+  requestStatus(status: "paused" | "resuming" | "canceled" | "failed" | "running"): string | null {
+    if (COMPLETED.has(this.state.status)) return `The workflow is already ${this.state.status}.`;
+    if (status === S.resuming && RUNNING.has(this.state.status)) return null;
+    try {
+      requestWorkflowStatus(this, status);
+      return null;
+    } catch (e) {
+      return errorMessage(e);
+    }
+  }
+
+  getTaskContext(idxs: readonly number[]): PyDict {
+    let ctx: PyDict = {};
+    for (const i of idxs) ctx = mergeDicts(ctx, this.state.contexts[i]!);
+    return ctx;
+  }
+
+  terminalContext(): PyDict {
+    const terms = this.state.terminalEntries();
+    if (terms.length === 0) return {};
+    let ctx = this.getTaskContext(terms[0]!.ctxs.in);
+    for (const t of terms.slice(1)) ctx = mergeDicts(ctx, this.getTaskContext(withoutFirstZero(t.ctxs.in)));
+    return ctx;
+  }
+
+  renderOutput(): void {
+    const status = this.state.status;
+    if (!COMPLETED.has(status) || (this.output && Object.keys(this.output).length > 0)) return;
+    const rolling = deepCopy(this.terminalContext());
+    const outputs: PyDict = {};
+    const errors: unknown[] = [];
+    for (const o of this.graph.workflow.output) {
+      try {
+        const v = this.render(o.value, this.envOf(rolling));
+        rolling[o.name] = v;
+        outputs[o.name] = v;
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+    if (Object.keys(outputs).length > 0) this.output = outputs;
+    if (errors.length > 0) {
+      for (const e of errors) this.logError(e);
+      if (![S.expired, S.abandoned, S.canceled].includes(status as "timeout"))
+        this.requestWorkflowStatus(S.failed);
+    }
+  }
+
+  // ---------------------------------------------------------------- inbound criteria
+
+  inboundCriteriaStatus(taskId: string, route: number): string {
+    const inbound = this.graph.prevTransitions(taskId);
+    const evaluation = new Map<string, boolean | null>();
+    for (const t of inbound) evaluation.set(t.source, null);
+    const barrier = this.graph.barrier(taskId) || 1;
+    const requirement = barrier === "*" ? evaluation.size : barrier;
+    for (const t of inbound) {
+      const prev = this.state.getTaskEntry(t.source, route);
+      if (!prev) continue;
+      const satisfied = prev.next[`${t.target}__t${t.key}`] === true;
+      if (!evaluation.get(t.source)) evaluation.set(t.source, satisfied);
+    }
+    const values = [...evaluation.values()];
+    if (values.filter((v) => v === true).length >= requirement) return INBOUND.satisfied;
+    if (values.includes(null) && (this.state.hasActiveTasks || this.state.hasStagedTasks)) return INBOUND.wip;
+    return INBOUND.notSatisfied;
+  }
+
+  hasNext(taskId: string, route: number, evalJoinReady = true): boolean {
+    const entry = this.state.getTaskEntry(taskId, route);
+    if (!entry || entry.status === undefined || !COMPLETED.has(entry.status)) return false;
+    for (const t of this.graph.nextTransitions(taskId)) {
+      if (t.target === "continue") continue;
+      if (!entry.next[`${t.target}__t${t.key}`]) continue;
+      if (this.graph.hasBarrier(t.target)) {
+        if (!evalJoinReady) return true;
+        if (this.inboundCriteriaStatus(t.target, route) === INBOUND.notSatisfied) continue;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  unreachableBarriers(): Array<{ id: string; route: number }> {
+    const barriers = this.graph.barriers();
+    return this.state.staged
+      .filter((s) => barriers.has(s.id) && !s.ready)
+      .filter((s) => this.inboundCriteriaStatus(s.id, s.route) === INBOUND.notSatisfied)
+      .map((s) => ({ id: s.id, route: s.route }));
+  }
+
+  // ---------------------------------------------------------------- next tasks
+
+  private taskInitialContext(taskId: string, route: number): PyDict {
+    const staged = this.state.getStaged(taskId, route);
+    if (staged) return this.getTaskContext(staged.ctxs.in);
+    const entry = this.state.getTaskEntry(taskId, route);
+    if (entry) return this.getTaskContext(entry.ctxs.in);
+    return deepCopy(this.state.contexts[0] ?? {});
+  }
+
+  getTask(taskId: string, route: number): RenderedTask {
+    const ctx = deepCopy(this.taskInitialContext(taskId, route));
+    const current = { id: taskId, route, result: null };
+    return renderTask(this.graph.specTask(taskId), taskId, route, ctx, this.render.bind(this), (c, item) =>
+      this.envOf(c, item, current),
+    );
+  }
+
+  private evaluateTaskActions(task: RenderedTask): RenderedTask {
+    if (task.itemsCount === undefined) return task;
+    const staged = this.state.getStaged(task.id, task.route)!;
+    if (!staged.items || staged.items.length === 0) initItems(staged, task.itemsCount);
+    const items = staged.items ?? [];
+    const all = task.actions.map((a, i) => [a, items[i] ?? { status: S.unset }] as const);
+    const notRun = all.filter(([, it]) => it.status === S.unset);
+    const active = all.filter(([, it]) => ACTIVE.has(it.status));
+    if (task.concurrency !== null && task.concurrency !== undefined) {
+      if (typeof task.concurrency !== "number" && typeof task.concurrency !== "boolean")
+        throw new EngineError("TypeError", "'<=' not supported between instances of 'str' and 'int'");
+      let conc = Number(task.concurrency);
+      if (conc <= 0) {
+        conc = 1;
+        task.concurrency = 1;
+      }
+      const availability = conc - active.length;
+      task.actions = availability > 0 ? notRun.slice(0, availability).map(([a]) => a) : [];
+    } else {
+      task.actions = notRun.map(([a]) => a);
+    }
+    return task;
+  }
+
+  getNextTasks(): RenderedTask[] {
+    let failOnRendering = false;
+    const staged = this.state.readyStaged();
+    let remediation: typeof staged = [];
+    if (this.state.status === S.failed) remediation = staged.filter((s) => s.run_on_fail === true);
+    if (!RUNNING.has(this.state.status) && remediation.length === 0) return [];
+    const next: RenderedTask[] = [];
+    for (const s of remediation.length > 0 ? remediation : staged) {
+      try {
+        let task = this.getTask(s.id, s.route);
+        task = this.evaluateTaskActions(task);
+        if (s.retry) task.delay = s.retry.delay || 0;
+        if (task.actions.length > 0) next.push(task);
+        else if (task.itemsCount === 0) next.push(task);
+      } catch (e) {
+        failOnRendering = true;
+        this.logError(e, s.id, s.route);
+      }
+    }
+    if (failOnRendering) {
+      this.requestWorkflowStatus(S.failed);
+      return [];
+    }
+    return next.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.route - b.route));
+  }
+
+  // ---------------------------------------------------------------- task state
+
+  private setupRetry(entry: TaskStateEntry, ctxIdxs: number[]): void {
+    const spec = this.graph.retrySpec(entry.id)!;
+    const ctx = this.getTaskContext(ctxIdxs);
+    const retry: RetryState = { when: spec.when, count: 0, delay: null, tally: 0 };
+    let delay = spec.delay;
+    if (typeof delay === "string") {
+      delay = this.render(delay, this.envOf(deepCopy(ctx)));
+      if (typeof delay !== "number" || !Number.isInteger(delay))
+        throw new EngineError("ValueError", `The retry delay for task "${entry.id}" is not an integer.`);
+    }
+    retry.delay = typeof delay === "number" ? delay : null;
+    let count = spec.count;
+    if (typeof count === "string") {
+      count = this.render(count, this.envOf(deepCopy(ctx)));
+      if (typeof count !== "number" || !Number.isInteger(count))
+        throw new EngineError("ValueError", `The retry count for task "${entry.id}" is not an integer.`);
+    }
+    retry.count = typeof count === "number" ? count : 0;
+    entry.retry = retry;
+  }
+
+  addTaskState(
+    taskId: string,
+    route: number,
+    ctxIdxs: number[],
+    prev: Record<string, number>,
+  ): TaskStateEntry {
+    const entry: TaskStateEntry = {
+      id: taskId,
+      route,
+      ctxs: { in: ctxIdxs.length > 0 ? ctxIdxs : [0] },
+      prev: prev ?? {},
+      next: {},
+    };
+    const spec = this.graph.retrySpec(taskId);
+    if (spec && spec.count !== null && spec.count !== undefined) this.setupRetry(entry, entry.ctxs.in);
+    this.state.sequence.push(entry);
+    this.state.tasks.set(`${taskId}__r${route}`, this.state.sequence.length - 1);
+    return entry;
+  }
+
+  makeTaskContext(entry: TaskStateEntry, result: PyValue): { ctx: PyDict; env: ExprEnv } {
+    const ctx = deepCopy(this.getTaskContext(entry.ctxs.in));
+    return { ctx, env: this.envOf(ctx, undefined, { id: entry.id, route: entry.route, result }) };
+  }
+
+  private evaluateRetry(entry: TaskStateEntry, env: ExprEnv): boolean {
+    if (!entry.retry) return false;
+    const status = entry.status ?? S.unset;
+    if (entry.retry.tally >= entry.retry.count) return false;
+    if (ABENDED.has(status) && entry.retry.when === null) return true;
+    if (entry.retry.when === null) return false;
+    return truthy(this.render(entry.retry.when, env));
+  }
+
+  processTaskEvent(taskId: string, route: number, status: string): void {
+    processTaskEvent(this, taskId, route, status);
+  }
+
+  applyTaskMachine(entry: TaskStateEntry, eventName: string): void {
+    const current = entry.status ?? S.unset;
+    const next = nextStatus(TASK_MACHINE, current, eventName);
+    if (next !== undefined) entry.status = next;
+  }
+
+  /** Item-event decoration: how the other items of the staged task stand. */
+  private itemEventName(taskId: string, route: number, event: ConductorEvent): string {
+    const requirements = [
+      S.resuming,
+      S.pending,
+      S.paused,
+      S.succeeded,
+      S.failed,
+      S.expired,
+      S.abandoned,
+      S.canceled,
+    ];
+    if (!(requirements as readonly string[]).includes(event.status)) return event.name;
+    const staged = this.state.getStaged(taskId, route);
+    const counts = new Map(staged?.itemCounts ?? []);
+    // The reported item already holds the event's status; look at the others only.
+    counts.set(event.status, (counts.get(event.status) ?? 0) - 1);
+    const any = (pred: (status: string) => boolean) => [...counts].some(([st, n]) => n > 0 && pred(st));
+    const active = any((st) => ACTIVE.has(st));
+    const paused = any((st) => st === S.pending || st === S.paused);
+    const canceled = any((st) => st === S.canceled);
+    const failed = any((st) => ABENDED.has(st));
+    const incomplete = any((st) => !COMPLETED.has(st));
+    let name = event.name + (active ? "_task_active" : "_task_dormant");
+    if (!active && paused) return `${name}_items_paused`;
+    if (!active && canceled) return `${name}_items_canceled`;
+    if (!active && failed) return `${name}_items_failed`;
+    name += incomplete ? "_items_incomplete" : "_items_completed";
+    return name;
+  }
+
+  updateTaskState(taskId: string, route: number, event: ConductorEvent): TaskStateEntry {
+    const engineQueue: Array<[string, number]> = [];
+    if (!this.graph.hasTask(taskId))
+      throw new EngineError("InvalidTask", `The task "${taskId}" is not defined.`);
+    const staged = this.state.getStaged(taskId, route);
+    let entry = this.state.getTaskEntry(taskId, route);
+    const spec = this.graph.specTask(taskId);
+    const hasItems = !!spec?.withItems;
+    if (!staged && !entry)
+      throw new EngineError(
+        "InvalidTaskStateEntry",
+        `Task "${taskId}" is not staged or has not started yet.`,
+      );
+    if (!entry || isEngineCommand(taskId))
+      entry = this.addTaskState(taskId, staged!.route, staged!.ctxs.in, staged!.prev);
+    if (
+      entry.status !== undefined &&
+      COMPLETED.has(entry.status) &&
+      event.status &&
+      STARTING.has(event.status)
+    ) {
+      entry = this.addTaskState(taskId, staged!.route, staged!.ctxs.in, staged!.prev);
+    }
+    const entryIdx = this.state.taskIndex(taskId, route)!;
+    if (event.status && staged && staged.items === undefined) this.state.removeStaged(taskId, route);
+    if (staged && event.kind === "item" && staged.items) setItemStatus(staged, event.itemId!, event.status);
+    if (event.status === S.failed) {
+      this.logEntry("error", "Execution failed. See result for details.", {
+        task_id: taskId,
+        result: event.result,
+      });
+    }
+    const oldStatus = entry.status ?? S.unset;
+    const eventName = event.kind === "item" ? this.itemEventName(taskId, route, event) : event.name;
+    this.applyTaskMachine(entry, eventName);
+    const newStatus = entry.status ?? S.unset;
+
+    if (newStatus === S.retrying) {
+      entry.retry!.tally += 1;
+      this.state.removeStaged(taskId, route);
+      this.state.addStaged(taskId, route, entry.ctxs.in, entry.prev, true, entry.retry);
+    }
+
+    let current: { ctx: PyDict; env: ExprEnv } | null = null;
+    if (COMPLETED.has(newStatus)) {
+      if (!(hasItems && ABENDED.has(newStatus))) this.state.removeStaged(taskId, route);
+      else {
+        const s = this.state.getStaged(taskId, route);
+        if (s) s.completed = true;
+      }
+      const result = hasItems
+        ? event.kind === "item"
+          ? (event.accumulated ?? [])
+          : truthy(event.result)
+            ? event.result
+            : []
+        : event.result;
+      current = this.makeTaskContext(entry, result);
+      if (ACTIVE.has(this.state.status) && this.evaluateRetry(entry, current.env)) {
+        return this.updateTaskState(taskId, route, ENGINE_EVENTS.retry!);
+      }
+    }
+
+    if (current && COMPLETED.has(newStatus) && newStatus !== oldStatus) {
+      this.processTransitions(entry, entryIdx, current.ctx, current.env, engineQueue);
+    }
+
+    this.processTaskEvent(taskId, route, newStatus);
+    for (const [cmd, cmdRoute] of engineQueue) this.updateTaskState(cmd, cmdRoute, ENGINE_EVENTS[cmd]!);
+    if (COMPLETED.has(this.state.status)) entry.term = true;
+    return entry;
+  }
+
+  private processTransitions(
+    entry: TaskStateEntry,
+    entryIdx: number,
+    ctx: PyDict,
+    env: ExprEnv,
+    engineQueue: Array<[string, number]>,
+  ): void {
+    const taskId = entry.id;
+    const route = entry.route;
+    let hasManualFail = false;
+    const stagedNext: Array<{ run_on_fail?: boolean }> = [];
+    const transitions = this.graph.nextTransitions(taskId);
+    if (transitions.length === 0) entry.term = true;
+    for (const t of transitions) {
+      const tid = `${t.target}__t${t.key}`;
+      try {
+        entry.next[tid] = t.criteria.every((c) => truthy(this.render(c, env)));
+      } catch (e) {
+        this.logError(e, taskId, route, tid);
+        this.requestWorkflowStatus(S.failed);
+        continue;
+      }
+      if (!entry.next[tid]) continue;
+      const published = this.publish(taskId, t.target, t.ref, ctx, env);
+      if (published.errors.length > 0) {
+        for (const e of published.errors) this.logError(e, taskId, route, tid);
+        this.requestWorkflowStatus(S.failed);
+        continue;
+      }
+      const outIdxs = [...entry.ctxs.in];
+      if (Object.keys(published.ctx).length > 0) {
+        this.state.contexts.push(published.ctx);
+        const idx = this.state.contexts.length - 1;
+        outIdxs.push(idx);
+        entry.ctxs.out = { [tid]: idx };
+      }
+      const nextRoute = this.evaluateRoute(t.source, t.target, t.key, route);
+      let nextStaged = this.state.getStaged(t.target, nextRoute);
+      const backref = `${taskId}__t${t.key}`;
+      if (nextStaged) {
+        const zero = outIdxs.indexOf(0);
+        if (zero >= 0) outIdxs.splice(zero, 1);
+        else throw new EngineError("ValueError", "list.remove(x): x not in list");
+        nextStaged.ctxs.in.push(...outIdxs);
+        nextStaged.prev[backref] = entryIdx;
+        clearItems(nextStaged);
+        delete nextStaged.completed;
+      } else {
+        nextStaged = this.state.addStaged(t.target, nextRoute, outIdxs, { [backref]: entryIdx }, false);
+      }
+      nextStaged.ready = this.inboundCriteriaStatus(t.target, route) === INBOUND.satisfied;
+      if (isEngineCommand(t.target)) {
+        engineQueue.push([nextStaged.id, nextStaged.route]);
+        if (!hasManualFail) hasManualFail = t.target === "fail";
+      } else if (nextStaged.ready) {
+        stagedNext.push(nextStaged);
+      }
+    }
+    if (hasManualFail) for (const s of stagedNext) s.run_on_fail = true;
+  }
+
+  private publish(
+    taskId: string,
+    target: string,
+    ref: number,
+    ctx: PyDict,
+    env: ExprEnv,
+  ): { ctx: PyDict; errors: unknown[] } {
+    const rolling = deepCopy(ctx);
+    const published: PyDict = {};
+    const errors: unknown[] = [];
+    const transition = this.graph.specTask(taskId)?.next[ref];
+    if (transition?.targets.includes(target)) {
+      const rollingEnv: ExprEnv = { ...env, ctx: rolling };
+      for (const p of transition.publish) {
+        try {
+          const v = this.render(p.value, rollingEnv);
+          rolling[p.name] = v;
+          published[p.name] = v;
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+    }
+    return { ctx: published, errors };
+  }
+
+  private evaluateRoute(source: string, target: string, key: number, prevRoute: number): number {
+    if (!this.graph.isSplitTask(target) || this.graph.inCycle(target)) return prevRoute;
+    const old = this.state.routes[prevRoute]!;
+    const id = `${source}__t${key}`;
+    if (old.includes(id)) return prevRoute;
+    this.state.routes.push([...old, id]);
+    return this.state.routes.length - 1;
+  }
+}
+
+function withoutFirstZero(idxs: readonly number[]): number[] {
+  const out = [...idxs];
+  const i = out.indexOf(0);
+  if (i >= 0) out.splice(i, 1);
+  return out;
+}

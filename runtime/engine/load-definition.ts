@@ -1,0 +1,18 @@
+// Reads a workflow file into the Python value Orquesta would see (the project
+// loader: YAML 1.1, PyYAML scalars, duplicate keys rejected).
+
+import { parseYaml } from "../../compiler/load/parse-yaml";
+import { toPyValue } from "../../compiler/load/yaml-node";
+import type { PyValue } from "../stdlib/py/value";
+
+export interface LoadedDefinition {
+  readonly definition: PyValue;
+  /** Load problems (YAML syntax, duplicate keys); empty when fine. */
+  readonly problems: readonly string[];
+}
+
+export function loadDefinition(path: string, text: string): LoadedDefinition {
+  const parsed = parseYaml({ path, text });
+  const problems = parsed.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+  return { definition: parsed.root ? toPyValue(parsed.root) : null, problems };
+}

@@ -1,0 +1,219 @@
+// Runs a golden scenario (shared/golden/README.md): derives the workflow input
+// from the action parameters, builds the st2 context, scripts every action
+// outcome, runs sub-workflows as children, and returns the trace.
+
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { buildWorkflowIR } from "../../compiler/ir/build";
+import { dictSet } from "../stdlib/py/dict";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
+import type { ActionExecutor, ActionOutcome, ActionRequest } from "./executor";
+import { inspectWorkflow } from "./inspection";
+import { loadDefinition } from "./load-definition";
+import { renderParamTemplate } from "./param-template";
+import { applyParameterRules } from "./st2-params";
+import type { Trace } from "./trace";
+import { runWave } from "./wave";
+
+export interface Outcome {
+  readonly status?: string;
+  readonly result?: PyValue;
+  readonly item_id?: number;
+}
+
+export interface SubworkflowEntry {
+  readonly workflow: string;
+  readonly parameters?: Record<string, PyValue>;
+  readonly config?: PyDict;
+  readonly actions?: Record<string, Outcome | Outcome[]>;
+  readonly subworkflows?: Record<string, SubworkflowEntry>;
+}
+
+export interface Scenario extends SubworkflowEntry {
+  readonly input?: PyDict;
+  readonly st2?: { user?: string; action?: string | null; pack?: string | null; api_user?: string };
+  readonly datastore?: Record<string, PyValue>;
+  readonly default?: Outcome;
+  readonly mode?: string;
+  readonly max_executions?: number;
+}
+
+export interface ScenarioOptions {
+  /** Folder scenario paths are relative to (shared/). */
+  readonly root: string;
+  /** Where to read a workflow from; defaults to root + path. */
+  readonly readWorkflow?: (path: string) => string;
+  /** Sub-workflows found in packs, used when the scenario does not script a ref. */
+  readonly packWorkflows?: ReadonlyMap<string, SubworkflowEntry>;
+}
+
+/** Action outcomes of one script, consumed in order. */
+class Script {
+  private readonly used = new Map<string, Set<number>>();
+  constructor(
+    private readonly actions: Record<string, Outcome | Outcome[]>,
+    private readonly fallback: Outcome,
+  ) {}
+
+  next(taskId: string, route: number, itemId: number | null): { outcome: Outcome; by: string } {
+    for (const key of [`${taskId}__r${route}`, taskId]) {
+      if (!Object.hasOwn(this.actions, key)) continue;
+      const entry = this.actions[key]!;
+      if (!Array.isArray(entry)) return { outcome: entry, by: key };
+      let used = this.used.get(key);
+      if (!used) this.used.set(key, (used = new Set()));
+      for (let i = 0; i < entry.length; i++) {
+        if (used.has(i)) continue;
+        const e = entry[i]!;
+        if (e.item_id !== undefined && e.item_id !== null && e.item_id !== itemId) continue;
+        used.add(i);
+        return { outcome: e, by: `${key}[${i}]` };
+      }
+    }
+    return { outcome: this.fallback, by: "default" };
+  }
+}
+
+interface RunContext {
+  readonly opts: ScenarioOptions;
+  readonly datastore: Record<string, PyValue>;
+  readonly fallback: Outcome;
+  readonly scripts: Map<string, Script>;
+  readonly counter: { value: number };
+  readonly maxExecutions: number;
+}
+
+export function runScenario(scenario: Scenario, opts: ScenarioOptions): Trace {
+  const ctx: RunContext = {
+    opts,
+    datastore: scenario.datastore ?? {},
+    fallback: scenario.default ?? { status: "succeeded", result: null },
+    scripts: new Map(),
+    counter: { value: 0 },
+    maxExecutions: scenario.max_executions ?? 500,
+  };
+  let parentContext: PyDict = {};
+  let st2: PyDict | null = null;
+  if (scenario.st2) {
+    const s = scenario.st2;
+    st2 = {
+      action_execution_id: "ex0",
+      api_url: "http://127.0.0.1:9101/v1",
+      user: s.user ?? "stanley",
+      pack: s.pack ?? null,
+      action: s.action ?? null,
+      runner: "orquesta",
+      workflow_execution_id: "ex0.wf",
+    };
+    const parent: PyDict = { user: s.user ?? "stanley", pack: s.pack ?? null };
+    if (s.api_user !== undefined) {
+      st2.api_user = s.api_user;
+      parent.api_user = s.api_user;
+    }
+    parentContext = { st2, parent };
+  }
+  const actionContext: PyDict = isDict(parentContext.parent) ? parentContext.parent : {};
+  return runOne(scenario, scenario.input ?? {}, parentContext, actionContext, "", "ex0.wf", ctx);
+}
+
+function runOne(
+  entry: SubworkflowEntry,
+  given: PyDict,
+  parentContext: PyDict,
+  actionContext: PyDict,
+  chain: string,
+  wfExId: string,
+  ctx: RunContext,
+): Trace {
+  const read = ctx.opts.readWorkflow ?? ((p: string) => readFileSync(resolve(ctx.opts.root, p), "utf8"));
+  const text = read(entry.workflow);
+  let input: PyDict = given;
+  if (entry.parameters) {
+    const res = applyParameterRules(
+      given,
+      entry.parameters,
+      { datastore: ctx.datastore, actionContext, config: entry.config ?? {} },
+      renderParamTemplate,
+    );
+    input = res.ok ? res.input : given;
+  }
+  const loaded = loadDefinition(entry.workflow, text);
+  const inspection = inspectWorkflow(entry.workflow, text, Object.keys(parentContext));
+  let script = ctx.scripts.get(chain);
+  if (!script) ctx.scripts.set(chain, (script = new Script(entry.actions ?? {}, ctx.fallback)));
+  const executor = new ScenarioExecutor(entry, script, chain, ctx, parentContext);
+  return runWave(buildWorkflowIR(loaded.definition), {
+    workflowPath: entry.workflow,
+    input,
+    parentContext,
+    executor,
+    inspectionErrors: inspection.errors,
+    workflowExecutionId: wfExId,
+    datastore: ctx.datastore,
+    counter: ctx.counter,
+    maxExecutions: ctx.maxExecutions,
+  });
+}
+
+class ScenarioExecutor implements ActionExecutor {
+  constructor(
+    private readonly entry: SubworkflowEntry,
+    private readonly script: Script,
+    private readonly chain: string,
+    private readonly ctx: RunContext,
+    private readonly parentContext: PyDict,
+  ) {}
+
+  execute(req: ActionRequest): ActionOutcome {
+    const sub = this.entry.subworkflows?.[req.action] ?? this.ctx.opts.packWorkflows?.get(req.action);
+    if (sub) return this.runChild(req, sub);
+    const { outcome, by } = this.script.next(req.taskId, req.route, req.itemId);
+    return { status: outcome.status ?? "succeeded", result: outcome.result ?? null, scriptedBy: by };
+  }
+
+  private runChild(req: ActionRequest, sub: SubworkflowEntry): ActionOutcome {
+    const callerSt2 = isDict(this.parentContext.st2) ? this.parentContext.st2 : {};
+    const user = (callerSt2.user as string | undefined) ?? "stanley";
+    const pack = req.action.split(".")[0] ?? null;
+    const st2: PyDict = {
+      action_execution_id: req.actionExecutionId,
+      api_url: "http://127.0.0.1:9101/v1",
+      user,
+      pack,
+      action: req.action,
+      runner: "orquesta",
+      workflow_execution_id: `${req.actionExecutionId}.wf`,
+    };
+    const callerParent: PyDict = {
+      execution_id: callerSt2.action_execution_id ?? null,
+      user,
+      pack: callerSt2.pack ?? null,
+    };
+    if (callerSt2.api_user !== undefined) callerParent.api_user = callerSt2.api_user;
+    const orquesta: PyDict = {
+      workflow_execution_id: req.workflowExecutionId,
+      task_execution_id: req.taskExecutionId,
+      task_name: req.taskId,
+      task_id: req.taskId,
+      task_route: req.route,
+    };
+    if (req.itemId !== null) orquesta.item_id = req.itemId;
+    const parent: PyDict = {
+      pack,
+      user,
+      parent: callerParent,
+      orquesta,
+    };
+    if (callerSt2.api_user !== undefined) {
+      st2.api_user = callerSt2.api_user;
+      parent.api_user = callerSt2.api_user;
+    }
+    const given: PyDict = isDict(req.input) ? req.input : {};
+    const chain = this.chain ? `${this.chain}>${req.action}` : req.action;
+    const child = runOne(sub, given, { st2, parent }, parent, chain, `${req.actionExecutionId}.wf`, this.ctx);
+    const result: PyDict = {};
+    if (child.status !== "succeeded") dictSet(result, "errors", child.errors as unknown as PyValue);
+    dictSet(result, "output", child.output ?? null);
+    return { status: child.status, result, scriptedBy: "subworkflow", subworkflow: child };
+  }
+}

@@ -1,0 +1,160 @@
+// The conductor's runtime state (Orquesta's WorkflowState): context layers,
+// routes, staged tasks, the task-state sequence and the workflow status.
+
+import type { PyDict } from "../stdlib/py/value";
+import { ACTIVE, S } from "./statuses";
+
+export interface RetryState {
+  when: string | null;
+  count: number;
+  delay: number | null;
+  tally: number;
+}
+
+export interface StagedTask {
+  id: string;
+  route: number;
+  ctxs: { in: number[] };
+  prev: Record<string, number>;
+  ready: boolean;
+  retry?: RetryState;
+  items?: Array<{ status: string }>;
+  /** Item count per status (kept with `items`, so item events need no scan). */
+  itemCounts?: Map<string, number>;
+  completed?: boolean;
+  run_on_fail?: boolean;
+}
+
+export interface TaskStateEntry {
+  id: string;
+  route: number;
+  ctxs: { in: number[]; out?: Record<string, number> };
+  prev: Record<string, number>;
+  next: Record<string, boolean>;
+  status?: string;
+  retry?: RetryState;
+  term?: boolean;
+}
+
+export class WorkflowState {
+  contexts: PyDict[] = [];
+  routes: string[][] = [];
+  sequence: TaskStateEntry[] = [];
+  staged: StagedTask[] = [];
+  status: string = S.unset;
+  /** `<task>__r<route>` -> index of the latest entry in `sequence`. */
+  tasks = new Map<string, number>();
+
+  taskIndex(taskId: string, route: number): number | undefined {
+    return this.tasks.get(`${taskId}__r${route}`);
+  }
+
+  getTaskEntry(taskId: string, route: number): TaskStateEntry | undefined {
+    const idx = this.taskIndex(taskId, route);
+    return idx === undefined ? undefined : this.sequence[idx];
+  }
+
+  /** Latest entries (one per task and route) whose status is in `statuses`. */
+  private latestWithStatus(statuses: ReadonlySet<string>): boolean {
+    for (const idx of this.tasks.values()) {
+      const s = this.sequence[idx]!.status;
+      if (s !== undefined && statuses.has(s)) return true;
+    }
+    return false;
+  }
+
+  get hasActiveTasks(): boolean {
+    return this.latestWithStatus(ACTIVE);
+  }
+  get hasPausingTasks(): boolean {
+    return this.latestWithStatus(new Set([S.pausing]));
+  }
+  get hasPausedTasks(): boolean {
+    return this.latestWithStatus(new Set([S.paused, S.pending]));
+  }
+  get hasCancelingTasks(): boolean {
+    return this.latestWithStatus(new Set([S.canceling]));
+  }
+  get hasCanceledTasks(): boolean {
+    return this.latestWithStatus(new Set([S.canceled]));
+  }
+
+  activeEntries(): TaskStateEntry[] {
+    const out: TaskStateEntry[] = [];
+    for (const idx of [...this.tasks.values()].sort((a, b) => a - b)) {
+      const e = this.sequence[idx]!;
+      if (e.status !== undefined && ACTIVE.has(e.status)) out.push(e);
+    }
+    return out;
+  }
+
+  terminalEntries(): TaskStateEntry[] {
+    return this.sequence.filter((t) => t.term === true);
+  }
+
+  readyStaged(): StagedTask[] {
+    return this.staged.filter((x) => x.ready && !x.completed);
+  }
+
+  get hasStagedTasks(): boolean {
+    return this.staged.some((x) => x.ready && !x.completed);
+  }
+
+  addStaged(
+    id: string,
+    route: number,
+    ctxs: number[] | undefined,
+    prev: Record<string, number> | undefined,
+    ready: boolean,
+    retry?: RetryState,
+  ): StagedTask {
+    const entry: StagedTask = {
+      id,
+      ctxs: { in: ctxs && ctxs.length > 0 ? ctxs : [0] },
+      route,
+      prev: prev ?? {},
+      ready,
+    };
+    if (retry) entry.retry = retry;
+    this.staged.push(entry);
+    return entry;
+  }
+
+  getStaged(id: string, route: number): StagedTask | undefined {
+    return this.staged.find((x) => x.id === id && x.route === route);
+  }
+
+  removeStaged(id: string, route: number): void {
+    const staged = this.getStaged(id, route);
+    if (!staged) return;
+    const running = (staged.items ?? []).some((i) => ACTIVE.has(i.status));
+    if (!running) this.staged.splice(this.staged.indexOf(staged), 1);
+  }
+}
+
+/** Start tracking `n` items, all not yet run. */
+export function initItems(staged: StagedTask, n: number): void {
+  staged.items = Array.from({ length: n }, () => ({ status: S.unset }));
+  staged.itemCounts = new Map([[S.unset, n]]);
+}
+
+export function setItemStatus(staged: StagedTask, index: number, status: string): void {
+  const items = staged.items!;
+  const counts = staged.itemCounts ?? recount(staged);
+  const old = items[index]?.status;
+  if (old !== undefined) counts.set(old, (counts.get(old) ?? 0) - 1);
+  counts.set(status, (counts.get(status) ?? 0) + 1);
+  items[index] = { status };
+}
+
+export function clearItems(staged: StagedTask): void {
+  delete staged.items;
+  delete staged.itemCounts;
+}
+
+function recount(staged: StagedTask): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const i of staged.items ?? []) counts.set(i.status, (counts.get(i.status) ?? 0) + 1);
+  staged.itemCounts = counts;
+  return counts;
+}

@@ -1,0 +1,2 @@
+export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./logger";
+export { createMetrics, type RuntimeMetrics } from "./metrics";

@@ -1,0 +1,1 @@
+export { MASK, maskParameters, type ParamSecrecy, SecretSet, secretNames } from "./mask";

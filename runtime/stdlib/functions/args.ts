@@ -1,0 +1,58 @@
+// Binding of positional and keyword arguments to a Python-style signature,
+// with CPython's TypeError wording for mistakes.
+
+import { dictGet } from "../py/dict";
+import { type PyDict, PyError, type PyValue, pyTypeName } from "../py/value";
+
+export interface Param {
+  readonly name: string;
+  /** Absent means required. */
+  readonly default?: PyValue;
+}
+
+/** Binds args/kwargs to params; returns values in parameter order. */
+export function bindArgs(
+  fnName: string,
+  params: readonly Param[],
+  args: PyValue[],
+  kwargs: PyDict,
+): PyValue[] {
+  if (args.length > params.length) {
+    const required = params.filter((p) => !("default" in p)).length;
+    const takes = required === params.length ? `${params.length}` : `from ${required} to ${params.length}`;
+    throw new PyError(
+      "TypeError",
+      `${fnName}() takes ${takes} positional argument${params.length === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`,
+    );
+  }
+  const out: (PyValue | undefined)[] = params.map((_, i) => args[i]);
+  for (const key of Object.keys(kwargs)) {
+    const idx = params.findIndex((p) => p.name === key);
+    if (idx < 0) throw new PyError("TypeError", `${fnName}() got an unexpected keyword argument '${key}'`);
+    if (out[idx] !== undefined)
+      throw new PyError("TypeError", `${fnName}() got multiple values for argument '${key}'`);
+    out[idx] = dictGet(kwargs, key);
+  }
+  const missing = params
+    .filter((p, i) => out[i] === undefined && !("default" in p))
+    .map((p) => `'${p.name}'`);
+  if (missing.length > 0) {
+    const list =
+      missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
+    throw new PyError(
+      "TypeError",
+      `${fnName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
+    );
+  }
+  return params.map((p, i) => (out[i] !== undefined ? out[i]! : (p.default ?? null)));
+}
+
+/** A str argument, or TypeError with the given message. */
+export function requireStr(value: PyValue, message: string): string {
+  if (typeof value !== "string") throw new PyError("TypeError", message);
+  return value;
+}
+
+export function typeName(value: PyValue): string {
+  return pyTypeName(value);
+}

@@ -1,0 +1,113 @@
+// StackStorm's data functions (st2common/expressions/functions/data.py):
+// JSON and YAML conversion, json_escape, jsonpath_query, use_none.
+
+import { pyStr } from "../py/text";
+import { isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
+import { bindArgs } from "./args";
+import { registerFunction } from "./catalog";
+import { jsonpathFind } from "./jsonpath";
+import { pyJsonDumps, pyJsonLoads } from "./py-json";
+import { pyYamlSafeDump } from "./py-yaml-dump";
+import { pyYamlSafeLoad } from "./py-yaml-load";
+
+export const NONE_MAGIC_VALUE = "%*****__%NONE%__*****%";
+
+function fromJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+  const [value] = bindArgs("from_json_string", [{ name: "value" }], args, kwargs);
+  // orjson.loads(str(value)): strict JSON, no NaN/Infinity.
+  return pyJsonLoads(pyStr(value!), { allowNonFinite: false });
+}
+
+function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+  const [value] = bindArgs("from_yaml_string", [{ name: "value" }], args, kwargs);
+  return pyYamlSafeLoad(pyStr(value!));
+}
+
+function indentOf(indent: PyValue): number | string | null {
+  if (indent === null) return null;
+  if (typeof indent === "string") return indent;
+  if (typeof indent === "boolean" || typeof indent === "number" || typeof indent === "bigint")
+    return numberOf(indent);
+  throw new PyError("TypeError", `can't multiply sequence by non-int of type '${pyTypeName(indent)}'`);
+}
+
+function separatorsOf(sep: PyValue): [string, string] | null {
+  if (sep === null) return null;
+  const items = isSequence(sep)
+    ? Array.isArray(sep)
+      ? sep
+      : sep.items
+    : typeof sep === "string"
+      ? [...sep]
+      : null;
+  if (!items) throw new PyError("TypeError", `cannot unpack non-iterable ${pyTypeName(sep)} object`);
+  if (items.length !== 2)
+    throw new PyError(
+      "ValueError",
+      `${items.length < 2 ? "not enough" : "too many"} values to unpack (expected 2)`,
+    );
+  const [a, b] = items;
+  if (typeof a !== "string" || typeof b !== "string")
+    throw new PyError("TypeError", "separators must be strings");
+  return [a, b];
+}
+
+function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+  const [value, indent, sortKeys, separators] = bindArgs(
+    "to_json_string",
+    [
+      { name: "value" },
+      { name: "indent", default: null },
+      { name: "sort_keys", default: false },
+      { name: "separators", default: null },
+    ],
+    args,
+    kwargs,
+  );
+  const explicitSeparators = args.length > 3 || "separators" in kwargs;
+  return pyJsonDumps(value!, {
+    indent: indentOf(indent!),
+    sortKeys: sortKeys === null ? false : truthy(sortKeys!),
+    separators: explicitSeparators ? separatorsOf(separators!) : [",", ": "],
+  });
+}
+
+function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+  const [value, indent, allowUnicode] = bindArgs(
+    "to_yaml_string",
+    [{ name: "value" }, { name: "indent", default: null }, { name: "allow_unicode", default: true }],
+    args,
+    kwargs,
+  );
+  const n = indent === null ? null : numberOf(indent!);
+  return pyYamlSafeDump(value!, {
+    indent: n,
+    allowUnicode: allowUnicode === null ? false : truthy(allowUnicode!),
+  });
+}
+
+registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k));
+registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k));
+registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k));
+registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k));
+registerFunction("to_json_string", (_e, a, k) => toJsonString(a, k));
+registerFunction("json_dump", (_e, a, k) => toJsonString(a, k));
+registerFunction("to_yaml_string", (_e, a, k) => toYamlString(a, k));
+registerFunction("yaml_dump", (_e, a, k) => toYamlString(a, k));
+
+registerFunction("json_escape", (_e, args, kwargs) => {
+  const [value] = bindArgs("json_escape", [{ name: "value" }], args, kwargs);
+  return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
+});
+
+registerFunction("jsonpath_query", (_e, args, kwargs) => {
+  const [value, query] = bindArgs("jsonpath_query", [{ name: "value" }, { name: "query" }], args, kwargs);
+  if (typeof query !== "string") throw new PyError("TypeError", `expected string or bytes-like object`);
+  const matches = jsonpathFind(value!, query);
+  return matches.length === 0 ? null : matches;
+});
+
+registerFunction("use_none", (_e, args, kwargs) => {
+  const [value] = bindArgs("use_none", [{ name: "value" }], args, kwargs);
+  return value === null ? NONE_MAGIC_VALUE : value!;
+});

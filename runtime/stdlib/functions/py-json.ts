@@ -1,0 +1,227 @@
+// Python's json.dumps and json.loads over the shared value model: the exact
+// text CPython produces (separators, ensure_ascii escapes, indent, sort_keys,
+// float repr, NaN/Infinity) and a parser that keeps int vs float and big ints.
+
+import { dictSet } from "../py/dict";
+import { floatRepr } from "../py/text";
+import {
+  compareStrings,
+  isDict,
+  mkFloat,
+  mkInt,
+  type PyDict,
+  PyError,
+  PyFloat,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+} from "../py/value";
+
+export interface DumpsOptions {
+  /** null: compact one line; a number of spaces or an indent string: pretty. */
+  readonly indent?: number | string | null;
+  readonly sortKeys?: boolean;
+  /** [item separator, key separator]; Python's default depends on indent. */
+  readonly separators?: readonly [string, string] | null;
+  readonly ensureAscii?: boolean;
+}
+
+export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string {
+  const indent =
+    options.indent === null || options.indent === undefined
+      ? null
+      : typeof options.indent === "number"
+        ? " ".repeat(Math.max(0, options.indent))
+        : options.indent;
+  const [itemSep, keySep] = options.separators ?? (indent === null ? [", ", ": "] : [",", ": "]);
+  const ensureAscii = options.ensureAscii ?? true;
+  const sortKeys = options.sortKeys ?? false;
+
+  const encode = (v: PyValue, level: number): string => {
+    if (v === null) return "null";
+    if (v === true) return "true";
+    if (v === false) return "false";
+    if (typeof v === "string") return encodeString(v, ensureAscii);
+    if (typeof v === "bigint") return v.toString();
+    if (typeof v === "number") return Number.isInteger(v) ? String(v) : floatText(v);
+    if (v instanceof PyFloat) return floatText(v.v);
+    const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
+    if (items) {
+      if (items.length === 0) return "[]";
+      const parts = items.map((x) => encode(x, level + 1));
+      return wrap("[", "]", parts, level);
+    }
+    if (isDict(v)) {
+      let keys = Object.keys(v);
+      if (keys.length === 0) return "{}";
+      if (sortKeys) keys = [...keys].sort(compareStrings);
+      const parts = keys.map((k) => `${encodeString(k, ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`);
+      return wrap("{", "}", parts, level);
+    }
+    throw new PyError("TypeError", `Object of type ${pyTypeName(v)} is not JSON serializable`);
+  };
+
+  const wrap = (open: string, close: string, parts: string[], level: number): string => {
+    if (indent === null) return `${open}${parts.join(itemSep)}${close}`;
+    const inner = `\n${indent.repeat(level + 1)}`;
+    return `${open}${inner}${parts.join(itemSep + inner)}\n${indent.repeat(level)}${close}`;
+  };
+
+  return encode(value, 0);
+}
+
+function floatText(n: number): string {
+  if (Number.isNaN(n)) return "NaN";
+  if (n === Number.POSITIVE_INFINITY) return "Infinity";
+  if (n === Number.NEGATIVE_INFINITY) return "-Infinity";
+  return floatRepr(n);
+}
+
+const SHORT_ESCAPES: Record<string, string> = {
+  '"': '\\"',
+  "\\": "\\\\",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\b": "\\b",
+  "\f": "\\f",
+};
+
+/** A JSON string literal as Python writes it. */
+export function encodeString(s: string, ensureAscii = true): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const code = s.charCodeAt(i);
+    const short = SHORT_ESCAPES[ch];
+    if (short) out += short;
+    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+// ---------------------------------------------------------------- loads
+
+export interface LoadsOptions {
+  /** Python's json accepts NaN/Infinity/-Infinity; orjson (from_json_string) does not. */
+  readonly allowNonFinite?: boolean;
+}
+
+/** json.loads: JSONDecodeError (a ValueError) on bad input. */
+export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
+  const allowNonFinite = options.allowNonFinite ?? true;
+  let pos = 0;
+  const fail = (msg: string): never => {
+    throw new PyError("JSONDecodeError", `${msg}: ${location(text, pos)}`);
+  };
+  const take = <T extends PyValue>(n: number, v: T): T => {
+    pos += n;
+    return v;
+  };
+  const ws = () => {
+    while (pos < text.length && " \t\n\r".includes(text[pos]!)) pos++;
+  };
+  const value = (): PyValue => {
+    const ch = text[pos];
+    if (ch === '"') return str();
+    if (ch === "{") return object();
+    if (ch === "[") return array();
+    if (text.startsWith("null", pos)) return take(4, null);
+    if (text.startsWith("true", pos)) return take(4, true);
+    if (text.startsWith("false", pos)) return take(5, false);
+    if (allowNonFinite) {
+      if (text.startsWith("NaN", pos)) return take(3, new PyFloat(Number.NaN));
+      if (text.startsWith("Infinity", pos)) return take(8, new PyFloat(Number.POSITIVE_INFINITY));
+      if (text.startsWith("-Infinity", pos)) return take(9, new PyFloat(Number.NEGATIVE_INFINITY));
+    }
+    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(pos, pos + 400));
+    if (!m) return fail("Expecting value");
+    pos += m[0].length;
+    if (m[1] === undefined && m[2] === undefined) return mkInt(BigInt(m[0]));
+    return mkFloat(Number(m[0]));
+  };
+  const str = (): string => {
+    pos++;
+    let out = "";
+    for (;;) {
+      if (pos >= text.length) fail("Unterminated string starting at");
+      const ch = text[pos]!;
+      if (ch === '"') {
+        pos++;
+        return out;
+      }
+      if (ch === "\\") {
+        const e = text[pos + 1];
+        const simple: Record<string, string> = {
+          '"': '"',
+          "\\": "\\",
+          "/": "/",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "\t",
+        };
+        if (e !== undefined && e in simple) {
+          out += simple[e];
+          pos += 2;
+        } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
+          out += String.fromCharCode(Number.parseInt(text.slice(pos + 2, pos + 6), 16));
+          pos += 6;
+        } else fail("Invalid \\escape");
+      } else if (ch.charCodeAt(0) < 0x20) {
+        fail("Invalid control character at");
+      } else {
+        out += ch;
+        pos++;
+      }
+    }
+  };
+  const array = (): PyValue[] => {
+    pos++;
+    const out: PyValue[] = [];
+    ws();
+    if (text[pos] === "]") return take(1, out);
+    for (;;) {
+      ws();
+      out.push(value());
+      ws();
+      if (text[pos] === ",") pos++;
+      else if (text[pos] === "]") return take(1, out);
+      else fail("Expecting ',' delimiter");
+    }
+  };
+  const object = (): PyDict => {
+    pos++;
+    const out: PyDict = {};
+    ws();
+    if (text[pos] === "}") return take(1, out);
+    for (;;) {
+      ws();
+      if (text[pos] !== '"') fail("Expecting property name enclosed in double quotes");
+      const key = str();
+      ws();
+      if (text[pos] !== ":") fail("Expecting ':' delimiter");
+      pos++;
+      ws();
+      dictSet(out, key, value());
+      ws();
+      if (text[pos] === ",") pos++;
+      else if (text[pos] === "}") return take(1, out);
+      else fail("Expecting ',' delimiter");
+    }
+  };
+  ws();
+  const result = value();
+  ws();
+  if (pos < text.length) fail("Extra data");
+  return result;
+}
+
+function location(text: string, pos: number): string {
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const col = pos - before.lastIndexOf("\n");
+  return `line ${line} column ${col} (char ${pos})`;
+}

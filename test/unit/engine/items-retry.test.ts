@@ -1,0 +1,142 @@
+import { describe, expect, it } from "vitest";
+import { run, taskRuns } from "./helpers";
+
+const ITEMS = (concurrency: string) => `
+version: 1.0
+input: [xs]
+tasks:
+  t1:
+    with:
+      items: x in <% ctx(xs) %>
+${concurrency}
+    action: core.echo
+    input:
+      message: <% item(x) %>
+`;
+
+describe("with-items", () => {
+  it("runs one execution per item, results in item order", () => {
+    const t = run(
+      ITEMS(""),
+      {
+        t1: [
+          { status: "succeeded", result: "a" },
+          { status: "succeeded", result: "b" },
+        ],
+      },
+      { xs: [1, 2] },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(t.executions.map((e) => [e.item_id, e.input])).toEqual([
+      [0, { message: 1 }],
+      [1, { message: 2 }],
+    ]);
+    expect(t.tasks[0]!.result).toEqual(["a", "b"]);
+    expect(t.tasks[0]!.items_count).toBe(2);
+  });
+
+  it("stops starting items after a failure when concurrency is 1", () => {
+    const t = run(ITEMS("      concurrency: 1"), { t1: [{ status: "failed" }] }, { xs: [1, 2, 3] });
+    expect(t.status).toBe("failed");
+    expect(t.executions).toHaveLength(1);
+    expect(t.tasks[0]!.items).toEqual([
+      expect.objectContaining({ item_id: 0, status: "failed" }),
+      null,
+      null,
+    ]);
+  });
+
+  it("runs every item without concurrency even after one fails", () => {
+    const t = run(ITEMS(""), { t1: [{ status: "failed" }] }, { xs: [1, 2, 3] });
+    expect(t.status).toBe("failed");
+    expect(t.executions.map((e) => e.status)).toEqual(["failed", "succeeded", "succeeded"]);
+  });
+
+  it("succeeds at once with [] over an empty list", () => {
+    const t = run(ITEMS(""), {}, { xs: [] });
+    expect(t.status).toBe("succeeded");
+    expect(t.tasks[0]!.result).toEqual([]);
+    expect(t.executions).toHaveLength(0);
+  });
+
+  it("fails the workflow when the items value is not a list", () => {
+    const t = run(ITEMS(""), {}, { xs: "nope" });
+    expect(t.status).toBe("failed");
+    expect(t.errors[0]).toEqual({
+      type: "error",
+      message: 'TypeError: The value of "<% ctx(xs) %>" is not type of list.',
+      task_id: "t1",
+      route: 0,
+    });
+  });
+});
+
+describe("retry and cycles", () => {
+  it("retries a failed task up to count, each attempt a record, the last one decides", () => {
+    const t = run(
+      `
+version: 1.0
+tasks:
+  t1:
+    action: core.noop
+    retry:
+      count: 2
+      delay: 5
+`,
+      { t1: [{ status: "failed" }, { status: "failed" }, { status: "succeeded" }] },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(t.tasks.map((r) => [r.attempt, r.status, r.delay])).toEqual([
+      [1, "retrying", undefined],
+      [2, "retrying", 5],
+      [3, "succeeded", 5],
+    ]);
+    expect(t.sequence).toHaveLength(1);
+  });
+
+  it("do: retry without when retries a successful task three more times", () => {
+    const t = run(
+      `
+version: 1.0
+tasks:
+  t1:
+    action: core.noop
+    next:
+      - do: retry
+`,
+    );
+    expect(t.tasks.map((r) => r.attempt)).toEqual([1, 2, 3, 4]);
+    expect(t.status).toBe("succeeded");
+  });
+
+  it("runs a cycle until its exit and keeps one route", () => {
+    const t = run(
+      `
+version: 1.0
+tasks:
+  init:
+    action: core.noop
+    next: [{do: body}]
+  body:
+    action: core.noop
+    next:
+      - when: <% failed() %>
+        do: body
+      - when: <% succeeded() %>
+        do: done
+  done:
+    action: core.noop
+`,
+      { body: [{ status: "failed" }, { status: "failed" }, { status: "succeeded" }] },
+    );
+    expect(taskRuns(t)).toEqual([
+      "init@0:succeeded",
+      "body@0:failed",
+      "body@0:failed",
+      "body@0:succeeded",
+      "done@0:succeeded",
+    ]);
+    expect(t.status).toBe("succeeded");
+    expect(t.sequence.map((s) => s.id)).toEqual(["init", "body", "body", "body", "done"]);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { renderParamTemplate } from "../../../runtime/engine/param-template";
+import { applyParameterRules } from "../../../runtime/engine/st2-params";
+import { PyFloat } from "../../../runtime/stdlib/py/value";
+
+const ctx = { datastore: { "system.hosts": '["a", "b"]' }, actionContext: { user: "stanley" }, config: {} };
+
+describe("StackStorm parameter rules", () => {
+  it("fills defaults, renders templates, casts by type and drops notify", () => {
+    const r = applyParameterRules(
+      { n: "3", given: null },
+      {
+        n: { type: "integer" },
+        f: { type: "number", default: 2 },
+        hosts: { type: "array", default: "{{ st2kv.system.hosts }}" },
+        given: { type: "string", default: "d" },
+        bare: { type: "string" },
+        notify: { type: "array" },
+      },
+      ctx,
+      renderParamTemplate,
+    );
+    expect(r).toEqual({
+      ok: true,
+      input: { n: 3, f: new PyFloat(2), hosts: ["a", "b"], given: "d", bare: null },
+    });
+  });
+
+  it("refuses unknown and immutable parameters, and missing required ones", () => {
+    expect(applyParameterRules({ x: 1 }, {}, ctx, renderParamTemplate).ok).toBe(false);
+    expect(
+      applyParameterRules({ a: "v" }, { a: { immutable: true, default: "d" } }, ctx, renderParamTemplate).ok,
+    ).toBe(false);
+    expect(
+      applyParameterRules({}, { a: { type: "string", required: true } }, ctx, renderParamTemplate).ok,
+    ).toBe(false);
+  });
+
+  it("renders a missing datastore key as an empty string", () => {
+    expect(renderParamTemplate("x{{ st2kv.system.nope }}y", { st2kv: { system: {} } })).toBe("xy");
+  });
+});

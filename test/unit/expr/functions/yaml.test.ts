@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { PyFloat } from "../../../../runtime/stdlib/py/value";
+import { call, raises } from "./helpers";
+
+describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
+  it("resolves plain scalars like PyYAML", () => {
+    expect(call("from_yaml_string", ["a: 1\nb:\n- x\n- y\n"])).toEqual({ a: 1, b: ["x", "y"] });
+    expect(call("yaml_parse", ["[yes, off, 010, 0x1f, 1e3, 1.0, ~, '1', 1_000, 1:30, .inf]"])).toEqual([
+      true,
+      false,
+      8,
+      31,
+      "1e3",
+      new PyFloat(1),
+      null,
+      "1",
+      1000,
+      90,
+      new PyFloat(Number.POSITIVE_INFINITY),
+    ]);
+  });
+  it("handles anchors, merge keys and explicit tags", () => {
+    expect(call("from_yaml_string", ["base: &b {x: 1, y: 2}\nd:\n  <<: *b\n  y: 3\n"])).toEqual({
+      base: { x: 1, y: 2 },
+      d: { x: 1, y: 3 },
+    });
+    expect(call("from_yaml_string", ["!!str 12"])).toBe("12");
+    expect(call("from_yaml_string", [""])).toBeNull();
+  });
+  it("fails on invalid YAML and several documents", () => {
+    expect(raises(() => call("from_yaml_string", ["a: [1"]))).not.toBe("nothing");
+    expect(raises(() => call("from_yaml_string", ["a\n---\nb\n"]))).toBe("ComposerError");
+  });
+});
+
+describe("to_yaml_string / yaml_dump (safe_dump, block style)", () => {
+  it("sorts keys, indents nested mappings, does not indent sequences under keys", () => {
+    expect(call("to_yaml_string", [{ b: 1, a: [1, 2], s: 'x"y' }])).toBe('a:\n- 1\n- 2\nb: 1\ns: x"y\n');
+    expect(call("to_yaml_string", [{ foo: { bar: "x" } }])).toBe("foo:\n  bar: x\n");
+    expect(call("yaml_dump", [[{ b: 2, a: 1 }, { x: 3 }]])).toBe("- a: 1\n  b: 2\n- x: 3\n");
+    expect(call("yaml_dump", [[[1, 2], []]])).toBe("- - 1\n  - 2\n- []\n");
+  });
+  it("quotes strings that would read back as something else", () => {
+    expect(call("to_yaml_string", [{ a: "1", b: "yes", c: "", d: "a: b", e: "null", f: "- x" }])).toBe(
+      "a: '1'\nb: 'yes'\nc: ''\nd: 'a: b'\ne: 'null'\nf: '- x'\n",
+    );
+    expect(call("to_yaml_string", [{ t: "a\tb" }])).toBe('t: "a\\tb"\n');
+    expect(call("to_yaml_string", [{ m: "l1\nl2" }])).toBe("m: 'l1\n\n  l2'\n");
+  });
+  it("writes scalars and empty containers at the root", () => {
+    expect(call("to_yaml_string", ["abc"])).toBe("abc\n");
+    expect(call("to_yaml_string", [{}])).toBe("{}\n");
+    expect(call("to_yaml_string", [[new PyFloat(1), 1e-7, null, true]])).toBe(
+      "- 1.0\n- 1.0e-07\n- null\n- true\n",
+    );
+    expect(call("to_yaml_string", [{ u: "é" }])).toBe("u: é\n");
+  });
+  it("folds long plain strings at 80 columns", () => {
+    const words = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
+    const out = call("to_yaml_string", [{ k: words }]) as string;
+    expect(out.split("\n")[0]!.length).toBeLessThanOrEqual(90);
+    expect(out.split("\n")[1]!.startsWith("  word")).toBe(true);
+  });
+});

@@ -1,0 +1,176 @@
+import { describe, expect, it } from "vitest";
+import { ExpressionError } from "../../../../compiler/expr/errors";
+import {
+  evaluateJinjaExpressionText,
+  isJinjaStrictUndefined,
+  jinjaValueToText,
+  renderJinjaTemplateText,
+} from "../../../../compiler/expr/jinja/index";
+import type { ExprEnv } from "../../../../runtime/stdlib/functions/env";
+import { pyRepr } from "../../../../runtime/stdlib/py/text";
+import type { PyDict, PyValue } from "../../../../runtime/stdlib/py/value";
+
+const env = (ctx: PyDict = {}, extra: Partial<ExprEnv> = {}): ExprEnv => ({
+  ctx,
+  language: "jinja",
+  ...extra,
+});
+
+function repr(expr: string, ctx: PyDict = {}): string {
+  return pyRepr(evaluateJinjaExpressionText(`{{ ${expr} }}`, env(ctx)));
+}
+
+function failure(text: string, e: ExprEnv = env()): ExpressionError {
+  try {
+    const v = text.includes("{%") ? renderJinjaTemplateText(text, e) : evaluateJinjaExpressionText(text, e);
+    throw new Error(`expected a failure, got ${String(v)}`);
+  } catch (err) {
+    if (!(err instanceof ExpressionError)) throw err;
+    return err;
+  }
+}
+
+describe("Python value semantics", () => {
+  it.each([
+    ["7 / 2", "3.5"],
+    ["8 / 2", "4.0"],
+    ["-7 // 2", "-4"],
+    ["-7 % 3", "2"],
+    ["7.0 // 2", "3.0"],
+    ["2 ** -1", "0.5"],
+    ["2 ** 64", "18446744073709551616"],
+    ["0.1 + 0.2", "0.30000000000000004"],
+    ["'ab' * 2", "'abab'"],
+    ["[1] + [2]", "[1, 2]"],
+    ["1 < 2 < 3", "True"],
+    ["1 == 1.0", "True"],
+    ["0 or 'x'", "'x'"],
+    ["none and 2", "None"],
+    ["'x' ~ none ~ 1.0", "'xNone1.0'"],
+    ["(1,)", "(1,)"],
+    ["{1: 'one'}[1]", "'one'"],
+    ["'%s-%05.1f' % ('a', 3.14159)", "'a-003.1'"],
+    ["'{:>6}|{:.2f}'.format('ab', 2.5)", "'    ab|2.50'"],
+  ])("%s -> %s", (expr, expected) => {
+    expect(repr(expr)).toBe(expected);
+  });
+
+  it("prefers methods to keys for `.name` and keys for `['name']`", () => {
+    const ctx = { d: { items: 1, a: 2 } };
+    expect(repr("ctx('d')['items']", ctx)).toBe("1");
+    expect(repr("ctx('d').items() | list", ctx)).toBe("[('items', 1), ('a', 2)]");
+  });
+
+  it("mutates lists and dicts through methods, as the sandbox allows", () => {
+    expect(repr("ctx('l').append(4) or ctx('l')", { l: [1] })).toBe("[1, 4]");
+    expect(repr("ctx('d').pop('a')", { d: { a: 1 } })).toBe("1");
+  });
+
+  it("renders values into text with Python str()", () => {
+    expect(jinjaValueToText(evaluateJinjaExpressionText("{{ {'a': none, 'b': [true, 1.0]} }}", env()))).toBe(
+      "{'a': None, 'b': [True, 1.0]}",
+    );
+    expect(jinjaValueToText(evaluateJinjaExpressionText("{{ ctx('d').keys() }}", env({ d: { b: 1 } })))).toBe(
+      "dict_keys(['b'])",
+    );
+  });
+});
+
+describe("filters, tests and catalogue functions", () => {
+  it.each([
+    ["ctx('l') | sort | join(',')", "'1,2,3'"],
+    ["ctx('l') | map('string') | list", "['3', '1', '2']"],
+    ["ctx('l') | select('odd') | list", "[3, 1]"],
+    ["ctx('l') | batch(2) | list", "[[3, 1], [2]]"],
+    ["ctx('d') | dictsort | first", "('a', 1)"],
+    ["2.675 | round(2)", "2.67"],
+    ["2.5 | round", "2.0"],
+    ["'3.9' | int", "3"],
+    ["'abc' | float", "0.0"],
+    ["ctx('s') | title", "'Hello-World'"],
+    ["ctx('l') | max", "3"],
+    ["ctx('d') | tojson", '\'{"a": 1, "b": 2}\''],
+    ["ctx('missing_x') is defined", "False"],
+    ["ctx().zz | default('dflt')", "'dflt'"],
+    ["ctx('l') is sequence and 3 is odd", "True"],
+    ["ctx('l') | zip(['a'])", "[(3, 'a'), (1, None), (2, None)]"],
+  ])("%s -> %s", (expr, expected) => {
+    const ctx = { l: [3, 1, 2], d: { b: 2, a: 1 }, s: "hello-world", missing_x: null };
+    const e = expr.replace("ctx('missing_x') is defined", "ctx().missing_x2 is defined");
+    expect(repr(e, ctx)).toBe(expected);
+  });
+});
+
+describe("undefined values and errors", () => {
+  it("returns a strict undefined for a missing attribute instead of failing", () => {
+    const v = evaluateJinjaExpressionText("{{ ctx().missing }}", env());
+    expect(isJinjaStrictUndefined(v)).toBe(true);
+  });
+
+  it("raises UndefinedError with Jinja's message when an undefined value is used", () => {
+    const e = failure(
+      "{{ result().result.enabled == true }}",
+      env({}, { currentTask: { id: "t", route: 0, result: { result: "abc" } } }),
+    );
+    expect(e.category).toBe("undefined_variable");
+    expect(e.message).toBe(
+      "JinjaEvaluationException: Unable to evaluate expression '{{ result().result.enabled == true }}'. UndefinedError: 'str object' has no attribute 'enabled'",
+    );
+    const m = failure(
+      "{{ result() | map(attribute='result.raw') | list }}",
+      env({}, { currentTask: { id: "t", route: 0, result: [null] } }),
+    );
+    expect(m.message).toMatch(/UndefinedError: 'None' has no attribute 'result'$/);
+    expect(failure("{{ _.var1 }}").message).toMatch(/UndefinedError: '_' is undefined$/);
+  });
+
+  it("reports Python exceptions as evaluation errors", () => {
+    const e = failure("{{ range(0, ctx().count) }}", env({ count: "2" }));
+    expect(e.category).toBe("evaluation");
+    expect(e.message).toMatch(/TypeError: 'str' object cannot be interpreted as an integer$/);
+    expect(failure("{{ 1 / 0 }}").message).toMatch(/ZeroDivisionError: division by zero$/);
+    expect(failure("{{ 1e308 * 10 }}").category).toBe("evaluation");
+    expect(failure("{{ ctx('x') | nope }}", env({ x: 1 })).message).toMatch(/No filter named 'nope'/);
+    expect(failure("{{ ctx('s').__len__() }}", env({ s: "abc" })).message).toMatch(/SecurityError/);
+  });
+
+  it("reports syntax errors in the syntax category", () => {
+    const e = failure("{{ 1 + }}");
+    expect(e.category).toBe("syntax");
+    expect(e.message).toMatch(
+      /^JinjaEvaluationException: Unable to evaluate expression '\{\{ 1 \+ \}\}'. TemplateSyntaxError: /,
+    );
+  });
+});
+
+describe("renderJinjaTemplateText", () => {
+  const render = (text: string, ctx: PyDict = {}): PyValue => renderJinjaTemplateText(text, env(ctx));
+
+  it("renders statements with loop variables and scoping", () => {
+    expect(
+      render(
+        "{% for i in ctx('l') %}{{ loop.index }}:{{ i }}{% if not loop.last %},{% endif %}{% endfor %}",
+        {
+          l: ["a", "b"],
+        },
+      ),
+    ).toBe("1:a,2:b");
+    expect(
+      render("{% set t = 0 %}{% for i in ctx('l') %}{% set t = t + i %}{% endfor %}{{ t }}", { l: [1, 2] }),
+    ).toBe("0");
+    expect(
+      render(
+        "{% set ns = namespace(t=0) %}{% for i in ctx('l') %}{% set ns.t = ns.t + i %}{% endfor %}{{ ns.t }}",
+        {
+          l: [1, 2],
+        },
+      ),
+    ).toBe("3");
+    expect(render("{% macro m(a, b=2) %}{{ a + b }}{% endmacro %}{{ m(1) }}")).toBe("3");
+    expect(render("a  {{- 1 -}}  b")).toBe("a1b");
+  });
+
+  it("drops one trailing newline and the newline after a block tag", () => {
+    expect(render("{% if true %}\nyes\n{% endif %}\n")).toBe("yes\n");
+  });
+});

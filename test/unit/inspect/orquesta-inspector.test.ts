@@ -1,0 +1,140 @@
+// Behaviours of the Orquesta inspector reproduction beyond the golden set.
+
+import { describe, expect, it } from "vitest";
+import { inspectOrquestaNode, inspectOrquestaText } from "../../../compiler/inspect/orquesta";
+import { parseYaml } from "../../../compiler/load/parse-yaml";
+
+const inspect = (text: string, ctx: string[] = []) => inspectOrquestaText("wf.yaml", text, ctx);
+const messages = (text: string, ctx: string[] = []) => inspect(text, ctx).map((e) => `${e.type}: ${e.message}`);
+
+describe("semantics", () => {
+  it("reports reserved names, undefined tasks and actionless with-items", () => {
+    const text = `version: 1.0
+input: [xs]
+tasks:
+  t1:
+    action: core.noop
+    next:
+      - do: [fail, missing]
+  noop:
+    with: <% ctx(xs) %>
+`;
+    expect(inspect(text).filter((e) => e.type === "semantic")).toEqual([
+      {
+        type: "semantic",
+        message: 'The task name "noop" is reserved with special function.',
+        spec_path: "tasks.noop",
+        schema_path: "properties.tasks.patternProperties.^\\w+$",
+      },
+      {
+        type: "semantic",
+        message: "The action property is required for with items task.",
+        spec_path: "tasks.noop",
+        schema_path: "properties.tasks.patternProperties.^\\w+$",
+      },
+      {
+        type: "semantic",
+        message: 'The task "missing" is not defined.',
+        spec_path: "tasks.t1.next[0].do",
+        schema_path: "properties.tasks.patternProperties.^\\w+$.properties.next.items.properties.do",
+      },
+    ]);
+  });
+
+  it("does not report undefined tasks that no start task reaches", () => {
+    const text = "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  b:\n    next: [{do: c}]\n  c:\n    next: [{do: [b, zz]}]\n";
+    expect(messages(text)).toEqual([]);
+  });
+
+  it("reports a pure loop as having no start task", () => {
+    expect(messages("tasks:\n  a:\n    next: [{do: b}]\n  b:\n    next: [{do: a}]\n")).toEqual([
+      "semantic: Unable to identify any tasks to start the workflow. If the workflow has a loop, please add a task that serves as an entry point (or lead) into the loop.",
+    ]);
+  });
+
+  it("reports joins behind nested splits", () => {
+    const text = `tasks:
+  t1: {next: [{do: [t2, t3]}]}
+  t2: {next: [{do: t4}]}
+  t3: {next: [{do: [t4, t5]}]}
+  t4: {next: [{do: t6}]}
+  t5: {next: [{do: t6}]}
+  t6: {join: all}
+`;
+    expect(messages(text)).toEqual([
+      'semantic: The join task "t6" is unreachable. A join task is determined to be unreachable if there are nested forks from multi-referenced tasks that join on the said task. This is ambiguous to the workflow engine because it does not know at which level should the join occurs.',
+    ]);
+  });
+});
+
+describe("context", () => {
+  it("follows input and vars order and knows the host's context keys", () => {
+    const text = "input:\n  - a\n  - b: <% ctx(a) %>\nvars:\n  - c: <% ctx().d %>\n  - d: <% ctx().st2.user %>\ntasks:\n  t: {action: core.noop}\n";
+    expect(inspect(text, ["st2", "parent"])).toEqual([
+      {
+        type: "context",
+        message: 'Variable "d" is referenced before assignment.',
+        spec_path: "vars[0]",
+        schema_path: "properties.vars",
+        expression: "<% ctx().d %>",
+        language: "yaql",
+      },
+    ]);
+  });
+
+  it("sees publishes along the branch and checks output against everything", () => {
+    const text = `tasks:
+  t1:
+    action: core.noop
+    next:
+      - publish: [x: 1, y: <% ctx().x %>]
+        do: t2
+  t2:
+    action: core.echo message=<% ctx().y %>
+output:
+  - z: <% ctx(x) %>
+`;
+    expect(messages(text)).toEqual([]);
+  });
+
+  it("reports private variables twice when also unassigned, like Orquesta", () => {
+    expect(messages("tasks:\n  t:\n    action: core.echo\n    input: {message: '{{ ctx(\"__x\") }}'}\n")).toEqual([
+      'context: Variable "__x" that is prefixed with double underscores is considered a private variable and cannot be referenced.',
+      'context: Variable "__x" is referenced before assignment.',
+    ]);
+  });
+
+  it("gives join tasks the union of their branches", () => {
+    const text = `tasks:
+  s: {next: [{do: [a, b]}]}
+  a: {next: [{publish: [x: 1], do: j}]}
+  b: {next: [{do: j}]}
+  j:
+    join: all
+    action: core.echo message=<% ctx().x %>
+`;
+    expect(messages(text)).toEqual([]);
+  });
+});
+
+describe("syntax and loading", () => {
+  it("expands `with: <string>` before validating, as Orquesta does", () => {
+    expect(messages("input: [xs]\ntasks:\n  t:\n    action: core.echo\n    with: x in <% ctx(xs) %>\n    input: {message: <% item(x) %>}\n")).toEqual([]);
+  });
+
+  it("stops after the syntax errors where Orquesta's spec classes would crash", () => {
+    const r = inspectOrquestaNode(parseYaml({ path: "x", text: "tasks:\n  my-task:\n    next: [{do: nope}]\n" }).root);
+    expect(r.syntax.map((e) => e.schema_path)).toEqual(["properties.tasks.additionalProperties"]);
+    expect(r.semantics).toEqual([]);
+  });
+
+  it("refuses YAML that cannot be loaded", () => {
+    expect(inspect("tasks:\n  t: {a: 1}\n  t: {b: 2}\n")[0]?.message).toMatch(/^Failed to load workflow definition because/);
+    expect(inspect("- a\n")[0]?.type).toBe("syntax");
+  });
+
+  it("sorts the flattened list by (type, schema_path) like StackStorm", () => {
+    const text = "tasks:\n  t:\n    action: core.noop\n    foo: 1\n    next:\n      - when: <% ctx().nope %>\n        do: zz\n";
+    expect(inspect(text).map((e) => e.type)).toEqual(["context", "semantic", "syntax"]);
+  });
+});

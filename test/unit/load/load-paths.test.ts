@@ -1,0 +1,85 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadPaths } from "../../../compiler/load/index";
+
+const CORPUS = resolve(__dirname, "../../../../shared/corpus");
+const EXAMPLES = join(CORPUS, "stackstorm/st2/contrib/examples");
+
+function tempPack(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "orqc-load-"));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(join(dir, rel, ".."), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe("loadPaths", () => {
+  it("loads a pack: metadata, workflows, and the link between them", () => {
+    const r = loadPaths([EXAMPLES]);
+    expect(r.packs.map((p) => p.name)).toContain("examples");
+    const seq = r.resolveAction("examples.orquesta-sequential");
+    expect(seq?.runnerType).toBe("orquesta");
+    expect(seq?.workflowPath).toBe(join(EXAMPLES, "actions/workflows/orquesta-sequential.yaml"));
+    const wf = r.workflows.find((w) => w.path === seq?.workflowPath);
+    expect(wf?.actionRefs).toContain("examples.orquesta-sequential");
+    expect(wf?.pack).toBe("examples");
+    expect(wf?.root?.kind).toBe("map");
+  });
+
+  it("finds exactly the corpus's Orquesta workflows when given the whole corpus", () => {
+    const r = loadPaths([CORPUS]);
+    expect(r.workflows).toHaveLength(347);
+    expect(r.actions.size).toBeGreaterThan(1400);
+  });
+
+  it("knows StackStorm's core actions without the core pack", () => {
+    const r = loadPaths([]);
+    const echo = r.resolveAction("core.echo");
+    expect(echo?.runnerType).toBe("local-shell-cmd");
+    const params = r.parametersOf(echo!);
+    expect(params?.message).toMatchObject({ type: "string", required: true });
+    expect(params?.cmd).toMatchObject({ immutable: true });
+    expect(params?.timeout).toBeDefined();
+    expect(r.resolveAction("core.http")?.runnerType).toBe("http-request");
+    expect(r.resolveAction("core.nope")).toBeUndefined();
+  });
+
+  it("prefers the action of the workflow's own pack when two packs define a ref", () => {
+    const dir = tempPack({
+      "a/pack.yaml": "name: shared\n",
+      "a/actions/x.yaml": "name: x\nrunner_type: noop\n",
+      "b/pack.yaml": "name: shared\n",
+      "b/actions/x.yaml": "name: x\nrunner_type: local-shell-cmd\n",
+      "b/actions/workflows/w.yaml": "version: 1.0\ntasks:\n  t:\n    action: shared.x\n",
+    });
+    const r = loadPaths([dir]);
+    expect(r.resolveAction("shared.x", join(dir, "b/actions/workflows/w.yaml"))?.runnerType).toBe("local-shell-cmd");
+    expect(r.resolveAction("shared.x", join(dir, "a/actions/x.yaml"))?.runnerType).toBe("noop");
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it("loads loose workflow files and single files, and skips Mistral and ActionChain files", () => {
+    const dir = tempPack({
+      "loose.yaml": "version: 1.0\ntasks:\n  t:\n    action: core.noop\n",
+      "mistral.yaml": "version: '2.0'\nwf:\n  tasks:\n    t:\n      action: core.noop\n",
+      "chain.yaml": "chain:\n  - name: a\n    ref: core.noop\n",
+    });
+    expect(loadPaths([dir]).workflows.map((w) => w.path)).toEqual([join(dir, "loose.yaml")]);
+    expect(loadPaths([join(dir, "loose.yaml")]).workflows).toHaveLength(1);
+  });
+
+  it("reports paths that do not exist", () => {
+    const r = loadPaths(["/nonexistent/orqc/path"]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1003"]);
+  });
+
+  it("reports invalid action metadata at the offending node", () => {
+    const dir = tempPack({ "p/pack.yaml": "name: p\n", "p/actions/a.yaml": "name: a\nrunner_type: noop\nenabled: maybe\n" });
+    const d = loadPaths([dir]).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(["ORQ1030"]);
+    expect(d[0]!.message).toContain("enabled");
+  });
+});

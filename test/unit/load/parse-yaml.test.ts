@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { parseYaml } from "../../../compiler/load/parse-yaml";
+import { mapGet, nodeAt, toJsonData, toPyValue, type YNode } from "../../../compiler/load/yaml-node";
+import { PyFloat } from "../../../runtime/stdlib/py/index";
+import { lineColOf } from "../../../compiler/source/source-file";
+
+const parse = (text: string) => parseYaml({ path: "wf.yaml", text });
+const data = (text: string) => {
+  const r = parse(text);
+  expect(r.diagnostics).toEqual([]);
+  return toJsonData(r.root as YNode);
+};
+
+describe("parseYaml", () => {
+  it("reads YAML 1.1 the way PyYAML does", () => {
+    expect(data("a: yes\nb: 010\nc: 1e3\nd: on\ne: n\nf: 2020-01-01\n")).toEqual({
+      a: true,
+      b: 8,
+      c: "1e3",
+      d: true,
+      e: "n",
+      f: "2020-01-01",
+    });
+  });
+
+  it("keeps quoted scalars as strings", () => {
+    expect(data("a: 'yes'\nb: \"010\"\nc: |\n  yes\n")).toEqual({ a: "yes", b: "010", c: "yes\n" });
+  });
+
+  it("keeps the source range of every node", () => {
+    const text = "version: 1.0\ntasks:\n  t1:\n    action: core.noop\n";
+    const r = parse(text);
+    const action = nodeAt(r.root!, ["tasks", "t1", "action"]);
+    expect(action.complete).toBe(true);
+    expect(text.slice(action.node.range.start, action.node.range.end)).toBe("core.noop");
+    expect(lineColOf(r.file, action.node.range.start)).toEqual({ line: 4, col: 13 });
+    expect(text.slice(action.key!.range.start, action.key!.range.end)).toBe("action");
+  });
+
+  it("reports duplicate keys at the second key", () => {
+    const r = parse("a: 1\nb: 2\na: 3\n");
+    expect(r.diagnostics.map((d) => [d.code, d.range])).toEqual([["ORQ1002", { start: 10, end: 11 }]]);
+    expect(r.diagnostics[0]!.message).toContain('"a"');
+  });
+
+  it("reports syntax errors with a position and no tree", () => {
+    const r = parse("a: [1, 2\nb: 3\n");
+    expect(r.root).toBeNull();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.code).toBe("ORQ1001");
+    expect(r.diagnostics[0]!.range).toBeDefined();
+  });
+
+  it("refuses several documents in one file, like safe_load", () => {
+    const r = parse("a: 1\n---\nb: 2\n");
+    expect(r.diagnostics[0]!.message).toContain("expected a single document");
+  });
+
+  it("resolves anchors, aliases and merge keys", () => {
+    expect(data("base: &b {x: 1, y: 2}\nd:\n  <<: *b\n  y: 3\ne: *b\n")).toEqual({
+      base: { x: 1, y: 2 },
+      d: { x: 1, y: 3 },
+      e: { x: 1, y: 2 },
+    });
+  });
+
+  it("accepts under-indented continuation lines of quoted scalars, as PyYAML does", () => {
+    const text = "vars:\n  - a: '{{\n        x |\n        y\n    }}'\n  - b: 1\n";
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(toJsonData(r.root!)).toEqual({ vars: [{ a: "{{ x | y }}" }, { b: 1 }] });
+    const b = nodeAt(r.root!, ["vars", 1, "b"]).node;
+    expect(text.slice(b.range.start, b.range.end)).toBe("1");
+  });
+
+  it("keeps integral floats as Python floats in the Python view", () => {
+    const r = parse("x: 1.0\ny: 2\n");
+    const v = toPyValue(r.root!) as Record<string, unknown>;
+    expect(v.x).toBeInstanceOf(PyFloat);
+    expect(v.y).toBe(2);
+  });
+
+  it("keeps __proto__ as a plain key", () => {
+    const root = parse("__proto__: 1\n").root!;
+    expect(root.kind === "map" && mapGet(root, "__proto__")).toBeTruthy();
+    expect(Object.keys(toJsonData(root) as object)).toEqual(["__proto__"]);
+  });
+
+  it("treats an empty document as no tree and no error", () => {
+    expect(parse("# nothing\n")).toMatchObject({ root: null, diagnostics: [] });
+  });
+});
