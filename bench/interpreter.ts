@@ -59,18 +59,23 @@ function items(): WorkflowIR {
 }
 
 function measure(label: string, wf: WorkflowIR, units: number, input: Record<string, number[]> = {}): void {
-  runWave(wf, { workflowPath: label, input, parentContext: {}, executor: noop, maxExecutions: 1e9 });
-  const start = process.hrtime.bigint();
-  const t = runWave(wf, {
-    workflowPath: label,
-    input,
-    parentContext: {},
-    executor: noop,
-    maxExecutions: 1e9,
-  });
-  const us = Number(process.hrtime.bigint() - start) / 1000;
+  // Best of five runs: the machine is shared, the minimum is the interpreter's own cost.
+  let best = Number.POSITIVE_INFINITY;
+  let status = "";
+  for (let i = 0; i < 5; i++) {
+    const start = process.hrtime.bigint();
+    const t = runWave(wf, {
+      workflowPath: label,
+      input,
+      parentContext: {},
+      executor: noop,
+      maxExecutions: 1e9,
+    });
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1000);
+    status = t.status;
+  }
   console.log(
-    `${label.padEnd(28)} ${t.status.padEnd(10)} ${(us / 1000).toFixed(1).padStart(9)} ms  ${(us / units).toFixed(1).padStart(8)} us/unit`,
+    `${label.padEnd(28)} ${status.padEnd(10)} ${(best / 1000).toFixed(1).padStart(9)} ms  ${(best / units).toFixed(1).padStart(8)} us/unit`,
   );
 }
 

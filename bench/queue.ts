@@ -4,8 +4,8 @@
 // Run: npx vite-node bench/queue.ts   (needs Redis on 127.0.0.1:6379)
 // Writes bench/results/queue.json.
 
-import { mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { MemoryBackend } from "../runtime/backend/memory/index";
@@ -24,7 +24,10 @@ interface Row {
   latencyP99Ms: number;
 }
 
-async function measure(name: string, open: () => Promise<Backend & { purge?: () => Promise<void> }>): Promise<Row> {
+async function measure(
+  name: string,
+  open: () => Promise<Backend & { purge?: () => Promise<void> }>,
+): Promise<Row> {
   const drain: Record<string, number> = {};
   let enqueueUs = 0;
   for (const concurrency of [1, 8, 32]) {
@@ -108,7 +111,9 @@ const rows = [
 ];
 const floorUs = await rawRedisFloor();
 
-console.log(`queue per-job cost, ${JOBS} jobs, noop handler (µs per job; latency = enqueue to handler start, idle worker)`);
+console.log(
+  `queue per-job cost, ${JOBS} jobs, noop handler (µs per job; latency = enqueue to handler start, idle worker)`,
+);
 console.log("| queue | enqueue µs/job | drain c=1 | drain c=8 | drain c=32 | latency p50 ms | p99 ms |");
 console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) {

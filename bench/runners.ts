@@ -18,7 +18,10 @@ const pack = writeTestPack("benchpack");
 const datastore = new Datastore(new MemoryKvStore(), aesCipher(Buffer.alloc(32, 7)));
 const config = { greeting: "Hello", api: { region: "eu" } };
 
-async function perCall(calls: number, fn: () => Promise<unknown>): Promise<{ meanMs: number; p50Ms: number; p99Ms: number }> {
+async function perCall(
+  calls: number,
+  fn: () => Promise<unknown>,
+): Promise<{ meanMs: number; p50Ms: number; p99Ms: number }> {
   await fn(); // warm-up (process start for the pool, module load)
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
@@ -40,7 +43,12 @@ function round(n: number): number {
 }
 
 const pyCtx = (pool: PythonPool, file: string): RunnerContext => ({
-  action: { ref: `benchpack.${file}`, pack: "benchpack", runnerType: "python-script", entryPoint: pack.action(`${file}.py`) },
+  action: {
+    ref: `benchpack.${file}`,
+    pack: "benchpack",
+    runnerType: "python-script",
+    entryPoint: pack.action(`${file}.py`),
+  },
   config,
   datastore,
   pythonPool: pool,
@@ -61,7 +69,9 @@ const add = async (name: string, calls: number, fn: () => Promise<{ status: stri
 await add("noop", 2000, () => registry.runAction("noop", {}, {}));
 await add("echo (in-process path)", 2000, () => registry.runAction("echo", { message: "hello" }, {}));
 await add("local-shell-cmd `true`", 100, () => registry.runAction("local-shell-cmd", { cmd: "true" }, {}));
-await add("python-script noop, warm pool", WARM_CALLS, () => registry.runAction("python-script", {}, pyCtx(warmPool, "noop")));
+await add("python-script noop, warm pool", WARM_CALLS, () =>
+  registry.runAction("python-script", {}, pyCtx(warmPool, "noop")),
+);
 await add("python-script noop, fresh process per call", FRESH_CALLS, () =>
   registry.runAction("python-script", {}, pyCtx(freshPool, "noop")),
 );
@@ -79,13 +89,17 @@ const ratio = round(
   rows["python-script noop, fresh process per call"]!.meanMs / rows["python-script noop, warm pool"]!.meanMs,
 );
 const ratioGreet = round(
-  rows["python-script greet (config), fresh process"]!.meanMs / rows["python-script greet (config), warm pool"]!.meanMs,
+  rows["python-script greet (config), fresh process"]!.meanMs /
+    rows["python-script greet (config), warm pool"]!.meanMs,
 );
 
 console.log("| runner | calls | mean ms | p50 ms | p99 ms |");
 console.log("|---|---|---|---|---|");
-for (const [name, r] of Object.entries(rows)) console.log(`| ${name} | ${r.calls} | ${r.meanMs} | ${r.p50Ms} | ${r.p99Ms} |`);
-console.log(`python warm pool vs fresh process per call: ${ratio}x faster (noop action), ${ratioGreet}x (greet action)`);
+for (const [name, r] of Object.entries(rows))
+  console.log(`| ${name} | ${r.calls} | ${r.meanMs} | ${r.p50Ms} | ${r.p99Ms} |`);
+console.log(
+  `python warm pool vs fresh process per call: ${ratio}x faster (noop action), ${ratioGreet}x (greet action)`,
+);
 
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });

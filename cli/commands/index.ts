@@ -2,12 +2,14 @@
 
 import type { Command } from "commander";
 import { registerCheck } from "./check";
+import { registerCompile } from "./compile";
 import { registerEval } from "./eval";
 import { registerKv } from "./kv";
 import { registerSimulate } from "./simulate";
 
 export function registerCommands(program: Command): void {
   registerCheck(program);
+  registerCompile(program);
   registerEval(program);
   registerSimulate(program);
   registerKv(program);

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import type { RedisConfig } from "../../runtime/backend/redis/index";
 import { BackendUnavailableError, type KvItem, type KvScope } from "../../runtime/backend/types";
-import { DatastoreCryptoError, type Datastore, openDatastore } from "../../runtime/datastore/index";
+import { type Datastore, DatastoreCryptoError, openDatastore } from "../../runtime/datastore/index";
 
 interface CommonOptions {
   redis?: string;
@@ -17,7 +17,9 @@ interface CommonOptions {
 class UsageError extends Error {}
 
 export function registerKv(program: Command): void {
-  const kv = program.command("kv").description("Read and write st2kv datastore keys (system and user scopes)");
+  const kv = program
+    .command("kv")
+    .description("Read and write st2kv datastore keys (system and user scopes)");
   const common = (cmd: Command): Command =>
     cmd
       .option("--redis <url>", "Redis URL (redis:// or rediss://); default: the local datastore file")
@@ -45,7 +47,12 @@ export function registerKv(program: Command): void {
         if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0)) {
           throw new UsageError(`--ttl must be a positive number of seconds, got "${o.ttl}"`);
         }
-        const item = await ds.set({ ...key(name), value, secret: o.secret === true, ...(ttl ? { ttl } : {}) });
+        const item = await ds.set({
+          ...key(name),
+          value,
+          secret: o.secret === true,
+          ...(ttl ? { ttl } : {}),
+        });
         print(o, item, () => `set ${o.scope} key "${name}"${item.secret ? " (secret)" : ""}`);
         return 0;
       }),
@@ -66,14 +73,13 @@ export function registerKv(program: Command): void {
       }),
     );
 
-  common(kv.command("delete <name>").description("Delete a key"))
-    .action((name: string, o: CommonOptions) =>
-      run(o, async (ds, key) => {
-        if (!(await ds.delete(key(name)))) return fail(`key "${name}" not found in the ${o.scope} scope`);
-        print(o, { deleted: name }, () => `deleted ${o.scope} key "${name}"`);
-        return 0;
-      }),
-    );
+  common(kv.command("delete <name>").description("Delete a key")).action((name: string, o: CommonOptions) =>
+    run(o, async (ds, key) => {
+      if (!(await ds.delete(key(name)))) return fail(`key "${name}" not found in the ${o.scope} scope`);
+      print(o, { deleted: name }, () => `deleted ${o.scope} key "${name}"`);
+      return 0;
+    }),
+  );
 }
 
 type KeyOf = (name: string) => { scope: KvScope; name: string; user?: string };
@@ -81,21 +87,25 @@ type KeyOf = (name: string) => { scope: KvScope; name: string; user?: string };
 async function run(o: CommonOptions, body: (ds: Datastore, key: KeyOf) => Promise<number>): Promise<void> {
   let close = async () => {};
   try {
-    if (o.scope !== "system" && o.scope !== "user") throw new UsageError(`--scope must be system or user, got "${o.scope}"`);
-    if (o.format !== "text" && o.format !== "json") throw new UsageError(`--format must be text or json, got "${o.format}"`);
+    if (o.scope !== "system" && o.scope !== "user")
+      throw new UsageError(`--scope must be system or user, got "${o.scope}"`);
+    if (o.format !== "text" && o.format !== "json")
+      throw new UsageError(`--format must be text or json, got "${o.format}"`);
     const scope: KvScope = o.scope;
     const user = o.user ?? process.env.ORQC_USER ?? "stanley";
     const key: KeyOf = (name) => (scope === "user" ? { scope, name, user } : { scope, name });
-    const opened = await openDatastore(
-      o.redis ? { redis: redisConfig(o.redis) } : {},
-    );
+    const opened = await openDatastore(o.redis ? { redis: redisConfig(o.redis) } : {});
     close = opened.close;
     process.exitCode = await body(opened.datastore, key);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`orqc kv: ${err.message}\n`);
       process.exitCode = 2;
-    } else if (err instanceof BackendUnavailableError || err instanceof DatastoreCryptoError || isUserError(err)) {
+    } else if (
+      err instanceof BackendUnavailableError ||
+      err instanceof DatastoreCryptoError ||
+      isUserError(err)
+    ) {
       process.stderr.write(`orqc kv: ${(err as Error).message}\n`);
       process.exitCode = 1;
     } else {
@@ -130,7 +140,10 @@ function print(o: CommonOptions, data: unknown, text: () => string): void {
 }
 
 function formatItem(item: KvItem): string {
-  const tags = [item.secret ? "secret" : "", item.expiresAt ? `expires ${new Date(item.expiresAt).toISOString()}` : ""]
+  const tags = [
+    item.secret ? "secret" : "",
+    item.expiresAt ? `expires ${new Date(item.expiresAt).toISOString()}` : "",
+  ]
     .filter(Boolean)
     .join(", ");
   return `${item.name}\t${item.value}${tags ? `\t(${tags})` : ""}`;

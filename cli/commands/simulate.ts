@@ -45,7 +45,7 @@ export function registerSimulate(program: Command): void {
     .command("simulate")
     .description("Run a workflow under a golden scenario with the reference interpreter and print the trace")
     .argument("[workflow]", "workflow YAML file (defaults to the scenario's workflow)")
-    .option("--scenario <file>", "scenario JSON (golden format)")
+    .option("--scenario <file>", "scenario JSON (golden format); without it every action succeeds")
     .option("--cases <dir>", "run every case of a golden traces folder (INDEX.json)")
     .option("--only <ids...>", "with --cases: run only these case ids")
     .option("--root <dir>", "folder scenario paths are relative to (default: ../shared beside the project)")
@@ -58,15 +58,17 @@ export function registerSimulate(program: Command): void {
         if (!existsSync(join(opts.cases, "INDEX.json"))) return fail(`no INDEX.json in ${opts.cases}`, 2);
         return print(runCases(opts.cases, root, opts.only ? new Set(opts.only) : undefined));
       }
-      if (!opts.scenario) return fail("give --scenario FILE or --cases DIR", 2);
-      let scenario: Scenario;
-      try {
-        scenario = JSON.parse(readFileSync(opts.scenario, "utf8")) as Scenario;
-      } catch (e) {
-        return fail(
-          `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,
-          2,
-        );
+      if (!opts.scenario && !workflow) return fail("give WORKFLOW.yaml, --scenario FILE or --cases DIR", 2);
+      let scenario: Scenario = { workflow: workflow ?? "", input: {} };
+      if (opts.scenario) {
+        try {
+          scenario = JSON.parse(readFileSync(opts.scenario, "utf8")) as Scenario;
+        } catch (e) {
+          return fail(
+            `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,
+            2,
+          );
+        }
       }
       const override = workflow ? resolve(workflow) : null;
       if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2);

@@ -3,7 +3,7 @@
 
 import { relative } from "node:path";
 import type { Diagnostic } from "../../compiler/source/diagnostic";
-import { MESSAGES, type DiagnosticCode } from "../../compiler/source/messages";
+import { type DiagnosticCode, MESSAGES } from "../../compiler/source/messages";
 import { lineColOf } from "../../compiler/source/source-file";
 import { codeFrame } from "./code-frame";
 import type { Palette } from "./color";
@@ -22,7 +22,8 @@ function displayPath(path: string, cwd: string): string {
 
 export function formatDiagnostic(d: Diagnostic, o: PrintOptions): string {
   const p = o.palette;
-  const sev = d.severity === "error" ? p.red("error") : d.severity === "warning" ? p.yellow("warning") : p.cyan("info");
+  const sev =
+    d.severity === "error" ? p.red("error") : d.severity === "warning" ? p.yellow("warning") : p.cyan("info");
   const head = `${sev} ${p.gray(`${d.code}:`)} ${d.message}`;
   if (!d.file) return `orqc: ${head}`;
   const path = displayPath(d.file.path, o.cwd);

@@ -55,7 +55,7 @@ export function renderWith(languages: ExpressionLanguages, value: PyValue, env: 
 }
 
 // Copied field by field (not spread) so methods of class-based environments survive.
-function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
+export function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
   if (env.language === language) return env;
   return {
     ctx: env.ctx,
@@ -69,11 +69,12 @@ function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
 }
 
 /** Python's str.replace(old, new): every occurrence, no `$` patterns. */
-function replaceAll(text: string, old: string, replacement: string): string {
+export function replaceAll(text: string, old: string, replacement: string): string {
   return text.split(old).join(replacement);
 }
 
-function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
+/** Wraps a PyError raised while evaluating `expr` as Orquesta reports it. */
+export function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
@@ -88,11 +89,35 @@ function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
   }
 }
 
-function renderYaql(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
-  const exprs = findAll(YAQL_EXPR, text);
+/**
+ * Precompiled pieces of a string (translated code): the expressions Orquesta
+ * would find in it and an evaluator for each, or the template that renders it.
+ */
+export interface CompiledExprs<R> {
+  readonly exprs: readonly string[];
+  readonly evaluate: readonly ((env: ExprEnv) => R)[];
+}
+
+export interface CompiledJinja {
+  /** The raw blocks found in the original text. */
+  readonly rawBlocks: readonly string[];
+  /** Renders the text (raw blocks replaced) when it holds `{% %}` blocks. */
+  readonly template?: (env: ExprEnv) => string;
+  readonly expressions?: CompiledExprs<{ readonly value: PyValue } | null>;
+}
+
+export function renderYaql(
+  languages: ExpressionLanguages,
+  text: string,
+  env: ExprEnv,
+  compiled?: CompiledExprs<PyValue>,
+): PyValue {
+  const exprs = compiled ? compiled.exprs : findAll(YAQL_EXPR, text);
   let output: PyValue = text;
-  for (const expr of exprs) {
-    let result = guard("yaql", expr, () => languages.evaluateYaql(expr, env));
+  for (let i = 0; i < exprs.length; i++) {
+    const expr = exprs[i]!;
+    const evaluate = compiled?.evaluate[i];
+    let result = guard("yaql", expr, () => (evaluate ? evaluate(env) : languages.evaluateYaql(expr, env)));
     if (typeof result === "string") result = renderYaql(languages, result, env);
     const current = output as string;
     if (exprs.length > 1 || current.length > expr.length)
@@ -108,15 +133,27 @@ function jinjaText(languages: ExpressionLanguages, v: PyValue): string {
   return pyStr(v);
 }
 
-function expandJinja(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
-  if (findAll(JINJA_BLOCK, text).length > 0) {
-    const output = guard("jinja", text, () => languages.renderJinjaTemplate(text, env));
+function expandJinja(
+  languages: ExpressionLanguages,
+  text: string,
+  env: ExprEnv,
+  compiled?: CompiledJinja,
+): PyValue {
+  if (compiled ? compiled.template !== undefined : findAll(JINJA_BLOCK, text).length > 0) {
+    const template = compiled?.template;
+    const output = guard("jinja", text, () =>
+      template ? template(env) : languages.renderJinjaTemplate(text, env),
+    );
     return expandJinja(languages, output, env);
   }
-  const exprs = findAll(JINJA_EXPR, text);
+  const exprs = compiled?.expressions ? compiled.expressions.exprs : findAll(JINJA_EXPR, text);
   let output: PyValue = text;
-  for (const expr of exprs) {
-    const evaluated = guard("jinja", expr, () => languages.evaluateJinja(expr, env));
+  for (let i = 0; i < exprs.length; i++) {
+    const expr = exprs[i]!;
+    const evaluate = compiled?.expressions?.evaluate[i];
+    const evaluated = guard("jinja", expr, () =>
+      evaluate ? evaluate(env) : languages.evaluateJinja(expr, env),
+    );
     if (evaluated === null) continue;
     let result = evaluated.value;
     if (typeof result === "string") result = expandJinja(languages, result, env);
@@ -128,12 +165,26 @@ function expandJinja(languages: ExpressionLanguages, text: string, env: ExprEnv)
   return output;
 }
 
-function renderJinja(languages: ExpressionLanguages, text: string, env: ExprEnv): PyValue {
+/** Raw blocks become `{0}`, `{1}` ... while the rest is rendered. */
+export function hideRawBlocks(text: string): { readonly text: string; readonly rawBlocks: string[] } {
   const rawBlocks = findAll(JINJA_RAW_BLOCK, text);
   rawBlocks.forEach((block, i) => {
     text = replaceAll(text, block, `{${i}}`);
   });
-  let output = expandJinja(languages, text, env);
+  return { text, rawBlocks };
+}
+
+/** `text` is the value with its raw blocks already hidden when `compiled` is given. */
+export function renderJinja(
+  languages: ExpressionLanguages,
+  text: string,
+  env: ExprEnv,
+  compiled?: CompiledJinja,
+): PyValue {
+  let rawBlocks: readonly string[];
+  if (compiled) rawBlocks = compiled.rawBlocks;
+  else ({ text, rawBlocks } = hideRawBlocks(text));
+  let output = expandJinja(languages, text, env, compiled);
   if (typeof output === "string") {
     const unresolved = findAll(JINJA_EXPR, output).map((e) => stripDelimiter(e, "jinja").inner);
     if (unresolved.length > 0) {

@@ -25,21 +25,36 @@ export function checkWorkflow(wf: LoadedWorkflow, load: LoadResult): Diagnostic[
     const text = file.text.trim();
     const loaderFailed = load.diagnostics.some((d) => d.file === file && d.severity === "error");
     if (loaderFailed) return [];
-    return [diagnostic("ORQ1004", { what: "a workflow file", found: text ? "nothing usable" : "an empty file" }, { file, range: { start: 0, end: 0 } })];
+    return [
+      diagnostic(
+        "ORQ1004",
+        { what: "a workflow file", found: text ? "nothing usable" : "an empty file" },
+        { file, range: { start: 0, end: 0 } },
+      ),
+    ];
   }
   if (root.kind !== "map") {
-    return [diagnostic("ORQ1004", { what: "a workflow file", found: root.kind === "seq" ? "a list" : "a single value" }, { file, range: root.range })];
+    return [
+      diagnostic(
+        "ORQ1004",
+        { what: "a workflow file", found: root.kind === "seq" ? "a list" : "a single value" },
+        { file, range: root.range },
+      ),
+    ];
   }
   const inspection = inspectOrquestaNode(root, ST2_CONTEXT_KEYS);
   const view = workflowView(root);
   const graph = new TaskGraph(view);
   const out = orquestaDiagnostics(file, root, inspection, graph.names);
   const stopped = inspection.syntax.length > 0 && inspection.semantics.length === 0 && !view.tasks;
-  if (stopped || inspection.syntax.some((e) => e.schema_path === "properties.tasks.additionalProperties")) return out;
+  if (stopped || inspection.syntax.some((e) => e.schema_path === "properties.tasks.additionalProperties"))
+    return out;
   out.push(...contentDiagnostics(file, root, view, load));
   if (inspection.semantics.length === 0) {
     out.push(...unreachableTasks(file, root, graph));
-    out.push(...undefinedOnAllPaths(file, root, view, graph, ST2_CONTEXT_KEYS, inspection.context));
+    const reported = new Set(out.filter((d) => d.code === "ORQ3004").map((d) => d.range?.start));
+    const extra = undefinedOnAllPaths(file, root, view, graph, ST2_CONTEXT_KEYS, inspection.context);
+    out.push(...extra.filter((d) => !reported.has(d.range?.start)));
   }
   return out;
 }

@@ -19,7 +19,8 @@ const isExpression = (v: PyValue): boolean => typeof v === "string" && (hasYaql(
 function pyTypeOf(v: PyValue): string | undefined {
   if (v === null) return "null";
   if (typeof v === "boolean") return "boolean";
-  if (typeof v === "number" || typeof v === "bigint") return Number.isInteger(Number(v)) ? "integer" : "number";
+  if (typeof v === "number" || typeof v === "bigint")
+    return Number.isInteger(Number(v)) ? "integer" : "number";
   if (typeof v === "string") return "string";
   if (Array.isArray(v)) return "array";
   if (isDict(v)) return "object";
@@ -73,12 +74,15 @@ function paramChecks(
     return { file, range: exact ? locate(file, root, [...inputPath, key!], { key: true }) : actionRange };
   };
   for (const [name, spec] of Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (spec.required && !spec.hasDefault && !(name in input)) out.push(diagnostic("ORQ2013", { ref, param: name }, { file, range: actionRange }));
+    if (spec.required && !spec.hasDefault && !(name in input))
+      out.push(diagnostic("ORQ2013", { ref, param: name }, { file, range: actionRange }));
   }
   for (const key of Object.keys(input).sort()) {
     const spec = params[key];
     if (!spec) {
-      out.push(diagnostic("ORQ2014", { ref, param: key, suggestion: suggest(key, Object.keys(params)) }, here(key)));
+      out.push(
+        diagnostic("ORQ2014", { ref, param: key, suggestion: suggest(key, Object.keys(params)) }, here(key)),
+      );
       continue;
     }
     if (spec.immutable) out.push(diagnostic("ORQ2016", { ref, param: key }, here(key)));
@@ -102,7 +106,11 @@ const knownCache = new WeakMap<LoadResult, Known>();
 function known(load: LoadResult): Known {
   let k = knownCache.get(load);
   if (!k) {
-    const packs = new Set([...load.packs.map((p) => p.name), ...[...load.actions.values()].map((a) => a.pack), "core"]);
+    const packs = new Set([
+      ...load.packs.map((p) => p.name),
+      ...[...load.actions.values()].map((a) => a.pack),
+      "core",
+    ]);
     k = { packs, refs: [...load.actions.keys()] };
     knownCache.set(load, k);
   }
@@ -110,7 +118,12 @@ function known(load: LoadResult): Known {
 }
 
 /** Action checks for every task whose action is a literal reference. */
-export function contentDiagnostics(file: SourceFile, root: YNode, view: WorkflowView, load: LoadResult): Diagnostic[] {
+export function contentDiagnostics(
+  file: SourceFile,
+  root: YNode,
+  view: WorkflowView,
+  load: LoadResult,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { packs, refs } = known(load);
   for (const task of view.tasks?.values() ?? []) {

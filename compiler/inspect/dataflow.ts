@@ -35,10 +35,12 @@ function extraRefs(value: PyValue): Array<{ name: string; statement: string }> {
   const out: Array<{ name: string; statement: string }> = [];
   const scan = (s: string): void => {
     for (const m of [...findYaql(s), ...findJinja(s)]) {
-      for (const re of EXTRA_FORMS) for (const r of m.text.matchAll(re)) out.push({ name: r[1]!, statement: s });
+      for (const re of EXTRA_FORMS)
+        for (const r of m.text.matchAll(re)) out.push({ name: r[1]!, statement: s });
     }
     for (const m of findJinjaBlocks(s)) {
-      for (const re of [...EXTRA_FORMS, ...BLOCK_FORMS]) for (const r of m.text.matchAll(re)) out.push({ name: r[1]!, statement: s });
+      for (const re of [...EXTRA_FORMS, ...BLOCK_FORMS])
+        for (const r of m.text.matchAll(re)) out.push({ name: r[1]!, statement: s });
     }
   };
   const walk = (v: PyValue): void => {
@@ -60,7 +62,9 @@ export function unreachableTasks(file: SourceFile, root: YNode, g: TaskGraph): D
   const reached = g.reachable();
   return g.names
     .filter((n) => !reached.has(n))
-    .map((name) => diagnostic("ORQ2006", { name }, { file, range: locate(file, root, ["tasks", name], { key: true }) }));
+    .map((name) =>
+      diagnostic("ORQ2006", { name }, { file, range: locate(file, root, ["tasks", name], { key: true }) }),
+    );
 }
 
 /** Variables that may be assigned on entry to each task (union over all paths). */

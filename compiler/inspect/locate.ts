@@ -1,9 +1,9 @@
 // Turns "this expression inside the value at this YAML path" into a source range:
 // exact inside plain and quoted single-line scalars, the whole scalar otherwise.
 
+import { type NodePath, nodeAt, type YNode, type YScalar } from "../load/yaml-node";
 import type { Range } from "../source/diagnostic";
 import type { SourceFile } from "../source/source-file";
-import { type NodePath, nodeAt, type YNode, type YScalar } from "../load/yaml-node";
 
 function scalars(node: YNode, out: YScalar[]): YScalar[] {
   if (node.kind === "scalar") out.push(node);
@@ -51,8 +51,10 @@ export function locate(file: SourceFile, root: YNode, path: NodePath, opts: Loca
   let at = opts.offset ?? 0;
   let length = opts.length ?? 1;
   if (opts.needle) {
-    const n = escape(opts.needle);
-    const m = new RegExp(`ctx\\(\\)\\.(?:get\\(\\s*['"]?)?${n}\\b|ctx\\(\\s*['"]?${n}['"]?\\s*\\)|ctx\\(\\)\\s*\\[\\s*['"]${n}['"]`).exec(expr);
+    const n = escapeRegExp(opts.needle);
+    const m = new RegExp(
+      `ctx\\(\\)\\.(?:get\\(\\s*['"]?)?${n}\\b|ctx\\(\\s*['"]?${n}['"]?\\s*\\)|ctx\\(\\)\\s*\\[\\s*['"]${n}['"]`,
+    ).exec(expr);
     if (m) {
       at = m.index + m[0].lastIndexOf(opts.needle);
       length = opts.needle.length;
@@ -67,6 +69,6 @@ export function locate(file: SourceFile, root: YNode, path: NodePath, opts: Loca
   return { start, end: Math.max(end, start + 1) };
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
 }

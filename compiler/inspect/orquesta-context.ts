@@ -32,7 +32,10 @@ export function extractVars(value: PyValue): CtxVarRef[] {
     seen.add(id);
     return true;
   });
-  return unique.map((r, i) => ({ r, i })).sort((a, b) => (a.r.name < b.r.name ? -1 : a.r.name > b.r.name ? 1 : a.i - b.i)).map((x) => x.r);
+  return unique
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r.name < b.r.name ? -1 : a.r.name > b.r.name ? 1 : a.i - b.i))
+    .map((x) => x.r);
 }
 
 function contextInputs(value: PyValue): string[] {
@@ -55,7 +58,13 @@ interface Prop {
 }
 
 /** One spec's inspect_context over its evaluation sequence; returns errors and the grown context. */
-function inspectProps(props: Prop[], ctx: Set<string>, spec: string, schema: string, path: NodePath): RawEntry[] {
+function inspectProps(
+  props: Prop[],
+  ctx: Set<string>,
+  spec: string,
+  schema: string,
+  path: NodePath,
+): RawEntry[] {
   const errors: RawEntry[] = [];
   const check = (name: string, value: PyValue, specPath: string, nodePath: NodePath): void => {
     for (const ref of extractVars(value)) {
@@ -72,7 +81,8 @@ function inspectProps(props: Prop[], ctx: Set<string>, spec: string, schema: str
         const message = `Variable "${ref.name}" that is prefixed with double underscores is considered a private variable and cannot be referenced.`;
         errors.push({ ...base, message });
       }
-      if (!ctx.has(ref.name)) errors.push({ ...base, message: `Variable "${ref.name}" is referenced before assignment.` });
+      if (!ctx.has(ref.name))
+        errors.push({ ...base, message: `Variable "${ref.name}" is referenced before assignment.` });
     }
   };
   for (const prop of props) {
@@ -115,14 +125,34 @@ function inspectTask(task: TaskView, ctx: Set<string>): RawEntry[] {
   const plain = (name: string, value: PyValue): Prop => ({ name, value, isInput: false });
   errors.push(...inspectProps([plain("delay", task.delay)], ctx, spec, taskSchemaPath, task.path));
   if (task.with) {
-    const withProps = [plain("items", task.with.items ?? null), plain("concurrency", task.with.concurrency ?? null)];
-    errors.push(...inspectProps(withProps, ctx, `${spec}.with`, `${taskSchemaPath}.properties.with`, [...task.path, "with"]));
+    const withProps = [
+      plain("items", task.with.items ?? null),
+      plain("concurrency", task.with.concurrency ?? null),
+    ];
+    errors.push(
+      ...inspectProps(withProps, ctx, `${spec}.with`, `${taskSchemaPath}.properties.with`, [
+        ...task.path,
+        "with",
+      ]),
+    );
   }
-  errors.push(...inspectProps([plain("action", task.action), plain("input", task.input)], ctx, spec, taskSchemaPath, task.path));
+  errors.push(
+    ...inspectProps(
+      [plain("action", task.action), plain("input", task.input)],
+      ctx,
+      spec,
+      taskSchemaPath,
+      task.path,
+    ),
+  );
   return sortBySpecPath(errors);
 }
 
-function inspectTasks(view: WorkflowView, start: Set<string>, starts: string[]): { errors: RawEntry[]; all: Set<string> } {
+function inspectTasks(
+  view: WorkflowView,
+  start: Set<string>,
+  starts: string[],
+): { errors: RawEntry[]; all: Set<string> } {
   const errors: RawEntry[] = [];
   const rolling = new Set(start);
   const joinCtx = new Map<string, Set<string>>();
@@ -172,7 +202,11 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** Orquesta's inspect_context for a workflow, given the host's context keys (st2, parent). */
-export function inspectContext(view: WorkflowView, appCtxKeys: readonly string[], starts: string[]): RawEntry[] {
+export function inspectContext(
+  view: WorkflowView,
+  appCtxKeys: readonly string[],
+  starts: string[],
+): RawEntry[] {
   const ctx = new Set(appCtxKeys);
   const input = (name: string, value: PyValue): Prop => ({ name, value, isInput: true });
   const errors = inspectProps([input("input", view.input), input("vars", view.vars)], ctx, "", "", []);

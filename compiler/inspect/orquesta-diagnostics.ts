@@ -1,11 +1,11 @@
 // Turns Orquesta inspector entries into orqc diagnostics with precise ranges.
 
+import type { YNode } from "../load/yaml-node";
+import { schemaDiagnostics } from "../schema/schema-diagnostics";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { suggest } from "../source/suggest";
-import type { YNode } from "../load/yaml-node";
-import { schemaDiagnostics } from "../schema/schema-diagnostics";
 import { locate } from "./locate";
 import type { OrquestaInspection } from "./orquesta";
 import type { RawEntry } from "./orquesta-entry";
@@ -33,7 +33,11 @@ function expression(file: SourceFile, root: YNode, e: RawEntry): Diagnostic {
   const at = { expression: e.expression ?? "", offset: e.exprOffset ?? 0 };
   const range = locate(file, root, e.path, at);
   if (e.language === null) {
-    return diagnostic("ORQ3003", {}, { file, range: locate(file, root, e.path, { ...at, length: at.expression.length }) });
+    return diagnostic(
+      "ORQ3003",
+      {},
+      { file, range: locate(file, root, e.path, { ...at, length: at.expression.length }) },
+    );
   }
   const code = e.language === "jinja" ? "ORQ3002" : "ORQ3001";
   return diagnostic(code, { detail: e.message }, { file, range });
@@ -47,19 +51,32 @@ function context(file: SourceFile, root: YNode, e: RawEntry): Diagnostic {
 }
 
 /** Diagnostics for everything Orquesta's inspector reports, duplicates removed. */
-export function orquestaDiagnostics(file: SourceFile, root: YNode, result: OrquestaInspection, taskNames: string[]): Diagnostic[] {
+export function orquestaDiagnostics(
+  file: SourceFile,
+  root: YNode,
+  result: OrquestaInspection,
+  taskNames: string[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const issues = result.syntax.flatMap((e) => (e.issue ? [e.issue] : []));
   out.push(...schemaDiagnostics(file, root, issues));
   for (const e of result.syntax) {
-    if (!e.issue) out.push(diagnostic("ORQ1004", { what: "a workflow definition", found: "something else" }, { file, range: root.range }));
+    if (!e.issue)
+      out.push(
+        diagnostic(
+          "ORQ1004",
+          { what: "a workflow definition", found: "something else" },
+          { file, range: root.range },
+        ),
+      );
   }
   for (const e of result.semantics) out.push(semantic(file, root, e, taskNames));
   for (const e of result.expressions) out.push(expression(file, root, e));
   for (const e of result.context) out.push(context(file, root, e));
   const seen = new Set<string>();
   return out.filter((d) => {
-    const id = `${d.code}|${d.range?.start}|${d.range?.end}|${d.message}`;
+    // Orquesta reports a Jinja problem once for the template and once for the expression.
+    const id = d.code === "ORQ3002" ? `${d.code}|${d.range?.start}` : `${d.code}|${d.range?.start}|${d.range?.end}|${d.message}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -32,7 +32,9 @@ const TASK_SCHEMA = "properties.tasks.patternProperties.^\\w+$";
 export const taskSchemaPath = TASK_SCHEMA;
 
 /** Python's sort by (schema_path, spec_path); None sorts only against equal prefixes. */
-export function sortEntries<T extends { schema_path: string | null; spec_path: string | null }>(entries: T[]): T[] {
+export function sortEntries<T extends { schema_path: string | null; spec_path: string | null }>(
+  entries: T[],
+): T[] {
   const cmp = (a: string | null, b: string | null): number => {
     const x = a ?? "";
     const y = b ?? "";

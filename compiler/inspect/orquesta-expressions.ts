@@ -26,19 +26,24 @@ function validateString(text: string): Located[] {
 export function validateValue(value: PyValue): Located[] {
   if (typeof value === "string") return validateString(value);
   if (Array.isArray(value)) return value.flatMap(validateValue);
-  if (isDict(value)) return Object.keys(value).flatMap((k) => [...validateString(k), ...validateValue(value[k]!)]);
+  if (isDict(value))
+    return Object.keys(value).flatMap((k) => [...validateString(k), ...validateValue(value[k]!)]);
   return [];
 }
 
 function at(value: PyValue, spec: string, schema: string, path: NodePath): RawEntry[] {
-  return validateValue(value).map((e) => ({ ...e, category: "expressions", spec_path: spec, schema_path: schema, path }));
+  return validateValue(value).map((e) => ({
+    ...e,
+    category: "expressions",
+    spec_path: spec,
+    schema_path: schema,
+    path,
+  }));
 }
 
 function subSpec(value: PyValue, keys: string[], spec: string, schema: string, path: NodePath): RawEntry[] {
   if (!isDict(value)) return at(value, spec, schema, path);
-  return keys.flatMap((k) =>
-    at(value[k] ?? null, `${spec}.${k}`, `${schema}.properties.${k}`, [...path, k]),
-  );
+  return keys.flatMap((k) => at(value[k] ?? null, `${spec}.${k}`, `${schema}.properties.${k}`, [...path, k]));
 }
 
 function taskEntries(task: TaskView): RawEntry[] {
@@ -51,7 +56,13 @@ function taskEntries(task: TaskView): RawEntry[] {
     ...subSpec(task.with, ["items", "concurrency"], `${spec}.with`, `${schema}.properties.with`, p("with")),
     ...at(task.action, `${spec}.action`, `${schema}.properties.action`, p("action")),
     ...at(task.input, `${spec}.input`, `${schema}.properties.input`, p("input")),
-    ...subSpec(task.retry, ["when", "count", "delay"], `${spec}.retry`, `${schema}.properties.retry`, p("retry")),
+    ...subSpec(
+      task.retry,
+      ["when", "count", "delay"],
+      `${spec}.retry`,
+      `${schema}.properties.retry`,
+      p("retry"),
+    ),
   ];
   for (const t of task.next) {
     const tSpec = `${spec}.next[${t.index}]`;

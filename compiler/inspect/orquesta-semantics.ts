@@ -2,11 +2,17 @@
 // no start task, undefined tasks in `do` (reachable tasks only), ambiguous joins,
 // with-items without an action. Messages are Orquesta's, word for word.
 
-import { isTruthy, type WorkflowView } from "./orquesta-spec";
 import { type RawEntry, taskSchemaPath } from "./orquesta-entry";
+import { isTruthy, type WorkflowView } from "./orquesta-spec";
 import type { TaskGraph } from "./task-graph";
 
-const entry = (message: string, spec: string, schema: string, task: string, check: RawEntry["check"]): RawEntry => ({
+const entry = (
+  message: string,
+  spec: string,
+  schema: string,
+  task: string,
+  check: RawEntry["check"],
+): RawEntry => ({
   category: "semantics",
   message,
   spec_path: spec,
@@ -20,7 +26,13 @@ function reservedNames(g: TaskGraph): RawEntry[] {
   return g.names
     .filter((n) => g.isReserved(n))
     .map((n) =>
-      entry(`The task name "${n}" is reserved with special function.`, `tasks.${n}`, taskSchemaPath, n, "reserved"),
+      entry(
+        `The task name "${n}" is reserved with special function.`,
+        `tasks.${n}`,
+        taskSchemaPath,
+        n,
+        "reserved",
+      ),
     );
 }
 
@@ -101,7 +113,8 @@ function unreachableJoins(view: WorkflowView, g: TaskGraph): RawEntry[] {
     }
   }
   const result: RawEntry[] = [];
-  const same = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x));
+  const same = (a: Set<string>, b: Set<string>): boolean =>
+    a.size === b.size && [...a].every((x) => b.has(x));
   for (const [name, meta] of staging) {
     if (!meta.join) continue;
     for (const prev of meta.prev) {

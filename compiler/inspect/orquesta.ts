@@ -4,11 +4,11 @@
 // failed execution (and the golden traces record it): flattened, `type` set to
 // the category, the language under `language`, sorted by (type, schema_path).
 
-import type { Diagnostic } from "../source/diagnostic";
 import { parseYaml } from "../load/parse-yaml";
 import { type JsonData, mapGet, toJsonData, type YMap, type YNode } from "../load/yaml-node";
 import { ORQUESTA_WORKFLOW_SCHEMA } from "../schema/orquesta-schema";
 import { specPathOf, validateNode } from "../schema/validate";
+import type { Diagnostic } from "../source/diagnostic";
 import { inspectContext } from "./orquesta-context";
 import { type RawEntry, sortEntries } from "./orquesta-entry";
 import { inspectExpressions } from "./orquesta-expressions";
@@ -89,11 +89,17 @@ function crashes(root: YMap, syntax: RawEntry[]): boolean {
 }
 
 /** Runs the four inspections over a parsed workflow document. */
-export function inspectOrquestaNode(root: YNode | null, appCtxKeys: readonly string[] = ST2_CONTEXT_KEYS): OrquestaInspection {
+export function inspectOrquestaNode(
+  root: YNode | null,
+  appCtxKeys: readonly string[] = ST2_CONTEXT_KEYS,
+): OrquestaInspection {
   if (root === null || root.kind !== "map") {
     const found = root === null ? "None" : root.kind === "seq" ? "list" : "str";
     const message = `The spec is not type of json or yaml (${found}).`;
-    return { ...EMPTY, syntax: [{ category: "syntax", message, spec_path: null, schema_path: null, path: [] }] };
+    return {
+      ...EMPTY,
+      syntax: [{ category: "syntax", message, spec_path: null, schema_path: null, path: [] }],
+    };
   }
   const syntax = sortEntries(syntaxEntries(root));
   if (crashes(root, syntax)) return { ...EMPTY, syntax };
@@ -107,7 +113,12 @@ export function inspectOrquestaNode(root: YNode | null, appCtxKeys: readonly str
   };
 }
 
-const TYPE_OF = { syntax: "syntax", semantics: "semantic", expressions: "expression", context: "context" } as const;
+const TYPE_OF = {
+  syntax: "syntax",
+  semantics: "semantic",
+  expressions: "expression",
+  context: "context",
+} as const;
 
 /** Flattens an inspection the way StackStorm does: typed entries sorted by (type, schema_path). */
 export function flattenInspection(result: OrquestaInspection): OrquestaInspectionError[] {

@@ -49,8 +49,12 @@ export function recursionDiagnostics(load: LoadResult): Diagnostic[] {
           reported.add(id);
           const wf = byPath.get(start)!;
           const first = cycle[0]!;
-          const text = [start, ...cycle.map((c) => c.target)].map((p) => byPath.get(p)?.actionRefs[0] ?? p).join(" -> ");
-          const range = wf.root ? locate(wf.file, wf.root, ["tasks", first.task, "action"]) : { start: 0, end: 0 };
+          const text = [start, ...cycle.map((c) => c.target)]
+            .map((p) => byPath.get(p)?.actionRefs[0] ?? p)
+            .join(" -> ");
+          const range = wf.root
+            ? locate(wf.file, wf.root, ["tasks", first.task, "action"])
+            : { start: 0, end: 0 };
           out.push(diagnostic("ORQ2017", { cycle: text }, { file: wf.file, range }));
         } else if (!seen.has(call.target) && byPath.has(call.target)) {
           seen.add(call.target);

@@ -39,6 +39,7 @@ export class WorkflowGraph {
   private readonly nextCache = new Map<string, NextTask[]>();
   private readonly prevCount = new Map<string, number>();
   private cyclic: Set<string> | null = null;
+  private readonly nextEdges = new Map<string, GraphEdge[]>();
   private readonly specCycle = new Map<string, boolean>();
 
   constructor(readonly workflow: WorkflowIR) {
@@ -186,7 +187,9 @@ export class WorkflowGraph {
 
   /** Outbound edges sorted by target name, then key. */
   nextTransitions(name: string): GraphEdge[] {
-    return stableSortBy(this.groupedOut(name), (e) => e.target);
+    let cached = this.nextEdges.get(name);
+    if (!cached) this.nextEdges.set(name, (cached = stableSortBy(this.groupedOut(name), (e) => e.target)));
+    return cached;
   }
 
   private groupedOut(name: string): GraphEdge[] {

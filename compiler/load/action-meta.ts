@@ -2,13 +2,13 @@
 // against the YAML node they are about.
 
 import { dirname, resolve } from "node:path";
+import { ACTION_METADATA_SCHEMA } from "../schema/action-schema";
+import { specPathOf, validateNode } from "../schema/validate";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
-import { ACTION_METADATA_SCHEMA } from "../schema/action-schema";
-import { specPathOf, validateNode } from "../schema/validate";
-import type { ActionMeta, ParamSpec } from "./action-types";
 import { canonicalRunner } from "./action-registry";
+import type { ActionMeta, ParamSpec } from "./action-types";
 import { keyText, mapGet, nodeAt, type YMap, type YNode } from "./yaml-node";
 
 const str = (n: YNode | undefined): string =>
@@ -47,8 +47,10 @@ export function readActionMeta(file: SourceFile, root: YMap, packName: string | 
     const detail =
       issue.keyword === "required"
         ? `missing required key "${String(issue.params.missingProperty)}"`
-        : `${where}: ${issue.message.replace(/^'(.*)' is not/, "\"$1\" is not")}`;
-    diagnostics.push(diagnostic("ORQ1030", { ref: ref || file.path, detail }, { file, range: found.node.range }));
+        : `${where}: ${issue.message.replace(/^'(.*)' is not/, '"$1" is not')}`;
+    diagnostics.push(
+      diagnostic("ORQ1030", { ref: ref || file.path, detail }, { file, range: found.node.range }),
+    );
   }
   if (!name || !str(mapGet(root, "runner_type"))) return { diagnostics };
   const parameters: Record<string, ParamSpec> = {};

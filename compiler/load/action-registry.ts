@@ -36,7 +36,10 @@ export function effectiveParameters(action: ActionMeta): Readonly<Record<string,
   const out: Record<string, ParamSpec> = { ...runner };
   for (const [name, spec] of Object.entries(action.parameters)) {
     const inherited = runner[name];
-    out[name] = inherited && spec.type === undefined && inherited.type !== undefined ? { ...spec, type: inherited.type } : spec;
+    out[name] =
+      inherited && spec.type === undefined && inherited.type !== undefined
+        ? { ...spec, type: inherited.type }
+        : spec;
   }
   return out;
 }

@@ -18,8 +18,7 @@ export const CORE_ACTIONS: Readonly<Record<string, BuiltinAction>> = {
   },
   "core.ask": {
     runnerType: "inquirer",
-    parameters: {
-    },
+    parameters: {},
   },
   "core.echo": {
     runnerType: "local-shell-cmd",
@@ -81,8 +80,7 @@ export const CORE_ACTIONS: Readonly<Record<string, BuiltinAction>> = {
   },
   "core.noop": {
     runnerType: "noop",
-    parameters: {
-    },
+    parameters: {},
   },
   "core.pause": {
     runnerType: "python-script",

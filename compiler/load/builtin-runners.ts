@@ -8,7 +8,7 @@ export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
     display_published: { type: "boolean", hasDefault: true },
     skip_notify: { type: "array", hasDefault: true },
   },
-  "announcement": {
+  announcement: {
     experimental: { type: "boolean", required: true, hasDefault: true },
     route: { type: "string", hasDefault: true },
   },
@@ -25,7 +25,7 @@ export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
     url_hosts_blacklist: { type: "array" },
     url_hosts_whitelist: { type: "array" },
   },
-  "inquirer": {
+  inquirer: {
     schema: { type: "object", required: true, hasDefault: true },
     route: { type: "string", hasDefault: true },
     roles: { type: "array", hasDefault: true },
@@ -51,9 +51,8 @@ export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
     sudo_password: { type: "string", hasDefault: true },
     timeout: { type: "integer", hasDefault: true },
   },
-  "noop": {
-  },
-  "orquesta": {
+  noop: {},
+  orquesta: {
     notify: { type: "array", hasDefault: true },
   },
   "python-script": {

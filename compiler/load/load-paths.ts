@@ -3,12 +3,12 @@
 // files and unusual layouts work), and links orquesta actions to their files.
 
 import { readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { basename, dirname, relative, resolve } from "node:path";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
-import { builtinAction, effectiveParameters } from "./action-registry";
 import { readActionMeta } from "./action-meta";
+import { builtinAction, effectiveParameters } from "./action-registry";
 import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-types";
 import { discover, type FoundFile, packDirOf } from "./discover";
 import { type ParsedYaml, parseYaml } from "./parse-yaml";
@@ -18,7 +18,8 @@ type Kind = "pack" | "action" | "workflow" | "other";
 
 function classify(found: FoundFile, root: YNode | null): Kind {
   const name = basename(found.path);
-  if (name === "pack.yaml" && found.packDir && resolve(found.packDir, "pack.yaml") === found.path) return "pack";
+  if (name === "pack.yaml" && found.packDir && resolve(found.packDir, "pack.yaml") === found.path)
+    return "pack";
   if (root === null || root.kind !== "map") return found.explicit ? "workflow" : "other";
   if (mapGet(root, "runner_type") !== undefined) return "action";
   if (mapGet(root, "chain") !== undefined) return "other";
@@ -30,7 +31,8 @@ function classify(found: FoundFile, root: YNode | null): Kind {
   return found.explicit ? "workflow" : "other";
 }
 
-const str = (n: YNode | undefined): string => (n?.kind === "scalar" && typeof n.value === "string" ? n.value : "");
+const str = (n: YNode | undefined): string =>
+  n?.kind === "scalar" && typeof n.value === "string" ? n.value : "";
 
 function packName(dir: string, meta: YMap | undefined): string {
   return (meta && (str(mapGet(meta, "ref")) || str(mapGet(meta, "name")))) || basename(dir);
@@ -62,14 +64,19 @@ function readAll(files: readonly FoundFile[], diagnostics: Diagnostic[]): Read[]
 export function loadPaths(paths: readonly string[]): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const { files, missing } = discover(paths);
-  for (const p of missing) diagnostics.push(diagnostic("ORQ1003", { path: p, detail: "no such file or directory" }));
+  for (const p of missing)
+    diagnostics.push(diagnostic("ORQ1003", { path: p, detail: "no such file or directory" }));
   const read = readAll(files, diagnostics);
 
   const packs = new Map<string, PackInfo>();
   for (const { found, parsed } of read) {
     if (classify(found, parsed.root) !== "pack") continue;
     const root = parsed.root?.kind === "map" ? parsed.root : undefined;
-    packs.set(found.packDir!, { name: packName(found.packDir!, root), dir: found.packDir!, file: parsed.file });
+    packs.set(found.packDir!, {
+      name: packName(found.packDir!, root),
+      dir: found.packDir!,
+      file: parsed.file,
+    });
   }
   const packOf = (found: FoundFile): string | undefined => {
     if (!found.packDir) return undefined;
@@ -104,7 +111,8 @@ export function loadPaths(paths: readonly string[]): LoadResult {
     const twin = list.find((a) => packDirOfAction.get(a) === r.found.packDir);
     if (twin) {
       const at = { file: r.parsed.file, range: r.parsed.root.range };
-      diagnostics.push(diagnostic("ORQ1032", { ref: meta.action.ref, other: twin.file?.path ?? "core" }, at));
+      const other = twin.file ? relative(r.found.packDir ?? dirname(r.found.path), twin.file.path) : "core";
+      diagnostics.push(diagnostic("ORQ1032", { ref: meta.action.ref, other }, at));
       continue;
     }
     list.push(meta.action);

@@ -6,6 +6,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocumen
 import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
+import { parseSimpleYaml } from "./fast-yaml";
 import { resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
 import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
 
@@ -37,7 +38,17 @@ class Builder {
   private rangeOf(node: Node): Range {
     const r = node.range;
     if (!r) return { start: 0, end: 0 };
-    return { start: this.shift.back(r[0]), end: this.shift.back(Math.max(r[0], r[1])) };
+    const max = this.file.text.length;
+    const start = Math.min(max, this.shift.back(r[0]));
+    return { start, end: Math.min(max, Math.max(start, this.shift.back(r[1]))) };
+  }
+
+  /** Plain scalars never end in blanks, whatever the range the parser gives. */
+  private trimEnd(r: Range): Range {
+    let end = r.end;
+    const text = this.file.text;
+    while (end > r.start && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+    return { start: r.start, end };
   }
 
   build(node: Node | null | undefined, at: Range, depth = 0): YNode {
@@ -61,16 +72,17 @@ class Builder {
   }
 
   private scalar(node: Scalar): YScalar {
-    const range = this.rangeOf(node);
     const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
-    const text = node.source ?? String(node.value ?? "");
+    const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
+    const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = node.tag;
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
       if (resolved) return { kind: "scalar", style, range, ...resolved };
       return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
     }
-    if (style === "plain" && tag !== "!") return { kind: "scalar", style, range, ...resolvePlainScalar(text) };
+    if (style === "plain" && tag !== "!")
+      return { kind: "scalar", style, range, ...resolvePlainScalar(text) };
     return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
   }
 
@@ -97,7 +109,9 @@ class Builder {
       }
       const k = pairKey(key);
       if (own.some((p) => pairKey(p.key) === k)) {
-        this.diagnostics.push(diagnostic("ORQ1002", { key: keyText(key) }, { file: this.file, range: key.range }));
+        this.diagnostics.push(
+          diagnostic("ORQ1002", { key: keyText(key) }, { file: this.file, range: key.range }),
+        );
         continue;
       }
       own.push({ key, value });
@@ -121,6 +135,11 @@ class Builder {
 function pairKey(node: YNode): string {
   if (node.kind !== "scalar") return `${node.kind}@${node.range.start}`;
   return `${typeof node.value}:${String(node.value)}`;
+}
+
+function clampRange(file: SourceFile, start: number, end: number): Range {
+  const s = Math.max(0, Math.min(start, file.text.length));
+  return { start: s, end: Math.max(s, Math.min(end, file.text.length)) };
 }
 
 function yamlErrorText(code: string, message: string): string {
@@ -188,6 +207,13 @@ function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
 
 /** Parses one YAML document the way StackStorm would read it. */
 export function parseYaml(file: SourceFile): ParsedYaml {
+  const simple = parseSimpleYaml(file.text);
+  if (simple) return { file, root: simple, diagnostics: [] };
+  return parseYamlFull(file);
+}
+
+/** The full parser, without the fast path for simple files (exported for differential tests). */
+export function parseYamlFull(file: SourceFile): ParsedYaml {
   let doc: Document;
   let shift = new OffsetShift();
   try {
@@ -198,19 +224,24 @@ export function parseYaml(file: SourceFile): ParsedYaml {
     }
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { file, root: null, diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })] };
+    return {
+      file,
+      root: null,
+      diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })],
+    };
   }
   const errors = doc.errors.map((e) =>
     diagnostic(
       "ORQ1001",
       { detail: yamlErrorText(e.code, e.message) },
-      { file, range: { start: e.pos[0], end: Math.max(e.pos[0], e.pos[1]) } },
+      { file, range: clampRange(file, e.pos[0], e.pos[1]) },
     ),
   );
   if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1) };
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
   const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
-  if (root && root.kind === "scalar" && root.value === null) return { file, root: null, diagnostics: builder.diagnostics };
+  if (root && root.kind === "scalar" && root.value === null)
+    return { file, root: null, diagnostics: builder.diagnostics };
   return { file, root, diagnostics: builder.diagnostics };
 }

@@ -79,9 +79,7 @@ export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar |
     case "tag:yaml.org,2002:int":
       return INT_RE.test(text) ? { pyType: "int", value: toInt(text) } : undefined;
     case "tag:yaml.org,2002:float":
-      return FLOAT_RE.test(text) || INT_RE.test(text)
-        ? { pyType: "float", value: toFloat(text) }
-        : undefined;
+      return FLOAT_RE.test(text) || INT_RE.test(text) ? { pyType: "float", value: toFloat(text) } : undefined;
     case "tag:yaml.org,2002:timestamp":
       return TIMESTAMP_RE.test(text) ? { pyType: "timestamp", value: text } : undefined;
     default:

@@ -71,7 +71,8 @@ export function toJsonData(node: YNode): JsonData {
         const key = keyText(pair.key);
         const value = toJsonData(pair.value);
         // "__proto__" must stay a data key, not replace the prototype.
-        if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        if (key === "__proto__")
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
         else out[key] = value;
       }
       return out;

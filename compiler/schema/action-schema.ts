@@ -20,10 +20,7 @@ export const ACTION_METADATA_SCHEMA = {
         type: "object",
         properties: {
           type: {
-            anyOf: [
-              { enum: PARAM_TYPES },
-              { type: "array", items: { enum: PARAM_TYPES } },
-            ],
+            anyOf: [{ enum: PARAM_TYPES }, { type: "array", items: { enum: PARAM_TYPES } }],
           },
           required: { type: "boolean" },
           immutable: { type: "boolean" },

@@ -92,7 +92,10 @@ const TASK = {
       oneOf: [{ enum: ["all"] }, POSITIVE_INTEGER],
     }),
     with: d("Runs the action once per item.", WITH_ITEMS),
-    action: d("Action reference `pack.name`, optionally followed by inline `key=value` parameters.", NONEMPTY_STRING),
+    action: d(
+      "Action reference `pack.name`, optionally followed by inline `key=value` parameters.",
+      NONEMPTY_STRING,
+    ),
     input: d("Action parameters: a mapping, or an expression giving one.", {
       oneOf: [NONEMPTY_STRING, NONEMPTY_DICT],
     }),
@@ -108,8 +111,14 @@ export const ORQUESTA_WORKFLOW_SCHEMA: Schema = {
   type: "object",
   properties: {
     vars: d("Workflow variables: a list of one-key mappings.", UNIQUE_ONE_KEY_DICT_LIST),
-    input: d("Workflow inputs: names, or one-key mappings `name: default`.", UNIQUE_STRING_OR_ONE_KEY_DICT_LIST),
-    output: d("Values returned when the workflow completes: a list of one-key mappings.", UNIQUE_ONE_KEY_DICT_LIST),
+    input: d(
+      "Workflow inputs: names, or one-key mappings `name: default`.",
+      UNIQUE_STRING_OR_ONE_KEY_DICT_LIST,
+    ),
+    output: d(
+      "Values returned when the workflow completes: a list of one-key mappings.",
+      UNIQUE_ONE_KEY_DICT_LIST,
+    ),
     tasks: d("The tasks, by name.", {
       type: "object",
       minProperties: 1,

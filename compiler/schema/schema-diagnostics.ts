@@ -1,11 +1,11 @@
 // Says schema problems in plain words, at the YAML node they are about:
 // `task "x": unknown key "nxt" (did you mean "next"?)`.
 
+import { keyNodeAt, type NodePath, nodeAt, type YNode } from "../load/yaml-node";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { suggest } from "../source/suggest";
-import { keyNodeAt, type NodePath, nodeAt, type YNode } from "../load/yaml-node";
 import { RETRY_KEYS, TASK_KEYS, TRANSITION_KEYS, WITH_KEYS, WORKFLOW_KEYS } from "./orquesta-schema";
 import type { SchemaIssue } from "./validate";
 
@@ -25,7 +25,10 @@ export function describePath(path: NodePath): string {
 }
 
 function joinPath(path: NodePath): string {
-  return path.map((p) => (typeof p === "number" ? `[${p + 1}]` : p)).join(".").replace(/\.\[/g, " item [");
+  return path
+    .map((p) => (typeof p === "number" ? `[${p + 1}]` : p))
+    .join(".")
+    .replace(/\.\[/g, " item [");
 }
 
 export function describeValue(node: YNode | undefined): string {
@@ -57,10 +60,16 @@ function keysFor(schemaPath: string): string[] {
 }
 
 function formsFor(schemaPath: string): string {
-  const last = schemaPath.replace(/\.(oneOf|anyOf)$/, "").split(".").pop() ?? "";
+  const last =
+    schemaPath
+      .replace(/\.(oneOf|anyOf)$/, "")
+      .split(".")
+      .pop() ?? "";
   switch (last) {
     case "input":
-      return schemaPath.startsWith("properties.input") ? "a name or a one-key mapping" : "a mapping of parameters or an expression";
+      return schemaPath.startsWith("properties.input")
+        ? "a name or a one-key mapping"
+        : "a mapping of parameters or an expression";
     case "publish":
       return "a list of one-key mappings or a `name=value` string";
     case "do":
@@ -81,7 +90,11 @@ function isNegative(node: YNode | undefined): boolean {
 }
 
 /** Converts schema issues of a workflow file into diagnostics. */
-export function schemaDiagnostics(file: SourceFile, root: YNode, issues: readonly SchemaIssue[]): Diagnostic[] {
+export function schemaDiagnostics(
+  file: SourceFile,
+  root: YNode,
+  issues: readonly SchemaIssue[],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const found = nodeAt(root, issue.path);
@@ -102,7 +115,15 @@ export function schemaDiagnostics(file: SourceFile, root: YNode, issues: readonl
         break;
       case "type":
         out.push(
-          diagnostic("ORQ1011", { where, expected: TYPE_WORDS[String(issue.params.type)] ?? String(issue.params.type), found: describeValue(node) }, at),
+          diagnostic(
+            "ORQ1011",
+            {
+              where,
+              expected: TYPE_WORDS[String(issue.params.type)] ?? String(issue.params.type),
+              found: describeValue(node),
+            },
+            at,
+          ),
         );
         break;
       case "minLength":
@@ -130,7 +151,14 @@ export function schemaDiagnostics(file: SourceFile, root: YNode, issues: readonl
         break;
       default:
         if (isNegative(node)) out.push(diagnostic("ORQ1020", { where, found: describeValue(node) }, at));
-        else out.push(diagnostic("ORQ1016", { where, expected: formsFor(issue.schemaPath), found: describeValue(node) }, at));
+        else
+          out.push(
+            diagnostic(
+              "ORQ1016",
+              { where, expected: formsFor(issue.schemaPath), found: describeValue(node) },
+              at,
+            ),
+          );
     }
   }
   return out;

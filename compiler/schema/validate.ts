@@ -65,7 +65,9 @@ const q = (s: string): string => pyRepr(s);
 
 /** Orquesta's version enum is ["1.0", 1.0]; JSON cannot tell 1.0 from 1, so restore the float. */
 function enumValues(values: (string | number)[]): PyValue[] {
-  return values.map((v) => (typeof v === "number" && Number.isInteger(v) && values.includes(`${v}.0`) ? new PyFloat(v) : v));
+  return values.map((v) =>
+    typeof v === "number" && Number.isInteger(v) && values.includes(`${v}.0`) ? new PyFloat(v) : v,
+  );
 }
 
 function jsonschemaMessage(e: ErrorObject, instance: string): string {
@@ -136,7 +138,13 @@ export function validateNode(root: YNode, schema: object, data: JsonData = toJso
       continue;
     }
     const message = jsonschemaMessage(e, reprAt(root, path));
-    issues.push({ keyword: e.keyword, path, schemaPath, message, params: e.params as Record<string, unknown> });
+    issues.push({
+      keyword: e.keyword,
+      path,
+      schemaPath,
+      message,
+      params: e.params as Record<string, unknown>,
+    });
   }
   return issues.map((issue) => {
     if (issue.keyword !== "additionalProperties") return issue;

@@ -4,10 +4,10 @@ import { MemoryBackend } from "./memory/index";
 import { connectRedisBackend, type RedisConfig } from "./redis/index";
 import type { Backend, KvStore } from "./types";
 
-export * from "./types";
 export { newExecutionId } from "./ids";
-export { MemoryBackend, createMemoryBackend } from "./memory/index";
-export { RedisBackend, connectRedisBackend, DEFAULT_REDIS_URL, type RedisConfig } from "./redis/index";
+export { createMemoryBackend, MemoryBackend } from "./memory/index";
+export { connectRedisBackend, DEFAULT_REDIS_URL, RedisBackend, type RedisConfig } from "./redis/index";
+export * from "./types";
 
 export interface BackendOptions {
   /** Redis settings; absent = embedded (memory). */

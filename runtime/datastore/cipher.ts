@@ -38,7 +38,9 @@ export function aesCipher(key: Buffer): KvCipher {
         decipher.setAuthTag(raw.subarray(12, 28));
         return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
       } catch {
-        throw new DatastoreCryptoError("cannot decrypt the value: it was encrypted with another datastore key");
+        throw new DatastoreCryptoError(
+          "cannot decrypt the value: it was encrypted with another datastore key",
+        );
       }
     },
   };
@@ -47,7 +49,8 @@ export function aesCipher(key: Buffer): KvCipher {
 export function parseKey(text: string): Buffer {
   const t = text.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, "hex") : Buffer.from(t, "base64");
-  if (key.length !== 32) throw new DatastoreCryptoError("ORQC_DATASTORE_KEY must be 32 bytes (64 hex chars or base64)");
+  if (key.length !== 32)
+    throw new DatastoreCryptoError("ORQC_DATASTORE_KEY must be 32 bytes (64 hex chars or base64)");
   return key;
 }
 
@@ -58,7 +61,8 @@ export function parseKey(text: string): Buffer {
 export function defaultCipher(env: NodeJS.ProcessEnv = process.env): KvCipher {
   let cipher: KvCipher | undefined;
   const get = (): KvCipher => {
-    if (!cipher) cipher = aesCipher(env.ORQC_DATASTORE_KEY ? parseKey(env.ORQC_DATASTORE_KEY) : loadKeyFile(env));
+    if (!cipher)
+      cipher = aesCipher(env.ORQC_DATASTORE_KEY ? parseKey(env.ORQC_DATASTORE_KEY) : loadKeyFile(env));
     return cipher;
   };
   return { encrypt: (p) => get().encrypt(p), decrypt: (c) => get().decrypt(c) };

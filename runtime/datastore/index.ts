@@ -2,4 +2,4 @@ export { aesCipher, DatastoreCryptoError, defaultCipher, type KvCipher, parseKey
 export { Datastore, parseScope, type ReadOptions, resolveSt2kvKey, type St2kvReader } from "./datastore";
 export { FileKvStore } from "./file-store";
 export { defaultDatastorePath, defaultKeyPath, orqcHome } from "./home";
-export { type OpenDatastore, openDatastore, type OpenDatastoreOptions } from "./open";
+export { type OpenDatastore, type OpenDatastoreOptions, openDatastore } from "./open";

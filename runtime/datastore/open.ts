@@ -30,5 +30,9 @@ export async function openDatastore(options: OpenDatastoreOptions = {}): Promise
     };
   }
   const file = options.file ?? defaultDatastorePath();
-  return { datastore: new Datastore(new FileKvStore(file), defaultCipher()), where: file, close: async () => {} };
+  return {
+    datastore: new Datastore(new FileKvStore(file), defaultCipher()),
+    where: file,
+    close: async () => {},
+  };
 }

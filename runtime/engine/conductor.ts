@@ -9,16 +9,10 @@ import { EngineError, errorMessage } from "./errors";
 import { type ConductorEvent, ENGINE_EVENTS, isEngineCommand } from "./events";
 import { type ExprEnv, renderWith } from "./expressions";
 import { nextStatus, TASK_MACHINE } from "./machines";
-import {
-  clearItems,
-  initItems,
-  type RetryState,
-  setItemStatus,
-  type TaskStateEntry,
-  WorkflowState,
-} from "./state";
+import { initItems, type RetryState, setItemStatus, type TaskStateEntry, WorkflowState } from "./state";
 import { ABENDED, ACTIVE, COMPLETED, RUNNING, S, STARTING } from "./statuses";
 import { type RenderedTask, renderTask } from "./task-render";
+import { itemEventName, processTransitions } from "./transitions";
 import { processTaskEvent, requestWorkflowStatus } from "./workflow-events";
 
 export interface ErrorEntry {
@@ -402,7 +396,7 @@ export class WorkflowConductor {
     const spec = this.graph.retrySpec(taskId);
     if (spec && spec.count !== null && spec.count !== undefined) this.setupRetry(entry, entry.ctxs.in);
     this.state.sequence.push(entry);
-    this.state.tasks.set(`${taskId}__r${route}`, this.state.sequence.length - 1);
+    this.state.registerEntry(`${taskId}__r${route}`, this.state.sequence.length - 1);
     return entry;
   }
 
@@ -427,38 +421,7 @@ export class WorkflowConductor {
   applyTaskMachine(entry: TaskStateEntry, eventName: string): void {
     const current = entry.status ?? S.unset;
     const next = nextStatus(TASK_MACHINE, current, eventName);
-    if (next !== undefined) entry.status = next;
-  }
-
-  /** Item-event decoration: how the other items of the staged task stand. */
-  private itemEventName(taskId: string, route: number, event: ConductorEvent): string {
-    const requirements = [
-      S.resuming,
-      S.pending,
-      S.paused,
-      S.succeeded,
-      S.failed,
-      S.expired,
-      S.abandoned,
-      S.canceled,
-    ];
-    if (!(requirements as readonly string[]).includes(event.status)) return event.name;
-    const staged = this.state.getStaged(taskId, route);
-    const counts = new Map(staged?.itemCounts ?? []);
-    // The reported item already holds the event's status; look at the others only.
-    counts.set(event.status, (counts.get(event.status) ?? 0) - 1);
-    const any = (pred: (status: string) => boolean) => [...counts].some(([st, n]) => n > 0 && pred(st));
-    const active = any((st) => ACTIVE.has(st));
-    const paused = any((st) => st === S.pending || st === S.paused);
-    const canceled = any((st) => st === S.canceled);
-    const failed = any((st) => ABENDED.has(st));
-    const incomplete = any((st) => !COMPLETED.has(st));
-    let name = event.name + (active ? "_task_active" : "_task_dormant");
-    if (!active && paused) return `${name}_items_paused`;
-    if (!active && canceled) return `${name}_items_canceled`;
-    if (!active && failed) return `${name}_items_failed`;
-    name += incomplete ? "_items_incomplete" : "_items_completed";
-    return name;
+    if (next !== undefined) this.state.setEntryStatus(entry, next);
   }
 
   updateTaskState(taskId: string, route: number, event: ConductorEvent): TaskStateEntry {
@@ -494,7 +457,7 @@ export class WorkflowConductor {
       });
     }
     const oldStatus = entry.status ?? S.unset;
-    const eventName = event.kind === "item" ? this.itemEventName(taskId, route, event) : event.name;
+    const eventName = event.kind === "item" ? itemEventName(this, taskId, route, event) : event.name;
     this.applyTaskMachine(entry, eventName);
     const newStatus = entry.status ?? S.unset;
 
@@ -525,109 +488,13 @@ export class WorkflowConductor {
     }
 
     if (current && COMPLETED.has(newStatus) && newStatus !== oldStatus) {
-      this.processTransitions(entry, entryIdx, current.ctx, current.env, engineQueue);
+      processTransitions(this, entry, entryIdx, current.ctx, current.env, engineQueue);
     }
 
     this.processTaskEvent(taskId, route, newStatus);
     for (const [cmd, cmdRoute] of engineQueue) this.updateTaskState(cmd, cmdRoute, ENGINE_EVENTS[cmd]!);
     if (COMPLETED.has(this.state.status)) entry.term = true;
     return entry;
-  }
-
-  private processTransitions(
-    entry: TaskStateEntry,
-    entryIdx: number,
-    ctx: PyDict,
-    env: ExprEnv,
-    engineQueue: Array<[string, number]>,
-  ): void {
-    const taskId = entry.id;
-    const route = entry.route;
-    let hasManualFail = false;
-    const stagedNext: Array<{ run_on_fail?: boolean }> = [];
-    const transitions = this.graph.nextTransitions(taskId);
-    if (transitions.length === 0) entry.term = true;
-    for (const t of transitions) {
-      const tid = `${t.target}__t${t.key}`;
-      try {
-        entry.next[tid] = t.criteria.every((c) => truthy(this.render(c, env)));
-      } catch (e) {
-        this.logError(e, taskId, route, tid);
-        this.requestWorkflowStatus(S.failed);
-        continue;
-      }
-      if (!entry.next[tid]) continue;
-      const published = this.publish(taskId, t.target, t.ref, ctx, env);
-      if (published.errors.length > 0) {
-        for (const e of published.errors) this.logError(e, taskId, route, tid);
-        this.requestWorkflowStatus(S.failed);
-        continue;
-      }
-      const outIdxs = [...entry.ctxs.in];
-      if (Object.keys(published.ctx).length > 0) {
-        this.state.contexts.push(published.ctx);
-        const idx = this.state.contexts.length - 1;
-        outIdxs.push(idx);
-        entry.ctxs.out = { [tid]: idx };
-      }
-      const nextRoute = this.evaluateRoute(t.source, t.target, t.key, route);
-      let nextStaged = this.state.getStaged(t.target, nextRoute);
-      const backref = `${taskId}__t${t.key}`;
-      if (nextStaged) {
-        const zero = outIdxs.indexOf(0);
-        if (zero >= 0) outIdxs.splice(zero, 1);
-        else throw new EngineError("ValueError", "list.remove(x): x not in list");
-        nextStaged.ctxs.in.push(...outIdxs);
-        nextStaged.prev[backref] = entryIdx;
-        clearItems(nextStaged);
-        delete nextStaged.completed;
-      } else {
-        nextStaged = this.state.addStaged(t.target, nextRoute, outIdxs, { [backref]: entryIdx }, false);
-      }
-      nextStaged.ready = this.inboundCriteriaStatus(t.target, route) === INBOUND.satisfied;
-      if (isEngineCommand(t.target)) {
-        engineQueue.push([nextStaged.id, nextStaged.route]);
-        if (!hasManualFail) hasManualFail = t.target === "fail";
-      } else if (nextStaged.ready) {
-        stagedNext.push(nextStaged);
-      }
-    }
-    if (hasManualFail) for (const s of stagedNext) s.run_on_fail = true;
-  }
-
-  private publish(
-    taskId: string,
-    target: string,
-    ref: number,
-    ctx: PyDict,
-    env: ExprEnv,
-  ): { ctx: PyDict; errors: unknown[] } {
-    const rolling = deepCopy(ctx);
-    const published: PyDict = {};
-    const errors: unknown[] = [];
-    const transition = this.graph.specTask(taskId)?.next[ref];
-    if (transition?.targets.includes(target)) {
-      const rollingEnv: ExprEnv = { ...env, ctx: rolling };
-      for (const p of transition.publish) {
-        try {
-          const v = this.render(p.value, rollingEnv);
-          rolling[p.name] = v;
-          published[p.name] = v;
-        } catch (e) {
-          errors.push(e);
-        }
-      }
-    }
-    return { ctx: published, errors };
-  }
-
-  private evaluateRoute(source: string, target: string, key: number, prevRoute: number): number {
-    if (!this.graph.isSplitTask(target) || this.graph.inCycle(target)) return prevRoute;
-    const old = this.state.routes[prevRoute]!;
-    const id = `${source}__t${key}`;
-    if (old.includes(id)) return prevRoute;
-    this.state.routes.push([...old, id]);
-    return this.state.routes.length - 1;
   }
 }
 

@@ -54,12 +54,32 @@ export class WorkflowState {
     return idx === undefined ? undefined : this.sequence[idx];
   }
 
-  /** Latest entries (one per task and route) whose status is in `statuses`. */
+  /** How many latest entries (one per task and route) hold each status. */
+  private readonly latestCounts = new Map<string, number>();
+
+  /** Record `idx` as the latest entry of its task and route. */
+  registerEntry(key: string, idx: number): void {
+    const prev = this.tasks.get(key);
+    if (prev !== undefined) this.count(this.sequence[prev]!.status, -1);
+    this.tasks.set(key, idx);
+    this.count(this.sequence[idx]!.status, 1);
+  }
+
+  /** Change an entry's status, keeping the latest-entry counts right. */
+  setEntryStatus(entry: TaskStateEntry, status: string): void {
+    const latest = this.sequence[this.tasks.get(`${entry.id}__r${entry.route}`) ?? -1] === entry;
+    if (latest) this.count(entry.status, -1);
+    entry.status = status;
+    if (latest) this.count(status, 1);
+  }
+
+  private count(status: string | undefined, delta: number): void {
+    if (status === undefined) return;
+    this.latestCounts.set(status, (this.latestCounts.get(status) ?? 0) + delta);
+  }
+
   private latestWithStatus(statuses: ReadonlySet<string>): boolean {
-    for (const idx of this.tasks.values()) {
-      const s = this.sequence[idx]!.status;
-      if (s !== undefined && statuses.has(s)) return true;
-    }
+    for (const [status, n] of this.latestCounts) if (n > 0 && statuses.has(status)) return true;
     return false;
   }
 

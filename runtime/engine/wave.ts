@@ -85,6 +85,8 @@ export class WaveInterpreter {
   private readonly conductor: WorkflowConductor;
   private readonly records: OpenRecord[] = [];
   private readonly open = new Map<string, OpenRecord>();
+  /** Task executions so far per task and route (the n of task execution ids). */
+  private readonly runsPerTask = new Map<string, number>();
   private readonly wfExId: string;
   private readonly counter: { value: number };
 
@@ -204,7 +206,9 @@ export class WaveInterpreter {
     const c = this.conductor;
     const seq = c.state.taskIndex(task.id, task.route) ?? -1;
     const entry = c.state.sequence[seq];
-    const n = this.records.filter((r) => r.record.id === task.id && r.record.route === task.route).length + 1;
+    const countKey = `${task.id}__r${task.route}`;
+    const n = (this.runsPerTask.get(countKey) ?? 0) + 1;
+    this.runsPerTask.set(countKey, n);
     const first = task.actions[0];
     const isItems = task.itemsCount !== undefined;
     const record: TaskRecord = {

@@ -37,13 +37,17 @@ export class ExecutionJournal {
     options: JournalOptions,
   ) {
     this.entries = new Map(snapshot.entries);
-    snapshot.order.forEach((id, i) => this.seqs.set(id, i));
+    for (const [i, id] of snapshot.order.entries()) this.seqs.set(id, i);
     this.starts = new Map(snapshot.starts);
     this.clock = options.clock ?? Date.now;
   }
 
   /** Loads what earlier runs recorded; a fresh execution starts empty. */
-  static async open(store: JournalStore, execId: string, options: JournalOptions = {}): Promise<ExecutionJournal> {
+  static async open(
+    store: JournalStore,
+    execId: string,
+    options: JournalOptions = {},
+  ): Promise<ExecutionJournal> {
     return new ExecutionJournal(store, execId, await store.load(execId), options);
   }
 
@@ -68,7 +72,12 @@ export class ExecutionJournal {
     const starts = await this.store.markStarted(this.execId, stepId);
     this.starts.set(stepId, starts);
     const outcome = await run();
-    const entry: JournalEntry = { kind: "action", status: outcome.status, value: outcome.result, at: this.clock() };
+    const entry: JournalEntry = {
+      kind: "action",
+      status: outcome.status,
+      value: outcome.result,
+      at: this.clock(),
+    };
     const written = await this.store.record(this.execId, stepId, entry);
     this.remember(stepId, written.entry, written.seq);
     return this.report(stepId, written.entry, !written.recorded);
@@ -78,7 +87,11 @@ export class ExecutionJournal {
   async value<T extends JsonValue>(id: string, produce: () => T): Promise<T> {
     const known = this.entries.get(id);
     if (known) return known.value as T;
-    const written = await this.store.record(this.execId, id, { kind: "value", value: produce(), at: this.clock() });
+    const written = await this.store.record(this.execId, id, {
+      kind: "value",
+      value: produce(),
+      at: this.clock(),
+    });
     this.remember(id, written.entry, written.seq);
     return written.entry.value as T;
   }

@@ -1,2 +1,2 @@
 export { createLogger, type Logger, type LoggerOptions, silentLogger } from "./logger";
-export { createMetrics, type RuntimeMetrics } from "./metrics";
+export { createMetrics, type RuntimeMetrics, sampleQueueDepth } from "./metrics";

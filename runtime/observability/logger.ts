@@ -1,7 +1,7 @@
 // Structured logs (pino). Every record passes through the process's SecretSet
 // before it is written, so a secret given to a runner never reaches a log.
 
-import { pino, type Logger, type DestinationStream } from "pino";
+import { type DestinationStream, type Logger, pino } from "pino";
 import { SecretSet } from "../secrets/mask";
 
 export type { Logger } from "pino";

@@ -2,7 +2,7 @@
 // latency by runner, queue depth. Each worker owns one registry, served by
 // whatever HTTP endpoint the worker process opens.
 
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 
 export interface RuntimeMetrics {
   readonly registry: Registry;
@@ -42,4 +42,15 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Runti
     registers: [registry],
   });
   return { registry, executions, taskLatency, queueDepth, inFlight, render: () => registry.metrics() };
+}
+
+/** Copies the queue's current counts into the queue-depth gauge (call it on a timer). */
+export async function sampleQueueDepth(
+  metrics: RuntimeMetrics,
+  queue: { counts(): Promise<{ waiting: number; active: number; delayed: number }> },
+): Promise<void> {
+  const c = await queue.counts();
+  metrics.queueDepth.set({ state: "waiting" }, c.waiting);
+  metrics.queueDepth.set({ state: "active" }, c.active);
+  metrics.queueDepth.set({ state: "delayed" }, c.delayed);
 }

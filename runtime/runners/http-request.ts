@@ -40,7 +40,12 @@ function failed(error: string, traceback = ""): RunnerResult {
   return { status: "failed", result: { error, traceback } };
 }
 
-async function send(url: URL, p: Record<string, unknown>, ctx: RunnerContext, redirects: number): Promise<RunnerResult> {
+async function send(
+  url: URL,
+  p: Record<string, unknown>,
+  ctx: RunnerContext,
+  redirects: number,
+): Promise<RunnerResult> {
   if (p.params && typeof p.params === "object") {
     for (const [k, v] of Object.entries(p.params as JsonObject)) url.searchParams.append(k, stringify(v));
   }
@@ -129,7 +134,9 @@ function encodeBody(body: JsonValue | undefined, headers: Record<string, string>
   }
   if (typeof body === "string") return body;
   if (typeof body === "object" && !Array.isArray(body)) {
-    return new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, stringify(v)])).toString();
+    return new URLSearchParams(
+      Object.entries(body).map(([k, v]): [string, string] => [k, stringify(v)]),
+    ).toString();
   }
   return JSON.stringify(body);
 }

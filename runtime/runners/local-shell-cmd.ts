@@ -27,9 +27,11 @@ export async function runLocalShell(
   p: Record<string, unknown>,
   ctx: RunnerContext,
 ): Promise<RunnerResult> {
-  const sudoPassword = typeof p.sudo_password === "string" && p.sudo_password.length > 0 ? p.sudo_password : undefined;
+  const sudoPassword =
+    typeof p.sudo_password === "string" && p.sudo_password.length > 0 ? p.sudo_password : undefined;
   if (sudoPassword) ctx.secrets?.add(sudoPassword);
-  const line = p.sudo === true ? `sudo ${sudoPassword ? "-S " : ""}-E -- bash -c ${quoteShell(command)}` : command;
+  const line =
+    p.sudo === true ? `sudo ${sudoPassword ? "-S " : ""}-E -- bash -c ${quoteShell(command)}` : command;
   const timeout = Number(p.timeout ?? 60);
   const outcome = await runProcess({
     command: "/bin/sh",
@@ -47,7 +49,8 @@ export async function runLocalShell(
 export function actionEnv(env: unknown, ctx: RunnerContext): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env };
   if (env && typeof env === "object" && !Array.isArray(env)) {
-    for (const [k, v] of Object.entries(env as JsonObject)) out[k] = typeof v === "string" ? v : JSON.stringify(v);
+    for (const [k, v] of Object.entries(env as JsonObject))
+      out[k] = typeof v === "string" ? v : JSON.stringify(v);
   }
   if (ctx.action?.pack) out.ST2_ACTION_PACK_NAME = ctx.action.pack;
   if (ctx.execId) out.ST2_ACTION_EXECUTION_ID = ctx.execId;

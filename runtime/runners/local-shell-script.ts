@@ -14,10 +14,16 @@ export const localShellScriptRunner: Runner = {
   runnerParameters: LOCAL_SCRIPT_PARAMS,
   async run(params, ctx) {
     const script = ctx.action?.entryPoint;
-    if (!script) return { status: "failed", result: { error: "Missing entry_point action metadata attribute" } };
+    if (!script)
+      return { status: "failed", result: { error: "Missing entry_point action metadata attribute" } };
     const p = withDefaults(params, LOCAL_SCRIPT_PARAMS);
     await chmod(script, 0o755).catch(() => {});
-    const args = scriptArguments(params, ctx.action?.parameters ?? {}, LOCAL_SCRIPT_PARAMS, String(p.kwarg_op ?? "--"));
+    const args = scriptArguments(
+      params,
+      ctx.action?.parameters ?? {},
+      LOCAL_SCRIPT_PARAMS,
+      String(p.kwarg_op ?? "--"),
+    );
     return runLocalShell(args ? `${quoteShell(script)} ${args}` : quoteShell(script), p, ctx);
   },
 };

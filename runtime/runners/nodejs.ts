@@ -39,7 +39,11 @@ export const nodejsRunner: Runner = {
   runnerParameters: { timeout: { type: "integer", default: 600 }, env: { type: "object" } },
   async run(params, ctx): Promise<RunnerResult> {
     const file = ctx.action?.entryPoint;
-    if (!file) return { status: "failed", result: { error: "Action is missing entry_point attribute", traceback: "" } };
+    if (!file)
+      return {
+        status: "failed",
+        result: { error: "Action is missing entry_point attribute", traceback: "" },
+      };
     const timeout = Number(params.timeout ?? 600);
     const logs: string[] = [];
     const controller = new AbortController();
@@ -56,9 +60,15 @@ export const nodejsRunner: Runner = {
       if (value === "timeout") {
         controller.abort();
         const error = `Action failed to complete in ${timeout} seconds`;
-        return { status: "timeout", result: { result: null, stdout: "", stderr: logs.join(""), exit_code: -9, error } };
+        return {
+          status: "timeout",
+          result: { result: null, stdout: "", stderr: logs.join(""), exit_code: -9, error },
+        };
       }
-      return { status: "succeeded", result: { result: toJson(value), stdout: "", stderr: logs.join(""), exit_code: 0 } };
+      return {
+        status: "succeeded",
+        result: { result: toJson(value), stdout: "", stderr: logs.join(""), exit_code: 0 },
+      };
     } catch (err) {
       const e = err as Error & { result?: unknown };
       logs.push(`${e?.stack ?? String(err)}\n`);
@@ -86,9 +96,20 @@ async function load(file: string): Promise<NodeAction> {
       process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     }
     target = join(buildDir, `${modules.size}-${Math.round(mtime)}.mjs`);
-    await build({ entryPoints: [file], outfile: target, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "silent" });
+    await build({
+      entryPoints: [file],
+      outfile: target,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      logLevel: "silent",
+    });
   }
-  const mod = (await import(`${pathToFileURL(target).href}?v=${Math.round(mtime)}`)) as Record<string, unknown>;
+  const mod = (await import(`${pathToFileURL(target).href}?v=${Math.round(mtime)}`)) as Record<
+    string,
+    unknown
+  >;
   const run = (typeof mod.run === "function" ? mod.run : mod.default) as NodeAction | undefined;
   if (typeof run !== "function") throw new Error(`${file} exports neither run() nor a default function`);
   modules.set(file, { mtime, run });
@@ -97,7 +118,9 @@ async function load(file: string): Promise<NodeAction> {
 
 function context(ctx: RunnerContext, logs: string[], signal: AbortSignal): NodeActionContext {
   const log = (level: string) => (message: string) => {
-    logs.push(`${new Date().toISOString()} ${level.toUpperCase()} ${ctx.secrets ? ctx.secrets.maskText(message) : message}\n`);
+    logs.push(
+      `${new Date().toISOString()} ${level.toUpperCase()} ${ctx.secrets ? ctx.secrets.maskText(message) : message}\n`,
+    );
   };
   const ds = () => {
     if (!ctx.datastore) throw new Error("no datastore is configured for this action run");

@@ -33,7 +33,11 @@ interface SchemaEntry {
   readonly properties?: Readonly<Record<string, SchemaEntry>>;
 }
 
-export async function loadPackConfig(packDir: string, pack: string, options: PackConfigOptions = {}): Promise<JsonObject> {
+export async function loadPackConfig(
+  packDir: string,
+  pack: string,
+  options: PackConfigOptions = {},
+): Promise<JsonObject> {
   const schema = readYaml(join(packDir, "config.schema.yaml")) as Record<string, SchemaEntry> | undefined;
   const configFile = findConfigFile(packDir, pack, options.configsDir);
   const values = configFile ? readYaml(configFile) : undefined;
@@ -41,16 +45,24 @@ export async function loadPackConfig(packDir: string, pack: string, options: Pac
     throw new PackConfigError(`${configFile}: a pack config must be a mapping`);
   }
   const config = withSchemaDefaults((values as JsonObject | null) ?? {}, schema ?? {});
-  return options.datastore ? resolveDatastoreRefs(config, options.datastore, options.user ?? "stanley") : config;
+  return options.datastore
+    ? resolveDatastoreRefs(config, options.datastore, options.user ?? "stanley")
+    : config;
 }
 
-export function withSchemaDefaults(values: JsonObject, schema: Readonly<Record<string, SchemaEntry>>): JsonObject {
+export function withSchemaDefaults(
+  values: JsonObject,
+  schema: Readonly<Record<string, SchemaEntry>>,
+): JsonObject {
   const out: JsonObject = { ...values };
   for (const [key, entry] of Object.entries(schema)) {
     if (!entry || typeof entry !== "object") continue;
     if (out[key] === undefined && entry.default !== undefined) out[key] = structuredClone(entry.default);
     const current = out[key];
-    if (entry.properties && (current === undefined || (current && typeof current === "object" && !Array.isArray(current)))) {
+    if (
+      entry.properties &&
+      (current === undefined || (current && typeof current === "object" && !Array.isArray(current)))
+    ) {
       const nested = withSchemaDefaults((current as JsonObject | undefined) ?? {}, entry.properties);
       if (current !== undefined || Object.keys(nested).length > 0) out[key] = nested;
     }
@@ -65,9 +77,15 @@ async function resolveDatastoreRefs(value: JsonValue, ds: Datastore, user: strin
     if (typeof v === "string") {
       const m = KV_REF.exec(v);
       if (!m) return v;
-      const key = m[1] === "system" ? { scope: "system" as const, name: m[2]! } : { scope: "user" as const, user, name: m[2]! };
+      const key =
+        m[1] === "system"
+          ? { scope: "system" as const, name: m[2]! }
+          : { scope: "user" as const, user, name: m[2]! };
       const item = await ds.get(key, { decrypt: m[3] !== undefined });
-      if (!item) throw new PackConfigError(`pack config refers to datastore key st2kv.${m[1]}.${m[2]}, which does not exist`);
+      if (!item)
+        throw new PackConfigError(
+          `pack config refers to datastore key st2kv.${m[1]}.${m[2]}, which does not exist`,
+        );
       return item.value;
     }
     if (Array.isArray(v)) return Promise.all(v.map(walk));

@@ -7,18 +7,23 @@ import type { JsonObject, JsonValue } from "../backend/types";
 import type { Datastore } from "../datastore/datastore";
 import { sharedPythonPool } from "./python/pool";
 import { PYTHON_PARAMS, withDefaults } from "./runner-params";
-import { DEFAULT_USER, type Runner, type RunnerContext, type RunnerStatus } from "./types";
+import { DEFAULT_USER, type Runner, type RunnerStatus } from "./types";
 
 export const pythonScriptRunner: Runner = {
   name: "python-script",
   runnerParameters: PYTHON_PARAMS,
   async run(params, ctx) {
     const file = ctx.action?.entryPoint;
-    if (!file) return { status: "failed", result: { error: "Action is missing entry_point attribute", traceback: "" } };
+    if (!file)
+      return {
+        status: "failed",
+        result: { error: "Action is missing entry_point attribute", traceback: "" },
+      };
     const p = withDefaults(params, PYTHON_PARAMS);
     const timeout = Number(p.timeout ?? 600);
     const actionParams: JsonObject = {};
-    for (const [k, v] of Object.entries(params)) if (!(k in PYTHON_PARAMS) || k in (ctx.action?.parameters ?? {})) actionParams[k] = v;
+    for (const [k, v] of Object.entries(params))
+      if (!(k in PYTHON_PARAMS) || k in (ctx.action?.parameters ?? {})) actionParams[k] = v;
     const pool = ctx.pythonPool ?? sharedPythonPool();
     const out = await pool.run(
       {
@@ -54,7 +59,8 @@ export const pythonScriptRunner: Runner = {
 function stringEnv(env: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (env && typeof env === "object" && !Array.isArray(env)) {
-    for (const [k, v] of Object.entries(env as JsonObject)) out[k] = typeof v === "string" ? v : JSON.stringify(v);
+    for (const [k, v] of Object.entries(env as JsonObject))
+      out[k] = typeof v === "string" ? v : JSON.stringify(v);
   }
   return out;
 }
@@ -68,13 +74,21 @@ async function datastoreCall(ds: Datastore | undefined, call: JsonObject): Promi
       return (await ds.get({ scope: "system", name }, { decrypt: call.decrypt === true }))?.value ?? null;
     case "set": {
       const ttl = typeof call.ttl === "number" && call.ttl > 0 ? call.ttl : undefined;
-      await ds.set({ scope: "system", name, value: String(call.value ?? ""), secret: call.secret === true, ...(ttl ? { ttl } : {}) });
+      await ds.set({
+        scope: "system",
+        name,
+        value: String(call.value ?? ""),
+        secret: call.secret === true,
+        ...(ttl ? { ttl } : {}),
+      });
       return true;
     }
     case "delete":
       return ds.delete({ scope: "system", name });
     case "list":
-      return (await ds.list({ scope: "system", ...(call.prefix ? { prefix: String(call.prefix) } : {}) })).map((i) => ({
+      return (
+        await ds.list({ scope: "system", ...(call.prefix ? { prefix: String(call.prefix) } : {}) })
+      ).map((i) => ({
         name: i.name,
         value: i.value,
         secret: i.secret,
@@ -83,4 +97,3 @@ async function datastoreCall(ds: Datastore | undefined, call: JsonObject): Promi
       throw new Error(`unknown datastore call ${String(call.verb)}`);
   }
 }
-

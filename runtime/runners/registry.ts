@@ -58,11 +58,19 @@ export class RunnerRegistry {
     return [...this.runners.keys()].sort();
   }
 
-  async runAction(runnerType: string, params: JsonObject, ctx: RunnerContext): Promise<RunnerResult & { durationMs: number }> {
+  async runAction(
+    runnerType: string,
+    params: JsonObject,
+    ctx: RunnerContext,
+  ): Promise<RunnerResult & { durationMs: number }> {
     const started = performance.now();
     const runner = this.get(runnerType);
     if (!runner) {
-      return { status: "failed", result: { error: `unknown runner type "${runnerType}"`, traceback: "" }, durationMs: 0 };
+      return {
+        status: "failed",
+        result: { error: `unknown runner type "${runnerType}"`, traceback: "" },
+        durationMs: 0,
+      };
     }
     ctx.secrets?.addParameters(params, { ...runner.runnerParameters, ...(ctx.action?.parameters ?? {}) });
     let outcome: RunnerResult;

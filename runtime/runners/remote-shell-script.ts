@@ -17,11 +17,17 @@ export const remoteShellScriptRunner: Runner = {
   runnerParameters: REMOTE_SCRIPT_PARAMS,
   async run(params, ctx) {
     const script = ctx.action?.entryPoint;
-    if (!script) return { status: "failed", result: { error: "Missing entry_point action metadata attribute" } };
+    if (!script)
+      return { status: "failed", result: { error: "Missing entry_point action metadata attribute" } };
     const p = withDefaults(params, REMOTE_SCRIPT_PARAMS);
     const body = await readFile(script);
     const remote = `${String(p.dir ?? "/tmp").replace(/\/$/, "")}/${randomUUID()}-${basename(script)}`;
-    const args = scriptArguments(params, ctx.action?.parameters ?? {}, REMOTE_SCRIPT_PARAMS, String(p.kwarg_op ?? "--"));
+    const args = scriptArguments(
+      params,
+      ctx.action?.parameters ?? {},
+      REMOTE_SCRIPT_PARAMS,
+      String(p.kwarg_op ?? "--"),
+    );
     const line = remoteCommandLine(args ? `${quoteShell(remote)} ${args}` : quoteShell(remote), p);
     const timeoutMs = Number(p.timeout) * 1000;
     return runOnHosts(p, ctx, async (client) => {

@@ -10,7 +10,7 @@ import type { Client } from "ssh2";
 import type { JsonObject } from "../backend/types";
 import { quoteShell } from "./quote";
 import { stripShellChars, tryJson } from "./shell-result";
-import { sshConnect, type SshTarget } from "./ssh";
+import { type SshTarget, sshConnect } from "./ssh";
 import type { RunnerContext, RunnerResult, RunnerStatus } from "./types";
 
 export interface HostRun {
@@ -22,7 +22,11 @@ export interface HostRun {
 
 export type HostAction = (client: Client, target: SshTarget) => Promise<HostRun>;
 
-export async function runOnHosts(p: Record<string, unknown>, ctx: RunnerContext, action: HostAction): Promise<RunnerResult> {
+export async function runOnHosts(
+  p: Record<string, unknown>,
+  ctx: RunnerContext,
+  action: HostAction,
+): Promise<RunnerResult> {
   const timeout = Number(p.timeout ?? 60);
   let targets: LabeledTarget[];
   try {
@@ -48,7 +52,11 @@ export async function runOnHosts(p: Record<string, unknown>, ctx: RunnerContext,
   return { status, result };
 }
 
-async function runOne(target: SshTarget, timeout: number, action: HostAction): Promise<[RunnerStatus, JsonObject]> {
+async function runOne(
+  target: SshTarget,
+  timeout: number,
+  action: HostAction,
+): Promise<[RunnerStatus, JsonObject]> {
   let client: Client | undefined;
   try {
     client = await sshConnect(target, timeout * 1000);
@@ -95,7 +103,10 @@ function parseTargets(p: Record<string, unknown>, ctx: RunnerContext): LabeledTa
     .map((h) => h.trim())
     .filter(Boolean);
   if (hosts.length === 0) throw new Error("remote runners need a non-empty hosts parameter");
-  const username = typeof p.username === "string" && p.username ? p.username : (process.env.ORQC_SSH_USER ?? userInfo().username);
+  const username =
+    typeof p.username === "string" && p.username
+      ? p.username
+      : (process.env.ORQC_SSH_USER ?? userInfo().username);
   const password = typeof p.password === "string" && p.password ? p.password : undefined;
   const passphrase = typeof p.passphrase === "string" && p.passphrase ? p.passphrase : undefined;
   const privateKey = loadKey(p.private_key, password === undefined);
@@ -122,7 +133,11 @@ function loadKey(value: unknown, useDefault: boolean): string | undefined {
     return value.includes("PRIVATE KEY") ? value : readFileSync(value, "utf8");
   }
   if (!useDefault) return undefined;
-  const candidates = [process.env.ORQC_SSH_KEY_FILE, join(homedir(), ".ssh", "id_ed25519"), join(homedir(), ".ssh", "id_rsa")];
+  const candidates = [
+    process.env.ORQC_SSH_KEY_FILE,
+    join(homedir(), ".ssh", "id_ed25519"),
+    join(homedir(), ".ssh", "id_rsa"),
+  ];
   for (const path of candidates) if (path && existsSync(path)) return readFileSync(path, "utf8");
   return undefined;
 }

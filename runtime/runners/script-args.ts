@@ -4,8 +4,8 @@
 // true, nothing when false; null and "" are left out).
 
 import type { JsonObject, JsonValue } from "../backend/types";
-import type { PyValue } from "../stdlib/py/value";
 import { pyStr } from "../stdlib/py/text";
+import type { PyValue } from "../stdlib/py/value";
 import { quoteShell } from "./quote";
 import type { ParamMeta } from "./types";
 

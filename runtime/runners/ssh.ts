@@ -37,7 +37,12 @@ export function sshConnect(target: SshTarget, timeoutMs: number): Promise<Client
   });
 }
 
-export function sshExec(client: Client, command: string, timeoutMs: number, signal?: AbortSignal): Promise<SshExecOutcome> {
+export function sshExec(
+  client: Client,
+  command: string,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<SshExecOutcome> {
   return new Promise((resolve, reject) => {
     client.exec(command, (err, stream) => {
       if (err) return reject(err);

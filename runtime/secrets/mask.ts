@@ -37,7 +37,10 @@ export class SecretSet {
   }
 
   /** Also remembers the secret parameters of a call. */
-  addParameters(params: Readonly<Record<string, unknown>>, meta: Readonly<Record<string, ParamSecrecy>>): this {
+  addParameters(
+    params: Readonly<Record<string, unknown>>,
+    meta: Readonly<Record<string, ParamSecrecy>>,
+  ): this {
     for (const name of secretNames(meta)) if (name in params) this.add(params[name]);
     return this;
   }
@@ -59,7 +62,12 @@ export class SecretSet {
     if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value)) {
-        Object.defineProperty(out, this.maskText(k), { value: this.maskAny(v), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, this.maskText(k), {
+          value: this.maskAny(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

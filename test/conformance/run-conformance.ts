@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { compareTraces } from "./trace-compare";
+import { compareStrictTier, compareTraces } from "./trace-compare";
 
 export const SHARED = resolve(__dirname, "../../../shared");
 export const CASES = join(SHARED, "golden/traces");
@@ -15,6 +15,8 @@ export interface CaseResult {
   readonly id: string;
   readonly features: readonly string[];
   readonly diff: string | null;
+  /** First strict-tier difference (sequence, routes, seq, results, context), if any. */
+  readonly strictDiff: string | null;
 }
 
 export function runConformance(): CaseResult[] {
@@ -32,10 +34,14 @@ export function runConformance(): CaseResult[] {
     const expected = JSON.parse(readFileSync(join(CASES, c.case_id, "trace.json"), "utf8")) as Obj;
     const got = actual[c.case_id];
     let diff: string | null;
+    let strictDiff: string | null = null;
     if (!got) diff = "no trace produced";
     else if (typeof got.error === "string") diff = `engine error: ${got.error}`;
-    else diff = compareTraces(expected, got);
-    return { id: c.case_id, features: c.features, diff };
+    else {
+      diff = compareTraces(expected, got);
+      strictDiff = compareStrictTier(expected, got);
+    }
+    return { id: c.case_id, features: c.features, diff, strictDiff };
   });
 }
 
@@ -45,6 +51,8 @@ if (process.env.ORQC_CONFORMANCE_REPORT) {
   for (const r of failing) console.log(`${r.id}\n    ${r.diff?.slice(0, 400)}`);
   const pass = results.length - failing.length;
   console.log(`pass ${pass}/${results.length} (${((100 * pass) / results.length).toFixed(1)}%)`);
+  const strict = results.filter((r) => !r.diff && !r.strictDiff).length;
+  console.log(`strict tier also matches: ${strict}/${results.length}`);
   if (process.env.ORQC_WRITE_KNOWN) {
     const known: Record<string, string> = {};
     for (const r of failing) known[r.id] = reasonOf(r.diff ?? "");

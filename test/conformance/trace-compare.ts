@@ -109,3 +109,41 @@ function firstDiff(a: Json[], b: Json[]): string {
   }
   return "differ";
 }
+
+/**
+ * The README's strict tier (matched when the implementation mirrors Orquesta's
+ * conductor state): sequence, routes, tasks[].seq, tasks[].result and context,
+ * recursively. Returns the first difference.
+ */
+export function compareStrictTier(expected: Obj, actual: Obj, path = ""): string | null {
+  for (const field of ["sequence", "routes", "context"] as const) {
+    if (!same(expected[field], actual[field])) return `${path}${field} differs`;
+  }
+  const et = (expected.tasks ?? []) as Obj[];
+  const at = (actual.tasks ?? []) as Obj[];
+  if (
+    !same(
+      et.map((t) => t.seq!),
+      at.map((t) => t.seq!),
+    )
+  )
+    return `${path}tasks[].seq differs`;
+  if (
+    !same(
+      et.map((t) => t.result!),
+      at.map((t) => t.result!),
+    )
+  )
+    return `${path}tasks[].result differs`;
+  const ex = (expected.executions ?? []) as Obj[];
+  const ax = (actual.executions ?? []) as Obj[];
+  for (let i = 0; i < Math.min(ex.length, ax.length); i++) {
+    const es = ex[i]!.subworkflow as Obj | undefined;
+    const as = ax[i]!.subworkflow as Obj | undefined;
+    if (es && as) {
+      const d = compareStrictTier(es, as, `${path}executions[${i}].subworkflow.`);
+      if (d) return d;
+    }
+  }
+  return null;
+}

@@ -18,7 +18,8 @@ describe.runIf(existsSync(join(CASES, "INDEX.json")) && existsSync(BUILT))("gold
     results = runConformance();
     const pass = results.filter((r) => !r.diff).length;
     const pct = ((100 * pass) / results.length).toFixed(1);
-    console.log(`golden traces: ${pass}/${results.length} cases match (${pct}%)`);
+    const strict = results.filter((r) => !r.diff && !r.strictDiff).length;
+    console.log(`golden traces: ${pass}/${results.length} cases match (${pct}%); strict tier too: ${strict}`);
     expect(results.length).toBeGreaterThan(0);
   }, 300_000);
 
@@ -30,5 +31,10 @@ describe.runIf(existsSync(join(CASES, "INDEX.json")) && existsSync(BUILT))("gold
     const fixed = results.filter((r) => !r.diff && Object.hasOwn(known, r.id)).map((r) => r.id);
     expect(unexpected, "cases failing that are not in traces-known-failures.json").toEqual([]);
     expect(fixed, "cases now passing: remove them from traces-known-failures.json").toEqual([]);
+  });
+
+  it("mirrors Orquesta's conductor state (strict tier) on every passing case", () => {
+    const strictOnly = results.filter((r) => !r.diff && r.strictDiff).map((r) => `${r.id}: ${r.strictDiff}`);
+    expect(strictOnly).toEqual([]);
   });
 });

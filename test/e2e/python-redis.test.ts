@@ -31,7 +31,12 @@ describe("python-script with the Redis datastore", () => {
       const registry = new RunnerRegistry();
       const secrets = new SecretSet([config.api && (config.api as { token: string }).token]);
       const ctx = (file: string) => ({
-        action: { ref: `e2epack.${file}`, pack: "e2epack", runnerType: "python-script", entryPoint: pack.action(`${file}.py`) },
+        action: {
+          ref: `e2epack.${file}`,
+          pack: "e2epack",
+          runnerType: "python-script",
+          entryPoint: pack.action(`${file}.py`),
+        },
         config,
         datastore,
         secrets,
@@ -39,7 +44,9 @@ describe("python-script with the Redis datastore", () => {
       });
       const greet = await registry.runAction("python-script", { name: "Grace" }, ctx("greet"));
       expect(greet).toMatchObject({ status: "succeeded", result: { result: { text: "Hello, Grace!" } } });
-      const runs = await Promise.all([1, 2, 3].map(() => registry.runAction("python-script", { key: "count.e2e" }, ctx("kv"))));
+      const runs = await Promise.all(
+        [1, 2, 3].map(() => registry.runAction("python-script", { key: "count.e2e" }, ctx("kv"))),
+      );
       expect(runs.every((r) => r.status === "succeeded")).toBe(true);
       expect((await backend.kv.get({ scope: "system", name: "count.e2e" }))?.value).toMatch(/^[123]$/);
       // The action decrypted a secret into its result: printing goes through the mask.

@@ -47,7 +47,13 @@ afterAll(async () => {
 function startWorker(): Promise<ChildProcess> {
   const child = spawn("node", [workerJs], {
     cwd: join(import.meta.dirname, "../.."),
-    env: { ...process.env, REDIS_URL: TEST_REDIS_URL, PREFIX: backend.keys.prefix, RUNS_FILE: runsFile, STEPS: String(STEPS) },
+    env: {
+      ...process.env,
+      REDIS_URL: TEST_REDIS_URL,
+      PREFIX: backend.keys.prefix,
+      RUNS_FILE: runsFile,
+      STEPS: String(STEPS),
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
@@ -57,10 +63,7 @@ function startWorker(): Promise<ChildProcess> {
   });
 }
 
-const runs = () =>
-  readFileSync(runsFile, "utf8")
-    .split("\n")
-    .filter(Boolean);
+const runs = () => readFileSync(runsFile, "utf8").split("\n").filter(Boolean);
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
   const start = Date.now();
@@ -93,7 +96,10 @@ describe("kill -9 of a Redis worker", () => {
     const inFlightAtKill = new Set(runsAtKill.filter((r) => !completedAtKill.has(r)));
 
     await startWorker();
-    await until(async () => (await backend.executions.list({ status: "succeeded", limit: 1000 })).length === EXECUTIONS, 30_000);
+    await until(
+      async () => (await backend.executions.list({ status: "succeeded", limit: 1000 })).length === EXECUTIONS,
+      30_000,
+    );
 
     const counts = new Map<string, number>();
     for (const r of runs()) counts.set(r, (counts.get(r) ?? 0) + 1);
@@ -101,7 +107,9 @@ describe("kill -9 of a Redis worker", () => {
     const rerunInFlight = [...inFlightAtKill].filter((k) => (counts.get(k) ?? 0) > 1);
     const overRerun = [...inFlightAtKill].filter((k) => (counts.get(k) ?? 0) > 2);
     const outputs = await Promise.all(ids.map((id) => backend.executions.get(id)));
-    const wrong = outputs.filter((r) => JSON.stringify(r?.result) !== JSON.stringify({ output: { total: 100 } }));
+    const wrong = outputs.filter(
+      (r) => JSON.stringify(r?.result) !== JSON.stringify({ output: { total: 100 } }),
+    );
     process.stdout.write(
       `crash e2e: ${EXECUTIONS} executions, ${runsAtKill.length} action runs before kill -9 ` +
         `(${completedAtKill.size} completed, ${inFlightAtKill.size} in flight); after recovery: ` +

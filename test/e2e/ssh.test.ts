@@ -13,7 +13,11 @@ import { connect, createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { remoteShellCmdRunner, remoteShellScriptRunner, type RunnerContext } from "../../runtime/runners/index";
+import {
+  type RunnerContext,
+  remoteShellCmdRunner,
+  remoteShellScriptRunner,
+} from "../../runtime/runners/index";
 import { SecretSet } from "../../runtime/secrets/index";
 
 const SSHD = "/usr/sbin/sshd";
@@ -50,7 +54,9 @@ async function waitForPort(p: number, timeoutMs: number): Promise<void> {
 
 beforeAll(async () => {
   if (!existsSync(SSHD)) {
-    throw new Error(`${SSHD} not found: this test needs the OpenSSH server (apt-get install -y openssh-server)`);
+    throw new Error(
+      `${SSHD} not found: this test needs the OpenSSH server (apt-get install -y openssh-server)`,
+    );
   }
   if (!existsSync("/run/sshd")) mkdirSync("/run/sshd", { recursive: true, mode: 0o755 });
   execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", join(dir, "host_key")]);
@@ -58,7 +64,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, "authorized_keys"), readFileSync(join(dir, "client_key.pub")), { mode: 0o600 });
   key = readFileSync(join(dir, "client_key"), "utf8");
   port = await freePort();
-  const sftp = ["/usr/lib/openssh/sftp-server", "/usr/libexec/openssh/sftp-server", "/usr/libexec/sftp-server"].find(existsSync);
+  const sftp = [
+    "/usr/lib/openssh/sftp-server",
+    "/usr/libexec/openssh/sftp-server",
+    "/usr/libexec/sftp-server",
+  ].find(existsSync);
   writeFileSync(
     join(dir, "sshd_config"),
     [
@@ -95,17 +105,32 @@ const base = () => ({ hosts: `127.0.0.1:${port}`, username: user, private_key: k
 describe("remote-shell-cmd over a real sshd", () => {
   it("runs a command and returns a per-host result", async () => {
     const secrets = new SecretSet();
-    const r = await remoteShellCmdRunner.run({ ...base(), cmd: 'echo "{\\"n\\": 1}"; echo warn >&2; pwd' }, { secrets });
+    const r = await remoteShellCmdRunner.run(
+      { ...base(), cmd: 'echo "{\\"n\\": 1}"; echo warn >&2; pwd' },
+      { secrets },
+    );
     expect(r.status).toBe("succeeded");
     expect(r.result).toEqual({
-      [`127.0.0.1:${port}`]: { stdout: '{"n": 1}\n/tmp', stderr: "warn", return_code: 0, succeeded: true, failed: false },
+      [`127.0.0.1:${port}`]: {
+        stdout: '{"n": 1}\n/tmp',
+        stderr: "warn",
+        return_code: 0,
+        succeeded: true,
+        failed: false,
+      },
     });
     expect(secrets.maskText(key)).toBe("********");
   });
 
   it("runs on every host; one failing host fails the action", async () => {
     const r = await remoteShellCmdRunner.run(
-      { ...base(), hosts: `127.0.0.1:${port},localhost:${port}`, cmd: "echo $FOO; cd /definitely-missing-dir", env: { FOO: "bar baz" }, cwd: dir },
+      {
+        ...base(),
+        hosts: `127.0.0.1:${port},localhost:${port}`,
+        cmd: "echo $FOO; cd /definitely-missing-dir",
+        env: { FOO: "bar baz" },
+        cwd: dir,
+      },
       {},
     );
     expect(r.status).toBe("failed");
@@ -119,7 +144,11 @@ describe("remote-shell-cmd over a real sshd", () => {
     const r = await remoteShellCmdRunner.run({ ...base(), cmd: "sleep 5", timeout: 1 }, {});
     expect(r.status).toBe("timeout");
     expect(r.result).toMatchObject({
-      [`127.0.0.1:${port}`]: { timeout: true, return_code: -9, error: "Action failed to complete in 1 seconds" },
+      [`127.0.0.1:${port}`]: {
+        timeout: true,
+        return_code: -9,
+        error: "Action failed to complete in 1 seconds",
+      },
     });
   });
 
@@ -133,8 +162,13 @@ describe("remote-shell-cmd over a real sshd", () => {
     const res = r.result as Record<string, { succeeded: boolean; error?: string }>;
     expect(res[`127.0.0.1:${port}`]!.succeeded).toBe(true);
     expect(res[`127.0.0.1:${closed}`]!.error).toMatch(/Failed to connect to host 127.0.0.1/);
-    const denied = await remoteShellCmdRunner.run({ hosts: `127.0.0.1:${port}`, username: user, password: "wrong", cmd: "true" }, {});
-    expect((denied.result as Record<string, { error: string }>)[`127.0.0.1:${port}`]!.error).toMatch(/authentication/i);
+    const denied = await remoteShellCmdRunner.run(
+      { hosts: `127.0.0.1:${port}`, username: user, password: "wrong", cmd: "true" },
+      {},
+    );
+    expect((denied.result as Record<string, { error: string }>)[`127.0.0.1:${port}`]!.error).toMatch(
+      /authentication/i,
+    );
   });
 });
 

@@ -133,6 +133,15 @@ function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
   return seq[i];
 }
 
+/** `obj[a:b:c]`: Jinja subscripts slices directly, so errors are not turned into undefined. */
+export function sliceValue(obj: PyValue, s: PySlice): PyValue {
+  if (obj instanceof JinjaUndefined) obj.fail();
+  const item = isDict(obj) ? undefined : rawItem(obj, s);
+  if (item !== undefined) return item;
+  if (isDict(obj)) throw typeError("unhashable type: 'slice'");
+  throw typeError(`'${pyTypeName(obj)}' object is not subscriptable`);
+}
+
 function sliceIndex(v: PyValue, what: string): number | null {
   if (v === null) return null;
   if (isInt(v) || typeof v === "boolean") return Number(bigOf(v));

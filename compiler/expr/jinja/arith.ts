@@ -10,6 +10,7 @@ import {
   mkInt,
   numberOf,
   PyError,
+  PySet,
   PyTuple,
   type PyValue,
   pyTypeName,
@@ -17,7 +18,9 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import type { BinaryOperator } from "./ast";
 import { percentFormat } from "./format";
+import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
+import { DictView } from "./values";
 
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
 
@@ -59,6 +62,10 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof JinjaUndefined) a.fail();
   if (b instanceof JinjaUndefined) b.fail();
   if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b);
+  if (op === "-" && a instanceof DictView && a.pyOpaque !== "dict_values") {
+    const other = new PySet(iterate(b));
+    return new PySet(a.items().filter((x) => !other.has(x)));
+  }
   switch (op) {
     case "+":
       if (typeof a === "string" && typeof b === "string") return a + b;

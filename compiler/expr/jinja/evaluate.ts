@@ -16,7 +16,7 @@ import {
   type PyValue,
   typeError,
 } from "../../../runtime/stdlib/py/value";
-import { getAttr, getItem, PySlice } from "./access";
+import { getAttr, getItem, PySlice, sliceValue } from "./access";
 import { binaryOp, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
@@ -29,7 +29,7 @@ const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr
 const constMemo = new WeakMap<JinjaExpr, boolean>();
 
 /** True when Jinja's optimizer would fold the node to a constant. */
-function isConst(node: JinjaExpr): boolean {
+export function isConst(node: JinjaExpr): boolean {
   const memo = constMemo.get(node);
   if (memo !== undefined) return memo;
   let r: boolean;
@@ -101,6 +101,13 @@ function nonFinite(v: PyValue): string | null {
     if (r) return r;
   }
   return null;
+}
+
+/** A folded constant must be writable back as code: inf/nan inside it fail (NameError). */
+export function checkFolded(v: PyValue): PyValue {
+  const bad = nonFinite(v);
+  if (bad) throw new PyError("NameError", `name '${bad}' is not defined`);
+  return v;
 }
 
 /** Raises TemplateAssertionError for unknown filters/tests outside conditional expressions. */
@@ -176,10 +183,7 @@ export class Evaluator {
 
   eval(node: JinjaExpr, scope: Scope, folded = false): PyValue {
     if (!folded && node.kind !== "const" && isConst(node)) {
-      const v = this.evalNode(node, scope, true);
-      const bad = nonFinite(v);
-      if (bad) throw new PyError("NameError", `name '${bad}' is not defined`);
-      return v;
+      return checkFolded(this.evalNode(node, scope, true));
     }
     return this.evalNode(node, scope, folded);
   }
@@ -197,22 +201,16 @@ export class Evaluator {
         return node.items.map(ev);
       case "dict": {
         const d: PyDict = {};
-        for (const p of node.pairs) {
-          const key = ev(p.key);
-          if (key instanceof JinjaUndefined) key.fail();
-          if (typeof key !== "string" && (Array.isArray(key) || isDict(key))) {
-            throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
-          }
-          const text = keyText(key);
-          if (typeof key !== "string") rememberKey(d, text, key);
-          dictSet(d, text, ev(p.value));
-        }
+        for (const p of node.pairs) dictPut(d, ev(p.key), () => ev(p.value));
         return d;
       }
       case "getattr":
         return getAttr(ev(node.node), node.attr);
-      case "getitem":
-        return getItem(ev(node.node), ev(node.arg));
+      case "getitem": {
+        const obj = ev(node.node);
+        const arg = ev(node.arg);
+        return arg instanceof PySlice ? sliceValue(obj, arg) : getItem(obj, arg);
+      }
       case "slice": {
         const part = (n?: JinjaExpr) => (n === undefined ? null : ev(n));
         return new PySlice(part(node.start_), part(node.stop), part(node.step));
@@ -235,10 +233,7 @@ export class Evaluator {
       case "condexpr":
         if (isTrue(ev(node.test))) return ev(node.expr1);
         if (node.expr2) return ev(node.expr2);
-        return new JinjaUndefined({
-          hint: "the inline if-expression on line 1 evaluated to false and no else section was defined.",
-          strict: false,
-        });
+        return missingElse();
       case "binop":
         return binaryOp(node.op, ev(node.left), ev(node.right));
       case "unary":
@@ -270,17 +265,43 @@ export class Evaluator {
     const args = node.args.map((a) => this.eval(a, scope, folded));
     const kwargs: PyDict = {};
     for (const k of node.kwargs) dictSet(kwargs, k.key, this.eval(k.value, scope, folded));
-    if (node.dynArgs) args.push(...iterate(this.eval(node.dynArgs, scope, folded)));
-    if (node.dynKwargs) {
-      const extra = this.eval(node.dynKwargs, scope, folded);
-      if (!isDict(extra)) throw typeError("argument after ** must be a mapping");
-      for (const k of Object.keys(extra)) dictSet(kwargs, k, extra[k]!);
-    }
+    if (node.dynArgs) addDynArgs(args, this.eval(node.dynArgs, scope, folded));
+    if (node.dynKwargs) addDynKwargs(kwargs, this.eval(node.dynKwargs, scope, folded));
     return [args, kwargs];
   }
 }
 
-function compareOp(op: string, a: PyValue, b: PyValue): boolean {
+/** One `key: value` of a dict literal: the key is checked before the value is evaluated. */
+export function dictPut(d: PyDict, key: PyValue, value: () => PyValue): void {
+  if (key instanceof JinjaUndefined) key.fail();
+  if (typeof key !== "string" && (Array.isArray(key) || isDict(key))) {
+    throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
+  }
+  const text = keyText(key);
+  if (typeof key !== "string") rememberKey(d, text, key);
+  dictSet(d, text, value());
+}
+
+/** The value of `a if cond` when cond is false and there is no else. */
+export function missingElse(): PyValue {
+  return new JinjaUndefined({
+    hint: "the inline if-expression on line 1 evaluated to false and no else section was defined.",
+    strict: false,
+  });
+}
+
+/** `f(*extra)` */
+export function addDynArgs(args: PyValue[], extra: PyValue): void {
+  args.push(...iterate(extra));
+}
+
+/** `f(**extra)` */
+export function addDynKwargs(kwargs: PyDict, extra: PyValue): void {
+  if (!isDict(extra)) throw typeError("argument after ** must be a mapping");
+  for (const k of Object.keys(extra)) dictSet(kwargs, k, extra[k]!);
+}
+
+export function compareOp(op: string, a: PyValue, b: PyValue): boolean {
   switch (op) {
     case "eq":
       return equals(a, b);

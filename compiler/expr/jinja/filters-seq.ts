@@ -24,6 +24,9 @@ import { DictView, GroupTuple, PyGenerator } from "./values";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
+/** The items a generator filter yields (wrapped lazily below). */
+const done = (items: PyValue[]): PyGenerator => new PyGenerator(() => items);
+
 function intParam(v: PyValue | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (!isInt(v) && typeof v !== "boolean")
@@ -82,15 +85,15 @@ function minMax(value: PyValue, a: PyValue[], k: PyDict, sign: 1 | -1): PyValue 
   return best;
 }
 
-function selectOrReject(
+function selectedItems(
   rt: FilterRuntime,
   value: PyValue,
   args: PyValue[],
   kwargs: PyDict,
   keep: boolean,
   lookupAttr: boolean,
-): PyValue {
-  if (!isTrue(value)) return new PyGenerator([]);
+): PyValue[] {
+  if (!isTrue(value)) return [];
   let trans = (x: PyValue) => x;
   let off = 0;
   if (lookupAttr) {
@@ -104,7 +107,19 @@ function selectOrReject(
     testName === undefined
       ? (x: PyValue) => isTrue(x)
       : (x: PyValue) => rt.callTest(toStr(testName), x, testArgs, kwargs);
-  return new PyGenerator(iterate(value).filter((item) => check(trans(item)) === keep));
+  return iterate(value).filter((item) => check(trans(item)) === keep);
+}
+
+/** select/reject/selectattr/rejectattr: a generator, so nothing runs until it is iterated. */
+function selectOrReject(
+  rt: FilterRuntime,
+  value: PyValue,
+  args: PyValue[],
+  kwargs: PyDict,
+  keep: boolean,
+  lookupAttr: boolean,
+): PyValue {
+  return new PyGenerator(() => selectedItems(rt, value, args, kwargs, keep, lookupAttr));
 }
 
 export const SEQ_FILTERS: Record<string, FilterFn> = {
@@ -151,7 +166,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
         out.push(item);
       }
     }
-    return new PyGenerator(out);
+    return done(out);
   },
   min: (_rt, v, a, k) => minMax(v, a, k, -1),
   max: (_rt, v, a, k) => minMax(v, a, k, 1),
@@ -165,17 +180,17 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     return total;
   },
   map: (rt, v, a, k) => {
-    if (!isTrue(v)) return new PyGenerator([]);
+    if (!isTrue(v)) return done([]);
     const items = iterate(v);
     if (a.length === 0 && Object.hasOwn(k, "attribute")) {
       const { attribute, default: dflt, ...rest } = k;
       const extra = Object.keys(rest);
       if (extra.length > 0) throw filterError(`Unexpected keyword argument '${extra[0]}'`);
-      return new PyGenerator(items.map(attrGetter(attribute, undefined, dflt)));
+      return done(items.map(attrGetter(attribute, undefined, dflt)));
     }
     if (a.length === 0) throw filterError("map requires a filter argument");
     const name = toStr(a[0]!);
-    return new PyGenerator(items.map((item) => rt.callFilter(name, item, a.slice(1), k)));
+    return done(items.map((item) => rt.callFilter(name, item, a.slice(1), k)));
   },
   select: (rt, v, a, k) => selectOrReject(rt, v, a, k, true, false),
   reject: (rt, v, a, k) => selectOrReject(rt, v, a, k, false, false),
@@ -197,7 +212,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
       if (fill !== undefined && fill !== null && tmp.length < n) while (tmp.length < n) tmp.push(fill);
       out.push(tmp);
     }
-    return new PyGenerator(out);
+    return done(out);
   },
   slice: (_rt, v, a, k) => {
     const [sl, fill] = bindArgs("sync_do_slice", a, k, ["slices", "fill_with"], 1);
@@ -216,21 +231,22 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
       if (fill !== undefined && fill !== null && n >= extra) tmp.push(fill);
       out.push(tmp);
     }
-    return new PyGenerator(out);
+    return done(out);
   },
   dictsort: (_rt, v, a, k) => {
     const [cs, by, reverse] = bindArgs("do_dictsort", a, k, ["case_sensitive", "by", "reverse"]);
     const pos = by === undefined || by === "key" ? 0 : by === "value" ? 1 : -1;
     if (pos < 0) throw filterError('You can only sort by either "key" or "value"');
+    if (v instanceof JinjaUndefined) v.fail();
     if (!isDict(v)) throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'items'`);
     const pairs = new DictView("dict_items", v).items() as PyTuple[];
     const post = caseSensitive(cs) ? (x: PyValue) => x : ignoreCase;
     return sortValues(pairs, (p) => post(p.items[pos]!), reverse !== undefined && isTrue(reverse));
   },
   items: (_rt, v) => {
-    if (v instanceof JinjaUndefined) return new PyGenerator([]);
+    if (v instanceof JinjaUndefined) return done([]);
     if (!isDict(v)) throw typeError("Can only get item pairs from a mapping.");
-    return new PyGenerator(new DictView("dict_items", v).items());
+    return done(new DictView("dict_items", v).items());
   },
   groupby: (_rt, v, a, k) => {
     const [attr, dflt, cs] = bindArgs("sync_do_groupby", a, k, ["attribute", "default", "case_sensitive"], 1);
@@ -262,3 +278,10 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   },
 };
 SEQ_FILTERS.d = SEQ_FILTERS.default!;
+
+// Jinja's generator filters run only when their result is iterated: until
+// then argument errors and bad input go unnoticed (`x | items` is truthy).
+for (const name of ["unique", "map", "batch", "slice", "items"]) {
+  const eager = SEQ_FILTERS[name]!;
+  SEQ_FILTERS[name] = (rt, v, a, k) => new PyGenerator(() => iterate(eager(rt, v, a, k)));
+}

@@ -22,7 +22,7 @@ import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
 import { pyCapitalize, splitWhitespace } from "./methods-str";
-import { chars, isIterable, isTrue, iterate, toRepr, toStr } from "./protocol";
+import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
 
@@ -146,6 +146,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   indent: (_rt, v, a, k) => {
     const [w, first, blank] = bindArgs("do_indent", a, k, ["width", "first", "blank"]);
+    if (v instanceof JinjaUndefined) v.fail();
+    if (typeof v !== "string") throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(v)}' and 'str'`);
     const ind = typeof w === "string" ? w : " ".repeat(intParam(w, 4));
     const lines = `${toStr(v)}\n`.split(/\r\n|\n|\r/);
     lines.pop();
@@ -162,6 +164,10 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   truncate: (_rt, v, a, k) => {
     const [len, kill, end, lee] = bindArgs("do_truncate", a, k, ["length", "killwords", "end", "leeway"]);
+    if (typeof v !== "string") {
+      if (pyLen(v) <= intParam(len, 255) + 5) return v;
+      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
+    }
     const s = chars(toStr(v));
     const length = intParam(len, 255);
     const endText = end === undefined ? "..." : toStr(end);
@@ -182,6 +188,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       "wrapstring",
       "break_on_hyphens",
     ]);
+    if (v instanceof JinjaUndefined) v.fail();
+    if (typeof v !== "string") throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'splitlines'`);
     return wordwrap(
       toStr(v),
       intParam(w, 79),
@@ -199,7 +207,16 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
       ? Object.keys(v).map((key) => [key, v[key]!] as const)
-      : iterate(v).map((p) => iterate(p) as unknown as readonly [PyValue, PyValue]);
+      : iterate(v).map((p) => {
+          const kv = iterate(p);
+          if (kv.length !== 2) {
+            throw new PyError(
+              "ValueError",
+              kv.length > 2 ? "too many values to unpack (expected 2)" : `not enough values to unpack (expected 2, got ${kv.length})`,
+            );
+          }
+          return [kv[0]!, kv[1]!] as const;
+        });
     return pairs.map(([key, val]) => `${urlQuote(key, true)}=${urlQuote(val, true)}`).join("&");
   },
   format: (_rt, v, a, k) => {
@@ -224,7 +241,6 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     }
   },
   abs: (_rt, v) => {
-    if (v instanceof JinjaUndefined) v.fail();
     if (!isNumeric(v)) throw typeError(`bad operand type for abs(): '${pyTypeName(v)}'`);
     if (isFloat(v)) return mkFloat(Math.abs(numberOf(v)));
     const n = bigOf(v);

@@ -4,7 +4,7 @@
 // filters: Jinja would hand them the piped value as the context.
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { functionTakesContext, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import type { FilterFn, FilterRuntime } from "./filter-types";
 import { SEQ_FILTERS } from "./filters-seq";
@@ -56,7 +56,7 @@ export class Filters implements FilterRuntime {
 
   callFilter(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
     if (lookupFunction(name)) {
-      if (CONTEXT_FUNCTIONS.has(name)) {
+      if (CONTEXT_FUNCTIONS.has(name) || functionTakesContext(name)) {
         throw typeError(`${name}() cannot be used as a filter: it takes the evaluation context first`);
       }
       return callCatalog(this.env, name, [value, ...args], kwargs);

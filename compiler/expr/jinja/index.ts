@@ -75,13 +75,19 @@ export function evaluateJinjaExpressionText(exprText: string, env: ExprEnv): PyV
       `${PREFIX}: Unable to evaluate expression '${exprText}'. TemplateSyntaxError: ${detail}`,
     );
   }
+  const ast = parsed.ast;
+  return runJinjaExpression(exprText, env, (e) => evaluateJinjaExpression(ast, e));
+}
+
+/** Runs an evaluation of `exprText`: failures wrapped as Orquesta reports them, generators as lists. */
+export function runJinjaExpression(exprText: string, env: ExprEnv, evaluate: (env: ExprEnv) => PyValue): PyValue {
   let value: PyValue;
   try {
-    value = evaluateJinjaExpression(parsed.ast, env);
+    value = evaluate(env);
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }
-  return value instanceof PyGenerator ? value.items.slice() : value;
+  return value instanceof PyGenerator ? value.consume() : value;
 }
 
 /** True for the StrictUndefined values evaluateJinjaExpressionText can return. */
@@ -107,8 +113,14 @@ export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
       `${PREFIX}: Unable to evaluate expression '${text}'. TemplateSyntaxError: ${parsed.errors[0]?.message ?? "syntax error"}`,
     );
   }
+  const ast = parsed.ast;
+  return runJinjaTemplate(text, env, (e) => renderJinjaTemplate(ast, e));
+}
+
+/** Runs a render of the template `text` with failures wrapped as Orquesta reports them. */
+export function runJinjaTemplate(text: string, env: ExprEnv, render: (env: ExprEnv) => string): string {
   try {
-    return renderJinjaTemplate(parsed.ast, env);
+    return render(env);
   } catch (e) {
     throw wrapJinjaError(e, text);
   }

@@ -43,7 +43,7 @@ export function iterate(v: PyValue): PyValue[] {
   if (v instanceof PySet) return v.values();
   if (v instanceof PyRange) return v.items();
   if (v instanceof DictView) return v.items();
-  if (v instanceof PyGenerator) return v.items.slice();
+  if (v instanceof PyGenerator) return v.consume();
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
     return [];
@@ -215,7 +215,6 @@ export function contains(container: PyValue, item: PyValue): boolean {
   }
   if (typeof container === "string") {
     if (typeof item !== "string") {
-      if (item instanceof JinjaUndefined && item.strict) item.fail();
       throw typeError(`'in <string>' requires string as left operand, not ${pyTypeName(item)}`);
     }
     return container.includes(item);

@@ -15,6 +15,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { toRepr } from "./protocol";
+import { JinjaUndefined } from "./undefined";
 
 // ------------------------------------------------------------ int() and float() parsing
 
@@ -76,6 +77,7 @@ export function parsePyFloat(text: string): number | null {
 }
 
 export function toPyFloat(v: PyValue): number {
+  if (v instanceof JinjaUndefined) v.fail();
   if (isNumeric(v)) return numberOf(v);
   if (typeof v === "string") {
     const f = parsePyFloat(v);

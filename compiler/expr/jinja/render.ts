@@ -12,7 +12,8 @@ import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
 import { fn, JinjaNamespace, LoopContext } from "./values";
 
-function assign(scope: Scope, target: JinjaTarget, value: PyValue): void {
+/** Binds a `set`/`for`/`with` target. */
+export function assign(scope: Scope, target: JinjaTarget, value: PyValue): void {
   switch (target.kind) {
     case "name":
       scope.set(target.name, value);
@@ -40,9 +41,9 @@ function assign(scope: Scope, target: JinjaTarget, value: PyValue): void {
   }
 }
 
-class Renderer {
+class Renderer implements RenderDepth {
   readonly ev: Evaluator;
-  private depth = 0;
+  depth = 0;
 
   constructor(env: ExprEnv) {
     this.ev = new Evaluator(env);
@@ -104,59 +105,99 @@ class Renderer {
   }
 
   private forLoop(s: Extract<JinjaStmt, { kind: "for" }>, scope: Scope): string {
-    let items = iterate(this.expr(s.iter, scope));
-    if (s.test) {
-      const test = s.test;
-      items = items.filter((item) => {
-        const inner = scope.child();
-        assign(inner, s.target, item);
-        return isTrue(this.expr(test, inner));
-      });
-    }
-    if (items.length === 0) return this.body(s.else_, scope.child());
-    const loop = new LoopContext(items, this.depth);
-    let out = "";
-    for (const item of items) {
-      loop.index0++;
-      const inner = scope.child();
-      inner.set("loop", loop);
-      assign(inner, s.target, item);
-      out += this.body(s.body, inner);
-    }
-    return out;
+    const test = s.test;
+    return runForLoop(this, scope, this.expr(s.iter, scope), s.target, {
+      test: test ? (inner) => this.expr(test, inner) : null,
+      body: (inner) => this.body(s.body, inner),
+      else_: (inner) => this.body(s.else_, inner),
+    });
   }
 
   private macro(s: Extract<JinjaStmt, { kind: "macro" }>, defScope: Scope): PyValue {
-    return fn(
-      s.name,
-      (args: PyValue[], kwargs: PyDict) => {
-        if (args.length > s.params.length)
-          throw typeError(`macro '${s.name}' takes not more than ${s.params.length} argument(s)`);
-        const inner = defScope.child();
-        const firstDefault = s.params.length - s.defaults.length;
-        s.params.forEach((p, i) => {
-          let v: PyValue | undefined = i < args.length ? args[i] : kwargs[p];
-          if (v === undefined) {
-            v =
-              i >= firstDefault
-                ? this.expr(s.defaults[i - firstDefault]!, defScope)
-                : new JinjaUndefined({ hint: `parameter '${p}' was not provided`, name: p });
-          }
-          inner.set(p, v);
-        });
-        this.depth++;
-        try {
-          return this.body(s.body, inner);
-        } finally {
-          this.depth--;
-        }
-      },
-      "Macro",
-    );
+    return makeMacro(this, defScope, s.name, s.params, {
+      defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
+      body: (inner) => this.body(s.body, inner),
+    });
   }
 }
 
-function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
+/** Macro nesting depth (loop.depth inside macros), shared by a render. */
+export interface RenderDepth {
+  depth: number;
+}
+
+/** `{% for target in iterable if test %}body{% else %}else_{% endfor %}` */
+export function runForLoop(
+  r: RenderDepth,
+  scope: Scope,
+  iterable: PyValue,
+  target: JinjaTarget,
+  parts: {
+    readonly test: ((inner: Scope) => PyValue) | null;
+    readonly body: (inner: Scope) => string;
+    readonly else_: (inner: Scope) => string;
+  },
+): string {
+  let items = iterate(iterable);
+  const test = parts.test;
+  if (test) {
+    items = items.filter((item) => {
+      const inner = scope.child();
+      assign(inner, target, item);
+      return isTrue(test(inner));
+    });
+  }
+  if (items.length === 0) return parts.else_(scope.child());
+  const loop = new LoopContext(items, r.depth);
+  let out = "";
+  for (const item of items) {
+    loop.index0++;
+    const inner = scope.child();
+    inner.set("loop", loop);
+    assign(inner, target, item);
+    out += parts.body(inner);
+  }
+  return out;
+}
+
+/** `{% macro name(params) %}body{% endmacro %}` as a callable value. */
+export function makeMacro(
+  r: RenderDepth,
+  defScope: Scope,
+  name: string,
+  params: readonly string[],
+  parts: { readonly defaults: readonly ((scope: Scope) => PyValue)[]; readonly body: (inner: Scope) => string },
+): PyValue {
+  return fn(
+    name,
+    (args: PyValue[], kwargs: PyDict) => {
+      if (args.length > params.length)
+        throw typeError(`macro '${name}' takes not more than ${params.length} argument(s)`);
+      const inner = defScope.child();
+      const firstDefault = params.length - parts.defaults.length;
+      params.forEach((p, i) => {
+        let v: PyValue | undefined = i < args.length ? args[i] : kwargs[p];
+        if (v === undefined) {
+          v =
+            i >= firstDefault
+              ? parts.defaults[i - firstDefault]!(defScope)
+              : new JinjaUndefined({ hint: `parameter '${p}' was not provided`, name: p });
+        }
+        inner.set(p, v);
+      });
+      r.depth++;
+      try {
+        return parts.body(inner);
+      } finally {
+        r.depth--;
+      }
+    },
+    "Macro",
+  );
+}
+
+/** Unknown filters/tests in a template fail before rendering (TemplateAssertionError). */
+export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
   for (const s of stmts) {
     switch (s.kind) {
       case "output":

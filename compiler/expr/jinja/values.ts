@@ -79,10 +79,16 @@ export class DictView implements PyOpaque {
   }
 }
 
-/** What a generator (map, select, ...) produced; evaluated eagerly. */
+/** A generator (map, select, ...): runs when first iterated, and only once. */
 export class PyGenerator implements PyOpaque {
   readonly pyOpaque = "generator";
-  constructor(readonly items: readonly PyValue[]) {}
+  private done = false;
+  constructor(private readonly produce: () => PyValue[]) {}
+  consume(): PyValue[] {
+    if (this.done) return [];
+    this.done = true;
+    return this.produce();
+  }
 }
 
 /** groupby's (grouper, list) named tuple. */

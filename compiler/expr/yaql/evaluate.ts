@@ -24,7 +24,8 @@ import "./stdlib-math";
 /** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
 const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
 
-class Evaluator implements Engine {
+/** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
+export class Evaluator implements Engine {
   constructor(readonly env: ExprEnv) {}
 
   evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
@@ -90,7 +91,7 @@ class Evaluator implements Engine {
     return this.attribute(receiver, right.name, ctx);
   }
 
-  private attribute(receiver: PyValue, name: string, ctx: YaqlContext): PyValue {
+  attribute(receiver: PyValue, name: string, ctx: YaqlContext): PyValue {
     if (isDict(receiver)) {
       const value = ydictGet(receiver, name);
       if (value === undefined) throw new PyError("KeyError", name, "undefined_variable");
@@ -145,7 +146,7 @@ class Evaluator implements Engine {
   }
 
   /** Arguments for plain Python functions: positional values and `name => value` keywords. */
-  private plainArgs(name: string, args: readonly YaqlArg[], ctx: YaqlContext) {
+  plainArgs(name: string, args: readonly YaqlArg[], ctx: YaqlContext) {
     const positional: PyValue[] = [];
     const kwargs = newDict();
     for (const arg of args) {
@@ -163,7 +164,7 @@ class Evaluator implements Engine {
     return { positional, kwargs };
   }
 
-  private list(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
+  list(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
     const items: PyValue[] = [];
     for (const arg of args) {
       if (arg.kind === "novalue" || arg.kind === "mapping") throw noMatching("#list", undefined);
@@ -172,7 +173,7 @@ class Evaluator implements Engine {
     return new PyTuple(items);
   }
 
-  private map(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
+  map(args: readonly YaqlArg[], ctx: YaqlContext): PyValue {
     const pairs: [PyValue, PyValue][] = [];
     for (const arg of args) {
       if (arg.kind !== "mapping") throw noMatching("#map", undefined);

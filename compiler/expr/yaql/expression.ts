@@ -58,7 +58,8 @@ export function yaqlResultText(v: PyValue): string {
   return yStr(v, true);
 }
 
-function toExpressionError(e: unknown, expr: string): ExpressionError {
+/** Orquesta's error for a failure while evaluating `expr` (the whole `<% %>` text). */
+export function toExpressionError(e: unknown, expr: string): ExpressionError {
   const evaluate = (category: ExprErrorCategory, type: string, detail: string) =>
     new ExpressionError(
       category,

@@ -1,7 +1,7 @@
 // In-memory execution records. Records are kept as JSON text, like Redis
 // keeps them, so callers never hold a live reference into the store.
 
-import { newExecutionId, assertPlainId } from "../ids";
+import { assertPlainId, newExecutionId } from "../ids";
 import { applyPatch, newRecord } from "../records";
 import type {
   ExecutionFilter,

@@ -17,7 +17,9 @@ export class MemoryTimerStore implements TimerStore {
   async takeDue(now: number, limit = 100): Promise<DueTimer[]> {
     const due = [...this.timers.values()]
       .filter((t) => t.dueAt <= now)
-      .sort((a, b) => a.dueAt - b.dueAt || compare(timerKey(a.execId, a.timerId), timerKey(b.execId, b.timerId)))
+      .sort(
+        (a, b) => a.dueAt - b.dueAt || compare(timerKey(a.execId, a.timerId), timerKey(b.execId, b.timerId)),
+      )
       .slice(0, limit);
     for (const t of due) this.timers.delete(timerKey(t.execId, t.timerId));
     return due;

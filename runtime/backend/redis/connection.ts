@@ -96,7 +96,8 @@ export async function runScript(
   keys: readonly string[],
   args: readonly (string | number)[],
 ): Promise<unknown> {
-  if (keys.length !== script.numberOfKeys) throw new Error(`${script.name}: expected ${script.numberOfKeys} keys`);
+  if (keys.length !== script.numberOfKeys)
+    throw new Error(`${script.name}: expected ${script.numberOfKeys} keys`);
   let sha = shas.get(script);
   if (!sha) {
     sha = createHash("sha1").update(script.lua).digest("hex");

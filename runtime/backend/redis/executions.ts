@@ -21,7 +21,10 @@ import { acquireLease, createExecution, releaseLease, updateExecution } from "./
 
 const JSON_FIELDS = new Set(["input", "result", "context"]);
 const NUMBER_FIELDS = new Set(["createdAt", "updatedAt", "startedAt", "finishedAt"]);
-const FLAG_FIELDS: Record<string, keyof ExecutionRecord> = { cancel: "cancelRequested", pause: "pauseRequested" };
+const FLAG_FIELDS: Record<string, keyof ExecutionRecord> = {
+  cancel: "cancelRequested",
+  pause: "pauseRequested",
+};
 
 export class RedisExecutionStore implements ExecutionStore {
   constructor(
@@ -73,25 +76,37 @@ export class RedisExecutionStore implements ExecutionStore {
   async update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult> {
     const statuses = ifStatus ?? [];
     const pairs = toFields(patch as Partial<ExecutionRecord>);
-    const outcome = await runScript(
-      this.redis,
-      updateExecution,
-      [this.keys.execution(id)],
-      [Date.now(), statuses.length, ...statuses, ...pairs],
-    );
-    const record = await this.get(id);
+    const [outcome, record] = await this.runUpdate(id, [statuses.length, ...statuses, ...pairs]);
     if (outcome === 1 && record) return { ok: true, record };
     return record ? { ok: false, record } : { ok: false };
   }
 
   async setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined> {
     const field = flag === "cancel" ? "cancelRequested" : "pauseRequested";
-    await runScript(this.redis, updateExecution, [this.keys.execution(id)], [Date.now(), 0, field, on ? "1" : "0"]);
-    return this.get(id);
+    return (await this.runUpdate(id, [0, field, on ? "1" : "0"]))[1];
+  }
+
+  private async runUpdate(
+    id: string,
+    args: (string | number)[],
+  ): Promise<[number, ExecutionRecord | undefined]> {
+    const reply = await runScript(
+      this.redis,
+      updateExecution,
+      [this.keys.execution(id)],
+      [Date.now(), ...args],
+    );
+    const [outcome, flat] = reply as [number, string[]];
+    if (flat.length === 0) return [outcome, undefined];
+    const hash: Record<string, string> = {};
+    for (let i = 0; i + 1 < flat.length; i += 2) hash[flat[i]!] = flat[i + 1]!;
+    return [outcome, fromFields(hash)];
   }
 
   async acquireLease(id: string, owner: string, ttlMs: number): Promise<boolean> {
-    return (await runScript(this.redis, acquireLease, [this.keys.lease(id)], [owner, Math.max(1, ttlMs)])) === 1;
+    return (
+      (await runScript(this.redis, acquireLease, [this.keys.lease(id)], [owner, Math.max(1, ttlMs)])) === 1
+    );
   }
 
   async releaseLease(id: string, owner: string): Promise<void> {

@@ -13,7 +13,7 @@ import { RedisJobQueue } from "./queue";
 import { RedisTimerStore } from "./timers";
 
 export { DEFAULT_REDIS_URL, describeRedis, type RedisConfig } from "./connection";
-export { keySpace, type KeySpace } from "./keys";
+export { type KeySpace, keySpace } from "./keys";
 
 export class RedisBackend implements Backend {
   readonly kind = "redis" as const;

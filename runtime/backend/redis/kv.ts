@@ -47,16 +47,27 @@ export class RedisKvStore implements KvStore {
 
   async delete(key: KvKey): Promise<boolean> {
     validateKvKey(key);
-    const n = await runScript(this.redis, kvDelete, [this.keys.kvItem(key), this.keys.kvIndex(key)], [key.name]);
+    const n = await runScript(
+      this.redis,
+      kvDelete,
+      [this.keys.kvItem(key), this.keys.kvIndex(key)],
+      [key.name],
+    );
     return n === 1;
   }
 
   async list(query: KvQuery): Promise<KvItem[]> {
     validateKvKey({ scope: query.scope, name: "x", user: query.user });
     const index = this.keys.kvIndex(query);
-    const names = (await this.redis.zrange(index, 0, -1)).filter((n) => !query.prefix || n.startsWith(query.prefix));
+    const names = (await this.redis.zrange(index, 0, -1)).filter(
+      (n) => !query.prefix || n.startsWith(query.prefix),
+    );
     if (names.length === 0) return [];
-    const keys = names.map((name) => ({ scope: query.scope, name, ...(query.user ? { user: query.user } : {}) }));
+    const keys = names.map((name) => ({
+      scope: query.scope,
+      name,
+      ...(query.user ? { user: query.user } : {}),
+    }));
     const texts = await this.redis.mget(...keys.map((k) => this.keys.kvItem(k)));
     const out: KvItem[] = [];
     const expired: string[] = [];

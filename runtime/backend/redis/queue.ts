@@ -3,8 +3,8 @@
 // expires), delayed jobs and concurrency. Our handler contract stays the one
 // in types.ts; BullMQ types do not leak out of this file.
 
-import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import { randomUUID } from "node:crypto";
+import { DelayedError, type Job, Queue, Worker } from "bullmq";
 import type {
   ConsumeOptions,
   Consumer,
@@ -49,7 +49,9 @@ export class RedisJobQueue implements JobQueue {
   }
 
   consume(handler: JobHandler, options: ConsumeOptions): Consumer {
-    const consumer = new RedisConsumer(this.config, this.keys, handler, options, (c) => this.consumers.delete(c));
+    const consumer = new RedisConsumer(this.config, this.keys, handler, options, (c) =>
+      this.consumers.delete(c),
+    );
     this.consumers.add(consumer);
     return consumer;
   }

@@ -26,13 +26,14 @@ return 1`,
  * updateExecution-1: KEYS[1] execution hash; ARGV[1] now (ms), ARGV[2] n =
  * number of allowed statuses (0 = any), ARGV[3..2+n] statuses, then field,
  * value pairs. Applies the pairs and updatedAt when the record exists and its
- * status is allowed. Returns 1 applied, 0 refused (status), -1 missing.
+ * status is allowed. Returns {1 applied | 0 refused (status) | -1 missing,
+ * the record's fields after the call (HGETALL, flat)}.
  */
 export const updateExecution: LuaScript = {
   name: "orqcUpdateExecution",
   numberOfKeys: 1,
   lua: `
-if redis.call("EXISTS", KEYS[1]) == 0 then return -1 end
+if redis.call("EXISTS", KEYS[1]) == 0 then return {-1, {}} end
 local n = tonumber(ARGV[2])
 if n > 0 then
   local status = redis.call("HGET", KEYS[1], "status")
@@ -40,13 +41,13 @@ if n > 0 then
   for i = 3, 2 + n do
     if ARGV[i] == status then allowed = true end
   end
-  if not allowed then return 0 end
+  if not allowed then return {0, redis.call("HGETALL", KEYS[1])} end
 end
 redis.call("HSET", KEYS[1], "updatedAt", ARGV[1])
 if #ARGV > 2 + n then
   redis.call("HSET", KEYS[1], unpack(ARGV, 3 + n))
 end
-return 1`,
+return {1, redis.call("HGETALL", KEYS[1])}`,
 };
 
 /**

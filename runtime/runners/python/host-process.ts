@@ -80,8 +80,11 @@ export class PythonHostProcess {
     this.ready.catch(() => {});
     responses.on("line", (line) => {
       const msg = JSON.parse(line) as JsonObject;
-      if (msg.op === "ready") markReady();
-      else void this.onMessage(msg);
+      if (msg.op === "ready") {
+        // An idle warm process must not keep a CLI alive; run() holds a reference while busy.
+        if (!this.pending) this.setRef(false);
+        markReady();
+      } else void this.onMessage(msg);
     });
     this.child.stdout!.on("data", (d: Buffer) => this.pending?.stdout.push(d.toString("utf8")));
     this.child.stderr!.on("data", (d: Buffer) => this.pending?.stderr.push(d.toString("utf8")));
@@ -120,9 +123,18 @@ export class PythonHostProcess {
   run(req: PythonRunRequest, onKv: KvCallHandler, signal?: AbortSignal): Promise<PythonRunOutcome> {
     if (this.pending) throw new Error("python host is busy");
     this.runs += 1;
+    this.setRef(true);
     return new Promise((resolve) => {
       const id = this.nextId++;
-      const pending: Pending = { id, resolve, onKv, stdout: [], stderr: [], timedOut: false, canceled: false };
+      const pending: Pending = {
+        id,
+        resolve,
+        onKv,
+        stdout: [],
+        stderr: [],
+        timedOut: false,
+        canceled: false,
+      };
       this.pending = pending;
       if (req.timeout > 0) {
         pending.timer = setTimeout(() => {
@@ -154,6 +166,14 @@ export class PythonHostProcess {
     });
   }
 
+  private setRef(on: boolean): void {
+    const handles = [this.child, ...this.child.stdio] as Array<{
+      ref?: () => void;
+      unref?: () => void;
+    } | null>;
+    for (const h of handles) (on ? h?.ref : h?.unref)?.call(h);
+  }
+
   kill(): void {
     if (!this.exited) this.child.kill("SIGKILL");
   }
@@ -176,6 +196,7 @@ export class PythonHostProcess {
     if (msg.op !== "done") return;
     clearTimeout(p.timer);
     this.pending = undefined;
+    this.setRef(false);
     p.resolve({
       exitCode: Number(msg.exit_code ?? 0),
       hasResult: msg.has_result === true,

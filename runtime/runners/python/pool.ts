@@ -8,7 +8,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { type KvCallHandler, PythonHostProcess, type PythonRunOutcome, type PythonRunRequest } from "./host-process";
+import {
+  type KvCallHandler,
+  PythonHostProcess,
+  type PythonRunOutcome,
+  type PythonRunRequest,
+} from "./host-process";
 import { PYTHON_FILES } from "./shim-source";
 
 export interface PythonPoolOptions {
@@ -148,7 +153,9 @@ function realInterpreter(python: string): string {
   let real = interpreters.get(python);
   if (!real) {
     try {
-      real = execFileSync(python, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim() || python;
+      real =
+        execFileSync(python, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim() ||
+        python;
     } catch {
       real = python;
     }

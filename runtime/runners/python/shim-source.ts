@@ -146,14 +146,14 @@ def main():
 if __name__ == "__main__":
     main()
 `,
-  "st2common/__init__.py": String.raw``,
-  "st2common/log.py": String.raw`import logging
+  "st2common/__init__.py": "",
+  "st2common/log.py": `import logging
 
 
 def getLogger(name):
     return logging.getLogger(name)
 `,
-  "st2common/runners/__init__.py": String.raw``,
+  "st2common/runners/__init__.py": "",
   "st2common/runners/base_action.py": String.raw`# orqc's stand-in for st2common.runners.base_action: the Action base class
 # StackStorm Python actions subclass, with config, logger and action_service.
 import abc
@@ -264,8 +264,8 @@ class Action(object):
     def run(self, **kwargs):
         raise NotImplementedError()
 `,
-  "st2actions/__init__.py": String.raw``,
-  "st2actions/runners/__init__.py": String.raw``,
-  "st2actions/runners/pythonrunner.py": String.raw`from st2common.runners.base_action import Action  # noqa: F401  (the pre-2.0 import path)
+  "st2actions/__init__.py": "",
+  "st2actions/runners/__init__.py": "",
+  "st2actions/runners/pythonrunner.py": `from st2common.runners.base_action import Action  # noqa: F401  (the pre-2.0 import path)
 `,
 };

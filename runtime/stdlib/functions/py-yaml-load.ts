@@ -78,7 +78,9 @@ function constructPlain(text: string): PyValue {
       return null;
     case "merge":
     case "value":
-      throw constructorError(`could not determine a constructor for the tag 'tag:yaml.org,2002:${resolvePlainTag(text)}'`);
+      throw constructorError(
+        `could not determine a constructor for the tag 'tag:yaml.org,2002:${resolvePlainTag(text)}'`,
+      );
     default:
       // Timestamps become datetime objects in Python; their ISO text is the closest data.
       return text;

@@ -5,7 +5,8 @@ import { pyStr } from "../py/text";
 import { bigOf, isInt, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
 import { registerFunction } from "./catalog";
-import { compilePyRegex, IGNORECASE, pyFindall, pyMatch, pySearch, pySub } from "./py-regex";
+import { compilePyRegex, IGNORECASE, pyFindall, pyMatch, pySearch } from "./py-regex";
+import { pySub } from "./py-regex-sub";
 
 function patternOf(pattern: PyValue, ignorecase: PyValue) {
   if (typeof pattern !== "string")

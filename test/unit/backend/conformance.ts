@@ -36,7 +36,10 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
     describe("executions", () => {
       it("creates, reads and refuses a duplicate id", async () => {
         const b = await fresh();
-        const { created, record } = await b.executions.create({ ref: "pack.wf", input: { a: [1, { b: null }] } });
+        const { created, record } = await b.executions.create({
+          ref: "pack.wf",
+          input: { a: [1, { b: null }] },
+        });
         expect(created).toBe(true);
         expect(record.status).toBe("requested");
         expect(record.cancelRequested).toBe(false);
@@ -119,7 +122,12 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
     });
 
     describe("journal", () => {
-      const entry = (value: JournalEntry["value"]): JournalEntry => ({ kind: "action", value, status: "succeeded", at: 1 });
+      const entry = (value: JournalEntry["value"]): JournalEntry => ({
+        kind: "action",
+        value,
+        status: "succeeded",
+        at: 1,
+      });
 
       it("records a step exactly once and returns the first value to later writers", async () => {
         const b = await fresh();
@@ -143,7 +151,11 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
 
       it("keeps arrival order, values and start counts for replay", async () => {
         const b = await fresh();
-        const values = [{ deep: { list: [1, 2.5, "x", null, true], empty: [] } }, "text\n\u0000", 12345678901234];
+        const values = [
+          { deep: { list: [1, 2.5, "x", null, true], empty: [] } },
+          "text\n\u0000",
+          12345678901234,
+        ];
         await b.journal.record("e1", "b/0/-/0", entry(values[0]!));
         await b.journal.record("e1", "a/0/-/0", entry(values[1]!));
         await b.journal.record("e1", "c/1/3/2", { kind: "value", value: values[2]!, at: 7 });

@@ -24,7 +24,9 @@ export async function openTestRedis(config: Partial<RedisConfig> = {}): Promise<
   } catch (err) {
     await backend.close();
     const why = err instanceof Error ? err.message : String(err);
-    throw new Error(`${why}\nRedis is needed for this test; start one with: redis-server --daemonize yes --port 6379 --save ''`);
+    throw new Error(
+      `${why}\nRedis is needed for this test; start one with: redis-server --daemonize yes --port 6379 --save ''`,
+    );
   }
   return backend;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { RedisBackend } from "../../../runtime/backend/redis/index";
 import { BackendUnavailableError } from "../../../runtime/backend/types";
-import { openTestRedis } from "./redis-helper";
 import { runBackendConformance } from "./conformance";
+import { openTestRedis } from "./redis-helper";
 
 runBackendConformance("redis", async () => {
   const backend = await openTestRedis();

@@ -1,7 +1,6 @@
 // `orqc kv` end to end through the built CLI, embedded (file) and on Redis.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,14 +33,20 @@ describe("orqc kv (embedded file)", () => {
     expect(listed.out).not.toContain("tok-123");
     expect(orqc(["get", "api.token", "--decrypt"]).out).toBe("tok-123\n");
     expect(orqc(["delete", "api.url"]).code).toBe(0);
-    expect(orqc(["get", "api.url"])).toMatchObject({ code: 1, err: 'orqc kv: key "api.url" not found in the system scope\n' });
+    expect(orqc(["get", "api.url"])).toMatchObject({
+      code: 1,
+      err: 'orqc kv: key "api.url" not found in the system scope\n',
+    });
   });
 
   it("keeps user scopes apart and rejects bad flags with exit code 2", () => {
     expect(orqc(["set", "k", "bob", "--scope", "user", "--user", "bob"]).code).toBe(0);
     expect(orqc(["get", "k", "--scope", "user", "--user", "bob"]).out).toBe("bob\n");
     expect(orqc(["get", "k", "--scope", "user"], { ORQC_USER: "alice" }).code).toBe(1);
-    expect(orqc(["get", "k", "--scope", "nope"])).toMatchObject({ code: 2, err: expect.stringContaining("--scope") });
+    expect(orqc(["get", "k", "--scope", "nope"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--scope"),
+    });
     expect(orqc(["set", "k", "v", "--ttl", "-3"]).code).toBe(2);
     const json = JSON.parse(orqc(["list", "--scope", "user", "--user", "bob", "--format", "json"]).out);
     expect(json).toEqual([{ scope: "user", user: "bob", name: "k", value: "bob", secret: false }]);

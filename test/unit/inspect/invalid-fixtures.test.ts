@@ -33,7 +33,12 @@ function expectations(): Expectation[] {
     }
     const m = /^# expect: (ORQ\d{4}) (\*|(\d+):(\d+))/.exec(readFileSync(full, "utf8"));
     if (!m) throw new Error(`${name}: missing "# expect:" header`);
-    out.push({ fixture: full, file: full, code: m[1]!, ...(m[3] ? { line: Number(m[3]), col: Number(m[4]) } : {}) });
+    out.push({
+      fixture: full,
+      file: full,
+      code: m[1]!,
+      ...(m[3] ? { line: Number(m[3]), col: Number(m[4]) } : {}),
+    });
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type OrquestaInspectionError, inspectOrquestaText } from "../../../compiler/inspect/orquesta";
+import { inspectOrquestaText, type OrquestaInspectionError } from "../../../compiler/inspect/orquesta";
 
 const SHARED = resolve(__dirname, "../../../../shared");
 const TRACES = resolve(SHARED, "golden/traces");

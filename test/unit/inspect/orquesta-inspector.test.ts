@@ -5,7 +5,8 @@ import { inspectOrquestaNode, inspectOrquestaText } from "../../../compiler/insp
 import { parseYaml } from "../../../compiler/load/parse-yaml";
 
 const inspect = (text: string, ctx: string[] = []) => inspectOrquestaText("wf.yaml", text, ctx);
-const messages = (text: string, ctx: string[] = []) => inspect(text, ctx).map((e) => `${e.type}: ${e.message}`);
+const messages = (text: string, ctx: string[] = []) =>
+  inspect(text, ctx).map((e) => `${e.type}: ${e.message}`);
 
 describe("semantics", () => {
   it("reports reserved names, undefined tasks and actionless with-items", () => {
@@ -42,7 +43,8 @@ tasks:
   });
 
   it("does not report undefined tasks that no start task reaches", () => {
-    const text = "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  b:\n    next: [{do: c}]\n  c:\n    next: [{do: [b, zz]}]\n";
+    const text =
+      "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  b:\n    next: [{do: c}]\n  c:\n    next: [{do: [b, zz]}]\n";
     expect(messages(text)).toEqual([]);
   });
 
@@ -69,7 +71,8 @@ tasks:
 
 describe("context", () => {
   it("follows input and vars order and knows the host's context keys", () => {
-    const text = "input:\n  - a\n  - b: <% ctx(a) %>\nvars:\n  - c: <% ctx().d %>\n  - d: <% ctx().st2.user %>\ntasks:\n  t: {action: core.noop}\n";
+    const text =
+      "input:\n  - a\n  - b: <% ctx(a) %>\nvars:\n  - c: <% ctx().d %>\n  - d: <% ctx().st2.user %>\ntasks:\n  t: {action: core.noop}\n";
     expect(inspect(text, ["st2", "parent"])).toEqual([
       {
         type: "context",
@@ -98,7 +101,9 @@ output:
   });
 
   it("reports private variables twice when also unassigned, like Orquesta", () => {
-    expect(messages("tasks:\n  t:\n    action: core.echo\n    input: {message: '{{ ctx(\"__x\") }}'}\n")).toEqual([
+    expect(
+      messages("tasks:\n  t:\n    action: core.echo\n    input: {message: '{{ ctx(\"__x\") }}'}\n"),
+    ).toEqual([
       'context: Variable "__x" that is prefixed with double underscores is considered a private variable and cannot be referenced.',
       'context: Variable "__x" is referenced before assignment.',
     ]);
@@ -119,22 +124,31 @@ output:
 
 describe("syntax and loading", () => {
   it("expands `with: <string>` before validating, as Orquesta does", () => {
-    expect(messages("input: [xs]\ntasks:\n  t:\n    action: core.echo\n    with: x in <% ctx(xs) %>\n    input: {message: <% item(x) %>}\n")).toEqual([]);
+    expect(
+      messages(
+        "input: [xs]\ntasks:\n  t:\n    action: core.echo\n    with: x in <% ctx(xs) %>\n    input: {message: <% item(x) %>}\n",
+      ),
+    ).toEqual([]);
   });
 
   it("stops after the syntax errors where Orquesta's spec classes would crash", () => {
-    const r = inspectOrquestaNode(parseYaml({ path: "x", text: "tasks:\n  my-task:\n    next: [{do: nope}]\n" }).root);
+    const r = inspectOrquestaNode(
+      parseYaml({ path: "x", text: "tasks:\n  my-task:\n    next: [{do: nope}]\n" }).root,
+    );
     expect(r.syntax.map((e) => e.schema_path)).toEqual(["properties.tasks.additionalProperties"]);
     expect(r.semantics).toEqual([]);
   });
 
   it("refuses YAML that cannot be loaded", () => {
-    expect(inspect("tasks:\n  t: {a: 1}\n  t: {b: 2}\n")[0]?.message).toMatch(/^Failed to load workflow definition because/);
+    expect(inspect("tasks:\n  t: {a: 1}\n  t: {b: 2}\n")[0]?.message).toMatch(
+      /^Failed to load workflow definition because/,
+    );
     expect(inspect("- a\n")[0]?.type).toBe("syntax");
   });
 
   it("sorts the flattened list by (type, schema_path) like StackStorm", () => {
-    const text = "tasks:\n  t:\n    action: core.noop\n    foo: 1\n    next:\n      - when: <% ctx().nope %>\n        do: zz\n";
+    const text =
+      "tasks:\n  t:\n    action: core.noop\n    foo: 1\n    next:\n      - when: <% ctx().nope %>\n        do: zz\n";
     expect(inspect(text).map((e) => e.type)).toEqual(["context", "semantic", "syntax"]);
   });
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
-import { byArrival, dumpJournal, ExecutionJournal, parseStepId, stepId, valueId } from "../../../runtime/journal/index";
+import {
+  byArrival,
+  dumpJournal,
+  ExecutionJournal,
+  parseStepId,
+  stepId,
+  valueId,
+} from "../../../runtime/journal/index";
 import { SecretSet } from "../../../runtime/secrets/index";
 
 describe("step ids", () => {

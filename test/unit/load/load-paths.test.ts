@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -56,7 +56,9 @@ describe("loadPaths", () => {
       "b/actions/workflows/w.yaml": "version: 1.0\ntasks:\n  t:\n    action: shared.x\n",
     });
     const r = loadPaths([dir]);
-    expect(r.resolveAction("shared.x", join(dir, "b/actions/workflows/w.yaml"))?.runnerType).toBe("local-shell-cmd");
+    expect(r.resolveAction("shared.x", join(dir, "b/actions/workflows/w.yaml"))?.runnerType).toBe(
+      "local-shell-cmd",
+    );
     expect(r.resolveAction("shared.x", join(dir, "a/actions/x.yaml"))?.runnerType).toBe("noop");
     expect(r.diagnostics).toEqual([]);
   });
@@ -77,7 +79,10 @@ describe("loadPaths", () => {
   });
 
   it("reports invalid action metadata at the offending node", () => {
-    const dir = tempPack({ "p/pack.yaml": "name: p\n", "p/actions/a.yaml": "name: a\nrunner_type: noop\nenabled: maybe\n" });
+    const dir = tempPack({
+      "p/pack.yaml": "name: p\n",
+      "p/actions/a.yaml": "name: a\nrunner_type: noop\nenabled: maybe\n",
+    });
     const d = loadPaths([dir]).diagnostics;
     expect(d.map((x) => x.code)).toEqual(["ORQ1030"]);
     expect(d[0]!.message).toContain("enabled");

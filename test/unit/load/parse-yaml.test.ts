@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../../compiler/load/parse-yaml";
 import { mapGet, nodeAt, toJsonData, toPyValue, type YNode } from "../../../compiler/load/yaml-node";
-import { PyFloat } from "../../../runtime/stdlib/py/index";
 import { lineColOf } from "../../../compiler/source/source-file";
+import { PyFloat } from "../../../runtime/stdlib/py/index";
 
 const parse = (text: string) => parseYaml({ path: "wf.yaml", text });
 const data = (text: string) => {

@@ -31,7 +31,10 @@ describe("PyYAML plain scalar resolution (YAML 1.1)", () => {
   });
 
   it("keeps integers beyond 2^53 exact as bigint", () => {
-    expect(resolvePlainScalar("12345678901234567890")).toEqual({ pyType: "int", value: 12345678901234567890n });
+    expect(resolvePlainScalar("12345678901234567890")).toEqual({
+      pyType: "int",
+      value: 12345678901234567890n,
+    });
   });
 
   it("handles infinities and NaN", () => {

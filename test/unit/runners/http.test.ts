@@ -49,11 +49,29 @@ beforeAll(async () => {
   server = createServer(handler);
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days", "1",
-    "-keyout", join(certDir, "key.pem"), "-out", join(certDir, "cert.pem"),
-  ], { stdio: "ignore" });
-  tlsServer = createHttpsServer({ key: readFileSync(join(certDir, "key.pem")), cert: readFileSync(join(certDir, "cert.pem")) }, handler);
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      "/CN=localhost",
+      "-days",
+      "1",
+      "-keyout",
+      join(certDir, "key.pem"),
+      "-out",
+      join(certDir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
+  tlsServer = createHttpsServer(
+    { key: readFileSync(join(certDir, "key.pem")), cert: readFileSync(join(certDir, "cert.pem")) },
+    handler,
+  );
   await new Promise<void>((r) => tlsServer.listen(0, "127.0.0.1", r));
   tlsBase = `https://127.0.0.1:${(tlsServer.address() as AddressInfo).port}`;
 });
@@ -112,8 +130,12 @@ describe("http-request runner", () => {
   });
 
   it("follows redirects only when allowed", async () => {
-    expect((await httpRequestRunner.run({ url: `${base}/redirect` }, ctx)).result).toMatchObject({ status_code: 302 });
-    expect((await httpRequestRunner.run({ url: `${base}/redirect`, allow_redirects: true }, ctx)).result).toMatchObject({
+    expect((await httpRequestRunner.run({ url: `${base}/redirect` }, ctx)).result).toMatchObject({
+      status_code: 302,
+    });
+    expect(
+      (await httpRequestRunner.run({ url: `${base}/redirect`, allow_redirects: true }, ctx)).result,
+    ).toMatchObject({
       status_code: 201,
       body: "plain text",
     });
@@ -129,8 +151,14 @@ describe("http-request runner", () => {
     const r = await httpRequestRunner.run({ url: "http://127.0.0.1:1/" }, ctx);
     expect(r.status).toBe("failed");
     expect((r.result as { error: string }).error).toMatch(/ECONNREFUSED/);
-    const blocked = await httpRequestRunner.run({ url: `${base}/json`, url_hosts_blacklist: ["127.0.0.1"] }, ctx);
-    expect(blocked).toMatchObject({ status: "failed", result: { error: `URL "${base}/json" is blacklisted` } });
+    const blocked = await httpRequestRunner.run(
+      { url: `${base}/json`, url_hosts_blacklist: ["127.0.0.1"] },
+      ctx,
+    );
+    expect(blocked).toMatchObject({
+      status: "failed",
+      result: { error: `URL "${base}/json" is blacklisted` },
+    });
   });
 
   it("checks certificates unless verify_ssl_cert is false", async () => {

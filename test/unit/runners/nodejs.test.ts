@@ -21,7 +21,10 @@ export async function run(params: Params, ctx: { config: { unit: string }; logge
 }
 `,
 );
-writeFileSync(join(dir, "fail.mjs"), "export default function () { throw Object.assign(new Error('bad input'), { result: { code: 7 } }); }\n");
+writeFileSync(
+  join(dir, "fail.mjs"),
+  "export default function () { throw Object.assign(new Error('bad input'), { result: { code: 7 } }); }\n",
+);
 writeFileSync(join(dir, "hang.mjs"), "export function run() { return new Promise(() => {}); }\n");
 
 const ds = new Datastore(new MemoryKvStore(), aesCipher(Buffer.alloc(32, 1)));
@@ -48,6 +51,9 @@ describe("nodejs runner", () => {
 
   it("reports a timeout", async () => {
     const r = await nodejsRunner.run({ timeout: 0.2 }, ctxFor("hang.mjs"));
-    expect(r).toMatchObject({ status: "timeout", result: { exit_code: -9, error: "Action failed to complete in 0.2 seconds" } });
+    expect(r).toMatchObject({
+      status: "timeout",
+      result: { exit_code: -9, error: "Action failed to complete in 0.2 seconds" },
+    });
   });
 });

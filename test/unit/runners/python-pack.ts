@@ -92,7 +92,8 @@ export function writeTestPack(pack = "pytest"): TestPack {
   const packDir = join(root, "packs", pack);
   mkdirSync(join(packDir, "actions", "lib"), { recursive: true });
   mkdirSync(join(root, "configs"), { recursive: true });
-  for (const [file, body] of Object.entries(ACTIONS)) writeFileSync(join(packDir, "actions", file), body.trimStart());
+  for (const [file, body] of Object.entries(ACTIONS))
+    writeFileSync(join(packDir, "actions", file), body.trimStart());
   writeFileSync(join(packDir, "actions", "lib", "__init__.py"), "");
   writeFileSync(join(packDir, "actions", "lib", "helpers.py"), "def double(x):\n    return x * 2\n");
   writeFileSync(join(packDir, "pack.yaml"), `ref: ${pack}\nname: ${pack}\nversion: 0.1.0\n`);
@@ -114,6 +115,9 @@ export function writeTestPack(pack = "pytest"): TestPack {
       "",
     ].join("\n"),
   );
-  writeFileSync(join(root, "configs", `${pack}.yaml`), "api:\n  token: \"{{ st2kv.system.api_token | decrypt_kv }}\"\n");
+  writeFileSync(
+    join(root, "configs", `${pack}.yaml`),
+    'api:\n  token: "{{ st2kv.system.api_token | decrypt_kv }}"\n',
+  );
   return { root, packDir, action: (name) => join(packDir, "actions", name) };
 }

@@ -3,7 +3,12 @@ import { rmSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { MemoryKvStore } from "../../../runtime/backend/memory/index";
 import { aesCipher, Datastore } from "../../../runtime/datastore/index";
-import { loadPackConfig, PythonPool, pythonScriptRunner, type RunnerContext } from "../../../runtime/runners/index";
+import {
+  loadPackConfig,
+  PythonPool,
+  pythonScriptRunner,
+  type RunnerContext,
+} from "../../../runtime/runners/index";
 import { writeTestPack } from "./python-pack";
 
 const pack = writeTestPack();
@@ -15,7 +20,12 @@ afterAll(async () => {
 });
 
 const ctxFor = (file: string, extra: Partial<RunnerContext> = {}): RunnerContext => ({
-  action: { ref: `pytest.${file}`, pack: "pytest", runnerType: "python-script", entryPoint: pack.action(`${file}.py`) },
+  action: {
+    ref: `pytest.${file}`,
+    pack: "pytest",
+    runnerType: "python-script",
+    entryPoint: pack.action(`${file}.py`),
+  },
   pythonPool: pool,
   datastore,
   ...extra,
@@ -40,7 +50,12 @@ describe("python-script runner", () => {
     const config = await loadPackConfig(pack.packDir, "pytest", { datastore });
     const r = await pythonScriptRunner.run({ name: "Ada" }, ctxFor("greet", { config }));
     expect(r.status).toBe("succeeded");
-    const res = r.result as { result: { text: string; region: string }; stdout: string; stderr: string; exit_code: number };
+    const res = r.result as {
+      result: { text: string; region: string };
+      stdout: string;
+      stderr: string;
+      exit_code: number;
+    };
     expect(res.result).toMatchObject({ text: "Hello, Ada!", region: "eu-west-1" });
     expect(res.stdout).toBe("greeting Ada\n");
     expect(res.stderr).toMatch(/INFO \[-\] about to greet/);
@@ -92,7 +107,10 @@ describe("python-script runner", () => {
     const res = r.result as { result: unknown; stdout: string; stderr: string; exit_code: number };
     expect(res).toMatchObject({ result: "None", stdout: "before\n", exit_code: 1 });
     expect(res.stderr).toMatch(/Traceback[\s\S]*ValueError: it broke/);
-    expect((await pythonScriptRunner.run({}, ctxFor("noop"))).result).toMatchObject({ result: null, exit_code: 0 });
+    expect((await pythonScriptRunner.run({}, ctxFor("noop"))).result).toMatchObject({
+      result: null,
+      exit_code: 0,
+    });
   });
 
   it("maps sys.exit codes like a fresh process", async () => {
@@ -108,8 +126,14 @@ describe("python-script runner", () => {
   it("times out: kills the process, status timeout, and replaces it", async () => {
     const r = await pythonScriptRunner.run({ seconds: 5, timeout: 1 }, ctxFor("slow"));
     expect(r.status).toBe("timeout");
-    expect(r.result).toMatchObject({ exit_code: -9, error: "Action failed to complete in 1 seconds", result: "None" });
-    expect((await pythonScriptRunner.run({ seconds: 0 }, ctxFor("slow"))).result).toMatchObject({ result: "done" });
+    expect(r.result).toMatchObject({
+      exit_code: -9,
+      error: "Action failed to complete in 1 seconds",
+      result: "None",
+    });
+    expect((await pythonScriptRunner.run({ seconds: 0 }, ctxFor("slow"))).result).toMatchObject({
+      result: "done",
+    });
   });
 
   it("gives each pack its own processes", async () => {
@@ -119,7 +143,15 @@ describe("python-script runner", () => {
       const a = await pythonScriptRunner.run({ name: "a" }, ctxFor("greet", { config }));
       const b = await pythonScriptRunner.run(
         { name: "b" },
-        { ...ctxFor("greet", { config }), action: { ref: "otherpack.greet", pack: "otherpack", runnerType: "python-script", entryPoint: other.action("greet.py") } },
+        {
+          ...ctxFor("greet", { config }),
+          action: {
+            ref: "otherpack.greet",
+            pack: "otherpack",
+            runnerType: "python-script",
+            entryPoint: other.action("greet.py"),
+          },
+        },
       );
       const pa = (a.result as { result: { pid: number } }).result.pid;
       const pb = (b.result as { result: { pid: number } }).result.pid;

@@ -1,13 +1,17 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, createMetrics } from "../../../runtime/observability/index";
-import { RunnerRegistry, type Runner } from "../../../runtime/runners/index";
+import { MemoryBackend } from "../../../runtime/backend/memory/index";
+import { createLogger, createMetrics, sampleQueueDepth } from "../../../runtime/observability/index";
+import { type Runner, RunnerRegistry } from "../../../runtime/runners/index";
 import { MASK, maskParameters, SecretSet } from "../../../runtime/secrets/index";
 
 describe("secret masking", () => {
   it("masks secret parameters by name and secret values anywhere", () => {
     const meta = { password: { secret: true }, user: {} };
-    expect(maskParameters({ password: "hunter2", user: "bob" }, meta)).toEqual({ password: MASK, user: "bob" });
+    expect(maskParameters({ password: "hunter2", user: "bob" }, meta)).toEqual({
+      password: MASK,
+      user: "bob",
+    });
     const secrets = new SecretSet().addParameters({ password: "hunter2", user: "bob" }, meta);
     expect(secrets.size).toBe(1);
     expect(secrets.maskValue({ out: "login hunter2 ok", list: ["hunter2"], hunter2: 1, n: 5 })).toEqual({
@@ -71,10 +75,16 @@ describe("runner registry", () => {
     const secrets = new SecretSet();
     const r = await registry.runAction("boom", { api_key: "k-123", other: 1 }, { secrets });
     expect(r.status).toBe("failed");
-    expect(r.result).toMatchObject({ error: "TypeError: runner exploded", traceback: expect.stringContaining("runner exploded") });
+    expect(r.result).toMatchObject({
+      error: "TypeError: runner exploded",
+      traceback: expect.stringContaining("runner exploded"),
+    });
     expect(secrets.maskText("key=k-123")).toBe(`key=${MASK}`);
     expect(r.durationMs).toBeGreaterThanOrEqual(0);
-    expect((await registry.runAction("nope", {}, {})).result).toEqual({ error: 'unknown runner type "nope"', traceback: "" });
+    expect((await registry.runAction("nope", {}, {})).result).toEqual({
+      error: 'unknown runner type "nope"',
+      traceback: "",
+    });
   });
 
   it("runs a builtin runner end to end", async () => {
@@ -93,5 +103,12 @@ describe("metrics", () => {
     expect(text).toContain('orqc_executions_total{status="succeeded"} 1');
     expect(text).toContain('orqc_task_duration_seconds_count{runner="noop",status="succeeded"} 1');
     expect(text).toContain('orqc_queue_depth{state="waiting"} 3');
+    const backend = new MemoryBackend();
+    await backend.queue.enqueue("e1");
+    await backend.queue.enqueue("e2", null, { delayMs: 60_000 });
+    await sampleQueueDepth(m, backend.queue);
+    const after = await m.render();
+    expect(after).toContain('orqc_queue_depth{state="waiting"} 1');
+    expect(after).toContain('orqc_queue_depth{state="delayed"} 1');
   });
 });

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -23,10 +23,23 @@ describe("noop and echo", () => {
     });
   });
 
-  it("echo answers like `echo \"{{message}}\"` through the shell", async () => {
-    for (const message of ["hello world", "123", '{"a": 1}', "a  b\tc", "$HOME and `x`", 'quote " inside', "back\\slash", "-n", ""]) {
+  it('echo answers like `echo "{{message}}"` through the shell', async () => {
+    for (const message of [
+      "hello world",
+      "123",
+      '{"a": 1}',
+      "a  b\tc",
+      "$HOME and `x`",
+      'quote " inside',
+      "back\\slash",
+      "-n",
+      "",
+    ]) {
       const fast = await echoRunner.run({ message }, ctx);
-      const real = await localShellCmdRunner.run({ cmd: `echo "${message.replace(/(["$`\\])/g, "\\$1")}"` }, ctx);
+      const real = await localShellCmdRunner.run(
+        { cmd: `echo "${message.replace(/(["$`\\])/g, "\\$1")}"` },
+        ctx,
+      );
       if (/[$`"\\]/.test(message) || message === "-n") {
         // Through the real shell: expansions happen exactly as StackStorm's would.
         const viaShell = await localShellCmdRunner.run({ cmd: `echo "${message}"` }, ctx);
@@ -62,7 +75,10 @@ describe("local-shell-cmd", () => {
   });
 
   it("passes env and cwd", async () => {
-    const r = await localShellCmdRunner.run({ cmd: "echo $GREETING; pwd", env: { GREETING: "hi there" }, cwd: dir }, ctx);
+    const r = await localShellCmdRunner.run(
+      { cmd: "echo $GREETING; pwd", env: { GREETING: "hi there" }, cwd: dir },
+      ctx,
+    );
     expect((r.result as { stdout: string }).stdout).toBe(`hi there\n${dir}`);
   });
 
@@ -83,7 +99,7 @@ describe("local-shell-cmd", () => {
       },
     });
     await new Promise((res) => setTimeout(res, 1500));
-    expect(() => require("node:fs").statSync(marker)).toThrow();
+    expect(() => statSync(marker)).toThrow();
   });
 
   it("is canceled through the signal", async () => {
@@ -95,11 +111,14 @@ describe("local-shell-cmd", () => {
 
   it("runs through sudo -E -- bash -c when sudo is set (password on stdin)", async () => {
     const bin = join(dir, "bin");
-    require("node:fs").mkdirSync(bin, { recursive: true });
+    mkdirSync(bin, { recursive: true });
     writeFileSync(join(bin, "sudo"), '#!/bin/sh\nread pw\necho "args: $*"\necho "pw: $pw"\n');
     chmodSync(join(bin, "sudo"), 0o755);
     const env = { PATH: `${bin}:${process.env.PATH}` };
-    const r = await localShellCmdRunner.run({ cmd: "whoami", sudo: true, sudo_password: "pässword", env }, ctx);
+    const r = await localShellCmdRunner.run(
+      { cmd: "whoami", sudo: true, sudo_password: "pässword", env },
+      ctx,
+    );
     expect((r.result as { stdout: string }).stdout).toBe("args: -S -E -- bash -c whoami\npw: pässword");
   });
 });
@@ -109,7 +128,16 @@ describe("local-shell-script", () => {
     const script = join(dir, "args.sh");
     writeFileSync(script, '#!/bin/bash\nfor a in "$@"; do echo "[$a]"; done\n');
     const r = await localShellScriptRunner.run(
-      { name: "it's", count: 3, verbose: true, quiet: false, skip: null, tags: ["a", "b"], first: "one two", flag: true },
+      {
+        name: "it's",
+        count: 3,
+        verbose: true,
+        quiet: false,
+        skip: null,
+        tags: ["a", "b"],
+        first: "one two",
+        flag: true,
+      },
       {
         action: {
           ref: "p.args",

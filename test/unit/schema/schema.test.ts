@@ -31,7 +31,10 @@ describe("published schema files", () => {
   it("work with a stock ajv (as an editor would use them) on real workflows", () => {
     const wf = JSON.parse(readFileSync(resolve(ROOT, "schema/orquesta-workflow.schema.json"), "utf8"));
     const validate = new Ajv({ strict: false }).compile(wf);
-    const text = readFileSync(resolve(ROOT, "../shared/corpus/stackstorm/st2/contrib/examples/actions/workflows/orquesta-join.yaml"), "utf8");
+    const text = readFileSync(
+      resolve(ROOT, "../shared/corpus/stackstorm/st2/contrib/examples/actions/workflows/orquesta-join.yaml"),
+      "utf8",
+    );
     expect(validate(toJsonData(parseYaml({ path: "x", text }).root!))).toBe(true);
     expect(validate({ tasks: { t: { nxt: [] } } })).toBe(false);
   });
@@ -40,7 +43,11 @@ describe("published schema files", () => {
 describe("schema validation reads like Python's jsonschema", () => {
   it("groups unknown keys of one object", () => {
     expect(issues("version: 1.0\nfoo: 1\nbar: 2\ntasks:\n  t:\n    action: core.noop\n")).toEqual([
-      { message: "Additional properties are not allowed ('foo', 'bar' were unexpected)", spec_path: null, schema_path: "additionalProperties" },
+      {
+        message: "Additional properties are not allowed ('foo', 'bar' were unexpected)",
+        spec_path: null,
+        schema_path: "additionalProperties",
+      },
     ]);
   });
 
@@ -61,9 +68,13 @@ describe("schema validation reads like Python's jsonschema", () => {
       schema_path: "properties.version.enum",
     });
     expect(issues("description: ''\ntasks:\n  t: {}\n")[0]?.message).toBe("'' is too short");
-    expect(issues("tasks:\n  t:\n    retry: {delay: 1}\n")[0]?.message).toBe("'count' is a required property");
+    expect(issues("tasks:\n  t:\n    retry: {delay: 1}\n")[0]?.message).toBe(
+      "'count' is a required property",
+    );
     expect(issues("vars: {a: 1}\ntasks:\n  t: {}\n")[0]?.message).toBe("{'a': 1} is not of type 'array'");
-    expect(issues("vars:\n  - {x: 1, y: 2}\ntasks:\n  t: {}\n")[0]?.message).toBe("{'x': 1, 'y': 2} has too many properties");
+    expect(issues("vars:\n  - {x: 1, y: 2}\ntasks:\n  t: {}\n")[0]?.message).toBe(
+      "{'x': 1, 'y': 2} has too many properties",
+    );
     expect(issues("input: [a, a]\ntasks:\n  t: {}\n")[0]?.message).toBe("['a', 'a'] has non-unique elements");
     expect(issues("tasks: {}\n")[0]?.message).toBe("{} does not have enough properties");
   });
@@ -71,8 +82,14 @@ describe("schema validation reads like Python's jsonschema", () => {
   it("says problems in plain words with did-you-mean", () => {
     const text = "version: 1.0\ntasks:\n  notify:\n    action: core.noop\n    nxt:\n      - do: x\n";
     const root = parseYaml({ path: "wf.yaml", text }).root!;
-    const d = schemaDiagnostics({ path: "wf.yaml", text }, root, validateNode(root, ORQUESTA_WORKFLOW_SCHEMA));
-    expect(d.map((x) => [x.code, x.message])).toEqual([["ORQ1010", 'task "notify": unknown key "nxt" (did you mean "next"?)']]);
+    const d = schemaDiagnostics(
+      { path: "wf.yaml", text },
+      root,
+      validateNode(root, ORQUESTA_WORKFLOW_SCHEMA),
+    );
+    expect(d.map((x) => [x.code, x.message])).toEqual([
+      ["ORQ1010", 'task "notify": unknown key "nxt" (did you mean "next"?)'],
+    ]);
     expect(text.slice(d[0]!.range!.start, d[0]!.range!.end)).toBe("nxt");
   });
 });

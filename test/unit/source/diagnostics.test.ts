@@ -20,8 +20,16 @@ describe("diagnostic factory", () => {
   const file = { path: "wf.yaml", text: "a: 1\nb: 2\n" };
 
   it("builds the message from the catalog with the catalog's severity", () => {
-    const d = diagnostic("ORQ2003", { name: "notify", suggestion: "notfy" }, { file, range: { start: 5, end: 6 } });
-    expect(d).toMatchObject({ code: "ORQ2003", severity: "error", message: 'task "notify" is not defined (did you mean "notfy"?)' });
+    const d = diagnostic(
+      "ORQ2003",
+      { name: "notify", suggestion: "notfy" },
+      { file, range: { start: 5, end: 6 } },
+    );
+    expect(d).toMatchObject({
+      code: "ORQ2003",
+      severity: "error",
+      message: 'task "notify" is not defined (did you mean "notfy"?)',
+    });
     expect(diagnostic("ORQ2003", { name: "x", suggestion: "" }).message).toBe('task "x" is not defined');
     expect(diagnostic("ORQ2006", { name: "x" }).severity).toBe("warning");
   });

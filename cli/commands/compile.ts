@@ -1,0 +1,102 @@
+// `orqc compile PATH... -o DIR`: flatten workflows into bundles.
+
+import { watch } from "node:fs";
+import { type Command, Option } from "commander";
+import { type CompileResult, compile } from "../../compiler/compile";
+import { translateExpression } from "../../compiler/emit/translator";
+import { formatReport } from "../../compiler/report/report";
+import { COLORS, NO_COLORS, useColor } from "../output/color";
+import { formatDiagnostic, toJson } from "../output/diagnostics";
+
+interface CompileFlags {
+  out: string;
+  all: boolean;
+  force: boolean;
+  watch: boolean;
+  format: "text" | "json";
+  report: boolean;
+}
+
+function progress(done: number, total: number, name: string): void {
+  if (!process.stderr.isTTY || total < 2) return;
+  const line = name ? `[${done + 1}/${total}] ${name}` : "";
+  process.stderr.write(`\r\x1b[K${line}`);
+}
+
+function print(result: CompileResult, flags: CompileFlags): void {
+  const cwd = process.cwd();
+  const failed = new Set(result.reports.filter((r) => r.status === "failed").map((r) => r.source));
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (flags.format === "json") {
+    process.stdout.write(
+      `${JSON.stringify({ bundles: result.reports, manifest: result.manifest, diagnostics: errors.map((d) => toJson(d, cwd)) }, null, 2)}\n`,
+    );
+    return;
+  }
+  const palette = useColor(process.stdout) ? COLORS : NO_COLORS;
+  const opts = { palette, frames: process.stdout.isTTY === true, cwd };
+  for (const d of errors) process.stdout.write(`${formatDiagnostic(d, opts)}\n`);
+  if (flags.report) process.stdout.write(formatReport(result.reports));
+  const built = result.reports.filter((r) => r.status === "built").length;
+  const unchanged = result.reports.filter((r) => r.status === "unchanged").length;
+  process.stdout.write(
+    `${built} bundle(s) built, ${unchanged} unchanged, ${failed.size} failed -> ${flags.out} (report.txt, report.json, manifest.json)\n`,
+  );
+}
+
+async function runOnce(paths: string[], flags: CompileFlags): Promise<boolean> {
+  const result = await compile({
+    paths,
+    outDir: flags.out,
+    all: flags.all,
+    force: flags.force,
+    translate: translateExpression,
+    onProgress: progress,
+  });
+  print(result, flags);
+  return result.reports.every((r) => r.status !== "failed");
+}
+
+export function registerCompile(program: Command): void {
+  program
+    .command("compile")
+    .description(
+      "Compile packs into flat workflow bundles: inline sub-workflows, fold noops, emit and bundle JS.",
+    )
+    .argument("<paths...>", "pack folders, folders of packs, or workflow files")
+    .requiredOption("-o, --out <dir>", "output folder for bundles, manifest.json and report files")
+    .option(
+      "--all",
+      "compile every workflow, not only the top-level ones (those no other workflow calls)",
+      false,
+    )
+    .option("--force", "rebuild bundles even when their inputs did not change", false)
+    .option("--watch", "recompile when a file under the given paths changes", false)
+    .option("--report", "print the flattening report", false)
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ orqc compile examples/monitoring examples/itsm examples/sql -o out --report
+  $ orqc compile ../shared/corpus -o out/corpus --all --format json
+  $ orqc compile packs -o out --watch
+
+Exit codes: 0 every selected workflow compiled, 1 some had errors (see the diagnostics), 2 usage error.`,
+    )
+    .action(async (paths: string[], flags: CompileFlags) => {
+      const ok = await runOnce(paths, flags);
+      process.exitCode = ok ? 0 : 1;
+      if (!flags.watch) return;
+      let timer: NodeJS.Timeout | undefined;
+      process.stdout.write("watching for changes (Ctrl-C to stop)\n");
+      for (const p of paths) {
+        watch(p, { recursive: true }, (_event, file) => {
+          if (file && !/\.ya?ml$/.test(String(file))) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void runOnce(paths, { ...flags, force: false }), 200);
+        });
+      }
+      await new Promise<never>(() => {});
+    });
+}

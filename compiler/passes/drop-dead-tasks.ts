@@ -1,0 +1,64 @@
+// Pass: drop dead tasks.
+// Input: a program. Output: tasks that no path from a start task reaches are
+// removed (Orquesta never schedules them: its graph holds only what the start
+// tasks reach). task_status() of a removed task stays "null", as before.
+// Blocked when the workflow has no start task (inspection reports that).
+
+import type { WorkflowIR } from "../ir/types";
+import type { PassNote, PassResult, ProgramIR, WorkflowUnit } from "../program/types";
+import { unitsOf } from "./update";
+
+const PASS = "drop-dead-tasks";
+
+export function reachableTasks(wf: WorkflowIR): Set<string> | null {
+  const names = new Set(wf.tasks.map((t) => t.name));
+  const inbound = new Set<string>();
+  for (const t of wf.tasks) for (const tr of t.next) for (const target of tr.targets) inbound.add(target);
+  const starts = wf.tasks.filter((t) => !inbound.has(t.name)).map((t) => t.name);
+  if (starts.length === 0) return null;
+  const seen = new Set<string>(starts);
+  const queue = [...starts];
+  const byName = new Map(wf.tasks.map((t) => [t.name, t]));
+  while (queue.length > 0) {
+    const task = byName.get(queue.pop()!);
+    for (const tr of task?.next ?? []) {
+      for (const target of tr.targets) {
+        if (names.has(target) && !seen.has(target)) {
+          seen.add(target);
+          queue.push(target);
+        }
+      }
+    }
+  }
+  return seen;
+}
+
+export function dropDeadTasks(program: ProgramIR): PassResult {
+  const notes: PassNote[] = [];
+  const units: Record<string, WorkflowUnit> = { ...program.units };
+  let changed = false;
+  for (const unit of unitsOf(program)) {
+    const live = reachableTasks(unit.workflow);
+    if (!live) {
+      notes.push({ pass: PASS, kind: "blocked", unit: unit.id, message: "no start task: left as written" });
+      continue;
+    }
+    const dead = unit.workflow.tasks.filter((t) => !live.has(t.name));
+    if (dead.length === 0) continue;
+    for (const t of dead) {
+      notes.push({
+        pass: PASS,
+        kind: "changed",
+        unit: unit.id,
+        task: t.name,
+        message: `dropped "${t.name}": no path from a start task reaches it`,
+      });
+    }
+    units[unit.id] = {
+      ...unit,
+      workflow: { ...unit.workflow, tasks: unit.workflow.tasks.filter((t) => live.has(t.name)) },
+    };
+    changed = true;
+  }
+  return { program: changed ? { ...program, units } : program, notes };
+}

@@ -1,0 +1,71 @@
+// Pass: fold noop and actionless tasks.
+// Input: a program. Output: tasks that only branch or publish (no action, or
+// core.noop) get mode "inline": the runtime completes them in the same step
+// as the task before them and evaluates their transitions right away, with no
+// runner round trip. Their transitions, publishes and task records are kept, so
+// conditions and publishes evaluate exactly as before and traces still name
+// them. Blocked: a delay (the task must wait), a with-items list (one
+// execution per item), or an action ref that is an expression.
+
+import type { TaskIR } from "../ir/types";
+import type { PassNote, PassResult, ProgramIR, TaskMode, WorkflowUnit } from "../program/types";
+import { hasExpression } from "./context";
+import { unitsOf } from "./update";
+
+const PASS = "fold-noops";
+const NOOP_ACTIONS = new Set(["core.noop"]);
+
+function blocker(task: TaskIR): string | null {
+  if (task.delay !== null && task.delay !== 0) return "it has a delay";
+  if (task.withItems) return "it runs with-items (one execution per item)";
+  if (task.action !== null && hasExpression(task.action)) return "its action ref is an expression";
+  return null;
+}
+
+function predecessors(unit: WorkflowUnit, name: string): string[] {
+  return unit.workflow.tasks.filter((t) => t.next.some((tr) => tr.targets.includes(name))).map((t) => t.name);
+}
+
+export function foldNoops(program: ProgramIR): PassResult {
+  const notes: PassNote[] = [];
+  const units: Record<string, WorkflowUnit> = { ...program.units };
+  let changed = false;
+  for (const unit of unitsOf(program)) {
+    const modes: Record<string, TaskMode> = { ...unit.modes };
+    let unitChanged = false;
+    for (const task of unit.workflow.tasks) {
+      const foldable = task.action === null || NOOP_ACTIONS.has(task.action);
+      if (!foldable || modes[task.name]) continue;
+      const why = blocker(task);
+      if (why) {
+        notes.push({
+          pass: PASS,
+          kind: "blocked",
+          unit: unit.id,
+          task: task.name,
+          message: `task "${task.name}" not folded: ${why}`,
+        });
+        continue;
+      }
+      modes[task.name] = "inline";
+      unitChanged = true;
+      const before = predecessors(unit, task.name);
+      const into =
+        before.length > 0
+          ? `into the transitions of ${before.map((b) => `"${b}"`).join(", ")}`
+          : "as a start task";
+      notes.push({
+        pass: PASS,
+        kind: "changed",
+        unit: unit.id,
+        task: task.name,
+        message: `folded "${task.name}" ${into}`,
+      });
+    }
+    if (unitChanged) {
+      units[unit.id] = { ...unit, modes };
+      changed = true;
+    }
+  }
+  return { program: changed ? { ...program, units } : program, notes };
+}

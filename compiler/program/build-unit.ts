@@ -1,0 +1,43 @@
+// Builds a WorkflowUnit from a loaded workflow file: parse tree -> Python
+// value -> workflow IR, plus the workflow action's parameter metadata.
+
+import { createHash } from "node:crypto";
+import { relative } from "node:path";
+import { isDict, type PyValue } from "../../runtime/stdlib/py/value";
+import { buildWorkflowIR } from "../ir/build";
+import type { ActionMeta, LoadedWorkflow } from "../load/index";
+import { mapGet, toPyValue } from "../load/yaml-node";
+import type { WorkflowUnit } from "./types";
+
+export function sourceHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith("..") && rel.split("/").filter((p) => p === "..").length > 3 ? path : rel;
+}
+
+/** The action's metadata `parameters` as Python values (defaults, types, required...). */
+export function actionParameters(action: ActionMeta | undefined): Readonly<Record<string, PyValue>> | null {
+  const node = action?.node ? mapGet(action.node, "parameters") : undefined;
+  if (!node) return action ? {} : null;
+  const value = toPyValue(node);
+  return isDict(value) ? value : {};
+}
+
+export function buildUnit(id: string, wf: LoadedWorkflow, action: ActionMeta | undefined): WorkflowUnit {
+  const definition = wf.root ? toPyValue(wf.root) : null;
+  return {
+    id,
+    ref: action?.ref ?? null,
+    path: displayPath(wf.path),
+    sourceHash: sourceHash(wf.file.text),
+    workflow: buildWorkflowIR(definition),
+    parameters: actionParameters(action),
+    pack: wf.pack ?? action?.pack ?? null,
+    modes: {},
+    calls: {},
+    waits: {},
+  };
+}

@@ -1,0 +1,99 @@
+// `orqc check` end to end: exit codes, tsc-like lines, JSON output, colour rules.
+
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(__dirname, "../..");
+const BUNDLE = resolve(ROOT, "dist/.e2e-check.mjs");
+const CORPUS = resolve(ROOT, "../shared/corpus");
+const INVALID = resolve(ROOT, "test/fixtures/invalid");
+const GOOD = resolve(CORPUS, "stackstorm/st2/contrib/examples/actions/workflows/orquesta-sequential.yaml");
+
+beforeAll(async () => {
+  await build({
+    entryPoints: [resolve(ROOT, "cli/main.ts")],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+  });
+}, 60_000);
+
+function orqc(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BUNDLE, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("orqc check", () => {
+  it("exits 0 on a valid workflow", () => {
+    const r = orqc(["check", GOOD]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("no errors");
+  });
+
+  it("exits 1 and prints tsc-like lines for a broken workflow", () => {
+    const r = orqc(["check", resolve(INVALID, "39-undefined-task.yaml")]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^test\/fixtures\/invalid\/39-undefined-task\.yaml:8:13 - error ORQ2003: task "notify" is not defined$/m,
+    );
+    expect(r.stdout).not.toContain("\u001b[");
+    expect(r.stdout).not.toContain(" | ");
+  });
+
+  it("prints the diagnostic list as JSON with --format json", () => {
+    const r = orqc(["check", resolve(INVALID, "08-unknown-task-key-nxt.yaml"), "--format", "json"]);
+    expect(r.code).toBe(1);
+    const body = JSON.parse(r.stdout);
+    expect(body.errors).toBe(1);
+    expect(body.diagnostics[0]).toMatchObject({
+      code: "ORQ1010",
+      severity: "error",
+      message: 'task "t1": unknown key "nxt" (did you mean "next"?)',
+      file: "test/fixtures/invalid/08-unknown-task-key-nxt.yaml",
+      line: 6,
+      column: 5,
+    });
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(orqc(["check"]).code).toBe(2);
+    expect(orqc(["check", GOOD, "--format", "xml"]).code).toBe(2);
+  });
+
+  it("reports a missing path as a problem, not a crash", () => {
+    const r = orqc(["check", "no/such/dir"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("ORQ1003");
+    expect(r.stderr).toBe("");
+  });
+
+  it("checks the whole corpus without crashing, rejecting only files StackStorm's inspection rejects", () => {
+    const r = orqc(["check", CORPUS, "--format", "json"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("");
+    const body = JSON.parse(r.stdout);
+    expect(body.workflows).toBe(347);
+    const rejected = new Set(
+      (body.diagnostics as Array<{ severity: string; file: string }>)
+        .filter((d) => d.severity === "error")
+        .map((d) => d.file),
+    );
+    expect(rejected.size).toBe(35);
+  }, 60_000);
+
+  it("has help with examples", () => {
+    const r = orqc(["check", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("--format");
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { runScenario, type Scenario } from "../../../runtime/engine/scenario";
+
+const FILES: Record<string, string> = {
+  "parent.yaml": `
+version: 1.0
+tasks:
+  call:
+    action: demo.child
+    input:
+      who: <% ctx(st2).user %>
+    next:
+      - when: <% succeeded() %>
+        publish:
+          - got: <% result().output.greeting %>
+output:
+  - got: <% ctx(got) %>
+`,
+  "child.yaml": `
+version: 1.0
+input: [who, count]
+tasks:
+  hello:
+    action: core.echo
+    input:
+      message: hi <% ctx(who) %>
+output:
+  - greeting: <% task(hello).result.stdout %>
+  - count: <% ctx(count) %>
+`,
+};
+
+const read = (p: string): string => FILES[p] ?? "";
+
+describe("scenario runner", () => {
+  it("runs a sub-workflow as a child with its own st2 context, parameters and script", () => {
+    const scenario: Scenario = {
+      workflow: "parent.yaml",
+      input: {},
+      st2: { user: "stanley", action: "demo.parent", pack: "demo" },
+      subworkflows: {
+        "demo.child": {
+          workflow: "child.yaml",
+          parameters: { who: { type: "string" }, count: { type: "integer", default: "2" } },
+          actions: { hello: [{ status: "succeeded", result: { stdout: "hi stanley" } }] },
+        },
+      },
+    };
+    const t = runScenario(scenario, { root: "/nowhere", readWorkflow: read });
+    expect(t.status).toBe("succeeded");
+    expect(t.output).toEqual({ got: "hi stanley" });
+    const child = t.executions[0]!.subworkflow!;
+    expect(child.input).toEqual({ who: "stanley", count: 2 });
+    expect(child.output).toEqual({ greeting: "hi stanley", count: 2 });
+    expect(t.executions[0]!.result).toEqual({ output: { greeting: "hi stanley", count: 2 } });
+    expect((child.context as { st2: { workflow_execution_id: string } }).st2.workflow_execution_id).toBe(
+      "ex0.wf.call.0.1.a0.wf",
+    );
+  });
+
+  it("uses route-specific and item-specific entries before the plain list, then the default", () => {
+    const scenario: Scenario = {
+      workflow: "w.yaml",
+      input: {},
+      actions: {
+        t: [
+          { status: "failed", result: "for item 1", item_id: 1 },
+          { status: "succeeded", result: "first" },
+        ],
+      },
+    };
+    const files: Record<string, string> = {
+      "w.yaml": "version: 1.0\ntasks:\n  t:\n    with: <% [10, 20, 30] %>\n    action: core.noop\n",
+    };
+    const t = runScenario(scenario, { root: "/nowhere", readWorkflow: (p) => files[p] ?? "" });
+    expect(t.executions.map((e) => [e.item_id, e.status, e.scripted_by])).toEqual([
+      [0, "succeeded", "t[1]"],
+      [1, "failed", "t[0]"],
+      [2, "succeeded", "default"],
+    ]);
+    expect(t.status).toBe("failed");
+  });
+});
