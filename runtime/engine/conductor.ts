@@ -9,9 +9,10 @@ import { EngineError, errorMessage } from "./errors";
 import { type ConductorEvent, ENGINE_EVENTS, isEngineCommand } from "./events";
 import { type ExprEnv, renderWith } from "./expressions";
 import { nextStatus, TASK_MACHINE } from "./machines";
-import { initItems, type RetryState, setItemStatus, type TaskStateEntry, WorkflowState } from "./state";
+import { getNextTasks, getTask } from "./next-tasks";
+import { type RetryState, setItemStatus, type TaskStateEntry, WorkflowState } from "./state";
 import { ABENDED, ACTIVE, COMPLETED, RUNNING, S, STARTING } from "./statuses";
-import { type RenderedTask, renderTask } from "./task-render";
+import type { RenderedTask } from "./task-render";
 import { itemEventName, processTransitions } from "./transitions";
 import { processTaskEvent, requestWorkflowStatus } from "./workflow-events";
 
@@ -291,70 +292,14 @@ export class WorkflowConductor {
 
   // ---------------------------------------------------------------- next tasks
 
-  private taskInitialContext(taskId: string, route: number): PyDict {
-    const staged = this.state.getStaged(taskId, route);
-    if (staged) return this.getTaskContext(staged.ctxs.in);
-    const entry = this.state.getTaskEntry(taskId, route);
-    if (entry) return this.getTaskContext(entry.ctxs.in);
-    return deepCopy(this.state.contexts[0] ?? {});
-  }
-
+  /** Render a task for dispatch (action, input per item, delay, concurrency). */
   getTask(taskId: string, route: number): RenderedTask {
-    const ctx = deepCopy(this.taskInitialContext(taskId, route));
-    const current = { id: taskId, route, result: null };
-    return renderTask(this.graph.specTask(taskId), taskId, route, ctx, this.render.bind(this), (c, item) =>
-      this.envOf(c, item, current),
-    );
+    return getTask(this, taskId, route);
   }
 
-  private evaluateTaskActions(task: RenderedTask): RenderedTask {
-    if (task.itemsCount === undefined) return task;
-    const staged = this.state.getStaged(task.id, task.route)!;
-    if (!staged.items || staged.items.length === 0) initItems(staged, task.itemsCount);
-    const items = staged.items ?? [];
-    const all = task.actions.map((a, i) => [a, items[i] ?? { status: S.unset }] as const);
-    const notRun = all.filter(([, it]) => it.status === S.unset);
-    const active = all.filter(([, it]) => ACTIVE.has(it.status));
-    if (task.concurrency !== null && task.concurrency !== undefined) {
-      if (typeof task.concurrency !== "number" && typeof task.concurrency !== "boolean")
-        throw new EngineError("TypeError", "'<=' not supported between instances of 'str' and 'int'");
-      let conc = Number(task.concurrency);
-      if (conc <= 0) {
-        conc = 1;
-        task.concurrency = 1;
-      }
-      const availability = conc - active.length;
-      task.actions = availability > 0 ? notRun.slice(0, availability).map(([a]) => a) : [];
-    } else {
-      task.actions = notRun.map(([a]) => a);
-    }
-    return task;
-  }
-
+  /** Orquesta's get_next_tasks: ready staged tasks rendered, sorted by (id, route). */
   getNextTasks(): RenderedTask[] {
-    let failOnRendering = false;
-    const staged = this.state.readyStaged();
-    let remediation: typeof staged = [];
-    if (this.state.status === S.failed) remediation = staged.filter((s) => s.run_on_fail === true);
-    if (!RUNNING.has(this.state.status) && remediation.length === 0) return [];
-    const next: RenderedTask[] = [];
-    for (const s of remediation.length > 0 ? remediation : staged) {
-      try {
-        let task = this.getTask(s.id, s.route);
-        task = this.evaluateTaskActions(task);
-        if (s.retry) task.delay = s.retry.delay || 0;
-        if (task.actions.length > 0) next.push(task);
-        else if (task.itemsCount === 0) next.push(task);
-      } catch (e) {
-        failOnRendering = true;
-        this.logError(e, s.id, s.route);
-      }
-    }
-    if (failOnRendering) {
-      this.requestWorkflowStatus(S.failed);
-      return [];
-    }
-    return next.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.route - b.route));
+    return getNextTasks(this);
   }
 
   // ---------------------------------------------------------------- task state

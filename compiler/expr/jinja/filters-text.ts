@@ -147,7 +147,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   indent: (_rt, v, a, k) => {
     const [w, first, blank] = bindArgs("do_indent", a, k, ["width", "first", "blank"]);
     if (v instanceof JinjaUndefined) v.fail();
-    if (typeof v !== "string") throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(v)}' and 'str'`);
+    if (typeof v !== "string")
+      throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(v)}' and 'str'`);
     const ind = typeof w === "string" ? w : " ".repeat(intParam(w, 4));
     const lines = `${toStr(v)}\n`.split(/\r\n|\n|\r/);
     lines.pop();
@@ -189,7 +190,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       "break_on_hyphens",
     ]);
     if (v instanceof JinjaUndefined) v.fail();
-    if (typeof v !== "string") throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'splitlines'`);
+    if (typeof v !== "string")
+      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'splitlines'`);
     return wordwrap(
       toStr(v),
       intParam(w, 79),
@@ -212,7 +214,9 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
           if (kv.length !== 2) {
             throw new PyError(
               "ValueError",
-              kv.length > 2 ? "too many values to unpack (expected 2)" : `not enough values to unpack (expected 2, got ${kv.length})`,
+              kv.length > 2
+                ? "too many values to unpack (expected 2)"
+                : `not enough values to unpack (expected 2, got ${kv.length})`,
             );
           }
           return [kv[0]!, kv[1]!] as const;

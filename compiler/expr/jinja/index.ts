@@ -80,7 +80,11 @@ export function evaluateJinjaExpressionText(exprText: string, env: ExprEnv): PyV
 }
 
 /** Runs an evaluation of `exprText`: failures wrapped as Orquesta reports them, generators as lists. */
-export function runJinjaExpression(exprText: string, env: ExprEnv, evaluate: (env: ExprEnv) => PyValue): PyValue {
+export function runJinjaExpression(
+  exprText: string,
+  env: ExprEnv,
+  evaluate: (env: ExprEnv) => PyValue,
+): PyValue {
   let value: PyValue;
   try {
     value = evaluate(env);

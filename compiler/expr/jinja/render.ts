@@ -166,7 +166,10 @@ export function makeMacro(
   defScope: Scope,
   name: string,
   params: readonly string[],
-  parts: { readonly defaults: readonly ((scope: Scope) => PyValue)[]; readonly body: (inner: Scope) => string },
+  parts: {
+    readonly defaults: readonly ((scope: Scope) => PyValue)[];
+    readonly body: (inner: Scope) => string;
+  },
 ): PyValue {
   return fn(
     name,

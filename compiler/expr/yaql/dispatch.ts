@@ -7,7 +7,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { pyStr } from "../../../runtime/stdlib/py/text";
-import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
+import { mkInt, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { usesReceiver, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 
@@ -108,6 +108,12 @@ export function noMatching(name: string, receiver: PyValue | undefined): PyError
       );
 }
 
+function ambiguous(name: string, receiver: PyValue | undefined): PyError {
+  return receiver === undefined
+    ? yaqlError("AmbiguousFunctionException", `Ambiguous function "${name}"`)
+    : yaqlError("AmbiguousMethodException", `Ambiguous method "${name}" for receiver ${describe(receiver)}`);
+}
+
 export function describe(v: PyValue): string {
   try {
     return pyStr(v);
@@ -128,7 +134,8 @@ interface Binding {
   readonly extraKw: string[];
 }
 
-function bind(ov: Overload, slots: readonly Slot[], kwNames: readonly string[]): Binding | null {
+function bind(ov: Overload, slots: readonly Slot[], kwNodes: ReadonlyMap<string, YaqlNode>): Binding | null {
+  const kwNames = [...kwNodes.keys()];
   const used = new Set<string>();
   const params: { pos: number[]; kw?: string }[] = [];
   let next = 0;
@@ -157,7 +164,26 @@ function bind(ov: Overload, slots: readonly Slot[], kwNames: readonly string[]):
   if (next < slots.length) return null;
   const extraKw = kwNames.filter((k) => !used.has(k));
   if (extraKw.length > 0 && !ov.kwRest) return null;
+  // Like yaql, reject an overload on a literal argument of the wrong type before evaluating anything.
+  for (let i = 0; i < ov.params.length; i++) {
+    const type = ov.params[i]!.type;
+    if (type.lazy) continue;
+    const bound = params[i]!;
+    const nodes = bound.kw !== undefined ? [kwNodes.get(bound.kw)!] : bound.pos.map((pos) => slots[pos]!);
+    for (const n of nodes) {
+      if ("kind" in n && n.kind === "value" && !type.mapping && !type.check(n.value)) return null;
+      const node = "kind" in n && n.kind === "node" ? n.node : "start" in n ? (n as YaqlNode) : null;
+      const literal = node ? literalValue(node) : undefined;
+      if (literal !== undefined && (type.mapping || !type.check(literal))) return null;
+    }
+  }
   return { params, extraKw };
+}
+
+function literalValue(node: YaqlNode): PyValue | undefined {
+  if (node.kind === "keyword") return node.name;
+  if (node.kind === "const") return typeof node.value === "bigint" ? mkInt(node.value) : node.value;
+  return undefined;
 }
 
 function lazyOf(ov: Overload, b: Binding): Set<number> {
@@ -192,9 +218,8 @@ export function callOverloads(
       }
     } else slots.push({ kind: "node", node: arg });
   }
-  const kwNames = [...kwNodes.keys()];
   const fitting = overloads
-    .map((ov) => ({ ov, b: bind(ov, slots, kwNames) }))
+    .map((ov) => ({ ov, b: bind(ov, slots, kwNodes) }))
     .filter((x): x is { ov: Overload; b: Binding } => x.b !== null);
   if (fitting.length === 0) throw noMatching(name, receiver);
   const lazy = lazyOf(fitting[0]!.ov, fitting[0]!.b);
@@ -222,11 +247,17 @@ export function callOverloads(
   }
 
   const callCtx: CallCtx = { engine, ctx: caller.child() };
+  let chosen: { ov: Overload; args: Args } | undefined;
   for (const { ov, b } of fitting) {
     if (!sameSet(lazyOf(ov, b), lazy)) continue;
     const bound = convertArgs(ov, b, values, kwValues, callCtx);
-    if (bound) return ov.impl(callCtx, bound);
+    if (!bound) continue;
+    // With no arguments nothing tells overloads apart: yaql calls that ambiguous.
+    if (chosen && slots.length === 0 && kwNodes.size === 0) throw ambiguous(name, receiver);
+    chosen ??= { ov, args: bound };
+    if (slots.length > 0 || kwNodes.size > 0) break;
   }
+  if (chosen) return chosen.ov.impl(callCtx, chosen.args);
   throw noMatching(name, receiver);
 }
 

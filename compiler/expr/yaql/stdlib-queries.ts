@@ -78,7 +78,7 @@ defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, nul
     }
   });
 });
-defBoth("enumerate", [P("collection", T.iterable), P("start", T.any, 0)], (_, a) =>
+defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int), 0)], (_, a) =>
   gen(function* () {
     let i = intOf(a.v(1));
     for (const t of iterate(a.v(0))) yield [i++, t];

@@ -206,7 +206,7 @@ defFunction(
     "lowercase",
     "uppercase",
     "whitespace",
-  ].map((n) => P(n, T.any, false)),
+  ].map((n) => P(n, T.nullable(T.bool), false)),
   (_, a) => {
     const sets = [
       "0123456789",
@@ -248,7 +248,12 @@ const rx = (v: PyValue) => v as unknown as YaqlRegex;
 
 defFunction(
   "regex",
-  [P("pattern", S), P("ignoreCase", T.any, false), P("multiLine", T.any, false), P("dotAll", T.any, false)],
+  [
+    P("pattern", S),
+    P("ignoreCase", T.nullable(T.bool), false),
+    P("multiLine", T.nullable(T.bool), false),
+    P("dotAll", T.nullable(T.bool), false),
+  ],
   (_, a) => new YaqlRegex(str(a.v(0)), { ignoreCase: !!a.v(1), multiLine: !!a.v(2), dotAll: !!a.v(3) }),
 );
 

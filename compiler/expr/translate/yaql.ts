@@ -1,0 +1,138 @@
+// Translates one YAQL `<% %>` occurrence into TypeScript. Every operator,
+// call, indexer and attribute access goes through the runtime ops that wrap
+// the evaluator's own dispatch (runtime/stdlib/ops/yaql.ts); arguments become
+// hoisted node objects whose code the engine runs when the callee asks for
+// them (eagerly, or lazily for lambdas), so yaql's lazy semantics hold.
+
+import type { ts } from "ts-morph";
+import type { YaqlArg, YaqlNode } from "../yaql/ast";
+import { toExpressionError } from "../yaql/expression";
+import { parseOrThrow } from "../yaql/parser";
+import { stripYaqlDelimiters } from "../yaql/expression";
+import { array, arrow, envArrow, Hoist, id, pyLiteral, rtCall, str, bool, method } from "./codegen";
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected YAQL node ${JSON.stringify(x)}`);
+}
+
+class YaqlTranslator {
+  constructor(
+    private readonly rt: ts.Expression,
+    private readonly hoist: Hoist,
+  ) {}
+
+  private y(name: string, args: readonly ts.Expression[]): ts.Expression {
+    return rtCall(this.rt, `y.${name}`, args);
+  }
+
+  private thunk(node: YaqlNode): ts.Expression {
+    return arrow(["E", "C"], this.expr(node));
+  }
+
+  /** An argument as a hoisted node object. */
+  arg(a: YaqlArg): ts.Expression {
+    switch (a.kind) {
+      case "novalue":
+        return this.hoist.add("n", this.y("noValue", []));
+      case "mapping":
+        return this.hoist.add("n", this.y("mapping", [this.arg(a.key), this.arg(a.value)]));
+      case "keyword":
+        return this.hoist.add("n", this.y("keyword", [str(a.name)]));
+      case "call":
+        return this.hoist.add("n", this.y("callNode", [str(a.name), this.thunk(a)]));
+      default:
+        return this.hoist.add("n", this.y("node", [this.thunk(a)]));
+    }
+  }
+
+  private args(args: readonly YaqlArg[]): ts.Expression {
+    return this.hoist.add("a", array(args.map((a) => this.arg(a))));
+  }
+
+  private callOp(name: string, args: readonly YaqlArg[], receiver?: ts.Expression): ts.Expression {
+    const parts = [id("E"), id("C"), str(name), this.args(args)];
+    if (receiver) parts.push(receiver);
+    return this.y("call", parts);
+  }
+
+  expr(node: YaqlNode): ts.Expression {
+    switch (node.kind) {
+      case "const": {
+        const lit = pyLiteral(this.rt, node.value);
+        if (!lit) throw new Untranslatable("constant");
+        return lit;
+      }
+      case "keyword":
+        return str(node.name);
+      case "dollar":
+        return method(id("C"), "get", [str(node.name)]);
+      case "wrap":
+        return this.expr(node.expr);
+      case "call":
+        return this.callOp(node.name, node.args);
+      case "binary":
+        return this.binary(node.op, node.left, node.right);
+      case "unary":
+        if (node.op === "not") return this.y("not", [this.expr(node.operand)]);
+        return this.callOp(`#unary_operator_${node.op}`, [node.operand]);
+      case "index":
+        return this.callOp("#indexer", [node.target, ...node.args]);
+      case "list":
+        return this.y("list", [id("E"), id("C"), this.args(node.args)]);
+      case "map":
+        return this.y("map", [id("E"), id("C"), this.args(node.args)]);
+      default:
+        return assertNever(node);
+    }
+  }
+
+  private binary(op: string, left: YaqlNode, right: YaqlNode): ts.Expression {
+    switch (op) {
+      case ".":
+      case "?.": {
+        const nullSafe = bool(op === "?.");
+        const receiver = this.expr(left);
+        if (right.kind === "call")
+          return this.y("method", [id("E"), id("C"), receiver, str(right.name), this.args(right.args), nullSafe]);
+        if (right.kind === "keyword") return this.y("attr", [id("E"), id("C"), receiver, str(right.name), nullSafe]);
+        return this.y("badDot", [receiver, nullSafe]);
+      }
+      case "and":
+      case "or":
+        return this.y(op, [this.expr(left), arrow([], this.expr(right))]);
+      case "=":
+        return this.y("eq", [this.expr(left), this.expr(right)]);
+      case "!=":
+        return this.y("ne", [this.expr(left), this.expr(right)]);
+      case "->":
+        return this.y("arrow", [this.expr(left), arrow(["C"], this.expr(right))]);
+      default:
+        return this.callOp(`#operator_${op}`, [left, right]);
+    }
+  }
+}
+
+/** A construct the translator cannot express as code. */
+export class Untranslatable extends Error {}
+
+/**
+ * `(env) => PyValue` for one whole `<% %>` occurrence, equal to
+ * evaluateYaqlExpression(exprText, env); null when it cannot be translated.
+ */
+export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts.Expression | null {
+  let ast: YaqlNode;
+  try {
+    ast = parseOrThrow(stripYaqlDelimiters(exprText));
+  } catch (e) {
+    const err = toExpressionError(e, exprText);
+    return envArrow(rt, rtCall(rt, "v.fail", [str(err.category), str(err.message)]));
+  }
+  const hoist = new Hoist();
+  try {
+    const body = new YaqlTranslator(rt, hoist).expr(ast);
+    return hoist.wrap(envArrow(rt, rtCall(rt, "y.run", [id("env"), str(exprText), arrow(["E", "C"], body)])));
+  } catch (e) {
+    if (e instanceof Untranslatable) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,78 @@
+// Dispatch side of the conductor (Orquesta's get_next_tasks / get_task):
+// ready staged tasks rendered against their input context, with-items trimmed
+// to the not-yet-run items allowed by concurrency, retry delays applied, and
+// rendering errors logged per task before the workflow fails.
+
+import type { PyDict } from "../stdlib/py/value";
+import type { WorkflowConductor } from "./conductor";
+import { deepCopy } from "./context";
+import { EngineError } from "./errors";
+import { initItems } from "./state";
+import { ACTIVE, RUNNING, S } from "./statuses";
+import { type RenderedTask, renderTask } from "./task-render";
+
+function taskInitialContext(c: WorkflowConductor, taskId: string, route: number): PyDict {
+  const staged = c.state.getStaged(taskId, route);
+  if (staged) return c.getTaskContext(staged.ctxs.in);
+  const entry = c.state.getTaskEntry(taskId, route);
+  if (entry) return c.getTaskContext(entry.ctxs.in);
+  return deepCopy(c.state.contexts[0] ?? {});
+}
+
+export function getTask(c: WorkflowConductor, taskId: string, route: number): RenderedTask {
+  const ctx = deepCopy(taskInitialContext(c, taskId, route));
+  const current = { id: taskId, route, result: null };
+  return renderTask(c.graph.specTask(taskId), taskId, route, ctx, c.render.bind(c), (ctxValue, item) =>
+    c.envOf(ctxValue, item, current),
+  );
+}
+
+function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): RenderedTask {
+  if (task.itemsCount === undefined) return task;
+  const staged = c.state.getStaged(task.id, task.route)!;
+  if (!staged.items || staged.items.length === 0) initItems(staged, task.itemsCount);
+  const items = staged.items ?? [];
+  const all = task.actions.map((a, i) => [a, items[i] ?? { status: S.unset }] as const);
+  const notRun = all.filter(([, it]) => it.status === S.unset);
+  const active = all.filter(([, it]) => ACTIVE.has(it.status));
+  if (task.concurrency !== null && task.concurrency !== undefined) {
+    if (typeof task.concurrency !== "number" && typeof task.concurrency !== "boolean")
+      throw new EngineError("TypeError", "'<=' not supported between instances of 'str' and 'int'");
+    let conc = Number(task.concurrency);
+    if (conc <= 0) {
+      conc = 1;
+      task.concurrency = 1;
+    }
+    const availability = conc - active.length;
+    task.actions = availability > 0 ? notRun.slice(0, availability).map(([a]) => a) : [];
+  } else {
+    task.actions = notRun.map(([a]) => a);
+  }
+  return task;
+}
+
+export function getNextTasks(c: WorkflowConductor): RenderedTask[] {
+  let failOnRendering = false;
+  const staged = c.state.readyStaged();
+  let remediation: typeof staged = [];
+  if (c.state.status === S.failed) remediation = staged.filter((s) => s.run_on_fail === true);
+  if (!RUNNING.has(c.state.status) && remediation.length === 0) return [];
+  const next: RenderedTask[] = [];
+  for (const s of remediation.length > 0 ? remediation : staged) {
+    try {
+      let task = getTask(c, s.id, s.route);
+      task = evaluateTaskActions(c, task);
+      if (s.retry) task.delay = s.retry.delay || 0;
+      if (task.actions.length > 0) next.push(task);
+      else if (task.itemsCount === 0) next.push(task);
+    } catch (e) {
+      failOnRendering = true;
+      c.logError(e, s.id, s.route);
+    }
+  }
+  if (failOnRendering) {
+    c.requestWorkflowStatus(S.failed);
+    return [];
+  }
+  return next.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.route - b.route));
+}

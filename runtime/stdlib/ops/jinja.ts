@@ -1,0 +1,207 @@
+// Runtime support for translated Jinja: the operations the Jinja evaluator
+// and template renderer use (compiler/expr/jinja), under short names for
+// generated code. A translated expression gets a Scope (names) and a Filters
+// (filters/tests) per evaluation, exactly like the tree walker.
+
+import type { JinjaTarget } from "../../../compiler/expr/jinja/ast";
+import { getAttr as jGetAttr, getItem as jGetItem, PySlice } from "../../../compiler/expr/jinja/access";
+import { binaryOp, unaryOp } from "../../../compiler/expr/jinja/arith";
+import type { BinaryOperator, CompareOperator } from "../../../compiler/expr/jinja/ast";
+import {
+  addDynArgs,
+  addDynKwargs,
+  callValue,
+  checkFolded,
+  compareOp,
+  dictPut,
+  missingElse,
+} from "../../../compiler/expr/jinja/evaluate";
+import { Filters } from "../../../compiler/expr/jinja/filters";
+import {
+  isJinjaStrictUndefined,
+  runJinjaExpression,
+  runJinjaTemplate,
+} from "../../../compiler/expr/jinja/index";
+import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
+import { assign as jAssign, makeMacro, type RenderDepth, runForLoop } from "../../../compiler/expr/jinja/render";
+import { Scope } from "../../../compiler/expr/jinja/scope";
+import type { ExprEnv } from "../functions/env";
+import { dictSet } from "../py/dict";
+import { type PyDict, PyTuple, type PyValue } from "../py/value";
+
+export { Filters, Scope };
+
+/** The state of one translated evaluation: names, filters and macro depth. */
+export interface Frame extends RenderDepth {
+  readonly filters: Filters;
+}
+
+export type ExprBody = (s: Scope, f: Frame) => PyValue;
+export type TemplateBody = (s: Scope, f: Frame) => string;
+
+function frame(env: ExprEnv): Frame {
+  return { filters: new Filters(env), depth: 0 };
+}
+
+/**
+ * One whole `{{ }}` occurrence, as LANGUAGES.evaluateJinja does it: `{ value }`,
+ * or null when the value is a StrictUndefined (Orquesta leaves the text).
+ */
+export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly value: PyValue } | null {
+  const value = runJinjaExpression(exprText, env, (e) => body(new Scope(e), frame(e)));
+  return isJinjaStrictUndefined(value) ? null : { value };
+}
+
+/** A whole template (text with `{% %}` blocks) rendered to a string. */
+export function template(env: ExprEnv, text: string, body: TemplateBody): string {
+  return runJinjaTemplate(text, env, (e) => body(new Scope(e), frame(e)));
+}
+
+export const truth = isTrue;
+export const str = toStr;
+export const fold = checkFolded;
+export const bin = (op: BinaryOperator, a: PyValue, b: PyValue): PyValue => binaryOp(op, a, b);
+export const unary = (op: "-" | "+", v: PyValue): PyValue => unaryOp(op, v);
+export const getAttr = jGetAttr;
+export const getItem = jGetItem;
+export const noElse = missingElse;
+
+export function not(v: PyValue): boolean {
+  return !isTrue(v);
+}
+
+export function slice(start: PyValue, stop: PyValue, step: PyValue): PyValue {
+  return new PySlice(start, stop, step);
+}
+
+export function tuple(items: PyValue[]): PyValue {
+  return new PyTuple(items);
+}
+
+/** A dict literal: [key, value thunk] pairs, each key checked before its value runs. */
+export function dict(pairs: (() => PyValue)[]): PyValue {
+  const d: PyDict = {};
+  for (let i = 0; i < pairs.length; i += 2) dictPut(d, pairs[i]!(), pairs[i + 1]!);
+  return d;
+}
+
+export function and(left: PyValue, right: () => PyValue): PyValue {
+  return isTrue(left) ? right() : left;
+}
+
+export function or(left: PyValue, right: () => PyValue): PyValue {
+  return isTrue(left) ? left : right();
+}
+
+/** `a ~ b ~ c` */
+export function concat(parts: PyValue[]): string {
+  return parts.map(toStr).join("");
+}
+
+/** `a < b <= c`: a chain, stopping at the first false comparison. */
+export function compare(first: PyValue, ops: readonly CompareOperator[], rest: (() => PyValue)[]): boolean {
+  let left = first;
+  for (let i = 0; i < ops.length; i++) {
+    const right = rest[i]!();
+    if (!compareOp(ops[i]!, left, right)) return false;
+    left = right;
+  }
+  return true;
+}
+
+/** Call arguments: positional, `name=value` pairs, then `*args` and `**kwargs` (undefined when absent). */
+export interface CallArgs {
+  readonly args: PyValue[];
+  readonly kwargs: PyDict;
+}
+
+export function args(positional: PyValue[], kw: [string, PyValue][]): CallArgs {
+  const kwargs: PyDict = {};
+  for (const [k, v] of kw) dictSet(kwargs, k, v);
+  return { args: positional, kwargs };
+}
+
+export function dynArgs(a: CallArgs, extra: PyValue): CallArgs {
+  addDynArgs(a.args, extra);
+  return a;
+}
+
+export function dynKwargs(a: CallArgs, extra: PyValue): CallArgs {
+  addDynKwargs(a.kwargs, extra);
+  return a;
+}
+
+export function call(callee: PyValue, a: CallArgs): PyValue {
+  return callValue(callee, a.args, a.kwargs);
+}
+
+export function filter(f: Frame, name: string, value: PyValue, a: CallArgs): PyValue {
+  return f.filters.callFilter(name, value, a.args, a.kwargs);
+}
+
+export function test(f: Frame, name: string, value: PyValue, a: CallArgs): boolean {
+  return f.filters.callTest(name, value, a.args, a.kwargs);
+}
+
+/** `{% set target = value %}` */
+export function assign(s: Scope, target: JinjaTarget, value: PyValue): string {
+  jAssign(s, target, value);
+  return "";
+}
+
+/** `{% set target %}body{% endset %}`, optionally `| filters`. */
+export function assignBlock(
+  s: Scope,
+  target: JinjaTarget,
+  body: (inner: Scope) => string,
+  filter: ((input: PyValue, s: Scope) => PyValue) | null,
+): string {
+  let value: PyValue = body(s.child());
+  if (filter) value = filter(value, s);
+  jAssign(s, target, value);
+  return "";
+}
+
+/** `{% with a = x, b = y %}body{% endwith %}` */
+export function withBlock(
+  s: Scope,
+  targets: readonly JinjaTarget[],
+  values: ((s: Scope) => PyValue)[],
+  body: (inner: Scope) => string,
+): string {
+  const inner = s.child();
+  targets.forEach((t, i) => {
+    jAssign(inner, t, values[i]!(s));
+  });
+  return body(inner);
+}
+
+/** `{% filter f %}body{% endfilter %}` */
+export function filterBlock(s: Scope, body: (inner: Scope) => string, filter: (input: PyValue, s: Scope) => PyValue): string {
+  return toStr(filter(body(s.child()), s));
+}
+
+export function forLoop(
+  f: Frame,
+  s: Scope,
+  iterable: PyValue,
+  target: JinjaTarget,
+  test: ((inner: Scope) => PyValue) | null,
+  body: (inner: Scope) => string,
+  else_: (inner: Scope) => string,
+): string {
+  return runForLoop(f, s, iterable, target, { test, body, else_ });
+}
+
+/** `{% macro name(params) %}` */
+export function macro(
+  f: Frame,
+  s: Scope,
+  name: string,
+  params: readonly string[],
+  defaults: ((s: Scope) => PyValue)[],
+  body: (inner: Scope) => string,
+): string {
+  s.set(name, makeMacro(f, s, name, params, { defaults, body }));
+  return "";
+}

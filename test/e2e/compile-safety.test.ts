@@ -1,0 +1,137 @@
+// Codegen safety: hostile strings in every YAML position compile to code that
+// treats them as data; the emitted module type-checks under strict.
+
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { compile } from "../../compiler/compile";
+import { translateExpression } from "../../compiler/emit/translator";
+import { type CompiledBundle, runtimeApi } from "../../runtime/api/index";
+import { workflowAction, writeTree } from "../unit/passes/helpers";
+
+const HOSTILE = [
+  "'",
+  '"',
+  "`",
+  "${x}",
+  "*/",
+  "/*",
+  "</script>",
+  "\r",
+  "\u2028",
+  "\u2029",
+  "\u0000",
+  "\\",
+  "\n",
+  "__proto__",
+  "\ud800",
+];
+
+/** A YAML double-quoted scalar for any text. */
+function yamlString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\\u2028/g, "\\L")
+    .replace(/\\u2029/g, "\\P");
+}
+
+function workflowWith(s: string): string {
+  const q = yamlString(s);
+  return [
+    "version: 1.0",
+    "input:",
+    `  - inp: ${q}`,
+    "vars:",
+    `  - ${yamlString(`v${s}`)}: ${q}`,
+    "tasks:",
+    "  first:",
+    "    action: core.echo",
+    "    input:",
+    `      message: ${q}`,
+    "    next:",
+    "      - publish:",
+    `          - ${yamlString(`k${s}`)}: ${q}`,
+    `          - expr: ${yamlString(`<% ctx(inp) + ${JSON.stringify(s).replace(/%>/g, "")} %>`)}`,
+    "        do: second",
+    "  second:",
+    "    action: core.noop",
+    "output:",
+    `  - out: ${q}`,
+    "",
+  ].join("\n");
+}
+
+async function compileText(text: string): Promise<{ bundle: CompiledBundle; source: string; out: string }> {
+  const root = writeTree({
+    "p/pack.yaml": "ref: p\nname: p\n",
+    "p/actions/w.yaml": workflowAction("w"),
+    "p/actions/workflows/w.yaml": text,
+  });
+  const out = join(root, "out");
+  const result = await compile({ paths: [join(root, "p")], outDir: out, translate: translateExpression });
+  expect(result.reports.map((r) => r.status)).toEqual(["built"]);
+  const js = join(out, "p.w.js");
+  const mod = (await import(`${pathToFileURL(js).href}?v=${Math.random()}`)) as {
+    default: (rt: typeof runtimeApi) => CompiledBundle;
+  };
+  return { bundle: mod.default(runtimeApi), source: readFileSync(join(out, "src", "p.w.ts"), "utf8"), out };
+}
+
+function syntaxErrors(source: string): number {
+  const file = ts.createSourceFile("x.ts", source, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  return (file as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics.length;
+}
+
+describe("codegen safety", () => {
+  it("keeps each hostile string as data in every position", async () => {
+    for (const s of HOSTILE) {
+      const { bundle, source } = await compileText(workflowWith(s));
+      expect(syntaxErrors(source)).toBe(0);
+      const wf = bundle.program.units.root!.workflow;
+      expect(wf.input[0]!.default).toBe(s);
+      expect(wf.vars[0]!.name).toBe(`v${s}`);
+      expect(wf.vars[0]!.value).toBe(s);
+      expect(wf.output[0]!.value).toBe(s);
+      const first = wf.tasks[0]!;
+      expect(first.input).toEqual({ message: s });
+      expect(first.next[0]!.publish[0]!.name).toBe(`k${s}`);
+      expect(first.next[0]!.publish[0]!.value).toBe(s);
+      const exprText = String(first.next[0]!.publish[1]!.value);
+      expect(bundle.expressions.has(exprText)).toBe(true);
+    }
+  }, 120_000);
+
+  it("never lets random text escape into code (property)", async () => {
+    const alphabet = fc.constantFrom(...HOSTILE, "a", " ", "%", ">", "{", "}", "<");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((a) => a.join("")),
+        async (s) => {
+          const { bundle, source } = await compileText(workflowWith(s));
+          expect(syntaxErrors(source)).toBe(0);
+          expect(bundle.program.units.root!.workflow.tasks[0]!.input).toEqual({ message: s });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 180_000);
+
+  it("emits modules that type-check under strict", async () => {
+    const { out } = await compileText(workflowWith("it's `ok` ${x}"));
+    const file = join(out, "src", "p.w.ts");
+    const config = ts.readConfigFile(resolve("tsconfig.json"), ts.sys.readFile).config as object;
+    const parsed = ts.parseJsonConfigFileContent(config, ts.sys, resolve("."));
+    const options = {
+      ...parsed.options,
+      baseUrl: resolve("."),
+      paths: { "orqc:runtime": [resolve("runtime/api/index.ts")] },
+    };
+    const program = ts.createProgram([file], options);
+    const diags = ts
+      .getPreEmitDiagnostics(program)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diags).toEqual([]);
+  }, 120_000);
+});
