@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { VERSION } from "../cli/version";
-import { bundleModule, writeJson } from "./bundle/bundle";
+import { bundleModules, type EmittedModule, writeJson } from "./bundle/bundle";
 import { emitBundle, type TaskLocation, type Translate } from "./emit/emit-bundle";
 import { checkWorkflow } from "./inspect/check";
 import { inspectOrquestaNode, ST2_CONTEXT_KEYS } from "./inspect/orquesta";
@@ -14,6 +14,7 @@ import { recursionDiagnostics } from "./inspect/recursion";
 import { canonicalRunner, type LoadedWorkflow, type LoadResult, loadPaths } from "./load/index";
 import { keyText, mapGet, type YNode } from "./load/yaml-node";
 import { runPasses } from "./passes/index";
+import { packCallees } from "./passes/pack-callees";
 import { buildUnit, displayPath } from "./program/build-unit";
 import type { ProgramIR } from "./program/types";
 import { measureProgram } from "./report/measure";
@@ -137,6 +138,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const reports: BundleReport[] = [];
   const manifest: ManifestEntry[] = [];
 
+  const modules: EmittedModule[] = [];
   let done = 0;
   const names = new Set<string>();
   for (const wf of roots) {
@@ -151,9 +153,9 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     }
     const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
     const rootUnit = buildUnit("root", wf, action);
-    const unitFiles = new Map([["root", wf.path]]);
+    const cx = packCallees(load, wf.path, rejected);
     const start: ProgramIR = { root: "root", units: { root: rootUnit } };
-    const { program, notes } = runPasses(start, { load, workflowsByPath, unitFiles, rejected });
+    const { program, notes } = runPasses(start, cx);
     const hash = inputHash(program);
     const counts = measureProgram(program);
     const base = { name, ref: rootUnit.ref, source: rootUnit.path, ...beforeAfter(counts), passes: notes };
@@ -174,7 +176,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       continue;
     }
     const locations = new Map<string, Map<string, TaskLocation>>();
-    for (const [id, path] of unitFiles) {
+    for (const [id, path] of cx.unitFiles) {
       const loaded = workflowsByPath.get(path);
       if (loaded) locations.set(id, taskLocations(loaded));
     }
@@ -185,7 +187,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       translate: options.translate,
       locations,
     });
-    await bundleModule(emitted.source, outDir, name);
+    modules.push({ name, source: emitted.source });
     cache[name] = hash;
     const expressions = {
       total: emitted.expressions,
@@ -195,6 +197,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     reports.push({ ...base, status: "built", expressions });
   }
   options.onProgress?.(done, roots.length, "");
+  await bundleModules(modules, outDir);
   writeJson(join(outDir, "manifest.json"), { compiler: VERSION, actions: manifest });
   writeJson(join(outDir, "report.json"), { compiler: VERSION, bundles: reports });
   writeFileSync(join(outDir, "report.txt"), formatReport(reports));

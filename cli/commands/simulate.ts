@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { runCases } from "../../runtime/engine/cases";
+import { translateExpression } from "../../compiler/emit/translator";
+import { compileScenarios } from "../../compiler/simulate/compile-scenarios";
+import { readCases, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
@@ -19,6 +21,7 @@ interface SimulateOptions {
   packs?: string[];
   format: string;
   only?: string[];
+  compiled?: boolean;
 }
 
 function defaultRoot(): string {
@@ -50,13 +53,32 @@ export function registerSimulate(program: Command): void {
     .option("--only <ids...>", "with --cases: run only these case ids")
     .option("--root <dir>", "folder scenario paths are relative to (default: ../shared beside the project)")
     .option("--packs <dirs...>", "pack folders to resolve sub-workflows from")
+    .option(
+      "--compiled",
+      "compile the workflow (sub-workflows inlined) and run the bundle instead of the interpreter",
+    )
     .option("--format <format>", "output format (json)", "json")
-    .action((workflow: string | undefined, opts: SimulateOptions) => {
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ orqc simulate wf.yaml --scenario scenario.json
+  $ orqc simulate --cases ../shared/golden/traces --root ../shared --format json
+  $ orqc simulate --cases ../shared/golden/traces --root ../shared --compiled
+
+The trace has the golden format (see ../shared/golden/README.md). With --compiled, folded and
+inlined tasks still appear in the trace under their original names.`,
+    )
+    .action(async (workflow: string | undefined, opts: SimulateOptions) => {
       if (opts.format !== "json") return fail(`unsupported format "${opts.format}" (use json)`, 2);
       const root = resolve(opts.root ?? defaultRoot());
       if (opts.cases) {
         if (!existsSync(join(opts.cases, "INDEX.json"))) return fail(`no INDEX.json in ${opts.cases}`, 2);
-        return print(runCases(opts.cases, root, opts.only ? new Set(opts.only) : undefined));
+        const only = opts.only ? new Set(opts.only) : undefined;
+        const compiled = opts.compiled
+          ? await compileScenarios(readCases(opts.cases, only), root, translateExpression)
+          : undefined;
+        return print(runCases(opts.cases, root, only, compiled));
       }
       if (!opts.scenario && !workflow) return fail("give WORKFLOW.yaml, --scenario FILE or --cases DIR", 2);
       let scenario: Scenario = { workflow: workflow ?? "", input: {} };
@@ -77,7 +99,18 @@ export function registerSimulate(program: Command): void {
         override && p === topPath ? readFileSync(override, "utf8") : readFileSync(resolve(root, p), "utf8");
       const packWorkflows = loadPackWorkflows(opts.packs ?? []);
       try {
-        print(runScenario({ ...scenario, workflow: topPath }, { root, readWorkflow, packWorkflows }));
+        const run = { ...scenario, workflow: topPath };
+        const compiled = opts.compiled
+          ? (
+              await compileScenarios(
+                [{ key: "run", scenario: run }],
+                root,
+                translateExpression,
+                packWorkflows,
+              )
+            ).get("run")
+          : undefined;
+        print(runScenario(run, { root, readWorkflow, packWorkflows, ...(compiled ? { compiled } : {}) }));
       } catch (e) {
         fail(e instanceof Error ? e.message : String(e), 1);
       }

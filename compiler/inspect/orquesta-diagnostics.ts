@@ -76,7 +76,10 @@ export function orquestaDiagnostics(
   const seen = new Set<string>();
   return out.filter((d) => {
     // Orquesta reports a Jinja problem once for the template and once for the expression.
-    const id = d.code === "ORQ3002" ? `${d.code}|${d.range?.start}` : `${d.code}|${d.range?.start}|${d.range?.end}|${d.message}`;
+    const id =
+      d.code === "ORQ3002"
+        ? `${d.code}|${d.range?.start}`
+        : `${d.code}|${d.range?.start}|${d.range?.end}|${d.message}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;

@@ -24,7 +24,7 @@ const giveUp = (): never => {
 };
 
 const PLAIN_START = /[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-const KEY = /^([A-Za-z0-9_$.\/-][^:#'"\s]*(?: [^:#'"\s]+)*):(?=\s|$)/;
+const KEY = /^([A-Za-z0-9_$./-][^:#'"\s]*(?: [^:#'"\s]+)*):(?=\s|$)/;
 
 class FastParser {
   private readonly lines: Line[] = [];
@@ -53,10 +53,16 @@ class FastParser {
 
   parse(): YNode | undefined {
     if (this.trailingComment) giveUp();
-    if (this.lines[0] && /^---\s*$/.test(this.text.slice(this.lines[0].start, this.lines[0].end))) this.lines.shift();
+    if (this.lines[0] && /^---\s*$/.test(this.text.slice(this.lines[0].start, this.lines[0].end)))
+      this.lines.shift();
     if (this.lines.length === 0) giveUp();
     const first = this.lines[0]!;
-    if (first.indent !== 0 || this.text.startsWith("---", first.start) || this.text.startsWith("...", first.start)) giveUp();
+    if (
+      first.indent !== 0 ||
+      this.text.startsWith("---", first.start) ||
+      this.text.startsWith("...", first.start)
+    )
+      giveUp();
     const root = this.block(0);
     if (this.i < this.lines.length) giveUp();
     return root;
@@ -67,11 +73,17 @@ class FastParser {
   }
 
   private isMarker(line: Line): boolean {
-    return line.indent === 0 && (this.text.startsWith("---", line.start) || this.text.startsWith("...", line.start));
+    return (
+      line.indent === 0 &&
+      (this.text.startsWith("---", line.start) || this.text.startsWith("...", line.start))
+    );
   }
 
   private isSeqItem(line: Line): boolean {
-    return this.text[line.content] === "-" && (line.content + 1 === line.end || this.text[line.content + 1] === " ");
+    return (
+      this.text[line.content] === "-" &&
+      (line.content + 1 === line.end || this.text[line.content + 1] === " ")
+    );
   }
 
   private block(indent: number): YNode {

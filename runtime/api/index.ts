@@ -4,14 +4,13 @@
 
 import { renderValue } from "../../compiler/expr/index";
 import type { ProgramIR } from "../../compiler/program/types";
-import type { ExprEnv } from "../stdlib/functions/env";
 import { PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
+import type { ExpressionFn, ExpressionTable } from "./render";
 
 export type { ExprEnv } from "../stdlib/functions/env";
 export type { PyValue } from "../stdlib/py/value";
 
-export type ExpressionFn = (env: ExprEnv) => PyValue;
-export type ExpressionTable = ReadonlyMap<string, ExpressionFn>;
+export { compiledRenderer, type ExpressionFn, type ExpressionTable } from "./render";
 export type ProgramData = ProgramIR;
 
 export interface BundleMeta {

@@ -32,10 +32,14 @@ export interface ConductorHooks {
   st2kv?(key: string, decrypt: boolean): PyValue | undefined;
 }
 
+/** Renders a workflow value; compiled bundles pass one backed by their expression table. */
+export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
+
 export interface ConductorOptions {
   readonly inputs?: PyDict;
   readonly parentContext?: PyDict;
   readonly hooks?: ConductorHooks;
+  readonly render?: Renderer;
 }
 
 export const INBOUND = { satisfied: "satisfied", wip: "wip", notSatisfied: "not_satisfied" } as const;
@@ -48,6 +52,7 @@ export class WorkflowConductor {
   private readonly inputs: PyDict;
   private readonly parentContext: PyDict;
   readonly hooks: ConductorHooks;
+  private readonly renderer: Renderer;
 
   constructor(
     readonly graph: WorkflowGraph,
@@ -56,6 +61,7 @@ export class WorkflowConductor {
     this.inputs = options.inputs ?? {};
     this.parentContext = options.parentContext ?? {};
     this.hooks = options.hooks ?? {};
+    this.renderer = options.render ?? renderWith;
     this.initialize();
   }
 
@@ -131,7 +137,7 @@ export class WorkflowConductor {
   // ---------------------------------------------------------------- expressions
 
   render(value: PyValue, env: ExprEnv): PyValue {
-    return renderWith(value, env);
+    return this.renderer(value, env);
   }
 
   envOf(

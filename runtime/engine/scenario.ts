@@ -5,8 +5,10 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildWorkflowIR } from "../../compiler/ir/build";
+import type { WorkflowIR } from "../../compiler/ir/types";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
+import type { Renderer } from "./conductor";
 import type { ActionExecutor, ActionOutcome, ActionRequest } from "./executor";
 import { inspectWorkflow } from "./inspection";
 import { loadDefinition } from "./load-definition";
@@ -45,6 +47,15 @@ export interface ScenarioOptions {
   readonly readWorkflow?: (path: string) => string;
   /** Sub-workflows found in packs, used when the scenario does not script a ref. */
   readonly packWorkflows?: ReadonlyMap<string, SubworkflowEntry>;
+  /**
+   * Compiled mode: the workflow of a call chain ("" for the run itself, then
+   * refs joined by ">") comes from a compiled bundle, with its expression table.
+   */
+  readonly compiled?: CompiledUnits;
+}
+
+export interface CompiledUnits {
+  unit(chain: string): { readonly ir: WorkflowIR; readonly render: Renderer } | undefined;
 }
 
 /** Action outcomes of one script, consumed in order. */
@@ -137,12 +148,15 @@ function runOne(
     );
     input = res.ok ? res.input : given;
   }
-  const loaded = loadDefinition(entry.workflow, text);
-  const inspection = inspectWorkflow(entry.workflow, text, Object.keys(parentContext));
+  const compiled = ctx.opts.compiled?.unit(chain);
+  const loaded = compiled ? null : loadDefinition(entry.workflow, text);
+  const inspection = compiled
+    ? { errors: [] }
+    : inspectWorkflow(entry.workflow, text, Object.keys(parentContext));
   let script = ctx.scripts.get(chain);
   if (!script) ctx.scripts.set(chain, (script = new Script(entry.actions ?? {}, ctx.fallback)));
   const executor = new ScenarioExecutor(entry, script, chain, ctx, parentContext);
-  return runWave(buildWorkflowIR(loaded.definition), {
+  return runWave(compiled ? compiled.ir : buildWorkflowIR(loaded!.definition), {
     workflowPath: entry.workflow,
     input,
     parentContext,
@@ -152,6 +166,7 @@ function runOne(
     datastore: ctx.datastore,
     counter: ctx.counter,
     maxExecutions: ctx.maxExecutions,
+    ...(compiled ? { render: compiled.render } : {}),
   });
 }
 

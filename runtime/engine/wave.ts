@@ -7,7 +7,7 @@ import { WorkflowGraph } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { PyDict, PyValue } from "../stdlib/py/value";
 import { PyError } from "../stdlib/py/value";
-import { type ErrorEntry, WorkflowConductor } from "./conductor";
+import { type ErrorEntry, type Renderer, WorkflowConductor } from "./conductor";
 import { deepCopy, isEmptyDict } from "./context";
 import { actionEvent, itemEvent } from "./events";
 import type { ActionExecutor } from "./executor";
@@ -32,6 +32,8 @@ export interface WaveOptions {
   /** Shared counter of action executions across parent and children. */
   readonly counter?: { value: number };
   readonly maxExecutions?: number;
+  /** Renders workflow values (compiled bundles: their expression table); default: the evaluator. */
+  readonly render?: Renderer;
 }
 
 interface OpenRecord {
@@ -101,6 +103,7 @@ export class WaveInterpreter {
       inputs: opts.input,
       parentContext: opts.parentContext,
       hooks: { task: (c, name, route) => this.taskFunction(c, name, route), st2kv: (key) => this.st2kv(key) },
+      ...(opts.render ? { render: opts.render } : {}),
     });
   }
 

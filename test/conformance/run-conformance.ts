@@ -19,11 +19,21 @@ export interface CaseResult {
   readonly strictDiff: string | null;
 }
 
-export function runConformance(): CaseResult[] {
+export function runConformance(extraArgs: readonly string[] = []): CaseResult[] {
   const project = resolve(__dirname, "../..");
   const out = execFileSync(
     "node",
-    [join(project, "bin/orqc.js"), "simulate", "--cases", CASES, "--root", SHARED, "--format", "json"],
+    [
+      join(project, "bin/orqc.js"),
+      "simulate",
+      "--cases",
+      CASES,
+      "--root",
+      SHARED,
+      "--format",
+      "json",
+      ...extraArgs,
+    ],
     { maxBuffer: 1 << 30, encoding: "utf8" },
   );
   const actual = JSON.parse(out) as Record<string, Obj & { error?: string }>;

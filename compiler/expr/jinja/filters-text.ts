@@ -21,10 +21,11 @@ import { bindArgs } from "./args";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
-import { pyCapitalize, splitWhitespace } from "./methods-str";
+import { pyCapitalize, splitLines, splitWhitespace } from "./methods-str";
 import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
+import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
@@ -56,40 +57,6 @@ function urlQuote(v: PyValue, forQs: boolean): string {
     else out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return forQs ? out.replace(/%20/g, "+") : out;
-}
-
-function wordwrap(s: string, width: number, breakLong: boolean, wrapstring: string): string {
-  const wrapLine = (line: string): string[] => {
-    const words = splitWhitespace(line, -1);
-    const out: string[] = [];
-    let cur = "";
-    for (let w of words) {
-      while (breakLong && chars(w).length > width) {
-        const room = cur ? width - chars(cur).length - 1 : width;
-        if (room <= 0) {
-          out.push(cur);
-          cur = "";
-          continue;
-        }
-        const head = chars(w).slice(0, room).join("");
-        out.push(cur ? `${cur} ${head}` : head);
-        cur = "";
-        w = chars(w).slice(room).join("");
-      }
-      if (!cur) cur = w;
-      else if (chars(cur).length + 1 + chars(w).length <= width) cur += ` ${w}`;
-      else {
-        out.push(cur);
-        cur = w;
-      }
-    }
-    if (cur) out.push(cur);
-    return out;
-  };
-  return s
-    .split(/\r\n|\r|\n/)
-    .map((line) => wrapLine(line).join(wrapstring))
-    .join(wrapstring);
 }
 
 export const TEXT_FILTERS: Record<string, FilterFn> = {
@@ -183,7 +150,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   wordcount: (_rt, v) => (toStr(v).match(/[\p{L}\p{N}_]+/gu) ?? []).length,
   wordwrap: (_rt, v, a, k) => {
-    const [w, bl, ws] = bindArgs("do_wordwrap", a, k, [
+    const [w, bl, ws, bh] = bindArgs("do_wordwrap", a, k, [
       "width",
       "break_long_words",
       "wrapstring",
@@ -192,12 +159,14 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     if (v instanceof JinjaUndefined) v.fail();
     if (typeof v !== "string")
       throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'splitlines'`);
-    return wordwrap(
-      toStr(v),
-      intParam(w, 79),
-      bl === undefined || isTrue(bl),
-      ws === undefined || ws === null ? "\n" : toStr(ws),
-    );
+    const sep = ws === undefined || ws === null ? "\n" : toStr(ws);
+    const width = intParam(w, 79);
+    if (width <= 0) throw new PyError("ValueError", `invalid width ${width} (must be > 0)`);
+    const breakLong = bl === undefined || isTrue(bl);
+    const hyphens = bh === undefined || isTrue(bh);
+    return splitLines(v)
+      .map((line) => textwrap(line, width, breakLong, hyphens).join(sep))
+      .join(sep);
   },
   escape: (_rt, v) => htmlEscape(toStr(v)),
   e: (_rt, v) => htmlEscape(toStr(v)),

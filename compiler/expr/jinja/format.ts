@@ -16,34 +16,40 @@ import {
   typeError,
   valueError,
 } from "../../../runtime/stdlib/py/value";
+import { toExponentialExact, toFixedExact } from "./decimal";
 import { toRepr, toStr } from "./protocol";
 
 // ------------------------------------------------------------ number rendering
 
+function nonFinite(n: number): string {
+  return Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
+}
+
 function fixed(n: number, prec: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
-  return n.toFixed(Math.min(prec, 100));
+  if (!Number.isFinite(n)) return nonFinite(n);
+  const text = toFixedExact(Math.abs(n), Math.min(prec, 100));
+  return n < 0 ? `-${text}` : text;
+}
+
+function sci(digits: string, exp: number, alt: boolean, strip: boolean): string {
+  let m = digits.length > 1 || alt ? `${digits[0]}.${digits.slice(1)}` : digits;
+  if (strip && m.includes(".")) m = m.replace(/\.?0+$/, "");
+  return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
 }
 
 function expo(n: number, prec: number, upper = false): string {
-  if (!Number.isFinite(n)) return fixed(n, 0);
-  const [m, e] = n.toExponential(Math.min(prec, 100)).split("e") as [string, string];
-  const exp = Number(e);
-  const text = `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  if (!Number.isFinite(n)) return nonFinite(n);
+  const [digits, exp] = toExponentialExact(Math.abs(n), Math.min(prec, 100));
+  const text = sci(digits, exp, false, false);
   return upper ? text.toUpperCase() : text;
 }
 
 function general(n: number, prec: number, alt: boolean): string {
-  if (!Number.isFinite(n)) return fixed(n, 0);
+  if (!Number.isFinite(n)) return nonFinite(n);
   const p = prec === 0 ? 1 : prec;
-  const exp = n === 0 ? 0 : Number(n.toExponential(p - 1).split("e")[1]);
-  if (exp < -4 || exp >= p) {
-    let [m, e] = n.toExponential(p - 1).split("e") as [string, string];
-    if (!alt && m.includes(".")) m = m.replace(/\.?0+$/, "");
-    const ev = Number(e);
-    return `${m}e${ev < 0 ? "-" : "+"}${String(Math.abs(ev)).padStart(2, "0")}`;
-  }
-  let text = n.toFixed(Math.max(0, p - 1 - exp));
+  const [digits, exp] = toExponentialExact(Math.abs(n), p - 1);
+  if (exp < -4 || exp >= p) return sci(digits, exp, alt, !alt);
+  let text = toFixedExact(Math.abs(n), Math.max(0, p - 1 - exp));
   if (!alt && text.includes(".")) text = text.replace(/\.?0+$/, "");
   return text;
 }
@@ -120,7 +126,7 @@ export function formatWithSpec(v: PyValue, spec: string): string {
     const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
     return pad(body, sign, s, ">");
   }
-  if ("bcoxX".includes(type) && type !== "") {
+  if ("bcdoxX".includes(type) && type !== "") {
     throw valueError(`Unknown format code '${type}' for object of type 'float'`);
   }
   const n = numberOf(v);
@@ -165,6 +171,8 @@ export function percentFormat(fmt: string, arg: PyValue): string {
     PERCENT,
     (_m, key: string | undefined, flags: string, width, prec, conv: string) => {
       if (conv === "%") return "%";
+      const w = width === "*" ? Number(nextArg()) : width ? Number(width) : 0;
+      const p = prec === "*" ? Number(nextArg()) : prec !== undefined ? Number(prec) : undefined;
       let v: PyValue;
       if (key !== undefined) {
         if (!isMap) throw typeError("format requires a mapping");
@@ -172,9 +180,7 @@ export function percentFormat(fmt: string, arg: PyValue): string {
         const d = arg as PyDict;
         if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
         v = d[key]!;
-      } else v = isMap && items.length === 1 && !(arg instanceof PyTuple) ? nextArg() : nextArg();
-      const w = width === "*" ? Number(nextArg()) : width ? Number(width) : 0;
-      const p = prec === "*" ? Number(nextArg()) : prec !== undefined ? Number(prec) : undefined;
+      } else v = nextArg();
       return percentOne(v, conv, flags, w, p);
     },
   );

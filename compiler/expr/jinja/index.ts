@@ -6,8 +6,9 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError } from "../errors";
+import type { JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
-import { parseJinjaExpression, parseJinjaTemplate } from "./parser";
+import { type ParseResult, parseJinjaExpression, parseJinjaTemplate } from "./parser";
 import { toStr } from "./protocol";
 import { renderJinjaTemplate } from "./render";
 import { JinjaUndefined } from "./undefined";
@@ -19,6 +20,21 @@ export { parseJinjaExpression, parseJinjaTemplate } from "./parser";
 export { renderJinjaTemplate } from "./render";
 
 const PREFIX = "JinjaEvaluationException";
+
+// Parsed ASTs are immutable, so the same text is parsed once (bounded cache).
+const CACHE_LIMIT = 2000;
+const exprCache = new Map<string, ParseResult<JinjaExpr>>();
+const templateCache = new Map<string, ParseResult<JinjaTemplate>>();
+
+function cached<T>(cache: Map<string, T>, key: string, parse: () => T): T {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+    hit = parse();
+    cache.set(key, hit);
+  }
+  return hit;
+}
 
 /** Orquesta's strip_delimiter: strip '{' and '}' characters, then whitespace. */
 export function stripJinjaDelimiter(exprText: string): string {
@@ -42,13 +58,19 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
   }
   if (e instanceof PyError) return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`);
   const err = e instanceof Error ? e : new Error(String(e));
+  // JavaScript's own errors: resource limits, or a bug in this evaluator.
   const name =
-    err instanceof RangeError
-      ? /call stack/.test(err.message)
-        ? "RecursionError"
-        : "MemoryError"
-      : err.name || "Exception";
+    err instanceof RangeError ? (/call stack/.test(err.message) ? "RecursionError" : "MemoryError") : "InternalError";
   return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
+} ${name}: ${err.message}`);
+}
+
+/** The failure for a text that does not parse. */
+export function jinjaSyntaxError(text: string, detail: string | undefined): ExpressionError {
+  return new ExpressionError(
+    "syntax",
+    `${PREFIX}: Unable to evaluate expression '${text}'. TemplateSyntaxError: ${detail ?? "syntax error"}`,
+  );
 }
 
 export function unresolvedError(names: readonly string[]): ExpressionError {
@@ -59,7 +81,7 @@ export function unresolvedError(names: readonly string[]): ExpressionError {
 }
 
 /**
- * Evaluates one inline occurrence (`exprText` is the whole `{{ ... }}` match,
+ * Evaluates one inline occurrence (`exprText` is the whole `{... }` match,
  * delimiters included) as Orquesta does: strip the delimiters, compile the
  * inner expression, evaluate. Generators come back as lists. A StrictUndefined
  * result is returned, not thrown (see isJinjaStrictUndefined): Orquesta leaves
@@ -67,13 +89,9 @@ export function unresolvedError(names: readonly string[]): ExpressionError {
  * Every failure is thrown as an ExpressionError.
  */
 export function evaluateJinjaExpressionText(exprText: string, env: ExprEnv): PyValue {
-  const parsed = parseJinjaExpression(stripJinjaDelimiter(exprText));
+  const parsed = cached(exprCache, exprText, () => parseJinjaExpression(stripJinjaDelimiter(exprText)));
   if (!parsed.ast) {
-    const detail = parsed.errors[0]?.message ?? "syntax error";
-    throw new ExpressionError(
-      "syntax",
-      `${PREFIX}: Unable to evaluate expression '${exprText}'. TemplateSyntaxError: ${detail}`,
-    );
+    throw jinjaSyntaxError(exprText, parsed.errors[0]?.message);
   }
   const ast = parsed.ast;
   return runJinjaExpression(exprText, env, (e) => evaluateJinjaExpression(ast, e));
@@ -110,12 +128,9 @@ export function jinjaValueToText(value: PyValue): string {
 
 /** Jinja's from_string(text).render(ctx); errors reported against the whole text. */
 export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
-  const parsed = parseJinjaTemplate(text);
+  const parsed = cached(templateCache, text, () => parseJinjaTemplate(text));
   if (!parsed.ast) {
-    throw new ExpressionError(
-      "syntax",
-      `${PREFIX}: Unable to evaluate expression '${text}'. TemplateSyntaxError: ${parsed.errors[0]?.message ?? "syntax error"}`,
-    );
+    throw jinjaSyntaxError(text, parsed.errors[0]?.message);
   }
   const ast = parsed.ast;
   return runJinjaTemplate(text, env, (e) => renderJinjaTemplate(ast, e));

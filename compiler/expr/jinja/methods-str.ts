@@ -54,6 +54,19 @@ export function splitWhitespace(s: string, maxsplit: number): string[] {
   return out;
 }
 
+/** Python's str.splitlines(). */
+export function splitLines(s: string, keepends = false): string[] {
+  const out: string[] = [];
+  const re = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/g;
+  let last = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    out.push(s.slice(last, keepends ? m.index + m[0].length : m.index));
+    last = m.index + m[0].length;
+  }
+  if (last < s.length) out.push(s.slice(last));
+  return out;
+}
+
 function split(s: string, sep: string | undefined, maxsplit: number): string[] {
   if (sep === undefined) return splitWhitespace(s, maxsplit);
   if (sep === "") throw valueError("empty separator");
@@ -179,18 +192,7 @@ const METHODS: Record<string, StrMethod> = {
     const [sep, max] = bindArgs("rsplit", a, k, ["sep", "maxsplit"]);
     return rsplit(s, needStr(sep, "rsplit"), intArg(max, -1));
   },
-  splitlines: (s, a) => {
-    const keep = a[0] === true;
-    const out: string[] = [];
-    const re = /\r\n|[\n\r\v\f\u001c-\u001e\u0085\u2028\u2029]/g;
-    let last = 0;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
-      out.push(s.slice(last, keep ? m.index + m[0].length : m.index));
-      last = m.index + m[0].length;
-    }
-    if (last < s.length) out.push(s.slice(last));
-    return out;
-  },
+  splitlines: (s, a) => splitLines(s, a[0] === true),
   join: (s, a) =>
     iterate(a[0] ?? null)
       .map((x) => {

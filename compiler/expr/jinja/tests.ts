@@ -11,7 +11,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { binaryOp } from "./arith";
 import type { TestFn } from "./filter-types";
-import { compare, contains, equals, hasLen, isIterable, isTrue, toStr } from "./protocol";
+import { compare, contains, equals, hasLen, isIterable, toStr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { JinjaCallable, PyRange } from "./values";
 
@@ -83,7 +83,3 @@ export const TESTS: Record<string, TestFn> = {
   "<=": (_rt, v, a) => compare(v, arg(a), "<=") <= 0,
   le: (_rt, v, a) => compare(v, arg(a), "<=") <= 0,
 };
-
-export function isTruthy(v: PyValue): boolean {
-  return isTrue(v);
-}

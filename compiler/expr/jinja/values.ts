@@ -5,8 +5,6 @@
 import { dictGet } from "../../../runtime/stdlib/py/dict";
 import { pyRepr } from "../../../runtime/stdlib/py/text";
 import {
-  bigOf,
-  isDict,
   type PyDict,
   PyError,
   PyFloat,
@@ -224,12 +222,4 @@ export function keyText(key: PyValue): string {
     return pyRepr(key);
   }
   return pyRepr(key);
-}
-
-export function isMapping(v: PyValue): v is PyDict {
-  return isDict(v);
-}
-
-export function toInt(v: PyValue): number {
-  return Number(bigOf(v));
 }

@@ -13,7 +13,8 @@ export const str = (s: string): ts.StringLiteral => f.createStringLiteral(s);
 export function num(n: number): ts.Expression {
   if (Number.isNaN(n)) return id("NaN");
   if (n === Number.POSITIVE_INFINITY) return id("Infinity");
-  if (n === Number.NEGATIVE_INFINITY) return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, id("Infinity"));
+  if (n === Number.NEGATIVE_INFINITY)
+    return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, id("Infinity"));
   if (n < 0 || Object.is(n, -0))
     return f.createPrefixUnaryExpression(ts.SyntaxKind.MinusToken, f.createNumericLiteral(String(-n)));
   return f.createNumericLiteral(String(n));
@@ -36,12 +37,20 @@ export function call(callee: ts.Expression, args: readonly ts.Expression[]): ts.
   return f.createCallExpression(callee, undefined, args);
 }
 
-export function method(target: ts.Expression, name: string, args: readonly ts.Expression[]): ts.CallExpression {
+export function method(
+  target: ts.Expression,
+  name: string,
+  args: readonly ts.Expression[],
+): ts.CallExpression {
   return f.createCallExpression(f.createPropertyAccessExpression(target, name), undefined, args);
 }
 
 /** `(a, b) => body` with contextually typed parameters. */
-export function arrow(params: readonly string[], body: ts.Expression | ts.Block, types?: readonly (ts.TypeNode | undefined)[]): ts.ArrowFunction {
+export function arrow(
+  params: readonly string[],
+  body: ts.Expression | ts.Block,
+  types?: readonly (ts.TypeNode | undefined)[],
+): ts.ArrowFunction {
   return f.createArrowFunction(
     undefined,
     undefined,
@@ -61,7 +70,13 @@ export const array = (items: readonly ts.Expression[]): ts.ArrayLiteralExpressio
 
 export function cond(test: ts.Expression, a: ts.Expression, b: ts.Expression): ts.Expression {
   return f.createParenthesizedExpression(
-    f.createConditionalExpression(test, f.createToken(ts.SyntaxKind.QuestionToken), a, f.createToken(ts.SyntaxKind.ColonToken), b),
+    f.createConditionalExpression(
+      test,
+      f.createToken(ts.SyntaxKind.QuestionToken),
+      a,
+      f.createToken(ts.SyntaxKind.ColonToken),
+      b,
+    ),
   );
 }
 
@@ -138,7 +153,10 @@ export class Hoist {
     this.decls.push(
       f.createVariableStatement(
         undefined,
-        f.createVariableDeclarationList([f.createVariableDeclaration(name, undefined, undefined, init)], ts.NodeFlags.Const),
+        f.createVariableDeclarationList(
+          [f.createVariableDeclaration(name, undefined, undefined, init)],
+          ts.NodeFlags.Const,
+        ),
       ),
     );
     return id(name);
@@ -156,7 +174,8 @@ export class Hoist {
 export function envType(rt: ts.Expression): ts.TypeNode {
   const entity = (e: ts.Expression): ts.EntityName => {
     if (ts.isIdentifier(e)) return e;
-    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) return f.createQualifiedName(entity(e.expression), e.name);
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name))
+      return f.createQualifiedName(entity(e.expression), e.name);
     throw new Error("the runtime namespace must be an identifier or a property access");
   };
   const yaqlFn = f.createQualifiedName(f.createQualifiedName(entity(rt), "r"), "yaql");

@@ -5,11 +5,11 @@
 // them (eagerly, or lazily for lambdas), so yaql's lazy semantics hold.
 
 import type { ts } from "ts-morph";
+import type { ExpressionError } from "../errors";
 import type { YaqlArg, YaqlNode } from "../yaql/ast";
-import { toExpressionError } from "../yaql/expression";
+import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
 import { parseOrThrow } from "../yaql/parser";
-import { stripYaqlDelimiters } from "../yaql/expression";
-import { array, arrow, envArrow, Hoist, id, pyLiteral, rtCall, str, bool, method } from "./codegen";
+import { array, arrow, bool, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
 
 function assertNever(x: never): never {
   throw new Error(`unexpected YAQL node ${JSON.stringify(x)}`);
@@ -46,7 +46,7 @@ class YaqlTranslator {
   }
 
   private args(args: readonly YaqlArg[]): ts.Expression {
-    return this.hoist.add("a", array(args.map((a) => this.arg(a))));
+    return this.hoist.add("a", this.y("args", [array(args.map((a) => this.arg(a)))]));
   }
 
   private callOp(name: string, args: readonly YaqlArg[], receiver?: ts.Expression): ts.Expression {
@@ -93,8 +93,16 @@ class YaqlTranslator {
         const nullSafe = bool(op === "?.");
         const receiver = this.expr(left);
         if (right.kind === "call")
-          return this.y("method", [id("E"), id("C"), receiver, str(right.name), this.args(right.args), nullSafe]);
-        if (right.kind === "keyword") return this.y("attr", [id("E"), id("C"), receiver, str(right.name), nullSafe]);
+          return this.y("method", [
+            id("E"),
+            id("C"),
+            receiver,
+            str(right.name),
+            this.args(right.args),
+            nullSafe,
+          ]);
+        if (right.kind === "keyword")
+          return this.y("attr", [id("E"), id("C"), receiver, str(right.name), nullSafe]);
         return this.y("badDot", [receiver, nullSafe]);
       }
       case "and":
@@ -112,6 +120,11 @@ class YaqlTranslator {
   }
 }
 
+/** `(env) => never`: throws the given failure each time. */
+export function failing(rt: ts.Expression, err: ExpressionError): ts.Expression {
+  return envArrow(rt, rtCall(rt, "v.fail", [str(err.category), str(err.message)]));
+}
+
 /** A construct the translator cannot express as code. */
 export class Untranslatable extends Error {}
 
@@ -124,8 +137,7 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   try {
     ast = parseOrThrow(stripYaqlDelimiters(exprText));
   } catch (e) {
-    const err = toExpressionError(e, exprText);
-    return envArrow(rt, rtCall(rt, "v.fail", [str(err.category), str(err.message)]));
+    return failing(rt, toExpressionError(e, exprText));
   }
   const hoist = new Hoist();
   try {

@@ -1,11 +1,20 @@
 // Python `==` for the values a YAQL expression sees: the shared model's rules
 // plus datetimes and timespans compared by value.
 
-import { type PyValue, pyEquals } from "../../../runtime/stdlib/py/value";
+import { PySet, type PyValue, pyEquals } from "../../../runtime/stdlib/py/value";
 import { YaqlDateTime, YaqlTimespan } from "./opaque";
+import { isSetLike, iterate, yHashKey } from "./values";
 
 export function yEquals(a: PyValue, b: PyValue): boolean {
   if (a instanceof YaqlDateTime && b instanceof YaqlDateTime) return a.utcUs === b.utcUs;
   if (a instanceof YaqlTimespan && b instanceof YaqlTimespan) return a.us === b.us;
+  if (isSetLike(a) && isSetLike(b) && !(a instanceof PySet && b instanceof PySet)) return sameSet(a, b);
   return pyEquals(a, b);
+}
+
+/** Set equality where one side is a mapping view (Python's Set ABC). */
+function sameSet(a: PyValue, b: PyValue): boolean {
+  const left = new Set([...iterate(a)].map(yHashKey));
+  const right = [...iterate(b)].map(yHashKey);
+  return right.every((k) => left.has(k)) && new Set(right).size === left.size;
 }

@@ -7,13 +7,22 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
-import { isDict, mkInt, PyError, PyTuple, type PyValue, truthy } from "../../../runtime/stdlib/py/value";
+import { isDict, mkInt, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
 import { hasOverloads, overloadsOf } from "./types";
-import { convertInput, convertOutput, isYaqlIterable, iter, iterate, ydictGet, ydictSet } from "./values";
+import {
+  convertInput,
+  convertOutput,
+  isYaqlIterable,
+  iter,
+  iterate,
+  ydictGet,
+  ydictSet,
+  yTruthy,
+} from "./values";
 import "./stdlib-core";
 import "./stdlib-collections";
 import "./stdlib-queries";
@@ -43,7 +52,7 @@ export class Evaluator implements Engine {
       case "binary":
         return this.binary(node, ctx);
       case "unary":
-        if (node.op === "not") return !truthy(this.evaluate(node.operand, ctx));
+        if (node.op === "not") return !yTruthy(this.evaluate(node.operand, ctx));
         return this.call(`#unary_operator_${node.op}`, [node.operand], ctx, undefined);
       case "index":
         return this.call("#indexer", [node.target, ...node.args], ctx, undefined);
@@ -64,11 +73,11 @@ export class Evaluator implements Engine {
       }
       case "and": {
         const left = this.evaluate(node.left, ctx);
-        return truthy(left) ? this.evaluate(node.right, ctx) : left;
+        return yTruthy(left) ? this.evaluate(node.right, ctx) : left;
       }
       case "or": {
         const left = this.evaluate(node.left, ctx);
-        return truthy(left) ? left : this.evaluate(node.right, ctx);
+        return yTruthy(left) ? left : this.evaluate(node.right, ctx);
       }
       case "=":
         return yEquals(this.evaluate(node.left, ctx), this.evaluate(node.right, ctx));

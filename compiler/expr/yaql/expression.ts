@@ -7,6 +7,7 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError } from "../errors";
+import type { YaqlNode } from "./ast";
 import { evaluateYaql } from "./evaluate";
 import { YaqlSyntaxError } from "./lexer";
 import { parseOrThrow } from "./parser";
@@ -18,6 +19,21 @@ const EXPRESSION_RE = /<%[^\n]*?%>/g;
 /** The `<% %>` occurrences Orquesta finds in a text. */
 export function findYaqlExpressions(text: string): string[] {
   return text.match(EXPRESSION_RE) ?? [];
+}
+
+// Parsed ASTs are immutable, so the same text is parsed once (bounded cache;
+// syntax errors are not cached and are raised again).
+const CACHE_LIMIT = 2000;
+const astCache = new Map<string, YaqlNode>();
+
+function parseCached(source: string): YaqlNode {
+  let ast = astCache.get(source);
+  if (ast === undefined) {
+    ast = parseOrThrow(source);
+    if (astCache.size >= CACHE_LIMIT) astCache.delete(astCache.keys().next().value as string);
+    astCache.set(source, ast);
+  }
+  return ast;
 }
 
 /** Orquesta's strip_delimiter: strip the characters `<`, `%`, `>` at both ends, then whitespace. */
@@ -40,7 +56,7 @@ export function renderYaqlText(text: string, env: ExprEnv): PyValue {
   let output: PyValue = text;
   for (const expr of exprs) {
     try {
-      let result = evaluateYaql(parseOrThrow(stripYaqlDelimiters(expr)), env);
+      let result = evaluateYaql(parseCached(stripYaqlDelimiters(expr)), env);
       if (typeof result === "string") result = renderYaqlText(result, env);
       const current = output as string;
       if (exprs.length > 1 || current.length > expr.length)

@@ -25,6 +25,9 @@ export class YaqlTimespan {
   readonly pyOpaque = "datetime.timedelta";
   /** Whole microseconds (Python timedelta resolution). */
   constructor(readonly us: number) {}
+  hashKey(): string {
+    return `td${this.us}`;
+  }
 }
 
 export class YaqlDateTime {
@@ -54,6 +57,10 @@ export class YaqlDateTime {
       throw new RangeError("day is out of range for month");
     }
     return new YaqlDateTime(ms * 1000 + us, offsetUs);
+  }
+
+  hashKey(): string {
+    return `dt${this.utcUs}`;
   }
 
   get utcUs(): number {

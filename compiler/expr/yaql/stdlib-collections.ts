@@ -13,6 +13,7 @@ import {
   iterate,
   toArray,
   YaqlView,
+  YSet,
   ydictDelete,
   ydictEntries,
   ydictFrom,
@@ -75,8 +76,8 @@ defMethod(
     return out;
   },
 );
-defFunction("set", [R("args", T.any)], (_, a) => new PySet(flattenIterators(a.rest(0))));
-defMethod("toSet", [P("collection", T.iterable)], (_, a) => new PySet(iterate(a.v(0))));
+defFunction("set", [R("args", T.any)], (_, a) => new YSet(flattenIterators(a.rest(0))));
+defMethod("toSet", [P("collection", T.iterable)], (_, a) => new YSet(iterate(a.v(0))));
 
 // ---------------------------------------------------------------- dict access
 
@@ -108,10 +109,13 @@ defMethod(
   },
   { noKwargs: true },
 );
-defMethod("keys", [P("dict", T.mapping)], (_, a) => new PySet(ydictKeys(dictOf(a.v(0)))));
+defMethod("keys", [P("dict", T.mapping)], (_, a) => {
+  const d = dictOf(a.v(0));
+  return new YaqlView("KeysView", () => ydictKeys(d)[Symbol.iterator]());
+});
 defMethod("values", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("dict_values", () =>
+  return new YaqlView("ValuesView", () =>
     ydictEntries(d)
       .map(([, v]) => v)
       [Symbol.iterator](),
@@ -119,7 +123,7 @@ defMethod("values", [P("dict", T.mapping)], (_, a) => {
 });
 defMethod("items", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("dict_items", () =>
+  return new YaqlView("ItemsView", () =>
     ydictEntries(d)
       .map(([k, v]) => new PyTuple([k, v]) as PyValue)
       [Symbol.iterator](),
@@ -139,7 +143,7 @@ defMethod("containsValue", [P("dict", T.mapping), P("value", T.any)], (_, a) =>
 defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, a) => {
   const [l, r] = [a.v(0), a.v(1)];
   if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
-  if (l instanceof PySet && r instanceof PySet) return new PySet([...l.values(), ...r.values()]);
+  if (l instanceof PySet && r instanceof PySet) return new YSet([...iterate(l), ...iterate(r)]);
   return iter(
     (function* () {
       yield* iterate(l);
@@ -257,31 +261,32 @@ function* insertAt(src: PyValue, pos: number, values: () => Iterable<PyValue>, n
 
 // ---------------------------------------------------------------- sets
 
-const setOf = (v: PyValue) => new PySet(iterate(v));
-defMethod(
-  "union",
-  [P("left", T.set), P("right", T.set)],
-  (_, a) => new PySet([...iterate(a.v(0)), ...iterate(a.v(1))]),
-);
+const setOf = (v: PyValue) => new YSet(iterate(v));
+
+/** Mapping views are sets without frozenset's methods: calling one fails as in Python. */
+function frozen(v: PyValue, method: string): PyValue {
+  if (v instanceof YaqlView)
+    throw new PyError("AttributeError", `'${v.pyOpaque}' object has no attribute '${method}'`);
+  return v;
+}
+defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
+  return new YSet([...iterate(frozen(a.v(0), "union")), ...iterate(a.v(1))]);
+});
 defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
   const r = setOf(a.v(1));
-  return new PySet([...iterate(a.v(0))].filter((x) => r.has(x)));
+  return new YSet([...iterate(frozen(a.v(0), "intersection"))].filter((x) => r.has(x)));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);
-  return new PySet([...iterate(l)].filter((x) => !right.has(x)));
+  return new YSet([...iterate(frozen(l, "difference"))].filter((x) => !right.has(x)));
 };
 defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
-  const [l, r] = [setOf(a.v(0)), setOf(a.v(1))];
-  return new PySet([...l.values().filter((x) => !r.has(x)), ...r.values().filter((x) => !l.has(x))]);
+  const [l, r] = [setOf(frozen(a.v(0), "symmetric_difference")), setOf(a.v(1))];
+  return new YSet([...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))]);
 });
-defMethod(
-  "add",
-  [P("set", T.set), R("values", T.any)],
-  (_, a) => new PySet([...iterate(a.v(0)), ...a.rest(1)]),
-);
-defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) =>
-  difference(a.v(0), new PySet(a.rest(1))),
-);
+defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
+  return new YSet([...iterate(frozen(a.v(0), "union")), ...a.rest(1)]);
+});
+defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) => difference(a.v(0), new YSet(a.rest(1))));

@@ -9,7 +9,6 @@ import {
   PyTuple,
   type PyValue,
   pyCompare,
-  truthy,
 } from "../../../runtime/stdlib/py/value";
 import { constNode } from "./ast";
 import { callOverloads, type Lambda, yaqlError } from "./dispatch";
@@ -17,7 +16,7 @@ import { yEquals } from "./equality";
 import type { YaqlDateTime, YaqlTimespan } from "./opaque";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pySub, pyTrueDiv } from "./py-num";
 import { defFunction, defMethod, overloadsOf, P, R, T } from "./types";
-import { iter, iterate, toArray, ydictEntries, ydictFrom, ydictGet } from "./values";
+import { iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
 
 const N = T.number;
 
@@ -65,8 +64,8 @@ for (const [op, test] of Object.entries(COMPARISONS)) {
 }
 
 function setCompare(op: string, left: PyValue, right: PyValue): boolean {
-  const l = new PySet(iterate(left));
-  const r = new PySet(iterate(right));
+  const l = new YSet(iterate(left));
+  const r = new YSet(iterate(right));
   const subset = (x: PySet, y: PySet) => x.values().every((v) => y.has(v));
   switch (op) {
     case "<":
@@ -120,7 +119,7 @@ export function keyMessage(key: PyValue): string {
 
 // ---------------------------------------------------------------- boolean
 
-defFunction("bool", [P("value", T.any)], (_, a) => truthy(a.v(0)));
+defFunction("bool", [P("value", T.any)], (_, a) => yTruthy(a.v(0)));
 defFunction("isBoolean", [P("value", T.any)], (_, a) => typeof a.v(0) === "boolean");
 
 // ---------------------------------------------------------------- system
@@ -170,7 +169,7 @@ defMethod(
   "assert",
   [P("obj", T.any), P("condition", T.lambda), P("message", T.string, "Assertion failed")],
   (_, a) => {
-    if (!truthy(a.f(1)!(a.v(0)))) throw new PyError("AssertionError", a.v(2) as string);
+    if (!yTruthy(a.f(1)!(a.v(0)))) throw new PyError("AssertionError", a.v(2) as string);
     return a.v(0);
   },
 );
@@ -197,27 +196,27 @@ defFunction(
   "switch",
   [R("args", T.lazyRule)],
   (_, a) => {
-    for (const rule of a.rules(0)) if (truthy(rule.source())) return rule.destination();
+    for (const rule of a.rules(0)) if (yTruthy(rule.source())) return rule.destination();
     return null;
   },
   { noKwargs: true },
 );
 defFunction("selectCase", [R("args", T.lambda)], (_, a) => {
   const fs = a.restF(0);
-  const i = fs.findIndex((f) => truthy(f()));
+  const i = fs.findIndex((f) => yTruthy(f()));
   return i < 0 ? fs.length : i;
 });
 defFunction("selectAllCases", [R("args", T.lambda)], (_, a) =>
   iter(
     (function* (fs: Lambda[]) {
-      for (let i = 0; i < fs.length; i++) if (truthy(fs[i]!())) yield i;
+      for (let i = 0; i < fs.length; i++) if (yTruthy(fs[i]!())) yield i;
     })(a.restF(0)),
   ),
 );
 defFunction("examine", [R("args", T.lambda)], (_, a) =>
   iter(
     (function* (fs: Lambda[]) {
-      for (const f of fs) yield truthy(f());
+      for (const f of fs) yield yTruthy(f());
     })(a.restF(0)),
   ),
 );

@@ -14,12 +14,12 @@ import {
   PyFloat,
   type PyValue,
   pyTypeName,
-  truthy,
 } from "../../../runtime/stdlib/py/value";
 import { parseDateTime, YaqlDateTime, YaqlTimespan } from "./opaque";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
 import { parsePyFloat, parsePyInt } from "./py-parse";
 import { defFunction, defMethod, delegate, P, T } from "./types";
+import { yTruthy } from "./values";
 
 const N = T.number;
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
@@ -70,10 +70,10 @@ bit("shiftBitsLeft", (x, y) => {
 defFunction("bitwiseNot", [P("arg", T.int)], (_, a) => mkInt(~bigOf(a.v(0))));
 
 defFunction("max", [P("a", T.any), P("b", T.any)], (c, a) =>
-  truthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(1) : a.v(0),
+  yTruthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(1) : a.v(0),
 );
 defFunction("min", [P("a", T.any), P("b", T.any)], (c, a) =>
-  truthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(0) : a.v(1),
+  yTruthy(delegate(c, "#operator_>", a.v(1), a.v(0))) ? a.v(0) : a.v(1),
 );
 defFunction("pow", [P("a", N), P("b", N), P("c", T.nullable(N), null)], (_, a) =>
   pyPow(a.v(0), a.v(1), a.v(2)),

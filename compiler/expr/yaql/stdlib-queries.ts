@@ -2,10 +2,20 @@
 // map/filter/generators, most return lazy one-shot iterators that yaql turns
 // into lists only when the expression's result is handed back.
 
-import { hashKey, PyError, PySet, PyTuple, type PyValue, truthy } from "../../../runtime/stdlib/py/value";
+import { PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type CallCtx, type Lambda, NO_VALUE } from "./dispatch";
 import { defBoth, defFunction, defMethod, delegate, P, R, T } from "./types";
-import { isYaqlIterable, isYaqlSequence, iter, iterate, OrderingIterable, toArray } from "./values";
+import {
+  isYaqlIterable,
+  isYaqlSequence,
+  iter,
+  iterate,
+  OrderingIterable,
+  Seen,
+  toArray,
+  yHashKey,
+  yTruthy,
+} from "./values";
 
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
 const stop = () => new PyError("StopIteration", "");
@@ -25,7 +35,7 @@ defMethod("map", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) 
 
 function filter(src: PyValue, pred: Lambda) {
   return gen(function* () {
-    for (const t of iterate(src)) if (truthy(pred(t))) yield t;
+    for (const t of iterate(src)) if (yTruthy(pred(t))) yield t;
   });
 }
 function map(src: PyValue, f: Lambda) {
@@ -68,14 +78,8 @@ defBoth("append", [P("collection", T.iterable), R("args", T.any)], (_, a) =>
 defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, null)], (_, a) => {
   const key = a.f(1);
   return gen(function* () {
-    const seen = new PySet();
-    for (const t of iterate(a.v(0))) {
-      const k = key ? key(t) : t;
-      if (!seen.has(k)) {
-        seen.add(k);
-        yield t;
-      }
-    }
+    const seen = new Seen();
+    for (const t of iterate(a.v(0))) if (seen.add(key ? key(t) : t)) yield t;
   });
 });
 defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int), 0)], (_, a) =>
@@ -86,12 +90,12 @@ defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int),
 );
 defBoth("any", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
   const pred = a.f(1);
-  for (const t of iterate(a.v(0))) if (pred === null || truthy(pred(t))) return true;
+  for (const t of iterate(a.v(0))) if (pred === null || yTruthy(pred(t))) return true;
   return false;
 });
 defBoth("all", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
-  const pred = a.f(1) ?? ((x: PyValue) => truthy(x));
-  for (const t of iterate(a.v(0))) if (!truthy(pred(t))) return false;
+  const pred = a.f(1) ?? ((x: PyValue) => yTruthy(x));
+  for (const t of iterate(a.v(0))) if (!yTruthy(pred(t))) return false;
   return true;
 });
 defBoth("concat", [R("collections", T.iterable)], (_, a) =>
@@ -171,8 +175,8 @@ defFunction("sequence", [P("start", T.int, 0), P("step", T.int, 1)], (_, a) =>
 function ordering(c: CallCtx, src: PyValue) {
   return new OrderingIterable(
     src,
-    (x, y) => truthy(delegate(c, "#operator_<", x, y)),
-    (x, y) => truthy(delegate(c, "#operator_>", x, y)),
+    (x, y) => yTruthy(delegate(c, "#operator_<", x, y)),
+    (x, y) => yTruthy(delegate(c, "#operator_>", x, y)),
   );
 }
 defMethod("orderBy", [P("collection", T.iterable), P("selector", T.lambda)], (c, a) => {
@@ -214,7 +218,7 @@ defMethod(
     for (const t of iterate(a.v(0))) {
       const value = selectValue ? selectValue(t) : t;
       const key = a.f(1)!(t);
-      const h = hashKey(key);
+      const h = yHashKey(key);
       if (!groups.has(h)) groups.set(h, { key, values: [] });
       groups.get(h)!.values.push(value);
     }

@@ -2,15 +2,7 @@
 // positional searches, slicing and splitting, accumulation, dict merging and
 // generators.
 
-import {
-  isDict,
-  type PyDict,
-  PyError,
-  PySet,
-  PyTuple,
-  type PyValue,
-  truthy,
-} from "../../../runtime/stdlib/py/value";
+import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { NO_VALUE } from "./dispatch";
 import { yEquals } from "./equality";
 import { aggregate } from "./stdlib-queries";
@@ -20,12 +12,14 @@ import {
   isYaqlSequence,
   iter,
   iterate,
+  Seen,
   toArray,
   ydictEntries,
   ydictFrom,
   ydictGet,
   ydictHas,
   ydictSet,
+  yTruthy,
 } from "./values";
 
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
@@ -77,7 +71,7 @@ defMethod(
   (_, a) => {
     const right = toArray(a.v(1));
     return gen(function* () {
-      for (const x of iterate(a.v(0))) for (const y of right) if (truthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
+      for (const x of iterate(a.v(0))) for (const y of right) if (yTruthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
     });
   },
 );
@@ -101,7 +95,7 @@ defMethod("cycle", [P("collection", T.iterable)], (_, a) =>
 defMethod("takeWhile", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
   gen(function* () {
     for (const t of iterate(a.v(0))) {
-      if (!truthy(a.f(1)!(t))) return;
+      if (!yTruthy(a.f(1)!(t))) return;
       yield t;
     }
   }),
@@ -110,7 +104,7 @@ defMethod("skipWhile", [P("collection", T.iterable), P("predicate", T.lambda)], 
   gen(function* () {
     let skipping = true;
     for (const t of iterate(a.v(0))) {
-      if (skipping && truthy(a.f(1)!(t))) continue;
+      if (skipping && yTruthy(a.f(1)!(t))) continue;
       skipping = false;
       yield t;
     }
@@ -136,10 +130,10 @@ defMethod("lastIndexOf", [P("collection", T.iterable), P("item", T.any)], (_, a)
   indexWhere(a.v(0), (t) => yEquals(t, a.v(1)), true),
 );
 defMethod("indexWhere", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  indexWhere(a.v(0), (t) => truthy(a.f(1)!(t)), false),
+  indexWhere(a.v(0), (t) => yTruthy(a.f(1)!(t)), false),
 );
 defMethod("lastIndexWhere", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  indexWhere(a.v(0), (t) => truthy(a.f(1)!(t)), true),
+  indexWhere(a.v(0), (t) => yTruthy(a.f(1)!(t)), true),
 );
 defMethod("slice", [P("collection", T.iterable), P("length", T.int)], (_, a) =>
   gen(function* () {
@@ -159,7 +153,7 @@ defMethod("splitWhere", [P("collection", T.iterable), P("predicate", T.lambda)],
     let start = 0;
     let end = 0;
     for (; end < lst.length; end++) {
-      if (truthy(a.f(1)!(lst[end]!))) {
+      if (yTruthy(a.f(1)!(lst[end]!))) {
         yield new PyTuple(lst.slice(start, end));
         start = end + 1;
       }
@@ -262,15 +256,8 @@ defMethod(
     const listMerger =
       a.f(2) ??
       ((x: PyValue, y: PyValue) => {
-        const seen = new PySet();
-        const out: PyValue[] = [];
-        for (const t of [...toArray(x), ...toArray(y)]) {
-          if (!seen.has(t)) {
-            seen.add(t);
-            out.push(t);
-          }
-        }
-        return new PyTuple(out);
+        const seen = new Seen();
+        return new PyTuple([...toArray(x), ...toArray(y)].filter((t) => seen.add(t)));
       });
     const itemMerger = a.f(3) ?? ((_x: PyValue, y: PyValue) => y);
     return mergeDicts(a.v(0) as PyDict, a.v(1) as PyDict, listMerger, itemMerger, intOf(a.v(4)));
@@ -289,12 +276,9 @@ defFunction(
   (_, a) =>
     gen(function* () {
       let current = a.v(0);
-      const past = a.v(4) ? new PySet() : null;
-      while (truthy(a.f(1)!(current))) {
-        if (past) {
-          if (past.has(current)) break;
-          past.add(current);
-        }
+      const past = a.v(4) ? new Seen() : null;
+      while (yTruthy(a.f(1)!(current))) {
+        if (past && !past.add(current)) break;
         yield a.f(3) ? a.f(3)!(current) : current;
         current = a.f(2)!(current);
       }
@@ -312,13 +296,10 @@ defFunction(
   (_, a) =>
     gen(function* () {
       const queue: PyValue[] = [a.v(0)];
-      const past = a.v(3) ? new PySet() : null;
+      const past = a.v(3) ? new Seen() : null;
       while (queue.length > 0) {
         const item = queue.shift()!;
-        if (past) {
-          if (past.has(item)) continue;
-          past.add(item);
-        }
+        if (past && !past.add(item)) continue;
         yield a.f(2) ? a.f(2)!(item) : item;
         const produced = toArray(a.f(1)!(item));
         if (a.v(4)) queue.unshift(...produced);

@@ -12,12 +12,15 @@ import {
   isDict,
   type PyDict,
   PyError,
+  PyFloat,
   PySet,
   PyTuple,
   type PyValue,
   pyEquals,
   pyTypeName,
+  truthy,
 } from "../../../runtime/stdlib/py/value";
+import { pythonSetOrder } from "./py-set-order";
 
 /** A one-shot Python iterator (map, filter, generator, range iterator...). */
 export class YaqlIter {
@@ -28,7 +31,7 @@ export class YaqlIter {
 /** A re-iterable, non-sequence iterable: dict views and orderBy results. */
 export class YaqlView {
   constructor(
-    readonly pyOpaque: "dict_values" | "dict_items" | "OrderingIterable",
+    readonly pyOpaque: "KeysView" | "ValuesView" | "ItemsView" | "OrderingIterable",
     readonly make: () => Iterator<PyValue>,
   ) {}
 }
@@ -79,7 +82,7 @@ function findKeyText(d: PyDict, key: PyValue): string | undefined {
     if (!Object.hasOwn(d, key)) return undefined;
     return originals?.has(key) ? undefined : key;
   }
-  hashKey(key); // unhashable keys raise TypeError, as in Python
+  yHashKey(key); // unhashable keys raise TypeError, as in Python
   if (!originals) return undefined;
   for (const [text, original] of originals) if (pyEquals(original, key)) return text;
   return undefined;
@@ -150,20 +153,106 @@ export function isYaqlIterable(v: PyValue): boolean {
   );
 }
 
+/** Python truthiness, where mapping views are false when empty. */
+export function yTruthy(v: PyValue): boolean {
+  if (v instanceof YaqlView) return v.pyOpaque === "OrderingIterable" || !v.make().next().done;
+  return truthy(v);
+}
+
 /** Python's Sequence minus str (yaql's Sequence type). */
 export function isYaqlSequence(v: PyValue): v is PyValue[] | PyTuple {
   return Array.isArray(v) || v instanceof PyTuple;
 }
 
+/** Python's collections.abc.Set: frozensets and the keys/items views of a mapping. */
 export function isSetLike(v: PyValue): boolean {
-  return v instanceof PySet || (v instanceof YaqlView && v.pyOpaque === "dict_items");
+  return (
+    v instanceof PySet || (v instanceof YaqlView && (v.pyOpaque === "KeysView" || v.pyOpaque === "ItemsView"))
+  );
+}
+
+/**
+ * A hash key with yaql's notion of hashable: its mappings are frozen (so
+ * hashable) while lists and views are not.
+ */
+export function yHashKey(v: PyValue): string {
+  if (isDict(v)) {
+    const parts = ydictEntries(v).map(([k, x]) => `${yHashKey(k)}:${yHashKey(x)}`);
+    return `d{${parts.sort().join(",")}}`;
+  }
+  if (v instanceof PyTuple) return `t(${v.items.map(yHashKey).join(",")})`;
+  if (isSetLike(v) && !(v instanceof PySet)) {
+    throw new PyError("TypeError", `unhashable type: '${(v as YaqlView).pyOpaque}'`);
+  }
+  if (
+    v !== null &&
+    typeof v === "object" &&
+    !Array.isArray(v) &&
+    !(v instanceof PySet) &&
+    !(v instanceof PyFloat)
+  ) {
+    const valueKey = (v as { hashKey?: () => string }).hashKey;
+    if (valueKey) return valueKey.call(v);
+    // Other objects (iterators, regexes, contexts) hash by identity, as in Python.
+    let id = identities.get(v);
+    if (id === undefined) identities.set(v, (id = ++lastIdentity));
+    return `o${id}`;
+  }
+  return hashKey(v);
+}
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/**
+ * yaql's frozenset: a PySet whose members hash the yaql way, so frozen
+ * mappings can be members (they cannot once handed back as plain dicts).
+ */
+export class YSet extends PySet {
+  private members?: Map<string, PyValue>;
+  constructor(items: Iterable<PyValue> = []) {
+    super();
+    for (const item of items) this.add(item);
+  }
+  private table(): Map<string, PyValue> {
+    this.members ??= new Map();
+    return this.members;
+  }
+  override add(item: PyValue): void {
+    const key = yHashKey(item);
+    if (!this.table().has(key)) this.table().set(key, item);
+  }
+  override has(item: PyValue): boolean {
+    return this.table().has(yHashKey(item));
+  }
+  override delete(item: PyValue): boolean {
+    return this.table().delete(yHashKey(item));
+  }
+  override get size(): number {
+    return this.table().size;
+  }
+  override values(): PyValue[] {
+    return [...this.table().values()];
+  }
+}
+
+/** A set of already seen values, by yHashKey. */
+export class Seen {
+  private readonly keys = new Set<string>();
+  /** Adds the value; false when it was already there. */
+  add(v: PyValue): boolean {
+    const k = yHashKey(v);
+    if (this.keys.has(k)) return false;
+    this.keys.add(k);
+    return true;
+  }
 }
 
 /** iter(v) for any Python iterable (strings yield characters, dicts their keys). */
 export function* iterate(v: PyValue): Generator<PyValue> {
   if (Array.isArray(v)) yield* v;
   else if (v instanceof PyTuple) yield* v.items;
-  else if (v instanceof PySet) yield* v.values();
+  else if (v instanceof PySet) yield* pythonSetOrder(v.values());
   else if (v instanceof YaqlIter) {
     for (let r = v.it.next(); !r.done; r = v.it.next()) yield r.value;
   } else if (v instanceof YaqlView) {
@@ -197,7 +286,7 @@ export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
 export function convertInput(v: PyValue): PyValue {
   if (Array.isArray(v)) return new PyTuple(v.map(convertInput));
   if (v instanceof PyTuple) return new PyTuple(v.items.map(convertInput));
-  if (v instanceof PySet) return new PySet(v.values().map(convertInput));
+  if (v instanceof PySet) return new YSet(v.values().map(convertInput));
   if (isDict(v)) return ydictFrom(ydictEntries(v).map(([k, x]) => [k, convertInput(x)] as const));
   return v;
 }

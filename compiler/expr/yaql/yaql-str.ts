@@ -6,6 +6,7 @@ import { floatRepr, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PyFloat, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
+import { pythonSetOrder } from "./py-set-order";
 import { OrderingIterable, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
@@ -32,7 +33,7 @@ export function yRepr(v: PyValue, output = false): string {
     return `(${v.items.map(r).join(", ")})`;
   }
   if (v instanceof PySet) {
-    const body = setOrder(v.values()).map(r).join(", ");
+    const body = pythonSetOrder(v.values()).map(r).join(", ");
     if (output) return v.size === 0 ? "set()" : `{${body}}`;
     return v.size === 0 ? "frozenset()" : `frozenset({${body}})`;
   }
@@ -48,18 +49,6 @@ export function yRepr(v: PyValue, output = false): string {
   if (v instanceof YaqlIter) return "<iterator object>";
   if (v instanceof YaqlContext) return "<yaql.language.contexts.Context object>";
   return `<${(v as { pyOpaque: string }).pyOpaque}>`;
-}
-
-/**
- * Python iterates a set of small ints in ascending order (an int hashes to
- * itself); other element orders depend on hash seeds, so insertion order is
- * as good as any.
- */
-function setOrder(items: PyValue[]): PyValue[] {
-  if (items.every((x) => typeof x === "number" && Number.isInteger(x) && x >= 0)) {
-    return [...items].sort((a, b) => (a as number) - (b as number));
-  }
-  return items;
 }
 
 function dateTimeArgs(d: YaqlDateTime): string {

@@ -3,10 +3,9 @@
 // generated code. A translated expression gets a Scope (names) and a Filters
 // (filters/tests) per evaluation, exactly like the tree walker.
 
-import type { JinjaTarget } from "../../../compiler/expr/jinja/ast";
 import { getAttr as jGetAttr, getItem as jGetItem, PySlice } from "../../../compiler/expr/jinja/access";
 import { binaryOp, unaryOp } from "../../../compiler/expr/jinja/arith";
-import type { BinaryOperator, CompareOperator } from "../../../compiler/expr/jinja/ast";
+import type { BinaryOperator, CompareOperator, JinjaTarget } from "../../../compiler/expr/jinja/ast";
 import {
   addDynArgs,
   addDynKwargs,
@@ -23,7 +22,12 @@ import {
   runJinjaTemplate,
 } from "../../../compiler/expr/jinja/index";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
-import { assign as jAssign, makeMacro, type RenderDepth, runForLoop } from "../../../compiler/expr/jinja/render";
+import {
+  assign as jAssign,
+  makeMacro,
+  type RenderDepth,
+  runForLoop,
+} from "../../../compiler/expr/jinja/render";
 import { Scope } from "../../../compiler/expr/jinja/scope";
 import type { ExprEnv } from "../functions/env";
 import { dictSet } from "../py/dict";
@@ -177,7 +181,11 @@ export function withBlock(
 }
 
 /** `{% filter f %}body{% endfilter %}` */
-export function filterBlock(s: Scope, body: (inner: Scope) => string, filter: (input: PyValue, s: Scope) => PyValue): string {
+export function filterBlock(
+  s: Scope,
+  body: (inner: Scope) => string,
+  filter: (input: PyValue, s: Scope) => PyValue,
+): string {
   return toStr(filter(body(s.child()), s));
 }
 

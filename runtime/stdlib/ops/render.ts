@@ -3,12 +3,7 @@
 // unresolved variables, raw blocks) driven with precompiled expressions.
 
 import { LANGUAGES } from "../../../compiler/expr/languages";
-import {
-  type CompiledJinja,
-  renderJinja,
-  renderYaql,
-  withLanguage,
-} from "../../../compiler/expr/render";
+import { type CompiledJinja, renderJinja, renderYaql, withLanguage } from "../../../compiler/expr/render";
 import type { ExprEnv } from "../functions/env";
 import type { PyValue } from "../py/value";
 

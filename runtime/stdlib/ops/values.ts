@@ -1,9 +1,9 @@
 // Constructors translated code uses for Python literals that have no plain
 // JavaScript form: floats that look integral, big integers, tuples, sets, dicts.
 
+import { type ExprErrorCategory, ExpressionError } from "../../../compiler/expr/errors";
 import { newDict } from "../py/dict";
 import { mkInt, PyError, PyFloat, PySet, PyTuple, type PyValue } from "../py/value";
-import { ExpressionError, type ExprErrorCategory } from "../../../compiler/expr/errors";
 
 /** A float literal: 1.0, inf, nan, -0.0 (kept boxed so it stays a float). */
 export function float(n: number): PyFloat {

@@ -2,13 +2,13 @@
 // be compiled thunks, so every call, operator, indexer and attribute access
 // goes through the evaluator's own overload dispatch (compiler/expr/yaql).
 
-import { convertOutput } from "../../../compiler/expr/yaql/values";
 import type { YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
 import { noMatching } from "../../../compiler/expr/yaql/dispatch";
 import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
+import { convertOutput } from "../../../compiler/expr/yaql/values";
 import type { ExprEnv } from "../functions/env";
 import type { PyValue } from "../py/value";
 import { truthy } from "../py/value";
@@ -33,7 +33,10 @@ function register(node: YaqlNode, code: Thunk): YaqlNode {
 
 /** A compiled argument node (any expression that is not a call or a keyword). */
 export function node(code: Thunk): YaqlNode {
-  return register({ kind: "wrap", expr: { kind: "keyword", name: "", start: 0, end: 0 }, start: 0, end: 0 }, code);
+  return register(
+    { kind: "wrap", expr: { kind: "keyword", name: "", start: 0, end: 0 }, start: 0, end: 0 },
+    code,
+  );
 }
 
 /** A compiled call node: yaql lets only these be method lambdas (`uses_receiver`). */
@@ -51,18 +54,35 @@ export function mapping(key: YaqlNode, value: YaqlNode): YaqlArg {
   return { kind: "mapping", key, value, start: 0, end: 0 };
 }
 
+/** An argument list (typed, so that an empty one is not an implicit any[]). */
+export function args(list: YaqlArg[]): readonly YaqlArg[] {
+  return list;
+}
+
 /** A skipped argument `f(1,,2)`. */
 export function noValue(): YaqlArg {
   return { kind: "novalue", start: 0, end: 0 };
 }
 
 /** `name(args)`, or `receiver.name(args)` when a receiver is given. */
-export function call(e: CompiledEngine, c: YaqlContext, name: string, args: readonly YaqlArg[], receiver?: PyValue): PyValue {
+export function call(
+  e: CompiledEngine,
+  c: YaqlContext,
+  name: string,
+  args: readonly YaqlArg[],
+  receiver?: PyValue,
+): PyValue {
   return e.call(name, args, c, receiver);
 }
 
 /** `receiver.name` (`?.` when nullSafe). */
-export function attr(e: CompiledEngine, c: YaqlContext, receiver: PyValue, name: string, nullSafe: boolean): PyValue {
+export function attr(
+  e: CompiledEngine,
+  c: YaqlContext,
+  receiver: PyValue,
+  name: string,
+  nullSafe: boolean,
+): PyValue {
   if (nullSafe && receiver === null) return null;
   return e.attribute(receiver, name, c);
 }

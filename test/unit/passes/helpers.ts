@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { loadPaths } from "../../../compiler/load/index";
 import type { PassContext } from "../../../compiler/passes/context";
+import { packCallees } from "../../../compiler/passes/pack-callees";
 import { buildUnit } from "../../../compiler/program/build-unit";
 import type { ProgramIR } from "../../../compiler/program/types";
 
@@ -28,11 +29,6 @@ export function programOf(root: string, rootName: string): { program: ProgramIR;
   if (!wf) throw new Error(`no workflow ${rootName}`);
   const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
   const program: ProgramIR = { root: "root", units: { root: buildUnit("root", wf, action) } };
-  const cx: PassContext = {
-    load,
-    workflowsByPath: new Map(load.workflows.map((w) => [w.path, w])),
-    unitFiles: new Map([["root", wf.path]]),
-    rejected: new Set(),
-  };
+  const cx: PassContext = packCallees(load, wf.path, new Set());
   return { program, cx };
 }

@@ -51,6 +51,11 @@ describe("Python value semantics", () => {
     ["{1: 'one'}[1]", "'one'"],
     ["'%s-%05.1f' % ('a', 3.14159)", "'a-003.1'"],
     ["'{:>6}|{:.2f}'.format('ab', 2.5)", "'    ab|2.50'"],
+    ["'%.0f %.1f %*d' % (2.5, 2.25, 4, 3)", "'2 2.2    3'"],
+    [
+      "'{:.3g}|{:e}|{:,}|{:#x}'.format(1234.5, 0, 1234567.125, 255)",
+      "'1.23e+03|0.000000e+00|1,234,567.125|0xff'",
+    ],
   ])("%s -> %s", (expr, expected) => {
     expect(repr(expr)).toBe(expected);
   });
@@ -84,20 +89,21 @@ describe("filters, tests and catalogue functions", () => {
     ["ctx('l') | batch(2) | list", "[[3, 1], [2]]"],
     ["ctx('d') | dictsort | first", "('a', 1)"],
     ["2.675 | round(2)", "2.67"],
+    ["'Hello World' | wordwrap(3)", "'Hel\\nlo \\nWor\\nld'"],
+    ["'well-known co-operative' | wordwrap(8)", "'well-\\nknown\\nco-opera\\ntive'"],
     ["2.5 | round", "2.0"],
     ["'3.9' | int", "3"],
     ["'abc' | float", "0.0"],
     ["ctx('s') | title", "'Hello-World'"],
     ["ctx('l') | max", "3"],
     ["ctx('d') | tojson", '\'{"a": 1, "b": 2}\''],
-    ["ctx('missing_x') is defined", "False"],
+    ["ctx().absent is defined", "False"],
     ["ctx().zz | default('dflt')", "'dflt'"],
     ["ctx('l') is sequence and 3 is odd", "True"],
     ["ctx('l') | zip(['a'])", "[(3, 'a'), (1, None), (2, None)]"],
   ])("%s -> %s", (expr, expected) => {
-    const ctx = { l: [3, 1, 2], d: { b: 2, a: 1 }, s: "hello-world", missing_x: null };
-    const e = expr.replace("ctx('missing_x') is defined", "ctx().missing_x2 is defined");
-    expect(repr(e, ctx)).toBe(expected);
+    const ctx = { l: [3, 1, 2], d: { b: 2, a: 1 }, s: "hello-world" };
+    expect(repr(expr, ctx)).toBe(expected);
   });
 });
 
@@ -172,5 +178,18 @@ describe("renderJinjaTemplateText", () => {
 
   it("drops one trailing newline and the newline after a block tag", () => {
     expect(render("{% if true %}\nyes\n{% endif %}\n")).toBe("yes\n");
+  });
+});
+
+describe("generator filters", () => {
+  it("run only when iterated, and only once", () => {
+    expect(repr("'' if ctx('s') | items else 'x'", { s: "not a mapping" })).toBe("''");
+    const e = env({ l: [1, 2] });
+    expect(
+      renderJinjaTemplateText("{% set g = ctx('l') | map('string') %}{{ g | list }}{{ g | list }}", e),
+    ).toBe("['1', '2'][]");
+    expect(failure("{{ ctx('s') | items | list }}", env({ s: "x" })).message).toMatch(
+      /Can only get item pairs from a mapping/,
+    );
   });
 });

@@ -103,6 +103,7 @@ describe("parsers never throw", () => {
             run();
           } catch (e) {
             expect(e).toBeInstanceOf(ExpressionError);
+            expect((e as Error).message).not.toMatch(/InternalError/);
           }
         }
       }),

@@ -1,0 +1,46 @@
+// Correctly rounded decimal text of a double, as Python's float formatting
+// produces it: decided on the exact binary value, exact ties to even
+// (JavaScript's toFixed/toExponential round exact ties up).
+
+/** Exact decimal expansion of a finite non-negative double: [integer digits, fraction digits]. */
+function expansion(x: number): [string, string] {
+  if (x >= 1e21) return [BigInt(x).toString(), ""];
+  const [i, f = ""] = x.toFixed(100).split(".") as [string, string?];
+  return [i, f.replace(/0+$/, "")];
+}
+
+/** The first `keep` digits of `digits`, rounded half to even (may carry into one more digit). */
+function roundDigits(digits: string, keep: number): string {
+  const head = digits.slice(0, keep).padEnd(keep, "0");
+  const rest = digits.slice(keep);
+  let up = false;
+  if (rest.length > 0 && rest[0]! >= "5") {
+    up = rest[0]! > "5" || /[1-9]/.test(rest.slice(1)) || Number(head[head.length - 1] ?? "0") % 2 === 1;
+  }
+  const n = BigInt(head || "0") + (up ? 1n : 0n);
+  return n.toString().padStart(keep, "0");
+}
+
+/** Python's f"{x:.{prec}f}" for a finite non-negative x. */
+export function toFixedExact(x: number, prec: number): string {
+  const [i, f] = expansion(x);
+  const keep = i.length + prec;
+  const r = roundDigits(i + f, keep);
+  const intLen = r.length - prec;
+  return prec > 0 ? `${r.slice(0, intLen)}.${r.slice(intLen)}` : r;
+}
+
+/** Significant digits (prec + 1 of them) and decimal exponent of a finite non-negative x. */
+export function toExponentialExact(x: number, prec: number): [string, number] {
+  if (x === 0) return ["0".repeat(prec + 1), 0];
+  const [i, f] = expansion(x);
+  const digits = i + f;
+  const lead = digits.search(/[1-9]/);
+  let exp = i.length - lead - 1;
+  let r = roundDigits(digits.slice(lead), prec + 1);
+  if (r.length > prec + 1) {
+    exp += 1;
+    r = r.slice(0, prec + 1);
+  }
+  return [r, exp];
+}

@@ -1,0 +1,68 @@
+// Python's textwrap.wrap as Jinja's `wordwrap` filter calls it
+// (expand_tabs=False, replace_whitespace=False, drop_whitespace=True): chunk
+// splitting with hyphen breaks, greedy filling, long-word breaking, and the
+// quirks that keep a trailing space on some lines.
+
+const WS = "[\\t\\n\\u000b\\u000c\\r ]";
+const NWS = "[^\\t\\n\\u000b\\u000c\\r ]";
+const WORD_PUNCT = "[\\w!\"'&.,?]";
+const LETTER = "[^\\d\\W]";
+const WORDSEP_HYPHENS = new RegExp(
+  `(${WS}+|(?<=${WORD_PUNCT})-{2,}(?=\\w)|${NWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})|(?=${WS}|$)|(?<=${WORD_PUNCT})(?=-{2,}\\w)))`,
+  "u",
+);
+const WORDSEP_SIMPLE = new RegExp(`(${WS}+)`, "u");
+
+const len = (s: string) => Array.from(s).length;
+const isBlank = (s: string) => s.trim() === "";
+
+function split(text: string, breakOnHyphens: boolean): string[] {
+  return text.split(breakOnHyphens ? WORDSEP_HYPHENS : WORDSEP_SIMPLE).filter((c) => c);
+}
+
+function handleLongWord(
+  chunks: string[],
+  line: string[],
+  curLen: number,
+  width: number,
+  breakLong: boolean,
+  hyphens: boolean,
+) {
+  const spaceLeft = width < 1 ? 1 : width - curLen;
+  if (breakLong) {
+    const chunk = Array.from(chunks[chunks.length - 1]!);
+    let end = spaceLeft;
+    if (hyphens && chunk.length > spaceLeft) {
+      const hyphen = chunk.slice(0, spaceLeft).lastIndexOf("-");
+      if (hyphen > 0 && chunk.slice(0, hyphen).some((c) => c !== "-")) end = hyphen + 1;
+    }
+    line.push(chunk.slice(0, end).join(""));
+    chunks[chunks.length - 1] = chunk.slice(end).join("");
+  } else if (line.length === 0) {
+    line.push(chunks.pop()!);
+  }
+}
+
+export function textwrap(text: string, width: number, breakLong: boolean, breakOnHyphens: boolean): string[] {
+  if (width <= 0) throw new RangeError(`invalid width ${width} (must be > 0)`);
+  const chunks = split(text, breakOnHyphens).reverse();
+  const lines: string[] = [];
+  while (chunks.length > 0) {
+    const line: string[] = [];
+    let curLen = 0;
+    if (isBlank(chunks[chunks.length - 1]!) && lines.length > 0) chunks.pop();
+    while (chunks.length > 0) {
+      const l = len(chunks[chunks.length - 1]!);
+      if (curLen + l > width) break;
+      line.push(chunks.pop()!);
+      curLen += l;
+    }
+    if (chunks.length > 0 && len(chunks[chunks.length - 1]!) > width) {
+      handleLongWord(chunks, line, curLen, width, breakLong, breakOnHyphens);
+      curLen = line.reduce((n, c) => n + len(c), 0);
+    }
+    if (line.length > 0 && isBlank(line[line.length - 1]!)) line.pop();
+    if (line.length > 0) lines.push(line.join(""));
+  }
+  return lines;
+}

@@ -1,0 +1,38 @@
+// Python values <-> the JSON the backend stores and runners take. Tuples and
+// sets become lists, a float box its number, big ints a number when exact.
+
+import type { JsonObject, JsonValue } from "../backend/types";
+import { pyStr } from "../stdlib/py/text";
+import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
+
+export function toJsonValue(v: PyValue | undefined): JsonValue {
+  if (v === null || v === undefined || typeof v === "boolean" || typeof v === "string") return v ?? null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
+  if (typeof v === "bigint") {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : v.toString();
+  }
+  if (v instanceof PyFloat) return Number.isFinite(v.v) ? v.v : String(v.v);
+  if (Array.isArray(v)) return v.map(toJsonValue);
+  if (v instanceof PyTuple) return v.items.map(toJsonValue);
+  if (v instanceof PySet) return v.values().map(toJsonValue);
+  if (isDict(v)) {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v)) {
+      Object.defineProperty(out, k, { value: toJsonValue(v[k]), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  if (isOpaque(v)) return pyStr(v);
+  return String(v);
+}
+
+export function toJsonObject(v: PyValue | undefined): JsonObject {
+  const j = toJsonValue(v);
+  return j !== null && typeof j === "object" && !Array.isArray(j) ? j : {};
+}
+
+/** JSON read back as a Python value (JSON is a subset of the value model). */
+export function fromJson(v: JsonValue | undefined): PyValue {
+  return (v ?? null) as PyValue;
+}

@@ -1,0 +1,81 @@
+// StackStorm's parameter layer for real runs: the runner's and the action's
+// parameters merged, given values checked (unknown, immutable), defaults
+// filled, `{{ }}` templates rendered with the other parameters, st2kv,
+// action_context and config_context, values cast, required ones enforced.
+
+import { renderParamTemplate } from "../engine/param-template";
+import { applyParameterRules } from "../engine/st2-params";
+import type { Datastore } from "../datastore/datastore";
+import type { ParamMeta } from "../runners/types";
+import { dictSet } from "../stdlib/py/dict";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
+
+export type ParamsOutcome = { ok: true; params: PyDict } | { ok: false; error: string };
+
+export interface ParamContext {
+  readonly config: PyDict;
+  readonly actionContext: PyDict;
+  readonly datastore?: Datastore;
+  readonly user: string;
+}
+
+/** Flat `system.x` / `x` values of the datastore, read only when a template mentions st2kv. */
+async function kvValues(
+  specs: Readonly<Record<string, PyValue>>,
+  given: PyDict,
+  ctx: ParamContext,
+): Promise<Record<string, PyValue>> {
+  if (!ctx.datastore || !JSON.stringify([specs, given]).includes("st2kv")) return {};
+  const out: Record<string, PyValue> = {};
+  const [system, user] = await Promise.all([
+    ctx.datastore.list({ scope: "system" }, { decrypt: true }),
+    ctx.datastore.list({ scope: "user", user: ctx.user }, { decrypt: true }),
+  ]);
+  for (const item of system) out[`system.${item.name}`] = item.value;
+  for (const item of user) out[item.name] = item.value;
+  return out;
+}
+
+/** Input of a workflow action (or a compiled unit) from its parameters. */
+export async function workflowInput(
+  given: PyDict,
+  parameters: Readonly<Record<string, PyValue>> | null | undefined,
+  ctx: ParamContext,
+): Promise<ParamsOutcome> {
+  if (!parameters) return { ok: true, params: given };
+  const datastore = await kvValues(parameters, given, ctx);
+  const res = applyParameterRules(
+    given,
+    parameters,
+    { datastore, actionContext: ctx.actionContext, config: ctx.config },
+    renderParamTemplate,
+  );
+  return res.ok ? { ok: true, params: res.input } : { ok: false, error: res.error };
+}
+
+/**
+ * Final parameters of an action run. Runner parameters the caller left
+ * unset and that have no default are dropped, so runners apply their own.
+ */
+export async function actionParams(
+  given: PyDict,
+  runnerParams: Readonly<Record<string, ParamMeta>>,
+  actionParameters: Readonly<Record<string, PyValue>>,
+  ctx: ParamContext,
+): Promise<ParamsOutcome> {
+  const specs: Record<string, PyValue> = {};
+  for (const [name, meta] of Object.entries(runnerParams)) specs[name] = { ...meta } as unknown as PyValue;
+  for (const [name, meta] of Object.entries(actionParameters)) {
+    const inherited = specs[name];
+    specs[name] = isDict(inherited) && isDict(meta) ? { ...inherited, ...meta } : meta;
+  }
+  const res = await workflowInput(given, specs, ctx);
+  if (!res.ok) return res;
+  const params: PyDict = {};
+  for (const [name, value] of Object.entries(res.params)) {
+    const ownParam = Object.hasOwn(actionParameters, name);
+    if (value === null && !ownParam && !Object.hasOwn(given, name)) continue;
+    dictSet(params, name, value);
+  }
+  return { ok: true, params };
+}

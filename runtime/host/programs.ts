@@ -1,0 +1,187 @@
+// What an execution runs: a compiled bundle (from `orqc compile -o DIR`) or a
+// workflow YAML run by the reference interpreter. `resolveTarget` turns what a
+// user typed (REF or FILE) into a target; `loadProgram` turns a target into
+// the workflow IR, parameters and expression table the host needs.
+
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildWorkflowIR } from "../../compiler/ir/build";
+import type { WorkflowIR } from "../../compiler/ir/types";
+import type { ProgramIR } from "../../compiler/program/types";
+import { renderValue } from "../../compiler/expr/index";
+import { type CompiledBundle, type ExpressionTable, runtimeApi } from "../api/index";
+import { inspectWorkflow } from "../engine/inspection";
+import { loadDefinition } from "../engine/load-definition";
+import type { ExprEnv } from "../stdlib/functions/env";
+import { dictSet } from "../stdlib/py/dict";
+import { pyStr } from "../stdlib/py/text";
+import { isDict, type PyValue } from "../stdlib/py/value";
+import type { ActionCatalog } from "./actions";
+import type { Renderer } from "./region";
+
+export type Target =
+  | { readonly kind: "bundle"; readonly ref: string }
+  | { readonly kind: "workflow"; readonly path: string; readonly ref: string | null };
+
+export interface LoadedProgram {
+  readonly target: Target;
+  readonly ref: string | null;
+  readonly pack: string | null;
+  /** The workflow action's parameters (input rules), or null. */
+  readonly parameters: Readonly<Record<string, PyValue>> | null;
+  readonly ir: WorkflowIR;
+  readonly path: string;
+  readonly unit: string;
+  readonly inspectionErrors?: ReadonlyArray<{ [key: string]: PyValue }>;
+  /** Compiled only. */
+  readonly program?: ProgramIR;
+  readonly render?: Renderer;
+  /** The workflow mentions st2kv (the host then keeps a datastore snapshot). */
+  readonly usesKv: boolean;
+}
+
+export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
+
+interface ManifestAction {
+  readonly ref: string;
+  readonly entry_point: string;
+}
+
+export class Programs {
+  private readonly bundles = new Map<string, Promise<CompiledBundle>>();
+  private readonly workflows = new Map<string, LoadedProgram>();
+  private manifest: Map<string, ManifestAction> | undefined;
+
+  constructor(
+    readonly catalog: ActionCatalog,
+    readonly bundlesDir?: string,
+  ) {}
+
+  hasBundle(ref: string): boolean {
+    return this.manifestMap().has(ref);
+  }
+
+  /** REF (bundle or workflow action) or a workflow FILE. */
+  resolveTarget(refOrFile: string): Loaded<Target> {
+    if (/\.ya?ml$/i.test(refOrFile) || refOrFile.includes("/")) {
+      const path = resolve(refOrFile);
+      if (!existsSync(path)) return { ok: false, error: `no such workflow file: ${refOrFile}` };
+      const action = this.catalog.actionOfWorkflow(path);
+      return { ok: true, value: { kind: "workflow", path, ref: action?.ref ?? null } };
+    }
+    if (this.hasBundle(refOrFile)) return { ok: true, value: { kind: "bundle", ref: refOrFile } };
+    const action = this.catalog.resolve(refOrFile);
+    if (!action) {
+      const where = [
+        this.catalog.packDirs.length > 0 ? `packs ${this.catalog.packDirs.join(", ")}` : "no --packs given",
+        this.bundlesDir ? `bundles ${this.bundlesDir}` : "no --bundles given",
+      ].join("; ");
+      return { ok: false, error: `no workflow or bundle named "${refOrFile}" (${where})` };
+    }
+    if (action.runnerType === "orquesta" && action.workflowPath)
+      return { ok: true, value: { kind: "workflow", path: action.workflowPath, ref: action.ref } };
+    return {
+      ok: false,
+      error: `"${refOrFile}" is a ${action.runnerType} action; orqc run runs workflows (call it from a workflow task)`,
+    };
+  }
+
+  async loadProgram(target: Target): Promise<Loaded<LoadedProgram>> {
+    try {
+      return target.kind === "bundle" ? await this.loadBundle(target) : this.loadWorkflow(target);
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  private loadWorkflow(target: Extract<Target, { kind: "workflow" }>): Loaded<LoadedProgram> {
+    const cached = this.workflows.get(target.path);
+    if (cached) return { ok: true, value: cached };
+    if (!existsSync(target.path)) return { ok: false, error: `workflow file ${target.path} does not exist` };
+    const text = readFileSync(target.path, "utf8");
+    const loaded = loadDefinition(target.path, text);
+    if (loaded.problems.length > 0)
+      return { ok: false, error: `${target.path}: ${loaded.problems.join("; ")}` };
+    const action = target.ref ? this.catalog.resolve(target.ref) : this.catalog.actionOfWorkflow(target.path);
+    const inspection = inspectWorkflow(target.path, text, ["st2", "parent"]);
+    const program: LoadedProgram = {
+      target,
+      ref: action?.ref ?? target.ref,
+      pack: action?.pack ?? null,
+      parameters: action ? action.parameters : null,
+      ir: buildWorkflowIR(loaded.definition),
+      path: target.path,
+      unit: action?.ref ?? target.path,
+      ...(inspection.errors.length > 0 ? { inspectionErrors: inspection.errors } : {}),
+      usesKv: text.includes("st2kv"),
+    };
+    this.workflows.set(target.path, program);
+    return { ok: true, value: program };
+  }
+
+  private async loadBundle(target: Extract<Target, { kind: "bundle" }>): Promise<Loaded<LoadedProgram>> {
+    const entry = this.manifestMap().get(target.ref);
+    if (!entry || !this.bundlesDir)
+      return { ok: false, error: `no compiled bundle "${target.ref}" in ${this.bundlesDir ?? "(no --bundles)"}` };
+    let pending = this.bundles.get(target.ref);
+    if (!pending) {
+      const file = join(this.bundlesDir, entry.entry_point);
+      pending = import(pathToFileURL(resolve(file)).href).then(
+        (mod: { default: (api: typeof runtimeApi) => CompiledBundle }) => mod.default(runtimeApi),
+      );
+      this.bundles.set(target.ref, pending);
+    }
+    const bundle = await pending;
+    const program = bundle.program;
+    const root = program.units[program.root]!;
+    return {
+      ok: true,
+      value: {
+        target,
+        ref: root.ref ?? target.ref,
+        pack: root.pack,
+        parameters: root.parameters,
+        ir: root.workflow,
+        path: root.path,
+        unit: root.id,
+        program,
+        render: tableRenderer(bundle.expressions),
+        usesKv: JSON.stringify(program).includes("st2kv"),
+      },
+    };
+  }
+
+  private manifestMap(): Map<string, ManifestAction> {
+    if (this.manifest) return this.manifest;
+    const map = new Map<string, ManifestAction>();
+    const file = this.bundlesDir ? join(this.bundlesDir, "manifest.json") : undefined;
+    if (file && existsSync(file)) {
+      const data = JSON.parse(readFileSync(file, "utf8")) as { actions?: ManifestAction[] };
+      for (const a of data.actions ?? []) map.set(a.ref, a);
+    }
+    this.manifest = map;
+    return map;
+  }
+}
+
+/** Renders with a bundle's expression table: a string found there runs its compiled function. */
+export function tableRenderer(table: ExpressionTable): Renderer {
+  const render = (value: PyValue, env: ExprEnv): PyValue => {
+    if (typeof value === "string") {
+      const fn = table.get(value);
+      return fn ? fn(env) : renderValue(value, env);
+    }
+    if (Array.isArray(value)) return value.map((v) => render(v, env));
+    if (isDict(value)) {
+      const out: { [k: string]: PyValue } = {};
+      for (const k of Object.keys(value)) {
+        const key = render(k, env);
+        dictSet(out, typeof key === "string" ? key : pyStr(key), render(value[k]!, env));
+      }
+      return out;
+    }
+    return value;
+  };
+  return render;
+}
