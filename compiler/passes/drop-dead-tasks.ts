@@ -2,7 +2,9 @@
 // Input: a program. Output: tasks that no path from a start task reaches are
 // removed (Orquesta never schedules them: its graph holds only what the start
 // tasks reach). task_status() of a removed task stays "null", as before.
-// Blocked when the workflow has no start task (inspection reports that).
+// Blocked when the workflow has no start task (inspection reports that), and
+// for a dead task with a transition into a reachable one (it still makes the
+// target a split point in Orquesta's spec).
 
 import type { WorkflowIR } from "../ir/types";
 import type { PassNote, PassResult, ProgramIR, WorkflowUnit } from "../program/types";
@@ -45,6 +47,22 @@ export function dropDeadTasks(program: ProgramIR): PassResult {
     }
     const dead = unit.workflow.tasks.filter((t) => !live.has(t.name));
     if (dead.length === 0) continue;
+    // A dead task with an edge into a live one still counts as an inbound
+    // transition there (Orquesta's split detection reads the spec), and
+    // dropping only part of a dead cycle could turn the rest into start
+    // tasks: so either every dead task goes, or none.
+    const feeder = dead.find((t) => t.next.some((tr) => tr.targets.some((x) => live.has(x))));
+    if (feeder) {
+      notes.push({
+        pass: PASS,
+        kind: "blocked",
+        unit: unit.id,
+        task: feeder.name,
+        message: `unreachable tasks kept: "${feeder.name}" has a transition into a reachable task, which Orquesta still counts as an inbound edge`,
+      });
+      continue;
+    }
+    const drop = new Set(dead.map((t) => t.name));
     for (const t of dead) {
       notes.push({
         pass: PASS,

@@ -19,13 +19,12 @@ export interface ParamContext {
   readonly user: string;
 }
 
-/** Flat `system.x` / `x` values of the datastore, read only when a template mentions st2kv. */
-async function kvValues(
-  specs: Readonly<Record<string, PyValue>>,
-  given: PyDict,
-  ctx: ParamContext,
+/** Flat `system.x` / `x` values of the datastore, read only when the specs or values mention st2kv. */
+export async function kvValues(
+  texts: unknown,
+  ctx: { readonly datastore?: Datastore; readonly user: string },
 ): Promise<Record<string, PyValue>> {
-  if (!ctx.datastore || !JSON.stringify([specs, given]).includes("st2kv")) return {};
+  if (!ctx.datastore || !JSON.stringify(texts ?? null).includes("st2kv")) return {};
   const out: Record<string, PyValue> = {};
   const [system, user] = await Promise.all([
     ctx.datastore.list({ scope: "system" }, { decrypt: true }),
@@ -36,6 +35,22 @@ async function kvValues(
   return out;
 }
 
+/** Input of a workflow from its action parameters, with the datastore values already read. */
+export function workflowInputSync(
+  given: PyDict,
+  parameters: Readonly<Record<string, PyValue>> | null | undefined,
+  ctx: { readonly config: PyDict; readonly actionContext: PyDict; readonly kv: Record<string, PyValue> },
+): ParamsOutcome {
+  if (!parameters) return { ok: true, params: given };
+  const res = applyParameterRules(
+    given,
+    parameters,
+    { datastore: ctx.kv, actionContext: ctx.actionContext, config: ctx.config },
+    renderParamTemplate,
+  );
+  return res.ok ? { ok: true, params: res.input } : { ok: false, error: res.error };
+}
+
 /** Input of a workflow action (or a compiled unit) from its parameters. */
 export async function workflowInput(
   given: PyDict,
@@ -43,14 +58,8 @@ export async function workflowInput(
   ctx: ParamContext,
 ): Promise<ParamsOutcome> {
   if (!parameters) return { ok: true, params: given };
-  const datastore = await kvValues(parameters, given, ctx);
-  const res = applyParameterRules(
-    given,
-    parameters,
-    { datastore, actionContext: ctx.actionContext, config: ctx.config },
-    renderParamTemplate,
-  );
-  return res.ok ? { ok: true, params: res.input } : { ok: false, error: res.error };
+  const kv = await kvValues([parameters, given], ctx);
+  return workflowInputSync(given, parameters, { config: ctx.config, actionContext: ctx.actionContext, kv });
 }
 
 /**

@@ -60,9 +60,12 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
   const err = e instanceof Error ? e : new Error(String(e));
   // JavaScript's own errors: resource limits, or a bug in this evaluator.
   const name =
-    err instanceof RangeError ? (/call stack/.test(err.message) ? "RecursionError" : "MemoryError") : "InternalError";
+    err instanceof RangeError
+      ? /call stack/.test(err.message)
+        ? "RecursionError"
+        : "MemoryError"
+      : "InternalError";
   return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
-} ${name}: ${err.message}`);
 }
 
 /** The failure for a text that does not parse. */
@@ -81,7 +84,7 @@ export function unresolvedError(names: readonly string[]): ExpressionError {
 }
 
 /**
- * Evaluates one inline occurrence (`exprText` is the whole `{... }` match,
+ * Evaluates one inline occurrence (`exprText` is the whole `{{ ... }}` match,
  * delimiters included) as Orquesta does: strip the delimiters, compile the
  * inner expression, evaluate. Generators come back as lists. A StrictUndefined
  * result is returned, not thrown (see isJinjaStrictUndefined): Orquesta leaves

@@ -60,7 +60,7 @@ export function renderYaqlText(text: string, env: ExprEnv): PyValue {
       if (typeof result === "string") result = renderYaqlText(result, env);
       const current = output as string;
       if (exprs.length > 1 || current.length > expr.length)
-        output = current.replaceAll(expr, yaqlResultText(result));
+        output = current.replaceAll(expr, () => yaqlResultText(result));
       else output = result;
     } catch (e) {
       throw toExpressionError(e, expr);

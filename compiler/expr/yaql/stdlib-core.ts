@@ -17,6 +17,7 @@ import type { YaqlDateTime, YaqlTimespan } from "./opaque";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pySub, pyTrueDiv } from "./py-num";
 import { defFunction, defMethod, overloadsOf, P, R, T } from "./types";
 import { iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
+import { yRepr } from "./yaql-str";
 
 const N = T.number;
 
@@ -113,8 +114,9 @@ defFunction("#indexer", [P("list", T.sequence), P("index", T.int)], (_, a) => {
   return items[idx]!;
 });
 
+/** str(KeyError(key)): the repr of the key (Orquesta strips the quotes of a string key). */
 export function keyMessage(key: PyValue): string {
-  return typeof key === "string" ? key : String(key === null ? "None" : key);
+  return yRepr(key);
 }
 
 // ---------------------------------------------------------------- boolean

@@ -52,6 +52,15 @@ describe("drop-dead-tasks", () => {
     expect(out.units.root!.workflow.tasks.map((t) => t.name)).toEqual(["a"]);
     expect(notes.map((n) => n.task)).toEqual(["x", "y"]);
   });
+
+  it("keeps a dead task whose transition reaches a live task", () => {
+    const program = single(
+      "version: 1.0\ntasks:\n  a:\n    action: core.noop\n    next:\n      - do: b\n  b:\n    action: core.noop\n  x:\n    action: core.noop\n    next:\n      - do: [y, b]\n  y:\n    action: core.noop\n    next:\n      - do: x\n",
+    );
+    const { program: out, notes } = dropDeadTasks(program);
+    expect(out).toBe(program);
+    expect(notes.map((n) => [n.kind, n.task])).toEqual([["blocked", "x"]]);
+  });
 });
 
 describe("fold-noops and fuse-steps", () => {

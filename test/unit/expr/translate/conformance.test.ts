@@ -54,8 +54,11 @@ describe.runIf(existsSync(CASES_FILE))("golden expressions through the translato
     });
     const pass = cases.length - Object.keys(failing).length;
     console.log(`translated golden expressions: ${pass}/${cases.length} cases match`);
-    if (process.env.ORQC_UPDATE_KNOWN_FAILURES === "1") writeFileSync(KNOWN, `${JSON.stringify(failing, null, 1)}\n`);
-    const known = existsSync(KNOWN) ? (JSON.parse(readFileSync(KNOWN, "utf8")) as Record<string, string>) : {};
+    if (process.env.ORQC_UPDATE_KNOWN_FAILURES === "1")
+      writeFileSync(KNOWN, `${JSON.stringify(failing, null, 1)}\n`);
+    const known = existsSync(KNOWN)
+      ? (JSON.parse(readFileSync(KNOWN, "utf8")) as Record<string, string>)
+      : {};
     const unexpected = Object.keys(failing)
       .filter((id) => !Object.hasOwn(known, id))
       .map((id) => `${id}: ${failing[id]}`);

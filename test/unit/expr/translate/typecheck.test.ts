@@ -15,7 +15,9 @@ function typeErrors(source: string): string[] {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (name, lang, onError, create) =>
-    name === file ? ts.createSourceFile(name, source, lang, true) : getSourceFile(name, lang, onError, create);
+    name === file
+      ? ts.createSourceFile(name, source, lang, true)
+      : getSourceFile(name, lang, onError, create);
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (name) => name === file || fileExists(name);
   const program = ts.createProgram([file], options, host);

@@ -125,6 +125,31 @@ describe("YAQL evaluation", () => {
     expect(run("datetime(2020, 1, 2, 13, 5).format('%H:%M')")).toBe("13:05");
   });
 
+  it("iterates sets of numbers in CPython's order", () => {
+    expect(run("set(3, 1).toList()")).toEqual([1, 3]);
+    expect(run("set(10, 2, 33, 8).first()")).toBe(8);
+    expect(renderYaqlText("v=<% [100, 7, -1].toSet() %>", env)).toBe("v={100, -1, 7}");
+  });
+
+  it("treats mapping views as Python does", () => {
+    expect(run("ctx(d).keys() + ctx(d).keys()")).toEqual(["a", "b", "a", "b"]);
+    expect(failure("ctx(d).keys().union(set(1))").message).toMatch(
+      /AttributeError: KeysView. object has no attribute .union$/,
+    );
+    expect(run("{}.keys() or 'empty'")).toBe("empty");
+    expect(run("ctx(d).keys() = set('a', 'b')")).toBe(true);
+  });
+
+  it("hashes frozen mappings and iterators like yaql", () => {
+    expect(run("ctx(hosts).toSet().len()")).toBe(2);
+    expect(run("[[1, 2], [3, 4]].distinct($.where($ > 1)).len()")).toBe(2);
+    expect(failure("ctx(hosts).toSet()").message).toMatch(/TypeError: unhashable type: 'dict/);
+  });
+
+  it("inserts results into text literally", () => {
+    expect(renderYaqlText("a <% '$&' %> b", env)).toBe("a $& b");
+  });
+
   it("evaluates a parsed tree directly", () => {
     const { ast } = parseYaql("ctx(l).len() + 1");
     expect(evaluateYaql(ast!, env)).toBe(4);

@@ -1,0 +1,420 @@
+// One run of an execution by a worker (one job taken from the queue): replay
+// the journal, then go on live. Every action result goes through the journal
+// before the conductor sees it; completions are applied in journal arrival
+// order (replayed ones first, in recorded order), so joins merge contexts as
+// in the first run. The run ends when the workflow completes, or yields its
+// worker slot when it only waits (a long delay, a child execution, a pause).
+
+import type {
+  ExecutionRecord,
+  JobOutcome,
+  JournalSnapshot,
+  JournalStore,
+  JsonObject,
+  JsonValue,
+} from "../backend/types";
+import { COMPLETED, S } from "../engine/statuses";
+import { ExecutionJournal } from "../journal/journal";
+import { type St2kvReader } from "../datastore/datastore";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
+import { ChildCalls } from "./child-calls";
+import { fromJson, toJsonObject, toJsonValue } from "./json";
+import type { LoadedProgram } from "./programs";
+import { type ExecutionContext, RESULT_ID } from "./record-context";
+import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "./region";
+import type { HostServices } from "./services";
+import { LiveSteps } from "./live-steps";
+import { userOf } from "./st2-context";
+import { pyTimestamp, SyncValues } from "./sync-values";
+
+const DONE: JobOutcome = { kind: "done" };
+const MAX_TRACE = 5000;
+
+interface Completion {
+  readonly work: Work;
+  readonly status: string;
+  readonly result: PyValue;
+  readonly seq: number;
+}
+
+export class ExecutionRun implements RegionHost {
+  journal!: ExecutionJournal;
+  snapshot!: JournalSnapshot;
+  values!: SyncValues;
+  root!: Region;
+  program!: LoadedProgram;
+  readonly ready = new Map<string, Completion>();
+  private replayOrder: string[] = [];
+  private replayPtr = 0;
+  /** Record calls in flight: live completions wait for them, to keep arrival order. */
+  recording = 0;
+  closed = false;
+  readonly events: TraceEvent[] = [];
+  readonly steps: LiveSteps;
+  readonly children: ChildCalls;
+  private wakeUp: (() => void) | undefined;
+  kvReader: St2kvReader | undefined;
+  private readonly kvCounts = new Map<string, number>();
+  readonly configs = new Map<string, Promise<JsonObject>>();
+  preloaded = new Map<string, PyDict>();
+  preloadedKv: Record<string, PyValue> = {};
+  private cancelApplied = false;
+  private pauseApplied = false;
+  lost = false;
+  /** A step broke in the host (e.g. the backend failed): the run stops and the job comes back later. */
+  private failure: string | undefined;
+
+  constructor(
+    readonly services: HostServices,
+    readonly record: ExecutionRecord,
+    readonly context: ExecutionContext,
+  ) {
+    this.steps = new LiveSteps(this);
+    this.children = new ChildCalls(this);
+  }
+
+  get execId(): string {
+    return this.record.id;
+  }
+
+  get user(): string {
+    return userOf(this.context.st2 as PyDict);
+  }
+
+  get replaying(): boolean {
+    return this.replayPtr < this.replayOrder.length;
+  }
+
+  async run(): Promise<JobOutcome> {
+    const { services, record } = this;
+    const loaded = await services.programs.loadProgram(this.context.target);
+    await this.openJournal();
+    const runs = (this.context.runs ?? 0) + 1;
+    await services.backend.executions.update(this.execId, {
+      ...(record.status === S.requested || record.status === S.paused ? { status: S.running } : {}),
+      ...(record.startedAt === undefined ? { startedAt: Date.now() } : {}),
+      context: { ...(this.context as unknown as JsonObject), runs },
+    });
+    (this.context as { runs?: number }).runs = runs;
+    if (!loaded.ok) return this.finishWith(S.failed, { errors: [{ type: "error", message: loaded.error }], output: null });
+    this.program = loaded.value;
+    await this.preload();
+    this.root = new Region(
+      {
+        ir: this.program.ir,
+        input: fromJson(record.input) as PyDict,
+        parentContext: fromJson(this.context.st2) as PyDict,
+        prefix: "",
+        unit: this.program.unit,
+        path: this.program.path,
+        wfExId: `${this.execId}.wf`,
+        ...(this.program.program ? rootUnitExtras(this.program) : {}),
+        ...(this.program.render ? { render: this.program.render } : {}),
+        ...(this.program.inspectionErrors ? { inspectionErrors: this.program.inspectionErrors } : {}),
+      },
+      this,
+    );
+    this.root.start();
+    return this.loop();
+  }
+
+  private async openJournal(): Promise<void> {
+    const store = this.services.backend.journal;
+    let captured: JournalSnapshot | undefined;
+    const capturing: JournalStore = {
+      record: (e, s, x) => store.record(e, s, x),
+      get: (e, s) => store.get(e, s),
+      load: async (e) => (captured = await store.load(e)),
+      markStarted: (e, s) => store.markStarted(e, s),
+      clear: (e) => store.clear(e),
+    };
+    this.journal = await ExecutionJournal.open(capturing, this.execId);
+    this.snapshot = captured!;
+    this.values = new SyncValues(this.snapshot, this.journal);
+    this.replayOrder = this.snapshot.order.filter((id) => !id.startsWith("~"));
+  }
+
+  /** Pack configs and datastore values the synchronous parts (compiled sub-workflow input) need. */
+  private async preload(): Promise<void> {
+    const p = this.program;
+    if (p.usesKv) this.kvReader = await this.services.datastore.snapshot(this.user);
+    if (!p.program) return;
+    const units = Object.values(p.program.units);
+    for (const u of units) if (u.pack && !this.preloaded.has(u.pack)) this.preloaded.set(u.pack, await this.config(u.pack));
+    const { kvValues } = await import("./params");
+    this.preloadedKv = await kvValues(
+      units.map((u) => u.parameters),
+      { datastore: this.services.datastore, user: this.user },
+    );
+  }
+
+  /** A pack's config (schema defaults + configs/<pack>.yaml), read once per run. */
+  config(pack: string): Promise<PyDict> {
+    let c = this.configs.get(pack);
+    if (!c) {
+      const dir = this.services.catalog.packDir(pack);
+      c = dir
+        ? import("../runners/pack-config").then((m) =>
+            m.loadPackConfig(dir, pack, { datastore: this.services.datastore, user: this.user }),
+          )
+        : Promise.resolve({});
+      this.configs.set(pack, c);
+    }
+    return c.then((x) => fromJson(x) as PyDict);
+  }
+
+  // ------------------------------------------------------------ scheduling
+
+  wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+
+  private waitEvent(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Journaled step: buffered until its turn in arrival order. */
+  deliver(work: Work, status: string, result: PyValue, seq: number): void {
+    this.ready.set(work.stepId, { work, status, result, seq });
+    this.wake();
+  }
+
+  private drain(): void {
+    for (;;) {
+      if (this.replayPtr < this.replayOrder.length) {
+        const id = this.replayOrder[this.replayPtr++]!;
+        const c = this.ready.get(id);
+        // A recorded step not dispatched by now never will be (it was abandoned by a cancel).
+        if (c) this.apply(id, c);
+        continue;
+      }
+      if (this.recording > 0 || this.ready.size === 0) return;
+      let next: [string, Completion] | undefined;
+      for (const entry of this.ready) if (!next || entry[1].seq < next[1].seq) next = entry;
+      this.apply(next![0], next![1]);
+    }
+  }
+
+  private apply(id: string, c: Completion): void {
+    this.ready.delete(id);
+    try {
+      c.work.region.complete(c.work, c.status, c.result);
+    } catch (e) {
+      c.work.region.conductor.logError(e, c.work.task, c.work.route);
+      c.work.region.conductor.requestWorkflowStatus(S.failed);
+    }
+  }
+
+  private async loop(): Promise<JobOutcome> {
+    let lastControl = 0;
+    let lastPersist = Date.now();
+    for (;;) {
+      if (this.failure) {
+        this.close();
+        return { kind: "delay", ms: 1000 };
+      }
+      this.drain();
+      if (this.root.done) return this.finish();
+      const now = Date.now();
+      if (!this.replaying && now - lastControl >= 200) {
+        lastControl = now;
+        await this.checkControl();
+        if (this.lost) return this.abandon("its record is gone");
+        this.drain();
+        if (this.root.done) return this.finish();
+      }
+      if (now - lastPersist > 1000) {
+        lastPersist = now;
+        await this.persist({});
+      }
+      if (this.steps.active() === 0 && this.ready.size === 0 && this.recording === 0) {
+        const waits = this.steps.waits();
+        if (waits.length > 0) return this.yieldSlot();
+        if (this.root.status === S.paused || this.root.status === S.pausing) return this.pause();
+        this.root.conductor.logEntry("error", "The workflow stalled: no task is running or ready.");
+        this.root.conductor.requestWorkflowStatus(S.failed);
+        return this.finishWith(S.failed, toJsonValue(this.root.result()) as JsonObject);
+      }
+      await this.waitEvent(200);
+    }
+  }
+
+  private async checkControl(): Promise<void> {
+    const rec = await this.services.backend.executions.get(this.execId);
+    if (!rec) {
+      this.lost = true;
+      return;
+    }
+    if (rec.cancelRequested && !this.cancelApplied) {
+      this.cancelApplied = true;
+      this.events.push(this.event({ ev: "workflow.cancel_requested", unit: this.program.unit, path: this.program.path }));
+      this.root.request(S.canceled);
+      this.steps.cancelAll();
+      await this.children.cancelAll();
+    } else if (rec.pauseRequested && !this.pauseApplied) {
+      this.pauseApplied = true;
+      this.root.request(S.paused);
+    } else if (!rec.pauseRequested && this.pauseApplied) {
+      this.pauseApplied = false;
+      this.root.request(S.resuming);
+    }
+  }
+
+  // ------------------------------------------------------------ endings
+
+  private async yieldSlot(): Promise<JobOutcome> {
+    const waits = this.steps.waits();
+    this.close();
+    await this.values.flush();
+    await this.persist({});
+    const parked = waits.some((w) => w.state === "parked");
+    const due = waits.filter((w) => w.state === "timer").map((w) => w.dueAt ?? 0);
+    if (parked) return { kind: "delay", ms: 0 };
+    if (due.length > 0) return { kind: "delay", ms: Math.max(0, Math.min(...due) - Date.now()) };
+    return DONE;
+  }
+
+  private async pause(): Promise<JobOutcome> {
+    this.close();
+    await this.values.flush();
+    await this.persist({ status: S.paused });
+    return DONE;
+  }
+
+  private async finish(): Promise<JobOutcome> {
+    return this.finishWith(this.root.status, toJsonValue(this.root.result()) as JsonObject);
+  }
+
+  private async finishWith(status: string, result: JsonObject): Promise<JobOutcome> {
+    this.close();
+    const { backend, secrets, metrics, logger } = this.services;
+    if (this.values) await this.values.flush();
+    if (this.journal) await this.journal.value(RESULT_ID, () => result);
+    const updated = await backend.executions.update(
+      this.execId,
+      {
+        status,
+        result: secrets.maskValue(result),
+        finishedAt: Date.now(),
+        context: this.contextJson(),
+      },
+      NOT_FINAL,
+    );
+    if (!updated.ok && !updated.record) return this.abandon("its record is gone");
+    metrics?.executions.inc({ status });
+    logger.info({ execution: this.execId, ref: this.record.ref, status }, "execution finished");
+    if (this.record.parentId) await this.children.wakeParent(this.record.parentId, this.execId);
+    return DONE;
+  }
+
+  private abandon(why: string): JobOutcome {
+    this.close();
+    this.services.logger.error(
+      { execution: this.execId, ref: this.record.ref },
+      `execution lost: ${why} (was Redis restarted without persistence?); it cannot go on`,
+    );
+    return DONE;
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.steps.closeAll();
+  }
+
+  async persist(patch: { status?: string }): Promise<void> {
+    const status = patch.status ?? (this.root && !COMPLETED.has(this.root.status) ? this.root.status : undefined);
+    const res = await this.services.backend.executions.update(
+      this.execId,
+      { ...(status && status !== S.unset ? { status } : {}), context: this.contextJson() },
+      NOT_FINAL,
+    );
+    if (!res.ok && !res.record) this.lost = true;
+  }
+
+  private contextJson(): JsonObject {
+    const trace = this.events.length > MAX_TRACE ? this.events.slice(-MAX_TRACE) : this.events;
+    return { ...(this.context as unknown as JsonObject), trace: trace as unknown as JsonObject[] };
+  }
+
+  // ------------------------------------------------------------ RegionHost
+
+  startAction(work: Work): void {
+    const known = this.snapshot.entries.get(work.stepId);
+    if (known) {
+      const seq = this.snapshot.order.indexOf(work.stepId);
+      this.deliver(work, known.status ?? S.succeeded, fromJson(known.value), seq);
+      return;
+    }
+    this.steps.start(work);
+  }
+
+  startSubworkflow(work: Work): { status: string; result: PyValue } | null {
+    return this.children.startRegion(work);
+  }
+
+  timestamp(id: string, wallMs: number): string {
+    return this.values.get(id, () => pyTimestamp(wallMs));
+  }
+
+  st2kv(key: string, decrypt: boolean): PyValue | undefined {
+    const tag = `${key}\u0000${decrypt}`;
+    const n = this.kvCounts.get(tag) ?? 0;
+    this.kvCounts.set(tag, n + 1);
+    const id = `~kv/${encodeURIComponent(key)}/${decrypt ? 1 : 0}/${n}`;
+    const read = this.values.get<JsonValue>(id, () => {
+      const v = this.kvReader?.(key, decrypt);
+      const out: JsonObject = v === undefined ? { found: false } : { found: true, value: v };
+      return out;
+    });
+    if (!isDict(read) || read.found !== true) return undefined;
+    if (decrypt) this.services.secrets.add(read.value);
+    return read.value as PyValue;
+  }
+
+  trace(e: Omit<TraceEvent, "at">): void {
+    const event = this.event(e);
+    this.events.push(event);
+    if (!this.replaying) this.services.logger.info({ execution: this.execId, ...event }, e.ev);
+  }
+
+  private event(e: Omit<TraceEvent, "at">): TraceEvent {
+    return { at: Date.now(), ...e, ...(this.replaying ? { replayed: true } : {}) } as TraceEvent;
+  }
+
+  hostError(message: string): void {
+    this.failure ??= message;
+    this.wake();
+  }
+
+  regionDone(region: Region): void {
+    if (region === this.root) {
+      this.wake();
+      return;
+    }
+    this.children.regionDone(region);
+  }
+
+  /** Re-reads the datastore after a live action (it may have changed keys). */
+  async refreshKv(): Promise<void> {
+    if (this.kvReader) this.kvReader = await this.services.datastore.snapshot(this.user);
+  }
+}
+
+const NOT_FINAL = [S.requested, S.scheduled, S.running, S.pausing, S.paused, S.resuming, S.canceling, "delayed"];
+
+function rootUnitExtras(p: LoadedProgram): Pick<RegionSpec, "modes" | "calls"> {
+  const unit = p.program!.units[p.program!.root]!;
+  return { modes: unit.modes, calls: unit.calls };
+}

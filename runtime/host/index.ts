@@ -1,0 +1,14 @@
+// The execution host: runs interpreted workflows and compiled bundles for
+// real, asynchronously, journaled, on any backend. Workers call
+// advanceExecution for each job; `orqc run` calls submitExecution.
+
+export { ActionCatalog, type ResolvedAction } from "./actions";
+export { advanceExecution } from "./advance";
+export { childExecutionId } from "./child-calls";
+export { type ControlAction, type ControlOutcome, controlExecution } from "./control";
+export { ExecutionRun } from "./execution";
+export { type LoadedProgram, Programs, type Target, tableRenderer } from "./programs";
+export { contextOf, type ExecutionContext, RESULT_ID } from "./record-context";
+export { type Renderer, Region, type RegionSpec, type TraceEvent } from "./region";
+export { createHostServices, type HostServices, type HostServicesOptions, timeScaleFromEnv } from "./services";
+export { type SubmitOutcome, type SubmitRequest, submitExecution } from "./submit";

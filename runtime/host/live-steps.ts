@@ -1,0 +1,184 @@
+// Actions that run now (not replayed): wait out the task or retry delay
+// (short waits in process; long ones journaled as timers so the run can give
+// its slot back), run the action through its runner with StackStorm's
+// parameter rules, and record the outcome in the journal before it is
+// delivered to the conductor.
+
+import type { JsonValue } from "../backend/types";
+import { S } from "../engine/statuses";
+import { isDict, type PyDict } from "../stdlib/py/value";
+import type { ResolvedAction } from "./actions";
+import type { ExecutionRun } from "./execution";
+import { fromJson, toJsonObject } from "./json";
+import { actionParams } from "./params";
+import type { Work } from "./region";
+
+export type LiveState = "starting" | "sleeping" | "timer" | "running" | "recording" | "child" | "parked";
+
+export interface LiveWork {
+  readonly work: Work;
+  state: LiveState;
+  dueAt?: number;
+  interrupt?: (why: "closed" | "cancel") => void;
+}
+
+type Outcome = { status: string; result: JsonValue };
+const ACTIVE_STATES = new Set<LiveState>(["starting", "sleeping", "running", "recording"]);
+
+export class LiveSteps {
+  private readonly works = new Map<string, LiveWork>();
+  private readonly abort = new AbortController();
+
+  constructor(private readonly run: ExecutionRun) {}
+
+  /** Steps using the worker now (running, recording, short sleeps). */
+  active(): number {
+    let n = 0;
+    for (const w of this.works.values()) if (ACTIVE_STATES.has(w.state)) n++;
+    return n;
+  }
+
+  /** Steps that only wait (long timers, child executions, parked by a shutdown). */
+  waits(): LiveWork[] {
+    return [...this.works.values()].filter((w) => !ACTIVE_STATES.has(w.state));
+  }
+
+  start(work: Work): void {
+    const lw: LiveWork = { work, state: "starting" };
+    this.works.set(work.stepId, lw);
+    this.go(lw).catch((err: unknown) => this.crashed(lw, err));
+  }
+
+  /** Cancel: abort running actions, end waits as canceled. */
+  cancelAll(): void {
+    this.abort.abort();
+    for (const w of this.works.values()) if (w.state === "timer" || w.state === "sleeping") w.interrupt?.("cancel");
+  }
+
+  /** The run gives its slot back: waits are dropped (the journal has their timers). */
+  closeAll(): void {
+    for (const w of [...this.works.values()]) w.interrupt?.("closed");
+  }
+
+  drop(lw: LiveWork): void {
+    this.works.delete(lw.work.stepId);
+  }
+
+  setState(lw: LiveWork, state: LiveState): void {
+    lw.state = state;
+    this.run.wake();
+  }
+
+  sleep(lw: LiveWork, ms: number): Promise<"done" | "closed" | "cancel"> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        lw.interrupt = undefined;
+        resolve("done");
+      }, ms);
+      lw.interrupt = (why) => {
+        clearTimeout(timer);
+        lw.interrupt = undefined;
+        resolve(why);
+      };
+    });
+  }
+
+  private async go(lw: LiveWork): Promise<void> {
+    const { run } = this;
+    const s = run.services;
+    const work = lw.work;
+    if (work.delay > 0) {
+      const ms = work.delay * 1000 * s.timeScale;
+      const due = ms <= s.shortWaitMs ? Date.now() + ms : (await run.journal.timer(work.timerId, ms)).dueAt;
+      const remaining = due - Date.now();
+      if (remaining > 0) {
+        lw.dueAt = due;
+        this.setState(lw, remaining > s.shortWaitMs ? "timer" : "sleeping");
+        const why = await this.sleep(lw, remaining);
+        if (why === "closed") return this.drop(lw);
+        if (why === "cancel") return this.record(lw, async () => ({ status: S.canceled, result: null }));
+      }
+    }
+    if (run.closed) return this.drop(lw);
+    if (s.draining) {
+      lw.interrupt = () => this.drop(lw);
+      return this.setState(lw, "parked");
+    }
+    this.setState(lw, "running");
+    await run.values.flush();
+    const action = s.catalog.resolve(work.action);
+    if (action && (action.runnerType === "orquesta" || action.runnerType === "orqc-bundle"))
+      return run.children.runExecution(lw, action);
+    await this.record(lw, () => this.invoke(work, action));
+  }
+
+  /** Journals the outcome (exactly once per step id), then delivers it in arrival order. */
+  async record(lw: LiveWork, produce: () => Promise<Outcome>): Promise<void> {
+    const { run } = this;
+    let counted = false;
+    try {
+      const report = await run.journal.step(lw.work.stepId, async () => {
+        const out = await produce();
+        lw.state = "recording";
+        run.recording++;
+        counted = true;
+        return out;
+      });
+      if (!report.replayed) await run.refreshKv();
+      this.works.delete(lw.work.stepId);
+      run.deliver(lw.work, report.status, fromJson(report.result), report.seq);
+    } finally {
+      if (counted) run.recording--;
+      run.wake();
+    }
+  }
+
+  private async invoke(work: Work, action: ResolvedAction | undefined): Promise<Outcome> {
+    const { run } = this;
+    const s = run.services;
+    if (!action) return failed(`The action "${work.action}" is not registered (no pack given to the worker defines it).`);
+    const runner = s.runners.get(action.runnerType);
+    if (!runner) return failed(`The runner "${action.runnerType}" of action "${action.ref}" is not supported.`);
+    const config = await run.config(action.pack);
+    const caller = work.region.spec.parentContext;
+    const actionContext: PyDict = {
+      user: run.user,
+      pack: action.pack,
+      ...(isDict(caller.st2) ? { parent: caller.st2 } : {}),
+    };
+    const given = isDict(work.input) ? work.input : {};
+    const params = await actionParams(given, runner.runnerParameters, action.parameters, {
+      config,
+      actionContext,
+      datastore: s.datastore,
+      user: run.user,
+    });
+    if (!params.ok) return failed(params.error);
+    const out = await s.runners.runAction(action.runnerType, toJsonObject(params.params), {
+      action: action.info,
+      user: run.user,
+      execId: run.execId,
+      config: toJsonObject(config),
+      datastore: s.datastore,
+      secrets: s.secrets,
+      signal: this.abort.signal,
+      logger: s.logger,
+    });
+    s.metrics?.taskLatency.observe({ runner: action.runnerType, status: out.status }, out.durationMs / 1000);
+    return { status: out.status, result: out.result };
+  }
+
+  private crashed(lw: LiveWork, err: unknown): void {
+    this.works.delete(lw.work.stepId);
+    const message = err instanceof Error ? err.message : String(err);
+    this.run.services.logger.error(
+      { execution: this.run.execId, task: lw.work.task, step: lw.work.stepId, err: message },
+      "step failed in the host",
+    );
+    this.run.hostError(message);
+  }
+}
+
+function failed(error: string): Outcome {
+  return { status: S.failed, result: { error, traceback: "" } };
+}

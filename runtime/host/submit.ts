@@ -1,0 +1,60 @@
+// Submitting an execution: resolve REF or FILE, apply the workflow's input
+// rules (StackStorm's parameter layer), create the record with its st2
+// context, and enqueue it. Input problems come back as messages.
+
+import { newExecutionId } from "../backend/ids";
+import type { ExecutionRecord, JsonObject } from "../backend/types";
+import { type PyDict } from "../stdlib/py/value";
+import { fromJson, toJsonObject } from "./json";
+import { workflowInput } from "./params";
+import type { ExecutionContext } from "./record-context";
+import type { HostServices } from "./services";
+import { rootContext } from "./st2-context";
+
+export interface SubmitRequest {
+  /** Action/bundle ref or workflow file. */
+  readonly target: string;
+  readonly input?: PyDict;
+  readonly user?: string;
+}
+
+export type SubmitOutcome = { ok: true; record: ExecutionRecord } | { ok: false; error: string };
+
+export async function submitExecution(services: HostServices, req: SubmitRequest): Promise<SubmitOutcome> {
+  const target = services.programs.resolveTarget(req.target);
+  if (!target.ok) return target;
+  const loaded = await services.programs.loadProgram(target.value);
+  if (!loaded.ok) return loaded;
+  const program = loaded.value;
+  const user = req.user ?? process.env.ORQC_USER ?? "stanley";
+  const id = newExecutionId();
+  const context = rootContext(id, program.ref, user, program.pack);
+  const pack = program.pack;
+  const dir = pack ? services.catalog.packDir(pack) : undefined;
+  let config: PyDict = {};
+  if (dir && pack) {
+    try {
+      const { loadPackConfig } = await import("../runners/pack-config");
+      config = fromJson(await loadPackConfig(dir, pack, { datastore: services.datastore, user })) as PyDict;
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  const input = await workflowInput(req.input ?? {}, program.parameters, {
+    config,
+    actionContext: context.parent as PyDict,
+    datastore: services.datastore,
+    user,
+  });
+  if (!input.ok) return { ok: false, error: `invalid input for ${program.ref ?? req.target}: ${input.error}` };
+  const ctx: ExecutionContext = { target: program.target, st2: toJsonObject(context) };
+  const { record } = await services.backend.executions.create({
+    id,
+    ref: program.ref ?? program.path,
+    input: toJsonObject(input.params),
+    user,
+    context: ctx as unknown as JsonObject,
+  });
+  await services.backend.queue.enqueue(id, null, { jobId: id });
+  return { ok: true, record };
+}
