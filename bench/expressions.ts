@@ -21,7 +21,11 @@ const N = Number(process.argv[2] ?? 30);
 /** Parses every expression or template in a value the way the evaluator does. */
 function parseValue(v: PyValue): void {
   if (Array.isArray(v)) for (const x of v) parseValue(x);
-  else if (isDict(v)) for (const k of Object.keys(v)) parseValue(k), parseValue(v[k]!);
+  else if (isDict(v))
+    for (const k of Object.keys(v)) {
+      parseValue(k);
+      parseValue(v[k]!);
+    }
   else if (typeof v === "string") {
     if (hasJinja(v)) {
       const { text } = hideRawBlocks(v);

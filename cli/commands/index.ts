@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { registerCheck } from "./check";
 import { registerCompile } from "./compile";
+import { registerGraph } from "./graph";
 import { registerEval } from "./eval";
 import { registerKv } from "./kv";
 import { registerSimulate } from "./simulate";
@@ -10,6 +11,7 @@ import { registerSimulate } from "./simulate";
 export function registerCommands(program: Command): void {
   registerCheck(program);
   registerCompile(program);
+  registerGraph(program);
   registerEval(program);
   registerSimulate(program);
   registerKv(program);

@@ -16,6 +16,8 @@ interface Line {
   /** Offset of the first non-space character. */
   readonly content: number;
   readonly indent: number;
+  /** Whether comment lines come between this line and the previous content line. */
+  readonly afterComment: boolean;
 }
 
 class GiveUp extends Error {}
@@ -24,7 +26,9 @@ const giveUp = (): never => {
 };
 
 const PLAIN_START = /[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-const KEY = /^([A-Za-z0-9_$./-][^:#'"\s]*(?: [^:#'"\s]+)*):(?=\s|$)/;
+const KEY = /^([A-Za-z0-9_$./-][^:#'" ]*(?: [^:#'" ]+)*):(?= |$)/;
+// Characters the full parser treats specially (YAML 1.1 line breaks, controls, BOM, odd spaces).
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u2028\u2029\ufeff]/;
 
 class FastParser {
   private readonly lines: Line[] = [];
@@ -43,7 +47,7 @@ class FastParser {
         // blank line
       } else if (text[content] === "#") this.trailingComment = true;
       else {
-        this.lines.push({ start, end, content, indent: content - start });
+        this.lines.push({ start, end, content, indent: content - start, afterComment: this.trailingComment });
         this.trailingComment = false;
       }
       if (end === text.length) break;
@@ -159,6 +163,8 @@ class FastParser {
     if (at === line.end) {
       this.i++;
       const next = this.lines[this.i];
+      // The full parser stretches an empty value over the comments that follow it.
+      if (next?.afterComment) giveUp();
       if (next && (next.indent > indent || (next.indent === indent && this.isSeqItem(next)))) {
         const node = this.block(next.indent);
         return { node, nodeEnd: node.range.end };
@@ -199,7 +205,7 @@ class FastParser {
       }
       if (close < 0) giveUp();
       const tail = text.slice(close + 1, line.end);
-      if (!/^(?:\s*|\s+#.*)$/.test(tail)) giveUp();
+      if (!/^(?: *| +#.*)$/.test(tail)) giveUp();
       range = { start: at, end: close + 1 };
       let value = text.slice(at + 1, close);
       if (ch === "'") value = value.replace(/''/g, "'");
@@ -210,10 +216,9 @@ class FastParser {
     let stop = line.end;
     const comment = text.indexOf(" #", at);
     if (comment >= 0 && comment < stop) stop = comment;
-    let raw = text.slice(at, stop).replace(/\s+$/, "");
-    if (raw.includes(": ") || raw.endsWith(":") || raw.includes("\t")) giveUp();
+    const raw = text.slice(at, stop).replace(/ +$/, "");
+    if (raw.includes(": ") || raw.endsWith(":")) giveUp();
     if (ch === "-" && raw === "-") giveUp();
-    raw = raw.trimEnd();
     range = { start: at, end: at + raw.length };
     node = { kind: "scalar", style: "plain", range, ...resolvePlainScalar(raw) };
     return { node, nodeEnd };
@@ -222,7 +227,7 @@ class FastParser {
 
 /** The tree of a simple YAML text, or undefined when the full parser is needed. */
 export function parseSimpleYaml(text: string): YNode | undefined {
-  if (text.includes("\r") || text.includes("\t") || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (UNUSUAL.test(text) || text.includes("\r")) return undefined;
   try {
     return new FastParser(text).parse();
   } catch (err) {

@@ -65,8 +65,9 @@ export class ActionCatalog {
       if (isDict(full) && isDict(full.parameters)) parameters = { ...full.parameters };
     } else {
       for (const [name, spec] of Object.entries(meta.parameters)) {
-        const { hasDefault: _d, ...rest } = spec;
-        parameters[name] = rest as unknown as PyValue;
+        // The summary knows a default exists but not its value: the runner supplies it.
+        const { hasDefault, required, ...rest } = spec;
+        parameters[name] = (hasDefault || !required ? rest : { ...rest, required }) as unknown as PyValue;
       }
       Object.assign(parameters, CORE_DEFAULTS[ref] ?? {});
     }

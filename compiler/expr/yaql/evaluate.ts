@@ -35,6 +35,9 @@ const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
 
 /** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
 export class Evaluator implements Engine {
+  /** Context data already frozen during this evaluation (yaql freezes its input once). */
+  private readonly frozen = new WeakMap<object, PyValue>();
+
   constructor(readonly env: ExprEnv) {}
 
   evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
@@ -138,7 +141,7 @@ export class Evaluator implements Engine {
         const env: ExprEnv = Object.create(this.env, { language: { value: "yaql" } });
         for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
         const result = fn(env, positional.map(convertOutput), kwargs);
-        return FROM_CONTEXT.has(name) ? convertInput(result) : result;
+        return FROM_CONTEXT.has(name) ? convertInput(result, this.frozen) : result;
       }
       throw yaqlError("NoFunctionRegisteredException", `Unknown function "${name}"`);
     }

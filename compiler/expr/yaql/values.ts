@@ -283,12 +283,30 @@ export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
 // ---------------------------------------------------------------- edge conversions
 
 /** yaql's convert_input_data: sequences become tuples, mappings are copied (frozen). */
-export function convertInput(v: PyValue): PyValue {
-  if (Array.isArray(v)) return new PyTuple(v.map(convertInput));
-  if (v instanceof PyTuple) return new PyTuple(v.items.map(convertInput));
-  if (v instanceof PySet) return new YSet(v.values().map(convertInput));
-  if (isDict(v)) return ydictFrom(ydictEntries(v).map(([k, x]) => [k, convertInput(x)] as const));
-  return v;
+export function convertInput(v: PyValue, seen?: WeakMap<object, PyValue>): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  const cached = seen?.get(v);
+  if (cached !== undefined) return cached;
+  let out: PyValue;
+  if (Array.isArray(v)) out = new PyTuple(v.map((x) => convertInput(x, seen)));
+  else if (v instanceof PyTuple) out = new PyTuple(v.items.map((x) => convertInput(x, seen)));
+  else if (v instanceof PySet) out = new YSet(v.values().map((x) => convertInput(x, seen)));
+  else if (isDict(v)) out = copyDict(v, (x) => convertInput(x, seen));
+  else return v;
+  seen?.set(v, out);
+  return out;
+}
+
+/** A copy of a dict with its values mapped (fast path: plain assignment, original keys kept). */
+function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
+  const out: PyDict = {};
+  for (const k of Object.keys(d)) {
+    if (k === "__proto__") dictSet(out, k, f(d[k]!));
+    else out[k] = f(d[k]!);
+  }
+  const originals = originalKeys.get(d);
+  if (originals) originalKeys.set(out, new Map(originals));
+  return out;
 }
 
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */

@@ -1,0 +1,74 @@
+// `orqc graph WORKFLOW`: draw a workflow before or after flattening.
+
+import { dirname, resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { toDot } from "../../compiler/graph/dot";
+import { toMermaid } from "../../compiler/graph/mermaid";
+import { graphOf } from "../../compiler/graph/model";
+import { toSvg } from "../../compiler/graph/svg";
+import { inspectOrquestaNode, ST2_CONTEXT_KEYS } from "../../compiler/inspect/orquesta";
+import { packDirOf } from "../../compiler/load/discover";
+import { loadPaths } from "../../compiler/load/index";
+import { runPasses } from "../../compiler/passes/index";
+import { packCallees } from "../../compiler/passes/pack-callees";
+import { buildUnit } from "../../compiler/program/build-unit";
+import type { ProgramIR } from "../../compiler/program/types";
+
+interface GraphFlags {
+  flattened: boolean;
+  format: "mermaid" | "dot" | "svg";
+  packs?: string[];
+}
+
+function fail(message: string, code: number): void {
+  process.stderr.write(`orqc graph: ${message}\n`);
+  process.exitCode = code;
+}
+
+export function registerGraph(program: Command): void {
+  program
+    .command("graph")
+    .description("Draw a workflow's task graph, as written or after flattening (--flattened).")
+    .argument("<workflow>", "workflow YAML file")
+    .option(
+      "--flattened",
+      "draw the compiled program: inlined sub-workflows as clusters, folded tasks marked",
+      false,
+    )
+    .option(
+      "--packs <dirs...>",
+      "pack folders that resolve sub-workflow refs (default: the workflow's own pack)",
+    )
+    .addOption(
+      new Option("--format <format>", "output format").choices(["mermaid", "dot", "svg"]).default("mermaid"),
+    )
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ orqc graph examples/monitoring/actions/workflows/host_check.yaml
+  $ orqc graph examples/monitoring/actions/workflows/host_check.yaml --flattened --packs examples --format svg > flat.svg
+  $ orqc graph wf.yaml --format dot | dot -Tpng -o wf.png
+
+Shapes: boxes are tasks sent to runners, rounded boxes tasks run inline (noop/actionless),
+double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, retry).`,
+    )
+    .action((workflow: string, flags: GraphFlags) => {
+      const file = resolve(workflow);
+      const packs = flags.packs ?? [packDirOf(file) ?? dirname(file)];
+      const load = loadPaths([...packs, file]);
+      const wf = load.workflows.find((w) => w.path === file);
+      if (!wf || wf.root === null || wf.root.kind !== "map")
+        return fail(`cannot read a workflow from ${workflow}`, 1);
+      const inspection = inspectOrquestaNode(wf.root, ST2_CONTEXT_KEYS);
+      if (inspection.syntax.length + inspection.semantics.length > 0) {
+        return fail(`${workflow} has errors; run: orqc check ${workflow}`, 1);
+      }
+      const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
+      let prog: ProgramIR = { root: "root", units: { root: buildUnit("root", wf, action) } };
+      if (flags.flattened) prog = runPasses(prog, packCallees(load, wf.path, new Set())).program;
+      const g = graphOf(prog, flags.flattened);
+      const out = flags.format === "dot" ? toDot(g) : flags.format === "svg" ? toSvg(g) : toMermaid(g);
+      process.stdout.write(out);
+    });
+}

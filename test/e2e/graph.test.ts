@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = resolve(__dirname, "../../bin/orqc.js");
+const WF = "examples/monitoring/actions/workflows/host_check.yaml";
+
+function orqc(...args: string[]): string {
+  return execFileSync("node", [CLI, ...args], { encoding: "utf8" });
+}
+
+describe("orqc graph", () => {
+  it("draws the workflow as written in mermaid", () => {
+    const out = orqc("graph", WF, "--packs", "examples");
+    expect(out.startsWith("flowchart TD\n")).toBe(true);
+    expect(out).toContain('"ping_test"');
+    expect(out).not.toContain("subgraph");
+  });
+
+  it("draws inlined sub-workflows as clusters when flattened", () => {
+    const out = orqc("graph", WF, "--packs", "examples", "--flattened");
+    expect(out).toContain("subgraph");
+    expect(out).toContain("monitoring.threshold_check (inlined)");
+    expect(out).toContain("-.->");
+  });
+
+  it("writes dot and a well-formed svg", () => {
+    expect(orqc("graph", WF, "--format", "dot", "--flattened", "--packs", "examples")).toMatch(
+      /^digraph workflow \{[\s\S]*subgraph cluster_/,
+    );
+    const svg = orqc("graph", WF, "--format", "svg", "--packs", "examples");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trim().endsWith("</svg>")).toBe(true);
+    expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,55 @@
+// Test helpers: an embedded worker on the memory backend over the hostt
+// fixture pack, and waiting for executions to finish.
+
+import { join } from "node:path";
+import type { Backend, ExecutionRecord } from "../../../runtime/backend/types";
+import { MemoryBackend } from "../../../runtime/backend/memory/index";
+import { COMPLETED } from "../../../runtime/engine/statuses";
+import { submitExecution } from "../../../runtime/host/submit";
+import { silentLogger } from "../../../runtime/observability/logger";
+import type { PyDict } from "../../../runtime/stdlib/py/value";
+import { startWorker, type Worker, type WorkerOptions } from "../../../runtime/worker/worker";
+
+export const PACK = join(import.meta.dirname, "fixtures/hostt");
+
+export async function waitDone(backend: Backend, id: string, timeoutMs = 15_000): Promise<ExecutionRecord> {
+  const start = Date.now();
+  for (;;) {
+    const rec = await backend.executions.get(id);
+    if (rec && COMPLETED.has(rec.status)) return rec;
+    if (Date.now() - start > timeoutMs) throw new Error(`execution ${id} not done after ${timeoutMs} ms: ${rec?.status}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export interface Embedded {
+  readonly backend: MemoryBackend;
+  readonly worker: Worker;
+  submit(target: string, input?: PyDict): Promise<string>;
+  run(target: string, input?: PyDict): Promise<ExecutionRecord>;
+  close(): Promise<void>;
+}
+
+export function embedded(options: Partial<WorkerOptions> = {}): Embedded {
+  const backend = new MemoryBackend();
+  const worker = startWorker({
+    backend,
+    packs: [PACK],
+    logger: silentLogger(),
+    concurrency: 8,
+    timeScale: 1,
+    ...options,
+  });
+  const submit = async (target: string, input: PyDict = {}): Promise<string> => {
+    const out = await submitExecution(worker.services, { target, input });
+    if (!out.ok) throw new Error(out.error);
+    return out.record.id;
+  };
+  return {
+    backend,
+    worker,
+    submit,
+    run: async (target, input) => waitDone(backend, await submit(target, input)),
+    close: () => worker.close(1000),
+  };
+}
