@@ -36,8 +36,11 @@ class FastParser {
   /** A comment after the last value: the full parser stretches ranges over it. */
   private trailingComment = false;
 
+  private deepComment = false;
+
   constructor(private readonly text: string) {
     let start = 0;
+    let commentIndent = -1;
     while (start <= text.length) {
       let end = text.indexOf("\n", start);
       if (end < 0) end = text.length;
@@ -45,10 +48,17 @@ class FastParser {
       while (content < end && text.charCodeAt(content) === 32) content++;
       if (content === end) {
         // blank line
-      } else if (text[content] === "#") this.trailingComment = true;
-      else {
-        this.lines.push({ start, end, content, indent: content - start, afterComment: this.trailingComment });
+      } else if (text[content] === "#") {
+        this.trailingComment = true;
+        commentIndent = Math.max(commentIndent, content - start);
+      } else {
+        const indent = content - start;
+        // A comment deeper than the line after it belongs to the block it ends; the
+        // full parser then stretches that block's range over it.
+        if (this.trailingComment && commentIndent > indent) this.deepComment = true;
+        this.lines.push({ start, end, content, indent, afterComment: this.trailingComment });
         this.trailingComment = false;
+        commentIndent = -1;
       }
       if (end === text.length) break;
       start = end + 1;
@@ -56,7 +66,7 @@ class FastParser {
   }
 
   parse(): YNode | undefined {
-    if (this.trailingComment) giveUp();
+    if (this.trailingComment || this.deepComment) giveUp();
     if (this.lines[0] && /^---\s*$/.test(this.text.slice(this.lines[0].start, this.lines[0].end)))
       this.lines.shift();
     if (this.lines.length === 0) giveUp();

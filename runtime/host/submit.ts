@@ -4,7 +4,8 @@
 
 import { newExecutionId } from "../backend/ids";
 import type { ExecutionRecord, JsonObject } from "../backend/types";
-import { type PyDict } from "../stdlib/py/value";
+import { dictSet } from "../stdlib/py/dict";
+import type { PyDict } from "../stdlib/py/value";
 import { fromJson, toJsonObject } from "./json";
 import { workflowInput } from "./params";
 import type { ExecutionContext } from "./record-context";
@@ -40,7 +41,8 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }
-  const input = await workflowInput(req.input ?? {}, program.parameters, {
+  const given = program.parameters ? (req.input ?? {}) : untyped(req.input ?? {});
+  const input = await workflowInput(given, program.parameters, {
     config,
     actionContext: context.parent as PyDict,
     datastore: services.datastore,
@@ -57,4 +59,21 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
   });
   await services.backend.queue.enqueue(id, null, { jobId: id });
   return { ok: true, record };
+}
+
+/** Without parameter metadata nothing casts text: JSON-looking values (numbers, lists...) are parsed. */
+function untyped(input: PyDict): PyDict {
+  const out: PyDict = {};
+  for (const [k, v] of Object.entries(input)) {
+    let value = v;
+    if (typeof v === "string" && /^\s*([-\d[{"]|true\b|false\b|null\b)/.test(v)) {
+      try {
+        value = fromJson(JSON.parse(v));
+      } catch {
+        value = v;
+      }
+    }
+    dictSet(out, k, value);
+  }
+  return out;
 }

@@ -186,6 +186,35 @@ describe("the fast YAML path agrees with the full parser", () => {
     expect(taken).toBeGreaterThan(corpusTexts.length / 2);
   });
 
+  it("on random block-style YAML", () => {
+    const word = fc.constantFrom("a", "b", "name", "x-y", "on", "yes", "010", "1e3", "1.0", "~", "null", "-1", "a b", "a:b", "a #c", "'q'", "'it''s'", '"d"', '"e\\n"', "<% ctx(x) %>", "{{ y }}", "[1]", "{a: 1}", "&a", "*a", "|", ">", "- z", "? k", "", " ", "#c");
+    const gap = fc.constantFrom("", "", "", " ", "  ", " # note", "\n", "\n# c\n", "\n  # c\n");
+    const doc = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        word.map((w) => ({ kind: "scalar" as const, w })),
+        fc.array(fc.tuple(word, gap, tie("node")), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "map" as const, items })),
+        fc.array(fc.tuple(gap, tie("node")), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "seq" as const, items })),
+      ),
+    })).node;
+    type Doc = { kind: "scalar"; w: string } | { kind: "map"; items: [string, string, Doc][] } | { kind: "seq"; items: [string, Doc][] };
+    const render = (d: Doc, indent: number, indentStep: number): string => {
+      const pad = " ".repeat(indent);
+      if (d.kind === "scalar") return ` ${d.w}\n`;
+      if (d.kind === "map") {
+        return `\n${d.items.map(([k, g, v]) => `${pad}${k || "k"}:${render(v, indent + indentStep, indentStep).replace(/\n$/, `${g}\n`)}`).join("")}`;
+      }
+      return `\n${d.items.map(([g, v]) => `${pad}-${render(v, indent + 2, indentStep).replace(/\n$/, `${g}\n`)}`).join("")}`;
+    };
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 1, max: 4 }), fc.boolean(), (d, step, marker) => {
+        const body = render(d, 0, step).replace(/^\n/, "");
+        same(marker ? `---\n${body}` : body);
+      }),
+      { numRuns: Number(process.env.ORQC_FAST_RUNS ?? 2000) },
+    );
+  });
+
   it("on damaged corpus files", () => {
     fc.assert(
       fc.property(fc.constantFrom(...corpusTexts), fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, ms) => {

@@ -8,8 +8,9 @@ export type UserFunction = (args: PyValue[], kwargs: Map<string, PyValue>) => Py
 
 export class YaqlContext {
   readonly pyOpaque = "Context";
-  private readonly data = new Map<string, PyValue>();
-  private readonly functions = new Map<string, UserFunction>();
+  // Created on first use: most lambda scopes only ever set `$1`.
+  private data?: Map<string, PyValue>;
+  private functions?: Map<string, UserFunction>;
 
   constructor(readonly parent?: YaqlContext) {}
 
@@ -19,13 +20,14 @@ export class YaqlContext {
   }
 
   set(name: string, value: PyValue): void {
+    this.data ??= new Map();
     this.data.set(YaqlContext.normalize(name), value);
   }
 
   get(name: string): PyValue {
     const key = YaqlContext.normalize(name);
     for (let c: YaqlContext | undefined = this; c; c = c.parent) {
-      if (c.data.has(key)) return c.data.get(key)!;
+      if (c.data?.has(key)) return c.data.get(key)!;
     }
     return null;
   }
@@ -35,12 +37,13 @@ export class YaqlContext {
   }
 
   defineFunction(name: string, fn: UserFunction): void {
+    this.functions ??= new Map();
     this.functions.set(name, fn);
   }
 
   findFunction(name: string): UserFunction | undefined {
     for (let c: YaqlContext | undefined = this; c; c = c.parent) {
-      const fn = c.functions.get(name);
+      const fn = c.functions?.get(name);
       if (fn) return fn;
     }
     return undefined;

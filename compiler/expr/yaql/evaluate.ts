@@ -7,11 +7,22 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
-import { isDict, mkInt, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import {
+  compareStrings,
+  isDict,
+  isFloat,
+  mkInt,
+  PyError,
+  PyFloat,
+  PyTuple,
+  type PyValue,
+  pyCompare,
+} from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
+import { pyAdd, pyFloorDiv, pyMod, pyMul, pySub, pyTrueDiv } from "./py-num";
 import { hasOverloads, overloadsOf } from "./types";
 import {
   convertInput,
@@ -29,6 +40,63 @@ import "./stdlib-queries";
 import "./stdlib-sequences";
 import "./stdlib-strings";
 import "./stdlib-math";
+
+/**
+ * Number and string arithmetic/comparison computed directly: the same results
+ * the standard library overloads give, without resolving them on every call.
+ */
+const FAST_OPS: Record<string, true> = {
+  "+": true,
+  "-": true,
+  "*": true,
+  "/": true,
+  mod: true,
+  "<": true,
+  ">": true,
+  "<=": true,
+  ">=": true,
+};
+
+/** A literal of another type could make yaql reject the call before evaluating anything. */
+function mayBeFast(node: YaqlNode): boolean {
+  if (node.kind === "keyword") return true;
+  if (node.kind !== "const") return true;
+  return typeof node.value === "string" || isNumberValue(node.value);
+}
+
+function isNumberValue(v: PyValue): boolean {
+  return typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat;
+}
+
+function fastOperator(op: string, a: PyValue, b: PyValue): PyValue | undefined {
+  if (isNumberValue(a) && isNumberValue(b)) {
+    switch (op) {
+      case "+":
+        return pyAdd(a, b);
+      case "-":
+        return pySub(a, b);
+      case "*":
+        return pyMul(a, b);
+      case "/":
+        return isFloat(a) || isFloat(b) ? pyTrueDiv(a, b) : pyFloorDiv(a, b);
+      case "mod":
+        return pyMod(a, b);
+      default:
+        return compareResult(op, pyCompare(a, b, op));
+    }
+  }
+  if (typeof a === "string" && typeof b === "string") {
+    if (op === "+") return a + b;
+    if (op in COMPARE) return compareResult(op, compareStrings(a, b));
+  }
+  return undefined;
+}
+
+const COMPARE: Record<string, true> = { "<": true, ">": true, "<=": true, ">=": true };
+
+function compareResult(op: string, r: number): boolean {
+  return op === "<" ? r < 0 : op === ">" ? r > 0 : op === "<=" ? r <= 0 : r >= 0;
+}
 
 /** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
 const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
@@ -92,6 +160,13 @@ export class Evaluator implements Engine {
         return this.evaluate(node.right, left);
       }
       default:
+        if (node.op in FAST_OPS && mayBeFast(node.left) && mayBeFast(node.right)) {
+          const left = this.evaluate(node.left, ctx);
+          const right = this.evaluate(node.right, ctx);
+          const fast = fastOperator(node.op, left, right);
+          if (fast !== undefined) return fast;
+          return this.call(`#operator_${node.op}`, [constNode(left), constNode(right)], ctx, undefined);
+        }
         return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined);
     }
   }

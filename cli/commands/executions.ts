@@ -1,0 +1,58 @@
+// `orqc executions`: recent executions, newest first.
+
+import type { Command } from "commander";
+import type { ExecutionRecord } from "../../runtime/backend/types";
+import { listEmbeddedRecords, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
+import { withBackend } from "./status";
+
+interface ListFlags extends RedisFlags {
+  status?: string;
+  limit: string;
+  format: string;
+}
+
+function line(r: ExecutionRecord): string {
+  const when = new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19);
+  return `${r.id}  ${r.status.padEnd(9)}  ${when}  ${r.ref}${r.parentId ? `  (child of ${r.parentId})` : ""}`;
+}
+
+export function registerExecutions(program: Command): void {
+  program
+    .command("executions")
+    .description("List recent executions, newest first")
+    .option("--redis <url>", "Redis URL; default: the local records of embedded runs")
+    .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
+    .option("--status <status>", "only executions with this status")
+    .option("--limit <n>", "how many", "50")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  orqc executions
+  orqc executions --redis redis://127.0.0.1:6379 --status running`,
+    )
+    .action(async (flags: ListFlags) => {
+      let limit: number;
+      try {
+        limit = positiveInt(flags.limit, "--limit");
+        if (flags.format !== "text" && flags.format !== "json") throw new UsageError("--format must be text or json");
+      } catch (e) {
+        process.stderr.write(`orqc executions: ${(e as Error).message}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const print = (records: ExecutionRecord[]) => {
+        const rows = records.filter((r) => !flags.status || r.status === flags.status).slice(0, limit);
+        if (flags.format === "json") {
+          const slim = rows.map(({ context: _c, ...r }) => r);
+          process.stdout.write(`${JSON.stringify(slim, null, 2)}\n`);
+        } else if (rows.length === 0) process.stdout.write("no executions\n");
+        else process.stdout.write(`${rows.map(line).join("\n")}\n`);
+      };
+      if (!flags.redis) return print(listEmbeddedRecords());
+      await withBackend(flags, "executions", async (backend) =>
+        print(await backend.executions.list({ ...(flags.status ? { status: flags.status } : {}), limit })),
+      );
+    });
+}

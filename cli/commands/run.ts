@@ -1,0 +1,155 @@
+// `orqc run REF|FILE -p key=value`: run a workflow. Embedded by default (an
+// in-process worker on the memory backend, sharing the `orqc kv` datastore);
+// with --redis, submit to the workers (and wait with --wait). REF is a
+// compiled bundle when --bundles has it, else a workflow action of --packs.
+// Exit: 0 succeeded, 1 failed/canceled or bad input, 2 usage error.
+
+import type { Command } from "commander";
+import type { Backend, ExecutionRecord } from "../../runtime/backend/types";
+import { BackendUnavailableError } from "../../runtime/backend/types";
+import { COMPLETED } from "../../runtime/engine/statuses";
+import { createHostServices } from "../../runtime/host/services";
+import { submitExecution } from "../../runtime/host/submit";
+import { createLogger } from "../../runtime/observability/logger";
+import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
+import {
+  openEmbedded,
+  openRedis,
+  parseParams,
+  positiveInt,
+  type RedisFlags,
+  saveEmbeddedRecord,
+  UsageError,
+} from "../../runtime/worker/cli-support";
+import { startWorker } from "../../runtime/worker/worker";
+import { formatRecord } from "./status";
+
+interface RunFlags extends RedisFlags {
+  param: string[];
+  packs?: string[];
+  bundles?: string;
+  wait?: boolean;
+  format: string;
+  concurrency: string;
+  timeout?: string;
+  trace?: boolean;
+}
+
+class RunError extends Error {}
+
+function print(rec: ExecutionRecord, flags: RunFlags): void {
+  if (flags.format === "json") process.stdout.write(`${JSON.stringify(rec, null, 2)}\n`);
+  else process.stdout.write(`${formatRecord(rec, { trace: flags.trace !== false })}\n`);
+  process.exitCode = rec.status === "succeeded" ? 0 : 1;
+}
+
+async function waitFor(backend: Backend, id: string, timeoutMs: number | undefined): Promise<ExecutionRecord> {
+  const start = Date.now();
+  let pause = 5;
+  for (;;) {
+    const rec = await backend.executions.get(id);
+    if (!rec)
+      throw new RunError(
+        `execution ${id} was lost: its record disappeared from Redis (restarted without persistence?)`,
+      );
+    if (COMPLETED.has(rec.status)) return rec;
+    if (timeoutMs !== undefined && Date.now() - start > timeoutMs)
+      throw new RunError(`execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s (orqc status ${id})`);
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(200, pause * 2);
+  }
+}
+
+async function runEmbedded(target: string, input: Record<string, string>, flags: RunFlags): Promise<void> {
+  const { backend, datastore } = openEmbedded();
+  const logger = createLogger({ level: process.env.ORQC_LOG_LEVEL ?? "warn" });
+  const worker = startWorker({
+    backend,
+    datastore,
+    logger,
+    concurrency: positiveInt(flags.concurrency, "--concurrency"),
+    packs: flags.packs ?? [],
+    ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
+  });
+  try {
+    const out = await submitExecution(worker.services, { target, input });
+    if (!out.ok) throw new RunError(out.error);
+    const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
+    const rec = await waitFor(backend, out.record.id, timeout);
+    const all = await backend.executions.list({ limit: 100_000 });
+    saveEmbeddedRecord(all);
+    print(rec, flags);
+  } finally {
+    await worker.close(1000);
+    await closeSharedPythonPool();
+  }
+}
+
+async function runRedis(target: string, input: Record<string, string>, flags: RunFlags): Promise<void> {
+  const backend = await openRedis(flags);
+  try {
+    const services = createHostServices({
+      backend,
+      packs: flags.packs ?? [],
+      ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
+      logger: createLogger({ level: "warn" }),
+    });
+    const out = await submitExecution(services, { target, input });
+    if (!out.ok) throw new RunError(out.error);
+    if (!flags.wait) {
+      if (flags.format === "json") process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
+      else process.stdout.write(`${out.record.id}\n`);
+      return;
+    }
+    const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
+    print(await waitFor(backend, out.record.id, timeout), flags);
+  } finally {
+    await backend.close();
+  }
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command("run")
+    .description("Run a workflow: embedded (default) or on Redis workers (--redis)")
+    .argument("<target>", "workflow action ref (pack.name), compiled bundle ref, or workflow YAML file")
+    .option("-p, --param <key=value...>", "workflow input (repeatable); cast by the parameter types", [])
+    .option("--packs <dirs...>", "pack folders (actions and workflows)")
+    .option("--bundles <dir>", "compiled bundles folder (orqc compile -o DIR); preferred over --packs for REF")
+    .option("--redis <url>", "submit to workers on this Redis instead of running embedded")
+    .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
+    .option("--wait", "with --redis: wait for the result and print it")
+    .option("--timeout <seconds>", "give up waiting after this many seconds")
+    .option("--concurrency <n>", "embedded: executions advanced at once", "16")
+    .option("--no-trace", "do not print the task trace")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  orqc run examples/monitoring/actions/workflows/host_check.yaml --packs examples -p host=lnx-srv-01 -p incident_id=INC0010001
+  orqc run monitoring.host_check --packs examples -p host=stale-srv-01 -p incident_id=INC0010026
+  orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
+  orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
+
+ORQC_TIME_SCALE (e.g. 0.01) multiplies every task and retry delay.
+Exit codes: 0 succeeded, 1 the workflow failed (or was canceled) or the input is invalid, 2 usage error.`,
+    )
+    .action(async (target: string, flags: RunFlags) => {
+      try {
+        if (flags.format !== "text" && flags.format !== "json") throw new UsageError("--format must be text or json");
+        if (flags.wait && !flags.redis) throw new UsageError("--wait needs --redis (embedded runs always wait)");
+        const input = parseParams(flags.param ?? []);
+        if (flags.redis) await runRedis(target, input, flags);
+        else await runEmbedded(target, input, flags);
+      } catch (err) {
+        if (err instanceof UsageError) {
+          process.stderr.write(`orqc run: ${err.message}\n`);
+          process.exitCode = 2;
+        } else if (err instanceof RunError || err instanceof BackendUnavailableError) {
+          process.stderr.write(`orqc run: ${err.message}\n`);
+          process.exitCode = 1;
+        } else throw err;
+      }
+    });
+}

@@ -1,0 +1,115 @@
+// `orqc status ID`: an execution's status, output, errors and its task trace
+// (original task names with their unit/workflow, so flattened runs stay
+// readable); `--journal` adds the journal, secrets masked.
+
+import type { Command } from "commander";
+import type { Backend, ExecutionRecord, JsonValue } from "../../runtime/backend/types";
+import { BackendUnavailableError } from "../../runtime/backend/types";
+import { contextOf } from "../../runtime/host/record-context";
+import { dumpJournal } from "../../runtime/journal/dump";
+import { loadEmbeddedRecord, openRedis, type RedisFlags } from "../../runtime/worker/cli-support";
+
+interface StatusFlags extends RedisFlags {
+  format: string;
+  journal?: boolean;
+  trace?: boolean;
+}
+
+export function formatRecord(rec: ExecutionRecord, options: { trace?: boolean } = {}): string {
+  const lines: string[] = [];
+  const took =
+    rec.finishedAt && rec.startedAt ? ` in ${((rec.finishedAt - rec.startedAt) / 1000).toFixed(2)} s` : "";
+  lines.push(`execution ${rec.id}: ${rec.status}${took}`);
+  lines.push(`  ref: ${rec.ref}`);
+  if (rec.parentId) lines.push(`  parent: ${rec.parentId}`);
+  const ctx = contextOf(rec);
+  if (ctx?.runs) lines.push(`  jobs: ${ctx.runs}`);
+  lines.push(`  input: ${JSON.stringify(rec.input)}`);
+  const result = rec.result as { output?: JsonValue; errors?: JsonValue[] } | undefined;
+  if (result && typeof result === "object") {
+    lines.push(`  output: ${JSON.stringify(result.output ?? null, null, 2).replace(/\n/g, "\n  ")}`);
+    for (const e of result.errors ?? []) lines.push(`  error: ${JSON.stringify(e)}`);
+  }
+  const trace = ctx?.trace ?? [];
+  if (options.trace !== false && trace.length > 0) {
+    lines.push("  tasks:");
+    for (const e of trace) {
+      if (e.ev !== "task.finished") continue;
+      const where = e.unit === ctx?.target.ref || e.path === rec.ref ? "" : ` [${e.unit}]`;
+      const item = e.item !== undefined ? ` item ${e.item}` : "";
+      const attempt = e.attempt ? ` attempt ${e.attempt + 1}` : "";
+      lines.push(`    ${e.task}${item} (route ${e.route})${attempt}: ${e.status}${where}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export async function withBackend<T>(
+  flags: RedisFlags,
+  name: string,
+  body: (backend: Backend) => Promise<T>,
+): Promise<T | undefined> {
+  let backend: Backend | undefined;
+  try {
+    backend = await openRedis(flags);
+    return await body(backend);
+  } catch (err) {
+    if (err instanceof BackendUnavailableError) {
+      process.stderr.write(`orqc ${name}: ${err.message}\n`);
+      process.exitCode = 1;
+      return undefined;
+    }
+    throw err;
+  } finally {
+    await backend?.close();
+  }
+}
+
+export function registerStatus(program: Command): void {
+  program
+    .command("status")
+    .description("Show an execution: status, output, errors and the task trace")
+    .argument("<id>", "execution id (printed by orqc run)")
+    .option("--redis <url>", "Redis URL; default: the local record of an embedded run")
+    .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
+    .option("--journal", "also print the execution's journal (secrets masked)")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  orqc status 0mhx3k2a1000a1b2c3d4e5              # an embedded run (kept in ~/.orqc/executions)
+  orqc status 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379 --journal`,
+    )
+    .action(async (id: string, flags: StatusFlags) => {
+      if (flags.format !== "text" && flags.format !== "json") {
+        process.stderr.write(`orqc status: --format must be text or json\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const show = (rec: ExecutionRecord | undefined, journal?: JsonValue, children?: ExecutionRecord[]) => {
+        if (!rec) {
+          process.stderr.write(
+            `orqc status: no execution ${id}${flags.redis ? " (unknown id, or lost: Redis keeps nothing after a restart without persistence)" : " in the local records (runs submitted with --redis need --redis)"}\n`,
+          );
+          process.exitCode = 1;
+          return;
+        }
+        if (flags.format === "json") {
+          process.stdout.write(`${JSON.stringify({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, null, 2)}\n`);
+          return;
+        }
+        let text = formatRecord(rec);
+        for (const c of children ?? []) text += `\n  child ${c.id} ${c.ref}: ${c.status}`;
+        if (journal) text += `\n  journal:\n${JSON.stringify(journal, null, 2).replace(/^/gm, "    ")}`;
+        process.stdout.write(`${text}\n`);
+      };
+      if (!flags.redis) return show(loadEmbeddedRecord(id));
+      await withBackend(flags, "status", async (backend) => {
+        const rec = await backend.executions.get(id);
+        const journal = flags.journal && rec ? dumpJournal(await backend.journal.load(id)) : undefined;
+        const children = rec ? await backend.executions.list({ parentId: id, limit: 1000 }) : undefined;
+        show(rec, journal as unknown as JsonValue, children);
+      });
+    });
+}

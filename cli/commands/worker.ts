@@ -1,0 +1,115 @@
+// `orqc worker`: one process advancing many executions from the Redis queue.
+// SIGTERM/SIGINT: stop taking jobs, let running steps finish (up to
+// --grace seconds), give waiting executions back, exit 0.
+
+import { createServer, type Server } from "node:http";
+import type { Command } from "commander";
+import { BackendUnavailableError } from "../../runtime/backend/types";
+import { createLogger } from "../../runtime/observability/logger";
+import { createMetrics, sampleQueueDepth } from "../../runtime/observability/metrics";
+import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
+import { SecretSet } from "../../runtime/secrets/mask";
+import { openRedis, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
+import { startWorker } from "../../runtime/worker/worker";
+
+export interface WorkerFlags extends RedisFlags {
+  concurrency: string;
+  packs?: string[];
+  bundles?: string;
+  grace: string;
+  lockMs?: string;
+  leaseMs?: string;
+  metricsPort?: string;
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command("worker")
+    .description("Run a worker: advance executions from the Redis queue")
+    .option("--redis <url>", "Redis URL (redis:// or rediss://)", "redis://127.0.0.1:6379")
+    .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
+    .option("--concurrency <n>", "executions advanced at once", "10")
+    .option("--packs <dirs...>", "pack folders (actions and workflows)")
+    .option("--bundles <dir>", "compiled bundles folder (orqc compile -o DIR)")
+    .option("--grace <seconds>", "on SIGTERM, how long running steps may take to finish", "10")
+    .option("--lock-ms <ms>", "how soon a dead worker's jobs go to another worker (BullMQ lock)", "30000")
+    .option("--lease-ms <ms>", "execution lease (renewed while running)", "10000")
+    .option("--metrics-port <port>", "serve Prometheus metrics on http://0.0.0.0:PORT/metrics")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  orqc worker --packs examples --concurrency 50
+  orqc worker --redis rediss://:secret@redis.example:6380 --bundles build --packs examples --metrics-port 9464
+
+Password: ORQC_REDIS_PASSWORD. Log level: ORQC_LOG_LEVEL (default info). ORQC_TIME_SCALE scales delays.`,
+    )
+    .action(async (flags: WorkerFlags) => {
+      try {
+        await runWorker(flags);
+      } catch (err) {
+        if (err instanceof UsageError) {
+          process.stderr.write(`orqc worker: ${err.message}\n`);
+          process.exitCode = 2;
+        } else if (err instanceof BackendUnavailableError) {
+          process.stderr.write(`orqc worker: ${err.message}\n`);
+          process.exitCode = 1;
+        } else throw err;
+      }
+    });
+}
+
+async function runWorker(flags: WorkerFlags): Promise<void> {
+  const concurrency = positiveInt(flags.concurrency, "--concurrency");
+  const grace = Number(flags.grace);
+  if (!Number.isFinite(grace) || grace < 0) throw new UsageError(`--grace must be a number of seconds`);
+  const lockMs = positiveInt(flags.lockMs ?? "30000", "--lock-ms");
+  const leaseMs = positiveInt(flags.leaseMs ?? "10000", "--lease-ms");
+  const backend = await openRedis(flags, { lockDurationMs: lockMs, stalledIntervalMs: Math.max(250, lockMs / 2) });
+  const secrets = new SecretSet();
+  const logger = createLogger({ secrets });
+  const metrics = createMetrics({ defaultMetrics: true });
+  const worker = startWorker({
+    backend,
+    concurrency,
+    packs: flags.packs ?? [],
+    ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
+    logger,
+    secrets,
+    metrics,
+    leaseMs,
+  });
+  let server: Server | undefined;
+  const sampler = setInterval(() => void sampleQueueDepth(metrics, backend.queue).catch(() => {}), 5000);
+  sampler.unref();
+  if (flags.metricsPort) {
+    const port = positiveInt(flags.metricsPort, "--metrics-port");
+    server = createServer((req, res) => {
+      if (req.url !== "/metrics") {
+        res.writeHead(404).end();
+        return;
+      }
+      void metrics.render().then((text) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text));
+    }).listen(port);
+  }
+  logger.info({ worker: worker.services.workerId, concurrency, redis: backend.keys.prefix }, "worker ready");
+  process.stdout.write(`orqc worker ${worker.services.workerId} ready (concurrency ${concurrency})\n`);
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, "worker stopping: finishing running steps");
+      void (async () => {
+        await worker.close(grace * 1000);
+        clearInterval(sampler);
+        server?.close();
+        await backend.close();
+        await closeSharedPythonPool();
+        resolve();
+      })();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}

@@ -1,0 +1,88 @@
+// Shared by the run/worker/status/executions/control commands: Redis
+// settings from flags and environment, the embedded backend sharing the CLI's
+// datastore file, and the local store of finished embedded runs (so that
+// `orqc status ID` works after an embedded `orqc run`).
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { MemoryBackend } from "../backend/memory/index";
+import { connectRedisBackend, type RedisBackend, type RedisConfig } from "../backend/redis/index";
+import type { ExecutionRecord } from "../backend/types";
+import { Datastore } from "../datastore/datastore";
+import { FileKvStore } from "../datastore/file-store";
+import { defaultDatastorePath, orqcHome } from "../datastore/home";
+
+export interface RedisFlags {
+  readonly redis?: string;
+  readonly redisPrefix?: string;
+}
+
+export class UsageError extends Error {}
+
+export function redisConfig(flags: RedisFlags, extra: Partial<RedisConfig> = {}): RedisConfig {
+  const env = process.env;
+  const prefix = flags.redisPrefix ?? env.ORQC_REDIS_PREFIX;
+  return {
+    ...(flags.redis ? { url: flags.redis } : {}),
+    ...(env.ORQC_REDIS_PASSWORD ? { password: env.ORQC_REDIS_PASSWORD } : {}),
+    ...(prefix ? { prefix } : {}),
+    ...extra,
+  };
+}
+
+export function openRedis(flags: RedisFlags, extra: Partial<RedisConfig> = {}): Promise<RedisBackend> {
+  return connectRedisBackend(redisConfig(flags, extra));
+}
+
+/** The embedded backend: in memory, with the datastore file `orqc kv` uses. */
+export function openEmbedded(): { backend: MemoryBackend; datastore: Datastore } {
+  const kv = new FileKvStore(defaultDatastorePath());
+  return { backend: new MemoryBackend({ kv }), datastore: new Datastore(kv) };
+}
+
+function runsDir(): string {
+  return join(orqcHome(), "executions");
+}
+
+export function saveEmbeddedRecord(records: readonly ExecutionRecord[]): void {
+  const dir = runsDir();
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  for (const r of records) writeFileSync(join(dir, `${r.id}.json`), `${JSON.stringify(r)}\n`, { mode: 0o600 });
+}
+
+export function loadEmbeddedRecord(id: string): ExecutionRecord | undefined {
+  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) return undefined;
+  const file = join(runsDir(), `${id}.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ExecutionRecord) : undefined;
+}
+
+export function listEmbeddedRecords(): ExecutionRecord[] {
+  const dir = runsDir();
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ExecutionRecord)
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** `key=value` flags; values stay text (the action's parameter types cast them). */
+export function parseParams(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new UsageError(`-p expects key=value, got "${pair}"`);
+    Object.defineProperty(out, pair.slice(0, eq), {
+      value: pair.slice(eq + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+export function positiveInt(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got "${text}"`);
+  return n;
+}
