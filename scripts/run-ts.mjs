@@ -4,7 +4,7 @@
 // the remaining command-line arguments through.
 // Usage: node scripts/run-ts.mjs bench/expressions.ts [args...]
 
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -33,4 +33,8 @@ await build({
   },
 });
 process.argv.splice(1, 2, outfile);
-await import(pathToFileURL(outfile).href);
+try {
+  await import(pathToFileURL(outfile).href);
+} finally {
+  rmSync(outfile, { force: true });
+}

@@ -19,7 +19,10 @@ export function registerControl(program: Command): void {
       .argument("<id>", "execution id")
       .option("--redis <url>", "Redis URL (default redis://127.0.0.1:6379)")
       .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
-      .addHelpText("after", `\nExample:\n  orqc ${action} 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379`)
+      .addHelpText(
+        "after",
+        `\nExample:\n  orqc ${action} 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379`,
+      )
       .action(async (id: string, flags: RedisFlags) => {
         await withBackend(flags, action, async (backend) => {
           const out = await controlExecution(backend, id, action);

@@ -28,7 +28,10 @@ export function registerDaemon(program: Command): void {
     .option("--bundles <dir>", "compiled bundles folder")
     .option("--grace <seconds>", "on SIGTERM, how long workers may take to finish running steps", "10")
     .option("--lock-ms <ms>", "how soon a dead worker's jobs go to another worker", "30000")
-    .addHelpText("after", `\nExample:\n  orqc daemon --workers 4 --concurrency 50 --packs examples --bundles build`)
+    .addHelpText(
+      "after",
+      `\nExample:\n  orqc daemon --workers 4 --concurrency 50 --packs examples --bundles build`,
+    )
     .action(async (flags: DaemonFlags) => {
       try {
         await runDaemon(flags);

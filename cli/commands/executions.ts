@@ -2,7 +2,12 @@
 
 import type { Command } from "commander";
 import type { ExecutionRecord } from "../../runtime/backend/types";
-import { listEmbeddedRecords, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
+import {
+  listEmbeddedRecords,
+  positiveInt,
+  type RedisFlags,
+  UsageError,
+} from "../../runtime/worker/cli-support";
 import { withBackend } from "./status";
 
 interface ListFlags extends RedisFlags {
@@ -36,7 +41,8 @@ Examples:
       let limit: number;
       try {
         limit = positiveInt(flags.limit, "--limit");
-        if (flags.format !== "text" && flags.format !== "json") throw new UsageError("--format must be text or json");
+        if (flags.format !== "text" && flags.format !== "json")
+          throw new UsageError("--format must be text or json");
       } catch (e) {
         process.stderr.write(`orqc executions: ${(e as Error).message}\n`);
         process.exitCode = 2;

@@ -43,7 +43,11 @@ function print(rec: ExecutionRecord, flags: RunFlags): void {
   process.exitCode = rec.status === "succeeded" ? 0 : 1;
 }
 
-async function waitFor(backend: Backend, id: string, timeoutMs: number | undefined): Promise<ExecutionRecord> {
+async function waitFor(
+  backend: Backend,
+  id: string,
+  timeoutMs: number | undefined,
+): Promise<ExecutionRecord> {
   const start = Date.now();
   let pause = 5;
   for (;;) {
@@ -54,7 +58,9 @@ async function waitFor(backend: Backend, id: string, timeoutMs: number | undefin
       );
     if (COMPLETED.has(rec.status)) return rec;
     if (timeoutMs !== undefined && Date.now() - start > timeoutMs)
-      throw new RunError(`execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s (orqc status ${id})`);
+      throw new RunError(
+        `execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s (orqc status ${id})`,
+      );
     await new Promise((r) => setTimeout(r, pause));
     pause = Math.min(200, pause * 2);
   }
@@ -97,7 +103,8 @@ async function runRedis(target: string, input: Record<string, string>, flags: Ru
     const out = await submitExecution(services, { target, input });
     if (!out.ok) throw new RunError(out.error);
     if (!flags.wait) {
-      if (flags.format === "json") process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
+      if (flags.format === "json")
+        process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
       else process.stdout.write(`${out.record.id}\n`);
       return;
     }
@@ -115,7 +122,10 @@ export function registerRun(program: Command): void {
     .argument("<target>", "workflow action ref (pack.name), compiled bundle ref, or workflow YAML file")
     .option("-p, --param <key=value...>", "workflow input (repeatable); cast by the parameter types", [])
     .option("--packs <dirs...>", "pack folders (actions and workflows)")
-    .option("--bundles <dir>", "compiled bundles folder (orqc compile -o DIR); preferred over --packs for REF")
+    .option(
+      "--bundles <dir>",
+      "compiled bundles folder (orqc compile -o DIR); preferred over --packs for REF",
+    )
     .option("--redis <url>", "submit to workers on this Redis instead of running embedded")
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--wait", "with --redis: wait for the result and print it")
@@ -137,8 +147,10 @@ Exit codes: 0 succeeded, 1 the workflow failed (or was canceled) or the input is
     )
     .action(async (target: string, flags: RunFlags) => {
       try {
-        if (flags.format !== "text" && flags.format !== "json") throw new UsageError("--format must be text or json");
-        if (flags.wait && !flags.redis) throw new UsageError("--wait needs --redis (embedded runs always wait)");
+        if (flags.format !== "text" && flags.format !== "json")
+          throw new UsageError("--format must be text or json");
+        if (flags.wait && !flags.redis)
+          throw new UsageError("--wait needs --redis (embedded runs always wait)");
         const input = parseParams(flags.param ?? []);
         if (flags.redis) await runRedis(target, input, flags);
         else await runEmbedded(target, input, flags);

@@ -96,7 +96,9 @@ Examples:
           return;
         }
         if (flags.format === "json") {
-          process.stdout.write(`${JSON.stringify({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, null, 2)}\n`,
+          );
           return;
         }
         let text = formatRecord(rec);

@@ -65,7 +65,10 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
   if (!Number.isFinite(grace) || grace < 0) throw new UsageError(`--grace must be a number of seconds`);
   const lockMs = positiveInt(flags.lockMs ?? "30000", "--lock-ms");
   const leaseMs = positiveInt(flags.leaseMs ?? "10000", "--lease-ms");
-  const backend = await openRedis(flags, { lockDurationMs: lockMs, stalledIntervalMs: Math.max(250, lockMs / 2) });
+  const backend = await openRedis(flags, {
+    lockDurationMs: lockMs,
+    stalledIntervalMs: Math.max(250, lockMs / 2),
+  });
   const secrets = new SecretSet();
   const logger = createLogger({ secrets });
   const metrics = createMetrics({ defaultMetrics: true });
@@ -89,7 +92,9 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
         res.writeHead(404).end();
         return;
       }
-      void metrics.render().then((text) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text));
+      void metrics
+        .render()
+        .then((text) => res.writeHead(200, { "content-type": metrics.registry.contentType }).end(text));
     }).listen(port);
   }
   logger.info({ worker: worker.services.workerId, concurrency, redis: backend.keys.prefix }, "worker ready");

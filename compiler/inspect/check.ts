@@ -46,9 +46,7 @@ export function checkWorkflow(wf: LoadedWorkflow, load: LoadResult): Diagnostic[
   const view = workflowView(root);
   const graph = new TaskGraph(view);
   const out = orquestaDiagnostics(file, root, inspection, graph.names);
-  const stopped = inspection.syntax.length > 0 && inspection.semantics.length === 0 && !view.tasks;
-  if (stopped || inspection.syntax.some((e) => e.schema_path === "properties.tasks.additionalProperties"))
-    return out;
+  if (inspection.halted) return out;
   out.push(...contentDiagnostics(file, root, view, load));
   if (inspection.semantics.length === 0) {
     out.push(...unreachableTasks(file, root, graph));

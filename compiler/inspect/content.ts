@@ -10,10 +10,13 @@ import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { suggest } from "../source/suggest";
 import { hasJinja, hasYaql } from "./expr-scan";
+import { parseInlineParams } from "./inline-params";
 import { locate } from "./locate";
 import type { TaskView, WorkflowView } from "./orquesta-spec";
 
-const REF = /^[^.\s]+\.[^\s]+$/;
+// StackStorm only asks for a pack separator; anything else fails as "not registered".
+const REF = /\./;
+const PAIR_LIKE = /(?:^|\s)(\w+)=(\S+)/g;
 const isExpression = (v: PyValue): boolean => typeof v === "string" && (hasYaql(v) || hasJinja(v));
 
 function pyTypeOf(v: PyValue): string | undefined {
@@ -117,6 +120,30 @@ function known(load: LoadResult): Known {
   return k;
 }
 
+/** `action: core.local cmd=ls`: pairs Orquesta's inline grammar does not match are dropped. */
+function droppedInlineParams(file: SourceFile, root: YNode, task: TaskView): Diagnostic[] {
+  const node = nodeAt(root, [...task.path, "action"]).node;
+  if (node.kind !== "scalar" || typeof node.value !== "string") return [];
+  const text = node.value;
+  const space = text.indexOf(" ");
+  if (space < 0) return [];
+  const kept = new Set(parseInlineParams(text).map(([k]) => k));
+  const out: Diagnostic[] = [];
+  // Blank out quoted strings, lists and expressions so that `a="x b=c"` finds only `a`.
+  const blanked = text.replace(
+    /"[^"]*"|'[^']*'|<%.*?%>|\{\{.*?\}\}|\[.*\]/g,
+    (m) => `"${" ".repeat(m.length - 2)}"`,
+  );
+  for (const m of blanked.slice(space).matchAll(PAIR_LIKE)) {
+    if (kept.has(m[1]!)) continue;
+    const at = space + (m.index ?? 0) + m[0].indexOf(m[1]!);
+    const pair = text.slice(at, at + m[1]!.length + 1 + m[2]!.length);
+    const range = locate(file, root, [...task.path, "action"], { expression: pair, length: pair.length });
+    out.push(diagnostic("ORQ2018", { pair }, { file, range }));
+  }
+  return out;
+}
+
 /** Action checks for every task whose action is a literal reference. */
 export function contentDiagnostics(
   file: SourceFile,
@@ -129,6 +156,7 @@ export function contentDiagnostics(
   for (const task of view.tasks?.values() ?? []) {
     const ref = task.action;
     if (typeof ref !== "string" || ref === "" || isExpression(ref)) continue;
+    out.push(...droppedInlineParams(file, root, task));
     const at = { file, range: locate(file, root, [...task.path, "action"]) };
     if (!REF.test(ref)) {
       out.push(diagnostic("ORQ2012", { ref }, at));

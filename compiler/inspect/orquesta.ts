@@ -31,12 +31,14 @@ export interface OrquestaInspection {
   readonly semantics: RawEntry[];
   readonly expressions: RawEntry[];
   readonly context: RawEntry[];
+  /** True when Orquesta would fail with an internal error after the syntax check (only syntax is given then). */
+  readonly halted: boolean;
 }
 
 /** The context keys StackStorm gives a workflow (`ctx().st2`, `ctx().parent`). */
 export const ST2_CONTEXT_KEYS: readonly string[] = ["st2", "parent"];
 
-const EMPTY: OrquestaInspection = { syntax: [], semantics: [], expressions: [], context: [] };
+const EMPTY: OrquestaInspection = { syntax: [], semantics: [], expressions: [], context: [], halted: true };
 
 /** The data Orquesta validates: `with: <string>` is first expanded to `{items: <string>}`. */
 function schemaData(root: YNode): JsonData {
@@ -110,6 +112,7 @@ export function inspectOrquestaNode(
     semantics: sortEntries(inspectSemantics(view, graph)),
     expressions: sortEntries(inspectExpressions(view)),
     context: sortEntries(inspectContext(view, appCtxKeys, graph.starts())),
+    halted: false,
   };
 }
 

@@ -35,7 +35,10 @@ export interface ActionMeta {
 export interface PackInfo {
   readonly name: string;
   readonly dir: string;
+  /** pack.yaml, when the pack has one. */
   readonly file?: SourceFile;
+  /** config.schema.yaml (pack configuration parameters and their defaults), when present. */
+  readonly configSchema?: YNode;
 }
 
 export interface LoadedWorkflow {

@@ -1,7 +1,7 @@
 // Finds the YAML files under the paths given on the command line, and the pack
 // each lies in (the nearest ancestor folder with pack.yaml or an actions/ folder).
 
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 export interface FoundFile {
@@ -20,20 +20,37 @@ export interface Discovery {
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out", ".orqc-cache"]);
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 
-/** The pack root containing `path`: a pack.yaml folder, or the parent of an actions/ folder. */
-export function packDirOf(path: string): string | undefined {
-  let dir = dirname(resolve(path));
-  for (let depth = 0; depth < 64; depth++) {
-    if (existsSync(join(dir, "pack.yaml"))) return dir;
-    if (basename(dir) === "actions") return dirname(dir);
+const packDirCache = new Map<string, string | null>();
+
+function packDirFrom(dir: string, depth: number): string | undefined {
+  const cached = packDirCache.get(dir);
+  if (cached !== undefined) return cached ?? undefined;
+  let found: string | undefined;
+  if (existsSync(join(dir, "pack.yaml"))) found = dir;
+  else if (basename(dir) === "actions") found = dirname(dir);
+  else {
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    found = parent === dir || depth > 64 ? undefined : packDirFrom(parent, depth + 1);
   }
-  return undefined;
+  packDirCache.set(dir, found ?? null);
+  return found;
 }
 
-function walk(dir: string, out: string[]): void {
+/** The pack root containing `path`: a pack.yaml folder, or the parent of an actions/ folder. */
+export function packDirOf(path: string): string | undefined {
+  return packDirFrom(dirname(resolve(path)), 0);
+}
+
+function walk(dir: string, out: string[], seen = new Set<string>()): void {
+  // Symlinked folders may point back up the tree: visit each real folder once.
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -49,12 +66,14 @@ function walk(dir: string, out: string[]): void {
     } catch {
       continue;
     }
-    if (st.isDirectory()) walk(full, out);
+    if (st.isDirectory()) walk(full, out, seen);
     else if (st.isFile() && isYaml(name)) out.push(full);
   }
 }
 
 export function discover(paths: readonly string[]): Discovery {
+  // Folders may have changed since the last call (tests write temporary packs).
+  packDirCache.clear();
   const files = new Map<string, FoundFile>();
   const missing: string[] = [];
   for (const p of paths) {

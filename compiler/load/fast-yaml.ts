@@ -160,8 +160,9 @@ class FastParser {
       }
       items.push(node);
       const next = this.lines[this.i];
-      if (!next || next.indent < indent) break;
-      if (next.indent > indent || !this.isSeqItem(next)) giveUp();
+      // A key at the same indent ends a sequence written flush under its parent key.
+      if (!next || next.indent < indent || (next.indent === indent && !this.isSeqItem(next))) break;
+      if (next.indent > indent) giveUp();
     }
     return { kind: "seq", items, range: { start, end } };
   }

@@ -14,16 +14,23 @@ import { discover, type FoundFile, packDirOf } from "./discover";
 import { type ParsedYaml, parseYaml } from "./parse-yaml";
 import { mapGet, type YMap, type YNode } from "./yaml-node";
 
-type Kind = "pack" | "action" | "workflow" | "other";
+type Kind = "pack" | "config" | "action" | "workflow" | "other";
 
 function classify(found: FoundFile, root: YNode | null): Kind {
   const name = basename(found.path);
-  if (name === "pack.yaml" && found.packDir && resolve(found.packDir, "pack.yaml") === found.path)
-    return "pack";
+  const atPackRoot = found.packDir !== undefined && resolve(found.packDir, name) === found.path;
+  if (name === "pack.yaml" && atPackRoot) return "pack";
+  if (name === "config.schema.yaml" && atPackRoot) return "config";
   if (root === null || root.kind !== "map") return found.explicit ? "workflow" : "other";
   if (mapGet(root, "runner_type") !== undefined) return "action";
   if (mapGet(root, "chain") !== undefined) return "other";
   if (mapGet(root, "tasks") !== undefined) return "workflow";
+  const v1 = mapGet(root, "version");
+  const isV1 = v1?.kind === "scalar" && (v1.value === "1.0" || v1.value === 1);
+  // A version 1.0 file with workflow keys but no tasks is a broken workflow, not something else.
+  if (isV1 && ["input", "vars", "output", "description"].some((k) => mapGet(root, k) !== undefined)) {
+    return "workflow";
+  }
   // Mistral v2 files (`version: '2.0'`, workflows nested by name) are not Orquesta.
   const version = mapGet(root, "version");
   const v = version?.kind === "scalar" ? String(version.value) : "";
@@ -69,14 +76,21 @@ export function loadPaths(paths: readonly string[]): LoadResult {
   const read = readAll(files, diagnostics);
 
   const packs = new Map<string, PackInfo>();
+  const configs = new Map<string, YNode>();
   for (const { found, parsed } of read) {
-    if (classify(found, parsed.root) !== "pack") continue;
+    const kind = classify(found, parsed.root);
+    if (kind === "config" && parsed.root) configs.set(found.packDir!, parsed.root);
+    if (kind !== "pack") continue;
     const root = parsed.root?.kind === "map" ? parsed.root : undefined;
     packs.set(found.packDir!, {
       name: packName(found.packDir!, root),
       dir: found.packDir!,
       file: parsed.file,
     });
+  }
+  for (const [dir, schema] of configs) {
+    const pack = packs.get(dir) ?? { name: basename(dir), dir };
+    packs.set(dir, { ...pack, configSchema: schema });
   }
   const packOf = (found: FoundFile): string | undefined => {
     if (!found.packDir) return undefined;
@@ -100,7 +114,10 @@ export function loadPaths(paths: readonly string[]): LoadResult {
       continue;
     }
     if (kind !== "action" || r.parsed.root?.kind !== "map") {
-      if (r.found.explicit) diagnostics.push(...r.parsed.diagnostics);
+      // A YAML file that does not even parse is worth reporting, whatever it was meant to be.
+      if (r.found.explicit || r.parsed.root === null || kind === "pack" || kind === "config") {
+        diagnostics.push(...r.parsed.diagnostics);
+      }
       continue;
     }
     diagnostics.push(...r.parsed.diagnostics);

@@ -1,7 +1,8 @@
 // Says schema problems in plain words, at the YAML node they are about:
 // `task "x": unknown key "nxt" (did you mean "next"?)`.
 
-import { keyNodeAt, type NodePath, nodeAt, type YNode } from "../load/yaml-node";
+import { pyRepr } from "../../runtime/stdlib/py/index";
+import { keyNodeAt, type NodePath, nodeAt, toJsonData, toPyValue, type YNode } from "../load/yaml-node";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
@@ -38,7 +39,25 @@ export function describeValue(node: YNode | undefined): string {
   const v = node.value;
   if (v === null) return "nothing";
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
-  return String(v);
+  return pyRepr(toPyValue(node));
+}
+
+/** The first item of a list that repeats an earlier one (by Python value). */
+function duplicateItem(node: YNode | undefined): YNode | undefined {
+  if (node?.kind !== "seq") return undefined;
+  const seen = new Set<string>();
+  for (const item of node.items) {
+    const key = JSON.stringify(toJsonData(item));
+    if (seen.has(key)) return item;
+    seen.add(key);
+  }
+  return undefined;
+}
+
+function isEmpty(node: YNode | undefined): boolean {
+  if (node?.kind === "seq") return node.items.length === 0;
+  if (node?.kind === "map") return node.pairs.length === 0;
+  return node?.kind === "scalar" && node.value === "";
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -98,7 +117,8 @@ export function schemaDiagnostics(
   const out: Diagnostic[] = [];
   for (const issue of issues) {
     const found = nodeAt(root, issue.path);
-    const node = found.complete ? found.node : undefined;
+    // `with: <string>` is validated as `{items: <string>}`: the string is the node to show.
+    const node = found.complete || found.node.kind === "scalar" ? found.node : undefined;
     const at = { file, range: (found.complete ? found.node : found.node).range };
     const where = describePath(issue.path);
     switch (issue.keyword) {
@@ -134,9 +154,13 @@ export function schemaDiagnostics(
       case "required":
         out.push(diagnostic("ORQ1013", { where, key: String(issue.params.missingProperty) }, at));
         break;
-      case "uniqueItems":
-        out.push(diagnostic("ORQ1014", { where, item: `item ${Number(issue.params.j) + 1}` }, at));
+      case "uniqueItems": {
+        const dup = duplicateItem(node);
+        out.push(
+          diagnostic("ORQ1014", { where, item: describeValue(dup) }, { file, range: (dup ?? at).range }),
+        );
         break;
+      }
       case "enum":
         out.push(diagnostic("ORQ1015", { where, found: describeValue(node), allowed: "1.0" }, at));
         break;
@@ -149,8 +173,12 @@ export function schemaDiagnostics(
       case "minimum":
         out.push(diagnostic("ORQ1020", { where, found: describeValue(node) }, at));
         break;
-      default:
+      default: {
+        const dup = duplicateItem(node);
         if (isNegative(node)) out.push(diagnostic("ORQ1020", { where, found: describeValue(node) }, at));
+        else if (isEmpty(node)) out.push(diagnostic("ORQ1012", { where }, at));
+        else if (dup)
+          out.push(diagnostic("ORQ1014", { where, item: describeValue(dup) }, { file, range: dup.range }));
         else
           out.push(
             diagnostic(
@@ -159,6 +187,7 @@ export function schemaDiagnostics(
               at,
             ),
           );
+      }
     }
   }
   return out;

@@ -171,9 +171,16 @@ export const MESSAGES = {
     (a) => `input "${a.param}" of action "${a.ref}" is immutable and cannot be given`,
   ),
   ORQ2017: def<{ cycle: string }>(
-    "error",
+    "warning",
     "sub-workflow recursion",
-    (a) => `sub-workflows call each other in a cycle: ${a.cycle}`,
+    (a) =>
+      `sub-workflows call each other in a cycle: ${a.cycle} (it never ends unless a condition stops it; orqc cannot inline it)`,
+  ),
+  ORQ2018: def<{ pair: string }>(
+    "warning",
+    "inline parameter dropped",
+    (a) =>
+      `inline parameter "${a.pair}" is silently dropped by Orquesta (only quoted strings, numbers, true/false/null, lists and expressions are recognised); quote the value or use "input:"`,
   ),
   // 3xxx: expressions
   ORQ3001: def<{ detail: string }>("error", "YAQL syntax error", (a) => `YAQL syntax error: ${a.detail}`),

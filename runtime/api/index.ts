@@ -4,6 +4,7 @@
 
 import { renderValue } from "../../compiler/expr/index";
 import type { ProgramIR } from "../../compiler/program/types";
+import { ops } from "../stdlib/ops/index";
 import { PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 import type { ExpressionFn, ExpressionTable } from "./render";
 
@@ -34,6 +35,8 @@ function interpreted(text: string): ExpressionFn {
 }
 
 export const runtimeApi = {
+  /** The operations translated expressions call (same functions the evaluators use). */
+  ops,
   defineBundle,
   interpreted,
   float: (n: number): PyFloat => new PyFloat(n),

@@ -5,12 +5,24 @@
 import type { JobOutcome } from "../backend/types";
 import { COMPLETED } from "../engine/statuses";
 import { ExecutionRun } from "./execution";
+import { Lease } from "./lease";
 import { contextOf } from "./record-context";
 import type { HostServices } from "./services";
 
 const LEASE_RETRY_MS = 200;
+let runCounter = 0;
 
-export async function advanceExecution(services: HostServices, execId: string): Promise<JobOutcome> {
+/**
+ * `signal` aborts when the worker dies (Consumer.crash, or a shutdown past its
+ * grace period): the run then stops at once without recording anything more
+ * and keeps its lease until it expires, as a killed process would. A run
+ * whose lease another worker took stops the same way.
+ */
+export async function advanceExecution(
+  services: HostServices,
+  execId: string,
+  signal?: AbortSignal,
+): Promise<JobOutcome> {
   const { backend, logger, workerId, leaseMs } = services;
   const first = await backend.executions.get(execId);
   if (!first) {
@@ -21,12 +33,20 @@ export async function advanceExecution(services: HostServices, execId: string): 
     return { kind: "done" };
   }
   if (COMPLETED.has(first.status)) return { kind: "done" };
-  if (!(await backend.executions.acquireLease(execId, workerId, leaseMs))) return { kind: "delay", ms: LEASE_RETRY_MS };
-  const heartbeat = setInterval(
-    () => void backend.executions.acquireLease(execId, workerId, leaseMs).catch(() => {}),
-    Math.max(100, Math.floor(leaseMs / 3)),
-  );
-  heartbeat.unref?.();
+  const stop = new AbortController();
+  // One owner per run, not per worker: a job redelivered to the same worker (BullMQ thought it
+  // stalled) must not advance the execution twice at once.
+  const owner = `${workerId}.${(++runCounter).toString(36)}`;
+  const lease = new Lease(backend.executions, execId, owner, leaseMs, () => {
+    logger.warn({ execution: execId }, "execution lease lost to another worker; this run stops");
+    stop.abort();
+  });
+  if (!(await lease.acquire())) return { kind: "delay", ms: LEASE_RETRY_MS };
+  const killed = () => {
+    lease.stop();
+    stop.abort();
+  };
+  signal?.addEventListener("abort", killed, { once: true });
   try {
     const record = await backend.executions.get(execId);
     if (!record || COMPLETED.has(record.status)) return { kind: "done" };
@@ -34,19 +54,23 @@ export async function advanceExecution(services: HostServices, execId: string): 
     if (!context) {
       await backend.executions.update(execId, {
         status: "failed",
-        result: { errors: [{ type: "error", message: "the execution record has no target to run" }], output: null },
+        result: {
+          errors: [{ type: "error", message: "the execution record has no target to run" }],
+          output: null,
+        },
         finishedAt: Date.now(),
       });
       return { kind: "done" };
     }
     services.metrics?.inFlight.inc();
     try {
-      return await new ExecutionRun(services, record, context).run();
+      return await new ExecutionRun(services, record, context, stop.signal, lease).run();
     } finally {
       services.metrics?.inFlight.dec();
     }
   } finally {
-    clearInterval(heartbeat);
-    await backend.executions.releaseLease(execId, workerId).catch(() => {});
+    signal?.removeEventListener("abort", killed);
+    if (signal?.aborted) lease.stop();
+    else await lease.release();
   }
 }

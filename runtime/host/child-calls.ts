@@ -10,11 +10,11 @@ import { COMPLETED, S } from "../engine/statuses";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
 import type { ExecutionRun } from "./execution";
-import { type ExecutionContext, RESULT_ID } from "./record-context";
 import { toJsonObject, toJsonValue } from "./json";
 import type { LiveWork } from "./live-steps";
 import { workflowInput, workflowInputSync } from "./params";
 import type { Target } from "./programs";
+import { type ExecutionContext, RESULT_ID } from "./record-context";
 import { Region, type Work } from "./region";
 import { type CallSite, childContext } from "./st2-context";
 
@@ -110,7 +110,10 @@ export class ChildCalls {
         user: run.user,
       });
       if (!input.ok) {
-        return run.steps.record(lw, async () => ({ status: S.failed, result: { error: input.error, traceback: "" } }));
+        return run.steps.record(lw, async () => ({
+          status: S.failed,
+          result: { error: input.error, traceback: "" },
+        }));
       }
       const target: Target =
         action.runnerType === "orqc-bundle"

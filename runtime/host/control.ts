@@ -8,7 +8,11 @@ import { COMPLETED, S } from "../engine/statuses";
 export type ControlAction = "cancel" | "pause" | "resume";
 export type ControlOutcome = { ok: true; record: ExecutionRecord } | { ok: false; error: string };
 
-export async function controlExecution(backend: Backend, id: string, action: ControlAction): Promise<ControlOutcome> {
+export async function controlExecution(
+  backend: Backend,
+  id: string,
+  action: ControlAction,
+): Promise<ControlOutcome> {
   const rec = await backend.executions.get(id);
   if (!rec) return { ok: false, error: `no execution ${id} (or it was lost)` };
   if (COMPLETED.has(rec.status)) return { ok: false, error: `execution ${id} is already ${rec.status}` };
@@ -16,7 +20,8 @@ export async function controlExecution(backend: Backend, id: string, action: Con
   if (action === "cancel") updated = await backend.executions.setFlag(id, "cancel", true);
   else if (action === "pause") updated = await backend.executions.setFlag(id, "pause", true);
   else {
-    if (!rec.pauseRequested && rec.status !== S.paused) return { ok: false, error: `execution ${id} is not paused` };
+    if (!rec.pauseRequested && rec.status !== S.paused)
+      return { ok: false, error: `execution ${id} is not paused` };
     updated = await backend.executions.setFlag(id, "pause", false);
     await backend.executions.update(id, { status: S.running }, [S.paused, S.pausing]);
   }

@@ -13,22 +13,25 @@ import type {
   JsonObject,
   JsonValue,
 } from "../backend/types";
+import type { St2kvReader } from "../datastore/datastore";
 import { COMPLETED, S } from "../engine/statuses";
 import { ExecutionJournal } from "../journal/journal";
-import { type St2kvReader } from "../datastore/datastore";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { ChildCalls } from "./child-calls";
-import { fromJson, toJsonObject, toJsonValue } from "./json";
+import { fromJson, toJsonValue } from "./json";
+import type { Lease } from "./lease";
+import { LiveSteps } from "./live-steps";
 import type { LoadedProgram } from "./programs";
 import { type ExecutionContext, RESULT_ID } from "./record-context";
 import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "./region";
 import type { HostServices } from "./services";
-import { LiveSteps } from "./live-steps";
 import { userOf } from "./st2-context";
 import { pyTimestamp, SyncValues } from "./sync-values";
 
 const DONE: JobOutcome = { kind: "done" };
 const MAX_TRACE = 5000;
+/** How often a running execution reads its cancel/pause flags. */
+const CONTROL_POLL_MS = 500;
 
 interface Completion {
   readonly work: Work;
@@ -68,9 +71,24 @@ export class ExecutionRun implements RegionHost {
     readonly services: HostServices,
     readonly record: ExecutionRecord,
     readonly context: ExecutionContext,
+    private readonly signal?: AbortSignal,
+    readonly lease?: Lease,
   ) {
     this.steps = new LiveSteps(this);
     this.children = new ChildCalls(this);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        this.close();
+        this.wake();
+      },
+      { once: true },
+    );
+  }
+
+  /** The worker died under this run: nothing more may be recorded. */
+  get killed(): boolean {
+    return this.signal?.aborted === true;
   }
 
   get execId(): string {
@@ -96,7 +114,8 @@ export class ExecutionRun implements RegionHost {
       context: { ...(this.context as unknown as JsonObject), runs },
     });
     (this.context as { runs?: number }).runs = runs;
-    if (!loaded.ok) return this.finishWith(S.failed, { errors: [{ type: "error", message: loaded.error }], output: null });
+    if (!loaded.ok)
+      return this.finishWith(S.failed, { errors: [{ type: "error", message: loaded.error }], output: null });
     this.program = loaded.value;
     await this.preload();
     this.root = new Region(
@@ -140,7 +159,8 @@ export class ExecutionRun implements RegionHost {
     if (p.usesKv) this.kvReader = await this.services.datastore.snapshot(this.user);
     if (!p.program) return;
     const units = Object.values(p.program.units);
-    for (const u of units) if (u.pack && !this.preloaded.has(u.pack)) this.preloaded.set(u.pack, await this.config(u.pack));
+    for (const u of units)
+      if (u.pack && !this.preloaded.has(u.pack)) this.preloaded.set(u.pack, await this.config(u.pack));
     const { kvValues } = await import("./params");
     this.preloadedKv = await kvValues(
       units.map((u) => u.parameters),
@@ -220,6 +240,7 @@ export class ExecutionRun implements RegionHost {
     let lastControl = 0;
     let lastPersist = Date.now();
     for (;;) {
+      if (this.killed) return DONE;
       if (this.failure) {
         this.close();
         return { kind: "delay", ms: 1000 };
@@ -227,7 +248,7 @@ export class ExecutionRun implements RegionHost {
       this.drain();
       if (this.root.done) return this.finish();
       const now = Date.now();
-      if (!this.replaying && now - lastControl >= 200) {
+      if (!this.replaying && now - lastControl >= CONTROL_POLL_MS) {
         lastControl = now;
         await this.checkControl();
         if (this.lost) return this.abandon("its record is gone");
@@ -258,7 +279,9 @@ export class ExecutionRun implements RegionHost {
     }
     if (rec.cancelRequested && !this.cancelApplied) {
       this.cancelApplied = true;
-      this.events.push(this.event({ ev: "workflow.cancel_requested", unit: this.program.unit, path: this.program.path }));
+      this.events.push(
+        this.event({ ev: "workflow.cancel_requested", unit: this.program.unit, path: this.program.path }),
+      );
       this.root.request(S.canceled);
       this.steps.cancelAll();
       await this.children.cancelAll();
@@ -298,6 +321,7 @@ export class ExecutionRun implements RegionHost {
 
   private async finishWith(status: string, result: JsonObject): Promise<JobOutcome> {
     this.close();
+    if (this.killed) return DONE;
     const { backend, secrets, metrics, logger } = this.services;
     if (this.values) await this.values.flush();
     if (this.journal) await this.journal.value(RESULT_ID, () => result);
@@ -334,7 +358,9 @@ export class ExecutionRun implements RegionHost {
   }
 
   async persist(patch: { status?: string }): Promise<void> {
-    const status = patch.status ?? (this.root && !COMPLETED.has(this.root.status) ? this.root.status : undefined);
+    if (this.killed) return;
+    const status =
+      patch.status ?? (this.root && !COMPLETED.has(this.root.status) ? this.root.status : undefined);
     const res = await this.services.backend.executions.update(
       this.execId,
       { ...(status && status !== S.unset ? { status } : {}), context: this.contextJson() },
@@ -386,11 +412,12 @@ export class ExecutionRun implements RegionHost {
   trace(e: Omit<TraceEvent, "at">): void {
     const event = this.event(e);
     this.events.push(event);
-    if (!this.replaying) this.services.logger.info({ execution: this.execId, ...event }, e.ev);
+    if (!event.replayed) this.services.logger.info({ execution: this.execId, ...event }, e.ev);
   }
 
   private event(e: Omit<TraceEvent, "at">): TraceEvent {
-    return { at: Date.now(), ...e, ...(this.replaying ? { replayed: true } : {}) } as TraceEvent;
+    const replayed = e.step !== undefined ? this.snapshot.entries.has(e.step) : this.replaying;
+    return { at: Date.now(), ...e, ...(replayed ? { replayed: true } : {}) };
   }
 
   hostError(message: string): void {
@@ -412,7 +439,16 @@ export class ExecutionRun implements RegionHost {
   }
 }
 
-const NOT_FINAL = [S.requested, S.scheduled, S.running, S.pausing, S.paused, S.resuming, S.canceling, "delayed"];
+const NOT_FINAL = [
+  S.requested,
+  S.scheduled,
+  S.running,
+  S.pausing,
+  S.paused,
+  S.resuming,
+  S.canceling,
+  "delayed",
+];
 
 function rootUnitExtras(p: LoadedProgram): Pick<RegionSpec, "modes" | "calls"> {
   const unit = p.program!.units[p.program!.root]!;

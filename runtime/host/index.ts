@@ -9,6 +9,11 @@ export { type ControlAction, type ControlOutcome, controlExecution } from "./con
 export { ExecutionRun } from "./execution";
 export { type LoadedProgram, Programs, type Target, tableRenderer } from "./programs";
 export { contextOf, type ExecutionContext, RESULT_ID } from "./record-context";
-export { type Renderer, Region, type RegionSpec, type TraceEvent } from "./region";
-export { createHostServices, type HostServices, type HostServicesOptions, timeScaleFromEnv } from "./services";
+export { Region, type RegionSpec, type Renderer, type TraceEvent } from "./region";
+export {
+  createHostServices,
+  type HostServices,
+  type HostServicesOptions,
+  timeScaleFromEnv,
+} from "./services";
 export { type SubmitOutcome, type SubmitRequest, submitExecution } from "./submit";

@@ -19,7 +19,12 @@ export function toJsonValue(v: PyValue | undefined): JsonValue {
   if (isDict(v)) {
     const out: JsonObject = {};
     for (const k of Object.keys(v)) {
-      Object.defineProperty(out, k, { value: toJsonValue(v[k]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: toJsonValue(v[k]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

@@ -4,6 +4,7 @@
 // parameter rules, and record the outcome in the journal before it is
 // delivered to the conductor.
 
+import { setMaxListeners } from "node:events";
 import type { JsonValue } from "../backend/types";
 import { S } from "../engine/statuses";
 import { isDict, type PyDict } from "../stdlib/py/value";
@@ -28,8 +29,12 @@ const ACTIVE_STATES = new Set<LiveState>(["starting", "sleeping", "running", "re
 export class LiveSteps {
   private readonly works = new Map<string, LiveWork>();
   private readonly abort = new AbortController();
+  private canceled = false;
 
-  constructor(private readonly run: ExecutionRun) {}
+  constructor(private readonly run: ExecutionRun) {
+    // Every running action listens on this one signal.
+    setMaxListeners(0, this.abort.signal);
+  }
 
   /** Steps using the worker now (running, recording, short sleeps). */
   active(): number {
@@ -51,8 +56,14 @@ export class LiveSteps {
 
   /** Cancel: abort running actions, end waits as canceled. */
   cancelAll(): void {
+    this.canceled = true;
     this.abort.abort();
-    for (const w of this.works.values()) if (w.state === "timer" || w.state === "sleeping") w.interrupt?.("cancel");
+    for (const w of this.works.values()) {
+      if (w.state !== "timer" && w.state !== "sleeping") continue;
+      // Active again at once, so the run does not mistake it for a wait and yield.
+      w.state = "starting";
+      w.interrupt?.("cancel");
+    }
   }
 
   /** The run gives its slot back: waits are dropped (the journal has their timers). */
@@ -91,7 +102,7 @@ export class LiveSteps {
       const ms = work.delay * 1000 * s.timeScale;
       const due = ms <= s.shortWaitMs ? Date.now() + ms : (await run.journal.timer(work.timerId, ms)).dueAt;
       const remaining = due - Date.now();
-      if (remaining > 0) {
+      if (remaining > 0 && !this.canceled) {
         lw.dueAt = due;
         this.setState(lw, remaining > s.shortWaitMs ? "timer" : "sleeping");
         const why = await this.sleep(lw, remaining);
@@ -100,11 +111,14 @@ export class LiveSteps {
       }
     }
     if (run.closed) return this.drop(lw);
+    // Canceled before its action started: it never runs.
+    if (this.canceled) return this.record(lw, async () => ({ status: S.canceled, result: null }));
     if (s.draining) {
       lw.interrupt = () => this.drop(lw);
       return this.setState(lw, "parked");
     }
     this.setState(lw, "running");
+    if (run.lease && !(await run.lease.ensure())) return this.drop(lw);
     await run.values.flush();
     const action = s.catalog.resolve(work.action);
     if (action && (action.runnerType === "orquesta" || action.runnerType === "orqc-bundle"))
@@ -119,6 +133,7 @@ export class LiveSteps {
     try {
       const report = await run.journal.step(lw.work.stepId, async () => {
         const out = await produce();
+        if (run.killed) throw new Killed();
         lw.state = "recording";
         run.recording++;
         counted = true;
@@ -136,9 +151,13 @@ export class LiveSteps {
   private async invoke(work: Work, action: ResolvedAction | undefined): Promise<Outcome> {
     const { run } = this;
     const s = run.services;
-    if (!action) return failed(`The action "${work.action}" is not registered (no pack given to the worker defines it).`);
+    if (!action)
+      return failed(
+        `The action "${work.action}" is not registered (no pack given to the worker defines it).`,
+      );
     const runner = s.runners.get(action.runnerType);
-    if (!runner) return failed(`The runner "${action.runnerType}" of action "${action.ref}" is not supported.`);
+    if (!runner)
+      return failed(`The runner "${action.runnerType}" of action "${action.ref}" is not supported.`);
     const config = await run.config(action.pack);
     const caller = work.region.spec.parentContext;
     const actionContext: PyDict = {
@@ -170,6 +189,7 @@ export class LiveSteps {
 
   private crashed(lw: LiveWork, err: unknown): void {
     this.works.delete(lw.work.stepId);
+    if (err instanceof Killed || this.run.killed) return;
     const message = err instanceof Error ? err.message : String(err);
     this.run.services.logger.error(
       { execution: this.run.execId, task: lw.work.task, step: lw.work.stepId, err: message },
@@ -178,6 +198,9 @@ export class LiveSteps {
     this.run.hostError(message);
   }
 }
+
+/** The worker died while the action ran: its outcome is not recorded (it runs again elsewhere). */
+class Killed extends Error {}
 
 function failed(error: string): Outcome {
   return { status: S.failed, result: { error, traceback: "" } };

@@ -3,9 +3,9 @@
 // filled, `{{ }}` templates rendered with the other parameters, st2kv,
 // action_context and config_context, values cast, required ones enforced.
 
+import type { Datastore } from "../datastore/datastore";
 import { renderParamTemplate } from "../engine/param-template";
 import { applyParameterRules } from "../engine/st2-params";
-import type { Datastore } from "../datastore/datastore";
 import type { ParamMeta } from "../runners/types";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";

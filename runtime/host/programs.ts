@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { renderValue } from "../../compiler/expr/index";
 import { buildWorkflowIR } from "../../compiler/ir/build";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { ProgramIR } from "../../compiler/program/types";
-import { renderValue } from "../../compiler/expr/index";
 import { type CompiledBundle, type ExpressionTable, runtimeApi } from "../api/index";
 import { inspectWorkflow } from "../engine/inspection";
 import { loadDefinition } from "../engine/load-definition";
@@ -123,7 +123,10 @@ export class Programs {
   private async loadBundle(target: Extract<Target, { kind: "bundle" }>): Promise<Loaded<LoadedProgram>> {
     const entry = this.manifestMap().get(target.ref);
     if (!entry || !this.bundlesDir)
-      return { ok: false, error: `no compiled bundle "${target.ref}" in ${this.bundlesDir ?? "(no --bundles)"}` };
+      return {
+        ok: false,
+        error: `no compiled bundle "${target.ref}" in ${this.bundlesDir ?? "(no --bundles)"}`,
+      };
     let pending = this.bundles.get(target.ref);
     if (!pending) {
       const file = join(this.bundlesDir, entry.entry_point);

@@ -13,10 +13,10 @@ import { isEmptyDict } from "../engine/context";
 import { actionEvent, itemEvent } from "../engine/events";
 import { COMPLETED, normalizeActionStatus, S } from "../engine/statuses";
 import type { RenderedTask } from "../engine/task-render";
+import { stepId } from "../journal/step-id";
 import type { ExprEnv } from "../stdlib/functions/env";
 import { dictSet } from "../stdlib/py/dict";
 import { type PyDict, PyError, type PyValue } from "../stdlib/py/value";
-import { stepId } from "../journal/step-id";
 
 export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
 
@@ -87,6 +87,10 @@ export interface TraceEvent {
   readonly attempt?: number;
   readonly action?: string;
   readonly status?: string;
+  /** Journal step id of the action (absent for inline tasks). */
+  readonly step?: string;
+  /** Came from the journal in this run (the action did not run again). */
+  readonly replayed?: boolean;
 }
 
 /** What a region needs from the execution that runs it. */
@@ -228,6 +232,7 @@ export class Region {
           ...(work.itemId !== null ? { item: work.itemId } : {}),
           attempt: work.attempt,
           action,
+          ...(mode === "dispatch" ? { step: work.stepId } : {}),
         });
         if (mode === "inline" && task.itemsCount === undefined) {
           this.complete(work, S.succeeded, action === "core.noop" ? NOOP_RESULT() : null, false);
@@ -262,7 +267,12 @@ export class Region {
       action,
       input,
       delay: task.delay ?? 0,
-      stepId: stepId({ task: name, route: task.route, ...(itemId !== null ? { item: itemId } : {}), attempt }),
+      stepId: stepId({
+        task: name,
+        route: task.route,
+        ...(itemId !== null ? { item: itemId } : {}),
+        attempt,
+      }),
       timerId: `~timer/${stepId({ task: name, route: task.route, attempt })}`,
       actionExecutionId: `${open.taskExecutionId}.a${itemId ?? 0}`,
       taskExecutionId: open.taskExecutionId,
@@ -317,6 +327,7 @@ export class Region {
       ...(work.itemId !== null ? { item: work.itemId } : {}),
       attempt: work.attempt,
       status,
+      ...(work.mode === "dispatch" ? { step: work.stepId } : {}),
     });
     open.finishedAt = Date.now();
     if (work.itemId !== null) {
@@ -332,7 +343,8 @@ export class Region {
       this.safeUpdate(work.task, work.route, () => actionEvent(status, result));
     }
     const entry = this.conductor.state.getTaskEntry(work.task, work.route);
-    if (entry?.status === S.retrying && entry === this.conductor.state.sequence[open.seq]) open.retried = true;
+    if (entry?.status === S.retrying && entry === this.conductor.state.sequence[open.seq])
+      open.retried = true;
     if (pump) this.pump();
   }
 
@@ -349,7 +361,12 @@ export class Region {
     if (this.done) return;
     this.done = true;
     if (!this.failedEarly) this.conductor.renderOutput();
-    this.host.trace({ ev: "workflow.finished", unit: this.spec.unit, path: this.spec.path, status: this.status });
+    this.host.trace({
+      ev: "workflow.finished",
+      unit: this.spec.unit,
+      path: this.spec.path,
+      status: this.status,
+    });
     this.host.regionDone(this);
   }
 
@@ -362,7 +379,8 @@ export class Region {
       return out;
     }
     const c = this.conductor;
-    if (c.status !== S.succeeded) dictSet(out, "errors", c.errors.map((e) => ({ ...e })) as unknown as PyValue);
+    if (c.status !== S.succeeded)
+      dictSet(out, "errors", c.errors.map((e) => ({ ...e })) as unknown as PyValue);
     dictSet(out, "output", c.workflowOutput ?? null);
     return out;
   }
@@ -372,7 +390,9 @@ export class Region {
   private taskFunction(c: WorkflowConductor, name: string, route: number): PyValue {
     const resolved = c.resolveRoute(name, route);
     const found =
-      resolved === null ? undefined : [...this.records].reverse().find((r) => r.id === name && r.route === resolved);
+      resolved === null
+        ? undefined
+        : [...this.records].reverse().find((r) => r.id === name && r.route === resolved);
     if (!found)
       throw new PyError("ExpressionEvaluationException", `Unable to find task execution for "${name}".`);
     const status = found.retried ? S.retrying : (c.state.sequence[found.seq]?.status ?? S.unset);

@@ -44,7 +44,11 @@ export function childContext(caller: PyDict, call: CallSite, childExecId?: strin
     runner: "orquesta",
     workflow_execution_id: `${execId}.wf`,
   };
-  const callerParent: PyDict = { execution_id: callerSt2.action_execution_id ?? null, user, pack: callerSt2.pack ?? null };
+  const callerParent: PyDict = {
+    execution_id: callerSt2.action_execution_id ?? null,
+    user,
+    pack: callerSt2.pack ?? null,
+  };
   if (callerSt2.api_user !== undefined) callerParent.api_user = callerSt2.api_user;
   const orquesta: PyDict = {
     workflow_execution_id: call.workflowExecutionId,

@@ -48,7 +48,8 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
     datastore: services.datastore,
     user,
   });
-  if (!input.ok) return { ok: false, error: `invalid input for ${program.ref ?? req.target}: ${input.error}` };
+  if (!input.ok)
+    return { ok: false, error: `invalid input for ${program.ref ?? req.target}: ${input.error}` };
   const ctx: ExecutionContext = { target: program.target, st2: toJsonObject(context) };
   const { record } = await services.backend.executions.create({
     id,

@@ -47,7 +47,8 @@ function runsDir(): string {
 export function saveEmbeddedRecord(records: readonly ExecutionRecord[]): void {
   const dir = runsDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  for (const r of records) writeFileSync(join(dir, `${r.id}.json`), `${JSON.stringify(r)}\n`, { mode: 0o600 });
+  for (const r of records)
+    writeFileSync(join(dir, `${r.id}.json`), `${JSON.stringify(r)}\n`, { mode: 0o600 });
 }
 
 export function loadEmbeddedRecord(id: string): ExecutionRecord | undefined {
@@ -83,6 +84,7 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
 
 export function positiveInt(text: string, flag: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${flag} must be a positive integer, got "${text}"`);
   return n;
 }

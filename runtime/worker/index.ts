@@ -1,3 +1,3 @@
 // Workers: queue consumers that advance executions with the host.
 
-export { type Worker, type WorkerOptions, type WorkerStats, startWorker } from "./worker";
+export { startWorker, type Worker, type WorkerOptions, type WorkerStats } from "./worker";

@@ -6,11 +6,11 @@
 
 import type { Backend, Consumer, JobOutcome, QueueJob } from "../backend/types";
 import type { Datastore } from "../datastore/datastore";
+import { advanceExecution } from "../host/advance";
+import { createHostServices, type HostServices } from "../host/services";
 import type { Logger } from "../observability/logger";
 import type { RuntimeMetrics } from "../observability/metrics";
 import type { SecretSet } from "../secrets/mask";
-import { advanceExecution } from "../host/advance";
-import { createHostServices, type HostServices } from "../host/services";
 
 export interface WorkerOptions {
   readonly backend: Backend;
@@ -60,17 +60,20 @@ export function startWorker(options: WorkerOptions): Worker {
   });
   const perExecution = new Map<string, number>();
   let jobs = 0;
-  const handler = async (job: QueueJob): Promise<JobOutcome> => {
+  const handler = async (job: QueueJob, signal: AbortSignal): Promise<JobOutcome> => {
     jobs += 1;
     perExecution.set(job.execId, (perExecution.get(job.execId) ?? 0) + 1);
     try {
-      const outcome = await advanceExecution(services, job.execId);
+      const outcome = await advanceExecution(services, job.execId, signal);
       options.onJob?.(job, outcome);
       return outcome;
     } catch (err) {
       // Never drop an execution on an unexpected error (a backend hiccup): try again soon.
       const message = err instanceof Error ? err.message : String(err);
-      services.logger.error({ execution: job.execId, err: message }, "advancing the execution failed; retrying");
+      services.logger.error(
+        { execution: job.execId, err: message },
+        "advancing the execution failed; retrying",
+      );
       options.onJob?.(job, "error");
       return { kind: "delay", ms: 1000 };
     }

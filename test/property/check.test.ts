@@ -15,7 +15,10 @@ const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const load = loadPaths([]);
 const corpusTexts = (() => {
   const r = loadPaths([resolve(CORPUS, "exchange"), resolve(CORPUS, "stackstorm/st2/contrib")]);
-  return [...r.workflows.map((w) => w.file.text), ...[...r.actions.values()].flatMap((a) => (a.file ? [a.file.text] : []))];
+  return [
+    ...r.workflows.map((w) => w.file.text),
+    ...[...r.actions.values()].flatMap((a) => (a.file ? [a.file.text] : [])),
+  ];
 })();
 const corpus = loadPaths([
   resolve(CORPUS, "stackstorm/st2/contrib/examples"),
@@ -187,17 +190,57 @@ describe("the fast YAML path agrees with the full parser", () => {
   });
 
   it("on random block-style YAML", () => {
-    const word = fc.constantFrom("a", "b", "name", "x-y", "on", "yes", "010", "1e3", "1.0", "~", "null", "-1", "a b", "a:b", "a #c", "'q'", "'it''s'", '"d"', '"e\\n"', "<% ctx(x) %>", "{{ y }}", "[1]", "{a: 1}", "&a", "*a", "|", ">", "- z", "? k", "", " ", "#c");
+    const word = fc.constantFrom(
+      "a",
+      "b",
+      "name",
+      "x-y",
+      "on",
+      "yes",
+      "010",
+      "1e3",
+      "1.0",
+      "~",
+      "null",
+      "-1",
+      "a b",
+      "a:b",
+      "a #c",
+      "'q'",
+      "'it''s'",
+      '"d"',
+      '"e\\n"',
+      "<% ctx(x) %>",
+      "{{ y }}",
+      "[1]",
+      "{a: 1}",
+      "&a",
+      "*a",
+      "|",
+      ">",
+      "- z",
+      "? k",
+      "",
+      " ",
+      "#c",
+    );
     const gap = fc.constantFrom("", "", "", " ", "  ", " # note", "\n", "\n# c\n", "\n  # c\n");
+    type Doc =
+      | { kind: "scalar"; w: string }
+      | { kind: "map"; items: [string, string, Doc][] }
+      | { kind: "seq"; items: [string, Doc][] };
     const doc = fc.letrec((tie) => ({
       node: fc.oneof(
         { depthSize: "small" },
         word.map((w) => ({ kind: "scalar" as const, w })),
-        fc.array(fc.tuple(word, gap, tie("node")), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "map" as const, items })),
-        fc.array(fc.tuple(gap, tie("node")), { minLength: 1, maxLength: 3 }).map((items) => ({ kind: "seq" as const, items })),
+        fc
+          .array(fc.tuple(word, gap, tie("node")), { minLength: 1, maxLength: 3 })
+          .map((items) => ({ kind: "map" as const, items })),
+        fc
+          .array(fc.tuple(gap, tie("node")), { minLength: 1, maxLength: 3 })
+          .map((items) => ({ kind: "seq" as const, items })),
       ),
-    })).node;
-    type Doc = { kind: "scalar"; w: string } | { kind: "map"; items: [string, string, Doc][] } | { kind: "seq"; items: [string, Doc][] };
+    })).node as fc.Arbitrary<Doc>;
     const render = (d: Doc, indent: number, indentStep: number): string => {
       const pad = " ".repeat(indent);
       if (d.kind === "scalar") return ` ${d.w}\n`;
@@ -217,9 +260,13 @@ describe("the fast YAML path agrees with the full parser", () => {
 
   it("on damaged corpus files", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...corpusTexts), fc.array(mutation, { minLength: 1, maxLength: 4 }), (text, ms) => {
-        same(ms.reduce(apply, text));
-      }),
+      fc.property(
+        fc.constantFrom(...corpusTexts),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (text, ms) => {
+          same(ms.reduce(apply, text));
+        },
+      ),
       { numRuns: Number(process.env.ORQC_FAST_RUNS ?? 2000) },
     );
   });

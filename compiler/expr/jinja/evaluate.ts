@@ -206,11 +206,8 @@ export class Evaluator {
       }
       case "getattr":
         return getAttr(ev(node.node), node.attr);
-      case "getitem": {
-        const obj = ev(node.node);
-        const arg = ev(node.arg);
-        return arg instanceof PySlice ? sliceValue(obj, arg) : getItem(obj, arg);
-      }
+      case "getitem":
+        return subscript(ev(node.node), ev(node.arg));
       case "slice": {
         const part = (n?: JinjaExpr) => (n === undefined ? null : ev(n));
         return new PySlice(part(node.start_), part(node.stop), part(node.step));
@@ -269,6 +266,11 @@ export class Evaluator {
     if (node.dynKwargs) addDynKwargs(kwargs, this.eval(node.dynKwargs, scope, folded));
     return [args, kwargs];
   }
+}
+
+/** `obj[arg]`, arg possibly a slice. */
+export function subscript(obj: PyValue, arg: PyValue): PyValue {
+  return arg instanceof PySlice ? sliceValue(obj, arg) : getItem(obj, arg);
 }
 
 /** One `key: value` of a dict literal: the key is checked before the value is evaluated. */

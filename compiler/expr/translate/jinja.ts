@@ -64,7 +64,7 @@ class JinjaTranslator {
       case "getattr":
         return this.j("getAttr", [ev(node.node), str(node.attr)]);
       case "getitem":
-        return this.j("getItem", [ev(node.node), ev(node.arg)]);
+        return this.j("item", [ev(node.node), ev(node.arg)]);
       case "slice":
         return this.j("slice", [
           this.opt(node.start_, folded),

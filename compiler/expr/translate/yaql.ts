@@ -9,7 +9,7 @@ import type { ExpressionError } from "../errors";
 import type { YaqlArg, YaqlNode } from "../yaql/ast";
 import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
 import { parseOrThrow } from "../yaql/parser";
-import { array, arrow, bool, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
+import { array, arrow, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
 
 function assertNever(x: never): never {
   throw new Error(`unexpected YAQL node ${JSON.stringify(x)}`);
@@ -29,7 +29,7 @@ class YaqlTranslator {
     return arrow(["E", "C"], this.expr(node));
   }
 
-  /** An argument as a hoisted node object. */
+  /** An argument as a hoisted node object the engine evaluates (literals and words stay literal nodes). */
   arg(a: YaqlArg): ts.Expression {
     switch (a.kind) {
       case "novalue":
@@ -38,8 +38,13 @@ class YaqlTranslator {
         return this.hoist.add("n", this.y("mapping", [this.arg(a.key), this.arg(a.value)]));
       case "keyword":
         return this.hoist.add("n", this.y("keyword", [str(a.name)]));
-      case "call":
-        return this.hoist.add("n", this.y("callNode", [str(a.name), this.thunk(a)]));
+      case "const":
+        return this.hoist.add("n", this.y("constNode", [this.expr(a)]));
+      case "call": {
+        const list = this.args(a.args);
+        const code = arrow(["E", "C"], this.y("call", [id("E"), id("C"), str(a.name), list]));
+        return this.hoist.add("n", this.y("callNode", [str(a.name), list, code]));
+      }
       default:
         return this.hoist.add("n", this.y("node", [this.thunk(a)]));
     }
@@ -86,37 +91,10 @@ class YaqlTranslator {
     }
   }
 
+  /** Every binary node runs through the engine's own `binary` (operators, `.`, `and`, `->` ...). */
   private binary(op: string, left: YaqlNode, right: YaqlNode): ts.Expression {
-    switch (op) {
-      case ".":
-      case "?.": {
-        const nullSafe = bool(op === "?.");
-        const receiver = this.expr(left);
-        if (right.kind === "call")
-          return this.y("method", [
-            id("E"),
-            id("C"),
-            receiver,
-            str(right.name),
-            this.args(right.args),
-            nullSafe,
-          ]);
-        if (right.kind === "keyword")
-          return this.y("attr", [id("E"), id("C"), receiver, str(right.name), nullSafe]);
-        return this.y("badDot", [receiver, nullSafe]);
-      }
-      case "and":
-      case "or":
-        return this.y(op, [this.expr(left), arrow([], this.expr(right))]);
-      case "=":
-        return this.y("eq", [this.expr(left), this.expr(right)]);
-      case "!=":
-        return this.y("ne", [this.expr(left), this.expr(right)]);
-      case "->":
-        return this.y("arrow", [this.expr(left), arrow(["C"], this.expr(right))]);
-      default:
-        return this.callOp(`#operator_${op}`, [left, right]);
-    }
+    const node = this.hoist.add("b", this.y("binaryNode", [str(op), this.arg(left), this.arg(right)]));
+    return this.y("binary", [id("E"), id("C"), node]);
   }
 }
 

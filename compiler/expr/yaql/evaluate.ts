@@ -57,12 +57,25 @@ const FAST_OPS: Record<string, true> = {
   ">=": true,
 };
 
-/** A literal of another type could make yaql reject the call before evaluating anything. */
-function mayBeFast(node: YaqlNode): boolean {
-  if (node.kind === "keyword") return true;
-  if (node.kind !== "const") return true;
-  return typeof node.value === "string" || isNumberValue(node.value);
+/**
+ * A literal that no overload of the operator accepts makes yaql reject the
+ * call before evaluating anything, so such calls take the regular path.
+ */
+function mayBeFast(op: string, node: YaqlNode): boolean {
+  const value = node.kind === "keyword" ? node.name : node.kind === "const" ? node.value : undefined;
+  if (value === undefined || isNumberValue(value)) return true;
+  return typeof value === "string" && STRING_OPS[op] === true;
 }
+
+/** The operators with an overload taking a string on either side. */
+const STRING_OPS: Record<string, true> = {
+  "+": true,
+  "*": true,
+  "<": true,
+  ">": true,
+  "<=": true,
+  ">=": true,
+};
 
 function isNumberValue(v: PyValue): boolean {
   return typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat;
@@ -134,7 +147,8 @@ export class Evaluator implements Engine {
     }
   }
 
-  private binary(node: BinaryNode, ctx: YaqlContext): PyValue {
+  /** A binary node; public so translated code runs operators exactly as the tree walker does. */
+  binary(node: BinaryNode, ctx: YaqlContext): PyValue {
     switch (node.op) {
       case ".":
       case "?.": {
@@ -160,7 +174,7 @@ export class Evaluator implements Engine {
         return this.evaluate(node.right, left);
       }
       default:
-        if (node.op in FAST_OPS && mayBeFast(node.left) && mayBeFast(node.right)) {
+        if (node.op in FAST_OPS && mayBeFast(node.op, node.left) && mayBeFast(node.op, node.right)) {
           const left = this.evaluate(node.left, ctx);
           const right = this.evaluate(node.right, ctx);
           const fast = fastOperator(node.op, left, right);

@@ -14,6 +14,7 @@ import {
   compareOp,
   dictPut,
   missingElse,
+  subscript,
 } from "../../../compiler/expr/jinja/evaluate";
 import { Filters } from "../../../compiler/expr/jinja/filters";
 import {
@@ -68,6 +69,8 @@ export const bin = (op: BinaryOperator, a: PyValue, b: PyValue): PyValue => bina
 export const unary = (op: "-" | "+", v: PyValue): PyValue => unaryOp(op, v);
 export const getAttr = jGetAttr;
 export const getItem = jGetItem;
+/** `obj[arg]` (arg may be a slice). */
+export const item = subscript;
 export const noElse = missingElse;
 
 export function not(v: PyValue): boolean {

@@ -2,10 +2,8 @@
 // be compiled thunks, so every call, operator, indexer and attribute access
 // goes through the evaluator's own overload dispatch (compiler/expr/yaql).
 
-import type { YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
+import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
-import { noMatching } from "../../../compiler/expr/yaql/dispatch";
-import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
 import { convertOutput } from "../../../compiler/expr/yaql/values";
@@ -16,18 +14,20 @@ import { truthy } from "../py/value";
 /** The code of one YAQL node: evaluated with the engine and the current `$` context. */
 export type Thunk = (e: CompiledEngine, c: YaqlContext) => PyValue;
 
-const compiled = new WeakMap<YaqlNode, Thunk>();
+const CODE = Symbol("compiled");
+
+type CompiledNode = YaqlNode & { [CODE]?: Thunk };
 
 /** The YAQL evaluator, with compiled nodes evaluated by their code. */
 export class CompiledEngine extends Evaluator {
   override evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
-    const code = compiled.get(node);
+    const code = (node as CompiledNode)[CODE];
     return code ? code(this, ctx) : super.evaluate(node, ctx);
   }
 }
 
 function register(node: YaqlNode, code: Thunk): YaqlNode {
-  compiled.set(node, code);
+  Object.defineProperty(node, CODE, { value: code });
   return node;
 }
 
@@ -39,9 +39,24 @@ export function node(code: Thunk): YaqlNode {
   );
 }
 
-/** A compiled call node: yaql lets only these be method lambdas (`uses_receiver`). */
-export function callNode(name: string, code: Thunk): YaqlNode {
-  return register({ kind: "call", name, args: [], start: 0, end: 0 }, code);
+/** A call node (yaql lets only these be method lambdas, `uses_receiver`), run by its code. */
+export function callNode(name: string, args: readonly YaqlArg[], code: Thunk): YaqlNode {
+  return register({ kind: "call", name, args, start: 0, end: 0 }, code);
+}
+
+/** A literal, left for the engine to evaluate (operators look at literal operands). */
+export function constNode(value: PyValue): YaqlNode {
+  return { kind: "const", value, start: 0, end: 0 };
+}
+
+/** A binary node over argument nodes, evaluated by the engine's own operator code. */
+export function binaryNode(op: string, left: YaqlNode, right: YaqlNode): BinaryNode {
+  return { kind: "binary", op, left, right, start: 0, end: 0 };
+}
+
+/** Runs a binary node (`.`, `?.`, `and`, `or`, `=`, `->`, operators) as the tree walker does. */
+export function binary(e: CompiledEngine, c: YaqlContext, node: BinaryNode): PyValue {
+  return e.binary(node, c);
 }
 
 /** A bare word used as a value (`ctx(x)` passes 'x'). */
@@ -75,61 +90,8 @@ export function call(
   return e.call(name, args, c, receiver);
 }
 
-/** `receiver.name` (`?.` when nullSafe). */
-export function attr(
-  e: CompiledEngine,
-  c: YaqlContext,
-  receiver: PyValue,
-  name: string,
-  nullSafe: boolean,
-): PyValue {
-  if (nullSafe && receiver === null) return null;
-  return e.attribute(receiver, name, c);
-}
-
-/** `receiver.name(args)` / `receiver?.name(args)`. */
-export function method(
-  e: CompiledEngine,
-  c: YaqlContext,
-  receiver: PyValue,
-  name: string,
-  args: readonly YaqlArg[],
-  nullSafe: boolean,
-): PyValue {
-  if (nullSafe && receiver === null) return null;
-  return e.call(name, args, c, receiver);
-}
-
-/** `receiver.<anything else>`: yaql has no such operator. */
-export function badDot(receiver: PyValue, nullSafe: boolean): PyValue {
-  if (nullSafe && receiver === null) return null;
-  throw noMatching("#operator_.", undefined);
-}
-
-export function and(left: PyValue, right: () => PyValue): PyValue {
-  return truthy(left) ? right() : left;
-}
-
-export function or(left: PyValue, right: () => PyValue): PyValue {
-  return truthy(left) ? left : right();
-}
-
 export function not(v: PyValue): boolean {
   return !truthy(v);
-}
-
-export function eq(a: PyValue, b: PyValue): boolean {
-  return yEquals(a, b);
-}
-
-export function ne(a: PyValue, b: PyValue): boolean {
-  return !yEquals(a, b);
-}
-
-/** `context -> expr`: evaluates the right side in the context the left side returned. */
-export function arrow(left: PyValue, right: (c: YaqlContext) => PyValue): PyValue {
-  if (!(left instanceof YaqlContext)) throw noMatching("#operator_->", undefined);
-  return right(left);
 }
 
 /** `[args]` (a tuple in yaql). */

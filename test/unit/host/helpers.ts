@@ -2,8 +2,8 @@
 // fixture pack, and waiting for executions to finish.
 
 import { join } from "node:path";
-import type { Backend, ExecutionRecord } from "../../../runtime/backend/types";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
+import type { Backend, ExecutionRecord } from "../../../runtime/backend/types";
 import { COMPLETED } from "../../../runtime/engine/statuses";
 import { submitExecution } from "../../../runtime/host/submit";
 import { silentLogger } from "../../../runtime/observability/logger";
@@ -17,7 +17,8 @@ export async function waitDone(backend: Backend, id: string, timeoutMs = 15_000)
   for (;;) {
     const rec = await backend.executions.get(id);
     if (rec && COMPLETED.has(rec.status)) return rec;
-    if (Date.now() - start > timeoutMs) throw new Error(`execution ${id} not done after ${timeoutMs} ms: ${rec?.status}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`execution ${id} not done after ${timeoutMs} ms: ${rec?.status}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

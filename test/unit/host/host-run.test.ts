@@ -25,14 +25,16 @@ describe("async host", () => {
     expect(output.left).toBe(15);
     expect(output.greeting).toBe("stanley");
     const trace = (rec.context as { trace: Array<{ ev: string; task?: string }> }).trace;
-    expect(trace.filter((e) => e.ev === "task.finished").map((e) => e.task).sort()).toEqual([
-      "first",
-      "joined",
-      "left",
-      "right",
-    ]);
+    expect(
+      trace
+        .filter((e) => e.ev === "task.finished")
+        .map((e) => e.task)
+        .sort(),
+    ).toEqual(["first", "joined", "left", "right"]);
     // The join merges the branches' contexts in arrival order: the branch that finished last wins.
-    const last = trace.filter((e) => e.ev === "task.finished" && (e.task === "left" || e.task === "right")).at(-1);
+    const last = trace
+      .filter((e) => e.ev === "task.finished" && (e.task === "left" || e.task === "right"))
+      .at(-1);
     expect(output.order).toEqual([last?.task]);
   }, 20_000);
 
@@ -42,10 +44,9 @@ describe("async host", () => {
     expect(rec.result).toEqual({ output: { sum: 14 } });
     const children = await host.backend.executions.list({ parentId: rec.id });
     expect(children.map((c) => c.status)).toEqual(["succeeded", "succeeded"]);
-    expect(children.map((c) => (c.result as { output: { parent_task: string } }).output.parent_task).sort()).toEqual([
-      "one",
-      "two",
-    ]);
+    expect(
+      children.map((c) => (c.result as { output: { parent_task: string } }).output.parent_task).sort(),
+    ).toEqual(["one", "two"]);
   }, 20_000);
 
   it("runs with-items under a concurrency limit", async () => {

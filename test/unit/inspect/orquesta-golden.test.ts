@@ -6,7 +6,12 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { inspectOrquestaText, type OrquestaInspectionError } from "../../../compiler/inspect/orquesta";
+import {
+  inspectOrquestaNode,
+  inspectOrquestaText,
+  type OrquestaInspectionError,
+} from "../../../compiler/inspect/orquesta";
+import { parseYaml } from "../../../compiler/load/parse-yaml";
 
 const SHARED = resolve(__dirname, "../../../../shared");
 const TRACES = resolve(SHARED, "golden/traces");
@@ -46,6 +51,35 @@ describe("inspectOrquestaText matches Orquesta's inspector on the golden traces"
     const got = inspectOrquestaText(workflow, text).map(comparable);
     expect(got).toEqual((trace.errors as OrquestaInspectionError[]).map(comparable));
   });
+
+  it.each(refused.map((c) => [c.workflow, c] as const))(
+    "gives Orquesta's raw result for %s",
+    (workflow, c) => {
+      const trace = JSON.parse(readFileSync(resolve(TRACES, c.case_id, "trace.json"), "utf8"));
+      const text = readFileSync(resolve(SHARED, workflow), "utf8");
+      const raw = inspectOrquestaNode(parseYaml({ path: workflow, text }).root);
+      const got: Record<string, unknown[]> = {};
+      for (const category of ["syntax", "semantics", "expressions", "context"] as const) {
+        if (raw[category].length === 0) continue;
+        got[category] = raw[category].map((e) => {
+          const entry: Record<string, unknown> = { spec_path: e.spec_path, schema_path: e.schema_path };
+          if (e.expression !== undefined) entry.expression = e.expression;
+          if (category === "expressions" || category === "context") entry.type = e.language;
+          if (category === "semantics" || category === "context") entry.message = e.message;
+          return entry;
+        });
+      }
+      const expected: Record<string, unknown[]> = {};
+      for (const [category, entries] of Object.entries(
+        trace.inspection as Record<string, Record<string, unknown>[]>,
+      )) {
+        expected[category] = entries.map(({ message, ...rest }) =>
+          category === "semantics" || category === "context" ? { ...rest, message } : rest,
+        );
+      }
+      expect(got).toEqual(expected);
+    },
+  );
 
   it("accepts every other traced workflow", () => {
     const wrong: string[] = [];

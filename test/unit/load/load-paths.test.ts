@@ -88,3 +88,18 @@ describe("loadPaths", () => {
     expect(d[0]!.message).toContain("enabled");
   });
 });
+
+describe("pack extras", () => {
+  it("keeps the pack's config schema and reports pack files that do not parse", () => {
+    const dir = tempPack({
+      "p/pack.yaml": "name: p\n",
+      "p/config.schema.yaml": "api_url:\n  type: string\n  default: http://x\n",
+      "p/actions/broken.yaml": "name: [oops\n",
+    });
+    const r = loadPaths([dir]);
+    const pack = r.packs.find((p) => p.name === "p");
+    expect(pack?.configSchema?.kind).toBe("map");
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1001"]);
+    expect(r.diagnostics[0]!.file?.path).toBe(join(dir, "p/actions/broken.yaml"));
+  });
+});

@@ -9,7 +9,9 @@ import { PyFloat } from "../../../../runtime/stdlib/py/value";
 import { buildModule, loadModule } from "./harness";
 
 const print = (e: ts.Expression) =>
-  ts.createPrinter().printNode(ts.EmitHint.Expression, e, ts.createSourceFile("x.ts", "", ts.ScriptTarget.ES2022));
+  ts
+    .createPrinter()
+    .printNode(ts.EmitHint.Expression, e, ts.createSourceFile("x.ts", "", ts.ScriptTarget.ES2022));
 
 describe("translateValueString", () => {
   it("uses the given runtime namespace expression, e.g. $rt.ops", () => {
@@ -34,7 +36,13 @@ describe("translateValueString", () => {
   });
 
   it("fails with the evaluator's ExpressionError, message included", async () => {
-    const texts = ["<% 1 / 0 %>", "x {{ ctx('missing') }}", "<% ctx( %>", "{% for %}", "{{ 1 | nosuchfilter }}"];
+    const texts = [
+      "<% 1 / 0 %>",
+      "x {{ ctx('missing') }}",
+      "<% ctx( %>",
+      "{% for %}",
+      "{{ 1 | nosuchfilter }}",
+    ];
     const fns = await loadModule(buildModule(texts).source);
     texts.forEach((t, i) => {
       const err = (f: () => unknown) => {

@@ -219,26 +219,46 @@ const jinjaExpr: fc.Arbitrary<string> = fc.letrec<{ e: string }>((tie) => ({
   ),
 })).e;
 
+// Expressions that usually evaluate, so that templates get rendered past their first tag.
+const safeJinja = fc.oneof(
+  {
+    arbitrary: fc.constantFrom(
+      "ctx('l')",
+      "[1, 2]",
+      "range(3)",
+      "ctx('d').items()",
+      "x",
+      "ctx('s')",
+      "ctx('x') > 1",
+      "ctx('d')",
+      "(x or 0) + 1",
+      "none",
+    ),
+    weight: 4,
+  },
+  { arbitrary: jinjaExpr, weight: 1 },
+);
+
 const template: fc.Arbitrary<string> = fc.letrec<{ t: string }>((tie) => ({
   t: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    jinjaExpr.map((e) => `{{ ${e} }}`),
+    safeJinja.map((e) => `{{ ${e} }}`),
     fc.constantFrom("text ", "-", "{% raw %}{{ x }}{% endraw %}", "{# c #}"),
     fc
-      .tuple(jinjaExpr, tie("t"), tie("t"))
+      .tuple(safeJinja, tie("t"), tie("t"))
       .map(([c, a, b]) => `{% if ${c} %}${a}{% elif ${c} == 1 %}e{% else %}${b}{% endif %}`),
     fc
-      .tuple(jinjaExpr, tie("t"), fc.boolean())
+      .tuple(safeJinja, tie("t"), fc.boolean())
       .map(
         ([i, b, test]) =>
           `{% for x in ${i}${test ? " if x" : ""} %}${b}{{ loop.index }}{% else %}none{% endfor %}`,
       ),
-    fc.tuple(jinjaExpr, tie("t")).map(([v, b]) => `{% set x = ${v} %}${b}`),
+    fc.tuple(safeJinja, tie("t")).map(([v, b]) => `{% set x = ${v} %}${b}`),
     fc.tuple(tie("t"), tie("t")).map(([v, b]) => `{% set y %}${v}{% endset %}${b}{{ y }}`),
-    fc.tuple(jinjaExpr, tie("t")).map(([v, b]) => `{% with x = ${v} %}${b}{% endwith %}`),
+    fc.tuple(safeJinja, tie("t")).map(([v, b]) => `{% with x = ${v} %}${b}{% endwith %}`),
     tie("t").map((b) => `{% filter upper %}${b}{% endfilter %}`),
     fc
-      .tuple(tie("t"), jinjaExpr)
+      .tuple(tie("t"), safeJinja)
       .map(([b, a]) => `{% macro m(x, y=2) %}${b}{{ y }}{% endmacro %}{{ m(${a}) }}`),
     fc.tuple(tie("t"), tie("t")).map(([a, b]) => `${a}${b}`),
     fc.constantFrom(
@@ -285,7 +305,10 @@ const value = fc.oneof(
 );
 
 describe("translated vs evaluated on random values", () => {
-  const values = fc.sample(value, { numRuns: 1500, seed: 42 });
+  const values = fc.sample(value, {
+    numRuns: Number(process.env.ORQC_FUZZ_RUNS ?? 1500),
+    seed: Number(process.env.ORQC_FUZZ_SEED ?? 42),
+  });
   let fns: Awaited<ReturnType<typeof loadModule>> = [];
 
   beforeAll(async () => {
@@ -295,6 +318,7 @@ describe("translated vs evaluated on random values", () => {
   it("gives the evaluator's result (or error and message) on every value", () => {
     const differ: string[] = [];
     let values_ = 0;
+    const rendered = { for: 0, macro: 0, yaqlLambda: 0 };
     values.forEach((v, i) => {
       const fn = fns[i];
       if (!fn) {
@@ -303,14 +327,22 @@ describe("translated vs evaluated on random values", () => {
       }
       const mine = runCase({ id: "", expr: v, ctx: CTX(), current_item: 1 }, (_x, env) => fn(env));
       const theirs = runCase({ id: "", expr: v, ctx: CTX(), current_item: 1 }, renderValue);
-      if (!("error_type" in mine)) values_++;
+      if (!("error_type" in mine)) {
+        values_++;
+        if (v.includes("{% for")) rendered.for++;
+        if (v.includes("{% macro")) rendered.macro++;
+        if (v.includes("select(") || v.includes("let(")) rendered.yaqlLambda++;
+      }
       if (JSON.stringify(mine) !== JSON.stringify(theirs))
         differ.push(
           `${JSON.stringify(v)}\n  translated ${JSON.stringify(mine)}\n  evaluator  ${JSON.stringify(theirs)}`,
         );
     });
-    // The grammar is meant to reach values, not only errors.
+    // The grammar is meant to reach values, not only errors, templates included.
     expect(values_).toBeGreaterThan(values.length / 5);
+    expect(rendered.for).toBeGreaterThan(5);
+    expect(rendered.macro).toBeGreaterThan(0);
+    expect(rendered.yaqlLambda).toBeGreaterThan(5);
     expect(differ.slice(0, 10)).toEqual([]);
   });
 });

@@ -1,0 +1,46 @@
+// An embedded row: the memory backend and one in-process worker (startWorker),
+// core.remote on the loopback runner. Units scheduled = jobs the worker took.
+
+import { MemoryBackend } from "../../runtime/backend/memory/index";
+import { submitExecution } from "../../runtime/host/submit";
+import { createLogger } from "../../runtime/observability/logger";
+import { closeSharedPythonPool } from "../../runtime/runners/index";
+import { startWorker } from "../../runtime/worker/worker";
+import { useLoopbackRemote } from "./loopback-remote";
+import { HOST_CHECK, examplesDir } from "./paths";
+import { awaitAll, type RowRun } from "./row";
+import type { PlannedRun } from "./workload";
+
+export interface EmbeddedOptions {
+  readonly bundlesDir?: string;
+  readonly timeScale: number;
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+}
+
+export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOptions): Promise<RowRun> {
+  const backend = new MemoryBackend();
+  const worker = startWorker({
+    backend,
+    concurrency: opts.concurrency,
+    packs: [examplesDir],
+    ...(opts.bundlesDir ? { bundlesDir: opts.bundlesDir } : {}),
+    timeScale: opts.timeScale,
+    logger: createLogger({ level: "error" }),
+  });
+  useLoopbackRemote(worker.services.runners);
+  try {
+    const ids: string[] = [];
+    const firstSubmitAt = Date.now();
+    for (const run of runs) {
+      const out = await submitExecution(worker.services, { target: HOST_CHECK, input: run.input });
+      if (!out.ok) throw new Error(`submit failed: ${out.error}`);
+      ids.push(out.record.id);
+    }
+    const { finished, lastDoneAt } = await awaitAll(backend, ids, opts.timeoutMs, 5);
+    return { firstSubmitAt, lastDoneAt, finished, unitsScheduled: worker.stats().jobs };
+  } finally {
+    await worker.close(2000);
+    await closeSharedPythonPool();
+  }
+}

@@ -1,0 +1,92 @@
+// `orqc run` embedded, end to end through the CLI: exit codes, text and JSON
+// output, the local record `orqc status` reads, and a compiled bundle giving
+// the same output as the interpreter with the original task names traced.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCli, HOSTT, orqc } from "../unit/host/e2e-support";
+
+let cli: string;
+const home = mkdtempSync(join(tmpdir(), "orqc-run-home-"));
+const bundles = mkdtempSync(join(tmpdir(), "orqc-run-bundles-"));
+const env = { ORQC_HOME: home };
+
+beforeAll(async () => {
+  cli = await buildCli("run");
+}, 60_000);
+
+afterAll(() => {
+  rmSync(cli, { force: true });
+  rmSync(home, { recursive: true, force: true });
+  rmSync(bundles, { recursive: true, force: true });
+});
+
+describe("orqc run (embedded)", () => {
+  it("runs a workflow action and exits 0, printing output and the task trace", async () => {
+    const r = await orqc(cli, ["run", "hostt.seq", "--packs", HOSTT, "-p", "n=4"], env);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/execution \S+: succeeded/);
+    expect(r.stdout).toContain('"left": 14');
+    expect(r.stdout).toMatch(/joined \(route 0\): succeeded/);
+    const id = /execution (\S+):/.exec(r.stdout)![1]!;
+    const s = await orqc(cli, ["status", id, "--format", "json"], env);
+    expect(s.code).toBe(0);
+    expect(JSON.parse(s.stdout).status).toBe("succeeded");
+    const list = await orqc(cli, ["executions"], env);
+    expect(list.stdout).toContain(id);
+  }, 30_000);
+
+  it("exits 1 with a message for bad input and for a failed workflow, 2 for usage errors", async () => {
+    const bad = await orqc(cli, ["run", "hostt.seq", "--packs", HOSTT, "-p", "nope=1"], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Unknown parameter(s): nope");
+    const missing = await orqc(cli, ["run", "hostt.nothing", "--packs", HOSTT], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no workflow or bundle named "hostt.nothing"');
+    const failed = await orqc(
+      cli,
+      ["run", "hostt.retry", "--packs", HOSTT, "-p", "marker=/nonexistent/dir/flag"],
+      env,
+    );
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(/: failed/);
+    const usage = await orqc(cli, ["run", "hostt.seq", "-p", "novalue"], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).not.toMatch(/at \S+\.ts/);
+  }, 30_000);
+
+  it("runs a compiled bundle with the same output, tracing inlined tasks by their original names", async () => {
+    const compiled = await orqc(cli, ["compile", HOSTT, "-o", bundles, "--force"], env);
+    expect(compiled.code).toBe(0);
+    const interpreted = await orqc(
+      cli,
+      ["run", "hostt.parent", "--packs", HOSTT, "-p", "n=5", "--format", "json"],
+      env,
+    );
+    const bundled = await orqc(
+      cli,
+      ["run", "hostt.parent", "--bundles", bundles, "--packs", HOSTT, "-p", "n=5", "--format", "json"],
+      env,
+    );
+    expect(bundled.code).toBe(0);
+    const a = JSON.parse(interpreted.stdout);
+    const b = JSON.parse(bundled.stdout);
+    expect(b.result).toEqual(a.result);
+    expect(b.result).toEqual({ output: { sum: 22 } });
+    expect(b.context.target.kind).toBe("bundle");
+    const finished = b.context.trace.filter((e: { ev: string }) => e.ev === "task.finished");
+    expect(finished.map((e: { unit: string; task: string }) => `${e.unit}:${e.task}`).sort()).toEqual([
+      "hostt.child:double",
+      "hostt.child:double",
+      "root:one",
+      "root:total",
+      "root:two",
+    ]);
+    // Interpreted, the children were executions (jobs) of their own; compiled, one job did it all.
+    expect(a.context.runs).toBeGreaterThan(1);
+    expect(b.context.runs).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,32 @@
+// cancel / pause / resume on the embedded backend.
+
+import { describe, expect, it } from "vitest";
+import { controlExecution } from "../../../runtime/host/control";
+import { embedded, waitDone } from "./helpers";
+
+describe("execution control", () => {
+  it("cancels an execution that waits on a long delay", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.delay", { n: 60 });
+    const start = Date.now();
+    while (!(await host.backend.journal.load(id)).order.some((s) => s.startsWith("~timer"))) {
+      if (Date.now() - start > 5000) throw new Error("no timer");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(host.worker.stats().active).toBe(0);
+    const out = await controlExecution(host.backend, id, "cancel");
+    expect(out.ok).toBe(true);
+    const rec = await waitDone(host.backend, id, 5000);
+    await host.close();
+    expect(rec.status).toBe("canceled");
+  }, 20_000);
+
+  it("refuses to control a finished execution", async () => {
+    const host = embedded();
+    const rec = await host.run("hostt.items", { n: 1 });
+    const out = await controlExecution(host.backend, rec.id, "pause");
+    await host.close();
+    expect(out).toEqual({ ok: false, error: `execution ${rec.id} is already succeeded` });
+  });
+});
