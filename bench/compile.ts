@@ -11,9 +11,9 @@ import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { compile } from "../compiler/compile";
 import { translateExpression } from "../compiler/emit/translator";
-import { compileScenarios } from "../compiler/simulate/compile-scenarios";
+import { compileScenarios, type ScenarioItem } from "../compiler/simulate/compile-scenarios";
 import { readCases } from "../runtime/engine/cases";
-import { runScenario } from "../runtime/engine/scenario";
+import { type CompiledUnits, runScenario } from "../runtime/engine/scenario";
 
 const SHARED = resolve(__dirname, "../../shared");
 const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 3;
@@ -21,13 +21,26 @@ const rounds = Number(process.argv[process.argv.indexOf("--rounds") + 1]) || 3;
 async function compileCorpus(): Promise<{ seconds: number; built: number; refused: number }> {
   const out = mkdtempSync(join(tmpdir(), "orqc-bench-compile-"));
   const t0 = performance.now();
-  const result = await compile({ paths: [join(SHARED, "corpus")], outDir: out, all: true, force: true, translate: translateExpression });
+  const result = await compile({
+    paths: [join(SHARED, "corpus")],
+    outDir: out,
+    all: true,
+    force: true,
+    translate: translateExpression,
+  });
   const seconds = (performance.now() - t0) / 1000;
   return {
     seconds,
     built: result.reports.filter((r) => r.status === "built").length,
     refused: result.reports.filter((r) => r.status === "failed").length,
   };
+}
+
+function runAll(items: readonly ScenarioItem[], units?: Map<string, CompiledUnits>): void {
+  for (const it of items) {
+    const compiled = units?.get(it.key);
+    runScenario(it.scenario, compiled ? { root: SHARED, compiled } : { root: SHARED });
+  }
 }
 
 function time(f: () => void): number {
@@ -44,19 +57,19 @@ async function main(): Promise<void> {
   const items = readCases(join(SHARED, "golden/traces"));
   const compiled = await compileScenarios(items, SHARED, translateExpression);
   const runnable = items.filter((it) => compiled.has(it.key));
-  const root = SHARED;
   // Warm both paths once (JIT, caches), then alternate rounds so noise hits both.
-  for (const it of runnable) {
-    runScenario(it.scenario, { root });
-    runScenario(it.scenario, { root, compiled: compiled.get(it.key)! });
-  }
+  runAll(runnable);
+  runAll(runnable, compiled);
   let interpretedMs = Number.POSITIVE_INFINITY;
   let compiledMs = Number.POSITIVE_INFINITY;
   for (let r = 0; r < rounds; r++) {
-    interpretedMs = Math.min(interpretedMs, time(() => runnable.forEach((it) => runScenario(it.scenario, { root }))));
+    interpretedMs = Math.min(
+      interpretedMs,
+      time(() => runAll(runnable)),
+    );
     compiledMs = Math.min(
       compiledMs,
-      time(() => runnable.forEach((it) => runScenario(it.scenario, { root, compiled: compiled.get(it.key)! }))),
+      time(() => runAll(runnable, compiled)),
     );
   }
   const perInterpreted = (interpretedMs * 1000) / runnable.length;
@@ -64,7 +77,12 @@ async function main(): Promise<void> {
   const result = {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version },
     rounds,
-    corpus_compile: { seconds: best.seconds, bundles_built: best.built, refused_by_orquesta: best.refused, target_seconds: 5 },
+    corpus_compile: {
+      seconds: best.seconds,
+      bundles_built: best.built,
+      refused_by_orquesta: best.refused,
+      target_seconds: 5,
+    },
     engine_per_workflow: {
       workflows: runnable.length,
       interpreted_us: perInterpreted,
@@ -75,10 +93,14 @@ async function main(): Promise<void> {
   };
   console.log("| measure | value |");
   console.log("|---|---|");
-  console.log(`| corpus compile (best of ${rounds}) | ${best.seconds.toFixed(2)} s, ${best.built} bundles, ${best.refused} refused |`);
+  console.log(
+    `| corpus compile (best of ${rounds}) | ${best.seconds.toFixed(2)} s, ${best.built} bundles, ${best.refused} refused |`,
+  );
   console.log(`| engine per workflow, interpreted | ${perInterpreted.toFixed(0)} µs |`);
   console.log(`| engine per workflow, compiled | ${perCompiled.toFixed(0)} µs |`);
-  console.log(`| ratio interpreted / compiled | ${result.engine_per_workflow.ratio.toFixed(2)}x (target 10x) |`);
+  console.log(
+    `| ratio interpreted / compiled | ${result.engine_per_workflow.ratio.toFixed(2)}x (target 10x) |`,
+  );
   writeFileSync(resolve(__dirname, "results/compile.json"), `${JSON.stringify(result, null, 2)}\n`);
 }
 

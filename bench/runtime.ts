@@ -48,7 +48,8 @@ async function waitAll(backend: Backend, ids: string[], timeoutMs = 300_000): Pr
       if (r && COMPLETED.has(r.status)) done.set(id, r);
     }
     if (Date.now() - start > timeoutMs) throw new Error(`only ${done.size}/${ids.length} done`);
-    if (done.size < ids.length) await new Promise((r) => setTimeout(r, 20));
+    // Polling costs CPU on the same two cores the workers use: not too often.
+    if (done.size < ids.length) await new Promise((r) => setTimeout(r, 100));
   }
   return ids.map((id) => done.get(id)!);
 }

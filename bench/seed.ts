@@ -5,6 +5,7 @@
 // CPU, peak RSS, and checks of every run's output, ITSM calls and SQL rows.
 //
 //   npx vite-node bench/seed.ts [--quick] [--workflows 1,50,100] [--redis URL]
+//     [--python-pool N] [--out FILE] [--with-1000-all]
 //   ORQC_TIME_SCALE (default 0.01) scales every wait.
 // Writes bench/results/seed.json (see docs/performance.md, "Seed benchmark").
 
@@ -32,14 +33,21 @@ const quick = process.argv.includes("--quick");
 const timeScale = Number(process.env.ORQC_TIME_SCALE ?? "0.01");
 const redisUrl = arg("--redis") ?? process.env.ORQC_SEED_REDIS ?? "redis://127.0.0.1:6379";
 const counts = (arg("--workflows") ?? (quick ? "100" : "1,50,100,1000")).split(",").map(Number);
+const pythonPool = arg("--python-pool") ? Number(arg("--python-pool")) : undefined;
 const outFile = arg("--out") ?? join(repoRoot, "bench/results/seed.json");
 
+const all1000 = process.argv.includes("--with-1000-all");
+
+/** Every combination; 1,000 runs only compiled, embedded and Redis x4, unless --with-1000-all (hours). */
 function specs(): RowSpec[] {
   const rows: RowSpec[] = [];
   for (const workflows of counts)
     for (const mode of ["compiled", "interpreted"] as const) {
+      const big = workflows >= 1000 && !all1000;
+      if (big && mode === "interpreted") continue;
       rows.push({ workflows, mode, backend: "embedded", workers: 1 });
-      for (const workers of quick ? [2] : [1, 2, 4]) rows.push({ workflows, mode, backend: "redis", workers });
+      for (const workers of quick ? [2] : big ? [4] : [1, 2, 4])
+        rows.push({ workflows, mode, backend: "redis", workers });
     }
   return rows;
 }
@@ -53,6 +61,14 @@ async function main(): Promise<void> {
   if (!built.manifest.some((m) => m.ref === "monitoring.host_check")) throw new Error("compiling examples/ gave no monitoring.host_check bundle");
   const itsm = await startItsmService();
   process.env.ITSM_SERVICE_URL = itsm.url;
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => {
+      void itsm.stop().finally(() => {
+        cleanupWorkerBundle();
+        rmSync(work, { recursive: true, force: true });
+        process.exit(130);
+      });
+    });
   const rows: SeedRow[] = [];
   try {
     let n = 0;
@@ -74,6 +90,7 @@ async function main(): Promise<void> {
             timeScale,
             concurrency: Math.max(64, spec.workflows * 4),
             timeoutMs,
+            ...(pythonPool ? { pythonPool } : {}),
           });
         } else {
           const r = await runRedis(runs, {
@@ -84,6 +101,7 @@ async function main(): Promise<void> {
             ...(spec.mode === "compiled" ? { bundlesDir } : {}),
             timeScale,
             timeoutMs,
+            ...(pythonPool ? { pythonPool } : {}),
           });
           run = r;
           workerRssMb = r.workerRssMb;
@@ -105,6 +123,7 @@ async function main(): Promise<void> {
       const row: SeedRow = {
         ...spec,
         time_scale: timeScale,
+        python_pool: pythonPool ?? "default",
         makespan_s: round(makespan, 3),
         critical_path_s: round(critical, 3),
         ratio: round(makespan / critical, 3),

@@ -7,6 +7,7 @@ import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
+import { usePythonPool } from "./python-pool";
 import { HOST_CHECK, examplesDir } from "./paths";
 import { awaitAll, type RowRun } from "./row";
 import type { PlannedRun } from "./workload";
@@ -16,6 +17,8 @@ export interface EmbeddedOptions {
   readonly timeScale: number;
   readonly concurrency: number;
   readonly timeoutMs: number;
+  /** Python processes of the worker (default: the runtime's shared pool). */
+  readonly pythonPool?: number;
 }
 
 export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOptions): Promise<RowRun> {
@@ -29,6 +32,7 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
     logger: createLogger({ level: "error" }),
   });
   useLoopbackRemote(worker.services.runners);
+  const pool = opts.pythonPool ? usePythonPool(worker.services.runners, opts.pythonPool) : undefined;
   try {
     const ids: string[] = [];
     const firstSubmitAt = Date.now();
@@ -41,6 +45,7 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
     return { firstSubmitAt, lastDoneAt, finished, unitsScheduled: worker.stats().jobs };
   } finally {
     await worker.close(2000);
+    await pool?.close();
     await closeSharedPythonPool();
   }
 }

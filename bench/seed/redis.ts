@@ -23,6 +23,7 @@ export interface RedisOptions {
   readonly bundlesDir?: string;
   readonly timeScale: number;
   readonly timeoutMs: number;
+  readonly pythonPool?: number;
 }
 
 let bundled: string | undefined;
@@ -81,6 +82,7 @@ export async function runRedis(runs: readonly PlannedRun[], opts: RedisOptions):
     packs: [examplesDir],
     ...(opts.bundlesDir ? { bundlesDir: opts.bundlesDir } : {}),
     timeScale: opts.timeScale,
+    ...(opts.pythonPool ? { pythonPool: opts.pythonPool } : {}),
   };
   const children = await Promise.all(Array.from({ length: opts.workers }, () => startWorkerProcess(file, settings)));
   try {

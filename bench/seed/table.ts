@@ -8,6 +8,8 @@ export interface SeedRow {
   readonly backend: BackendKind;
   readonly workers: number;
   readonly time_scale: number;
+  /** Warm Python processes per worker process ("default": the runtime's min(4, CPUs)). */
+  readonly python_pool: number | "default";
   readonly makespan_s: number;
   readonly critical_path_s: number;
   readonly ratio: number;

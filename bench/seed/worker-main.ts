@@ -8,6 +8,7 @@ import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
+import { usePythonPool } from "./python-pool";
 
 interface Settings {
   readonly url: string;
@@ -16,6 +17,7 @@ interface Settings {
   readonly packs: string[];
   readonly bundlesDir?: string;
   readonly timeScale: number;
+  readonly pythonPool?: number;
 }
 
 export interface WorkerReport {
@@ -35,9 +37,11 @@ async function main(): Promise<void> {
     logger: createLogger({ level: "error" }),
   });
   useLoopbackRemote(worker.services.runners);
+  const pool = s.pythonPool ? usePythonPool(worker.services.runners, s.pythonPool) : undefined;
   process.on("message", async (msg) => {
     if (msg !== "stop") return;
     await worker.close(2000);
+    await pool?.close();
     await closeSharedPythonPool();
     await backend.close();
     const report: WorkerReport = { jobs: worker.stats().jobs, maxRssKb: process.resourceUsage().maxRSS };

@@ -3,14 +3,14 @@
 import type { Command } from "commander";
 import { registerCheck } from "./check";
 import { registerCompile } from "./compile";
-import { registerGraph } from "./graph";
-import { registerEval } from "./eval";
-import { registerKv } from "./kv";
-import { registerSimulate } from "./simulate";
 import { registerControl } from "./control";
 import { registerDaemon } from "./daemon";
+import { registerEval } from "./eval";
 import { registerExecutions } from "./executions";
+import { registerGraph } from "./graph";
+import { registerKv } from "./kv";
 import { registerRun } from "./run";
+import { registerSimulate } from "./simulate";
 import { registerStatus } from "./status";
 import { registerWorker } from "./worker";
 

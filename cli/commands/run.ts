@@ -22,7 +22,7 @@ import {
   UsageError,
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
-import { formatRecord } from "./status";
+import { formatRecord, printable } from "./status";
 
 interface RunFlags extends RedisFlags {
   param: string[];
@@ -38,7 +38,7 @@ interface RunFlags extends RedisFlags {
 class RunError extends Error {}
 
 function print(rec: ExecutionRecord, flags: RunFlags): void {
-  if (flags.format === "json") process.stdout.write(`${JSON.stringify(rec, null, 2)}\n`);
+  if (flags.format === "json") process.stdout.write(`${JSON.stringify(printable(rec), null, 2)}\n`);
   else process.stdout.write(`${formatRecord(rec, { trace: flags.trace !== false })}\n`);
   process.exitCode = rec.status === "succeeded" ? 0 : 1;
 }

@@ -5,8 +5,9 @@
 import type { Command } from "commander";
 import type { Backend, ExecutionRecord, JsonValue } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
-import { contextOf } from "../../runtime/host/record-context";
+import { contextOf, secretValues } from "../../runtime/host/record-context";
 import { dumpJournal } from "../../runtime/journal/dump";
+import { SecretSet } from "../../runtime/secrets/mask";
 import { loadEmbeddedRecord, openRedis, type RedisFlags } from "../../runtime/worker/cli-support";
 
 interface StatusFlags extends RedisFlags {
@@ -15,7 +16,14 @@ interface StatusFlags extends RedisFlags {
   trace?: boolean;
 }
 
-export function formatRecord(rec: ExecutionRecord, options: { trace?: boolean } = {}): string {
+/** The record with its secret inputs masked (what may be printed). */
+export function printable(rec: ExecutionRecord): ExecutionRecord {
+  const secrets = new SecretSet(secretValues(rec));
+  return secrets.size === 0 ? rec : { ...secrets.maskValue(rec) };
+}
+
+export function formatRecord(record: ExecutionRecord, options: { trace?: boolean } = {}): string {
+  const rec = printable(record);
   const lines: string[] = [];
   const took =
     rec.finishedAt && rec.startedAt ? ` in ${((rec.finishedAt - rec.startedAt) / 1000).toFixed(2)} s` : "";
@@ -35,7 +43,8 @@ export function formatRecord(rec: ExecutionRecord, options: { trace?: boolean } 
     lines.push("  tasks:");
     for (const e of trace) {
       if (e.ev !== "task.finished") continue;
-      const where = e.unit === ctx?.target.ref || e.path === rec.ref ? "" : ` [${e.unit}]`;
+      const top = e.unit === "root" || e.unit === ctx?.target.ref || e.path === rec.ref;
+      const where = top ? "" : ` [${e.unit}]`;
       const item = e.item !== undefined ? ` item ${e.item}` : "";
       const attempt = e.attempt ? ` attempt ${e.attempt + 1}` : "";
       lines.push(`    ${e.task}${item} (route ${e.route})${attempt}: ${e.status}${where}`);
@@ -109,7 +118,10 @@ Examples:
       if (!flags.redis) return show(loadEmbeddedRecord(id));
       await withBackend(flags, "status", async (backend) => {
         const rec = await backend.executions.get(id);
-        const journal = flags.journal && rec ? dumpJournal(await backend.journal.load(id)) : undefined;
+        const journal =
+          flags.journal && rec
+            ? dumpJournal(await backend.journal.load(id), new SecretSet(secretValues(rec)))
+            : undefined;
         const children = rec ? await backend.executions.list({ parentId: id, limit: 1000 }) : undefined;
         show(rec, journal as unknown as JsonValue, children);
       });

@@ -10,7 +10,9 @@ export function codeFrame(file: SourceFile, range: Range, p: Palette, context = 
   const start = lineColOf(file, range.start);
   const end = lineColOf(file, Math.max(range.start, range.end - 1));
   const first = Math.max(1, start.line - context);
-  const last = Math.min(lineCount(file), start.line + context);
+  let last = Math.min(lineCount(file), start.line + context);
+  // The empty "line" after a final newline is not worth showing.
+  if (last > start.line && last === lineCount(file) && lineText(file, last) === "") last--;
   const width = String(last).length;
   const lines: string[] = [];
   for (let n = first; n <= last; n++) {

@@ -62,7 +62,6 @@ export function dropDeadTasks(program: ProgramIR): PassResult {
       });
       continue;
     }
-    const drop = new Set(dead.map((t) => t.name));
     for (const t of dead) {
       notes.push({
         pass: PASS,

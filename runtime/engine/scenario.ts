@@ -137,7 +137,9 @@ function runOne(
   ctx: RunContext,
 ): Trace {
   const read = ctx.opts.readWorkflow ?? ((p: string) => readFileSync(resolve(ctx.opts.root, p), "utf8"));
-  const text = read(entry.workflow);
+  const compiled = ctx.opts.compiled?.unit(chain);
+  // A compiled unit carries its workflow: the file is read only to interpret it.
+  const text = compiled ? "" : read(entry.workflow);
   let input: PyDict = given;
   if (entry.parameters) {
     const res = applyParameterRules(
@@ -148,7 +150,6 @@ function runOne(
     );
     input = res.ok ? res.input : given;
   }
-  const compiled = ctx.opts.compiled?.unit(chain);
   const loaded = compiled ? null : loadDefinition(entry.workflow, text);
   const inspection = compiled
     ? { errors: [] }

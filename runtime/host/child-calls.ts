@@ -14,7 +14,7 @@ import { toJsonObject, toJsonValue } from "./json";
 import type { LiveWork } from "./live-steps";
 import { workflowInput, workflowInputSync } from "./params";
 import type { Target } from "./programs";
-import { type ExecutionContext, RESULT_ID } from "./record-context";
+import { type ExecutionContext, RESULT_ID, secretNamesOf } from "./record-context";
 import { Region, type Work } from "./region";
 import { type CallSite, childContext } from "./st2-context";
 
@@ -119,7 +119,12 @@ export class ChildCalls {
         action.runnerType === "orqc-bundle"
           ? { kind: "bundle", ref: action.ref }
           : { kind: "workflow", path: action.workflowPath ?? "", ref: action.ref };
-      const ctx: ExecutionContext = { target, st2: toJsonObject(context) };
+      const secrets = secretNamesOf(action.parameters);
+      const ctx: ExecutionContext = {
+        target,
+        st2: toJsonObject(context),
+        ...(secrets.length > 0 ? { secrets } : {}),
+      };
       const created = await backend.executions.create({
         id: childId,
         ref: action.ref,

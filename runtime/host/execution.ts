@@ -117,6 +117,12 @@ export class ExecutionRun implements RegionHost {
     if (!loaded.ok)
       return this.finishWith(S.failed, { errors: [{ type: "error", message: loaded.error }], output: null });
     this.program = loaded.value;
+    // Secret inputs are masked in the record, logs and journal dumps (the journal keeps them for replay).
+    if (this.program.parameters)
+      services.secrets.addParameters(
+        record.input,
+        this.program.parameters as Record<string, { secret?: boolean }>,
+      );
     await this.preload();
     this.root = new Region(
       {

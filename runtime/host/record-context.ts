@@ -15,6 +15,20 @@ export interface ExecutionContext {
   readonly trace?: TraceEvent[];
   /** Jobs taken for this execution so far (scheduled units). */
   readonly runs?: number;
+  /** Names of `secret: true` inputs: printed masked (`orqc status`, journal dumps). */
+  readonly secrets?: string[];
+}
+
+/** The secret input values of a record, for masking what is printed about it. */
+export function secretValues(record: ExecutionRecord): string[] {
+  const names = contextOf(record)?.secrets ?? [];
+  return names.map((n) => record.input[n]).filter((v): v is string => typeof v === "string" && v.length > 0);
+}
+
+export function secretNamesOf(parameters: Readonly<Record<string, unknown>> | null | undefined): string[] {
+  return Object.entries(parameters ?? {})
+    .filter(([, p]) => typeof p === "object" && p !== null && (p as { secret?: unknown }).secret === true)
+    .map(([name]) => name);
 }
 
 export function contextOf(record: ExecutionRecord): ExecutionContext | undefined {

@@ -8,7 +8,7 @@ import { dictSet } from "../stdlib/py/dict";
 import type { PyDict } from "../stdlib/py/value";
 import { fromJson, toJsonObject } from "./json";
 import { workflowInput } from "./params";
-import type { ExecutionContext } from "./record-context";
+import { type ExecutionContext, secretNamesOf } from "./record-context";
 import type { HostServices } from "./services";
 import { rootContext } from "./st2-context";
 
@@ -50,7 +50,12 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
   });
   if (!input.ok)
     return { ok: false, error: `invalid input for ${program.ref ?? req.target}: ${input.error}` };
-  const ctx: ExecutionContext = { target: program.target, st2: toJsonObject(context) };
+  const secrets = secretNamesOf(program.parameters);
+  const ctx: ExecutionContext = {
+    target: program.target,
+    st2: toJsonObject(context),
+    ...(secrets.length > 0 ? { secrets } : {}),
+  };
   const { record } = await services.backend.executions.create({
     id,
     ref: program.ref ?? program.path,

@@ -16,7 +16,7 @@ const HOSTILE = [
   "'",
   '"',
   "`",
-  "${x}",
+  "$" + "{x}",
   "*/",
   "/*",
   "</script>",
@@ -119,7 +119,7 @@ describe("codegen safety", () => {
   }, 180_000);
 
   it("emits modules that type-check under strict", async () => {
-    const { out } = await compileText(workflowWith("it's `ok` ${x}"));
+    const { out } = await compileText(workflowWith("it's `ok` $" + "{x}"));
     const file = join(out, "src", "p.w.ts");
     const config = ts.readConfigFile(resolve("tsconfig.json"), ts.sys.readFile).config as object;
     const parsed = ts.parseJsonConfigFileContent(config, ts.sys, resolve("."));
