@@ -5,11 +5,11 @@
 // CPU, peak RSS, and checks of every run's output, ITSM calls and SQL rows.
 //
 //   npx vite-node bench/seed.ts [--quick] [--workflows 1,50,100] [--redis URL]
-//     [--python-pool N] [--out FILE] [--with-1000-all]
+//     [--python-pool N] [--out FILE] [--append] [--with-1000-all]
 //   ORQC_TIME_SCALE (default 0.01) scales every wait.
 // Writes bench/results/seed.json (see docs/performance.md, "Seed benchmark").
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../compiler/compile";
@@ -17,12 +17,19 @@ import { translateExpression } from "../compiler/emit/translator";
 import { runEmbedded } from "./seed/embedded";
 import { startItsmService } from "./seed/itsm-service";
 import { examplesDir, repoRoot } from "./seed/paths";
-import { usePlainPython } from "./seed/python-env";
 import { cpuSeconds, sampleRss } from "./seed/proc-stats";
+import { usePlainPython } from "./seed/python-env";
 import { cleanupWorkerBundle, redisServerCpuSeconds, runRedis } from "./seed/redis";
 import type { RowRun, RowSpec } from "./seed/row";
 import { formatTable, modeRatios, type SeedRow } from "./seed/table";
-import { checkItsmCalls, checkOutputs, checkSqlRows, criticalPathSeconds, planRuns, sqliteCounts } from "./seed/workload";
+import {
+  checkItsmCalls,
+  checkOutputs,
+  checkSqlRows,
+  criticalPathSeconds,
+  planRuns,
+  sqliteCounts,
+} from "./seed/workload";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -57,8 +64,14 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "orqc-seed-"));
   usePlainPython(work);
   const bundlesDir = join(work, "bundles");
-  const built = await compile({ paths: [examplesDir], outDir: bundlesDir, force: true, translate: translateExpression });
-  if (!built.manifest.some((m) => m.ref === "monitoring.host_check")) throw new Error("compiling examples/ gave no monitoring.host_check bundle");
+  const built = await compile({
+    paths: [examplesDir],
+    outDir: bundlesDir,
+    force: true,
+    translate: translateExpression,
+  });
+  if (!built.manifest.some((m) => m.ref === "monitoring.host_check"))
+    throw new Error("compiling examples/ gave no monitoring.host_check bundle");
   const itsm = await startItsmService();
   process.env.ITSM_SERVICE_URL = itsm.url;
   for (const signal of ["SIGINT", "SIGTERM"] as const)
@@ -78,7 +91,7 @@ async function main(): Promise<void> {
       const runs = planRuns(spec.workflows, dbFile);
       await itsm.reset();
       const rss = sampleRss();
-      const cpu0 = cpuSeconds();
+      const cpu0 = cpuSeconds() + cpuSeconds(itsm.pid);
       const redisCpu0 = spec.backend === "redis" ? redisServerCpuSeconds() : 0;
       const timeoutMs = 120_000 + spec.workflows * 1000;
       let run: RowRun;
@@ -112,7 +125,7 @@ async function main(): Promise<void> {
         process.stderr.write(`row ${n} failed: ${err instanceof Error ? err.message : String(err)}\n`);
       }
       const peak = rss.stop();
-      const cpu = cpuSeconds() - cpu0;
+      const cpu = cpuSeconds() + cpuSeconds(itsm.pid) - cpu0;
       const problems = [
         ...checkOutputs(runs, run.finished),
         ...checkItsmCalls(runs, await itsm.calls()),
@@ -133,9 +146,12 @@ async function main(): Promise<void> {
         cpu_s: round(cpu, 2),
         ...(spec.backend === "redis" ? { cpu_redis_s: round(redisServerCpuSeconds() - redisCpu0, 2) } : {}),
         succeeded: run.finished.filter((f) => f.status === "succeeded").length,
-        problems: problems.slice(0, 20).concat(problems.length > 20 ? [`... ${problems.length - 20} more`] : []),
+        problems: problems
+          .slice(0, 20)
+          .concat(problems.length > 20 ? [`... ${problems.length - 20} more`] : []),
       };
       rows.push(row);
+      saveRows(rows);
       process.stdout.write(`${formatTable([row]).split("\n")[2]}\n`);
       for (const p of row.problems.slice(0, 5)) process.stdout.write(`    ! ${p}\n`);
     }
@@ -145,10 +161,23 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   process.stdout.write(`\n${formatTable(rows)}\n\n${modeRatios(rows).join("\n")}\n`);
-  mkdirSync(join(outFile, ".."), { recursive: true });
-  writeFileSync(outFile, `${JSON.stringify(rows, null, 2)}\n`);
+  saveRows(rows);
   process.stdout.write(`\nwrote ${outFile}\n`);
   if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
+}
+
+const rowKey = (r: SeedRow) => `${r.workflows}/${r.mode}/${r.backend}/${r.workers}/${r.python_pool}`;
+
+/** Writes the rows (after each one, so an interrupted run keeps them); --append merges into the file. */
+function saveRows(rows: readonly SeedRow[]): void {
+  let out = [...rows];
+  if (process.argv.includes("--append") && existsSync(outFile)) {
+    const fresh = new Set(rows.map(rowKey));
+    const old = (JSON.parse(readFileSync(outFile, "utf8")) as SeedRow[]).filter((r) => !fresh.has(rowKey(r)));
+    out = [...old, ...rows];
+  }
+  mkdirSync(join(outFile, ".."), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
 }
 
 function round(x: number, digits: number): number {

@@ -2,8 +2,11 @@
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["cli/main.ts"],
-  outfile: "dist/orqc.js",
+  entryPoints: { orqc: "cli/main.ts" },
+  outdir: "dist",
+  // Commands load heavy parts (TypeScript, esbuild, Redis clients) on use.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   target: "node20",

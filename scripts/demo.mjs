@@ -44,17 +44,28 @@ function startItsm() {
 
 async function main() {
   step("orqc compile examples -o out/examples --report");
-  const compiled = spawnSync(process.execPath, [cli, "compile", "examples", "-o", "out/examples", "--force", "--report"], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  const compiled = spawnSync(
+    process.execPath,
+    [cli, "compile", "examples", "-o", "out/examples", "--force", "--report"],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (compiled.status !== 0) throw new Error(`orqc compile exited ${compiled.status}`);
 
   const itsm = await startItsm();
   try {
     step(`ITSM service on ${itsm.url}; running monitoring.host_check for ${host} (ORQC_TIME_SCALE=${scale})`);
     const args = ["run", "monitoring.host_check", "--bundles", "out/examples", "--packs", "examples"];
-    args.push("-p", `host=${host}`, "-p", `incident_id=${incident}`, "-p", `db_url=${join(work, "monitoring.sqlite")}`);
+    args.push(
+      "-p",
+      `host=${host}`,
+      "-p",
+      `incident_id=${incident}`,
+      "-p",
+      `db_url=${join(work, "monitoring.sqlite")}`,
+    );
     process.stdout.write(`orqc ${args.join(" ")}\n\n`);
     const run = spawnSync(process.execPath, [cli, ...args], {
       cwd: root,

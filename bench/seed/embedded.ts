@@ -7,8 +7,8 @@ import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
+import { examplesDir, HOST_CHECK } from "./paths";
 import { usePythonPool } from "./python-pool";
-import { HOST_CHECK, examplesDir } from "./paths";
 import { awaitAll, type RowRun } from "./row";
 import type { PlannedRun } from "./workload";
 

@@ -4,9 +4,9 @@
 // remote runner keys it (`result()['127.0.0.1'].stdout`). The SSH hop itself is
 // not measured (see docs/performance.md).
 
+import type { Runner, RunnerRegistry } from "../../runtime/runners/index";
 import { runLocalShell } from "../../runtime/runners/local-shell-cmd";
 import { REMOTE_SHELL_PARAMS, withDefaults } from "../../runtime/runners/runner-params";
-import type { Runner, RunnerRegistry } from "../../runtime/runners/index";
 
 export const loopbackRemoteRunner: Runner = {
   name: "remote-shell-cmd",

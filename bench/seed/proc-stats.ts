@@ -29,10 +29,11 @@ function readStat(pid: string): Stat | undefined {
 /** Sum of RSS over `root` and its descendants, in MB. */
 export function treeRssMb(root: number = process.pid): number {
   const stats: Stat[] = [];
-  for (const name of readdirSync("/proc")) if (/^\d+$/.test(name)) {
-    const s = readStat(name);
-    if (s) stats.push(s);
-  }
+  for (const name of readdirSync("/proc"))
+    if (/^\d+$/.test(name)) {
+      const s = readStat(name);
+      if (s) stats.push(s);
+    }
   const children = new Map<number, Stat[]>();
   for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
   let kb = 0;

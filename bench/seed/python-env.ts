@@ -9,7 +9,9 @@ import { delimiter, join } from "node:path";
 
 /** Resolves python3 once and points PATH / ORQC_PYTHON at it; returns the interpreter. */
 export function usePlainPython(workDir: string): string {
-  const real = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+  const real = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], {
+    encoding: "utf8",
+  }).trim();
   const bin = join(workDir, "python-bin");
   mkdirSync(bin, { recursive: true });
   symlinkSync(real, join(bin, "python3"));

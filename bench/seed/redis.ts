@@ -10,10 +10,10 @@ import { connectRedisBackend } from "../../runtime/backend/redis/index";
 import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
-import { HOST_CHECK, examplesDir, repoRoot } from "./paths";
+import { examplesDir, HOST_CHECK, repoRoot } from "./paths";
 import { awaitAll, type RowRun } from "./row";
-import type { PlannedRun } from "./workload";
 import type { WorkerReport } from "./worker-main";
+import type { PlannedRun } from "./workload";
 
 export interface RedisOptions {
   readonly url: string;
@@ -72,7 +72,10 @@ function stopWorkerProcess(child: ChildProcess): Promise<WorkerReport> {
   });
 }
 
-export async function runRedis(runs: readonly PlannedRun[], opts: RedisOptions): Promise<RowRun & { workerRssMb: number }> {
+export async function runRedis(
+  runs: readonly PlannedRun[],
+  opts: RedisOptions,
+): Promise<RowRun & { workerRssMb: number }> {
   const file = await workerBundle();
   const backend = await connectRedisBackend({ url: opts.url, prefix: opts.prefix });
   const settings = {
@@ -84,7 +87,9 @@ export async function runRedis(runs: readonly PlannedRun[], opts: RedisOptions):
     timeScale: opts.timeScale,
     ...(opts.pythonPool ? { pythonPool: opts.pythonPool } : {}),
   };
-  const children = await Promise.all(Array.from({ length: opts.workers }, () => startWorkerProcess(file, settings)));
+  const children = await Promise.all(
+    Array.from({ length: opts.workers }, () => startWorkerProcess(file, settings)),
+  );
   try {
     const services = createHostServices({
       backend,

@@ -15,7 +15,7 @@ export interface SeedRow {
   readonly ratio: number;
   readonly units_scheduled: number;
   readonly peak_rss_mb: number;
-  /** CPU seconds of the benchmark process, its workers and all their children. */
+  /** CPU seconds of the benchmark process, its workers, all their children and the ITSM service. */
   readonly cpu_s: number;
   /** CPU seconds of redis-server during the row (Redis rows). */
   readonly cpu_redis_s?: number;
@@ -35,7 +35,10 @@ const COLUMNS: [string, (r: SeedRow) => string][] = [
   ["units", (r) => String(r.units_scheduled)],
   ["CPU s", (r) => r.cpu_s.toFixed(1) + (r.cpu_redis_s !== undefined ? ` +${r.cpu_redis_s.toFixed(1)}` : "")],
   ["peak RSS MB", (r) => r.peak_rss_mb.toFixed(0)],
-  ["checks", (r) => (r.problems.length === 0 ? `ok ${r.succeeded}/${r.workflows}` : `FAILED (${r.problems.length})`)],
+  [
+    "checks",
+    (r) => (r.problems.length === 0 ? `ok ${r.succeeded}/${r.workflows}` : `FAILED (${r.problems.length})`),
+  ],
 ];
 
 /** A Markdown table (readable in a terminal too). */
@@ -51,7 +54,11 @@ export function modeRatios(rows: readonly SeedRow[]): string[] {
   const lines: string[] = [];
   for (const c of rows.filter((r) => r.mode === "compiled")) {
     const i = rows.find(
-      (r) => r.mode === "interpreted" && r.workflows === c.workflows && r.backend === c.backend && r.workers === c.workers,
+      (r) =>
+        r.mode === "interpreted" &&
+        r.workflows === c.workflows &&
+        r.backend === c.backend &&
+        r.workers === c.workers,
     );
     if (!i) continue;
     const where = c.backend === "embedded" ? "embedded" : `redis x${c.workers}`;

@@ -43,7 +43,11 @@ export function planHosts(names: readonly string[], dbUrl: string, first = 0): P
     if (!host) throw new Error(`no host ${name} in the CMDB extract`);
     const index = first + i;
     const incident_id = incidentId(host, index);
-    return { index, input: { host: name, incident_id, db_url: dbUrl }, expected: { ...expectedRun(host), incident_id } };
+    return {
+      index,
+      input: { host: name, incident_id, db_url: dbUrl },
+      expected: { ...expectedRun(host), incident_id },
+    };
   });
 }
 
@@ -76,7 +80,7 @@ export function checkOutputs(runs: readonly PlannedRun[], finished: readonly Fin
   runs.forEach((run, i) => {
     const got = finished[i];
     const tag = `run ${i} (${run.input.host})`;
-    if (!got || got.status !== "succeeded") {
+    if (got?.status !== "succeeded") {
       problems.push(`${tag}: ${got?.status ?? "missing"}`);
       return;
     }
@@ -102,9 +106,12 @@ export function checkItsmCalls(runs: readonly PlannedRun[], calls: readonly Itsm
     const seen = byIncident.get(run.expected.incident_id) ?? [];
     byIncident.delete(run.expected.incident_id);
     if (seen.length !== run.expected.itsm_calls)
-      problems.push(`${run.expected.incident_id}: ${seen.length} ITSM calls, expected ${run.expected.itsm_calls}`);
+      problems.push(
+        `${run.expected.incident_id}: ${seen.length} ITSM calls, expected ${run.expected.itsm_calls}`,
+      );
     const bad = seen.filter((c) => typeof c.status !== "number" || c.status >= 300);
-    if (bad.length > 0) problems.push(`${run.expected.incident_id}: ITSM answered ${bad.map((c) => c.status).join(",")}`);
+    if (bad.length > 0)
+      problems.push(`${run.expected.incident_id}: ITSM answered ${bad.map((c) => c.status).join(",")}`);
   }
   for (const [id, extra] of byIncident) problems.push(`${extra.length} unexpected ITSM call(s) for ${id}`);
   return problems;
@@ -143,7 +150,9 @@ export function checkSqlRows(runs: readonly PlannedRun[], counts: SqlCounts): st
     const m = counts.metrics[id] ?? 0;
     const d = counts.details[id] ?? 0;
     if (p !== 1 || m !== 1 || d !== run.expected.metric_detail_rows)
-      problems.push(`${id}: SQL rows am_process ${p}, metrics ${m}, metric_details ${d} (expected 1, 1, ${run.expected.metric_detail_rows})`);
+      problems.push(
+        `${id}: SQL rows am_process ${p}, metrics ${m}, metric_details ${d} (expected 1, 1, ${run.expected.metric_detail_rows})`,
+      );
   }
   return problems;
 }

@@ -2,8 +2,7 @@
 
 import { watch } from "node:fs";
 import { type Command, Option } from "commander";
-import { type CompileResult, compile } from "../../compiler/compile";
-import { translateExpression } from "../../compiler/emit/translator";
+import type { CompileResult } from "../../compiler/compile";
 import { formatReport } from "../../compiler/report/report";
 import { COLORS, NO_COLORS, useColor } from "../output/color";
 import { formatDiagnostic, toJson } from "../output/diagnostics";
@@ -45,6 +44,9 @@ function print(result: CompileResult, flags: CompileFlags): void {
 }
 
 async function runOnce(paths: string[], flags: CompileFlags): Promise<boolean> {
+  // Loaded on use: the compiler pulls in TypeScript and esbuild.
+  const { compile } = await import("../../compiler/compile");
+  const { translateExpression } = await import("../../compiler/emit/translator");
   const result = await compile({
     paths,
     outDir: flags.out,

@@ -83,7 +83,7 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
     const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
     const rec = await waitFor(backend, out.record.id, timeout);
     const all = await backend.executions.list({ limit: 100_000 });
-    saveEmbeddedRecord(all);
+    saveEmbeddedRecord(all.map(printable));
     print(rec, flags);
   } finally {
     await worker.close(1000);

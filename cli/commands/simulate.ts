@@ -6,8 +6,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { translateExpression } from "../../compiler/emit/translator";
-import { compileScenarios } from "../../compiler/simulate/compile-scenarios";
 import { readCases, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
@@ -22,6 +20,17 @@ interface SimulateOptions {
   format: string;
   only?: string[];
   compiled?: boolean;
+}
+
+/** Loaded on use: compiling pulls in TypeScript and esbuild. */
+async function compiledCases(
+  items: Array<{ key: string; scenario: Scenario }>,
+  root: string,
+  packWorkflows?: ReturnType<typeof loadPackWorkflows>,
+) {
+  const { compileScenarios } = await import("../../compiler/simulate/compile-scenarios");
+  const { translateExpression } = await import("../../compiler/emit/translator");
+  return compileScenarios(items, root, translateExpression, packWorkflows);
 }
 
 function defaultRoot(): string {
@@ -75,9 +84,7 @@ inlined tasks still appear in the trace under their original names.`,
       if (opts.cases) {
         if (!existsSync(join(opts.cases, "INDEX.json"))) return fail(`no INDEX.json in ${opts.cases}`, 2);
         const only = opts.only ? new Set(opts.only) : undefined;
-        const compiled = opts.compiled
-          ? await compileScenarios(readCases(opts.cases, only), root, translateExpression)
-          : undefined;
+        const compiled = opts.compiled ? await compiledCases(readCases(opts.cases, only), root) : undefined;
         return print(runCases(opts.cases, root, only, compiled));
       }
       if (!opts.scenario && !workflow) return fail("give WORKFLOW.yaml, --scenario FILE or --cases DIR", 2);
@@ -101,14 +108,7 @@ inlined tasks still appear in the trace under their original names.`,
       try {
         const run = { ...scenario, workflow: topPath };
         const compiled = opts.compiled
-          ? (
-              await compileScenarios(
-                [{ key: "run", scenario: run }],
-                root,
-                translateExpression,
-                packWorkflows,
-              )
-            ).get("run")
+          ? (await compiledCases([{ key: "run", scenario: run }], root, packWorkflows)).get("run")
           : undefined;
         print(runScenario(run, { root, readWorkflow, packWorkflows, ...(compiled ? { compiled } : {}) }));
       } catch (e) {

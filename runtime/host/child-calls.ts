@@ -101,14 +101,17 @@ export class ChildCalls {
     let rec = await backend.executions.get(childId);
     if (!rec) {
       const context = childContext(work.region.spec.parentContext, callSite(work), childId);
-      const config = await run.config(action.pack);
       const given = isDict(work.input) ? work.input : {};
-      const input = await workflowInput(given, action.parameters, {
-        config,
-        actionContext: context.parent as PyDict,
-        datastore: run.services.datastore,
-        user: run.user,
-      });
+      const input = await run.config(action.pack).then(
+        (config) =>
+          workflowInput(given, action.parameters, {
+            config,
+            actionContext: context.parent as PyDict,
+            datastore: run.services.datastore,
+            user: run.user,
+          }),
+        (e: unknown) => ({ ok: false as const, error: e instanceof Error ? e.message : String(e) }),
+      );
       if (!input.ok) {
         return run.steps.record(lw, async () => ({
           status: S.failed,

@@ -123,7 +123,12 @@ export class ExecutionRun implements RegionHost {
         record.input,
         this.program.parameters as Record<string, { secret?: boolean }>,
       );
-    await this.preload();
+    try {
+      await this.preload();
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      return this.finishWith(S.failed, { errors: [{ type: "error", message }], output: null });
+    }
     this.root = new Region(
       {
         ir: this.program.ir,

@@ -158,7 +158,12 @@ export class LiveSteps {
     const runner = s.runners.get(action.runnerType);
     if (!runner)
       return failed(`The runner "${action.runnerType}" of action "${action.ref}" is not supported.`);
-    const config = await run.config(action.pack);
+    let config: PyDict;
+    try {
+      config = await run.config(action.pack);
+    } catch (e) {
+      return failed(e instanceof Error ? e.message : String(e));
+    }
     const caller = work.region.spec.parentContext;
     const actionContext: PyDict = {
       user: run.user,

@@ -36,7 +36,12 @@ beforeAll(async () => {
   process.env.ORQC_TIME_SCALE = "0.01";
   itsm = await startItsmService();
   process.env.ITSM_SERVICE_URL = itsm.url;
-  const built = await compile({ paths: [examplesDir], outDir: bundlesDir, force: true, translate: translateExpression });
+  const built = await compile({
+    paths: [examplesDir],
+    outDir: bundlesDir,
+    force: true,
+    translate: translateExpression,
+  });
   expect(built.manifest.map((m) => m.ref)).toContain("monitoring.host_check");
 }, 60_000);
 
@@ -106,6 +111,10 @@ describe("the monitoring example end to end", () => {
       });
     expect(results.compiled && results.interpreted).toBeTruthy();
     expect(strip(results.compiled!)).toEqual(strip(results.interpreted!));
-    expect(strip(results.compiled!)[0]).toMatchObject({ host: "win-srv-02", ping_ok: true, itsm_state: expect.any(String) });
+    expect(strip(results.compiled!)[0]).toMatchObject({
+      host: "win-srv-02",
+      ping_ok: true,
+      itsm_state: expect.any(String),
+    });
   });
 });

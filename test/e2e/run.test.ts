@@ -58,6 +58,19 @@ describe("orqc run (embedded)", () => {
     expect(usage.stderr).not.toMatch(/at \S+\.ts/);
   }, 30_000);
 
+  it("never prints a secret input", async () => {
+    const r = await orqc(
+      cli,
+      ["run", "hostt.secret", "--packs", HOSTT, "-p", "password=hunter2-abc", "--format", "json"],
+      env,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("hunter2-abc");
+    expect(JSON.parse(r.stdout).result).toEqual({ output: { said: "token=********" } });
+    const s = await orqc(cli, ["status", JSON.parse(r.stdout).id], env);
+    expect(s.stdout).not.toContain("hunter2-abc");
+  }, 30_000);
+
   it("runs a compiled bundle with the same output, tracing inlined tasks by their original names", async () => {
     const compiled = await orqc(cli, ["compile", HOSTT, "-o", bundles, "--force"], env);
     expect(compiled.code).toBe(0);

@@ -94,9 +94,17 @@ describe("orqc worker on Redis", () => {
     expect((await backend.executions.get(id))?.result).toEqual({ output: { msg: "after" } });
   }, 30_000);
 
-  it("stops gracefully on SIGTERM", async () => {
-    const w = workers.pop()!;
-    w.kill("SIGTERM");
-    expect(await exited(w)).toBe(0);
-  }, 20_000);
+  it("stops gracefully on SIGTERM: running steps finish, the rest goes to another worker", async () => {
+    const r = await orqc(cli, ["run", "hostt.seq40", ...redisArgs, "--packs", HOSTT, "-p", "ms=50"]);
+    const id = r.stdout.trim();
+    await until(async () => (await backend.journal.load(id)).order.length >= 3, 20_000, "3 steps");
+    workers.push(await startWorkerProcess(cli, [...redisArgs, "--packs", HOSTT, "--lock-ms", "1000"]));
+    const stopping = workers.splice(0, 2);
+    for (const w of stopping) w.kill("SIGTERM");
+    expect(await Promise.all(stopping.map(exited))).toEqual([0, 0]);
+    await until(async () => (await status(id)) === "succeeded", 30_000, "succeeded");
+    const starts = [...(await backend.journal.load(id)).starts.values()];
+    expect(starts).toHaveLength(40);
+    expect(starts.every((n) => n === 1)).toBe(true);
+  }, 60_000);
 });
