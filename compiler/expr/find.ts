@@ -14,12 +14,17 @@ export function findAll(re: RegExp, text: string): string[] {
   return [...text.matchAll(re)].map((m) => m[0]);
 }
 
+// Non-global twins for test(): no lastIndex state to share between calls.
+const YAQL_TEST = new RegExp(YAQL_EXPR.source);
+const JINJA_EXPR_TEST = new RegExp(JINJA_EXPR.source);
+const JINJA_BLOCK_TEST = new RegExp(JINJA_BLOCK.source);
+
 export function hasYaql(text: string): boolean {
-  return new RegExp(YAQL_EXPR.source).test(text);
+  return text.includes("<%") && YAQL_TEST.test(text);
 }
 
 export function hasJinja(text: string): boolean {
-  return new RegExp(JINJA_EXPR.source).test(text) || new RegExp(JINJA_BLOCK.source).test(text);
+  return (text.includes("{{") && JINJA_EXPR_TEST.test(text)) || (text.includes("{%") && JINJA_BLOCK_TEST.test(text));
 }
 
 /** The languages whose delimiters occur in the text, Jinja first. */
