@@ -5,7 +5,8 @@
 // CPU, peak RSS, and checks of every run's output, ITSM calls and SQL rows.
 //
 //   npx vite-node bench/seed.ts [--quick] [--workflows 1,50,100] [--redis URL]
-//     [--python-pool N] [--out FILE] [--append] [--with-1000-all]
+//     [--modes compiled,interpreted] [--backends embedded,redis] [--python-pool N]
+//     [--out FILE] [--append] [--with-1000-all]
 //   ORQC_TIME_SCALE (default 0.01) scales every wait.
 // Writes bench/results/seed.json (see docs/performance.md, "Seed benchmark").
 
@@ -39,11 +40,14 @@ function arg(name: string): string | undefined {
 const quick = process.argv.includes("--quick");
 const timeScale = Number(process.env.ORQC_TIME_SCALE ?? "0.01");
 const redisUrl = arg("--redis") ?? process.env.ORQC_SEED_REDIS ?? "redis://127.0.0.1:6379";
+const redisPort = new URL(redisUrl).port || "6379";
 const counts = (arg("--workflows") ?? (quick ? "100" : "1,50,100,1000")).split(",").map(Number);
 const pythonPool = arg("--python-pool") ? Number(arg("--python-pool")) : undefined;
 const outFile = arg("--out") ?? join(repoRoot, "bench/results/seed.json");
 
 const all1000 = process.argv.includes("--with-1000-all");
+const modes = (arg("--modes") ?? "compiled,interpreted").split(",");
+const backends = (arg("--backends") ?? "embedded,redis").split(",");
 
 /** Every combination; 1,000 runs only compiled, embedded and Redis x4, unless --with-1000-all (hours). */
 function specs(): RowSpec[] {
@@ -51,8 +55,9 @@ function specs(): RowSpec[] {
   for (const workflows of counts)
     for (const mode of ["compiled", "interpreted"] as const) {
       const big = workflows >= 1000 && !all1000;
-      if (big && mode === "interpreted") continue;
-      rows.push({ workflows, mode, backend: "embedded", workers: 1 });
+      if ((big && mode === "interpreted") || !modes.includes(mode)) continue;
+      if (backends.includes("embedded")) rows.push({ workflows, mode, backend: "embedded", workers: 1 });
+      if (!backends.includes("redis")) continue;
       for (const workers of quick ? [2] : big ? [4] : [1, 2, 4])
         rows.push({ workflows, mode, backend: "redis", workers });
     }
@@ -92,7 +97,7 @@ async function main(): Promise<void> {
       await itsm.reset();
       const rss = sampleRss();
       const cpu0 = cpuSeconds() + cpuSeconds(itsm.pid);
-      const redisCpu0 = spec.backend === "redis" ? redisServerCpuSeconds() : 0;
+      const redisCpu0 = spec.backend === "redis" ? redisServerCpuSeconds(redisPort) : 0;
       const timeoutMs = 120_000 + spec.workflows * 1000;
       let run: RowRun;
       let workerRssMb = 0;
@@ -144,7 +149,9 @@ async function main(): Promise<void> {
         // Worker processes report their own peak (they exit before the last sample).
         peak_rss_mb: round(Math.max(peak, workerRssMb), 1),
         cpu_s: round(cpu, 2),
-        ...(spec.backend === "redis" ? { cpu_redis_s: round(redisServerCpuSeconds() - redisCpu0, 2) } : {}),
+        ...(spec.backend === "redis"
+          ? { cpu_redis_s: round(redisServerCpuSeconds(redisPort) - redisCpu0, 2) }
+          : {}),
         succeeded: run.finished.filter((f) => f.status === "succeeded").length,
         problems: problems
           .slice(0, 20)
@@ -166,7 +173,7 @@ async function main(): Promise<void> {
   if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
 }
 
-const rowKey = (r: SeedRow) => `${r.workflows}/${r.mode}/${r.backend}/${r.workers}/${r.python_pool}`;
+const rowKey = (r: SeedRow) => `${r.workflows}/${r.mode}/${r.backend}/${r.workers}/${r.python_pool}/${r.time_scale}`;
 
 /** Writes the rows (after each one, so an interrupted run keeps them); --append merges into the file. */
 function saveRows(rows: readonly SeedRow[]): void {

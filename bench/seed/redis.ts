@@ -120,12 +120,14 @@ export async function runRedis(
   }
 }
 
-/** CPU seconds used so far by the local redis-server (it is not our child). */
-export function redisServerCpuSeconds(): number {
+/** CPU seconds used so far by the redis-server listening on `port` (it is not our child). */
+export function redisServerCpuSeconds(port: string): number {
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       if (readFileSync(`/proc/${name}/comm`, "utf8").trim() !== "redis-server") continue;
+      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (!cmd.includes(`:${port}`) && !cmd.includes(`--port ${port}`)) continue;
       const text = readFileSync(`/proc/${name}/stat`, "utf8");
       const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
       return (Number(f[11]) + Number(f[12])) / 100;

@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     const report: WorkerReport = { jobs: worker.stats().jobs, maxRssKb: process.resourceUsage().maxRSS };
     process.send?.(report, () => process.exit(0));
   });
+  // The benchmark died: do not linger as an orphan holding Redis connections.
+  process.on("disconnect", () => process.exit(1));
   process.send?.("ready");
 }
 

@@ -119,7 +119,10 @@ export function registerRun(program: Command): void {
   program
     .command("run")
     .description("Run a workflow: embedded (default) or on Redis workers (--redis)")
-    .argument("<target>", "workflow action ref (pack.name), compiled bundle ref, or workflow YAML file")
+    .argument(
+      "<target...>",
+      "[PACK_DIR...] TARGET: the workflow action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
+    )
     .option("-p, --param <key=value...>", "workflow input (repeatable); cast by the parameter types", [])
     .option("--packs <dirs...>", "pack folders (actions and workflows)")
     .option(
@@ -139,13 +142,16 @@ export function registerRun(program: Command): void {
 Examples:
   orqc run examples/monitoring/actions/workflows/host_check.yaml --packs examples -p host=lnx-srv-01 -p incident_id=INC0010001
   orqc run monitoring.host_check --packs examples -p host=stale-srv-01 -p incident_id=INC0010026
+  orqc run examples monitoring.host_check -p host=stale-srv-01 -p incident_id=INC0010026   # same: packs first
   orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
 
 ORQC_TIME_SCALE (e.g. 0.01) multiplies every task and retry delay.
 Exit codes: 0 succeeded, 1 the workflow failed (or was canceled) or the input is invalid, 2 usage error.`,
     )
-    .action(async (target: string, flags: RunFlags) => {
+    .action(async (positional: string[], flags: RunFlags) => {
+      const target = positional[positional.length - 1]!;
+      if (positional.length > 1) flags.packs = [...(flags.packs ?? []), ...positional.slice(0, -1)];
       try {
         if (flags.format !== "text" && flags.format !== "json")
           throw new UsageError("--format must be text or json");

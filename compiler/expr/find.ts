@@ -24,7 +24,10 @@ export function hasYaql(text: string): boolean {
 }
 
 export function hasJinja(text: string): boolean {
-  return (text.includes("{{") && JINJA_EXPR_TEST.test(text)) || (text.includes("{%") && JINJA_BLOCK_TEST.test(text));
+  return (
+    (text.includes("{{") && JINJA_EXPR_TEST.test(text)) ||
+    (text.includes("{%") && JINJA_BLOCK_TEST.test(text))
+  );
 }
 
 /** The languages whose delimiters occur in the text, Jinja first. */

@@ -160,10 +160,18 @@ export class ChildCalls {
   }
 
   async cancelAll(): Promise<void> {
+    await this.flagAll("cancel", true);
+  }
+
+  /** Sets a control flag on every child execution this run started, and wakes them to act on it. */
+  async flagAll(flag: "cancel" | "pause", on: boolean): Promise<void> {
     const { backend } = this.run.services;
     for (const id of this.childIds) {
-      const rec = await backend.executions.setFlag(id, "cancel", true);
-      if (rec && !COMPLETED.has(rec.status)) await backend.queue.enqueue(id, null, { jobId: `${id}.cancel` });
+      const rec = await backend.executions.setFlag(id, flag, on);
+      if (!rec || COMPLETED.has(rec.status)) continue;
+      if (flag === "pause" && !on)
+        await backend.executions.update(id, { status: S.running }, [S.paused, S.pausing]);
+      await backend.queue.enqueue(id, null, { jobId: `${id}.${flag}.${on ? 1 : 0}.${Date.now()}` });
     }
   }
 

@@ -32,6 +32,7 @@ const DONE: JobOutcome = { kind: "done" };
 const MAX_TRACE = 5000;
 /** How often a running execution reads its cancel/pause flags. */
 const CONTROL_POLL_MS = 500;
+const MAX_HOST_ERRORS = 10;
 
 interface Completion {
   readonly work: Work;
@@ -252,10 +253,7 @@ export class ExecutionRun implements RegionHost {
     let lastPersist = Date.now();
     for (;;) {
       if (this.killed) return DONE;
-      if (this.failure) {
-        this.close();
-        return { kind: "delay", ms: 1000 };
-      }
+      if (this.failure) return this.afterHostError(this.failure);
       this.drain();
       if (this.root.done) return this.finish();
       const now = Date.now();
@@ -299,9 +297,11 @@ export class ExecutionRun implements RegionHost {
     } else if (rec.pauseRequested && !this.pauseApplied) {
       this.pauseApplied = true;
       this.root.request(S.paused);
+      await this.children.flagAll("pause", true);
     } else if (!rec.pauseRequested && this.pauseApplied) {
       this.pauseApplied = false;
       this.root.request(S.resuming);
+      await this.children.flagAll("pause", false);
     }
   }
 
@@ -317,6 +317,19 @@ export class ExecutionRun implements RegionHost {
     if (parked) return { kind: "delay", ms: 0 };
     if (due.length > 0) return { kind: "delay", ms: Math.max(0, Math.min(...due) - Date.now()) };
     return DONE;
+  }
+
+  /** A step broke in the host: try again in a second, up to MAX_HOST_ERRORS times, then fail. */
+  private async afterHostError(message: string): Promise<JobOutcome> {
+    this.close();
+    const count = (this.context.hostErrors ?? 0) + 1;
+    (this.context as { hostErrors?: number }).hostErrors = count;
+    if (count >= MAX_HOST_ERRORS) {
+      const error = `the runtime failed ${count} times advancing this execution; last: ${message}`;
+      return this.finishWith(S.failed, { errors: [{ type: "error", message: error }], output: null });
+    }
+    await this.persist({}).catch(() => {});
+    return { kind: "delay", ms: 1000 };
   }
 
   private async pause(): Promise<JobOutcome> {

@@ -15,6 +15,8 @@ export interface ExecutionContext {
   readonly trace?: TraceEvent[];
   /** Jobs taken for this execution so far (scheduled units). */
   readonly runs?: number;
+  /** Runs that stopped on a runtime error (the execution fails after 10). */
+  readonly hostErrors?: number;
   /** Names of `secret: true` inputs: printed masked (`orqc status`, journal dumps). */
   readonly secrets?: string[];
 }

@@ -95,7 +95,12 @@ describe("Redis restarted during a run", () => {
     redis = await startRedisServer(port);
 
     // The client waiting on a lost execution says so and exits 1.
-    const client = await waiting;
+    const client = await Promise.race([
+      waiting,
+      new Promise<never>((_, fail) =>
+        setTimeout(() => fail(new Error("the waiting client did not finish in 30 s")), 30_000),
+      ),
+    ]);
     expect(client.code).toBe(1);
     expect(client.stderr).toMatch(/was lost: its record disappeared from Redis/);
     // Every execution submitted before the restart reads as missing, and status says so.

@@ -33,11 +33,13 @@ class ConfigVarsGet(Action):
         scale = _time_scale()
         script_args = ["--host", host, "--inventory", inventory, "--time-scale", repr(scale)]
 
-        ping_cmd = [sys.executable or "python3", os.path.join(PACK_DIR, "actions", "ping_host.py")]
+        # -S: the scripts use the standard library only; skipping `site` halves their start-up
+        # (about 40 -> 20 ms of CPU per ping with a pyenv Python whose .pth files import certifi).
+        ping_cmd = [sys.executable or "python3", "-S", os.path.join(PACK_DIR, "actions", "ping_host.py")]
         ping_cmd += script_args
         ping_cmd += ["--reply-seconds", str(config.get("ping_reply_seconds", 1))]
         ping_cmd += ["--timeout-seconds", str(config.get("ping_timeout_seconds", 3))]
-        uptime_cmd = [config.get("remote_python", "python3"), os.path.join(PACK_DIR, "actions", "uptime_host.py")]
+        uptime_cmd = [config.get("remote_python", "python3"), "-S", os.path.join(PACK_DIR, "actions", "uptime_host.py")]
         uptime_cmd += script_args + ["--seconds", str(config.get("uptime_seconds", 0.5))]
 
         return {

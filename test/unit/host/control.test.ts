@@ -22,6 +22,29 @@ describe("execution control", () => {
     expect(rec.status).toBe("canceled");
   }, 20_000);
 
+  it("cancels a parent and the child execution it waits on", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.waitparent");
+    let child: string | undefined;
+    const start = Date.now();
+    while (!child) {
+      const [c] = await host.backend.executions.list({ parentId: id });
+      if (c && (await host.backend.journal.load(c.id)).order.some((s) => s.startsWith("~timer")))
+        child = c.id;
+      else if (Date.now() - start > 5000) throw new Error("no waiting child");
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(host.worker.stats().active).toBe(0);
+    expect((await controlExecution(host.backend, id, "cancel")).ok).toBe(true);
+    const [parent, sub] = await Promise.all([
+      waitDone(host.backend, id, 5000),
+      waitDone(host.backend, child, 5000),
+    ]);
+    await host.close();
+    expect([parent.status, sub.status]).toEqual(["canceled", "canceled"]);
+  }, 20_000);
+
   it("refuses to control a finished execution", async () => {
     const host = embedded();
     const rec = await host.run("hostt.items", { n: 1 });

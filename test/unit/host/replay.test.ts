@@ -71,6 +71,28 @@ describe("replay after a worker dies", () => {
   }, 20_000);
 });
 
+describe("replay of retries and with-items", () => {
+  it("reaches the same output from the journal without running anything", async () => {
+    const host = embedded();
+    const marker = join(mkdtempSync(join(tmpdir(), "orqc-replay-")), "flag");
+    const first = [await host.run("hostt.retry", { marker }), await host.run("hostt.items", { n: 6 })];
+    for (const rec of first) {
+      await host.backend.executions.update(rec.id, { status: "running" });
+      await host.backend.queue.enqueue(rec.id, null, { jobId: `${rec.id}.again` });
+    }
+    const again = await Promise.all(first.map((r) => waitDone(host.backend, r.id)));
+    await host.close();
+    expect(again.map((r) => r.result)).toEqual(first.map((r) => r.result));
+    for (const rec of again) {
+      const starts = [...(await host.backend.journal.load(rec.id)).starts.values()];
+      expect(starts.every((n) => n === 1)).toBe(true);
+    }
+    // The retry: a failed first attempt, then a succeeded second one, both from the journal.
+    const steps = (await host.backend.journal.load(first[0]!.id)).order.filter((id) => !id.startsWith("~"));
+    expect(steps).toEqual(["flaky/0/-/0", "flaky/0/-/1"]);
+  }, 20_000);
+});
+
 describe("waiting without holding a slot", () => {
   it("gives the slot back during a long delay and resumes from the journal", async () => {
     const host = embedded({ shortWaitMs: 50 });
