@@ -173,7 +173,8 @@ async function main(): Promise<void> {
   if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
 }
 
-const rowKey = (r: SeedRow) => `${r.workflows}/${r.mode}/${r.backend}/${r.workers}/${r.python_pool}/${r.time_scale}`;
+const rowKey = (r: SeedRow) =>
+  `${r.workflows}/${r.mode}/${r.backend}/${r.workers}/${r.python_pool}/${r.time_scale}`;
 
 /** Writes the rows (after each one, so an interrupted run keeps them); --append merges into the file. */
 function saveRows(rows: readonly SeedRow[]): void {

@@ -11,7 +11,10 @@ export function dictGet(d: PyDict, key: string): PyValue | undefined {
 }
 
 export function dictSet(d: PyDict, key: string, value: PyValue): void {
-  if (key === "__proto__" || !Object.hasOwn(d, key)) {
+  // Plain assignment creates an own property for every key but "__proto__"
+  // (Object.prototype's only accessor); defineProperty is kept for that one
+  // because it is slow and turns objects into dictionary mode.
+  if (key === "__proto__") {
     Object.defineProperty(d, key, { value, enumerable: true, writable: true, configurable: true });
   } else {
     d[key] = value;
