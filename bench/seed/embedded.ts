@@ -9,7 +9,7 @@ import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
 import { examplesDir, HOST_CHECK } from "./paths";
 import { usePythonPool } from "./python-pool";
-import { awaitAll, type RowRun } from "./row";
+import { Completion, type RowRun } from "./row";
 import type { PlannedRun } from "./workload";
 
 export interface EmbeddedOptions {
@@ -23,7 +23,9 @@ export interface EmbeddedOptions {
 
 export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOptions): Promise<RowRun> {
   const backend = new MemoryBackend();
+  let completion: Completion | undefined;
   const worker = startWorker({
+    onJob: (job) => completion?.touched(job.execId),
     backend,
     concurrency: opts.concurrency,
     packs: [examplesDir],
@@ -41,7 +43,9 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
       if (!out.ok) throw new Error(`submit failed: ${out.error}`);
       ids.push(out.record.id);
     }
-    const { finished, lastDoneAt } = await awaitAll(backend, ids, opts.timeoutMs, 5);
+    // Jobs that ended before `completion` existed are found by its first sweep.
+    completion = new Completion(backend, ids);
+    const { finished, lastDoneAt } = await completion.wait(opts.timeoutMs, 1000);
     return { firstSubmitAt, lastDoneAt, finished, unitsScheduled: worker.stats().jobs };
   } finally {
     await worker.close(2000);

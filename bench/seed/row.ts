@@ -22,35 +22,71 @@ export interface RowRun {
   readonly unitsScheduled: number;
 }
 
-/** Waits until every execution completed; completion times come from the records. */
-export async function awaitAll(
-  backend: Backend,
-  ids: readonly string[],
-  timeoutMs: number,
-  pollMs: number,
-): Promise<{ finished: FinishedRun[]; lastDoneAt: number }> {
-  const done = new Map<string, { status: string; output: Record<string, unknown> | undefined; at: number }>();
-  const deadline = Date.now() + timeoutMs;
-  while (done.size < ids.length && Date.now() < deadline) {
-    const pending = ids.filter((id) => !done.has(id));
-    for (let i = 0; i < pending.length; i += 200) {
-      const batch = pending.slice(i, i + 200);
-      const recs = await Promise.all(batch.map((id) => backend.executions.get(id)));
-      recs.forEach((rec, j) => {
-        if (rec && COMPLETED.has(rec.status)) {
-          const result = rec.result as { output?: Record<string, unknown> } | null | undefined;
-          done.set(batch[j]!, { status: rec.status, output: result?.output, at: rec.updatedAt });
-        }
-      });
-    }
-    if (done.size < ids.length) await new Promise((r) => setTimeout(r, pollMs));
+/**
+ * Waits until every execution completed; completion times come from the records.
+ * Records are read only when `touched` says a root execution's job ended (or every
+ * `sweepMs`, as a safety net): reading every pending record in a tight loop costs
+ * the benchmark process as much CPU as the runs themselves (each read parses the
+ * whole record, trace included).
+ */
+export class Completion {
+  private readonly done = new Map<
+    string,
+    { status: string; output: Record<string, unknown> | undefined; at: number }
+  >();
+  private readonly touchedIds = new Set<string>();
+  private wake: (() => void) | undefined;
+  private readonly roots: Set<string>;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly ids: readonly string[],
+  ) {
+    this.roots = new Set(ids);
   }
-  let lastDoneAt = 0;
-  const finished = ids.map((id) => {
-    const d = done.get(id);
-    if (!d) return { status: "timed out (benchmark)", output: undefined };
-    lastDoneAt = Math.max(lastDoneAt, d.at);
-    return { status: d.status, output: d.output };
-  });
-  return { finished, lastDoneAt };
+
+  /** A job of `execId` ended (worker onJob). */
+  touched(execId: string): void {
+    if (!this.roots.has(execId)) return;
+    this.touchedIds.add(execId);
+    this.wake?.();
+  }
+
+  async wait(timeoutMs: number, sweepMs: number): Promise<{ finished: FinishedRun[]; lastDoneAt: number }> {
+    const deadline = Date.now() + timeoutMs;
+    let nextSweep = Date.now(); // the first pass reads everything
+    while (this.done.size < this.ids.length && Date.now() < deadline) {
+      const sweep = Date.now() >= nextSweep;
+      const check = sweep ? this.ids.filter((id) => !this.done.has(id)) : [...this.touchedIds];
+      this.touchedIds.clear();
+      if (sweep) nextSweep = Date.now() + sweepMs;
+      for (let i = 0; i < check.length; i += 200) {
+        const batch = check.slice(i, i + 200);
+        const recs = await Promise.all(batch.map((id) => this.backend.executions.get(id)));
+        recs.forEach((rec, j) => {
+          if (rec && COMPLETED.has(rec.status)) {
+            const result = rec.result as { output?: Record<string, unknown> } | null | undefined;
+            this.done.set(batch[j]!, { status: rec.status, output: result?.output, at: rec.updatedAt });
+          }
+        });
+      }
+      if (this.done.size < this.ids.length && this.touchedIds.size === 0)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.max(1, Math.min(sweepMs, nextSweep - Date.now())));
+          this.wake = () => {
+            clearTimeout(timer);
+            this.wake = undefined;
+            resolve();
+          };
+        });
+    }
+    let lastDoneAt = 0;
+    const finished = this.ids.map((id) => {
+      const d = this.done.get(id);
+      if (!d) return { status: "timed out (benchmark)", output: undefined };
+      lastDoneAt = Math.max(lastDoneAt, d.at);
+      return { status: d.status, output: d.output };
+    });
+    return { finished, lastDoneAt };
+  }
 }

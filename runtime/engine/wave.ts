@@ -83,6 +83,16 @@ export function runWave(ir: WorkflowIR, opts: WaveOptions): Trace {
   return new WaveInterpreter(ir, opts, trace).run();
 }
 
+// A graph depends only on its IR and is never changed after it is composed,
+// so runs of the same IR (a compiled bundle's units) share one.
+const graphs = new WeakMap<WorkflowIR, WorkflowGraph>();
+
+function graphOf(ir: WorkflowIR): WorkflowGraph {
+  let graph = graphs.get(ir);
+  if (!graph) graphs.set(ir, (graph = new WorkflowGraph(ir)));
+  return graph;
+}
+
 export class WaveInterpreter {
   private readonly conductor: WorkflowConductor;
   private readonly records: OpenRecord[] = [];
@@ -99,7 +109,7 @@ export class WaveInterpreter {
   ) {
     this.wfExId = opts.workflowExecutionId ?? "ex0.wf";
     this.counter = opts.counter ?? { value: 0 };
-    this.conductor = new WorkflowConductor(new WorkflowGraph(ir), {
+    this.conductor = new WorkflowConductor(graphOf(ir), {
       inputs: opts.input,
       parentContext: opts.parentContext,
       hooks: { task: (c, name, route) => this.taskFunction(c, name, route), st2kv: (key) => this.st2kv(key) },

@@ -118,6 +118,8 @@ const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
 export class Evaluator implements Engine {
   /** Context data already frozen during this evaluation (yaql freezes its input once). */
   private readonly frozen = new WeakMap<object, PyValue>();
+  /** The env catalogue functions see (language set), made once per evaluation. */
+  private catalogEnv: ExprEnv | undefined;
 
   constructor(readonly env: ExprEnv) {}
 
@@ -227,7 +229,7 @@ export class Evaluator implements Engine {
       const fn = lookupFunction(name);
       if (fn) {
         const { positional, kwargs } = this.plainArgs(name, args, ctx);
-        const env: ExprEnv = Object.create(this.env, { language: { value: "yaql" } });
+        const env: ExprEnv = (this.catalogEnv ??= Object.create(this.env, { language: { value: "yaql" } }));
         for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
         const result = fn(env, positional.map(convertOutput), kwargs);
         return FROM_CONTEXT.has(name) ? convertInput(result, this.frozen) : result;
