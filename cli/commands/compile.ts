@@ -56,7 +56,10 @@ async function runOnce(paths: string[], flags: CompileFlags): Promise<boolean> {
     onProgress: progress,
   });
   print(result, flags);
-  return result.reports.every((r) => r.status !== "failed");
+  return (
+    result.reports.every((r) => r.status !== "failed") &&
+    !result.diagnostics.some((d) => d.severity === "error")
+  );
 }
 
 export function registerCompile(program: Command): void {
@@ -84,7 +87,7 @@ Examples:
   $ orqc compile ../shared/corpus -o out/corpus --all --format json
   $ orqc compile packs -o out --watch
 
-Exit codes: 0 every selected workflow compiled, 1 some had errors (see the diagnostics), 2 usage error.`,
+Exit codes: 0 no errors, 1 errors found (workflows Orquesta refuses are not compiled; orqc's own checks are reported but do not block a bundle), 2 usage error.`,
     )
     .action(async (paths: string[], flags: CompileFlags) => {
       const ok = await runOnce(paths, flags);
