@@ -27,10 +27,11 @@ async function compiledCases(
   items: Array<{ key: string; scenario: Scenario }>,
   root: string,
   packWorkflows?: ReturnType<typeof loadPackWorkflows>,
+  readWorkflow?: (path: string) => string,
 ) {
   const { compileScenarios } = await import("../../compiler/simulate/compile-scenarios");
   const { translateExpression } = await import("../../compiler/emit/translator");
-  return compileScenarios(items, root, translateExpression, packWorkflows);
+  return compileScenarios(items, root, translateExpression, packWorkflows, readWorkflow);
 }
 
 function defaultRoot(): string {
@@ -108,7 +109,9 @@ inlined tasks still appear in the trace under their original names.`,
       try {
         const run = { ...scenario, workflow: topPath };
         const compiled = opts.compiled
-          ? (await compiledCases([{ key: "run", scenario: run }], root, packWorkflows)).get("run")
+          ? (await compiledCases([{ key: "run", scenario: run }], root, packWorkflows, readWorkflow)).get(
+              "run",
+            )
           : undefined;
         print(runScenario(run, { root, readWorkflow, packWorkflows, ...(compiled ? { compiled } : {}) }));
       } catch (e) {

@@ -45,8 +45,9 @@ export function programForScenario(
   scenario: Scenario,
   root: string,
   packWorkflows?: ReadonlyMap<string, SubworkflowEntry>,
+  readWorkflow?: (path: string) => string,
 ): ProgramIR | null {
-  const read = (p: string) => readFileSync(resolve(root, p), "utf8");
+  const read = readWorkflow ?? ((p: string) => readFileSync(resolve(root, p), "utf8"));
   const top = unitFromText("root", scenario.workflow, read(scenario.workflow), scenario, null);
   if (!top) return null;
   const entries = new Map<string, SubworkflowEntry>([["root", scenario]]);
@@ -95,11 +96,12 @@ export async function compileScenarios(
   root: string,
   translate: Translate,
   packWorkflows?: ReadonlyMap<string, SubworkflowEntry>,
+  readWorkflow?: (path: string) => string,
 ): Promise<Map<string, CompiledUnits>> {
   const modules: EmittedModule[] = [];
   const names = new Map<string, string>();
   items.forEach((item, i) => {
-    const program = programForScenario(item.scenario, root, packWorkflows);
+    const program = programForScenario(item.scenario, root, packWorkflows, readWorkflow);
     if (!program) return;
     const name = `case${i}`;
     const { source } = emitBundle({
