@@ -6,17 +6,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { renderValue } from "../../compiler/expr/index";
 import { buildWorkflowIR } from "../../compiler/ir/build";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { ProgramIR } from "../../compiler/program/types";
-import { type CompiledBundle, type ExpressionTable, runtimeApi } from "../api/index";
+import { type CompiledBundle, compiledRenderer, type ExpressionTable, runtimeApi } from "../api/index";
 import { inspectWorkflow } from "../engine/inspection";
 import { loadDefinition } from "../engine/load-definition";
-import type { ExprEnv } from "../stdlib/functions/env";
-import { dictSet } from "../stdlib/py/dict";
-import { pyStr } from "../stdlib/py/text";
-import { isDict, type PyValue } from "../stdlib/py/value";
+import type { PyValue } from "../stdlib/py/value";
 import type { ActionCatalog } from "./actions";
 import type { Renderer } from "./region";
 
@@ -170,21 +166,5 @@ export class Programs {
 
 /** Renders with a bundle's expression table: a string found there runs its compiled function. */
 export function tableRenderer(table: ExpressionTable): Renderer {
-  const render = (value: PyValue, env: ExprEnv): PyValue => {
-    if (typeof value === "string") {
-      const fn = table.get(value);
-      return fn ? fn(env) : renderValue(value, env);
-    }
-    if (Array.isArray(value)) return value.map((v) => render(v, env));
-    if (isDict(value)) {
-      const out: { [k: string]: PyValue } = {};
-      for (const k of Object.keys(value)) {
-        const key = render(k, env);
-        dictSet(out, typeof key === "string" ? key : pyStr(key), render(value[k]!, env));
-      }
-      return out;
-    }
-    return value;
-  };
-  return render;
+  return compiledRenderer(table);
 }
