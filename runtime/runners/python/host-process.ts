@@ -124,8 +124,19 @@ export class PythonHostProcess {
     if (this.pending) throw new Error("python host is busy");
     this.runs += 1;
     this.setRef(true);
-    return new Promise((resolve) => {
+    return new Promise((settle) => {
       const id = this.nextId++;
+      const onAbort = () => {
+        if (this.pending === pending) {
+          pending.canceled = true;
+          this.kill();
+        }
+      };
+      // The signal lives as long as the execution: drop the listener when this run ends.
+      const resolve = (outcome: PythonRunOutcome) => {
+        signal?.removeEventListener("abort", onAbort);
+        settle(outcome);
+      };
       const pending: Pending = {
         id,
         resolve,
@@ -142,16 +153,7 @@ export class PythonHostProcess {
           this.kill();
         }, req.timeout * 1000);
       }
-      signal?.addEventListener(
-        "abort",
-        () => {
-          if (this.pending === pending) {
-            pending.canceled = true;
-            this.kill();
-          }
-        },
-        { once: true },
-      );
+      signal?.addEventListener("abort", onAbort, { once: true });
       this.send({
         id,
         op: "run",
