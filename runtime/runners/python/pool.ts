@@ -1,7 +1,9 @@
 // A pool of warm Python processes for python-script actions, instead of
 // StackStorm's fresh interpreter per call. A process serves one pack at a
-// time (packs' `lib` modules and module-level state must not mix); an idle
-// process of another pack is recycled when the pool is full. `reuse: false`
+// time (packs' `lib` modules and module-level state must not mix). At most
+// `size` processes run actions at once, and up to `maxProcesses` stay alive,
+// so idle interpreters of several packs stay warm; the oldest idle one is
+// recycled when the pool is full. `reuse: false`
 // gives the fresh-process-per-call behaviour (for comparison in bench/).
 
 import { execFileSync } from "node:child_process";
@@ -19,6 +21,8 @@ import { PYTHON_FILES } from "./shim-source";
 export interface PythonPoolOptions {
   /** Most processes alive at once; default min(4, CPUs). */
   readonly size?: number;
+  /** Processes kept in all (busy and idle, any pack); default 4 x size. */
+  readonly maxProcesses?: number;
   /** Interpreter; a function picks one per pack (e.g. a pack virtualenv). Default ORQC_PYTHON or python3. */
   readonly python?: string | ((pack: string) => string);
   /** false: a new process for every call, killed afterwards. */
@@ -53,11 +57,24 @@ export class PythonPool {
   private readonly procs = new Set<PythonHostProcess>();
   private readonly idle: PythonHostProcess[] = [];
   private readonly waiters: Waiter[] = [];
+  /** Processes running an action at once. */
   private readonly size: number;
+  /** Processes kept alive in all, idle ones included: idle interpreters of several packs stay warm. */
+  private readonly maxProcesses: number;
   private closed = false;
 
   constructor(private readonly options: PythonPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
+    this.maxProcesses = Math.max(this.size, options.maxProcesses ?? this.size * 4);
+  }
+
+  private get busy(): number {
+    return this.procs.size - this.idle.length;
+  }
+
+  /** Room for one more process: the oldest idle process (of another pack) goes when the pool is full. */
+  private makeRoom(): void {
+    if (this.procs.size >= this.maxProcesses && this.idle.length > 0) this.retire(this.idle.shift()!);
   }
 
   stats(): { processes: number; idle: number; waiting: number } {
@@ -85,8 +102,10 @@ export class PythonPool {
     if (this.closed) throw new Error("python pool closed");
     const i = this.idle.findIndex((p) => p.pack === pack && p.alive);
     if (i >= 0) return this.idle.splice(i, 1)[0]!;
-    if (this.procs.size >= this.size && this.idle.length > 0) this.retire(this.idle.shift()!);
-    if (this.procs.size < this.size) return this.spawn(pack);
+    if (this.busy < this.size) {
+      this.makeRoom();
+      return this.spawn(pack);
+    }
     return new Promise((give, fail) => this.waiters.push({ pack, give, fail }));
   }
 
@@ -109,8 +128,8 @@ export class PythonPool {
         w.give(this.idle.splice(i, 1)[0]!);
         continue;
       }
-      if (this.procs.size >= this.size && this.idle.length > 0) this.retire(this.idle.shift()!);
-      if (this.procs.size >= this.size) return;
+      if (this.busy >= this.size) return;
+      this.makeRoom();
       this.waiters.shift();
       this.spawn(w.pack).then(w.give, w.fail);
     }
