@@ -21,7 +21,8 @@ const parts = [
 for (const c of commands) {
   parts.push("", `## orqc ${c}`, "", "```text", help(c).trimEnd(), "```");
   if (c === "kv") {
-    for (const sub of ["get", "set", "list", "delete"]) parts.push("", "```text", help("kv", sub).trimEnd(), "```");
+    for (const sub of ["get", "set", "list", "delete"])
+      parts.push("", "```text", help("kv", sub).trimEnd(), "```");
   }
 }
 writeFileSync("docs/cli.md", `${parts.join("\n")}\n`);
