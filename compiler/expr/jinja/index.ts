@@ -106,13 +106,13 @@ export function runJinjaExpression(
   env: ExprEnv,
   evaluate: (env: ExprEnv) => PyValue,
 ): PyValue {
-  let value: PyValue;
   try {
-    value = evaluate(env);
+    // A lazy generator (map, select...) fails only when consumed: inside the try.
+    const value = evaluate(env);
+    return value instanceof PyGenerator ? value.consume() : value;
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }
-  return value instanceof PyGenerator ? value.consume() : value;
 }
 
 /** True for the StrictUndefined values evaluateJinjaExpressionText can return. */

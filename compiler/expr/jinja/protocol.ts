@@ -2,7 +2,7 @@
 // repr(), ==, ordering and `in`, with StrictUndefined raising wherever
 // Python would touch it.
 
-import { floatRepr, strRepr } from "../../../runtime/stdlib/py/text";
+import { reprWith } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
   type PyDict,
@@ -111,23 +111,11 @@ export function toStr(v: PyValue): string {
 
 /** Python repr(), including the evaluator's own values. */
 export function toRepr(v: PyValue): string {
-  if (v === null) return "None";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "True" : "False";
-    case "bigint":
-      return v.toString();
-    case "number":
-      return Number.isInteger(v) ? String(v) : floatRepr(v);
-    case "string":
-      return strRepr(v);
-  }
-  if (v instanceof PyFloat) return floatRepr(v.v);
-  if (Array.isArray(v)) return `[${v.map(toRepr).join(", ")}]`;
-  if (v instanceof PyTuple) {
-    return v.items.length === 1 ? `(${toRepr(v.items[0]!)},)` : `(${v.items.map(toRepr).join(", ")})`;
-  }
-  if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(toRepr).join(", ")}}`;
+  return reprWith(v, jinjaRepr);
+}
+
+function jinjaRepr(v: PyValue): string | undefined {
+  if (Array.isArray(v) || v instanceof PyTuple || v instanceof PySet) return undefined;
   if (isDict(v)) return dictRepr(v);
   if (v instanceof PyRange) return v.repr();
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;

@@ -2,8 +2,8 @@
 // frozen containers (sets are frozensets) and its non-data objects; plus
 // yaql's own str() function, which spells null/true/false the YAQL way.
 
-import { floatRepr, strRepr } from "../../../runtime/stdlib/py/text";
-import { isDict, PyFloat, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
+import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
 import { pythonSetOrder } from "./py-set-order";
@@ -14,24 +14,11 @@ import { OrderingIterable, YaqlIter, YaqlView, ydictEntries } from "./values";
  * handed back (`output`) they are plain sets.
  */
 export function yRepr(v: PyValue, output = false): string {
-  const r = (x: PyValue) => yRepr(x, output);
-  if (v === null) return "None";
-  switch (typeof v) {
-    case "boolean":
-      return v ? "True" : "False";
-    case "bigint":
-      return v.toString();
-    case "number":
-      return Number.isInteger(v) ? String(v) : floatRepr(v);
-    case "string":
-      return strRepr(v);
-  }
-  if (v instanceof PyFloat) return floatRepr(v.v);
-  if (Array.isArray(v)) return `[${v.map(r).join(", ")}]`;
-  if (v instanceof PyTuple) {
-    if (v.items.length === 1) return `(${r(v.items[0]!)},)`;
-    return `(${v.items.map(r).join(", ")})`;
-  }
+  return reprWith(v, (x, r) => yaqlRepr(x, r, output));
+}
+
+function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): string | undefined {
+  if (Array.isArray(v) || v instanceof PyTuple) return undefined;
   if (v instanceof PySet) {
     const body = pythonSetOrder(v.values()).map(r).join(", ");
     if (output) return v.size === 0 ? "set()" : `{${body}}`;

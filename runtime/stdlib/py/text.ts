@@ -9,6 +9,19 @@ export function pyStr(v: PyValue): string {
 }
 
 export function pyRepr(v: PyValue): string {
+  return reprWith(v);
+}
+
+/**
+ * What an evaluator changes in repr(): its own value types, its own spelling
+ * of sets or dicts. Return undefined to keep the default; `repr` recurses with
+ * the same hook.
+ */
+export type ReprHook = (v: PyValue, repr: (x: PyValue) => string) => string | undefined;
+
+/** Python's repr() with an evaluator's hook, consulted for every non-scalar value. */
+export function reprWith(v: PyValue, hook?: ReprHook): string {
+  const repr = (x: PyValue): string => reprWith(x, hook);
   if (v === null) return "None";
   switch (typeof v) {
     case "boolean":
@@ -21,15 +34,17 @@ export function pyRepr(v: PyValue): string {
       return strRepr(v);
   }
   if (v instanceof PyFloat) return floatRepr(v.v);
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  const special = hook?.(v, repr);
+  if (special !== undefined) return special;
+  if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
   if (v instanceof PyTuple) {
-    if (v.items.length === 1) return `(${pyRepr(v.items[0]!)},)`;
-    return `(${v.items.map(pyRepr).join(", ")})`;
+    if (v.items.length === 1) return `(${repr(v.items[0]!)},)`;
+    return `(${v.items.map(repr).join(", ")})`;
   }
-  if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(pyRepr).join(", ")}}`;
+  if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(repr).join(", ")}}`;
   if (isDict(v)) {
     return `{${Object.keys(v)
-      .map((k) => `${strRepr(k)}: ${pyRepr(v[k]!)}`)
+      .map((k) => `${strRepr(k)}: ${repr(v[k]!)}`)
       .join(", ")}}`;
   }
   if (isOpaque(v)) return `<${v.pyOpaque}>`;
