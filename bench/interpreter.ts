@@ -3,6 +3,8 @@
 // action. Actions answer at once, so the time is the interpreter's own.
 // Run: npx vite-node bench/interpreter.ts
 
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { TaskIR, TransitionIR, WorkflowIR } from "../compiler/ir/types";
 import type { ActionExecutor } from "../runtime/engine/executor";
 import { runWave } from "../runtime/engine/wave";
@@ -58,6 +60,15 @@ function items(): WorkflowIR {
   return { ...workflow([task("t", { withItems })]), input: [{ kind: "input", name: "xs", default: null }] };
 }
 
+interface Row {
+  readonly shape: string;
+  readonly status: string;
+  readonly total_ms: number;
+  readonly us_per_unit: number;
+}
+
+const rows: Row[] = [];
+
 function measure(label: string, wf: WorkflowIR, units: number, input: Record<string, number[]> = {}): void {
   // Best of five runs: the machine is shared, the minimum is the interpreter's own cost.
   let best = Number.POSITIVE_INFINITY;
@@ -74,6 +85,7 @@ function measure(label: string, wf: WorkflowIR, units: number, input: Record<str
     best = Math.min(best, Number(process.hrtime.bigint() - start) / 1000);
     status = t.status;
   }
+  rows.push({ shape: label, status, total_ms: best / 1000, us_per_unit: best / units });
   console.log(
     `${label.padEnd(28)} ${status.padEnd(10)} ${(best / 1000).toFixed(1).padStart(9)} ms  ${(best / units).toFixed(1).padStart(8)} us/unit`,
   );
@@ -83,3 +95,7 @@ console.log("shape                        status       total         per task/it
 measure("chain 1,000 tasks", chain(1000), 1000);
 measure("fan-out/join 100 branches", fanOut(100), 102);
 measure("with-items 10,000 items", items(), 10000, { xs: Array.from({ length: 10000 }, (_, i) => i) });
+writeFileSync(
+  resolve(__dirname, "results/interpreter.json"),
+  `${JSON.stringify({ node: process.version, best_of: 5, rows }, null, 2)}\n`,
+);
