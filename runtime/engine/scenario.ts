@@ -6,13 +6,13 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildWorkflowIR } from "../../compiler/ir/build";
 import type { WorkflowIR } from "../../compiler/ir/types";
-import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import type { Renderer } from "./conductor";
 import type { ActionExecutor, ActionOutcome, ActionRequest } from "./executor";
 import { inspectWorkflow } from "./inspection";
 import { loadDefinition } from "./load-definition";
 import { renderParamTemplate } from "./param-template";
+import { childContext, rootContext, subworkflowResult } from "./st2-context";
 import { applyParameterRules } from "./st2-params";
 import type { Trace } from "./trace";
 import { runWave } from "./wave";
@@ -104,24 +104,13 @@ export function runScenario(scenario: Scenario, opts: ScenarioOptions): Trace {
     maxExecutions: scenario.max_executions ?? 500,
   };
   let parentContext: PyDict = {};
-  let st2: PyDict | null = null;
   if (scenario.st2) {
     const s = scenario.st2;
-    st2 = {
-      action_execution_id: "ex0",
-      api_url: "http://127.0.0.1:9101/v1",
-      user: s.user ?? "stanley",
-      pack: s.pack ?? null,
-      action: s.action ?? null,
-      runner: "orquesta",
-      workflow_execution_id: "ex0.wf",
-    };
-    const parent: PyDict = { user: s.user ?? "stanley", pack: s.pack ?? null };
+    parentContext = rootContext("ex0", s.action ?? null, s.user ?? "stanley", s.pack ?? null);
     if (s.api_user !== undefined) {
-      st2.api_user = s.api_user;
-      parent.api_user = s.api_user;
+      (parentContext.st2 as PyDict).api_user = s.api_user;
+      (parentContext.parent as PyDict).api_user = s.api_user;
     }
-    parentContext = { st2, parent };
   }
   const actionContext: PyDict = isDict(parentContext.parent) ? parentContext.parent : {};
   return runOne(scenario, scenario.input ?? {}, parentContext, actionContext, "", "ex0.wf", ctx);
@@ -188,48 +177,11 @@ class ScenarioExecutor implements ActionExecutor {
   }
 
   private runChild(req: ActionRequest, sub: SubworkflowEntry): ActionOutcome {
-    const callerSt2 = isDict(this.parentContext.st2) ? this.parentContext.st2 : {};
-    const user = (callerSt2.user as string | undefined) ?? "stanley";
-    const pack = req.action.split(".")[0] ?? null;
-    const st2: PyDict = {
-      action_execution_id: req.actionExecutionId,
-      api_url: "http://127.0.0.1:9101/v1",
-      user,
-      pack,
-      action: req.action,
-      runner: "orquesta",
-      workflow_execution_id: `${req.actionExecutionId}.wf`,
-    };
-    const callerParent: PyDict = {
-      execution_id: callerSt2.action_execution_id ?? null,
-      user,
-      pack: callerSt2.pack ?? null,
-    };
-    if (callerSt2.api_user !== undefined) callerParent.api_user = callerSt2.api_user;
-    const orquesta: PyDict = {
-      workflow_execution_id: req.workflowExecutionId,
-      task_execution_id: req.taskExecutionId,
-      task_name: req.taskId,
-      task_id: req.taskId,
-      task_route: req.route,
-    };
-    if (req.itemId !== null) orquesta.item_id = req.itemId;
-    const parent: PyDict = {
-      pack,
-      user,
-      parent: callerParent,
-      orquesta,
-    };
-    if (callerSt2.api_user !== undefined) {
-      st2.api_user = callerSt2.api_user;
-      parent.api_user = callerSt2.api_user;
-    }
+    const { st2, parent } = childContext(this.parentContext, req) as { st2: PyDict; parent: PyDict };
     const given: PyDict = isDict(req.input) ? req.input : {};
     const chain = this.chain ? `${this.chain}>${req.action}` : req.action;
     const child = runOne(sub, given, { st2, parent }, parent, chain, `${req.actionExecutionId}.wf`, this.ctx);
-    const result: PyDict = {};
-    if (child.status !== "succeeded") dictSet(result, "errors", child.errors as unknown as PyValue);
-    dictSet(result, "output", child.output ?? null);
+    const result = subworkflowResult(child.status, child.errors, child.output);
     return { status: child.status, result, scriptedBy: "subworkflow", subworkflow: child };
   }
 }

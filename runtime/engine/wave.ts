@@ -6,12 +6,12 @@
 import { WorkflowGraph } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { PyDict, PyValue } from "../stdlib/py/value";
-import { PyError } from "../stdlib/py/value";
 import { type ErrorEntry, type Renderer, WorkflowConductor } from "./conductor";
 import { deepCopy, isEmptyDict } from "./context";
 import { actionEvent, itemEvent } from "./events";
 import type { ActionExecutor } from "./executor";
 import { COMPLETED, normalizeActionStatus, S } from "./statuses";
+import { taskFunctionRecord } from "./task-function";
 import type { RenderedTask } from "./task-render";
 import type { ExecutionRecord, ItemRecord, TaskRecord, Trace } from "./trace";
 
@@ -339,34 +339,26 @@ export class WaveInterpreter {
   // ------------------------------------------------------------ StackStorm functions
 
   private taskFunction(c: WorkflowConductor, name: string, route: number): PyValue {
-    const resolved = c.resolveRoute(name, route);
-    const found =
-      resolved === null
-        ? undefined
-        : [...this.records].reverse().find((r) => r.record.id === name && r.record.route === resolved);
-    if (!found)
-      throw new PyError("ExpressionEvaluationException", `Unable to find task execution for "${name}".`);
-    const r = found.record;
-    const status = found.retried ? S.retrying : (c.state.sequence[r.seq]?.status ?? S.unset);
-    let result: PyValue = found.lastResult;
-    if (r.items_count !== undefined) {
-      result = {
-        items: found.itemResults.map((res, i) =>
-          found.itemStatuses[i] === S.unset ? null : { status: found.itemStatuses[i]!, result: res },
-        ),
-      };
-    } else if (isNoAction(r.action)) result = null;
-    return {
-      task_execution_id: found.taskExecutionId,
-      workflow_execution_id: this.wfExId,
-      task_name: name,
-      task_id: name,
-      route: resolved,
-      result,
-      status,
-      start_timestamp: FROZEN,
-      end_timestamp: COMPLETED.has(status) ? FROZEN : "None",
-    };
+    return taskFunctionRecord(
+      c,
+      name,
+      route,
+      this.records,
+      (o) => ({
+        id: o.record.id,
+        route: o.record.route,
+        seq: o.record.seq,
+        action: o.record.action,
+        itemsCount: o.record.items_count,
+        itemResults: o.itemResults,
+        itemStatuses: o.itemStatuses,
+        retried: o.retried,
+        lastResult: o.lastResult,
+        taskExecutionId: o.taskExecutionId,
+      }),
+      this.wfExId,
+      (_o, done) => ({ start: FROZEN, end: done ? FROZEN : "None" }),
+    );
   }
 
   private st2kv(key: string): PyValue | undefined {

@@ -6,6 +6,7 @@
 
 import { createHash } from "node:crypto";
 import type { JsonObject } from "../backend/types";
+import { type CallSite, childContext } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
@@ -16,7 +17,6 @@ import { workflowInput, workflowInputSync } from "./params";
 import type { Target } from "./programs";
 import { type ExecutionContext, RESULT_ID, secretNamesOf } from "./record-context";
 import { Region, type Work } from "./region";
-import { type CallSite, childContext } from "./st2-context";
 
 /** A child execution's id: derived from the parent and the step, so a replay finds the same child. */
 export function childExecutionId(parentId: string, stepId: string): string {

@@ -14,6 +14,7 @@ import type {
   JsonValue,
 } from "../backend/types";
 import type { St2kvReader } from "../datastore/datastore";
+import { userOf } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
 import { ExecutionJournal } from "../journal/journal";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
@@ -25,7 +26,6 @@ import type { LoadedProgram } from "./programs";
 import { type ExecutionContext, RESULT_ID } from "./record-context";
 import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "./region";
 import type { HostServices } from "./services";
-import { userOf } from "./st2-context";
 import { pyTimestamp, SyncValues } from "./sync-values";
 
 const DONE: JobOutcome = { kind: "done" };

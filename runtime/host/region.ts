@@ -11,12 +11,13 @@ import type { TaskMode } from "../../compiler/program/types";
 import { WorkflowConductor } from "../engine/conductor";
 import { isEmptyDict } from "../engine/context";
 import { actionEvent, itemEvent } from "../engine/events";
+import { subworkflowResult } from "../engine/st2-context";
 import { COMPLETED, normalizeActionStatus, S } from "../engine/statuses";
+import { taskFunctionRecord } from "../engine/task-function";
 import type { RenderedTask } from "../engine/task-render";
 import { stepId } from "../journal/step-id";
 import type { ExprEnv } from "../stdlib/functions/env";
-import { dictSet } from "../stdlib/py/dict";
-import { type PyDict, PyError, type PyValue } from "../stdlib/py/value";
+import type { PyDict, PyValue } from "../stdlib/py/value";
 
 export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
 
@@ -372,51 +373,29 @@ export class Region {
 
   /** StackStorm's orquesta runner result: `{output}` plus `errors` unless it succeeded. */
   result(): PyDict {
-    const out: PyDict = {};
-    if (this.failedEarly) {
-      dictSet(out, "errors", this.failedEarly.map((e) => ({ ...e })) as PyValue);
-      dictSet(out, "output", null);
-      return out;
-    }
+    if (this.failedEarly) return subworkflowResult(S.failed, this.failedEarly, null);
     const c = this.conductor;
-    if (c.status !== S.succeeded)
-      dictSet(out, "errors", c.errors.map((e) => ({ ...e })) as unknown as PyValue);
-    dictSet(out, "output", c.workflowOutput ?? null);
-    return out;
+    return subworkflowResult(c.status, c.errors, c.workflowOutput);
   }
 
   // ------------------------------------------------------------ StackStorm task()
 
   private taskFunction(c: WorkflowConductor, name: string, route: number): PyValue {
-    const resolved = c.resolveRoute(name, route);
-    const found =
-      resolved === null
-        ? undefined
-        : [...this.records].reverse().find((r) => r.id === name && r.route === resolved);
-    if (!found)
-      throw new PyError("ExpressionEvaluationException", `Unable to find task execution for "${name}".`);
-    const status = found.retried ? S.retrying : (c.state.sequence[found.seq]?.status ?? S.unset);
-    let result: PyValue = found.lastResult;
-    if (found.itemsCount !== undefined) {
-      result = {
-        items: found.itemResults.map((res, i) =>
-          found.itemStatuses[i] === S.unset ? null : { status: found.itemStatuses[i]!, result: res },
-        ),
-      };
-    } else if (found.action === null || found.action === "") result = null;
-    const idBase = `${this.spec.prefix}${found.taskExecutionId}`;
-    const done = COMPLETED.has(status);
-    return {
-      task_execution_id: found.taskExecutionId,
-      workflow_execution_id: this.spec.wfExId,
-      task_name: name,
-      task_id: name,
-      route: resolved,
-      result,
-      status,
-      start_timestamp: this.host.timestamp(`~ts/${idBase}/start`, found.startedAt),
-      end_timestamp: done ? this.host.timestamp(`~ts/${idBase}/end`, found.finishedAt ?? Date.now()) : "None",
-    };
+    return taskFunctionRecord(
+      c,
+      name,
+      route,
+      this.records,
+      (r) => r,
+      this.spec.wfExId,
+      (r, done) => {
+        const idBase = `${this.spec.prefix}${r.taskExecutionId}`;
+        return {
+          start: this.host.timestamp(`~ts/${idBase}/start`, r.startedAt),
+          end: done ? this.host.timestamp(`~ts/${idBase}/end`, r.finishedAt ?? Date.now()) : "None",
+        };
+      },
+    );
   }
 }
 

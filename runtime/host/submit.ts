@@ -4,13 +4,13 @@
 
 import { newExecutionId } from "../backend/ids";
 import type { ExecutionRecord, JsonObject } from "../backend/types";
+import { rootContext } from "../engine/st2-context";
 import { dictSet } from "../stdlib/py/dict";
 import type { PyDict } from "../stdlib/py/value";
 import { fromJson, toJsonObject } from "./json";
 import { workflowInput } from "./params";
 import { type ExecutionContext, secretNamesOf } from "./record-context";
 import type { HostServices } from "./services";
-import { rootContext } from "./st2-context";
 
 export interface SubmitRequest {
   /** Action/bundle ref or workflow file. */

@@ -1,8 +1,10 @@
 // The `st2` and `parent` context StackStorm gives a workflow: for a top-level
 // run (from `orqc run`) and for a sub-workflow called by a task (as an
-// orquesta action execution of its own, or inlined by the compiler).
+// orquesta action execution of its own, or inlined by the compiler). Shared
+// by the scenario runner (simulate) and the execution host.
 
-import { isDict, type PyDict } from "../stdlib/py/value";
+import { dictSet } from "../stdlib/py/dict";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 
 export const API_URL = "http://127.0.0.1:9101/v1";
 
@@ -70,4 +72,19 @@ export function childContext(caller: PyDict, call: CallSite, childExecId?: strin
 export function userOf(context: PyDict): string {
   const st2 = isDict(context.st2) ? context.st2 : {};
   return typeof st2.user === "string" ? st2.user : "stanley";
+}
+
+/**
+ * The result StackStorm's orquesta runner gives the calling task:
+ * `{"output": ...}`, plus the child's `errors` when it did not succeed.
+ */
+export function subworkflowResult(
+  status: string,
+  errors: ReadonlyArray<{ readonly [key: string]: PyValue | undefined }>,
+  output: PyValue | undefined,
+): PyDict {
+  const result: PyDict = {};
+  if (status !== "succeeded") dictSet(result, "errors", errors.map((e) => ({ ...e })) as PyValue);
+  dictSet(result, "output", output ?? null);
+  return result;
 }
