@@ -41,9 +41,9 @@ export interface EmitOutput {
 
 const RT = "$rt";
 
-function expressionTable(program: ProgramIR, translate: Translate, fallbacks: string[]): ts.Expression {
+function expressionTable(texts: readonly string[], translate: Translate, fallbacks: string[]): ts.Expression {
   const rt = f.createIdentifier(RT);
-  const entries = collectExpressions(program).map((text) => {
+  const entries = texts.map((text) => {
     let fn = translate(text, rt);
     if (!fn) {
       fallbacks.push(text);
@@ -97,6 +97,7 @@ function unitLiteral(program: ProgramIR, unitId: string, input: EmitInput): ts.E
 export function emitBundle(input: EmitInput): EmitOutput {
   const { program } = input;
   const fallbacks: string[] = [];
+  const texts = collectExpressions(program);
   const rtType = (name: string) =>
     f.createTypeReferenceNode(f.createQualifiedName(f.createIdentifier("Rt"), name));
 
@@ -135,7 +136,7 @@ export function emitBundle(input: EmitInput): EmitOutput {
               "expressions",
               undefined,
               rtType("ExpressionTable"),
-              expressionTable(program, input.translate, fallbacks),
+              expressionTable(texts, input.translate, fallbacks),
             ),
           ],
           ts.NodeFlags.Const,
@@ -190,5 +191,5 @@ export function emitBundle(input: EmitInput): EmitOutput {
   );
   const printer = ts.createPrinter({ newLine: ts.NewLineKind.LineFeed });
   const source = printer.printFile(file);
-  return { source, expressions: collectExpressions(program).length, fallbacks };
+  return { source, expressions: texts.length, fallbacks };
 }

@@ -38,17 +38,31 @@ export interface ExpressionLanguages {
   jinjaStr?(value: PyValue): string;
 }
 
-export function renderWith(languages: ExpressionLanguages, value: PyValue, env: ExprEnv): PyValue {
-  if (Array.isArray(value)) return value.map((v) => renderWith(languages, v, env));
+/** A whole string's compiled rendering (a bundle's expression table), if there is one. */
+export type CompiledStrings = (text: string) => ((env: ExprEnv) => PyValue) | undefined;
+
+export function renderWith(
+  languages: ExpressionLanguages,
+  value: PyValue,
+  env: ExprEnv,
+  compiled?: CompiledStrings,
+): PyValue {
+  if (Array.isArray(value)) return value.map((v) => renderWith(languages, v, env, compiled));
   if (isDict(value)) {
     const out: { [k: string]: PyValue } = {};
     for (const k of Object.keys(value)) {
-      const key = renderWith(languages, k, env);
-      dictSet(out, typeof key === "string" ? key : pyStr(key), renderWith(languages, value[k]!, env));
+      const key = renderWith(languages, k, env, compiled);
+      dictSet(
+        out,
+        typeof key === "string" ? key : pyStr(key),
+        renderWith(languages, value[k]!, env, compiled),
+      );
     }
     return out;
   }
   if (typeof value !== "string") return value;
+  const fn = compiled?.(value);
+  if (fn) return fn(env);
   if (hasJinja(value)) return renderJinja(languages, value, withLanguage(env, "jinja"));
   if (hasYaql(value)) return renderYaql(languages, value, withLanguage(env, "yaql"));
   return value;

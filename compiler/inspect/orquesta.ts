@@ -90,11 +90,25 @@ function crashes(root: YMap, syntax: RawEntry[]): boolean {
   return false;
 }
 
-/** Runs the four inspections over a parsed workflow document. */
+// Parsed trees are never changed, so one inspection per tree and context
+// serves every caller (check, compile and graph all ask for the same file).
+const inspected = new WeakMap<YNode, Map<string, OrquestaInspection>>();
+
+/** Runs the four inspections over a parsed workflow document (memoised per tree and context keys). */
 export function inspectOrquestaNode(
   root: YNode | null,
   appCtxKeys: readonly string[] = ST2_CONTEXT_KEYS,
 ): OrquestaInspection {
+  if (root === null) return inspectOnce(root, appCtxKeys);
+  let byKeys = inspected.get(root);
+  if (!byKeys) inspected.set(root, (byKeys = new Map()));
+  const key = appCtxKeys.join("\u0000");
+  let result = byKeys.get(key);
+  if (!result) byKeys.set(key, (result = inspectOnce(root, appCtxKeys)));
+  return result;
+}
+
+function inspectOnce(root: YNode | null, appCtxKeys: readonly string[]): OrquestaInspection {
   if (root === null || root.kind !== "map") {
     const found = root === null ? "None" : root.kind === "seq" ? "list" : "str";
     const message = `The spec is not type of json or yaml (${found}).`;

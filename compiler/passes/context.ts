@@ -20,7 +20,3 @@ export interface PassContext {
   /** How `ref`, called from a task of unit `fromUnit`, resolves. */
   resolveCallee(ref: string, fromUnit: string): Callee;
 }
-
-export function hasExpression(text: string): boolean {
-  return /<%|{{|{%/.test(text);
-}

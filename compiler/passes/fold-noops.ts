@@ -7,9 +7,9 @@
 // them. Blocked: a delay (the task must wait), a with-items list (one
 // execution per item), or an action ref that is an expression.
 
+import { languageOf } from "../expr/index";
 import type { TaskIR } from "../ir/types";
 import type { PassNote, PassResult, ProgramIR, TaskMode, WorkflowUnit } from "../program/types";
-import { hasExpression } from "./context";
 import { unitsOf } from "./update";
 
 const PASS = "fold-noops";
@@ -18,7 +18,7 @@ const NOOP_ACTIONS = new Set(["core.noop"]);
 function blocker(task: TaskIR): string | null {
   if (task.delay !== null && task.delay !== 0) return "it has a delay";
   if (task.withItems) return "it runs with-items (one execution per item)";
-  if (task.action !== null && hasExpression(task.action)) return "its action ref is an expression";
+  if (task.action !== null && languageOf(task.action) !== null) return "its action ref is an expression";
   return null;
 }
 

@@ -6,8 +6,9 @@
 // gives the calling task `{"output": ...}` (plus errors) exactly as StackStorm.
 // Calls whose ref is an expression, unknown, broken or recursive stay dynamic.
 
+import { languageOf } from "../expr/index";
 import type { PassNote, PassResult, ProgramIR, WorkflowUnit } from "../program/types";
-import { hasExpression, type PassContext } from "./context";
+import type { PassContext } from "./context";
 
 const PASS = "inline-subworkflows";
 
@@ -31,7 +32,7 @@ export function inlineSubworkflows(program: ProgramIR, cx: PassContext): PassRes
           task: task.name,
           message: `task "${task.name}" not inlined: ${why}`,
         });
-      if (hasExpression(ref)) {
+      if (languageOf(ref) !== null) {
         blocked(`its action ref "${ref}" is an expression, resolved only at run time`);
         continue;
       }

@@ -13,9 +13,10 @@ export function sourceHash(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** A workflow path as users see it: relative to the working directory when it lies under it. */
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
-  return rel.startsWith("..") && rel.split("/").filter((p) => p === "..").length > 3 ? path : rel;
+  return rel.startsWith("..") ? path : rel;
 }
 
 /** The action's metadata `parameters` as Python values (defaults, types, required...). */

@@ -13,7 +13,7 @@ import { type CompiledBundle, compiledRenderer, runtimeApi } from "../../runtime
 import type { CompiledUnits, Scenario, SubworkflowEntry } from "../../runtime/engine/scenario";
 import { bundleModules, type EmittedModule } from "../bundle/bundle";
 import { emitBundle, type Translate } from "../emit/emit-bundle";
-import { inspectOrquestaText } from "../inspect/orquesta";
+import { flattenInspection, inspectOrquestaNode } from "../inspect/orquesta";
 import { type LoadedWorkflow, parseYaml } from "../load/index";
 import type { Callee, PassContext } from "../passes/context";
 import { runPasses } from "../passes/index";
@@ -32,9 +32,9 @@ function unitFromText(
   entry: SubworkflowEntry,
   ref: string | null,
 ): WorkflowUnit | null {
-  if (inspectOrquestaText(path, text).length > 0) return null;
   const parsed = parseYaml({ path, text });
-  if (parsed.root === null) return null;
+  if (parsed.root === null || parsed.diagnostics.some((d) => d.severity === "error")) return null;
+  if (flattenInspection(inspectOrquestaNode(parsed.root)).length > 0) return null;
   const wf: LoadedWorkflow = { path, file: parsed.file, root: parsed.root, actionRefs: [] };
   const unit = buildUnit(id, wf, undefined);
   return { ...unit, ref, parameters: entry.parameters ?? null };

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { caseEnv as goldenCaseEnv } from "../../../../compiler/expr/cases";
 import { ExpressionError } from "../../../../compiler/expr/errors";
 import {
   evaluateJinjaExpressionText,
@@ -15,10 +16,10 @@ import {
   stripJinjaDelimiter,
   unresolvedError,
 } from "../../../../compiler/expr/jinja/index";
-import type { CurrentTask, ExprEnv } from "../../../../runtime/stdlib/functions/env";
-import { dictGet, dictSet } from "../../../../runtime/stdlib/py/dict";
+import type { ExprEnv } from "../../../../runtime/stdlib/functions/env";
+import { pyJsonLoads } from "../../../../runtime/stdlib/functions/py-json";
 import { type Json, toGolden } from "../../../../runtime/stdlib/py/golden-json";
-import { isDict, isInt, mkFloat, mkInt, PyError, type PyValue } from "../../../../runtime/stdlib/py/value";
+import { PyError, type PyValue } from "../../../../runtime/stdlib/py/value";
 
 export const CASES_FILE = resolve(__dirname, "../../../../../shared/golden/expressions/cases.json");
 
@@ -38,64 +39,9 @@ export interface GoldenCase {
   readonly input: { readonly [key: string]: PyValue };
 }
 
-/** JSON to Python values: numbers written with '.', 'e' or 'E' are floats. */
+/** JSON as Python's json.loads reads it (1.0 stays a float). */
 export function parsePyJson(text: string): PyValue {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
-  };
-  const value = (): PyValue => {
-    ws();
-    const c = text[i]!;
-    if (c === "{") {
-      i++;
-      const out: { [k: string]: PyValue } = {};
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return out;
-      }
-      for (;;) {
-        ws();
-        const k = value() as string;
-        ws();
-        i++;
-        dictSet(out, k, value());
-        ws();
-        if (text[i++] === "}") return out;
-      }
-    }
-    if (c === "[") {
-      i++;
-      const out: PyValue[] = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      for (;;) {
-        out.push(value());
-        ws();
-        if (text[i++] === "]") return out;
-      }
-    }
-    if (c === '"') {
-      const m = /"(?:[^"\\]|\\.)*"/y;
-      m.lastIndex = i;
-      const s = m.exec(text)![0];
-      i += s.length;
-      return JSON.parse(s) as string;
-    }
-    const lit = /true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
-    lit.lastIndex = i;
-    const t = lit.exec(text)![0];
-    i += t.length;
-    if (t === "true" || t === "false") return t === "true";
-    if (t === "null") return null;
-    if (/[.eE]/.test(t)) return mkFloat(Number(t));
-    return mkInt(BigInt(t));
-  };
-  return value();
+  return pyJsonLoads(text);
 }
 
 export function loadJinjaCases(): GoldenCase[] {
@@ -113,41 +59,7 @@ export function isSingleExpression(expr: Json): expr is string {
 }
 
 export function caseEnv(c: GoldenCase): ExprEnv {
-  const get = (k: string) => dictGet(c.input, k);
-  const ctx = get("ctx");
-  const states = get("task_states");
-  const store = get("datastore");
-  const task = get("current_task");
-  let currentTask: CurrentTask | undefined;
-  if (isDict(task)) {
-    const route = dictGet(task, "route");
-    const status = dictGet(task, "status");
-    currentTask = {
-      id: String(dictGet(task, "id") ?? ""),
-      route: isInt(route) ? Number(route) : 0,
-      ...(typeof status === "string" ? { status } : {}),
-      result: dictGet(task, "result") ?? null,
-    };
-  }
-  const item = get("current_item");
-  return {
-    language: "jinja",
-    ctx: isDict(ctx) ? ctx : {},
-    ...(item !== undefined ? { item: { value: item } } : {}),
-    ...(currentTask ? { currentTask } : {}),
-    taskStatus: (taskId) => {
-      const s = isDict(states) ? dictGet(states, taskId) : undefined;
-      if (typeof s === "string") return s;
-      if (currentTask && taskId === currentTask.id) return currentTask.status ?? null;
-      return null;
-    },
-    st2kv: (key) => {
-      if (!isDict(store)) return undefined;
-      const direct = dictGet(store, key);
-      if (direct !== undefined) return direct;
-      return key.startsWith("user.") ? dictGet(store, key.slice(5)) : undefined;
-    },
-  };
+  return { ...goldenCaseEnv(c.input), language: "jinja" };
 }
 export type Outcome =
   | { value: Json; type: string; float_paths?: string[] }

@@ -6,19 +6,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { caseEnv as goldenCaseEnv } from "../../../../compiler/expr/cases";
 import { ExpressionError } from "../../../../compiler/expr/errors";
 import { evaluateYaqlExpression } from "../../../../compiler/expr/yaql/index";
-import type { CurrentTask, ExprEnv } from "../../../../runtime/stdlib/functions/env";
-import { dictGet, newDict } from "../../../../runtime/stdlib/py/dict";
+import type { ExprEnv } from "../../../../runtime/stdlib/functions/env";
+import { pyJsonLoads } from "../../../../runtime/stdlib/functions/py-json";
 import { type Json, toGolden } from "../../../../runtime/stdlib/py/golden-json";
-import {
-  isDict,
-  isInt,
-  mkFloat,
-  mkInt,
-  type PyDict,
-  type PyValue,
-} from "../../../../runtime/stdlib/py/value";
+import type { PyDict, PyValue } from "../../../../runtime/stdlib/py/value";
 
 export const CASES_FILE =
   process.env.ORQC_EXPRESSION_CASES ??
@@ -38,64 +32,9 @@ export interface YaqlCase {
   readonly data: PyDict;
 }
 
-/** JSON.parse that yields Python values: `1.0` stays a float, big integers become bigints. */
+/** JSON as Python's json.loads reads it (1.0 stays a float). */
 export function parsePyJson(text: string): PyValue {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && " \t\r\n".includes(text[i]!)) i++;
-  };
-  const value = (): PyValue => {
-    ws();
-    const ch = text[i]!;
-    if (ch === "{") {
-      i++;
-      const d = newDict();
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return d;
-      }
-      for (;;) {
-        ws();
-        const k = value() as string;
-        ws();
-        i++; // :
-        const v = value();
-        Object.defineProperty(d, k, { value: v, enumerable: true, writable: true, configurable: true });
-        ws();
-        if (text[i++] === "}") return d;
-      }
-    }
-    if (ch === "[") {
-      i++;
-      const out: PyValue[] = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      for (;;) {
-        out.push(value());
-        ws();
-        if (text[i++] === "]") return out;
-      }
-    }
-    if (ch === '"') {
-      let j = i + 1;
-      while (text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
-      const s = JSON.parse(text.slice(i, j + 1)) as string;
-      i = j + 1;
-      return s;
-    }
-    const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?|^true|^false|^null/.exec(text.slice(i, i + 400))!;
-    i += m[0].length;
-    if (m[0] === "true") return true;
-    if (m[0] === "false") return false;
-    if (m[0] === "null") return null;
-    if (m[1] !== undefined || m[2] !== undefined) return mkFloat(Number(m[0]));
-    return mkInt(BigInt(m[0]));
-  };
-  return value();
+  return pyJsonLoads(text);
 }
 
 /** The YAQL cases whose expr is exactly one `<% ... %>` as Orquesta's regex finds it. */
@@ -115,34 +54,7 @@ export function isSingleYaqlExpression(expr: Json): expr is string {
 }
 
 export function caseEnv(data: PyDict): ExprEnv {
-  const ctx = dictGet(data, "ctx");
-  const states = dictGet(data, "task_states");
-  const store = dictGet(data, "datastore");
-  const task = dictGet(data, "current_task");
-  let currentTask: CurrentTask | undefined;
-  if (isDict(task)) {
-    const route = dictGet(task, "route");
-    const status = dictGet(task, "status");
-    currentTask = {
-      id: String(dictGet(task, "id") ?? ""),
-      route: isInt(route) ? Number(route) : 0,
-      ...(typeof status === "string" ? { status } : {}),
-      result: dictGet(task, "result") ?? null,
-    };
-  }
-  const item = dictGet(data, "current_item");
-  return {
-    ctx: isDict(ctx) ? ctx : newDict(),
-    ...(item !== undefined ? { item: { value: item } } : {}),
-    ...(currentTask ? { currentTask } : {}),
-    taskStatus: (taskId: string) => {
-      const s = isDict(states) ? dictGet(states, taskId) : undefined;
-      if (typeof s === "string") return s;
-      if (currentTask && taskId === currentTask.id) return currentTask.status ?? null;
-      return null;
-    },
-    st2kv: (key: string) => (isDict(store) ? dictGet(store, key) : undefined),
-  };
+  return goldenCaseEnv(data);
 }
 
 /** Runs one case; returns undefined when it passes, else a short description of the difference. */
