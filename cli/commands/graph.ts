@@ -6,6 +6,7 @@ import { toDot } from "../../compiler/graph/dot";
 import { toMermaid } from "../../compiler/graph/mermaid";
 import { graphOf } from "../../compiler/graph/model";
 import { toSvg } from "../../compiler/graph/svg";
+import { checkWorkflow } from "../../compiler/inspect/check";
 import { inspectOrquestaNode, ST2_CONTEXT_KEYS } from "../../compiler/inspect/orquesta";
 import { packDirOf } from "../../compiler/load/discover";
 import { loadPaths } from "../../compiler/load/index";
@@ -13,11 +14,20 @@ import { runPasses } from "../../compiler/passes/index";
 import { packCallees } from "../../compiler/passes/pack-callees";
 import { buildUnit } from "../../compiler/program/build-unit";
 import type { ProgramIR } from "../../compiler/program/types";
+import type { Diagnostic } from "../../compiler/source/diagnostic";
+import { COLORS, NO_COLORS, useColor } from "../output/color";
+import { formatDiagnostic } from "../output/diagnostics";
 
 interface GraphFlags {
   flattened: boolean;
   format: "mermaid" | "dot" | "svg";
   packs?: string[];
+}
+
+function printErrors(diags: readonly Diagnostic[]): void {
+  const palette = useColor(process.stderr) ? COLORS : NO_COLORS;
+  const opts = { palette, frames: process.stderr.isTTY === true, cwd: process.cwd() };
+  for (const d of diags) process.stderr.write(`${formatDiagnostic(d, opts)}\n`);
 }
 
 function fail(message: string, code: number): void {
@@ -58,11 +68,15 @@ double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, r
       const packs = flags.packs ?? [packDirOf(file) ?? dirname(file)];
       const load = loadPaths([...packs, file]);
       const wf = load.workflows.find((w) => w.path === file);
-      if (!wf || wf.root === null || wf.root.kind !== "map")
+      const problems = load.diagnostics.filter((d) => d.severity === "error" && d.file?.path === file);
+      if (!wf || wf.root === null || wf.root.kind !== "map" || problems.length > 0) {
+        printErrors(problems);
         return fail(`cannot read a workflow from ${workflow}`, 1);
+      }
       const inspection = inspectOrquestaNode(wf.root, ST2_CONTEXT_KEYS);
       if (inspection.syntax.length + inspection.semantics.length > 0) {
-        return fail(`${workflow} has errors; run: orqc check ${workflow}`, 1);
+        printErrors(checkWorkflow(wf, load).filter((d) => d.severity === "error"));
+        return fail(`${workflow} has errors Orquesta refuses (above); nothing to draw`, 1);
       }
       const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
       let prog: ProgramIR = { root: "root", units: { root: buildUnit("root", wf, action) } };

@@ -1,5 +1,7 @@
-import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const CLI = resolve(__dirname, "../../bin/orqc.js");
@@ -32,5 +34,15 @@ describe("orqc graph", () => {
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg.trim().endsWith("</svg>")).toBe(true);
     expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(10);
+  });
+
+  it("reports a broken workflow with file:line:col and exit code 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-graph-"));
+    const file = join(dir, "wf.yaml");
+    writeFileSync(file, "version: 1.0\ntasks:\n  a:\n    action: core.noop\n    next:\n      - do: nope\n");
+    const run = spawnSync("node", [CLI, "graph", file], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/wf\.yaml:6:13 - error ORQ2003: task "nope" is not defined/);
+    expect(run.stdout).toBe("");
   });
 });
