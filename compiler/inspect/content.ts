@@ -3,6 +3,7 @@
 // have the declared type, immutable parameters are left alone.
 
 import { isDict, type PyValue } from "../../runtime/stdlib/py/index";
+import { parseInlineParams } from "../ir/inline-params";
 import type { LoadResult, ParamSpec } from "../load/action-types";
 import { nodeAt, type YNode } from "../load/yaml-node";
 import type { Diagnostic } from "../source/diagnostic";
@@ -10,7 +11,6 @@ import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { suggest } from "../source/suggest";
 import { hasJinja, hasYaql } from "./expr-scan";
-import { parseInlineParams } from "./inline-params";
 import { locate } from "./locate";
 import type { TaskView, WorkflowView } from "./orquesta-spec";
 

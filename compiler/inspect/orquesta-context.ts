@@ -5,9 +5,9 @@
 // so that it accepts and rejects the same workflows.
 
 import { isDict, type PyValue } from "../../runtime/stdlib/py/index";
+import { parseInlineParams } from "../ir/inline-params";
 import type { NodePath } from "../load/yaml-node";
 import { type CtxVarRef, extractCtxVarsOfString } from "./expr-scan";
-import { parseInlineParams } from "./inline-params";
 import { type RawEntry, taskSchemaPath } from "./orquesta-entry";
 import { getTask, hasTask, isTruthy, type TaskView, type WorkflowView } from "./orquesta-spec";
 

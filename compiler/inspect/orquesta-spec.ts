@@ -4,8 +4,8 @@
 // `continue`. Built defensively: wrong shapes become null/empty, never throw.
 
 import { isDict, newDict, type PyDict, type PyValue } from "../../runtime/stdlib/py/index";
+import { parseInlineParams } from "../ir/inline-params";
 import { mapGet, type NodePath, toPyValue, type YMap, type YNode } from "../load/yaml-node";
-import { parseInlineParams } from "./inline-params";
 
 export const RESERVED_TASK_NAMES = ["continue", "fail", "noop", "retry"] as const;
 

@@ -1,12 +1,14 @@
 // Orquesta's inline parameter grammar (`core.echo message="hi" n=1`, and the
 // string form of `publish`): scan for `key=value` matches, strip quotes, and
-// JSON-parse unquoted values. Bare words never match and are dropped.
+// JSON-parse unquoted values. Bare words never match and are dropped. The one
+// implementation: the inspector and the IR builder both use it.
 
 import { dictSet } from "../../runtime/stdlib/py/dict";
 import { mkFloat, mkInt, type PyDict, type PyValue } from "../../runtime/stdlib/py/value";
 
+// Python's `.` stops only at "\n" (JavaScript's also at "\r", U+2028, U+2029).
 const VALUE_ALTERNATIVES = [
-  String.raw`\[.*\]\s*`,
+  String.raw`\[[^\n]*\]\s*`,
   String.raw`"[^"]*"\s*`,
   String.raw`'[^']*'\s*`,
   String.raw`[-]?\d*\.\d+`,
@@ -14,8 +16,8 @@ const VALUE_ALTERNATIVES = [
   "[Tt][Rr][Uu][Ee]",
   "[Ff][Aa][Ll][Ss][Ee]",
   "null",
-  "\\{\\{.*?\\}\\}",
-  "<%.*?%>",
+  "\\{\\{[^\\n]*?\\}\\}",
+  "<%[^\\n]*?%>",
 ];
 
 const INLINE_PARAM = new RegExp(String.raw`([\w]+)=(${VALUE_ALTERNATIVES.join("|")})`, "g");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInlineParams } from "../../../compiler/inspect/inline-params";
+import { parseInlineParams } from "../../../compiler/ir/inline-params";
 import { PyFloat } from "../../../runtime/stdlib/py/index";
 
 const parse = (s: string) => Object.fromEntries(parseInlineParams(s));
