@@ -68,9 +68,18 @@ export function renderWith(
   return value;
 }
 
-// Copied field by field (not spread) so methods of class-based environments survive.
+const languageForms = new WeakMap<ExprEnv, { yaql?: ExprEnv; jinja?: ExprEnv }>();
+
+/** The env with `language` set, made once per env and language (environments are not mutated). */
 export function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
   if (env.language === language) return env;
+  let forms = languageForms.get(env);
+  if (!forms) languageForms.set(env, (forms = {}));
+  return (forms[language] ??= languageForm(env, language));
+}
+
+// Copied field by field (not spread) so methods of class-based environments survive.
+function languageForm(env: ExprEnv, language: ExprLanguage): ExprEnv {
   return {
     ctx: env.ctx,
     item: env.item,

@@ -4,6 +4,7 @@
 // `=`, `!=` and `->` are handled here. Unknown names fall back to the
 // Orquesta/StackStorm function catalogue (functions only, never methods).
 
+import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
@@ -12,6 +13,7 @@ import {
   isDict,
   isFloat,
   mkInt,
+  type PyDict,
   PyError,
   PyFloat,
   PyTuple,
@@ -114,14 +116,52 @@ function compareResult(op: string, r: number): boolean {
 /** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
 const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
 
+/** Operators whose evaluated operands go to Evaluator.operator when no literal operand rules it out. */
+export function isFastOperator(op: string, left: YaqlNode, right: YaqlNode): boolean {
+  return op in FAST_OPS && mayBeFast(op, left) && mayBeFast(op, right);
+}
+
+/**
+ * The catalogue function a call `name(...)` without receiver reaches when no
+ * `def()` in the expression can shadow it: undefined when the yaql standard
+ * library has overloads of that name (they win) or the name is unknown.
+ */
+export function catalogueFunction(name: string): CatalogFunction | undefined {
+  return overloadsOf(name, false).length > 0 ? undefined : lookupFunction(name);
+}
+
 /** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
 export class Evaluator implements Engine {
-  /** Context data already frozen during this evaluation (yaql freezes its input once). */
-  private readonly frozen = new WeakMap<object, PyValue>();
-  /** The env catalogue functions see (language set), made once per evaluation. */
-  private catalogEnv: ExprEnv | undefined;
+  /** Context data already frozen during this evaluation (yaql freezes its input once); made on first use. */
+  private frozen: WeakMap<object, PyValue> | undefined;
 
   constructor(readonly env: ExprEnv) {}
+
+  /** yaql's frozen view of workflow data: converted once per evaluation (shared sub-values stay shared). */
+  freeze(v: PyValue): PyValue {
+    if (v === null || typeof v !== "object") return v;
+    this.frozen ??= new WeakMap();
+    return convertInput(v, this.frozen);
+  }
+
+  /**
+   * A catalogue function (ctx, result, st2kv ...) called with evaluated
+   * arguments: they are handed over as plain data, and what comes from the
+   * workflow context is frozen.
+   */
+  callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
+    const env = this.env.language === "yaql" ? this.env : { ...this.env, language: "yaql" as const };
+    for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
+    const result = fn(env, positional.map(convertOutput), kwargs);
+    return FROM_CONTEXT.has(name) ? this.freeze(result) : result;
+  }
+
+  /** An arithmetic or comparison operator over evaluated operands (FAST_OPS, literals checked by the caller). */
+  operator(op: string, left: PyValue, right: PyValue, ctx: YaqlContext): PyValue {
+    const fast = fastOperator(op, left, right);
+    if (fast !== undefined) return fast;
+    return this.call(`#operator_${op}`, [constNode(left), constNode(right)], ctx, undefined);
+  }
 
   evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
     switch (node.kind) {
@@ -176,12 +216,9 @@ export class Evaluator implements Engine {
         return this.evaluate(node.right, left);
       }
       default:
-        if (node.op in FAST_OPS && mayBeFast(node.op, node.left) && mayBeFast(node.op, node.right)) {
+        if (isFastOperator(node.op, node.left, node.right)) {
           const left = this.evaluate(node.left, ctx);
-          const right = this.evaluate(node.right, ctx);
-          const fast = fastOperator(node.op, left, right);
-          if (fast !== undefined) return fast;
-          return this.call(`#operator_${node.op}`, [constNode(left), constNode(right)], ctx, undefined);
+          return this.operator(node.op, left, this.evaluate(node.right, ctx), ctx);
         }
         return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined);
     }
@@ -229,10 +266,7 @@ export class Evaluator implements Engine {
       const fn = lookupFunction(name);
       if (fn) {
         const { positional, kwargs } = this.plainArgs(name, args, ctx);
-        const env: ExprEnv = (this.catalogEnv ??= Object.create(this.env, { language: { value: "yaql" } }));
-        for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
-        const result = fn(env, positional.map(convertOutput), kwargs);
-        return FROM_CONTEXT.has(name) ? convertInput(result, this.frozen) : result;
+        return this.callCatalog(name, fn, positional, kwargs);
       }
       throw yaqlError("NoFunctionRegisteredException", `Unknown function "${name}"`);
     }

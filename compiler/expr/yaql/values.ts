@@ -309,6 +309,26 @@ function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
   return out;
 }
 
+/**
+ * convertOutput(convertInput(v)) in one pass for plain data (lists, tuples,
+ * dicts with string keys, scalars): what an expression that hands back
+ * workflow data unchanged returns. Anything else takes the two passes.
+ */
+export function roundTrip(v: PyValue): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(roundTrip);
+  if (v instanceof PyTuple) return v.items.map(roundTrip);
+  if (isDict(v) && !originalKeys.has(v)) {
+    const out: PyDict = {};
+    for (const k of Object.keys(v)) {
+      if (k === "__proto__") dictSet(out, k, roundTrip(v[k]!));
+      else out[k] = roundTrip(v[k]!);
+    }
+    return out;
+  }
+  return convertOutput(convertInput(v));
+}
+
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
 export function convertOutput(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;

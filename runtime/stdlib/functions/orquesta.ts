@@ -33,27 +33,31 @@ function currentStatus(env: ExprEnv): string {
   return task.status ?? env.taskStatus?.(task.id, task.route) ?? "null";
 }
 
+/** ctx(key) with a key that is not empty: the variable, or Orquesta's failure for a missing or private one. */
+export function contextVariable(env: ExprEnv, key: PyValue): PyValue {
+  const value = typeof key === "string" ? dictGet(env.ctx, key) : undefined;
+  if (value === undefined) {
+    throw new PyError(
+      "VariableUndefinedError",
+      `The variable "${pyStr(key!)}" is undefined.`,
+      "undefined_variable",
+    );
+  }
+  if ((key as string).startsWith("__")) {
+    throw new PyError(
+      "VariableInaccessibleError",
+      `The variable "${key}" is for internal use and inaccessible.`,
+      "undefined_variable",
+    );
+  }
+  return value;
+}
+
 registerFunction(
   "ctx",
   (env, args, kwargs) => {
     const [key] = bindArgs("ctx_", [{ name: "key", default: null }], args, kwargs);
-    if (!truthy(key!)) return visibleContext(env.ctx);
-    const value = typeof key === "string" ? dictGet(env.ctx, key) : undefined;
-    if (value === undefined) {
-      throw new PyError(
-        "VariableUndefinedError",
-        `The variable "${pyStr(key!)}" is undefined.`,
-        "undefined_variable",
-      );
-    }
-    if ((key as string).startsWith("__")) {
-      throw new PyError(
-        "VariableInaccessibleError",
-        `The variable "${key}" is for internal use and inaccessible.`,
-        "undefined_variable",
-      );
-    }
-    return value;
+    return truthy(key!) ? contextVariable(env, key!) : visibleContext(env.ctx);
   },
   { context: true },
 );

@@ -4,12 +4,15 @@
 
 import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
+import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
-import { convertOutput } from "../../../compiler/expr/yaql/values";
+import { keyMessage } from "../../../compiler/expr/yaql/stdlib-core";
+import { convertOutput, roundTrip, ydictGet, ydictSet, yTruthy } from "../../../compiler/expr/yaql/values";
 import type { ExprEnv } from "../functions/env";
-import type { PyValue } from "../py/value";
-import { truthy } from "../py/value";
+import { contextVariable } from "../functions/orquesta";
+import { lookupFunction } from "../functions/registry";
+import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../py/value";
 
 /** The code of one YAQL node: evaluated with the engine and the current `$` context. */
 export type Thunk = (e: CompiledEngine, c: YaqlContext) => PyValue;
@@ -29,6 +32,11 @@ export class CompiledEngine extends Evaluator {
 function register(node: YaqlNode, code: Thunk): YaqlNode {
   Object.defineProperty(node, CODE, { value: code });
   return node;
+}
+
+/** A hoisted piece of code (typed here, so its parameters need no annotations). */
+export function thunk(code: Thunk): Thunk {
+  return code;
 }
 
 /** A compiled argument node (any expression that is not a call or a keyword). */
@@ -91,7 +99,136 @@ export function call(
 }
 
 export function not(v: PyValue): boolean {
-  return !truthy(v);
+  return !yTruthy(v);
+}
+
+// ---------------------------------------------------------------- direct operations
+// What the tree walker does for a node once its operands are known; the
+// translator uses them only where it has checked statically that the walker
+// would take the same path (no def() in the expression, no overload of the
+// name, no literal operand that changes overload resolution).
+
+/** A catalogue function (ctx, result, st2kv ...) with evaluated arguments; kwargs as [name, value] pairs. */
+export function cat(
+  e: CompiledEngine,
+  name: string,
+  positional: PyValue[],
+  kwargs?: [string, PyValue][],
+): PyValue {
+  const fn = lookupFunction(name);
+  if (!fn) throw new PyError("NoFunctionRegisteredException", `Unknown function "${name}"`);
+  const dict: PyDict = {};
+  if (kwargs) for (const [k, v] of kwargs) dict[k] = v;
+  return e.callCatalog(name, fn, positional, dict);
+}
+
+/** `ctx(key)` with a literal key that is not empty. */
+export function ctxKey(e: CompiledEngine, key: string): PyValue {
+  return e.freeze(contextVariable(e.env, key));
+}
+
+/**
+ * A whole expression `ctx(key).a.b` or `ctx().a.b` (key null, attrs[0] the
+ * variable): the walk over the workflow data without freezing it, and the
+ * result handed back as the tree walker would (a copy, string results
+ * rendered again).
+ */
+export function runContextPath(
+  env: ExprEnv,
+  exprText: string,
+  key: string | null,
+  attrs: readonly string[],
+): PyValue {
+  try {
+    let raw: PyValue;
+    let i = 0;
+    if (key === null) {
+      const name = attrs[i++]!;
+      if (name.startsWith("__") || !Object.hasOwn(env.ctx, name))
+        throw new PyError("KeyError", name, "undefined_variable");
+      raw = env.ctx[name]!;
+    } else raw = contextVariable(env, key);
+    for (; i < attrs.length && isDict(raw); i++) {
+      const value = ydictGet(raw, attrs[i]!);
+      if (value === undefined) throw new PyError("KeyError", attrs[i]!, "undefined_variable");
+      raw = value;
+    }
+    let result: PyValue;
+    if (i === attrs.length) result = roundTrip(raw);
+    else {
+      const e = new CompiledEngine(env);
+      const c = new YaqlContext();
+      let value = e.freeze(raw);
+      for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
+      result = convertOutput(value);
+    }
+    return typeof result === "string" ? renderYaqlText(result, env) : result;
+  } catch (e) {
+    throw toExpressionError(e, exprText);
+  }
+}
+
+/** `ctx().name`: one variable of the frozen visible context, without freezing the rest. */
+export function ctxAttr(e: CompiledEngine, name: string): PyValue {
+  const ctx = e.env.ctx;
+  if (name.startsWith("__") || !Object.hasOwn(ctx, name))
+    throw new PyError("KeyError", name, "undefined_variable");
+  return e.freeze(ctx[name]!);
+}
+
+/** `receiver.name` */
+export function attr(e: CompiledEngine, c: YaqlContext, receiver: PyValue, name: string): PyValue {
+  return e.attribute(receiver, name, c);
+}
+
+/** An arithmetic or comparison operator over evaluated operands. */
+export function op(e: CompiledEngine, c: YaqlContext, name: string, left: PyValue, right: PyValue): PyValue {
+  return e.operator(name, left, right, c);
+}
+
+export function and(e: CompiledEngine, c: YaqlContext, left: PyValue, right: Thunk): PyValue {
+  return yTruthy(left) ? right(e, c) : left;
+}
+
+export function or(e: CompiledEngine, c: YaqlContext, left: PyValue, right: Thunk): PyValue {
+  return yTruthy(left) ? left : right(e, c);
+}
+
+export function eq(left: PyValue, right: PyValue): boolean {
+  return yEquals(left, right);
+}
+
+/** `target[index]` with a target that is not a literal: mappings and sequences directly, the rest by overloads. */
+export function index(e: CompiledEngine, c: YaqlContext, target: PyValue, key: PyValue): PyValue {
+  if (isDict(target)) {
+    const value = ydictGet(target, key);
+    if (value === undefined) throw new PyError("KeyError", keyMessage(key), "undefined_variable");
+    return value;
+  }
+  if (
+    typeof key === "number" &&
+    Number.isInteger(key) &&
+    (Array.isArray(target) || target instanceof PyTuple)
+  ) {
+    const items = target instanceof PyTuple ? target.items : target;
+    const i = key < 0 ? items.length + key : key;
+    if (i < 0 || i >= items.length)
+      throw new PyError("IndexError", `${target instanceof PyTuple ? "tuple" : "list"} index out of range`);
+    return items[i]!;
+  }
+  return e.call("#indexer", [constNode(target), constNode(key)], c, undefined);
+}
+
+/** `[a, b]`: a tuple in yaql. */
+export function tuple(items: PyValue[]): PyValue {
+  return new PyTuple(items);
+}
+
+/** `{k1 => v1, k2 => v2}` with every pair evaluated first, as key, value, key, value ... */
+export function dict(flat: PyValue[]): PyValue {
+  const d: PyDict = {};
+  for (let i = 0; i < flat.length; i += 2) ydictSet(d, flat[i]!, flat[i + 1]!);
+  return d;
 }
 
 /** `[args]` (a tuple in yaql). */

@@ -17,7 +17,7 @@ describe("translateValueString", () => {
   it("uses the given runtime namespace expression, e.g. $rt.ops", () => {
     const rt = ts.factory.createPropertyAccessExpression(ts.factory.createIdentifier("$rt"), "ops");
     const code = print(translateValueString("<% ctx(x) + 1 %>", rt)!);
-    expect(code).toContain("$rt.ops.y.call(");
+    expect(code).toContain("$rt.ops.y.op(");
     expect(code).toContain("Parameters<typeof $rt.ops.r.yaql>[0]");
     expect(code).not.toMatch(/\beval\(|new Function/);
   });
