@@ -70,8 +70,20 @@ export function renderWith(
 
 const languageForms = new WeakMap<ExprEnv, { yaql?: ExprEnv; jinja?: ExprEnv }>();
 
-/** The env with `language` set, made once per env and language (environments are not mutated). */
+/**
+ * The env an expression of `language` is evaluated with. An env without a
+ * language serves both: the YAQL evaluator marks the env it hands catalogue
+ * functions itself, and functions treat anything else as Jinja. Only an env
+ * marked for the other language is re-made (once per env and language;
+ * environments are not mutated).
+ */
 export function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
+  if (env.language === undefined || env.language === language) return env;
+  return markedEnv(env, language);
+}
+
+/** The env marked as evaluating `language`, made once per env and language. */
+export function markedEnv(env: ExprEnv, language: ExprLanguage): ExprEnv {
   if (env.language === language) return env;
   let forms = languageForms.get(env);
   if (!forms) languageForms.set(env, (forms = {}));

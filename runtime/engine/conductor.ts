@@ -3,6 +3,7 @@
 // for next tasks, reports action events, and reads state and errors.
 
 import type { WorkflowGraph } from "../../compiler/ir/graph";
+import type { CurrentTask } from "../stdlib/functions/env";
 import { isDict, type PyDict, PyError, type PyValue, truthy } from "../stdlib/py/value";
 import { deepCopy, mergeDicts } from "./context";
 import { EngineError, errorMessage } from "./errors";
@@ -145,31 +146,7 @@ export class WorkflowConductor {
     item?: { value: PyValue },
     current?: { id: string; route: number; result: PyValue },
   ): ExprEnv {
-    const env: ExprEnv = {
-      ctx,
-      ...(item ? { item } : {}),
-      ...(current ? { currentTask: { ...current, status: this.taskStatus(current.id, current.route) } } : {}),
-      taskStatus: (taskId: string, route?: number) => this.taskStatus(taskId, route ?? current?.route ?? 0),
-      task: (name: string | undefined, route: number | undefined) => {
-        const taskName = name ?? current?.id ?? "";
-        const r = route ?? current?.route ?? 0;
-        const hook = this.hooks.task;
-        // StackStorm reads the workflow execution id from ctx().st2 once the task is found.
-        if (hook && this.resolveRoute(taskName, r) !== null) {
-          const st2 = ctx.st2;
-          if (!isDict(st2)) throw new PyError("KeyError", "'st2'");
-          if (!Object.hasOwn(st2, "workflow_execution_id"))
-            throw new PyError("KeyError", "'workflow_execution_id'");
-          return hook(this, taskName, r);
-        }
-        throw new PyError(
-          "ExpressionEvaluationException",
-          `Unable to find task execution for "${taskName}".`,
-        );
-      },
-      st2kv: (key: string, decrypt: boolean) => this.hooks.st2kv?.(key, decrypt),
-    };
-    return env;
+    return new ConductorEnv(this, ctx, item, current);
   }
 
   /** The route where task_status() finds the task (falling back to pre-split routes), or null. */
@@ -454,4 +431,57 @@ function withoutFirstZero(idxs: readonly number[]): number[] {
   const i = out.indexOf(0);
   if (i >= 0) out.splice(i, 1);
   return out;
+}
+
+/**
+ * What expressions see of a running workflow (ExprEnv): one object per
+ * rendering, its functions shared on the prototype rather than made per env.
+ */
+class ConductorEnv implements ExprEnv {
+  readonly currentTask?: CurrentTask;
+
+  constructor(
+    private readonly conductor: WorkflowConductor,
+    readonly ctx: PyDict,
+    readonly item: { value: PyValue } | undefined,
+    private readonly current: { id: string; route: number; result: PyValue } | undefined,
+    currentTask?: CurrentTask,
+  ) {
+    if (currentTask) this.currentTask = currentTask;
+    else if (current)
+      this.currentTask = { ...current, status: conductor.taskStatus(current.id, current.route) };
+  }
+
+  taskStatus(taskId: string, route?: number): string {
+    return this.conductor.taskStatus(taskId, route ?? this.current?.route ?? 0);
+  }
+
+  task(name: string | undefined, route: number | undefined): PyValue {
+    const c = this.conductor;
+    const taskName = name ?? this.current?.id ?? "";
+    const r = route ?? this.current?.route ?? 0;
+    const hook = c.hooks.task;
+    // StackStorm reads the workflow execution id from ctx().st2 once the task is found.
+    if (hook && c.resolveRoute(taskName, r) !== null) {
+      const st2 = this.ctx.st2;
+      if (!isDict(st2)) throw new PyError("KeyError", "'st2'");
+      if (!Object.hasOwn(st2, "workflow_execution_id"))
+        throw new PyError("KeyError", "'workflow_execution_id'");
+      return hook(c, taskName, r);
+    }
+    throw new PyError("ExpressionEvaluationException", `Unable to find task execution for "${taskName}".`);
+  }
+
+  st2kv(key: string, decrypt: boolean): PyValue | undefined {
+    return this.conductor.hooks.st2kv?.(key, decrypt);
+  }
+
+  withContext(ctx: PyDict): ConductorEnv {
+    return new ConductorEnv(this.conductor, ctx, this.item, this.current, this.currentTask);
+  }
+}
+
+/** The same env over another context (a transition's publishes see the rolling context). */
+export function envWithContext(env: ExprEnv, ctx: PyDict): ExprEnv {
+  return env instanceof ConductorEnv ? env.withContext(ctx) : { ...env, ctx };
 }

@@ -20,6 +20,7 @@ import {
   type PyValue,
   pyCompare,
 } from "../../../runtime/stdlib/py/value";
+import { markedEnv } from "../render";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
@@ -134,6 +135,8 @@ export function catalogueFunction(name: string): CatalogFunction | undefined {
 export class Evaluator implements Engine {
   /** Context data already frozen during this evaluation (yaql freezes its input once); made on first use. */
   private frozen: WeakMap<object, PyValue> | undefined;
+  /** The env catalogue functions see: marked as YAQL's (json() differs by language). */
+  private yaqlEnv: ExprEnv | undefined;
 
   constructor(readonly env: ExprEnv) {}
 
@@ -150,7 +153,7 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    const env = this.env.language === "yaql" ? this.env : { ...this.env, language: "yaql" as const };
+    const env = this.env.language === "yaql" ? this.env : (this.yaqlEnv ??= markedEnv(this.env, "yaql"));
     for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
     const result = fn(env, positional.map(convertOutput), kwargs);
     return FROM_CONTEXT.has(name) ? this.freeze(result) : result;

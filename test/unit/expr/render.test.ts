@@ -92,10 +92,14 @@ describe("renderWith", () => {
       "1": "str",
     });
   });
-  it("tells the evaluators which language is running", () => {
+  it("passes an unmarked env through and re-marks one marked for the other language", () => {
     seen.length = 0;
     render(["<% n %>", "{{ n }}"]);
-    expect(seen).toEqual(["yaql:yaql", "jinja:jinja"]);
+    expect(seen).toEqual(["yaql:undefined", "jinja:undefined"]);
+    seen.length = 0;
+    renderWith(stub, ["<% n %>", "{{ n }}"], { ...env, language: "yaql" });
+    renderWith(stub, ["<% n %>", "{{ n }}"], { ...env, language: "jinja" });
+    expect(seen).toEqual(["yaql:yaql", "jinja:jinja", "yaql:yaql", "jinja:jinja"]);
   });
   it("turns a PyError escaping an evaluator into an ExpressionError", () => {
     expect(() => render("<% boom %>")).toThrow(ExpressionError);
