@@ -63,44 +63,9 @@ export function renderWith(
   if (typeof value !== "string") return value;
   const fn = compiled?.(value);
   if (fn) return fn(env);
-  if (hasJinja(value)) return renderJinja(languages, value, withLanguage(env, "jinja"));
-  if (hasYaql(value)) return renderYaql(languages, value, withLanguage(env, "yaql"));
+  if (hasJinja(value)) return renderJinja(languages, value, env);
+  if (hasYaql(value)) return renderYaql(languages, value, env);
   return value;
-}
-
-const languageForms = new WeakMap<ExprEnv, { yaql?: ExprEnv; jinja?: ExprEnv }>();
-
-/**
- * The env an expression of `language` is evaluated with. An env without a
- * language serves both: the YAQL evaluator marks the env it hands catalogue
- * functions itself, and functions treat anything else as Jinja. Only an env
- * marked for the other language is re-made (once per env and language;
- * environments are not mutated).
- */
-export function withLanguage(env: ExprEnv, language: ExprLanguage): ExprEnv {
-  if (env.language === undefined || env.language === language) return env;
-  return markedEnv(env, language);
-}
-
-/** The env marked as evaluating `language`, made once per env and language. */
-export function markedEnv(env: ExprEnv, language: ExprLanguage): ExprEnv {
-  if (env.language === language) return env;
-  let forms = languageForms.get(env);
-  if (!forms) languageForms.set(env, (forms = {}));
-  return (forms[language] ??= languageForm(env, language));
-}
-
-// Copied field by field (not spread) so methods of class-based environments survive.
-function languageForm(env: ExprEnv, language: ExprLanguage): ExprEnv {
-  return {
-    ctx: env.ctx,
-    item: env.item,
-    currentTask: env.currentTask,
-    language,
-    taskStatus: env.taskStatus?.bind(env),
-    task: env.task?.bind(env),
-    st2kv: env.st2kv?.bind(env),
-  };
 }
 
 /** Python's str.replace(old, new): every occurrence, no `$` patterns. */

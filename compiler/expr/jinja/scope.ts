@@ -12,7 +12,8 @@ import { checkDefined, undefinedName } from "./undefined";
 import { fn } from "./values";
 
 export class Scope {
-  private readonly vars = new Map<string, PyValue>();
+  // Made on first set: most scopes (one `{{ }}` expression) never hold a variable.
+  private vars: Map<string, PyValue> | undefined;
 
   constructor(
     readonly env: ExprEnv,
@@ -24,16 +25,16 @@ export class Scope {
   }
 
   set(name: string, value: PyValue): void {
-    this.vars.set(name, value);
+    (this.vars ??= new Map()).set(name, value);
   }
 
   has(name: string): boolean {
-    return this.vars.has(name) || (this.parent?.has(name) ?? false);
+    return this.vars?.has(name) || (this.parent?.has(name) ?? false);
   }
 
   lookup(name: string): PyValue {
     for (let s: Scope | undefined = this; s; s = s.parent) {
-      if (s.vars.has(name)) return s.vars.get(name)!;
+      if (s.vars?.has(name)) return s.vars.get(name)!;
     }
     return resolveGlobal(this.env, name);
   }
@@ -45,7 +46,7 @@ export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs:
   if (!f) throw new Error(`unknown catalogue function ${name}`);
   for (const a of args) checkDefined(a);
   for (const k of Object.keys(kwargs)) checkDefined(kwargs[k]!);
-  return f(env, args, kwargs);
+  return f(env, args, kwargs, "jinja");
 }
 
 function currentTask(env: ExprEnv): PyValue {

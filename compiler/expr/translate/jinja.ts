@@ -6,6 +6,7 @@
 // the evaluator fails them, before anything is evaluated.
 
 import type { ts } from "ts-morph";
+import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { PyError } from "../../../runtime/stdlib/py/value";
 import type { CallArgs, JinjaExpr, JinjaStmt, JinjaTemplate } from "../jinja/ast";
 import { checkNames, isConst } from "../jinja/evaluate";
@@ -19,6 +20,11 @@ import { checkTemplateNames } from "../jinja/render";
 import { array, arrow, cond, data, envArrow, id, method, plus, pyLiteral, rtCall, str } from "./codegen";
 import { failing, Untranslatable } from "./yaql";
 
+/** A name that resolves to a catalogue function when no local variable shadows it. */
+function isCatalogueName(name: string): boolean {
+  return !name.startsWith("__") && lookupFunction(name) !== undefined;
+}
+
 function assertNever(x: never): never {
   throw new Error(`unexpected Jinja node ${JSON.stringify(x)}`);
 }
@@ -27,7 +33,11 @@ const S = () => id("S");
 const F = () => id("F");
 
 class JinjaTranslator {
-  constructor(private readonly rt: ts.Expression) {}
+  constructor(
+    private readonly rt: ts.Expression,
+    /** True where no local name can exist (one `{{ }}` expression): global names are then known statically. */
+    private readonly globalsOnly = false,
+  ) {}
 
   private j(name: string, args: readonly ts.Expression[]): ts.Expression {
     return rtCall(this.rt, `j.${name}`, args);
@@ -72,6 +82,19 @@ class JinjaTranslator {
           this.opt(node.step, folded),
         ]);
       case "call":
+        if (
+          this.globalsOnly &&
+          node.node.kind === "name" &&
+          !node.dynArgs &&
+          !node.dynKwargs &&
+          isCatalogueName(node.node.name)
+        )
+          return this.j("cat", [
+            S(),
+            str(node.node.name),
+            array(node.args.map((a) => this.expr(a, folded))),
+            array(node.kwargs.map((k) => array([str(k.key), this.expr(k.value, folded)]))),
+          ]);
         return this.j("call", [ev(node.node), this.callArgs(node, folded)]);
       case "filter":
         return this.j("filter", [
@@ -223,7 +246,7 @@ export function translateJinjaExpression(exprText: string, rt: ts.Expression): t
     let body: ts.Expression;
     try {
       checkNames(ast);
-      body = new JinjaTranslator(rt).expr(ast);
+      body = new JinjaTranslator(rt, true).expr(ast);
     } catch (e) {
       if (e instanceof Untranslatable) throw e;
       body = raiseOf(rt, e);

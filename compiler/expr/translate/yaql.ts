@@ -8,9 +8,10 @@
 // or lazily for lambdas), so yaql's lazy semantics hold.
 
 import type { ts } from "ts-morph";
+import type { PyValue } from "../../../runtime/stdlib/py/value";
 import type { ExpressionError } from "../errors";
 import type { YaqlArg, YaqlNode } from "../yaql/ast";
-import { catalogueFunction, isFastOperator } from "../yaql/evaluate";
+import { catalogueFunction, FROM_CONTEXT, isFastOperator } from "../yaql/evaluate";
 import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
 import { parseOrThrow } from "../yaql/parser";
 import { array, arrow, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
@@ -215,8 +216,11 @@ class YaqlTranslator {
   }
 }
 
-/** `ctx(key).a.b` or `ctx().a.b` (at least one attribute): the key and the attribute names. */
-function contextPath(node: YaqlNode): { key: string | null; attrs: string[] } | null {
+/**
+ * `f(args).a.b` where f is a workflow-data function (ctx, item, result, task)
+ * reaching the catalogue, called with literal arguments only.
+ */
+function dataPath(node: YaqlNode): { name: string; args: PyValue[]; attrs: string[] } | null {
   const attrs: string[] = [];
   let n = node;
   while (n.kind === "wrap") n = n.expr;
@@ -225,13 +229,14 @@ function contextPath(node: YaqlNode): { key: string | null; attrs: string[] } | 
     n = n.left;
     while (n.kind === "wrap") n = n.expr;
   }
-  if (n.kind !== "call" || n.name !== "ctx") return null;
-  if (n.args.length === 0) return attrs.length > 0 ? { key: null, attrs } : null;
-  const [arg] = n.args;
-  if (n.args.length === 1 && arg!.kind === "keyword") return { key: arg!.name, attrs };
-  if (n.args.length === 1 && arg!.kind === "const" && typeof arg!.value === "string" && arg!.value !== "")
-    return { key: arg!.value, attrs };
-  return null;
+  if (n.kind !== "call" || !FROM_CONTEXT.has(n.name) || !catalogueFunction(n.name)) return null;
+  const args: PyValue[] = [];
+  for (const a of n.args) {
+    if (a.kind === "keyword") args.push(a.name);
+    else if (a.kind === "const" && typeof a.value === "string") args.push(a.value);
+    else return null;
+  }
+  return { name: n.name, args, attrs };
 }
 
 /** `(env) => never`: throws the given failure each time. */
@@ -253,15 +258,15 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   } catch (e) {
     return failing(rt, toExpressionError(e, exprText));
   }
-  const direct = !definesFunctions(ast) && catalogueFunction("ctx") !== undefined;
-  const path = direct ? contextPath(ast) : null;
+  const path = definesFunctions(ast) ? null : dataPath(ast);
   if (path) {
     return envArrow(
       rt,
-      rtCall(rt, "y.runContextPath", [
+      rtCall(rt, "y.runDataPath", [
         id("env"),
         str(exprText),
-        path.key === null ? data(null) : str(path.key),
+        str(path.name),
+        data(path.args),
         data(path.attrs),
       ]),
     );

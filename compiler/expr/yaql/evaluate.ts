@@ -20,7 +20,6 @@ import {
   type PyValue,
   pyCompare,
 } from "../../../runtime/stdlib/py/value";
-import { markedEnv } from "../render";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
@@ -115,7 +114,7 @@ function compareResult(op: string, r: number): boolean {
 }
 
 /** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
-const FROM_CONTEXT = new Set(["ctx", "item", "result", "task"]);
+export const FROM_CONTEXT: ReadonlySet<string> = new Set(["ctx", "item", "result", "task"]);
 
 /** Operators whose evaluated operands go to Evaluator.operator when no literal operand rules it out. */
 export function isFastOperator(op: string, left: YaqlNode, right: YaqlNode): boolean {
@@ -135,8 +134,6 @@ export function catalogueFunction(name: string): CatalogFunction | undefined {
 export class Evaluator implements Engine {
   /** Context data already frozen during this evaluation (yaql freezes its input once); made on first use. */
   private frozen: WeakMap<object, PyValue> | undefined;
-  /** The env catalogue functions see: marked as YAQL's (json() differs by language). */
-  private yaqlEnv: ExprEnv | undefined;
 
   constructor(readonly env: ExprEnv) {}
 
@@ -153,10 +150,16 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    const env = this.env.language === "yaql" ? this.env : (this.yaqlEnv ??= markedEnv(this.env, "yaql"));
     for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
-    const result = fn(env, positional.map(convertOutput), kwargs);
+    const result = fn(this.env, positional.map(convertOutput), kwargs, "yaql");
     return FROM_CONTEXT.has(name) ? this.freeze(result) : result;
+  }
+
+  /** What a workflow-data function (ctx, item, result, task) returns before yaql freezes it. */
+  callCatalogRaw(name: string, positional: PyValue[]): PyValue {
+    const fn = lookupFunction(name);
+    if (!fn || !FROM_CONTEXT.has(name)) throw new Error(`${name} is not a workflow-data function`);
+    return fn(this.env, positional.map(convertOutput), {}, "yaql");
   }
 
   /** An arithmetic or comparison operator over evaluated operands (FAST_OPS, literals checked by the caller). */

@@ -4,7 +4,17 @@
 import type { PyDict, PyValue } from "../py/value";
 import type { ExprEnv } from "./env";
 
-export type CatalogFunction = (env: ExprEnv, args: PyValue[], kwargs: PyDict) => PyValue;
+/**
+ * A function as expressions call it. `language` is the caller's: a few
+ * functions differ by language because YAQL hands them frozen copies of the
+ * data (json() accepts a mapping only from Jinja).
+ */
+export type CatalogFunction = (
+  env: ExprEnv,
+  args: PyValue[],
+  kwargs: PyDict,
+  language: "yaql" | "jinja",
+) => PyValue;
 
 export interface FunctionOptions {
   /**

@@ -13,12 +13,6 @@ export interface CurrentTask {
 }
 
 export interface ExprEnv {
-  /**
-   * The language evaluating the current expression, set by the render layer.
-   * A few functions differ by language because YAQL hands them frozen copies
-   * of the data (e.g. json() accepts a mapping only from Jinja).
-   */
-  readonly language?: "yaql" | "jinja";
   /** The workflow context: every variable, including st2/parent; `__`-names are private. */
   readonly ctx: PyDict;
   /** Present only inside a with-items task: the current item. */

@@ -113,10 +113,10 @@ registerFunction(
   { context: true },
 );
 
-registerFunction("json", (env, args, kwargs) => {
+registerFunction("json", (_env, args, kwargs, language) => {
   const [s] = bindArgs("json_", [{ name: "s" }], args, kwargs);
   // YAQL passes mappings as FrozenDict, which is not a dict: only Jinja gets them back.
-  if (isDict(s) && env.language !== "yaql") return s;
+  if (isDict(s) && language !== "yaql") return s;
   if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
   return pyJsonLoads(s);
 });

@@ -29,7 +29,7 @@ import {
   type RenderDepth,
   runForLoop,
 } from "../../../compiler/expr/jinja/render";
-import { Scope } from "../../../compiler/expr/jinja/scope";
+import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
 import type { ExprEnv } from "../functions/env";
 import { dictSet } from "../py/dict";
 import { type PyDict, PyTuple, type PyValue } from "../py/value";
@@ -136,6 +136,13 @@ export function dynArgs(a: CallArgs, extra: PyValue): CallArgs {
 export function dynKwargs(a: CallArgs, extra: PyValue): CallArgs {
   addDynKwargs(a.kwargs, extra);
   return a;
+}
+
+/** `name(args)` where `name` can only be the catalogue function (no local variable in scope). */
+export function cat(s: Scope, name: string, positional: PyValue[], kw: [string, PyValue][]): PyValue {
+  const kwargs: PyDict = {};
+  for (const [k, v] of kw) dictSet(kwargs, k, v);
+  return callCatalog(s.env, name, positional, kwargs);
 }
 
 export function call(callee: PyValue, a: CallArgs): PyValue {

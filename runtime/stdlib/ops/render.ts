@@ -3,7 +3,7 @@
 // unresolved variables, raw blocks) driven with precompiled expressions.
 
 import { LANGUAGES } from "../../../compiler/expr/languages";
-import { type CompiledJinja, renderJinja, renderYaql, withLanguage } from "../../../compiler/expr/render";
+import { type CompiledJinja, renderJinja, renderYaql } from "../../../compiler/expr/render";
 import type { ExprEnv } from "../functions/env";
 import type { PyValue } from "../py/value";
 
@@ -14,12 +14,12 @@ export function yaql(
   exprs: readonly string[],
   evaluate: readonly ((env: ExprEnv) => PyValue)[],
 ): PyValue {
-  return renderYaql(LANGUAGES, text, withLanguage(env, "yaql"), { exprs, evaluate });
+  return renderYaql(LANGUAGES, text, env, { exprs, evaluate });
 }
 
 /** A string holding Jinja: `text` has its raw blocks hidden already. */
 export function jinja(env: ExprEnv, text: string, compiled: CompiledJinja): PyValue {
-  return renderJinja(LANGUAGES, text, withLanguage(env, "jinja"), compiled);
+  return renderJinja(LANGUAGES, text, env, compiled);
 }
 
 export { renderedDict } from "./render-key";

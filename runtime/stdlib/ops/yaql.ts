@@ -128,26 +128,22 @@ export function ctxKey(e: CompiledEngine, key: string): PyValue {
 }
 
 /**
- * A whole expression `ctx(key).a.b` or `ctx().a.b` (key null, attrs[0] the
- * variable): the walk over the workflow data without freezing it, and the
- * result handed back as the tree walker would (a copy, string results
- * rendered again).
+ * A whole expression `f(args).a.b` where f is ctx, item, result or task
+ * called with literal arguments: the catalogue function's data walked without
+ * freezing it, and the result handed back as the tree walker would (a copy,
+ * string results rendered again).
  */
-export function runContextPath(
+export function runDataPath(
   env: ExprEnv,
   exprText: string,
-  key: string | null,
+  name: string,
+  args: PyValue[],
   attrs: readonly string[],
 ): PyValue {
   try {
-    let raw: PyValue;
+    const e = new CompiledEngine(env);
+    let raw = e.callCatalogRaw(name, args);
     let i = 0;
-    if (key === null) {
-      const name = attrs[i++]!;
-      if (name.startsWith("__") || !Object.hasOwn(env.ctx, name))
-        throw new PyError("KeyError", name, "undefined_variable");
-      raw = env.ctx[name]!;
-    } else raw = contextVariable(env, key);
     for (; i < attrs.length && isDict(raw); i++) {
       const value = ydictGet(raw, attrs[i]!);
       if (value === undefined) throw new PyError("KeyError", attrs[i]!, "undefined_variable");
@@ -156,7 +152,6 @@ export function runContextPath(
     let result: PyValue;
     if (i === attrs.length) result = roundTrip(raw);
     else {
-      const e = new CompiledEngine(env);
       const c = new YaqlContext();
       let value = e.freeze(raw);
       for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);

@@ -13,7 +13,8 @@ describe("golden case environments", () => {
     task_states: { prep: "succeeded" },
     datastore: { "system.host": "h", token: "u" },
   });
-  const call = (name: string, ...args: (string | null)[]) => lookupFunction(name)!(env, args, newDict());
+  const call = (name: string, ...args: (string | null)[]) =>
+    lookupFunction(name)!(env, args, newDict(), "jinja");
 
   it("exposes item, current task, task states and the datastore", () => {
     expect(call("item", "name")).toBe("h1");

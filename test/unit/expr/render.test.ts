@@ -20,17 +20,20 @@ const values: Record<string, PyValue> = {
   key: "k",
 };
 const seen: string[] = [];
+const seenEnvs: ExprEnv[] = [];
 
 const stub: ExpressionLanguages = {
   evaluateYaql(expr, env) {
-    seen.push(`yaql:${env.language}`);
+    seen.push("yaql");
+    seenEnvs.push(env);
     const name = stripDelimiter(expr, "yaql").inner;
     if (name === "boom") throw new PyError("ZeroDivisionError", "division by zero");
     if (!(name in values)) throw new ExpressionError("undefined_variable", `no ${name}`);
     return values[name]!;
   },
   evaluateJinja(expr, env) {
-    seen.push(`jinja:${env.language}`);
+    seen.push("jinja");
+    seenEnvs.push(env);
     const name = stripDelimiter(expr, "jinja").inner;
     return name in values ? { value: values[name]! } : null;
   },
@@ -92,14 +95,13 @@ describe("renderWith", () => {
       "1": "str",
     });
   });
-  it("passes an unmarked env through and re-marks one marked for the other language", () => {
+  it("hands the evaluators the env it was given", () => {
     seen.length = 0;
+    seenEnvs.length = 0;
     render(["<% n %>", "{{ n }}"]);
-    expect(seen).toEqual(["yaql:undefined", "jinja:undefined"]);
-    seen.length = 0;
-    renderWith(stub, ["<% n %>", "{{ n }}"], { ...env, language: "yaql" });
-    renderWith(stub, ["<% n %>", "{{ n }}"], { ...env, language: "jinja" });
-    expect(seen).toEqual(["yaql:yaql", "jinja:jinja", "yaql:yaql", "jinja:jinja"]);
+    expect(seen).toEqual(["yaql", "jinja"]);
+    expect(seenEnvs).toHaveLength(2);
+    for (const e of seenEnvs) expect(e).toBe(env);
   });
   it("turns a PyError escaping an evaluator into an ExpressionError", () => {
     expect(() => render("<% boom %>")).toThrow(ExpressionError);

@@ -12,10 +12,11 @@ export function call(
   args: PyValue[],
   kwargs: Record<string, PyValue> = {},
   env: ExprEnv = baseEnv,
+  language: "yaql" | "jinja" = "jinja",
 ): PyValue {
   const fn = lookupFunction(name);
   if (!fn) throw new Error(`no function ${name}`);
-  return fn(env, args, newDict(Object.entries(kwargs)));
+  return fn(env, args, newDict(Object.entries(kwargs)), language);
 }
 
 /** The Python exception class a call raises. */

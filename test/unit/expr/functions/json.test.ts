@@ -41,8 +41,8 @@ describe("json parsing", () => {
     expect(raises(() => call("from_json_string", ["NaN"]))).toBe("JSONDecodeError");
   });
   it("json() returns mappings from Jinja, refuses them in YAQL and non-strings", () => {
-    expect(call("json", [{ a: 1 }], {}, { ctx: {}, language: "jinja" })).toEqual({ a: 1 });
-    expect(raises(() => call("json", [{ a: 1 }], {}, { ctx: {}, language: "yaql" }))).toBe("TypeError");
+    expect(call("json", [{ a: 1 }], {}, { ctx: {} }, "jinja")).toEqual({ a: 1 });
+    expect(raises(() => call("json", [{ a: 1 }], {}, { ctx: {} }, "yaql"))).toBe("TypeError");
     expect(raises(() => call("json", [3]))).toBe("TypeError");
     expect(call("json", ["NaN"])).toEqual(new PyFloat(Number.NaN));
   });

@@ -12,7 +12,6 @@ import type { PyDict, PyValue } from "../../../../runtime/stdlib/py/value";
 
 const env = (ctx: PyDict = {}, extra: Partial<ExprEnv> = {}): ExprEnv => ({
   ctx,
-  language: "jinja",
   ...extra,
 });
 

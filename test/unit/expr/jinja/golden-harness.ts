@@ -59,7 +59,7 @@ export function isSingleExpression(expr: Json): expr is string {
 }
 
 export function caseEnv(c: GoldenCase): ExprEnv {
-  return { ...goldenCaseEnv(c.input), language: "jinja" };
+  return goldenCaseEnv(c.input);
 }
 export type Outcome =
   | { value: Json; type: string; float_paths?: string[] }
