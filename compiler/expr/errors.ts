@@ -12,7 +12,11 @@ export class ExpressionError extends Error {
     readonly category: ExprErrorCategory,
     message: string,
   ) {
+    // An outcome reported by its message: no JavaScript stack (see PyError).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = "ExpressionError";
   }
 }

@@ -324,7 +324,7 @@ export class WorkflowConductor {
     const spec = this.graph.retrySpec(taskId);
     if (spec && spec.count !== null && spec.count !== undefined) this.setupRetry(entry, entry.ctxs.in);
     this.state.sequence.push(entry);
-    this.state.registerEntry(`${taskId}__r${route}`, this.state.sequence.length - 1);
+    this.state.registerEntry(taskId, route, this.state.sequence.length - 1);
     return entry;
   }
 
@@ -448,8 +448,7 @@ class ConductorEnv implements ExprEnv {
     currentTask?: CurrentTask,
   ) {
     if (currentTask) this.currentTask = currentTask;
-    else if (current)
-      this.currentTask = { ...current, status: conductor.taskStatus(current.id, current.route) };
+    else if (current) this.currentTask = new TaskOfEnv(conductor, current);
   }
 
   taskStatus(taskId: string, route?: number): string {
@@ -478,6 +477,28 @@ class ConductorEnv implements ExprEnv {
 
   withContext(ctx: PyDict): ConductorEnv {
     return new ConductorEnv(this.conductor, ctx, this.item, this.current, this.currentTask);
+  }
+}
+
+/** The current task as expressions see it; its status is looked up when first asked for. */
+class TaskOfEnv implements CurrentTask {
+  readonly id: string;
+  readonly route: number;
+  readonly result: PyValue;
+  private known?: string;
+
+  constructor(
+    private readonly conductor: WorkflowConductor,
+    current: { id: string; route: number; result: PyValue },
+  ) {
+    this.id = current.id;
+    this.route = current.route;
+    this.result = current.result;
+  }
+
+  get status(): string {
+    this.known ??= this.conductor.taskStatus(this.id, this.route);
+    return this.known;
   }
 }
 

@@ -6,15 +6,12 @@ import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
-  for (const k of Object.keys(right)) {
+  for (const k in right) {
     const v = right[k]!;
-    if (!Object.hasOwn(left, k)) {
-      dictSet(left, k, v);
-      continue;
-    }
-    const lv = left[k]!;
-    if (isDict(lv) && isDict(v)) mergeDicts(lv, v);
-    else dictSet(left, k, v);
+    const lv = Object.hasOwn(left, k) ? left[k] : undefined;
+    if (lv !== undefined && isDict(lv) && isDict(v)) mergeDicts(lv, v);
+    else if (k === "__proto__") dictSet(left, k, v);
+    else left[k] = v;
   }
   return left;
 }
@@ -24,7 +21,10 @@ export function deepCopy<T extends PyValue>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
   if (isDict(v)) {
     const out: PyDict = {};
-    for (const k of Object.keys(v)) dictSet(out, k, deepCopy(v[k]!));
+    for (const k in v) {
+      if (k === "__proto__") dictSet(out, k, deepCopy(v[k]!));
+      else out[k] = deepCopy(v[k]!);
+    }
     return out as T;
   }
   if (v instanceof PyTuple) return new PyTuple(v.items.map((x) => deepCopy(x))) as T;

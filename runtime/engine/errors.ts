@@ -9,7 +9,11 @@ export class EngineError extends Error {
     readonly pyType: string,
     message: string,
   ) {
+    // An outcome reported by its message: no JavaScript stack (see PyError).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = pyType;
   }
 }

@@ -36,17 +36,22 @@ export interface TaskStateEntry {
   term?: boolean;
 }
 
+const PAUSING: ReadonlySet<string> = new Set([S.pausing]);
+const PAUSED_OR_PENDING: ReadonlySet<string> = new Set([S.paused, S.pending]);
+const CANCELING: ReadonlySet<string> = new Set([S.canceling]);
+const CANCELED: ReadonlySet<string> = new Set([S.canceled]);
+
 export class WorkflowState {
   contexts: PyDict[] = [];
   routes: string[][] = [];
   sequence: TaskStateEntry[] = [];
   staged: StagedTask[] = [];
   status: string = S.unset;
-  /** `<task>__r<route>` -> index of the latest entry in `sequence`. */
-  tasks = new Map<string, number>();
+  /** task -> route -> index of the latest entry in `sequence`. */
+  private readonly latest = new Map<string, number[]>();
 
   taskIndex(taskId: string, route: number): number | undefined {
-    return this.tasks.get(`${taskId}__r${route}`);
+    return this.latest.get(taskId)?.[route];
   }
 
   getTaskEntry(taskId: string, route: number): TaskStateEntry | undefined {
@@ -58,16 +63,18 @@ export class WorkflowState {
   private readonly latestCounts = new Map<string, number>();
 
   /** Record `idx` as the latest entry of its task and route. */
-  registerEntry(key: string, idx: number): void {
-    const prev = this.tasks.get(key);
+  registerEntry(taskId: string, route: number, idx: number): void {
+    let routes = this.latest.get(taskId);
+    if (!routes) this.latest.set(taskId, (routes = []));
+    const prev = routes[route];
     if (prev !== undefined) this.count(this.sequence[prev]!.status, -1);
-    this.tasks.set(key, idx);
+    routes[route] = idx;
     this.count(this.sequence[idx]!.status, 1);
   }
 
   /** Change an entry's status, keeping the latest-entry counts right. */
   setEntryStatus(entry: TaskStateEntry, status: string): void {
-    const latest = this.sequence[this.tasks.get(`${entry.id}__r${entry.route}`) ?? -1] === entry;
+    const latest = this.sequence[this.taskIndex(entry.id, entry.route) ?? -1] === entry;
     if (latest) this.count(entry.status, -1);
     entry.status = status;
     if (latest) this.count(status, 1);
@@ -87,21 +94,24 @@ export class WorkflowState {
     return this.latestWithStatus(ACTIVE);
   }
   get hasPausingTasks(): boolean {
-    return this.latestWithStatus(new Set([S.pausing]));
+    return this.latestWithStatus(PAUSING);
   }
   get hasPausedTasks(): boolean {
-    return this.latestWithStatus(new Set([S.paused, S.pending]));
+    return this.latestWithStatus(PAUSED_OR_PENDING);
   }
   get hasCancelingTasks(): boolean {
-    return this.latestWithStatus(new Set([S.canceling]));
+    return this.latestWithStatus(CANCELING);
   }
   get hasCanceledTasks(): boolean {
-    return this.latestWithStatus(new Set([S.canceled]));
+    return this.latestWithStatus(CANCELED);
   }
 
   activeEntries(): TaskStateEntry[] {
     const out: TaskStateEntry[] = [];
-    for (const idx of [...this.tasks.values()].sort((a, b) => a - b)) {
+    const indexes: number[] = [];
+    for (const routes of this.latest.values())
+      for (const idx of routes) if (idx !== undefined) indexes.push(idx);
+    for (const idx of indexes.sort((a, b) => a - b)) {
       const e = this.sequence[idx]!;
       if (e.status !== undefined && ACTIVE.has(e.status)) out.push(e);
     }

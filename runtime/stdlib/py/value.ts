@@ -68,13 +68,21 @@ export interface PyOpaque {
 }
 
 /** An error raised while evaluating, with the Python exception class it stands for. */
+/**
+ * A Python exception raised by an expression or a function. It is an outcome
+ * (reported by its message), not a fault of orqc, so no JavaScript stack is
+ * captured: that was most of its cost.
+ */
 export class PyError extends Error {
   constructor(
     readonly pyType: string,
     message: string,
     readonly category: "evaluation" | "undefined_variable" | "syntax" = "evaluation",
   ) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = pyType;
   }
 }
