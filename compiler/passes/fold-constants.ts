@@ -7,37 +7,12 @@
 // keys, and with-items expressions.
 
 import { isDict, type PyValue, truthy } from "../../runtime/stdlib/py/value";
-import { extractExpressions, languageOf, renderValue } from "../expr/index";
+import { constantOf } from "../expr/constant";
 import type { NamedValueIR, TaskIR, TransitionIR, WorkflowIR } from "../ir/types";
 import type { PassNote, PassResult, ProgramIR, WorkflowUnit } from "../program/types";
 import { unitsOf } from "./update";
 
 const PASS = "fold-constants";
-const READS_THE_RUN =
-  /\$|\b(ctx|item|result|succeeded|failed|completed|task_status|task|st2kv|now|utcnow|today|random|randint|uuid|localtime|env)\b/;
-
-type Fold = { readonly value: PyValue } | null;
-
-function holdsExpressionText(v: PyValue): boolean {
-  if (typeof v === "string") return languageOf(v) !== null;
-  if (Array.isArray(v)) return v.some(holdsExpressionText);
-  if (isDict(v)) return Object.keys(v).some((k) => languageOf(k) !== null || holdsExpressionText(v[k]!));
-  return false;
-}
-
-/** The constant value of an expression string, or null when it is not provably constant. */
-export function constantOf(text: string): Fold {
-  if (languageOf(text) === null) return null;
-  const found = extractExpressions(text);
-  if (found.length === 0 || found.some((e) => READS_THE_RUN.test(e.text))) return null;
-  try {
-    const value = renderValue(text, { ctx: {} });
-    return holdsExpressionText(value) ? null : { value };
-  } catch {
-    return null;
-  }
-}
-
 class Folder {
   readonly notes: PassNote[] = [];
   constructor(private readonly unit: string) {}

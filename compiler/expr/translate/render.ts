@@ -5,6 +5,7 @@
 
 import { ts } from "ts-morph";
 import { isDict, type PyValue } from "../../../runtime/stdlib/py/value";
+import { constantOf } from "../constant";
 import { findAll, hasJinja, hasYaql, JINJA_BLOCK, JINJA_EXPR, YAQL_EXPR } from "../find";
 import { hideRawBlocks } from "../render";
 import { array, call, data, envArrow, Hoist, id, pyLiteral, rtCall, str } from "./codegen";
@@ -22,6 +23,10 @@ function all(items: readonly (ts.Expression | null)[]): ts.Expression[] | null {
  * type and ExpressionError); null when some construct cannot be translated.
  */
 export function translateValueString(text: string, rt: ts.Expression): ts.Expression | null {
+  // A constant string is rendered once, here; the code builds a fresh copy of its value.
+  const constant = constantOf(text);
+  const literal = constant && pyLiteral(rt, constant.value);
+  if (literal) return envArrow(rt, literal);
   if (hasJinja(text)) {
     const hidden = hideRawBlocks(text);
     const hoist = new Hoist();

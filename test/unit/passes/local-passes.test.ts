@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { constantOf } from "../../../compiler/expr/constant";
 import { dropDeadTasks } from "../../../compiler/passes/drop-dead-tasks";
-import { constantOf, foldConstants } from "../../../compiler/passes/fold-constants";
+import { foldConstants } from "../../../compiler/passes/fold-constants";
 import { foldNoops } from "../../../compiler/passes/fold-noops";
 import { fuseSteps } from "../../../compiler/passes/fuse-steps";
 import { PyFloat } from "../../../runtime/stdlib/py/value";
@@ -27,6 +28,8 @@ describe("fold-constants", () => {
     expect(constantOf("<% ctx(x) %>")).toBeNull();
     expect(constantOf("{{ result() }}")).toBeNull();
     expect(constantOf("<% $.x %>")).toBeNull();
+    expect(constantOf("{{ __vars }}")).toBeNull();
+    expect(constantOf("{{ __current_item }}")).toBeNull();
     expect(constantOf("<% 1 / 0 %>")).toBeNull();
     expect(constantOf("{{ '<% ctx(x) %>' }}")).toBeNull();
     expect(constantOf("plain text")).toBeNull();

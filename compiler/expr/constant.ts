@@ -1,0 +1,33 @@
+// Which expression strings are constant: they read nothing from the run (no
+// ctx/item/result/task/st2kv/time/random, no `$` or `__vars`), evaluate without error and
+// do not render to more expression text. The fold-constants pass and the
+// expression translator replace such a string by its value.
+
+import { isDict, type PyValue } from "../../runtime/stdlib/py/value";
+import { extractExpressions, languageOf, renderValue } from "./index";
+
+// `__` covers the names Orquesta gives Jinja for the run (`__vars`, `__current_task` ...).
+const READS_THE_RUN =
+  /\$|__|\b(ctx|item|result|succeeded|failed|completed|task_status|task|st2kv|now|utcnow|today|random|randint|uuid|localtime|env)\b/;
+
+export type Fold = { readonly value: PyValue } | null;
+
+function holdsExpressionText(v: PyValue): boolean {
+  if (typeof v === "string") return languageOf(v) !== null;
+  if (Array.isArray(v)) return v.some(holdsExpressionText);
+  if (isDict(v)) return Object.keys(v).some((k) => languageOf(k) !== null || holdsExpressionText(v[k]!));
+  return false;
+}
+
+/** The constant value of an expression string, or null when it is not provably constant. */
+export function constantOf(text: string): Fold {
+  if (languageOf(text) === null) return null;
+  const found = extractExpressions(text);
+  if (found.length === 0 || found.some((e) => READS_THE_RUN.test(e.text))) return null;
+  try {
+    const value = renderValue(text, { ctx: {} });
+    return holdsExpressionText(value) ? null : { value };
+  } catch {
+    return null;
+  }
+}
