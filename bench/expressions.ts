@@ -7,8 +7,8 @@
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findAll, hasJinja, hasYaql, JINJA_BLOCK, JINJA_EXPR, YAQL_EXPR } from "../compiler/expr/find";
 import { constantOf } from "../compiler/expr/constant";
+import { findAll, hasJinja, hasYaql, JINJA_BLOCK, JINJA_EXPR, YAQL_EXPR } from "../compiler/expr/find";
 import { caseEnv, renderValue } from "../compiler/expr/index";
 import { parseJinjaExpression, parseJinjaTemplate, stripJinjaDelimiter } from "../compiler/expr/jinja/index";
 import { hideRawBlocks } from "../compiler/expr/render";
