@@ -52,6 +52,24 @@ export interface ScenarioOptions {
    * refs joined by ">") comes from a compiled bundle, with its expression table.
    */
   readonly compiled?: CompiledUnits;
+  /**
+   * Interpreted mode: keep each workflow's loaded definition, inspection and
+   * IR across runs (as orqc's daemon does) instead of loading them for every
+   * execution (as Orquesta does). Keyed by path, text and context keys.
+   */
+  readonly definitions?: Map<string, LoadedWorkflow>;
+}
+
+/** A workflow file made ready to interpret. */
+export interface LoadedWorkflow {
+  readonly ir: WorkflowIR;
+  readonly inspectionErrors: ReadonlyArray<{ [key: string]: PyValue }>;
+}
+
+function loadWorkflow(path: string, text: string, contextKeys: readonly string[]): LoadedWorkflow {
+  const loaded = loadDefinition(path, text);
+  const inspection = inspectWorkflow(path, text, contextKeys);
+  return { ir: buildWorkflowIR(loaded.definition), inspectionErrors: inspection.errors };
 }
 
 export interface CompiledUnits {
@@ -139,19 +157,25 @@ function runOne(
     );
     input = res.ok ? res.input : given;
   }
-  const loaded = compiled ? null : loadDefinition(entry.workflow, text);
-  const inspection = compiled
-    ? { errors: [] }
-    : inspectWorkflow(entry.workflow, text, Object.keys(parentContext));
+  let workflow: LoadedWorkflow;
+  if (compiled) workflow = { ir: compiled.ir, inspectionErrors: [] };
+  else {
+    const keys = Object.keys(parentContext);
+    const cache = ctx.opts.definitions;
+    const key = `${entry.workflow}\u0000${keys.join("\u0000")}\u0000${text}`;
+    const known = cache?.get(key);
+    workflow = known ?? loadWorkflow(entry.workflow, text, keys);
+    if (cache && !known) cache.set(key, workflow);
+  }
   let script = ctx.scripts.get(chain);
   if (!script) ctx.scripts.set(chain, (script = new Script(entry.actions ?? {}, ctx.fallback)));
   const executor = new ScenarioExecutor(entry, script, chain, ctx, parentContext);
-  return runWave(compiled ? compiled.ir : buildWorkflowIR(loaded!.definition), {
+  return runWave(workflow.ir, {
     workflowPath: entry.workflow,
     input,
     parentContext,
     executor,
-    inspectionErrors: inspection.errors,
+    inspectionErrors: workflow.inspectionErrors,
     workflowExecutionId: wfExId,
     datastore: ctx.datastore,
     counter: ctx.counter,
