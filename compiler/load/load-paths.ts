@@ -143,6 +143,11 @@ export function loadPaths(paths: readonly string[]): LoadResult {
     if (!a.workflowPath) continue;
     byPath.set(a.workflowPath, [...(byPath.get(a.workflowPath) ?? []), a.ref]);
   }
+  // A workflow file that does not parse is still the workflow of its actions (and fails to compile).
+  const listed = new Set(workflowFiles.map((r) => r.found.path));
+  for (const r of read) {
+    if (r.parsed.root === null && byPath.has(r.found.path) && !listed.has(r.found.path)) workflowFiles.push(r);
+  }
   const workflows: LoadedWorkflow[] = workflowFiles.map(({ found, parsed }) => {
     const pack = packOf(found);
     return {

@@ -102,4 +102,16 @@ describe("pack extras", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1001"]);
     expect(r.diagnostics[0]!.file?.path).toBe(join(dir, "p/actions/broken.yaml"));
   });
+  it("keeps a workflow file that does not parse as the workflow of its actions, reported once", () => {
+    const dir = tempPack({
+      "p/pack.yaml": "name: p\n",
+      "p/actions/bad.yaml": "name: bad\nrunner_type: orquesta\nentry_point: workflows/bad.yaml\n",
+      "p/actions/workflows/bad.yaml": "version: 1.0\ntasks:\n  b: [unclosed\n",
+    });
+    const r = loadPaths([dir]);
+    const wf = r.workflows.find((w) => w.path === join(dir, "p/actions/workflows/bad.yaml"));
+    expect(wf?.root).toBeNull();
+    expect(wf?.actionRefs).toEqual(["p.bad"]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1001"]);
+  });
 });
