@@ -5,7 +5,7 @@
 // same language, and Jinja's {% raw %} / unresolved-variable handling.
 
 import type { ExprEnv } from "../../runtime/stdlib/functions/env";
-import { dictSet } from "../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet } from "../../runtime/stdlib/py/dict";
 import { pyStr } from "../../runtime/stdlib/py/text";
 import { isDict, isOpaque, PyError, type PyValue } from "../../runtime/stdlib/py/value";
 import { ExpressionError } from "./errors";
@@ -50,7 +50,7 @@ export function renderWith(
   if (Array.isArray(value)) return value.map((v) => renderWith(languages, v, env, compiled));
   if (isDict(value)) {
     const out: { [k: string]: PyValue } = {};
-    for (const k of Object.keys(value)) {
+    for (const k of dictKeys(value)) {
       const key = renderWith(languages, k, env, compiled);
       dictSet(
         out,

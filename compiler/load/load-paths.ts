@@ -146,7 +146,8 @@ export function loadPaths(paths: readonly string[]): LoadResult {
   // A workflow file that does not parse is still the workflow of its actions (and fails to compile).
   const listed = new Set(workflowFiles.map((r) => r.found.path));
   for (const r of read) {
-    if (r.parsed.root === null && byPath.has(r.found.path) && !listed.has(r.found.path)) workflowFiles.push(r);
+    if (r.parsed.root === null && byPath.has(r.found.path) && !listed.has(r.found.path))
+      workflowFiles.push(r);
   }
   const workflows: LoadedWorkflow[] = workflowFiles.map(({ found, parsed }) => {
     const pack = packOf(found);

@@ -2,16 +2,15 @@
 // mapping and assigns right-hand values by reference, so a merge can write
 // through into a context layer (as it does upstream).
 
-import { dictSet } from "../stdlib/py/dict";
+import { dictKeys, putKey } from "../stdlib/py/dict";
 import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
-  for (const k in right) {
+  for (const k of dictKeys(right)) {
     const v = right[k]!;
     const lv = Object.hasOwn(left, k) ? left[k] : undefined;
     if (lv !== undefined && isDict(lv) && isDict(v)) mergeDicts(lv, v);
-    else if (k === "__proto__") dictSet(left, k, v);
-    else left[k] = v;
+    else putKey(left, k, v);
   }
   return left;
 }
@@ -21,10 +20,7 @@ export function deepCopy<T extends PyValue>(v: T): T {
   if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
   if (isDict(v)) {
     const out: PyDict = {};
-    for (const k in v) {
-      if (k === "__proto__") dictSet(out, k, deepCopy(v[k]!));
-      else out[k] = deepCopy(v[k]!);
-    }
+    for (const k of dictKeys(v)) putKey(out, k, deepCopy(v[k]!));
     return out as T;
   }
   if (v instanceof PyTuple) return new PyTuple(v.items.map((x) => deepCopy(x))) as T;

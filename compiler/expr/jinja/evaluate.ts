@@ -4,7 +4,7 @@
 // folded float inf/nan cannot be written back as code and fails (NameError).
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import {
   isDict,
   isFloat,
@@ -95,7 +95,13 @@ function nonFinite(v: PyValue): string | null {
     if (!Number.isFinite(n)) return "inf";
     return null;
   }
-  const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : isDict(v) ? Object.values(v) : [];
+  const items = Array.isArray(v)
+    ? v
+    : v instanceof PyTuple
+      ? v.items
+      : isDict(v)
+        ? dictKeys(v).map((k) => v[k]!)
+        : [];
   for (const x of items) {
     const r = nonFinite(x);
     if (r) return r;
@@ -300,7 +306,7 @@ export function addDynArgs(args: PyValue[], extra: PyValue): void {
 /** `f(**extra)` */
 export function addDynKwargs(kwargs: PyDict, extra: PyValue): void {
   if (!isDict(extra)) throw typeError("argument after ** must be a mapping");
-  for (const k of Object.keys(extra)) dictSet(kwargs, k, extra[k]!);
+  for (const k of dictKeys(extra)) dictSet(kwargs, k, extra[k]!);
 }
 
 export function compareOp(op: string, a: PyValue, b: PyValue): boolean {

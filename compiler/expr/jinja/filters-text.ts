@@ -1,6 +1,7 @@
 // Built-in Jinja filters on strings and numbers (Jinja2 3.1 semantics):
 // upper, lower, title, replace, trim, int, float, round, format, tojson, ...
 
+import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import {
   bigOf,
   isDict,
@@ -177,7 +178,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   urlencode: (_rt, v) => {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
-      ? Object.keys(v).map((key) => [key, v[key]!] as const)
+      ? dictKeys(v).map((key) => [key, v[key]!] as const)
       : iterate(v).map((p) => {
           const kv = iterate(p);
           if (kv.length !== 2) {
@@ -273,7 +274,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const [autospace] = bindArgs("do_xmlattr", a, k, ["autospace"]);
     if (!isDict(v)) throw typeError("xmlattr requires a mapping");
     const items: string[] = [];
-    for (const key of Object.keys(v)) {
+    for (const key of dictKeys(v)) {
       const val = v[key]!;
       if (val === null || val instanceof JinjaUndefined) continue;
       if (/[\s/>=]/.test(key))

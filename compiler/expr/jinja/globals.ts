@@ -1,7 +1,7 @@
 // Jinja's default global names in the sandbox: range (capped at 100000
 // items), dict, lipsum, cycler, joiner, namespace.
 
-import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import {
   bigOf,
   isDict,
@@ -45,7 +45,7 @@ function makeDict(args: PyValue[], kwargs: PyDict): PyDict {
   if (args.length > 1) throw typeError(`dict expected at most 1 argument, got ${args.length}`);
   const src = args[0];
   if (src !== undefined) {
-    if (isDict(src)) for (const k of Object.keys(src)) dictSet(out, k, src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) dictSet(out, k, src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);

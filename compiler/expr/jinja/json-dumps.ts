@@ -1,6 +1,7 @@
 // Python's json.dumps (ensure_ascii, sort_keys, indent, separators) over the
 // shared value model, as Jinja's `tojson` filter uses it.
 
+import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
@@ -70,7 +71,7 @@ export function pyJsonDumps(v: PyValue, opts: DumpsOptions = {}): string {
       return `[${nl}${items.map((i) => walk(i, level + 1)).join(itemSep + nl)}${close}]`;
     }
     if (isDict(x)) {
-      let keys = Object.keys(x);
+      let keys = dictKeys(x);
       if (keys.length === 0) return "{}";
       if (opts.sortKeys)
         keys = keys.slice().sort((a, b) => compare(originalKey(x, a), originalKey(x, b), "<"));

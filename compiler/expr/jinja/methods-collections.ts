@@ -2,7 +2,7 @@
 // sandbox (not the immutable one) allows mutation: `l.append(4)`,
 // `d.update({...})`, `d.pop('k')`.
 
-import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import {
   bigOf,
   isDict,
@@ -99,7 +99,7 @@ function setKey(d: PyDict, key: PyValue, value: PyValue): void {
 
 function updateDict(d: PyDict, src: PyValue | undefined, kwargs: PyDict): void {
   if (src !== undefined) {
-    if (isDict(src)) for (const k of Object.keys(src)) dictSet(d, k, src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) dictSet(d, k, src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);
@@ -130,7 +130,7 @@ const DICT: Record<string, Method<PyDict>> = {
     return v;
   },
   popitem: (d) => {
-    const keys = Object.keys(d);
+    const keys = dictKeys(d);
     if (keys.length === 0) throw new PyError("KeyError", "'popitem(): dictionary is empty'");
     const k = keys[keys.length - 1]!;
     const v = d[k]!;

@@ -2,6 +2,7 @@
 // repr(), ==, ordering and `in`, with StrictUndefined raising wherever
 // Python would touch it.
 
+import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { reprWith } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
@@ -39,7 +40,7 @@ export function iterate(v: PyValue): PyValue[] {
   if (Array.isArray(v)) return v.slice();
   if (typeof v === "string") return chars(v);
   if (v instanceof PyTuple) return v.items.slice();
-  if (isDict(v)) return Object.keys(v).map((k) => originalKey(v, k));
+  if (isDict(v)) return dictKeys(v).map((k) => originalKey(v, k));
   if (v instanceof PySet) return v.values();
   if (v instanceof PyRange) return v.items();
   if (v instanceof DictView) return v.items();
@@ -128,7 +129,7 @@ function jinjaRepr(v: PyValue): string | undefined {
 }
 
 function dictRepr(d: PyDict): string {
-  return `{${Object.keys(d)
+  return `{${dictKeys(d)
     .map((k) => `${toRepr(originalKey(d, k))}: ${toRepr(d[k]!)}`)
     .join(", ")}}`;
 }

@@ -2,7 +2,7 @@
 // model: callables (functions, bound methods, macros), range, dict views,
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
-import { dictGet } from "../../../runtime/stdlib/py/dict";
+import { dictGet, dictKeys } from "../../../runtime/stdlib/py/dict";
 import { pyRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -70,7 +70,7 @@ export class DictView implements PyOpaque {
     readonly dict: PyDict,
   ) {}
   items(): PyValue[] {
-    const keys = Object.keys(this.dict);
+    const keys = dictKeys(this.dict);
     if (this.pyOpaque === "dict_keys") return keys.map(originalKey.bind(null, this.dict));
     if (this.pyOpaque === "dict_values") return keys.map((k) => this.dict[k]!);
     return keys.map((k) => new PyTuple([originalKey(this.dict, k), this.dict[k]!]));

@@ -4,6 +4,7 @@
 // are rendered element by element, keys included.
 
 import { ts } from "ts-morph";
+import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { isDict, type PyValue } from "../../../runtime/stdlib/py/value";
 import { constantOf } from "../constant";
 import { findAll, hasJinja, hasYaql, JINJA_BLOCK, JINJA_EXPR, YAQL_EXPR } from "../find";
@@ -87,7 +88,7 @@ function structure(value: PyValue, rt: ts.Expression, hoist: Hoist): ts.Expressi
   }
   if (isDict(value)) {
     const pairs: ts.Expression[] = [];
-    for (const k of Object.keys(value)) {
+    for (const k of dictKeys(value)) {
       const key = structure(k, rt, hoist);
       const v = structure(value[k]!, rt, hoist);
       if (!key || !v) return null;

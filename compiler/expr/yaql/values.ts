@@ -5,7 +5,7 @@
 // Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
-import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
@@ -114,12 +114,12 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
 
 export function ydictKeys(d: PyDict): PyValue[] {
   const originals = originalKeys.get(d);
-  return Object.keys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));
+  return dictKeys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));
 }
 
 export function ydictEntries(d: PyDict): [PyValue, PyValue][] {
   const originals = originalKeys.get(d);
-  return Object.keys(d).map((k) => [originals?.has(k) ? originals.get(k)! : k, d[k]!]);
+  return dictKeys(d).map((k) => [originals?.has(k) ? originals.get(k)! : k, d[k]!]);
 }
 
 export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDict {
@@ -300,10 +300,7 @@ export function convertInput(v: PyValue, seen?: WeakMap<object, PyValue>): PyVal
 /** A copy of a dict with its values mapped (fast path: plain assignment, original keys kept). */
 function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
   const out: PyDict = {};
-  for (const k of Object.keys(d)) {
-    if (k === "__proto__") dictSet(out, k, f(d[k]!));
-    else out[k] = f(d[k]!);
-  }
+  for (const k of dictKeys(d)) putKey(out, k, f(d[k]!));
   const originals = originalKeys.get(d);
   if (originals) originalKeys.set(out, new Map(originals));
   return out;
@@ -320,10 +317,7 @@ export function roundTrip(v: PyValue): PyValue {
   if (v instanceof PyTuple) return v.items.map(roundTrip);
   if (isDict(v) && !originalKeys.has(v)) {
     const out: PyDict = {};
-    for (const k of Object.keys(v)) {
-      if (k === "__proto__") dictSet(out, k, roundTrip(v[k]!));
-      else out[k] = roundTrip(v[k]!);
-    }
+    for (const k of dictKeys(v)) putKey(out, k, roundTrip(v[k]!));
     return out;
   }
   return convertOutput(convertInput(v));

@@ -1,7 +1,7 @@
 // The jsonpath-rw dialect jsonpath_query() uses: `$`, `.name`, `name`, `*`,
 // `['name']`, `[n]`, `[*]`, `[a:b]`, `..name`, `a,b` field lists, `@`/`this`.
 
-import { dictGet } from "../py/dict";
+import { dictGet, dictKeys } from "../py/dict";
 import { isDict, isInt, isSequence, PyError, type PyValue, pyTypeName } from "../py/value";
 
 type Step =
@@ -112,7 +112,7 @@ function parse(query: string): Step[] {
 
 function children(v: PyValue): PyValue[] {
   if (isSequence(v)) return Array.isArray(v) ? v : [...v.items];
-  if (isDict(v)) return Object.keys(v).map((k) => v[k]!);
+  if (isDict(v)) return dictKeys(v).map((k) => v[k]!);
   return [];
 }
 
@@ -131,7 +131,7 @@ function apply(step: Step, v: PyValue, root: PyValue): PyValue[] {
       return [v];
     case "fields": {
       if (!isDict(v)) return [];
-      const names = step.names === "*" ? Object.keys(v) : step.names;
+      const names = step.names === "*" ? dictKeys(v) : step.names;
       return names.flatMap((n) => {
         const x = dictGet(v, n);
         return x === undefined ? [] : [x];

@@ -1,7 +1,7 @@
 // Orquesta's own functions (orquesta/expressions/functions/{common,workflow}.py):
 // ctx, item, result, succeeded, failed, completed, task_status, json, zip.
 
-import { dictGet, newDict } from "../py/dict";
+import { dictGet, dictKeys, newDict } from "../py/dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, type PyDict, PyError, PySet, PyTuple, type PyValue, truthy } from "../py/value";
 import { bindArgs } from "./args";
@@ -13,7 +13,7 @@ const COMPLETED = ["succeeded", "failed", "timeout", "abandoned", "canceled"];
 
 function visibleContext(ctx: PyDict): PyDict {
   return newDict(
-    Object.keys(ctx)
+    dictKeys(ctx)
       .filter((k) => !k.startsWith("__"))
       .map((k) => [k, ctx[k]!] as const),
   );
@@ -141,6 +141,6 @@ export function iterableItems(v: PyValue): readonly PyValue[] {
   if (isSequence(v)) return Array.isArray(v) ? v : v.items;
   if (typeof v === "string") return [...v];
   if (v instanceof PySet) return v.values();
-  if (isDict(v)) return Object.keys(v);
+  if (isDict(v)) return dictKeys(v);
   throw new PyError("TypeError", `zip_longest argument #1 must support iteration`);
 }

@@ -2,7 +2,7 @@
 // text CPython produces (separators, ensure_ascii escapes, indent, sort_keys,
 // float repr, NaN/Infinity) and a parser that keeps int vs float and big ints.
 
-import { dictSet } from "../py/dict";
+import { dictKeys, dictSet } from "../py/dict";
 import { floatRepr } from "../py/text";
 import {
   compareStrings,
@@ -52,7 +52,7 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
       return wrap("[", "]", parts, level);
     }
     if (isDict(v)) {
-      let keys = Object.keys(v);
+      let keys = dictKeys(v);
       if (keys.length === 0) return "{}";
       if (sortKeys) keys = [...keys].sort(compareStrings);
       const parts = keys.map((k) => `${encodeString(k, ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`);

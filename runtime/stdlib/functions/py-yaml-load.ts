@@ -3,7 +3,7 @@
 // `yes` is True, `010` is 8, `1e3` is a str and `1.0` stays a float.
 
 import { isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, Scalar } from "yaml";
-import { dictSet } from "../py/dict";
+import { dictKeys, dictSet } from "../py/dict";
 import { pyStr } from "../py/text";
 import { isDict, mkFloat, mkInt, type PyDict, PyError, PySet, type PyValue } from "../py/value";
 
@@ -149,7 +149,7 @@ export function pyYamlSafeLoad(text: string): PyValue {
           const src = build(pair.value);
           for (const m of Array.isArray(src) ? [...src].reverse() : [src]) {
             if (!isDict(m)) throw constructorError("expected a mapping for merging");
-            for (const k of Object.keys(m)) merged.push([k, m[k]!]);
+            for (const k of dictKeys(m)) merged.push([k, m[k]!]);
           }
           continue;
         }
@@ -158,7 +158,7 @@ export function pyYamlSafeLoad(text: string): PyValue {
       if (merged.length === 0) return out;
       const withMerge: PyDict = {};
       for (const [k, v] of merged) dictSet(withMerge, k, v);
-      for (const k of Object.keys(out)) dictSet(withMerge, k, out[k]!);
+      for (const k of dictKeys(out)) dictSet(withMerge, k, out[k]!);
       cache.set(n, withMerge);
       return withMerge;
     }

@@ -2,6 +2,7 @@
 // tuples and sets as arrays (sets sorted), big ints as {"$bigint": "..."},
 // inf/nan as {"$float": "..."}, plus the JSON Pointers of every float.
 
+import { dictKeys } from "./dict";
 import {
   isDict,
   isOpaque,
@@ -53,7 +54,7 @@ function toJson(v: PyValue, path: string, floats: string[]): Json {
   if (seq) return seq.map((x, i) => toJson(x, `${path}/${i}`, floats));
   if (isDict(v)) {
     const out: { [key: string]: Json } = {};
-    for (const k of Object.keys(v)) {
+    for (const k of dictKeys(v)) {
       Object.defineProperty(out, k, {
         value: toJson(v[k]!, `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, floats),
         enumerable: true,

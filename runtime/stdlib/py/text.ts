@@ -1,6 +1,7 @@
 // Python's str() and repr() of values: what an expression embedded in text
 // inserts (`None`, `True`, `[1, 'a']`, `{'k': None}`, `1.0`, `1e-07`, `(1,)`).
 
+import { dictKeys } from "./dict";
 import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "./value";
 
 export function pyStr(v: PyValue): string {
@@ -43,7 +44,7 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
   }
   if (v instanceof PySet) return v.size === 0 ? "set()" : `{${v.values().map(repr).join(", ")}}`;
   if (isDict(v)) {
-    return `{${Object.keys(v)
+    return `{${dictKeys(v)
       .map((k) => `${strRepr(k)}: ${repr(v[k]!)}`)
       .join(", ")}}`;
   }
