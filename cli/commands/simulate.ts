@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { readCases, runCases } from "../../runtime/engine/cases";
+import { readCases, readScenario, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
@@ -92,7 +92,7 @@ inlined tasks still appear in the trace under their original names.`,
       let scenario: Scenario = { workflow: workflow ?? "", input: {} };
       if (opts.scenario) {
         try {
-          scenario = JSON.parse(readFileSync(opts.scenario, "utf8")) as Scenario;
+          scenario = readScenario(opts.scenario);
         } catch (e) {
           return fail(
             `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,

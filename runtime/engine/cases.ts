@@ -2,8 +2,17 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pyJsonLoads } from "../stdlib/functions/py-json";
 import { type CompiledUnits, runScenario, type Scenario } from "./scenario";
 import type { Trace } from "./trace";
+
+/**
+ * A scenario file read as Python's json module reads it (as the golden traces
+ * were recorded): 1.0 stays a float, dict keys keep their order.
+ */
+export function readScenario(path: string): Scenario {
+  return pyJsonLoads(readFileSync(path, "utf8")) as unknown as Scenario;
+}
 
 export interface CaseFailure {
   readonly error: string;
@@ -20,7 +29,7 @@ export function readCases(
     .filter((c) => !only || only.has(c.case_id))
     .map((c) => ({
       key: c.case_id,
-      scenario: JSON.parse(readFileSync(join(casesDir, c.case_id, "scenario.json"), "utf8")) as Scenario,
+      scenario: readScenario(join(casesDir, c.case_id, "scenario.json")),
     }));
 }
 
@@ -37,9 +46,7 @@ export function runCases(
   for (const c of index.cases) {
     if (only && !only.has(c.case_id)) continue;
     try {
-      const scenario = JSON.parse(
-        readFileSync(join(casesDir, c.case_id, "scenario.json"), "utf8"),
-      ) as Scenario;
+      const scenario = readScenario(join(casesDir, c.case_id, "scenario.json"));
       const units = compiled?.get(c.case_id);
       out[c.case_id] = runScenario(scenario, units ? { root, compiled: units } : { root });
     } catch (e) {

@@ -1,5 +1,11 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readScenario } from "../../../runtime/engine/cases";
 import { runScenario, type Scenario } from "../../../runtime/engine/scenario";
+import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { type PyDict, PyFloat } from "../../../runtime/stdlib/py/value";
 
 const FILES: Record<string, string> = {
   "parent.yaml": `
@@ -79,5 +85,16 @@ describe("scenario runner", () => {
       [2, "succeeded", "default"],
     ]);
     expect(t.status).toBe("failed");
+  });
+});
+
+describe("readScenario", () => {
+  it("reads a scenario file as Python's json module does: floats stay floats, key order is kept", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-scenario-"));
+    const file = join(dir, "scenario.json");
+    writeFileSync(file, '{"workflow": "w.yaml", "input": {"x": 1.0, "m": {"b": 1, "10": 2, "2": 3}}}');
+    const s = readScenario(file);
+    expect(s.input?.x).toBeInstanceOf(PyFloat);
+    expect(dictKeys(s.input?.m as PyDict)).toEqual(["b", "10", "2"]);
   });
 });
