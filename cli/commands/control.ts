@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import { type ControlAction, controlExecution } from "../../runtime/host/control";
 import type { RedisFlags } from "../../runtime/worker/cli-support";
+import { reportError } from "../report-error";
 import { withBackend } from "./status";
 
 const WHAT: Record<ControlAction, string> = {
@@ -27,7 +28,7 @@ export function registerControl(program: Command): void {
         await withBackend(flags, action, async (backend) => {
           const out = await controlExecution(backend, id, action);
           if (!out.ok) {
-            process.stderr.write(`orqc ${action}: ${out.error}\n`);
+            reportError(action, "failed", out.error);
             process.exitCode = 1;
             return;
           }

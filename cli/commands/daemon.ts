@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Command } from "commander";
 import { positiveInt, UsageError } from "../../runtime/worker/cli-support";
+import { reportError } from "../report-error";
 
 interface DaemonFlags {
   workers: string;
@@ -37,7 +38,7 @@ export function registerDaemon(program: Command): void {
         await runDaemon(flags);
       } catch (err) {
         if (!(err instanceof UsageError)) throw err;
-        process.stderr.write(`orqc daemon: ${err.message}\n`);
+        reportError("daemon", "usage", err.message);
         process.exitCode = 2;
       }
     });

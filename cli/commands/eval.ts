@@ -17,6 +17,7 @@ import { dictGet } from "../../runtime/stdlib/py/dict";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import { pyRepr } from "../../runtime/stdlib/py/text";
 import { isDict, PyError, type PyValue, pyTypeName } from "../../runtime/stdlib/py/value";
+import { reportError } from "../report-error";
 
 interface EvalOptions {
   ctx?: string;
@@ -29,6 +30,8 @@ interface EvalOptions {
 }
 
 class UsageError extends Error {}
+/** A JSON argument or case file that cannot be read or parsed. */
+class InputError extends UsageError {}
 
 const HELP = `
 Examples:
@@ -61,7 +64,7 @@ export function registerEval(program: Command): void {
         process.exitCode = o.cases !== undefined ? runCases(o.cases, o) : runOne(expr, o);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        process.stderr.write(`orqc eval: ${e.message}\n`);
+        reportError("eval", e instanceof InputError ? "input" : "usage", e.message);
         process.exitCode = 2;
       }
     });
@@ -86,20 +89,20 @@ function readJsonArg(flag: string, text: string | undefined): PyValue | undefine
     try {
       source = readFileSync(text.slice(1), "utf8");
     } catch (e) {
-      throw new UsageError(`${flag}: cannot read ${text.slice(1)}: ${(e as Error).message}`);
+      throw new InputError(`${flag}: cannot read ${text.slice(1)}: ${(e as Error).message}`);
     }
   }
   try {
     return pyJsonLoads(source.trim());
   } catch (e) {
-    throw new UsageError(`${flag}: invalid JSON: ${(e as Error).message}`);
+    throw new InputError(`${flag}: invalid JSON: ${(e as Error).message}`);
   }
 }
 
 function runOne(expr: string | undefined, o: EvalOptions): number {
   if (expr === undefined) throw new UsageError("an expression is required (or --cases FILE)");
   const ctx = readJsonArg("--ctx", o.ctx) ?? {};
-  if (!isDict(ctx)) throw new UsageError("--ctx must be a JSON object");
+  if (!isDict(ctx)) throw new InputError("--ctx must be a JSON object");
   const env = caseEnv({
     ctx,
     current_item: readJsonArg("--item", o.item),
@@ -115,7 +118,7 @@ function runOne(expr: string | undefined, o: EvalOptions): number {
     const category = e instanceof ExpressionError ? e.category : e.category;
     if (o.format === "json")
       process.stdout.write(`${JSON.stringify({ error_type: category, message: e.message })}\n`);
-    process.stderr.write(`orqc eval: ${category} error: ${e.message}\n`);
+    reportError("eval", "failed", `${category} error: ${e.message}`);
     return 1;
   }
   if (o.format === "json") process.stdout.write(`${goldenJson(toGolden(value))}\n`);
@@ -126,7 +129,7 @@ function runOne(expr: string | undefined, o: EvalOptions): number {
 function runCases(file: string, o: EvalOptions): number {
   const doc = readJsonArg("--cases", `@${file}`);
   const cases = isDict(doc) ? dictGet(doc, "cases") : doc;
-  if (!Array.isArray(cases)) throw new UsageError(`--cases: ${file} has no "cases" list`);
+  if (!Array.isArray(cases)) throw new InputError(`--cases: ${file} has no "cases" list`);
   const results = cases.map((raw, i) => {
     if (!isDict(raw)) return { id: `#${i}`, error_type: "internal", message: "case is not an object" };
     const get = (k: string) => dictGet(raw, k);

@@ -8,6 +8,7 @@ import {
   type RedisFlags,
   UsageError,
 } from "../../runtime/worker/cli-support";
+import { reportError } from "../report-error";
 import { withBackend } from "./status";
 
 interface ListFlags extends RedisFlags {
@@ -44,7 +45,7 @@ Examples:
         if (flags.format !== "text" && flags.format !== "json")
           throw new UsageError("--format must be text or json");
       } catch (e) {
-        process.stderr.write(`orqc executions: ${(e as Error).message}\n`);
+        reportError("executions", "usage", (e as Error).message);
         process.exitCode = 2;
         return;
       }

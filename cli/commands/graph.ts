@@ -17,6 +17,7 @@ import type { ProgramIR } from "../../compiler/program/types";
 import type { Diagnostic } from "../../compiler/source/diagnostic";
 import { COLORS, NO_COLORS, useColor } from "../output/color";
 import { formatDiagnostic } from "../output/diagnostics";
+import { reportError } from "../report-error";
 
 interface GraphFlags {
   flattened: boolean;
@@ -31,7 +32,7 @@ function printErrors(diags: readonly Diagnostic[]): void {
 }
 
 function fail(message: string, code: number): void {
-  process.stderr.write(`orqc graph: ${message}\n`);
+  reportError("graph", code === 2 ? "usage" : "input", message);
   process.exitCode = code;
 }
 

@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { RedisConfig } from "../../runtime/backend/redis/index";
 import { BackendUnavailableError, type KvItem, type KvScope } from "../../runtime/backend/types";
 import { type Datastore, DatastoreCryptoError, openDatastore } from "../../runtime/datastore/index";
+import { reportError } from "../report-error";
 
 interface CommonOptions {
   redis?: string;
@@ -99,14 +100,18 @@ async function run(o: CommonOptions, body: (ds: Datastore, key: KeyOf) => Promis
     process.exitCode = await body(opened.datastore, key);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`orqc kv: ${err.message}\n`);
+      reportError("kv", "usage", err.message);
       process.exitCode = 2;
     } else if (
       err instanceof BackendUnavailableError ||
       err instanceof DatastoreCryptoError ||
       isUserError(err)
     ) {
-      process.stderr.write(`orqc kv: ${(err as Error).message}\n`);
+      reportError(
+        "kv",
+        err instanceof BackendUnavailableError ? "service" : "failed",
+        (err as Error).message,
+      );
       process.exitCode = 1;
     } else {
       throw err;
@@ -130,7 +135,7 @@ function isUserError(err: unknown): boolean {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`orqc kv: ${message}\n`);
+  reportError("kv", "failed", message);
   return 1;
 }
 

@@ -22,6 +22,7 @@ import {
   UsageError,
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
+import { reportError } from "../report-error";
 import { formatRecord, printable } from "./status";
 
 interface RunFlags extends RedisFlags {
@@ -162,10 +163,10 @@ Exit codes: 0 succeeded, 1 the workflow failed (or was canceled) or the input is
         else await runEmbedded(target, input, flags);
       } catch (err) {
         if (err instanceof UsageError) {
-          process.stderr.write(`orqc run: ${err.message}\n`);
+          reportError("run", "usage", err.message);
           process.exitCode = 2;
         } else if (err instanceof RunError || err instanceof BackendUnavailableError) {
-          process.stderr.write(`orqc run: ${err.message}\n`);
+          reportError("run", err instanceof BackendUnavailableError ? "service" : "failed", err.message);
           process.exitCode = 1;
         } else throw err;
       }

@@ -11,6 +11,7 @@ import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import type { PyValue } from "../../runtime/stdlib/py/value";
+import { type CliErrorKind, reportError } from "../report-error";
 
 interface SimulateOptions {
   scenario?: string;
@@ -44,8 +45,8 @@ function defaultRoot(): string {
   return resolve(process.cwd(), "..", "shared");
 }
 
-function fail(message: string, code: number): void {
-  process.stderr.write(`orqc simulate: ${message}\n`);
+function fail(message: string, code: number, kind: CliErrorKind = code === 2 ? "usage" : "failed"): void {
+  reportError("simulate", kind, message);
   process.exitCode = code;
 }
 
@@ -83,7 +84,8 @@ inlined tasks still appear in the trace under their original names.`,
       if (opts.format !== "json") return fail(`unsupported format "${opts.format}" (use json)`, 2);
       const root = resolve(opts.root ?? defaultRoot());
       if (opts.cases) {
-        if (!existsSync(join(opts.cases, "INDEX.json"))) return fail(`no INDEX.json in ${opts.cases}`, 2);
+        if (!existsSync(join(opts.cases, "INDEX.json")))
+          return fail(`no INDEX.json in ${opts.cases}`, 2, "input");
         const only = opts.only ? new Set(opts.only) : undefined;
         const compiled = opts.compiled ? await compiledCases(readCases(opts.cases, only), root) : undefined;
         return print(runCases(opts.cases, root, only, compiled));
@@ -97,11 +99,12 @@ inlined tasks still appear in the trace under their original names.`,
           return fail(
             `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,
             2,
+            "input",
           );
         }
       }
       const override = workflow ? resolve(workflow) : null;
-      if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2);
+      if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2, "input");
       const topPath = workflow ?? scenario.workflow;
       const readWorkflow = (p: string): string =>
         override && p === topPath ? readFileSync(override, "utf8") : readFileSync(resolve(root, p), "utf8");

@@ -9,6 +9,7 @@ import { contextOf, secretValues } from "../../runtime/host/record-context";
 import { dumpJournal } from "../../runtime/journal/dump";
 import { SecretSet } from "../../runtime/secrets/mask";
 import { loadEmbeddedRecord, openRedis, type RedisFlags } from "../../runtime/worker/cli-support";
+import { reportError } from "../report-error";
 
 interface StatusFlags extends RedisFlags {
   format: string;
@@ -64,7 +65,7 @@ export async function withBackend<T>(
     return await body(backend);
   } catch (err) {
     if (err instanceof BackendUnavailableError) {
-      process.stderr.write(`orqc ${name}: ${err.message}\n`);
+      reportError(name, "service", err.message);
       process.exitCode = 1;
       return undefined;
     }
@@ -92,14 +93,16 @@ Examples:
     )
     .action(async (id: string, flags: StatusFlags) => {
       if (flags.format !== "text" && flags.format !== "json") {
-        process.stderr.write(`orqc status: --format must be text or json\n`);
+        reportError("status", "usage", "--format must be text or json");
         process.exitCode = 2;
         return;
       }
       const show = (rec: ExecutionRecord | undefined, journal?: JsonValue, children?: ExecutionRecord[]) => {
         if (!rec) {
-          process.stderr.write(
-            `orqc status: no execution ${id}${flags.redis ? " (unknown id, or lost: Redis keeps nothing after a restart without persistence)" : " in the local records (runs submitted with --redis need --redis)"}\n`,
+          reportError(
+            "status",
+            "failed",
+            `no execution ${id}${flags.redis ? " (unknown id, or lost: Redis keeps nothing after a restart without persistence)" : " in the local records (runs submitted with --redis need --redis)"}`,
           );
           process.exitCode = 1;
           return;

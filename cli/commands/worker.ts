@@ -11,6 +11,7 @@ import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
 import { SecretSet } from "../../runtime/secrets/mask";
 import { openRedis, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
+import { reportError } from "../report-error";
 
 export interface WorkerFlags extends RedisFlags {
   concurrency: string;
@@ -49,10 +50,10 @@ Password: ORQC_REDIS_PASSWORD. Log level: ORQC_LOG_LEVEL (default info). ORQC_TI
         await runWorker(flags);
       } catch (err) {
         if (err instanceof UsageError) {
-          process.stderr.write(`orqc worker: ${err.message}\n`);
+          reportError("worker", "usage", err.message);
           process.exitCode = 2;
         } else if (err instanceof BackendUnavailableError) {
-          process.stderr.write(`orqc worker: ${err.message}\n`);
+          reportError("worker", "service", err.message);
           process.exitCode = 1;
         } else throw err;
       }

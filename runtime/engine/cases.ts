@@ -3,6 +3,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pyJsonLoads } from "../stdlib/functions/py-json";
+import { dictGet } from "../stdlib/py/dict";
+import { isDict, type PyValue } from "../stdlib/py/value";
 import { type CompiledUnits, runScenario, type Scenario } from "./scenario";
 import type { Trace } from "./trace";
 
@@ -11,7 +13,22 @@ import type { Trace } from "./trace";
  * were recorded): 1.0 stays a float, dict keys keep their order.
  */
 export function readScenario(path: string): Scenario {
-  return pyJsonLoads(readFileSync(path, "utf8")) as unknown as Scenario;
+  const doc = pyJsonLoads(readFileSync(path, "utf8"));
+  const problem = scenarioProblem(doc);
+  if (problem) throw new Error(problem);
+  return doc as unknown as Scenario;
+}
+
+/** What makes a value unusable as a scenario (golden traces README), or null. */
+export function scenarioProblem(doc: PyValue): string | null {
+  if (!isDict(doc)) return "a scenario is a JSON object";
+  if (typeof doc.workflow !== "string" || doc.workflow === "")
+    return '"workflow" must be the path of a workflow file';
+  for (const key of ["input", "actions", "subworkflows", "datastore", "default", "parameters", "st2"]) {
+    const v = dictGet(doc, key);
+    if (v !== undefined && v !== null && !isDict(v)) return `"${key}" must be an object`;
+  }
+  return null;
 }
 
 export interface CaseFailure {

@@ -59,9 +59,12 @@ describe("orqc eval (one expression)", () => {
   it("exits 1 with the category on an expression error, 2 on bad arguments", () => {
     const failed = run("{{ ctx('missing') }}");
     expect(failed.status).toBe(1);
-    expect(failed.stderr).toContain("undefined_variable");
+    expect(failed.stderr).toMatch(/^orqc eval: error ORQ0004: undefined_variable error: /);
     const usage = run("{{ 1 }}", "--ctx", "[1");
     expect(usage.status).toBe(2);
-    expect(usage.stderr).toContain("--ctx");
+    expect(usage.stderr).toMatch(/^orqc eval: error ORQ0002: --ctx: invalid JSON: .*line 1 column 3/);
+    const format = run("{{ 1 }}", "--format", "xml");
+    expect(format.status).toBe(2);
+    expect(format.stderr).toMatch(/^orqc eval: error ORQ0001: --format must be text or json/);
   });
 });

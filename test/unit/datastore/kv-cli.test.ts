@@ -35,7 +35,7 @@ describe("orqc kv (embedded file)", () => {
     expect(orqc(["delete", "api.url"]).code).toBe(0);
     expect(orqc(["get", "api.url"])).toMatchObject({
       code: 1,
-      err: 'orqc kv: key "api.url" not found in the system scope\n',
+      err: 'orqc kv: error ORQ0004: key "api.url" not found in the system scope\n',
     });
   });
 
