@@ -94,7 +94,7 @@ inlined tasks still appear in the trace under their original names.`,
       let scenario: Scenario = { workflow: workflow ?? "", input: {} };
       if (opts.scenario) {
         try {
-          scenario = readScenario(opts.scenario);
+          scenario = readScenario(opts.scenario, workflow !== undefined);
         } catch (e) {
           return fail(
             `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,

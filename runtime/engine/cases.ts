@@ -12,17 +12,21 @@ import type { Trace } from "./trace";
  * A scenario file read as Python's json module reads it (as the golden traces
  * were recorded): 1.0 stays a float, dict keys keep their order.
  */
-export function readScenario(path: string): Scenario {
+export function readScenario(path: string, workflowGiven = false): Scenario {
   const doc = pyJsonLoads(readFileSync(path, "utf8"));
-  const problem = scenarioProblem(doc);
+  const problem = scenarioProblem(doc, workflowGiven);
   if (problem) throw new Error(problem);
   return doc as unknown as Scenario;
 }
 
-/** What makes a value unusable as a scenario (golden traces README), or null. */
-export function scenarioProblem(doc: PyValue): string | null {
+/**
+ * What makes a value unusable as a scenario (golden traces README), or null.
+ * `workflowGiven`: the workflow comes from elsewhere (the command line), so the file may omit it.
+ */
+export function scenarioProblem(doc: PyValue, workflowGiven = false): string | null {
   if (!isDict(doc)) return "a scenario is a JSON object";
-  if (typeof doc.workflow !== "string" || doc.workflow === "")
+  const workflow = dictGet(doc, "workflow");
+  if (!(workflowGiven && workflow === undefined) && (typeof workflow !== "string" || workflow === ""))
     return '"workflow" must be the path of a workflow file';
   for (const key of ["input", "actions", "subworkflows", "datastore", "default", "parameters", "st2"]) {
     const v = dictGet(doc, key);
