@@ -124,6 +124,8 @@ export function describe(v: PyValue): string {
 
 type Slot =
   | { readonly kind: "value"; readonly value: PyValue }
+  /** The receiver of a method call while planning: present, its value not known yet. */
+  | { readonly kind: "receiver" }
   | { readonly kind: "node"; readonly node: YaqlNode }
   | { readonly kind: "rule"; readonly key: YaqlNode; readonly value: YaqlNode }
   | { readonly kind: "novalue" };
@@ -194,6 +196,90 @@ function lazyOf(ov: Overload, b: Binding): Set<number> {
   return lazy;
 }
 
+/**
+ * What a call site's argument nodes decide before anything is evaluated: the
+ * slots, the keyword nodes, and the overloads they bind to (with the
+ * receiver, if any, taken as present but not yet checked).
+ */
+interface CallPlan {
+  /** The failure yaql raises for these nodes before evaluating anything. */
+  readonly error?: () => PyError;
+  readonly slots: readonly Slot[];
+  readonly kwNodes: ReadonlyMap<string, YaqlNode>;
+  readonly candidates: readonly Candidate[];
+}
+
+interface Candidate {
+  readonly ov: Overload;
+  readonly b: Binding;
+  readonly lazy: Set<number>;
+  readonly lazyKw: Set<string>;
+  /** The type the receiver must have (the parameter bound to slot 0), when it is checked at binding. */
+  readonly receiverType?: TypeSpec;
+}
+
+const RECEIVER: Slot = { kind: "receiver" };
+
+function planCall(
+  overloads: readonly Overload[],
+  argNodes: readonly YaqlArg[],
+  hasReceiver: boolean,
+): CallPlan {
+  const noKwargs = overloads[0]!.noKwargs;
+  const slots: Slot[] = hasReceiver ? [RECEIVER] : [];
+  const kwNodes = new Map<string, YaqlNode>();
+  for (const arg of argNodes) {
+    if (arg.kind === "novalue") slots.push({ kind: "novalue" });
+    else if (arg.kind === "mapping") {
+      if (noKwargs) slots.push({ kind: "rule", key: arg.key, value: arg.value });
+      else {
+        if (arg.key.kind !== "keyword" || kwNodes.has(arg.key.name)) {
+          const error = () =>
+            yaqlError("MappingTranslationException", "Cannot convert mapping to keyword argument");
+          return { error, slots, kwNodes, candidates: [] };
+        }
+        kwNodes.set(arg.key.name, arg.value);
+      }
+    } else slots.push({ kind: "node", node: arg });
+  }
+  const candidates: Candidate[] = [];
+  for (const ov of overloads) {
+    const b = bind(ov, slots, kwNodes);
+    if (!b) continue;
+    const lazy = lazyOf(ov, b);
+    const lazyKw = new Set(ov.params.flatMap((p, i) => (p.type.lazy && b.params[i]!.kw ? [p.name] : [])));
+    const at = hasReceiver ? ov.params.findIndex((_, i) => b.params[i]!.pos.includes(0)) : -1;
+    const type = at >= 0 ? ov.params[at]!.type : undefined;
+    const receiverType = type && !type.lazy && !type.mapping ? type : undefined;
+    candidates.push({ ov, b, lazy, lazyKw, ...(receiverType ? { receiverType } : {}) });
+  }
+  return { slots: hasReceiver ? slots.slice(1) : slots, kwNodes, candidates };
+}
+
+/** Plans per call site: argument node lists of parsed (or translated) expressions are immutable. */
+const plans = new WeakMap<readonly YaqlArg[], Map<string, CallPlan>>();
+
+/**
+ * callOverloads for a call site whose argument list is part of a parsed or
+ * translated expression (so it is the same object at every evaluation): the
+ * binding of overloads to its nodes is worked out once.
+ */
+export function callSite(
+  engine: Engine,
+  name: string,
+  overloads: readonly Overload[],
+  argNodes: readonly YaqlArg[],
+  caller: YaqlContext,
+  receiver: PyValue | undefined,
+): PyValue {
+  let byName = plans.get(argNodes);
+  if (!byName) plans.set(argNodes, (byName = new Map()));
+  const key = receiver === undefined ? name : `.${name}`;
+  let plan = byName.get(key);
+  if (!plan) byName.set(key, (plan = planCall(overloads, argNodes, receiver !== undefined)));
+  return runPlan(engine, name, plan, caller, receiver);
+}
+
 /** Calls `name` with the given overloads (already filtered to functions or methods). */
 export function callOverloads(
   engine: Engine,
@@ -203,33 +289,31 @@ export function callOverloads(
   caller: YaqlContext,
   receiver: PyValue | undefined,
 ): PyValue {
-  const noKwargs = overloads[0]!.noKwargs;
-  const slots: Slot[] = receiver === undefined ? [] : [{ kind: "value", value: receiver }];
-  const kwNodes = new Map<string, YaqlNode>();
-  for (const arg of argNodes) {
-    if (arg.kind === "novalue") slots.push({ kind: "novalue" });
-    else if (arg.kind === "mapping") {
-      if (noKwargs) slots.push({ kind: "rule", key: arg.key, value: arg.value });
-      else {
-        if (arg.key.kind !== "keyword" || kwNodes.has(arg.key.name)) {
-          throw yaqlError("MappingTranslationException", "Cannot convert mapping to keyword argument");
-        }
-        kwNodes.set(arg.key.name, arg.value);
-      }
-    } else slots.push({ kind: "node", node: arg });
-  }
-  const fitting = overloads
-    .map((ov) => ({ ov, b: bind(ov, slots, kwNodes) }))
-    .filter((x): x is { ov: Overload; b: Binding } => x.b !== null);
+  return runPlan(engine, name, planCall(overloads, argNodes, receiver !== undefined), caller, receiver);
+}
+
+function runPlan(
+  engine: Engine,
+  name: string,
+  plan: CallPlan,
+  caller: YaqlContext,
+  receiver: PyValue | undefined,
+): PyValue {
+  if (plan.error) throw plan.error();
+  const slots: readonly Slot[] =
+    receiver === undefined ? plan.slots : [{ kind: "value", value: receiver }, ...plan.slots];
+  const kwNodes = plan.kwNodes;
+  // Like yaql, an overload whose receiver type does not fit is rejected before anything is evaluated.
+  const fitting =
+    receiver === undefined
+      ? plan.candidates
+      : plan.candidates.filter((c) => !c.receiverType || c.receiverType.check(receiver));
   if (fitting.length === 0) throw noMatching(name, receiver);
-  const lazy = lazyOf(fitting[0]!.ov, fitting[0]!.b);
-  const lazyKw = new Set(
-    fitting[0]!.ov.params.flatMap((p, i) => (p.type.lazy && fitting[0]!.b.params[i]!.kw ? [p.name] : [])),
-  );
+  const { lazy, lazyKw } = fitting[0]!;
 
   // Evaluate the eager arguments once, left to right.
   const values: Slot[] = slots.map((s, i): Slot => {
-    if (lazy.has(i) || s.kind === "value" || s.kind === "novalue") return s;
+    if (lazy.has(i) || s.kind === "value" || s.kind === "novalue" || s.kind === "receiver") return s;
     if (s.kind === "node") return { kind: "value", value: engine.evaluate(s.node, caller) };
     const pair: MappingPair = {
       pyOpaque: "MappingRule",
@@ -248,13 +332,13 @@ export function callOverloads(
 
   const callCtx: CallCtx = { engine, ctx: caller.child() };
   let chosen: { ov: Overload; args: Args } | undefined;
-  for (const { ov, b } of fitting) {
-    if (!sameSet(lazyOf(ov, b), lazy)) continue;
-    const bound = convertArgs(ov, b, values, kwValues, callCtx);
+  for (const c of fitting) {
+    if (!sameSet(c.lazy, lazy)) continue;
+    const bound = convertArgs(c.ov, c.b, values, kwValues, callCtx);
     if (!bound) continue;
     // With no arguments nothing tells overloads apart: yaql calls that ambiguous.
     if (chosen && slots.length === 0 && kwNodes.size === 0) throw ambiguous(name, receiver);
-    chosen ??= { ov, args: bound };
+    chosen ??= { ov: c.ov, args: bound };
     if (slots.length > 0 || kwNodes.size > 0) break;
   }
   if (chosen) return chosen.ov.impl(callCtx, chosen.args);

@@ -22,7 +22,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
-import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
+import { callOverloads, callSite, describe, type Engine, noMatching, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pySub, pyTrueDiv } from "./py-num";
 import { hasOverloads, overloadsOf } from "./types";
@@ -166,7 +166,7 @@ export class Evaluator implements Engine {
   operator(op: string, left: PyValue, right: PyValue, ctx: YaqlContext): PyValue {
     const fast = fastOperator(op, left, right);
     if (fast !== undefined) return fast;
-    return this.call(`#operator_${op}`, [constNode(left), constNode(right)], ctx, undefined);
+    return this.call(`#operator_${op}`, [constNode(left), constNode(right)], ctx, undefined, false);
   }
 
   evaluate(node: YaqlNode, ctx: YaqlContext): PyValue {
@@ -185,9 +185,9 @@ export class Evaluator implements Engine {
         return this.binary(node, ctx);
       case "unary":
         if (node.op === "not") return !yTruthy(this.evaluate(node.operand, ctx));
-        return this.call(`#unary_operator_${node.op}`, [node.operand], ctx, undefined);
+        return this.call(`#unary_operator_${node.op}`, [node.operand], ctx, undefined, false);
       case "index":
-        return this.call("#indexer", [node.target, ...node.args], ctx, undefined);
+        return this.call("#indexer", [node.target, ...node.args], ctx, undefined, false);
       case "list":
         return this.list(node.args, ctx);
       case "map":
@@ -226,7 +226,7 @@ export class Evaluator implements Engine {
           const left = this.evaluate(node.left, ctx);
           return this.operator(node.op, left, this.evaluate(node.right, ctx), ctx);
         }
-        return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined);
+        return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined, false);
     }
   }
 
@@ -258,7 +258,18 @@ export class Evaluator implements Engine {
     return callOverloads(this, property, overloads, [constNode(receiver)], ctx, undefined);
   }
 
-  call(name: string, args: readonly YaqlArg[], ctx: YaqlContext, receiver: PyValue | undefined): PyValue {
+  /**
+   * `name(args)` or `receiver.name(args)`. `site`: `args` is a call site's own
+   * list (from a parsed or translated expression), so its overload binding can
+   * be kept; false for lists made for one call.
+   */
+  call(
+    name: string,
+    args: readonly YaqlArg[],
+    ctx: YaqlContext,
+    receiver: PyValue | undefined,
+    site = true,
+  ): PyValue {
     if (receiver === undefined) {
       const user = ctx.findFunction(name);
       if (user) {
@@ -267,7 +278,8 @@ export class Evaluator implements Engine {
       }
     }
     const overloads = overloadsOf(name, receiver !== undefined);
-    if (overloads.length > 0) return callOverloads(this, name, overloads, args, ctx, receiver);
+    if (overloads.length > 0)
+      return (site ? callSite : callOverloads)(this, name, overloads, args, ctx, receiver);
     if (receiver === undefined) {
       const fn = lookupFunction(name);
       if (fn) {

@@ -211,7 +211,7 @@ export function index(e: CompiledEngine, c: YaqlContext, target: PyValue, key: P
       throw new PyError("IndexError", `${target instanceof PyTuple ? "tuple" : "list"} index out of range`);
     return items[i]!;
   }
-  return e.call("#indexer", [constNode(target), constNode(key)], c, undefined);
+  return e.call("#indexer", [constNode(target), constNode(key)], c, undefined, false);
 }
 
 /** `[a, b]`: a tuple in yaql. */
