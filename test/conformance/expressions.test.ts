@@ -8,12 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  BUILT_CLI,
-  type CaseOutcome,
-  EXPRESSION_CASES,
-  runExpressionConformance,
-} from "./expressions-compare";
+import { BUILT_CLI, type CaseOutcome, runExpressionConformance } from "./expressions-compare";
 
 const KNOWN = join(__dirname, "expressions-known-failures.json");
 

@@ -3,13 +3,12 @@
 // README's "must match exactly" rules. Ratchet: traces-known-failures.json lists
 // the failing cases with a reason; an unlisted failure or a listed pass fails.
 
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CASES, type CaseResult, runConformance } from "./run-conformance";
+import { type CaseResult, runConformance } from "./run-conformance";
 
 const KNOWN = join(__dirname, "traces-known-failures.json");
-const BUILT = resolve(__dirname, "../../dist/orqc.js");
 
 describe("golden traces", () => {
   let results: CaseResult[] = [];

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type CaseResult, runCase } from "../../../../compiler/expr/cases";
 import { renderValue } from "../../../../compiler/expr/index";
 import { compareCase } from "../../../conformance/expressions-compare";
-import { CASES_FILE, type GoldenCase, loadCases, type Translated, translateAll } from "./harness";
+import { type GoldenCase, loadCases, type Translated, translateAll } from "./harness";
 
 const KNOWN = join(__dirname, "known-failures.json");
 

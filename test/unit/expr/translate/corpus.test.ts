@@ -1,9 +1,8 @@
 // The corpus workflows' expressions: how many parse, and every string holding
 // expressions translates into code that transpiles and loads.
 
-import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CORPUS, corpusExpressions } from "./corpus-expressions";
+import { corpusExpressions } from "./corpus-expressions";
 import { buildModule, loadModule } from "./harness";
 
 describe("corpus expressions", () => {

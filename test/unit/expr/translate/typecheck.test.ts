@@ -1,11 +1,10 @@
 // The module of translated functions type-checks under the project's strict
 // compiler options (TypeScript compiler API), for a sample of golden cases.
 
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { buildModule, CASES_FILE, loadCases, REPO } from "./harness";
+import { buildModule, loadCases, REPO } from "./harness";
 
 function typeErrors(source: string): string[] {
   const config = ts.readConfigFile(join(REPO, "tsconfig.json"), ts.sys.readFile);
