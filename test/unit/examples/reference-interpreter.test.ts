@@ -119,7 +119,7 @@ describe.each(hosts.map((h) => [h.name, h] as const))("host_check for %s", (_nam
   it("pings once, or three times 30 s apart when the host does not answer", () => {
     expect(executions(trace, "ping_test")).toHaveLength(expected.ping_ok ? 1 : 3);
     const record = trace.tasks.find((t) => t.id === "ping_test")!;
-    expect(asObject(record.input as Json).cmd).toContain(`--host ${host.name}`);
+    expect(asObject(record.input as Json).cmd).toContain(`"host": "${host.name}"`);
   });
 
   it("updates the ticket in the expected order", () => {
