@@ -11,7 +11,6 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
 import { compile } from "../compiler/compile";
 import { translateExpression } from "../compiler/emit/translator";
 import { MemoryBackend } from "../runtime/backend/memory/index";
@@ -24,6 +23,7 @@ import { silentLogger } from "../runtime/observability/logger";
 import { closeSharedPythonPool } from "../runtime/runners/python/pool";
 import type { PyDict } from "../runtime/stdlib/py/value";
 import { startWorker } from "../runtime/worker/worker";
+import { bundleForNode } from "../scripts/bundle-for-node";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const PACK = join(ROOT, "test/unit/host/fixtures/hostt");
@@ -296,15 +296,7 @@ async function monitoring() {
 
 async function main(): Promise<void> {
   cli = join(ROOT, `dist/.bench-runtime-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(ROOT, "cli/main.ts")],
-    outfile: cli,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(join(ROOT, "cli/main.ts"), cli);
   const say = (s: string) => process.stderr.write(`${s}\n`);
   say("10-task workflow, embedded ...");
   const ten: Record<string, unknown> = { embedded: await embeddedTen() };

@@ -2,6 +2,9 @@
 // file:line:col - error ORQnnnn: ...). One line each, with a stable code per
 // kind of failure (docs/diagnostics.md):
 //   orqc <command>: error ORQ00nn: <message>
+//   orqc <command>: file:line:col - error ORQ00nn: <message>   (a place in an input file)
+
+import { JsonDecodeError } from "../runtime/stdlib/functions/py-json";
 
 export const CLI_ERROR_CODES = {
   /** Arguments or flags the command cannot use (exit 2). */
@@ -16,6 +19,20 @@ export const CLI_ERROR_CODES = {
 
 export type CliErrorKind = keyof typeof CLI_ERROR_CODES;
 
-export function reportError(command: string, kind: CliErrorKind, message: string): void {
-  process.stderr.write(`orqc ${command}: error ${CLI_ERROR_CODES[kind]}: ${message}\n`);
+/** Where in an input file a failure is (1-based line and column). */
+export interface InputPlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One line; with a place, `orqc <command>: file:line:col - error ORQ00nn: <message>` as diagnostics print. */
+export function reportError(command: string, kind: CliErrorKind, message: string, at?: InputPlace): void {
+  const where = at ? `${at.file}:${at.line}:${at.column} - ` : "";
+  process.stderr.write(`orqc ${command}: ${where}error ${CLI_ERROR_CODES[kind]}: ${message}\n`);
+}
+
+/** The place of a JSON syntax error in `file`, if `e` is one. */
+export function jsonErrorPlace(e: unknown, file: string): InputPlace | undefined {
+  return e instanceof JsonDecodeError ? { file, line: e.line, column: e.column } : undefined;
 }

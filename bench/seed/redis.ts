@@ -5,11 +5,11 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { connectRedisBackend } from "../../runtime/backend/redis/index";
 import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
+import { bundleForNode } from "../../scripts/bundle-for-node";
 import { examplesDir, HOST_CHECK, repoRoot } from "./paths";
 import { Completion, type RowRun } from "./row";
 import type { WorkerReport } from "./worker-main";
@@ -32,15 +32,7 @@ let bundled: string | undefined;
 export async function workerBundle(): Promise<string> {
   if (bundled) return bundled;
   const out = join(repoRoot, "dist", `.seed-worker-${process.pid}.mjs`);
-  await build({
-    entryPoints: [join(repoRoot, "bench/seed/worker-main.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(join(repoRoot, "bench/seed/worker-main.ts"), out);
   bundled = out;
   return out;
 }

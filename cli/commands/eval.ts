@@ -17,7 +17,7 @@ import { dictGet } from "../../runtime/stdlib/py/dict";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import { pyRepr } from "../../runtime/stdlib/py/text";
 import { isDict, PyError, type PyValue, pyTypeName } from "../../runtime/stdlib/py/value";
-import { reportError } from "../report-error";
+import { type InputPlace, jsonErrorPlace, reportError } from "../report-error";
 
 interface EvalOptions {
   ctx?: string;
@@ -30,8 +30,15 @@ interface EvalOptions {
 }
 
 class UsageError extends Error {}
-/** A JSON argument or case file that cannot be read or parsed. */
-class InputError extends UsageError {}
+/** A JSON argument or case file that cannot be read or parsed (`at`: where in the file). */
+class InputError extends UsageError {
+  constructor(
+    message: string,
+    readonly at?: InputPlace,
+  ) {
+    super(message);
+  }
+}
 
 const HELP = `
 Examples:
@@ -64,7 +71,8 @@ export function registerEval(program: Command): void {
         process.exitCode = o.cases !== undefined ? runCases(o.cases, o) : runOne(expr, o);
       } catch (e) {
         if (!(e instanceof UsageError)) throw e;
-        reportError("eval", e instanceof InputError ? "input" : "usage", e.message);
+        if (e instanceof InputError) reportError("eval", "input", e.message, e.at);
+        else reportError("eval", "usage", e.message);
         process.exitCode = 2;
       }
     });
@@ -93,9 +101,10 @@ function readJsonArg(flag: string, text: string | undefined): PyValue | undefine
     }
   }
   try {
-    return pyJsonLoads(source.trim());
+    return pyJsonLoads(source);
   } catch (e) {
-    throw new InputError(`${flag}: invalid JSON: ${(e as Error).message}`);
+    const at = text.startsWith("@") ? jsonErrorPlace(e, text.slice(1)) : undefined;
+    throw new InputError(`${flag}: invalid JSON: ${(e as Error).message}`, at);
   }
 }
 

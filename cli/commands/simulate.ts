@@ -11,7 +11,7 @@ import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import type { PyValue } from "../../runtime/stdlib/py/value";
-import { type CliErrorKind, reportError } from "../report-error";
+import { type CliErrorKind, type InputPlace, jsonErrorPlace, reportError } from "../report-error";
 
 interface SimulateOptions {
   scenario?: string;
@@ -45,8 +45,13 @@ function defaultRoot(): string {
   return resolve(process.cwd(), "..", "shared");
 }
 
-function fail(message: string, code: number, kind: CliErrorKind = code === 2 ? "usage" : "failed"): void {
-  reportError("simulate", kind, message);
+function fail(
+  message: string,
+  code: number,
+  kind: CliErrorKind = code === 2 ? "usage" : "failed",
+  at?: InputPlace,
+): void {
+  reportError("simulate", kind, message, at);
   process.exitCode = code;
 }
 
@@ -100,6 +105,7 @@ inlined tasks still appear in the trace under their original names.`,
             `cannot read scenario ${opts.scenario}: ${e instanceof Error ? e.message : String(e)}`,
             2,
             "input",
+            jsonErrorPlace(e, opts.scenario),
           );
         }
       }

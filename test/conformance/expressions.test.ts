@@ -5,7 +5,8 @@
 // `node scripts/update-known-failures.mjs` (sets ORQC_UPDATE_KNOWN_FAILURES=1).
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILT_CLI, type CaseOutcome, runExpressionConformance } from "./expressions-compare";
@@ -58,6 +59,11 @@ describe("orqc eval (one expression)", () => {
     const usage = run("{{ 1 }}", "--ctx", "[1");
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^orqc eval: error ORQ0002: --ctx: invalid JSON: .*line 1 column 3/);
+    const dir = mkdtempSync(join(tmpdir(), "orqc-eval-"));
+    writeFileSync(join(dir, "ctx.json"), '{\n  "x": 1,\n  oops\n}\n');
+    const placed = run("{{ 1 }}", "--ctx", `@${join(dir, "ctx.json")}`);
+    expect(placed.status).toBe(2);
+    expect(placed.stderr).toMatch(/^orqc eval: \S*ctx\.json:3:3 - error ORQ0002: --ctx: invalid JSON: /);
     const format = run("{{ 1 }}", "--format", "xml");
     expect(format.status).toBe(2);
     expect(format.stderr).toMatch(/^orqc eval: error ORQ0001: --format must be text or json/);

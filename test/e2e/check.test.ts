@@ -2,8 +2,8 @@
 
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bundleForNode } from "../../scripts/bundle-for-node";
 
 const ROOT = resolve(__dirname, "../..");
 const BUNDLE = resolve(ROOT, "dist/.e2e-check.mjs");
@@ -12,15 +12,7 @@ const INVALID = resolve(ROOT, "test/fixtures/invalid");
 const GOOD = resolve(CORPUS, "stackstorm/st2/contrib/examples/actions/workflows/orquesta-sequential.yaml");
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [resolve(ROOT, "cli/main.ts")],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(resolve(ROOT, "cli/main.ts"), BUNDLE);
 }, 60_000);
 
 function orqc(args: string[], env: Record<string, string> = {}) {

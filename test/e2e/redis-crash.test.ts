@@ -8,9 +8,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RedisBackend } from "../../runtime/backend/redis/index";
+import { bundleForNode } from "../../scripts/bundle-for-node";
 import { openTestRedis, TEST_REDIS_URL } from "../unit/backend/redis-helper";
 
 const dir = mkdtempSync(join(tmpdir(), "orqc-crash-"));
@@ -24,15 +24,7 @@ const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   backend = await openTestRedis();
-  await build({
-    entryPoints: [join(import.meta.dirname, "redis-crash-worker.ts")],
-    outfile: workerJs,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "silent",
-  });
+  await bundleForNode(join(import.meta.dirname, "redis-crash-worker.ts"), workerJs);
   writeFileSync(runsFile, "");
 });
 

@@ -2,7 +2,7 @@
 // sandbox (not the immutable one) allows mutation: `l.append(4)`,
 // `d.update({...})`, `d.pop('k')`.
 
-import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { dictDelete, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import {
   bigOf,
   isDict,
@@ -126,7 +126,7 @@ const DICT: Record<string, Method<PyDict>> = {
       if (a.length > 1) return a[1]!;
       throw new PyError("KeyError", toRepr(key));
     }
-    delete d[keyText(key)];
+    dictDelete(d, keyText(key));
     return v;
   },
   popitem: (d) => {
@@ -134,7 +134,7 @@ const DICT: Record<string, Method<PyDict>> = {
     if (keys.length === 0) throw new PyError("KeyError", "'popitem(): dictionary is empty'");
     const k = keys[keys.length - 1]!;
     const v = d[k]!;
-    delete d[k];
+    dictDelete(d, k);
     return new PyTuple([k, v]);
   },
   setdefault: (d, a) => {
@@ -146,7 +146,7 @@ const DICT: Record<string, Method<PyDict>> = {
   },
   update: (d, a, k) => none(() => updateDict(d, a[0], k)),
   clear: (d) => {
-    for (const k of Object.keys(d)) delete d[k];
+    for (const k of dictKeys(d)) dictDelete(d, k);
     return null;
   },
   copy: (d) => {

@@ -183,7 +183,7 @@ class YaqlTranslator {
     switch (op) {
       case ".":
         if (right.kind === "keyword") {
-          if (this.isContextCall(left)) return this.y("ctxAttr", [E, str(right.name)]);
+          if (this.isContextCall(left)) return this.y("ctxAttr", [E, C, str(right.name)]);
           return this.y("attr", [E, C, this.expr(left), str(right.name)]);
         }
         if (right.kind === "call") return this.callOp(right.name, right.args, this.expr(left));
@@ -258,7 +258,9 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   } catch (e) {
     return failing(rt, toExpressionError(e, exprText));
   }
-  const path = definesFunctions(ast) ? null : dataPath(ast);
+  // A def() in the expression may shadow any name: then nothing is resolved statically.
+  const direct = !definesFunctions(ast);
+  const path = direct ? dataPath(ast) : null;
   if (path) {
     return envArrow(
       rt,
@@ -273,7 +275,7 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   }
   const hoist = new Hoist();
   try {
-    const body = new YaqlTranslator(rt, hoist, !definesFunctions(ast)).expr(ast);
+    const body = new YaqlTranslator(rt, hoist, direct).expr(ast);
     return hoist.wrap(envArrow(rt, rtCall(rt, "y.run", [id("env"), str(exprText), arrow(["E", "C"], body)])));
   } catch (e) {
     if (e instanceof Untranslatable) return null;

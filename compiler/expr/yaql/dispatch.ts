@@ -260,27 +260,12 @@ function planCall(
 const plans = new WeakMap<readonly YaqlArg[], Map<string, CallPlan>>();
 
 /**
- * callOverloads for a call site whose argument list is part of a parsed or
- * translated expression (so it is the same object at every evaluation): the
- * binding of overloads to its nodes is worked out once.
+ * Calls `name` with the given overloads (already filtered to functions or
+ * methods). `site`: `argNodes` is a call site's own list from a parsed or
+ * translated expression (the same object at every evaluation), so the binding
+ * of overloads to its nodes is planned once and kept; false for lists made for
+ * one call.
  */
-export function callSite(
-  engine: Engine,
-  name: string,
-  overloads: readonly Overload[],
-  argNodes: readonly YaqlArg[],
-  caller: YaqlContext,
-  receiver: PyValue | undefined,
-): PyValue {
-  let byName = plans.get(argNodes);
-  if (!byName) plans.set(argNodes, (byName = new Map()));
-  const key = receiver === undefined ? name : `.${name}`;
-  let plan = byName.get(key);
-  if (!plan) byName.set(key, (plan = planCall(overloads, argNodes, receiver !== undefined)));
-  return runPlan(engine, name, plan, caller, receiver);
-}
-
-/** Calls `name` with the given overloads (already filtered to functions or methods). */
 export function callOverloads(
   engine: Engine,
   name: string,
@@ -288,8 +273,18 @@ export function callOverloads(
   argNodes: readonly YaqlArg[],
   caller: YaqlContext,
   receiver: PyValue | undefined,
+  site = false,
 ): PyValue {
-  return runPlan(engine, name, planCall(overloads, argNodes, receiver !== undefined), caller, receiver);
+  const hasReceiver = receiver !== undefined;
+  let plan: CallPlan | undefined;
+  if (site) {
+    let byName = plans.get(argNodes);
+    if (!byName) plans.set(argNodes, (byName = new Map()));
+    const key = hasReceiver ? `.${name}` : name;
+    plan = byName.get(key);
+    if (!plan) byName.set(key, (plan = planCall(overloads, argNodes, hasReceiver)));
+  }
+  return runPlan(engine, name, plan ?? planCall(overloads, argNodes, hasReceiver), caller, receiver);
 }
 
 function runPlan(

@@ -22,7 +22,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
-import { callOverloads, callSite, describe, type Engine, noMatching, yaqlError } from "./dispatch";
+import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pySub, pyTrueDiv } from "./py-num";
 import { hasOverloads, overloadsOf } from "./types";
@@ -278,8 +278,7 @@ export class Evaluator implements Engine {
       }
     }
     const overloads = overloadsOf(name, receiver !== undefined);
-    if (overloads.length > 0)
-      return (site ? callSite : callOverloads)(this, name, overloads, args, ctx, receiver);
+    if (overloads.length > 0) return callOverloads(this, name, overloads, args, ctx, receiver, site);
     if (receiver === undefined) {
       const fn = lookupFunction(name);
       if (fn) {

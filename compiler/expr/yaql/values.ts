@@ -5,7 +5,7 @@
 // Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
-import { dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
@@ -131,7 +131,7 @@ export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDic
 export function ydictDelete(d: PyDict, key: PyValue): void {
   const text = findKeyText(d, key);
   if (text !== undefined) {
-    delete d[text];
+    dictDelete(d, text);
     originalKeys.get(d)?.delete(text);
   }
 }

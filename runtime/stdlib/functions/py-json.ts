@@ -113,7 +113,7 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
   const allowNonFinite = options.allowNonFinite ?? true;
   let pos = 0;
   const fail = (msg: string): never => {
-    throw new PyError("JSONDecodeError", `${msg}: ${location(text, pos)}`);
+    throw new JsonDecodeError(msg, text, pos);
   };
   const take = <T extends PyValue>(n: number, v: T): T => {
     pos += n;
@@ -219,9 +219,17 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
   return result;
 }
 
-function location(text: string, pos: number): string {
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const col = pos - before.lastIndexOf("\n");
-  return `line ${line} column ${col} (char ${pos})`;
+/** Python's json.JSONDecodeError, with the position (1-based line and column) kept for messages with file:line:col. */
+export class JsonDecodeError extends PyError {
+  readonly line: number;
+  readonly column: number;
+
+  constructor(msg: string, text: string, pos: number) {
+    const before = text.slice(0, pos);
+    const line = before.split("\n").length;
+    const column = pos - before.lastIndexOf("\n");
+    super("JSONDecodeError", `${msg}: line ${line} column ${column} (char ${pos})`);
+    this.line = line;
+    this.column = column;
+  }
 }

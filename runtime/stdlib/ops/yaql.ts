@@ -142,17 +142,14 @@ export function runDataPath(
 ): PyValue {
   try {
     const e = new CompiledEngine(env);
+    const c = new YaqlContext();
     let raw = e.callCatalogRaw(name, args);
     let i = 0;
-    for (; i < attrs.length && isDict(raw); i++) {
-      const value = ydictGet(raw, attrs[i]!);
-      if (value === undefined) throw new PyError("KeyError", attrs[i]!, "undefined_variable");
-      raw = value;
-    }
+    // A mapping's attribute reads the same from the data as from its frozen copy.
+    for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
     let result: PyValue;
     if (i === attrs.length) result = roundTrip(raw);
     else {
-      const c = new YaqlContext();
       let value = e.freeze(raw);
       for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
       result = convertOutput(value);
@@ -163,12 +160,9 @@ export function runDataPath(
   }
 }
 
-/** `ctx().name`: one variable of the frozen visible context, without freezing the rest. */
-export function ctxAttr(e: CompiledEngine, name: string): PyValue {
-  const ctx = e.env.ctx;
-  if (name.startsWith("__") || !Object.hasOwn(ctx, name))
-    throw new PyError("KeyError", name, "undefined_variable");
-  return e.freeze(ctx[name]!);
+/** `ctx().name`: one variable of the visible context, frozen without freezing the rest. */
+export function ctxAttr(e: CompiledEngine, c: YaqlContext, name: string): PyValue {
+  return e.freeze(e.attribute(e.callCatalogRaw("ctx", []), name, c));
 }
 
 /** `receiver.name` */

@@ -4,7 +4,8 @@
 // Python keeps insertion order. A dict that gets such a key therefore carries
 // its insertion order in a side table, kept by dictSet and read by dictKeys.
 // Code that iterates a dict goes through dictKeys; code that copies one sets
-// keys in dictKeys order through dictSet (or putKey in loops).
+// keys in dictKeys order through dictSet (or putKey in loops); code that
+// removes a key goes through dictDelete, so a key set again moves to the end.
 
 import type { PyDict, PyValue } from "./value";
 
@@ -40,11 +41,6 @@ export function dictKeys(d: PyDict): string[] {
   }
   ORDER.set(d, out);
   return out;
-}
-
-/** Whether the dict has needed an order table (then every new key must go through dictSet). */
-export function hasKeyOrder(d: PyDict): boolean {
-  return ORDER.has(d);
 }
 
 /** Removes a key (Python's del d[k]). */

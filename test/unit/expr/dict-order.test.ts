@@ -27,6 +27,12 @@ const CASES: [string, PyValue][] = [
   ["{{ ctx('d') | to_json_string }}", '{"b": 1,"10": 2,"2": 3}'],
   ["{{ ctx('d').keys() | join(',') }}", "b,10,2"],
   ["{% for k, v in ctx('d').items() %}{{ k }}{% endfor %}", "b102"],
+  // A key popped and set again goes to the end, as in Python.
+  [
+    "{% set d = {'b': 1, '10': 2, '2': 3} %}{% set _ = d.pop('10') %}{% set _ = d.update({'10': 4}) %}{{ d }}",
+    "{'b': 1, '2': 3, '10': 4}",
+  ],
+  ["v=<% dict(b => 1, '10' => 2, '2' => 3).delete('10').set('10', 4) %>", "v={'b': 1, '2': 3, '10': 4}"],
 ];
 
 describe("dict insertion order", () => {

@@ -5,22 +5,14 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
-import { build } from "esbuild";
+import { bundleForNode } from "../../../scripts/bundle-for-node";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const HOSTT = resolve(import.meta.dirname, "fixtures/hostt");
 
 export async function buildCli(name: string): Promise<string> {
   const out = resolve(ROOT, `dist/.e2e-${name}-${process.pid}.mjs`);
-  await build({
-    entryPoints: [resolve(ROOT, "cli/main.ts")],
-    outfile: out,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await bundleForNode(resolve(ROOT, "cli/main.ts"), out);
   return out;
 }
 
