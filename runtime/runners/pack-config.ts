@@ -7,7 +7,7 @@
 // first of <packs root>/../configs (st2's /opt/stackstorm/configs beside
 // /opt/stackstorm/packs) and <packs root>/configs that has the file.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parse } from "yaml";
 import type { JsonObject, JsonValue } from "../backend/types";
@@ -110,11 +110,29 @@ function findConfigFile(packDir: string, pack: string, configsDir?: string): str
   return undefined;
 }
 
+/**
+ * Parsed YAML files by path, reused while the file's size, mtime and inode stay
+ * the same: every execution reads the configs of the packs it runs, and parsing
+ * them again each time cost a daemon running many workflows more than the engine.
+ */
+const parsedFiles = new Map<string, { readonly stamp: string; readonly value: unknown }>();
+
 function readYaml(file: string): unknown {
-  if (!existsSync(file)) return undefined;
+  let stamp: string;
   try {
-    return parse(readFileSync(file, "utf8"));
+    const st = statSync(file);
+    stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+  const known = parsedFiles.get(file);
+  if (known?.stamp === stamp) return structuredClone(known.value);
+  let value: unknown;
+  try {
+    value = parse(readFileSync(file, "utf8"));
   } catch (err) {
     throw new PackConfigError(`${file}: ${(err as Error).message}`);
   }
+  parsedFiles.set(file, { stamp, value });
+  return structuredClone(value);
 }

@@ -2,8 +2,8 @@
 
 Merges the pack config with the host's CMDB record and builds the simulated ping and
 uptime command lines: POSIX shell scripts given the host's answers from the record
-(absolute paths, explicit --time-scale, so they behave the same under core.local and
-over core.remote).
+(absolute paths, the wait already time-scaled, so they behave the same under core.local
+and over core.remote, and the script starts no process but `sleep`).
 """
 import json
 import os
@@ -20,6 +20,10 @@ def _time_scale():
     except ValueError:
         return 1.0
     return scale if scale >= 0 else 1.0
+
+
+def _wait(seconds, scale):
+    return "%.3f" % (float(seconds) * scale)
 
 
 class ConfigVarsGet(Action):
@@ -42,15 +46,15 @@ class ConfigVarsGet(Action):
 
             loss = sim.get("packet_loss", 0)
             ping_cmd = ["sh", os.path.join(PACK_DIR, "actions", "ping_host.sh")]
-            ping_cmd += ["--seconds", str(config.get("ping_reply_seconds", 1)), "--time-scale", repr(scale)]
+            ping_cmd += ["--wait", _wait(config.get("ping_reply_seconds", 1), scale)]
             ping_cmd += ["--answer", ping_answer(loss), "--recheck-answer", ping_answer(sim.get("recheck_packet_loss", loss))]
         else:
             answer = json.dumps({"host": host, "reachable": False, "packet_loss": 100, "rtt_avg_ms": None})
             ping_cmd = ["sh", os.path.join(PACK_DIR, "actions", "ping_host.sh")]
-            ping_cmd += ["--seconds", str(config.get("ping_timeout_seconds", 3)), "--time-scale", repr(scale)]
+            ping_cmd += ["--wait", _wait(config.get("ping_timeout_seconds", 3), scale)]
             ping_cmd += ["--answer", answer, "--unreachable", "ping: %s: 100%% packet loss" % host]
         uptime_cmd = ["sh", os.path.join(PACK_DIR, "actions", "uptime_host.sh")]
-        uptime_cmd += ["--seconds", str(config.get("uptime_seconds", 0.5)), "--time-scale", repr(scale)]
+        uptime_cmd += ["--wait", _wait(config.get("uptime_seconds", 0.5), scale)]
         if exists:
             uptime_cmd += ["--answer", json.dumps({"host": host, "uptime_s": sim.get("uptime_s")})]
         else:

@@ -6,24 +6,22 @@
 # real ping costs: a wait, one line of JSON on stdout (the shell runner parses
 # it into result().stdout), exit 0 when the host answers and 1 when it does not.
 #
-#   ping_host.sh --seconds S --time-scale K --answer JSON [--recheck-answer JSON]
+#   ping_host.sh --wait SECONDS --answer JSON [--recheck-answer JSON]
 #                [--unreachable MESSAGE] [--recheck]
 #
-# The wait is S x K seconds (K: --time-scale, else ORQC_TIME_SCALE, else 1);
-# --recheck prints the second measurement; --unreachable prints MESSAGE on
-# stderr and exits 1.
+# --wait is already time-scaled by config_vars_get (so the script starts no
+# process but `sleep`); --recheck prints the second measurement; --unreachable
+# prints MESSAGE on stderr and exits 1.
 set -eu
 
-seconds=1
-scale=${ORQC_TIME_SCALE:-1}
+wait=1
 answer=
 recheck_answer=
 unreachable=
 recheck=0
 while [ $# -gt 0 ]; do
   case $1 in
-    --seconds) seconds=$2; shift 2 ;;
-    --time-scale) scale=$2; shift 2 ;;
+    --wait) wait=$2; shift 2 ;;
     --answer) answer=$2; shift 2 ;;
     --recheck-answer) recheck_answer=$2; shift 2 ;;
     --unreachable) unreachable=$2; shift 2 ;;
@@ -32,7 +30,6 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-wait=$(awk -v s="$seconds" -v k="$scale" 'BEGIN { if (k + 0 < 0 || k !~ /^[0-9.eE+-]+$/) k = 1; printf "%.3f", s * k }')
 sleep "$wait"
 if [ "$recheck" = 1 ] && [ -n "$recheck_answer" ]; then
   printf '%s\n' "$recheck_answer"

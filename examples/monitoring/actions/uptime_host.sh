@@ -5,28 +5,25 @@
 # monitoring.config_vars_get writes this command line with the host's answer
 # from the CMDB extract in it:
 #
-#   uptime_host.sh --seconds S --time-scale K (--answer JSON | --unknown MESSAGE)
+#   uptime_host.sh --wait SECONDS (--answer JSON | --unknown MESSAGE)
 #
-# Waits S x K seconds (K: --time-scale, else ORQC_TIME_SCALE, else 1), then
-# prints the answer ({host, uptime_s}) or, for a host that does not exist,
-# MESSAGE on stderr with exit 1.
+# Waits SECONDS (already time-scaled by config_vars_get), then prints the
+# answer ({host, uptime_s}) or, for a host that does not exist, MESSAGE on
+# stderr with exit 1.
 set -eu
 
-seconds=0.5
-scale=${ORQC_TIME_SCALE:-1}
+wait=0.5
 answer=
 unknown=
 while [ $# -gt 0 ]; do
   case $1 in
-    --seconds) seconds=$2; shift 2 ;;
-    --time-scale) scale=$2; shift 2 ;;
+    --wait) wait=$2; shift 2 ;;
     --answer) answer=$2; shift 2 ;;
     --unknown) unknown=$2; shift 2 ;;
     *) echo "uptime_host.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 
-wait=$(awk -v s="$seconds" -v k="$scale" 'BEGIN { if (k + 0 < 0 || k !~ /^[0-9.eE+-]+$/) k = 1; printf "%.3f", s * k }')
 sleep "$wait"
 if [ -n "$unknown" ]; then
   printf '%s\n' "$unknown" >&2

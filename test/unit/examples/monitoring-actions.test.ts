@@ -116,7 +116,7 @@ describe("simulated ping (core.local command)", () => {
 
   it("scales its waits by ORQC_TIME_SCALE", () => {
     const cmd = String(configFor("stale-srv-01", { ORQC_TIME_SCALE: "0.2" }).ping_cmd);
-    expect(cmd).toContain("--time-scale 0.2");
+    expect(cmd).toContain("--wait 0.600");
     const started = Date.now();
     expect(shell(cmd).code).toBe(1);
     const elapsed = Date.now() - started;
