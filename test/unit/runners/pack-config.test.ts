@@ -21,7 +21,11 @@ describe("pack config files", () => {
     const a = await loadPackConfig(packDir, "cfgpack");
     expect(a).toEqual({ name: "first", limit: 5, nested: { mode: "fast" } });
     (a.nested as Record<string, unknown>).mode = "changed by the caller";
-    expect(await loadPackConfig(packDir, "cfgpack")).toEqual({ name: "first", limit: 5, nested: { mode: "fast" } });
+    expect(await loadPackConfig(packDir, "cfgpack")).toEqual({
+      name: "first",
+      limit: 5,
+      nested: { mode: "fast" },
+    });
 
     writeFileSync(configFile, "name: second, and longer\nlimit: 7\n");
     expect(await loadPackConfig(packDir, "cfgpack")).toEqual({
