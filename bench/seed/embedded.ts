@@ -4,7 +4,7 @@
 import { MemoryBackend } from "../../runtime/backend/memory/index";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
-import { closeSharedPythonPool } from "../../runtime/runners/index";
+import { closeSharedLauncher, closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
 import { examplesDir, HOST_CHECK } from "./paths";
@@ -51,5 +51,6 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
     await worker.close(2000);
     await pool?.close();
     await closeSharedPythonPool();
+    await closeSharedLauncher();
   }
 }

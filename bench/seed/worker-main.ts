@@ -5,7 +5,7 @@
 
 import { connectRedisBackend } from "../../runtime/backend/redis/index";
 import { createLogger } from "../../runtime/observability/logger";
-import { closeSharedPythonPool } from "../../runtime/runners/index";
+import { closeSharedLauncher, closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
 import { useLoopbackRemote } from "./loopback-remote";
 import { usePythonPool } from "./python-pool";
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     await worker.close(2000);
     await pool?.close();
     await closeSharedPythonPool();
+    await closeSharedLauncher();
     await backend.close();
     const report: WorkerReport = { jobs: worker.stats().jobs, maxRssKb: process.resourceUsage().maxRSS };
     process.send?.(report, () => process.exit(0));

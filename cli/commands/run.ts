@@ -11,6 +11,7 @@ import { COMPLETED } from "../../runtime/engine/statuses";
 import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
+import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
 import {
   openEmbedded,
@@ -89,6 +90,7 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
   } finally {
     await worker.close(1000);
     await closeSharedPythonPool();
+    await closeSharedLauncher();
   }
 }
 

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { createLogger } from "../../runtime/observability/logger";
 import { createMetrics, sampleQueueDepth } from "../../runtime/observability/metrics";
+import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
 import { SecretSet } from "../../runtime/secrets/mask";
 import { openRedis, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
@@ -112,6 +113,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
         server?.close();
         await backend.close();
         await closeSharedPythonPool();
+        await closeSharedLauncher();
         resolve();
       })();
     };

@@ -3,6 +3,7 @@
 
 export { echoRunner } from "./echo";
 export { httpRequestRunner } from "./http-request";
+export { closeSharedLauncher, ProcessLauncher } from "./launcher/launcher";
 export { localShellCmdRunner } from "./local-shell-cmd";
 export { localShellScriptRunner } from "./local-shell-script";
 export { type NodeActionContext, nodejsRunner } from "./nodejs";
