@@ -46,7 +46,7 @@ describe("process launcher", () => {
     const cases: LaunchRequest[] = [
       sh("printf 'out ✓\\n'; printf 'err\\n' >&2; exit 3"),
       sh("cat; printf '[%s]' \"$(pwd)\"", { stdin: "from stdin\n", cwd: dir }),
-      sh('printf "%s|%s" "$ORQC_LAUNCH_ADDED" "${HOME-unset}"', { env }),
+      sh('printf "%s|%s" "$ORQC_LAUNCH_ADDED" "$' + '{HOME-unset}"', { env }), // sh's ${HOME-unset}
       sh("kill -TERM $$"),
       sh("true", { cwd: join(dir, "missing") }),
       { command: join(dir, "no-such-program") },
