@@ -6,7 +6,7 @@
 // recycled when the pool is full. `reuse: false`
 // gives the fresh-process-per-call behaviour (for comparison in bench/).
 
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -62,6 +62,8 @@ export class PythonPool {
   /** Processes kept alive in all, idle ones included: idle interpreters of several packs stay warm. */
   private readonly maxProcesses: number;
   private closed = false;
+  /** Processes being started whose interpreter path is still being resolved. */
+  private starting = 0;
 
   constructor(private readonly options: PythonPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
@@ -69,12 +71,13 @@ export class PythonPool {
   }
 
   private get busy(): number {
-    return this.procs.size - this.idle.length;
+    return this.procs.size + this.starting - this.idle.length;
   }
 
   /** Room for one more process: the oldest idle process (of another pack) goes when the pool is full. */
   private makeRoom(): void {
-    if (this.procs.size >= this.maxProcesses && this.idle.length > 0) this.retire(this.idle.shift()!);
+    if (this.procs.size + this.starting >= this.maxProcesses && this.idle.length > 0)
+      this.retire(this.idle.shift()!);
   }
 
   stats(): { processes: number; idle: number; waiting: number } {
@@ -138,7 +141,15 @@ export class PythonPool {
   private async spawn(pack: string): Promise<PythonHostProcess> {
     const py = this.options.python;
     const python = typeof py === "function" ? py(pack) : (py ?? process.env.ORQC_PYTHON ?? "python3");
-    const proc = new PythonHostProcess(realInterpreter(python), ensureHostDir(), pack, (p) => this.forget(p));
+    this.starting += 1;
+    let real: string;
+    try {
+      real = await realInterpreter(python);
+    } finally {
+      this.starting -= 1;
+    }
+    if (this.closed) throw new Error("python pool closed");
+    const proc = new PythonHostProcess(real, ensureHostDir(), pack, (p) => this.forget(p));
     this.procs.add(proc);
     try {
       await proc.ready;
@@ -162,22 +173,21 @@ export class PythonPool {
   }
 }
 
-const interpreters = new Map<string, string>();
+const interpreters = new Map<string, Promise<string>>();
 
 /**
  * The interpreter's real path: version-manager shims (pyenv, asdf) are shell
- * scripts that cost hundreds of milliseconds per start.
+ * scripts that cost hundreds of milliseconds per start. Asked once per name,
+ * without blocking the event loop.
  */
-function realInterpreter(python: string): string {
+function realInterpreter(python: string): Promise<string> {
   let real = interpreters.get(python);
   if (!real) {
-    try {
-      real =
-        execFileSync(python, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim() ||
-        python;
-    } catch {
-      real = python;
-    }
+    real = new Promise((resolve) => {
+      execFile(python, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }, (err, stdout) =>
+        resolve((!err && stdout.trim()) || python),
+      );
+    });
     interpreters.set(python, real);
   }
   return real;
