@@ -45,7 +45,7 @@ interface ManifestAction {
 }
 
 export class Programs {
-  private readonly bundles = new Map<string, Promise<CompiledBundle>>();
+  private readonly bundles = new Map<string, Promise<LoadedProgram>>();
   private readonly workflows = new Map<string, LoadedProgram>();
   private manifest: Map<string, ManifestAction> | undefined;
 
@@ -127,28 +127,14 @@ export class Programs {
     if (!pending) {
       const file = join(this.bundlesDir, entry.entry_point);
       pending = import(pathToFileURL(resolve(file)).href).then(
-        (mod: { default: (api: typeof runtimeApi) => CompiledBundle }) => mod.default(runtimeApi),
+        (mod: { default: (api: typeof runtimeApi) => CompiledBundle }) =>
+          bundleProgram(target, mod.default(runtimeApi)),
       );
+      // A bundle that failed to load is tried again by the next execution.
+      pending.catch(() => this.bundles.delete(target.ref));
       this.bundles.set(target.ref, pending);
     }
-    const bundle = await pending;
-    const program = bundle.program;
-    const root = program.units[program.root]!;
-    return {
-      ok: true,
-      value: {
-        target,
-        ref: root.ref ?? target.ref,
-        pack: root.pack,
-        parameters: root.parameters,
-        ir: root.workflow,
-        path: root.path,
-        unit: root.id,
-        program,
-        render: tableRenderer(bundle.expressions),
-        usesKv: JSON.stringify(program).includes("st2kv"),
-      },
-    };
+    return { ok: true, value: await pending };
   }
 
   private manifestMap(): Map<string, ManifestAction> {
@@ -162,6 +148,24 @@ export class Programs {
     this.manifest = map;
     return map;
   }
+}
+
+/** What every execution of a bundle shares, built once per loaded bundle. */
+function bundleProgram(target: Extract<Target, { kind: "bundle" }>, bundle: CompiledBundle): LoadedProgram {
+  const program = bundle.program;
+  const root = program.units[program.root]!;
+  return {
+    target,
+    ref: root.ref ?? target.ref,
+    pack: root.pack,
+    parameters: root.parameters,
+    ir: root.workflow,
+    path: root.path,
+    unit: root.id,
+    program,
+    render: tableRenderer(bundle.expressions),
+    usesKv: JSON.stringify(program).includes("st2kv"),
+  };
 }
 
 /** Renders with a bundle's expression table: a string found there runs its compiled function. */
