@@ -7,6 +7,7 @@
 import type { Command } from "commander";
 import type { Backend, ExecutionRecord } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
+import { stringifyValue } from "../../runtime/backend/value-json";
 import { COMPLETED } from "../../runtime/engine/statuses";
 import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
@@ -40,7 +41,7 @@ interface RunFlags extends RedisFlags {
 class RunError extends Error {}
 
 function print(rec: ExecutionRecord, flags: RunFlags): void {
-  if (flags.format === "json") process.stdout.write(`${JSON.stringify(printable(rec), null, 2)}\n`);
+  if (flags.format === "json") process.stdout.write(`${stringifyValue(printable(rec), 2)}\n`);
   else process.stdout.write(`${formatRecord(rec, { trace: flags.trace !== false })}\n`);
   process.exitCode = rec.status === "succeeded" ? 0 : 1;
 }

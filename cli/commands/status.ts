@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import type { Backend, ExecutionRecord, JsonValue } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
+import { stringifyValue } from "../../runtime/backend/value-json";
 import { contextOf, secretValues } from "../../runtime/host/record-context";
 import { dumpJournal } from "../../runtime/journal/dump";
 import { SecretSet } from "../../runtime/secrets/mask";
@@ -33,11 +34,11 @@ export function formatRecord(record: ExecutionRecord, options: { trace?: boolean
   if (rec.parentId) lines.push(`  parent: ${rec.parentId}`);
   const ctx = contextOf(rec);
   if (ctx?.runs) lines.push(`  jobs: ${ctx.runs}`);
-  lines.push(`  input: ${JSON.stringify(rec.input)}`);
+  lines.push(`  input: ${stringifyValue(rec.input)}`);
   const result = rec.result as { output?: JsonValue; errors?: JsonValue[] } | undefined;
   if (result && typeof result === "object") {
-    lines.push(`  output: ${JSON.stringify(result.output ?? null, null, 2).replace(/\n/g, "\n  ")}`);
-    for (const e of result.errors ?? []) lines.push(`  error: ${JSON.stringify(e)}`);
+    lines.push(`  output: ${stringifyValue(result.output ?? null, 2).replace(/\n/g, "\n  ")}`);
+    for (const e of result.errors ?? []) lines.push(`  error: ${stringifyValue(e)}`);
   }
   const trace = ctx?.trace ?? [];
   if (options.trace !== false && trace.length > 0) {
@@ -109,13 +110,13 @@ Examples:
         }
         if (flags.format === "json") {
           process.stdout.write(
-            `${JSON.stringify({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, null, 2)}\n`,
+            `${stringifyValue({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, 2)}\n`,
           );
           return;
         }
         let text = formatRecord(rec);
         for (const c of children ?? []) text += `\n  child ${c.id} ${c.ref}: ${c.status}`;
-        if (journal) text += `\n  journal:\n${JSON.stringify(journal, null, 2).replace(/^/gm, "    ")}`;
+        if (journal) text += `\n  journal:\n${stringifyValue(journal, 2).replace(/^/gm, "    ")}`;
         process.stdout.write(`${text}\n`);
       };
       if (!flags.redis) return show(loadEmbeddedRecord(id));

@@ -1,9 +1,13 @@
 // Python values <-> the JSON the backend stores and runners take. Tuples and
-// sets become lists, a float box its number, big ints a number when exact.
+// sets become lists, big ints a number when exact. An integral float stays a
+// PyFloat box and a dict keeps its key order: the backend and the Python
+// runner write them with stringifyValue (backend/value-json.ts), which keeps
+// both; plain JSON.stringify sees the box as its number.
 
 import type { JsonObject, JsonValue } from "../backend/types";
+import { dictKeys, putKey } from "../stdlib/py/dict";
 import { pyStr } from "../stdlib/py/text";
-import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
+import { isDict, isOpaque, type PyDict, PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 
 export function toJsonValue(v: PyValue | undefined): JsonValue {
   if (v === null || v === undefined || typeof v === "boolean" || typeof v === "string") return v ?? null;
@@ -12,20 +16,13 @@ export function toJsonValue(v: PyValue | undefined): JsonValue {
     const n = Number(v);
     return Number.isSafeInteger(n) ? n : v.toString();
   }
-  if (v instanceof PyFloat) return Number.isFinite(v.v) ? v.v : String(v.v);
+  if (v instanceof PyFloat) return Number.isFinite(v.v) ? (v as unknown as JsonValue) : String(v.v);
   if (Array.isArray(v)) return v.map(toJsonValue);
   if (v instanceof PyTuple) return v.items.map(toJsonValue);
   if (v instanceof PySet) return v.values().map(toJsonValue);
   if (isDict(v)) {
     const out: JsonObject = {};
-    for (const k of Object.keys(v)) {
-      Object.defineProperty(out, k, {
-        value: toJsonValue(v[k]),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    for (const k of dictKeys(v)) putKey(out as PyDict, k, toJsonValue(v[k]) as PyValue);
     return out;
   }
   if (isOpaque(v)) return pyStr(v);

@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { JsonObject, JsonValue } from "../backend/types";
+import { parseValue, stringifyValue } from "../backend/value-json";
 import { HTTP_PARAMS, withDefaults } from "./runner-params";
 import type { Runner, RunnerContext, RunnerResult } from "./types";
 
@@ -125,9 +126,9 @@ function encodeBody(body: JsonValue | undefined, headers: Record<string, string>
   if (body === undefined || body === null) return undefined;
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === "content-type")?.[1];
   if (contentType === "application/json") {
-    if (typeof body !== "string") return JSON.stringify(body);
+    if (typeof body !== "string") return stringifyValue(body);
     try {
-      return JSON.stringify(JSON.parse(body));
+      return stringifyValue(parseValue(body));
     } catch {
       return body;
     }
@@ -138,7 +139,7 @@ function encodeBody(body: JsonValue | undefined, headers: Record<string, string>
       Object.entries(body).map(([k, v]): [string, string] => [k, stringify(v)]),
     ).toString();
   }
-  return JSON.stringify(body);
+  return stringifyValue(body);
 }
 
 function rawHeaders(message: IncomingMessage): JsonObject {
@@ -157,7 +158,7 @@ function parseBody(headers: JsonObject, text: string): [JsonValue, boolean] {
   const ct = Object.entries(headers).find(([k]) => k.toLowerCase() === "content-type")?.[1];
   if (typeof ct !== "string" || ct.split(";")[0]!.trim() !== "application/json") return [text, false];
   try {
-    return [JSON.parse(text) as JsonValue, true];
+    return [parseValue<JsonValue>(text), true];
   } catch {
     return [text, false];
   }
@@ -176,5 +177,5 @@ function checkHostLists(url: URL, p: Record<string, unknown>): string | undefine
 }
 
 function stringify(v: JsonValue): string {
-  return typeof v === "string" ? v : JSON.stringify(v);
+  return typeof v === "string" ? v : stringifyValue(v);
 }

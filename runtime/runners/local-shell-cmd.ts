@@ -3,6 +3,7 @@
 // `sudo -E -- bash -c` (password on stdin with `-S`).
 
 import type { JsonObject } from "../backend/types";
+import { stringifyValue } from "../backend/value-json";
 import { runProcess } from "./process";
 import { quoteShell } from "./quote";
 import { LOCAL_SHELL_PARAMS, withDefaults } from "./runner-params";
@@ -50,7 +51,7 @@ export function actionEnv(env: unknown, ctx: RunnerContext): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...process.env };
   if (env && typeof env === "object" && !Array.isArray(env)) {
     for (const [k, v] of Object.entries(env as JsonObject))
-      out[k] = typeof v === "string" ? v : JSON.stringify(v);
+      out[k] = typeof v === "string" ? v : stringifyValue(v);
   }
   if (ctx.action?.pack) out.ST2_ACTION_PACK_NAME = ctx.action.pack;
   if (ctx.execId) out.ST2_ACTION_EXECUTION_ID = ctx.execId;

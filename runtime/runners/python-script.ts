@@ -4,6 +4,7 @@
 // one, otherwise from the exit code; a timeout kills the process.
 
 import type { JsonObject, JsonValue } from "../backend/types";
+import { stringifyValue } from "../backend/value-json";
 import type { Datastore } from "../datastore/datastore";
 import { sharedPythonPool } from "./python/pool";
 import { PYTHON_PARAMS, withDefaults } from "./runner-params";
@@ -60,7 +61,7 @@ function stringEnv(env: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (env && typeof env === "object" && !Array.isArray(env)) {
     for (const [k, v] of Object.entries(env as JsonObject))
-      out[k] = typeof v === "string" ? v : JSON.stringify(v);
+      out[k] = typeof v === "string" ? v : stringifyValue(v);
   }
   return out;
 }
@@ -73,7 +74,8 @@ async function datastoreCall(ds: Datastore | undefined, call: JsonObject): Promi
     case "get":
       return (await ds.get({ scope: "system", name }, { decrypt: call.decrypt === true }))?.value ?? null;
     case "set": {
-      const ttl = typeof call.ttl === "number" && call.ttl > 0 ? call.ttl : undefined;
+      const ttlSeconds = Number(call.ttl ?? 0); // a PyFloat box converts too
+      const ttl = ttlSeconds > 0 ? ttlSeconds : undefined;
       await ds.set({
         scope: "system",
         name,

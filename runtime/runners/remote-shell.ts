@@ -8,6 +8,7 @@ import { homedir, userInfo } from "node:os";
 import { join } from "node:path";
 import type { Client } from "ssh2";
 import type { JsonObject } from "../backend/types";
+import { stringifyValue } from "../backend/value-json";
 import { quoteShell } from "./quote";
 import { stripShellChars, tryJson } from "./shell-result";
 import { type SshTarget, sshConnect } from "./ssh";
@@ -146,7 +147,7 @@ function loadKey(value: unknown, useDefault: boolean): string | undefined {
 export function remoteCommandLine(command: string, p: Record<string, unknown>): string {
   const exports = Object.entries((p.env as JsonObject | undefined) ?? {})
     .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k))
-    .map(([k, v]) => `export ${k}=${quoteShell(typeof v === "string" ? v : JSON.stringify(v))} && `)
+    .map(([k, v]) => `export ${k}=${quoteShell(typeof v === "string" ? v : stringifyValue(v))} && `)
     .join("");
   const cwd = typeof p.cwd === "string" && p.cwd ? `cd ${quoteShell(p.cwd)} && ` : "";
   const line = `${cwd}${exports}${command}`;

@@ -4,8 +4,9 @@
 // true, nothing when false; null and "" are left out).
 
 import type { JsonObject, JsonValue } from "../backend/types";
+import { stringifyValue } from "../backend/value-json";
 import { pyStr } from "../stdlib/py/text";
-import type { PyValue } from "../stdlib/py/value";
+import { PyFloat, type PyValue } from "../stdlib/py/value";
 import { quoteShell } from "./quote";
 import type { ParamMeta } from "./types";
 
@@ -57,6 +58,7 @@ export function serializePositional(type: string | undefined, value: JsonValue):
 
 function truthy(v: JsonValue): boolean {
   if (v === null || v === false || v === 0 || v === "") return false;
+  if ((v as unknown) instanceof PyFloat) return (v as unknown as PyFloat).v !== 0;
   if (Array.isArray(v)) return v.length > 0;
   if (typeof v === "object") return Object.keys(v).length > 0;
   return true;
@@ -64,5 +66,5 @@ function truthy(v: JsonValue): boolean {
 
 /** st2's json_encode (orjson): compact separators. */
 function pythonJson(v: JsonValue): string {
-  return JSON.stringify(v);
+  return stringifyValue(v);
 }

@@ -4,6 +4,7 @@
 // abandoned, 0 succeeded, anything else failed).
 
 import type { JsonObject, JsonValue } from "../backend/types";
+import { parseValue } from "../backend/value-json";
 import type { RunnerStatus } from "./types";
 
 export interface ShellOutcome {
@@ -21,11 +22,11 @@ export function stripShellChars(text: string): string {
   return out;
 }
 
-/** JSON when the whole text is JSON (st2's best-effort json_loads), the text otherwise. */
+/** JSON when the whole text is JSON (st2's best-effort json_loads, Python's reading), the text otherwise. */
 export function tryJson(text: string): JsonValue {
   if (text.length === 0) return text;
   try {
-    return JSON.parse(text) as JsonValue;
+    return parseValue<JsonValue>(text);
   } catch {
     return text;
   }

@@ -4,6 +4,8 @@
 // text (a password echoed into stdout, a token inside a URL).
 
 import type { JsonValue } from "../backend/types";
+import { dictKeys, dictSet } from "../stdlib/py/dict";
+import type { PyDict, PyValue } from "../stdlib/py/value";
 
 /** StackStorm's mask for secret values. */
 export const MASK = "********";
@@ -60,15 +62,9 @@ export class SecretSet {
     if (typeof value === "string") return this.maskText(value);
     if (Array.isArray(value)) return value.map((v) => this.maskAny(v));
     if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        Object.defineProperty(out, this.maskText(k), {
-          value: this.maskAny(v),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
+      const dict = value as PyDict;
+      const out: PyDict = {};
+      for (const k of dictKeys(dict)) dictSet(out, this.maskText(k), this.maskAny(dict[k]) as PyValue);
       return out;
     }
     return value;

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { MemoryBackend } from "../backend/memory/index";
 import { connectRedisBackend, type RedisBackend, type RedisConfig } from "../backend/redis/index";
 import type { ExecutionRecord } from "../backend/types";
+import { parseValue, stringifyValue } from "../backend/value-json";
 import { Datastore } from "../datastore/datastore";
 import { FileKvStore } from "../datastore/file-store";
 import { defaultDatastorePath, orqcHome } from "../datastore/home";
@@ -48,13 +49,13 @@ export function saveEmbeddedRecord(records: readonly ExecutionRecord[]): void {
   const dir = runsDir();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (const r of records)
-    writeFileSync(join(dir, `${r.id}.json`), `${JSON.stringify(r)}\n`, { mode: 0o600 });
+    writeFileSync(join(dir, `${r.id}.json`), `${stringifyValue(r)}\n`, { mode: 0o600 });
 }
 
 export function loadEmbeddedRecord(id: string): ExecutionRecord | undefined {
   if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) return undefined;
   const file = join(runsDir(), `${id}.json`);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as ExecutionRecord) : undefined;
+  return existsSync(file) ? parseValue<ExecutionRecord>(readFileSync(file, "utf8")) : undefined;
 }
 
 export function listEmbeddedRecords(): ExecutionRecord[] {
@@ -62,7 +63,7 @@ export function listEmbeddedRecords(): ExecutionRecord[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as ExecutionRecord)
+    .map((f) => parseValue<ExecutionRecord>(readFileSync(join(dir, f), "utf8")))
     .sort((a, b) => b.createdAt - a.createdAt);
 }
 

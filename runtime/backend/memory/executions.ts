@@ -12,6 +12,7 @@ import type {
   NewExecution,
   UpdateResult,
 } from "../types";
+import { parseValue, stringifyValue } from "../value-json";
 
 interface Lease {
   owner: string;
@@ -30,7 +31,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     const existing = this.read(id);
     if (existing) return { created: false, record: existing };
     const record = newRecord(id, execution, Date.now());
-    this.records.set(id, JSON.stringify(record));
+    this.records.set(id, stringifyValue(record));
     return { created: true, record };
   }
 
@@ -54,7 +55,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return { ok: false };
     if (ifStatus && !ifStatus.includes(current.status)) return { ok: false, record: current };
     const next = applyPatch(current, patch, Date.now());
-    this.records.set(id, JSON.stringify(next));
+    this.records.set(id, stringifyValue(next));
     return { ok: true, record: next };
   }
 
@@ -63,7 +64,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return undefined;
     const key = flag === "cancel" ? "cancelRequested" : "pauseRequested";
     const next: ExecutionRecord = { ...current, [key]: on, updatedAt: Date.now() };
-    this.records.set(id, JSON.stringify(next));
+    this.records.set(id, stringifyValue(next));
     return next;
   }
 
@@ -87,7 +88,7 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   private read(id: string): ExecutionRecord | undefined {
     const text = this.records.get(id);
-    return text === undefined ? undefined : (JSON.parse(text) as ExecutionRecord);
+    return text === undefined ? undefined : (parseValue(text) as ExecutionRecord);
   }
 }
 

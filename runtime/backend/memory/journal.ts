@@ -2,6 +2,7 @@
 // order, and start counts. One process, so set-if-absent is a plain check.
 
 import type { JournalEntry, JournalSnapshot, JournalStore, RecordOutcome } from "../types";
+import { parseValue, stringifyValue } from "../value-json";
 
 interface ExecJournal {
   entries: Map<string, string>;
@@ -16,24 +17,24 @@ export class MemoryJournalStore implements JournalStore {
     const journal = this.journal(execId);
     const existing = journal.entries.get(stepId);
     if (existing !== undefined) {
-      return { recorded: false, entry: JSON.parse(existing), seq: journal.order.indexOf(stepId) };
+      return { recorded: false, entry: parseValue(existing), seq: journal.order.indexOf(stepId) };
     }
-    const text = JSON.stringify(entry);
+    const text = stringifyValue(entry);
     journal.entries.set(stepId, text);
     journal.order.push(stepId);
-    return { recorded: true, entry: JSON.parse(text), seq: journal.order.length - 1 };
+    return { recorded: true, entry: parseValue(text), seq: journal.order.length - 1 };
   }
 
   async get(execId: string, stepId: string): Promise<JournalEntry | undefined> {
     const text = this.journals.get(execId)?.entries.get(stepId);
-    return text === undefined ? undefined : JSON.parse(text);
+    return text === undefined ? undefined : parseValue(text);
   }
 
   async load(execId: string): Promise<JournalSnapshot> {
     const journal = this.journals.get(execId);
     const entries = new Map<string, JournalEntry>();
     if (!journal) return { entries, order: [], starts: new Map() };
-    for (const [id, text] of journal.entries) entries.set(id, JSON.parse(text));
+    for (const [id, text] of journal.entries) entries.set(id, parseValue(text));
     return { entries, order: [...journal.order], starts: new Map(journal.starts) };
   }
 

@@ -15,6 +15,7 @@ import type {
   NewExecution,
   UpdateResult,
 } from "../types";
+import { parseValue, stringifyValue } from "../value-json";
 import { runScript } from "./connection";
 import type { KeySpace } from "./keys";
 import { acquireLease, createExecution, releaseLease, updateExecution } from "./scripts";
@@ -125,7 +126,7 @@ function toFields(record: Partial<ExecutionRecord>): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (value === undefined) continue;
-    if (JSON_FIELDS.has(key)) out.push(key, JSON.stringify(value));
+    if (JSON_FIELDS.has(key)) out.push(key, stringifyValue(value));
     else if (typeof value === "boolean") out.push(key, value ? "1" : "0");
     else out.push(key, String(value));
   }
@@ -135,7 +136,7 @@ function toFields(record: Partial<ExecutionRecord>): string[] {
 function fromFields(hash: Record<string, string>): ExecutionRecord {
   const out: Record<string, unknown> = {};
   for (const [key, text] of Object.entries(hash)) {
-    if (JSON_FIELDS.has(key)) out[key] = JSON.parse(text);
+    if (JSON_FIELDS.has(key)) out[key] = parseValue(text);
     else if (NUMBER_FIELDS.has(key)) out[key] = Number(text);
     else if (key === "cancelRequested" || key === "pauseRequested") out[key] = text === "1";
     else out[key] = text;

@@ -3,6 +3,7 @@
 
 import type { Redis } from "ioredis";
 import type { JournalEntry, JournalSnapshot, JournalStore, RecordOutcome } from "../types";
+import { parseValue, stringifyValue } from "../value-json";
 import { runScript } from "./connection";
 import type { KeySpace } from "./keys";
 import { recordStep } from "./scripts";
@@ -14,20 +15,20 @@ export class RedisJournalStore implements JournalStore {
   ) {}
 
   async record(execId: string, stepId: string, entry: JournalEntry): Promise<RecordOutcome> {
-    const text = JSON.stringify(entry);
+    const text = stringifyValue(entry);
     const reply = (await runScript(
       this.redis,
       recordStep,
       [this.keys.journal(execId), this.keys.order(execId)],
       [stepId, text],
     )) as [number, number, string?];
-    if (reply[0] === 1) return { recorded: true, entry: JSON.parse(text), seq: reply[1] };
-    return { recorded: false, entry: JSON.parse(reply[2] ?? "null"), seq: reply[1] };
+    if (reply[0] === 1) return { recorded: true, entry: parseValue(text), seq: reply[1] };
+    return { recorded: false, entry: parseValue(reply[2] ?? "null"), seq: reply[1] };
   }
 
   async get(execId: string, stepId: string): Promise<JournalEntry | undefined> {
     const text = await this.redis.hget(this.keys.journal(execId), stepId);
-    return text === null ? undefined : JSON.parse(text);
+    return text === null ? undefined : parseValue(text);
   }
 
   async load(execId: string): Promise<JournalSnapshot> {
@@ -43,7 +44,7 @@ export class RedisJournalStore implements JournalStore {
     const order = reply[1]![1] as string[];
     const starts = reply[2]![1] as Record<string, string>;
     const entries = new Map<string, JournalEntry>();
-    for (const id of order) if (hash[id] !== undefined) entries.set(id, JSON.parse(hash[id]));
+    for (const id of order) if (hash[id] !== undefined) entries.set(id, parseValue(hash[id]));
     return {
       entries,
       order,

@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { JsonObject, JsonValue } from "../../backend/types";
+import { parseValue, stringifyValue } from "../../backend/value-json";
 
 export interface PythonRunRequest {
   /** Absolute path of the action's .py file. */
@@ -79,7 +80,7 @@ export class PythonHostProcess {
     });
     this.ready.catch(() => {});
     responses.on("line", (line) => {
-      const msg = JSON.parse(line) as JsonObject;
+      const msg = parseValue<JsonObject>(line);
       if (msg.op === "ready") {
         // An idle warm process must not keep a CLI alive; run() holds a reference while busy.
         if (!this.pending) this.setRef(false);
@@ -181,7 +182,7 @@ export class PythonHostProcess {
   }
 
   private send(msg: JsonObject): void {
-    this.requests.write(`${JSON.stringify(msg)}\n`);
+    this.requests.write(`${stringifyValue(msg)}\n`);
   }
 
   private async onMessage(msg: JsonObject): Promise<void> {

@@ -25,6 +25,11 @@ export function isIndexKey(key: string): boolean {
   return key.length < 10 || Number(key) < 4294967295;
 }
 
+/** The dict has its own key order (an integer-like key was set): Object.keys may differ from dictKeys. */
+export function hasKeyOrder(d: PyDict): boolean {
+  return ORDER.has(d);
+}
+
 /** The keys of a dict in Python's order (insertion order). */
 export function dictKeys(d: PyDict): string[] {
   const order = ORDER.get(d);

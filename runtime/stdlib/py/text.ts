@@ -2,7 +2,10 @@
 // inserts (`None`, `True`, `[1, 'a']`, `{'k': None}`, `1.0`, `1e-07`, `(1,)`).
 
 import { dictKeys } from "./dict";
+import { floatRepr } from "./float-repr";
 import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "./value";
+
+export { floatRepr };
 
 export function pyStr(v: PyValue): string {
   if (typeof v === "string") return v;
@@ -50,28 +53,6 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
   }
   if (isOpaque(v)) return `<${v.pyOpaque}>`;
   return String(v);
-}
-
-/** repr() of a float: shortest round-trip digits, Python's exponent thresholds. */
-export function floatRepr(n: number): string {
-  if (Number.isNaN(n)) return "nan";
-  if (n === Number.POSITIVE_INFINITY) return "inf";
-  if (n === Number.NEGATIVE_INFINITY) return "-inf";
-  if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
-  const [mantissa, expText] = n.toExponential().split("e") as [string, string];
-  const exp = Number(expText);
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace("-", "").replace(".", "");
-  const sign = negative ? "-" : "";
-  if (exp < -4 || exp >= 16) {
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
-    const e = Math.abs(exp);
-    return `${sign}${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${e < 10 ? `0${e}` : e}`;
-  }
-  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
-  const intPart = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
-  const fracPart = digits.slice(exp + 1);
-  return `${sign}${intPart}.${fracPart || "0"}`;
 }
 
 /** repr() of a str: single quotes unless the text has ' and no ", Python's escapes. */

@@ -16,8 +16,20 @@
 //
 // Anything else (functions, iterators) is an opaque value that the evaluators own.
 
+import { floatRepr } from "./float-repr";
+
 export class PyFloat {
   constructor(readonly v: number) {}
+
+  /** Plain JSON (JSON.stringify) has no integral float: the number (stringifyValue keeps `1.0`). */
+  toJSON(): number | string {
+    return Number.isFinite(this.v) ? this.v : String(this.v);
+  }
+
+  /** Python's str(): `1.0`, `inf`, `nan` (what a shell command line or a message shows). */
+  toString(): string {
+    return floatRepr(this.v);
+  }
 }
 
 export class PyTuple {

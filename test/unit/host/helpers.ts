@@ -24,7 +24,7 @@ export async function waitDone(backend: Backend, id: string, timeoutMs = 15_000)
 }
 
 export interface Embedded {
-  readonly backend: MemoryBackend;
+  readonly backend: Backend;
   readonly worker: Worker;
   submit(target: string, input?: PyDict): Promise<string>;
   run(target: string, input?: PyDict): Promise<ExecutionRecord>;
@@ -32,14 +32,14 @@ export interface Embedded {
 }
 
 export function embedded(options: Partial<WorkerOptions> = {}): Embedded {
-  const backend = new MemoryBackend();
+  const backend = options.backend ?? new MemoryBackend();
   const worker = startWorker({
-    backend,
     packs: [PACK],
     logger: silentLogger(),
     concurrency: 8,
     timeScale: 1,
     ...options,
+    backend,
   });
   const submit = async (target: string, input: PyDict = {}): Promise<string> => {
     const out = await submitExecution(worker.services, { target, input });

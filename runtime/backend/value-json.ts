@@ -1,0 +1,100 @@
+// JSON text for stored and exchanged values that keeps what plain JSON loses
+// of a Python value: an integral float stays a float (`1.0`, read back as a
+// PyFloat, not the int 1) and a dict keeps its insertion order with
+// integer-like keys (a JavaScript object lists "10" and "2" first). Records,
+// journal entries and the messages to Python action hosts use it, so a value
+// crosses a runner, a child execution or a replay as Python would see it.
+//
+// The text is standard JSON. Reading takes JSON.parse unless the text may
+// hold an integral float or an integer-like key; then Python's reading
+// (pyJsonLoads) restores both. Ints beyond 2^53 read back as numbers either way.
+
+import { pyJsonLoads } from "../stdlib/functions/py-json";
+import { dictKeys, hasKeyOrder } from "../stdlib/py/dict";
+import { floatRepr } from "../stdlib/py/text";
+import { isDict, PyFloat, type PyValue } from "../stdlib/py/value";
+
+/**
+ * JSON of a value made of JSON data, PyFloat boxes and ordered dicts: compact,
+ * or laid out as JSON.stringify(value, null, indent) lays it out.
+ */
+export function stringifyValue(value: unknown, indent = 0): string {
+  const v = value === undefined ? null : value;
+  if (isPlainJson(v)) return indent > 0 ? JSON.stringify(v, null, indent) : JSON.stringify(v);
+  return write(v, indent > 0 ? " ".repeat(indent) : "", "\n");
+}
+
+/** Nothing JSON.stringify would write differently: no float box, no own key order, no big number. */
+function isPlainJson(v: unknown): boolean {
+  if (v === null || typeof v !== "object")
+    return typeof v !== "bigint" && (typeof v !== "number" || Math.abs(v) < 1e21);
+  if (Array.isArray(v)) {
+    for (const item of v) if (!isPlainJson(item)) return false;
+    return true;
+  }
+  if (!isDict(v) || hasKeyOrder(v)) return false;
+  for (const k in v) if (!isPlainJson((v as Record<string, unknown>)[k])) return false;
+  return true;
+}
+
+function write(v: unknown, step: string, newline: string): string {
+  if (v === null || typeof v === "boolean") return String(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return "null";
+    // An int read from JSON beyond 1e21 (JSON.parse made it a double): digits, as an int, not `1e+21`.
+    return Math.abs(v) >= 1e21 ? BigInt(v).toString() : JSON.stringify(v);
+  }
+  if (typeof v === "bigint") return v.toString();
+  if (v instanceof PyFloat) return Number.isFinite(v.v) ? floatRepr(v.v) : JSON.stringify(String(v.v));
+  const inner = step ? newline + step : "";
+  const close = step ? newline : "";
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    let out = "[";
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      out += `${i > 0 ? "," : ""}${inner}${item === undefined || typeof item === "function" ? "null" : write(item, step, inner)}`;
+    }
+    return `${out}${close}]`;
+  }
+  if (isDict(v)) {
+    let out = "{";
+    let first = true;
+    for (const k of dictKeys(v as { [key: string]: PyValue })) {
+      const item = (v as Record<string, unknown>)[k];
+      if (item === undefined || typeof item === "function") continue;
+      out += `${first ? "" : ","}${inner}${JSON.stringify(k)}:${step ? " " : ""}${write(item, step, inner)}`;
+      first = false;
+    }
+    return first ? "{}" : `${out}${close}}`;
+  }
+  // Anything else (a Date, a class instance) as JSON.stringify writes it.
+  return JSON.stringify(v) ?? "null";
+}
+
+/**
+ * The text may hold an integral float (a number token such as `1.0` or `1e+16`
+ * at the start or after `:`, `,` or `[`) or an integer-like key (`"10":` after `{` or `,`).
+ * Text inside strings rarely looks like either; when it does, the slower
+ * reading gives the same value.
+ */
+const NEEDS_PYTHON_READING =
+  /(?:^|[:,[])\s*-?\d+(?:\.0+(?:[eE][-+]?\d+)?|(?:\.\d+)?[eE][-+]?\d+)\s*(?:[,}\]]|$)|[{,]\s*"(?:0|[1-9]\d*)"\s*:/;
+
+/** Reads stringifyValue's text (or any JSON) back. */
+export function parseValue<T = unknown>(text: string): T {
+  if (!NEEDS_PYTHON_READING.test(text)) return JSON.parse(text) as T;
+  return withoutBigInts(pyJsonLoads(text)) as T;
+}
+
+/** Ints beyond 2^53 as numbers, as JSON.parse gives them (values here must stay JSON-safe). */
+function withoutBigInts(v: PyValue): PyValue {
+  if (typeof v === "bigint") return Number(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = withoutBigInts(v[i]!);
+    return v;
+  }
+  if (isDict(v)) for (const k of Object.keys(v)) v[k] = withoutBigInts(v[k]!);
+  return v;
+}
