@@ -25,9 +25,9 @@ export interface RowRun {
 /**
  * Waits until every execution completed; completion times come from the records.
  * Records are read only when `touched` says a root execution's job ended (or every
- * `sweepMs`, as a safety net): reading every pending record in a tight loop costs
- * the benchmark process as much CPU as the runs themselves (each read parses the
- * whole record, trace included).
+ * `sweepMs`, as a safety net), and then only their status until they have ended:
+ * reading every pending record in a tight loop costs the benchmark process as
+ * much CPU as the runs themselves (each read parses the whole record, trace included).
  */
 export class Completion {
   private readonly done = new Map<
@@ -62,11 +62,14 @@ export class Completion {
       if (sweep) nextSweep = Date.now() + sweepMs;
       for (let i = 0; i < check.length; i += 200) {
         const batch = check.slice(i, i + 200);
-        const recs = await Promise.all(batch.map((id) => this.backend.executions.get(id)));
+        // Status only while a run is pending; its whole record (output) once it has ended.
+        const states = await Promise.all(batch.map((id) => this.backend.executions.state(id)));
+        const ended = batch.filter((_, j) => states[j] && COMPLETED.has(states[j]!.status));
+        const recs = await Promise.all(ended.map((id) => this.backend.executions.get(id)));
         recs.forEach((rec, j) => {
           if (rec && COMPLETED.has(rec.status)) {
             const result = rec.result as { output?: Record<string, unknown> } | null | undefined;
-            this.done.set(batch[j]!, { status: rec.status, output: result?.output, at: rec.updatedAt });
+            this.done.set(ended[j]!, { status: rec.status, output: result?.output, at: rec.updatedAt });
           }
         });
       }

@@ -54,12 +54,13 @@ async function waitFor(
   const start = Date.now();
   let pause = 5;
   for (;;) {
-    const rec = await backend.executions.get(id);
-    if (!rec)
+    const rec = await backend.executions.state(id);
+    const done = rec && COMPLETED.has(rec.status) ? await backend.executions.get(id) : undefined;
+    if (!rec || (COMPLETED.has(rec.status) && !done))
       throw new RunError(
         `execution ${id} was lost: its record disappeared from Redis (restarted without persistence?)`,
       );
-    if (COMPLETED.has(rec.status)) return rec;
+    if (done) return done;
     if (timeoutMs !== undefined && Date.now() - start > timeoutMs)
       throw new RunError(
         `execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s (orqc status ${id})`,

@@ -67,10 +67,18 @@ export type UpdateResult =
 
 export type ExecutionFlag = "cancel" | "pause";
 
+/** What pollers need of a record: its status, last update and control flags (no result, no trace). */
+export type ExecutionState = Pick<
+  ExecutionRecord,
+  "status" | "updatedAt" | "cancelRequested" | "pauseRequested"
+>;
+
 export interface ExecutionStore {
   /** Creates the record; when the id already exists, returns the stored one with created=false. */
   create(execution: NewExecution): Promise<{ created: boolean; record: ExecutionRecord }>;
   get(id: string): Promise<ExecutionRecord | undefined>;
+  /** The record's status and flags without reading the rest (for polling). */
+  state(id: string): Promise<ExecutionState | undefined>;
   list(filter?: ExecutionFilter): Promise<ExecutionRecord[]>;
   /** Applies the patch atomically; with `ifStatus`, only when the current status is one of them. */
   update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult>;

@@ -5,7 +5,7 @@
 // enqueues a wake-up for it.
 
 import { createHash } from "node:crypto";
-import type { JsonObject } from "../backend/types";
+import type { ExecutionState, JsonObject } from "../backend/types";
 import { type CallSite, childContext } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
@@ -142,12 +142,15 @@ export class ChildCalls {
     }
     run.steps.setState(lw, "child");
     let pause = 20;
-    while (rec && !COMPLETED.has(rec.status)) {
+    let state: ExecutionState | undefined = rec;
+    while (state && !COMPLETED.has(state.status)) {
       const why = await run.steps.sleep(lw, pause);
       if (why === "closed") return run.steps.drop(lw);
       pause = Math.min(500, Math.ceil(pause * 1.5));
-      rec = await backend.executions.get(childId);
+      state = await backend.executions.state(childId);
     }
+    // Polled by status only; the whole record once the child has ended.
+    if (state !== rec) rec = state ? await backend.executions.get(childId) : undefined;
     run.steps.setState(lw, "running");
     if (!rec) {
       const error = `The child execution ${childId} (${action.ref}) was lost: its record is gone.`;

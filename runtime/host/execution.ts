@@ -281,7 +281,7 @@ export class ExecutionRun implements RegionHost {
   }
 
   private async checkControl(): Promise<void> {
-    const rec = await this.services.backend.executions.get(this.execId);
+    const rec = await this.services.backend.executions.state(this.execId);
     if (!rec) {
       this.lost = true;
       return;

@@ -8,6 +8,7 @@ import type {
   ExecutionFlag,
   ExecutionPatch,
   ExecutionRecord,
+  ExecutionState,
   ExecutionStore,
   NewExecution,
   UpdateResult,
@@ -21,6 +22,7 @@ interface Lease {
 
 export class MemoryExecutionStore implements ExecutionStore {
   private readonly records = new Map<string, string>();
+  private readonly states = new Map<string, ExecutionState>();
   private readonly leases = new Map<string, Lease>();
 
   constructor(private readonly onDelete: (id: string) => void) {}
@@ -31,12 +33,17 @@ export class MemoryExecutionStore implements ExecutionStore {
     const existing = this.read(id);
     if (existing) return { created: false, record: existing };
     const record = newRecord(id, execution, Date.now());
-    this.records.set(id, stringifyValue(record));
+    this.store(record);
     return { created: true, record };
   }
 
   async get(id: string): Promise<ExecutionRecord | undefined> {
     return this.read(id);
+  }
+
+  async state(id: string): Promise<ExecutionState | undefined> {
+    const s = this.states.get(id);
+    return s ? { ...s } : undefined;
   }
 
   async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
@@ -55,7 +62,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return { ok: false };
     if (ifStatus && !ifStatus.includes(current.status)) return { ok: false, record: current };
     const next = applyPatch(current, patch, Date.now());
-    this.records.set(id, stringifyValue(next));
+    this.store(next);
     return { ok: true, record: next };
   }
 
@@ -64,7 +71,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return undefined;
     const key = flag === "cancel" ? "cancelRequested" : "pauseRequested";
     const next: ExecutionRecord = { ...current, [key]: on, updatedAt: Date.now() };
-    this.records.set(id, stringifyValue(next));
+    this.store(next);
     return next;
   }
 
@@ -82,8 +89,15 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   async delete(id: string): Promise<void> {
     this.records.delete(id);
+    this.states.delete(id);
     this.leases.delete(id);
     this.onDelete(id);
+  }
+
+  private store(record: ExecutionRecord): void {
+    this.records.set(record.id, stringifyValue(record));
+    const { status, updatedAt, cancelRequested, pauseRequested } = record;
+    this.states.set(record.id, { status, updatedAt, cancelRequested, pauseRequested });
   }
 
   private read(id: string): ExecutionRecord | undefined {

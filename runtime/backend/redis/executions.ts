@@ -11,6 +11,7 @@ import type {
   ExecutionFlag,
   ExecutionPatch,
   ExecutionRecord,
+  ExecutionState,
   ExecutionStore,
   NewExecution,
   UpdateResult,
@@ -51,6 +52,23 @@ export class RedisExecutionStore implements ExecutionStore {
   async get(id: string): Promise<ExecutionRecord | undefined> {
     const hash = await this.redis.hgetall(this.keys.execution(id));
     return Object.keys(hash).length === 0 ? undefined : fromFields(hash);
+  }
+
+  async state(id: string): Promise<ExecutionState | undefined> {
+    const [status, updatedAt, cancel, pause] = await this.redis.hmget(
+      this.keys.execution(id),
+      "status",
+      "updatedAt",
+      "cancelRequested",
+      "pauseRequested",
+    );
+    if (status === null || status === undefined) return undefined;
+    return {
+      status,
+      updatedAt: Number(updatedAt),
+      cancelRequested: cancel === "1",
+      pauseRequested: pause === "1",
+    };
   }
 
   async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {

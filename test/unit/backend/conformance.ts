@@ -97,6 +97,28 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         expect(await b.executions.setFlag("missing", "cancel", true)).toBeUndefined();
       });
 
+      it("reads a record's status and flags alone", async () => {
+        const b = await fresh();
+        const { record } = await b.executions.create({ ref: "p.wf", status: "requested" });
+        expect(await b.executions.state(record.id)).toEqual({
+          status: "requested",
+          updatedAt: record.updatedAt,
+          cancelRequested: false,
+          pauseRequested: false,
+        });
+        await b.executions.setFlag(record.id, "cancel", true);
+        const updated = await b.executions.update(record.id, { status: "running" });
+        expect(await b.executions.state(record.id)).toEqual({
+          status: "running",
+          updatedAt: updated.ok ? updated.record.updatedAt : -1,
+          cancelRequested: true,
+          pauseRequested: false,
+        });
+        await b.executions.delete(record.id);
+        expect(await b.executions.state(record.id)).toBeUndefined();
+        expect(await b.executions.state("missing")).toBeUndefined();
+      });
+
       it("grants a lease to one owner at a time until it expires", async () => {
         const b = await fresh();
         expect(await b.executions.acquireLease("e1", "w1", 150)).toBe(true);
