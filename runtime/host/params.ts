@@ -24,7 +24,7 @@ export async function kvValues(
   texts: unknown,
   ctx: { readonly datastore?: Datastore; readonly user: string },
 ): Promise<Record<string, PyValue>> {
-  if (!ctx.datastore || !JSON.stringify(texts ?? null).includes("st2kv")) return {};
+  if (!ctx.datastore || !mentionsKv(texts)) return {};
   const out: Record<string, PyValue> = {};
   const [system, user] = await Promise.all([
     ctx.datastore.list({ scope: "system" }, { decrypt: true }),
@@ -33,6 +33,15 @@ export async function kvValues(
   for (const item of system) out[`system.${item.name}`] = item.value;
   for (const item of user) out[item.name] = item.value;
   return out;
+}
+
+/** Some string (key or value) in `v` says "st2kv"; stops at the first, builds nothing. */
+function mentionsKv(v: unknown): boolean {
+  if (typeof v === "string") return v.includes("st2kv");
+  if (v === null || typeof v !== "object") return false;
+  if (Array.isArray(v)) return v.some(mentionsKv);
+  for (const k in v) if (k.includes("st2kv") || mentionsKv((v as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 /** Input of a workflow from its action parameters, with the datastore values already read. */
