@@ -7,7 +7,7 @@ import { reportError } from "../report-error";
 import { withBackend } from "./status";
 
 const WHAT: Record<ControlAction, string> = {
-  cancel: "Cancel an execution (running actions are aborted, children canceled)",
+  cancel: "Cancel an execution (running actions finish, delayed tasks and children are canceled)",
   pause: "Pause an execution (running tasks finish, no new task starts)",
   resume: "Resume a paused execution",
 };

@@ -4,7 +4,6 @@
 // parameter rules, and record the outcome in the journal before it is
 // delivered to the conductor.
 
-import { setMaxListeners } from "node:events";
 import type { JsonValue } from "../backend/types";
 import { S } from "../engine/statuses";
 import { isDict, type PyDict } from "../stdlib/py/value";
@@ -28,13 +27,9 @@ const ACTIVE_STATES = new Set<LiveState>(["starting", "sleeping", "running", "re
 
 export class LiveSteps {
   private readonly works = new Map<string, LiveWork>();
-  private readonly abort = new AbortController();
   private canceled = false;
 
-  constructor(private readonly run: ExecutionRun) {
-    // Every running action listens on this one signal.
-    setMaxListeners(0, this.abort.signal);
-  }
+  constructor(private readonly run: ExecutionRun) {}
 
   /** Steps using the worker now (running, recording, short sleeps). */
   active(): number {
@@ -54,10 +49,14 @@ export class LiveSteps {
     this.go(lw).catch((err: unknown) => this.crashed(lw, err));
   }
 
-  /** Cancel: abort running actions, end waits as canceled. */
+  /**
+   * Cancel as StackStorm does: actions already running are not killed (their
+   * results are recorded as they come); task and retry delays end as canceled,
+   * and nothing starts any more. Child workflow executions are canceled by
+   * the caller (child-calls.ts).
+   */
   cancelAll(): void {
     this.canceled = true;
-    this.abort.abort();
     for (const w of this.works.values()) {
       if (w.state !== "timer" && w.state !== "sleeping") continue;
       // Active again at once, so the run does not mistake it for a wait and yield.
@@ -185,7 +184,6 @@ export class LiveSteps {
       config: toJsonObject(config),
       datastore: s.datastore,
       secrets: s.secrets,
-      signal: this.abort.signal,
       logger: s.logger,
     });
     s.metrics?.taskLatency.observe({ runner: action.runnerType, status: out.status }, out.durationMs / 1000);
