@@ -60,7 +60,9 @@ describe("execution control", () => {
     await host.close();
     expect(rec.status).toBe("canceled");
     expect(Date.now() - start).toBeGreaterThanOrEqual(900); // the sleep was not killed
-    const finished = ((rec.context as { trace: Array<{ ev: string; task?: string; status?: string }> }).trace ?? [])
+    const finished = (
+      (rec.context as { trace: Array<{ ev: string; task?: string; status?: string }> }).trace ?? []
+    )
       .filter((e) => e.ev === "task.finished")
       .map((e) => `${e.task}:${e.status}`)
       .sort();
