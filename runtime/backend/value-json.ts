@@ -6,13 +6,12 @@
 // crosses a runner, a child execution or a replay as Python would see it.
 //
 // The text is standard JSON. Reading takes JSON.parse unless the text may
-// hold an integral float or an integer-like key; then Python's reading
-// (pyJsonLoads) restores both. Ints beyond 2^53 read back as numbers either way.
+// hold an integral float or an integer-like key; then a reading with Python's
+// rules restores both. Ints beyond 2^53 read back as numbers either way.
 
-import { pyJsonLoads } from "../stdlib/functions/py-json";
-import { dictKeys, hasKeyOrder } from "../stdlib/py/dict";
+import { dictKeys, dictSet, hasKeyOrder } from "../stdlib/py/dict";
 import { floatRepr } from "../stdlib/py/text";
-import { isDict, PyFloat, type PyValue } from "../stdlib/py/value";
+import { isDict, mkFloat, type PyDict, PyFloat, type PyValue } from "../stdlib/py/value";
 
 /**
  * JSON of a value made of JSON data, PyFloat boxes and ordered dicts: compact,
@@ -47,6 +46,8 @@ function write(v: unknown, step: string, newline: string): string {
   }
   if (typeof v === "bigint") return v.toString();
   if (v instanceof PyFloat) return Number.isFinite(v.v) ? floatRepr(v.v) : JSON.stringify(String(v.v));
+  // Compact: a plain part of the value (a trace, say) is written natively.
+  if (!step && isPlainJson(v)) return JSON.stringify(v);
   const inner = step ? newline + step : "";
   const close = step ? newline : "";
   if (Array.isArray(v)) {
@@ -85,16 +86,109 @@ const NEEDS_PYTHON_READING =
 /** Reads stringifyValue's text (or any JSON) back. */
 export function parseValue<T = unknown>(text: string): T {
   if (!NEEDS_PYTHON_READING.test(text)) return JSON.parse(text) as T;
-  return withoutBigInts(pyJsonLoads(text)) as T;
+  return new PythonReading(text).document() as T;
 }
 
-/** Ints beyond 2^53 as numbers, as JSON.parse gives them (values here must stay JSON-safe). */
-function withoutBigInts(v: PyValue): PyValue {
-  if (typeof v === "bigint") return Number(v);
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = withoutBigInts(v[i]!);
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+const STRING = /"(?:[^"\\]|\\.)*"/y;
+const SPACE = /[ \t\n\r]*/y;
+
+/**
+ * JSON read as Python's json module reads it, for the texts that need it: a
+ * number with a fraction or an exponent is a float (an integral one a PyFloat
+ * box), and objects keep their key order (dictSet). Ints stay numbers (beyond
+ * 2^53 as JSON.parse gives them). Malformed text throws a SyntaxError, as
+ * JSON.parse would.
+ */
+class PythonReading {
+  private pos = 0;
+
+  constructor(private readonly text: string) {}
+
+  document(): PyValue {
+    const v = this.value();
+    this.space();
+    if (this.pos !== this.text.length) this.fail();
     return v;
   }
-  if (isDict(v)) for (const k of Object.keys(v)) v[k] = withoutBigInts(v[k]!);
-  return v;
+
+  private value(): PyValue {
+    this.space();
+    const c = this.text[this.pos];
+    if (c === "{") return this.object();
+    if (c === "[") return this.array();
+    if (c === '"') return this.string();
+    if (this.text.startsWith("true", this.pos)) return this.word(4, true);
+    if (this.text.startsWith("false", this.pos)) return this.word(5, false);
+    if (this.text.startsWith("null", this.pos)) return this.word(4, null);
+    NUMBER.lastIndex = this.pos;
+    const m = NUMBER.exec(this.text);
+    if (!m) return this.fail();
+    this.pos = NUMBER.lastIndex;
+    const n = Number(m[0]);
+    return m[1] === undefined && m[2] === undefined ? n : mkFloat(n);
+  }
+
+  private object(): PyDict {
+    const out: PyDict = {};
+    this.pos++;
+    this.space();
+    if (this.text[this.pos] === "}") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      this.space();
+      if (this.text[this.pos] !== '"') this.fail();
+      const key = this.string();
+      this.space();
+      if (this.text[this.pos++] !== ":") this.fail();
+      dictSet(out, key, this.value());
+      this.space();
+      const c = this.text[this.pos++];
+      if (c === "}") return out;
+      if (c !== ",") this.fail();
+    }
+  }
+
+  private array(): PyValue[] {
+    const out: PyValue[] = [];
+    this.pos++;
+    this.space();
+    if (this.text[this.pos] === "]") {
+      this.pos++;
+      return out;
+    }
+    for (;;) {
+      out.push(this.value());
+      this.space();
+      const c = this.text[this.pos++];
+      if (c === "]") return out;
+      if (c !== ",") this.fail();
+    }
+  }
+
+  private string(): string {
+    STRING.lastIndex = this.pos;
+    const m = STRING.exec(this.text);
+    if (!m) return this.fail();
+    this.pos = STRING.lastIndex;
+    const literal = m[0];
+    return literal.includes("\\") ? (JSON.parse(literal) as string) : literal.slice(1, -1);
+  }
+
+  private word<T extends PyValue>(length: number, value: T): T {
+    this.pos += length;
+    return value;
+  }
+
+  private space(): void {
+    SPACE.lastIndex = this.pos;
+    SPACE.exec(this.text);
+    this.pos = SPACE.lastIndex;
+  }
+
+  private fail(): never {
+    throw new SyntaxError(`Unexpected JSON at position ${this.pos}`);
+  }
 }

@@ -21,7 +21,8 @@ interface Lease {
 }
 
 export class MemoryExecutionStore implements ExecutionStore {
-  private readonly records = new Map<string, string>();
+  /** Per record: its JSON text field by field (as Redis keeps them), so one field needing the slower reading does not slow the others. */
+  private readonly records = new Map<string, Record<string, string>>();
   private readonly states = new Map<string, ExecutionState>();
   private readonly leases = new Map<string, Lease>();
 
@@ -95,14 +96,19 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   private store(record: ExecutionRecord): void {
-    this.records.set(record.id, stringifyValue(record));
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(record)) if (value !== undefined) fields[key] = stringifyValue(value);
+    this.records.set(record.id, fields);
     const { status, updatedAt, cancelRequested, pauseRequested } = record;
     this.states.set(record.id, { status, updatedAt, cancelRequested, pauseRequested });
   }
 
   private read(id: string): ExecutionRecord | undefined {
-    const text = this.records.get(id);
-    return text === undefined ? undefined : (parseValue(text) as ExecutionRecord);
+    const fields = this.records.get(id);
+    if (fields === undefined) return undefined;
+    const record: Record<string, unknown> = {};
+    for (const key of Object.keys(fields)) record[key] = parseValue(fields[key]!);
+    return record as unknown as ExecutionRecord;
   }
 }
 

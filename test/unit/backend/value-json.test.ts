@@ -74,3 +74,37 @@ describe("value JSON reading", () => {
     expect(dictKeys(parseValue<Record<string, PyValue>>('{"b":1, "3":2}'))).toEqual(["b", "3"]);
   });
 });
+
+describe("value JSON reading with Python's rules", () => {
+  it("reads what JSON.parse reads, floats boxed where integral and key order kept", () => {
+    fc.assert(
+      fc.property(json, (v) => {
+        // A leading "[1.0," forces the Python reading for the whole text.
+        const text = `[1.0,${JSON.stringify(v)}]`;
+        const back = parseValue<unknown[]>(text);
+        expect(back[0]).toEqual(new PyFloat(1));
+        expect(back[1]).toEqual(JSON.parse(JSON.stringify(v)));
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseValue('[1.0, "a\\"b\\\\c\\u00e9", {"2":1,"1":2}, -0.5, 2E3, 1e-7, true, null]')).toEqual([
+      new PyFloat(1),
+      'a"b\\cé',
+      { "2": 1, "1": 2 },
+      -0.5,
+      new PyFloat(2000),
+      1e-7,
+      true,
+      null,
+    ]);
+    expect(dictKeys(parseValue<PyValue[]>('[1.0, {"2":1,"1":2}]')[1] as Record<string, PyValue>)).toEqual([
+      "2",
+      "1",
+    ]);
+  });
+
+  it("refuses malformed text as JSON.parse does", () => {
+    for (const bad of ["[1.0,", "[1.0 2]", '{"1":1.0', "[1.0]x", "{1:1.0}", "[01.0]"])
+      expect(() => parseValue(bad)).toThrow(SyntaxError);
+  });
+});
