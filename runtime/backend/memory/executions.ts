@@ -97,7 +97,8 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   private store(record: ExecutionRecord): void {
     const fields: Record<string, string> = {};
-    for (const [key, value] of Object.entries(record)) if (value !== undefined) fields[key] = stringifyValue(value);
+    for (const [key, value] of Object.entries(record))
+      if (value !== undefined) fields[key] = stringifyValue(value);
     this.records.set(record.id, fields);
     const { status, updatedAt, cancelRequested, pauseRequested } = record;
     this.states.set(record.id, { status, updatedAt, cancelRequested, pauseRequested });
