@@ -123,12 +123,12 @@ async function runRedis(target: string, input: Record<string, string>, flags: Ru
 export function registerRun(program: Command): void {
   program
     .command("run")
-    .description("Run a workflow: embedded (default) or on Redis workers (--redis)")
+    .description("Run a workflow or an action: embedded (default) or on Redis workers (--redis)")
     .argument(
       "<target...>",
-      "[PACK_DIR...] TARGET: the workflow action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
+      "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
     )
-    .option("-p, --param <key=value...>", "workflow input (repeatable); cast by the parameter types", [])
+    .option("-p, --param <key=value...>", "input (repeatable); cast by the parameter types", [])
     .option("--packs <dirs...>", "pack folders (actions and workflows)")
     .option(
       "--bundles <dir>",
@@ -150,9 +150,10 @@ Examples:
   orqc run examples monitoring.host_check -p host=stale-srv-01 -p incident_id=INC0010026   # same: packs first
   orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
+  orqc run core.local -p cmd="uname -a"        # one action, as st2 run: its runner's result
 
 ORQC_TIME_SCALE (e.g. 0.01) multiplies every task and retry delay.
-Exit codes: 0 succeeded, 1 the workflow failed (or was canceled) or the input is invalid, 2 usage error.`,
+Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled) or the input is invalid, 2 usage error.`,
     )
     .action(async (positional: string[], flags: RunFlags) => {
       const target = positional[positional.length - 1]!;

@@ -36,7 +36,11 @@ export function formatRecord(record: ExecutionRecord, options: { trace?: boolean
   if (ctx?.runs) lines.push(`  jobs: ${ctx.runs}`);
   lines.push(`  input: ${stringifyValue(rec.input)}`);
   const result = rec.result as { output?: JsonValue; errors?: JsonValue[] } | undefined;
-  if (result && typeof result === "object") {
+  if (ctx?.target.kind === "action") {
+    // One action's execution: its runner's result, as `st2 run` shows it.
+    if (rec.result !== undefined)
+      lines.push(`  result: ${stringifyValue(rec.result, 2).replace(/\n/g, "\n  ")}`);
+  } else if (result && typeof result === "object") {
     lines.push(`  output: ${stringifyValue(result.output ?? null, 2).replace(/\n/g, "\n  ")}`);
     for (const e of result.errors ?? []) lines.push(`  error: ${stringifyValue(e)}`);
   }

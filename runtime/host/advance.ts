@@ -4,6 +4,7 @@
 
 import type { JobOutcome } from "../backend/types";
 import { COMPLETED } from "../engine/statuses";
+import { runActionExecution } from "./action-run";
 import { ExecutionRun } from "./execution";
 import { Lease } from "./lease";
 import { contextOf } from "./record-context";
@@ -64,6 +65,8 @@ export async function advanceExecution(
     }
     services.metrics?.inFlight.inc();
     try {
+      if (context.target.kind === "action")
+        return await runActionExecution(services, record, context.target.ref, stop.signal);
       return await new ExecutionRun(services, record, context, stop.signal, lease).run();
     } finally {
       services.metrics?.inFlight.dec();

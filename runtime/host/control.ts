@@ -5,6 +5,7 @@
 
 import type { Backend, ExecutionRecord } from "../backend/types";
 import { COMPLETED, S } from "../engine/statuses";
+import { contextOf } from "./record-context";
 
 export type ControlAction = "cancel" | "pause" | "resume";
 export type ControlOutcome = { ok: true; record: ExecutionRecord } | { ok: false; error: string };
@@ -17,6 +18,8 @@ export async function controlExecution(
   const rec = await backend.executions.get(id);
   if (!rec) return { ok: false, error: `no execution ${id} (or it was lost)` };
   if (COMPLETED.has(rec.status)) return { ok: false, error: `execution ${id} is already ${rec.status}` };
+  if (action !== "cancel" && contextOf(rec)?.target.kind === "action")
+    return { ok: false, error: `execution ${id} runs an action (${rec.ref}); only workflows can be paused` };
   if (action === "resume" && !rec.pauseRequested && rec.status !== S.paused)
     return { ok: false, error: `execution ${id} is not paused` };
   const updated = await apply(backend, rec, action);

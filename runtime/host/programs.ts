@@ -18,7 +18,9 @@ import type { Renderer } from "./region";
 
 export type Target =
   | { readonly kind: "bundle"; readonly ref: string }
-  | { readonly kind: "workflow"; readonly path: string; readonly ref: string | null };
+  | { readonly kind: "workflow"; readonly path: string; readonly ref: string | null }
+  /** One action that is not a workflow, run as its own execution (action-run.ts). */
+  | { readonly kind: "action"; readonly ref: string };
 
 export interface LoadedProgram {
   readonly target: Target;
@@ -77,14 +79,13 @@ export class Programs {
     }
     if (action.runnerType === "orquesta" && action.workflowPath)
       return { ok: true, value: { kind: "workflow", path: action.workflowPath, ref: action.ref } };
-    return {
-      ok: false,
-      error: `"${refOrFile}" is a ${action.runnerType} action; orqc run runs workflows (call it from a workflow task)`,
-    };
+    return { ok: true, value: { kind: "action", ref: action.ref } };
   }
 
   async loadProgram(target: Target): Promise<Loaded<LoadedProgram>> {
     try {
+      if (target.kind === "action")
+        return { ok: false, error: `${target.ref} is an action, not a workflow: it has no program` };
       return target.kind === "bundle" ? await this.loadBundle(target) : this.loadWorkflow(target);
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };

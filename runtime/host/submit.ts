@@ -7,6 +7,7 @@ import type { ExecutionRecord, JsonObject } from "../backend/types";
 import { rootContext } from "../engine/st2-context";
 import { dictSet } from "../stdlib/py/dict";
 import type { PyDict } from "../stdlib/py/value";
+import { submitAction } from "./action-run";
 import { fromJson, toJsonObject } from "./json";
 import { workflowInput } from "./params";
 import { type ExecutionContext, secretNamesOf } from "./record-context";
@@ -24,6 +25,11 @@ export type SubmitOutcome = { ok: true; record: ExecutionRecord } | { ok: false;
 export async function submitExecution(services: HostServices, req: SubmitRequest): Promise<SubmitOutcome> {
   const target = services.programs.resolveTarget(req.target);
   if (!target.ok) return target;
+  if (target.value.kind === "action") {
+    const action = services.catalog.resolve(target.value.ref);
+    if (!action) return { ok: false, error: `no action named "${target.value.ref}"` };
+    return submitAction(services, action, req);
+  }
   const loaded = await services.programs.loadProgram(target.value);
   if (!loaded.ok) return loaded;
   const program = loaded.value;

@@ -58,6 +58,19 @@ describe("orqc run (embedded)", () => {
     expect(usage.stderr).not.toMatch(/at \S+\.ts/);
   }, 30_000);
 
+  it("runs a single action as st2 run does: its result, exit 0 or 1 by its status", async () => {
+    const ok = await orqc(cli, ["run", "core.local", "-p", "cmd=echo hi"], env);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/execution \S+: succeeded/);
+    expect(ok.stdout).toContain('"stdout": "hi"');
+    const id = /execution (\S+):/.exec(ok.stdout)![1]!;
+    expect((await orqc(cli, ["status", id], env)).stdout).toContain('"stdout": "hi"');
+    const bad = await orqc(cli, ["run", "core.local", "-p", "cmd=exit 4", "--format", "json"], env);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ status: "failed", result: { return_code: 4 } });
+  }, 30_000);
+
   it("never prints a secret input", async () => {
     const r = await orqc(
       cli,

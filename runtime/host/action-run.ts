@@ -1,0 +1,137 @@
+// An execution of one action that is not a workflow (`orqc run core.local
+// -p cmd=...`), as `st2 run` makes one: the action's and its runner's
+// parameter rules at submission, one runner call, and the runner's status and
+// result as the execution's. The outcome is journaled before the record
+// says it, so a worker that dies after the action ran does not run it again.
+// A cancel request kills the running action, as st2 does for an action
+// execution (not for the actions inside a workflow).
+
+import { newExecutionId } from "../backend/ids";
+import type { ExecutionRecord, JobOutcome, JsonObject, JsonValue } from "../backend/types";
+import { rootContext } from "../engine/st2-context";
+import { S } from "../engine/statuses";
+import type { PyDict } from "../stdlib/py/value";
+import type { ResolvedAction } from "./actions";
+import { fromJson, toJsonObject } from "./json";
+import { actionParams } from "./params";
+import type { Target } from "./programs";
+import { type ExecutionContext, secretNamesOf } from "./record-context";
+import type { HostServices } from "./services";
+import type { SubmitOutcome, SubmitRequest } from "./submit";
+
+/** The journal step of the action's outcome. */
+const ACTION_STEP = "~action/0";
+const CONTROL_POLL_MS = 500;
+const DONE: JobOutcome = { kind: "done" };
+
+export async function submitAction(
+  services: HostServices,
+  action: ResolvedAction,
+  req: SubmitRequest,
+): Promise<SubmitOutcome> {
+  const runner = services.runners.get(action.runnerType);
+  if (!runner) return { ok: false, error: `${action.ref}: unknown runner type "${action.runnerType}"` };
+  const user = req.user ?? process.env.ORQC_USER ?? "stanley";
+  const id = newExecutionId();
+  const st2 = rootContext(id, action.ref, user, action.pack);
+  (st2.st2 as PyDict).runner = action.runnerType;
+  let config: PyDict;
+  try {
+    config = await packConfig(services, action, user);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  const params = await actionParams(req.input ?? {}, runner.runnerParameters, action.parameters, {
+    config,
+    actionContext: st2.parent as PyDict,
+    datastore: services.datastore,
+    user,
+  });
+  if (!params.ok) return { ok: false, error: `invalid input for ${action.ref}: ${params.error}` };
+  const secrets = secretNamesOf(action.parameters);
+  const target: Target = { kind: "action", ref: action.ref };
+  const context: ExecutionContext = {
+    target,
+    st2: toJsonObject(st2),
+    ...(secrets.length > 0 ? { secrets } : {}),
+  };
+  const { record } = await services.backend.executions.create({
+    id,
+    ref: action.ref,
+    input: toJsonObject(params.params),
+    user,
+    context: context as unknown as JsonObject,
+  });
+  await services.backend.queue.enqueue(id, null, { jobId: id });
+  return { ok: true, record };
+}
+
+/** The job of an action execution: run the action once (or take its journaled outcome) and finish. */
+export async function runActionExecution(
+  services: HostServices,
+  record: ExecutionRecord,
+  ref: string,
+  killed: AbortSignal,
+): Promise<JobOutcome> {
+  const { backend } = services;
+  const action = services.catalog.resolve(ref);
+  if (!action) return finish(services, record, S.failed, { error: `action ${ref} not found`, traceback: "" });
+  let outcome = await backend.journal.get(record.id, ACTION_STEP);
+  if (!outcome) {
+    await backend.executions.update(record.id, { status: S.running, startedAt: Date.now() }, [
+      S.requested,
+      S.scheduled,
+      S.running,
+    ]);
+    const cancel = new AbortController();
+    const onKilled = () => cancel.abort();
+    killed.addEventListener("abort", onKilled, { once: true });
+    const poll = setInterval(() => {
+      backend.executions.state(record.id).then(
+        (s) => s?.cancelRequested && cancel.abort(),
+        () => {},
+      );
+    }, CONTROL_POLL_MS);
+    try {
+      const user = record.user ?? "stanley";
+      const out = await services.runners.runAction(action.runnerType, record.input, {
+        action: action.info,
+        user,
+        execId: record.id,
+        config: toJsonObject(await packConfig(services, action, user)),
+        datastore: services.datastore,
+        secrets: services.secrets,
+        signal: cancel.signal,
+        logger: services.logger,
+      });
+      if (killed.aborted) return DONE;
+      const entry = { kind: "action", value: out.result, status: out.status, at: Date.now() };
+      outcome = (await backend.journal.record(record.id, ACTION_STEP, entry)).entry;
+    } finally {
+      clearInterval(poll);
+      killed.removeEventListener("abort", onKilled);
+    }
+  }
+  return finish(services, record, outcome.status ?? S.failed, outcome.value);
+}
+
+async function finish(
+  services: HostServices,
+  record: ExecutionRecord,
+  status: string,
+  result: JsonValue,
+): Promise<JobOutcome> {
+  await services.backend.executions.update(record.id, {
+    status,
+    result: services.secrets.maskValue(result),
+    finishedAt: Date.now(),
+  });
+  return DONE;
+}
+
+async function packConfig(services: HostServices, action: ResolvedAction, user: string): Promise<PyDict> {
+  const dir = action.packDir ?? services.catalog.packDir(action.pack);
+  if (!dir) return {};
+  const { loadPackConfig } = await import("../runners/pack-config");
+  return fromJson(await loadPackConfig(dir, action.pack, { datastore: services.datastore, user })) as PyDict;
+}
