@@ -49,11 +49,6 @@ export function redisOptions(config: RedisConfig, purpose: "commands" | "queue")
     retryStrategy: (times: number) => Math.min(100 * times, 2000),
     maxRetriesPerRequest: purpose === "queue" ? null : 50,
     enableReadyCheck: true,
-    // Commands issued in the same tick leave in one write: a busy worker sends
-    // journal, record and lease commands in bursts, and a write per command
-    // cost more CPU (syscalls, wake-ups) than the commands themselves. Order
-    // per connection is unchanged.
-    ...(purpose === "commands" ? { enableAutoPipelining: true } : {}),
   };
 }
 
