@@ -187,7 +187,12 @@ export function readyLauncher(): ProcessLauncher | undefined {
     shared = undefined;
   }
   if (deaths >= MAX_DEATHS) return undefined;
-  shared = new ProcessLauncher();
+  try {
+    shared = new ProcessLauncher();
+  } catch {
+    // No temp folder to write it to, say: commands keep starting directly.
+    deaths = MAX_DEATHS;
+  }
   return undefined;
 }
 
