@@ -132,7 +132,12 @@ export class ProcessLauncher {
   }
 
   private onLine(line: string): void {
-    const msg = JSON.parse(line) as { op: string } | DoneMessage;
+    let msg: { op: string } | DoneMessage;
+    try {
+      msg = JSON.parse(line) as { op: string } | DoneMessage;
+    } catch {
+      return; // not one of its answers (nothing else writes there; never worth a crash)
+    }
     if (msg.op === "ready") {
       if (this.state === "starting") this.state = "ready";
       return;
