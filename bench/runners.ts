@@ -1,13 +1,21 @@
 // Per-call cost of the action runners, and the point of the Python pool: a
 // StackStorm Python action run in a warm process against a fresh Python
-// process per call (what StackStorm does), measured in the same run.
+// process per call (what StackStorm does), measured in the same run; and the
+// point of the process launcher: local commands from a process with a large
+// heap, forked directly or started by the launcher.
 // Run: npx vite-node bench/runners.ts   Writes bench/results/runners.json.
 
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MemoryKvStore } from "../runtime/backend/memory/index";
 import { aesCipher, Datastore } from "../runtime/datastore/index";
-import { PythonPool, type RunnerContext, RunnerRegistry } from "../runtime/runners/index";
+import {
+  closeSharedLauncher,
+  PythonPool,
+  type RunnerContext,
+  RunnerRegistry,
+} from "../runtime/runners/index";
+import { readyLauncher } from "../runtime/runners/launcher/launcher";
 import { writeTestPack } from "../test/unit/runners/python-pack";
 
 const WARM_CALLS = Number(process.env.WARM_CALLS ?? 200);
@@ -85,6 +93,37 @@ await add("python-script datastore get/set, warm pool", WARM_CALLS, () =>
   registry.runAction("python-script", { key: "count.bench" }, pyCtx(warmPool, "kv")),
 );
 
+// Local commands from a process that holds a large heap, as a busy worker does:
+// started by fork() of this process, or by the process launcher (a small Node
+// process). The launcher's point is this process's CPU per command (time its
+// event loop cannot serve anything else), measured here with process.cpuUsage.
+const ballast: object[] = [];
+for (let i = 0; i < 2_500_000; i++) ballast.push({ i, s: `item ${i}` });
+const heapMb = round(process.memoryUsage().rss / 1e6);
+async function shellFromBigHeap(mode: "direct" | "launcher") {
+  if (mode === "direct") process.env.ORQC_PROCESS_LAUNCHER = "0";
+  else {
+    delete process.env.ORQC_PROCESS_LAUNCHER;
+    const until = Date.now() + 10_000;
+    while (!readyLauncher() && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+  }
+  const calls = 200;
+  const cpu0 = process.cpuUsage();
+  const timing = await perCall(calls, () =>
+    check(registry.runAction("local-shell-cmd", { cmd: "true" }, {})),
+  );
+  const cpu = process.cpuUsage(cpu0);
+  return { ...timing, calls, cpuMsPerCall: round((cpu.user + cpu.system) / 1000 / (calls + 1)) };
+}
+const bigHeap = {
+  rssMb: heapMb,
+  direct: await shellFromBigHeap("direct"),
+  launcher: await shellFromBigHeap("launcher"),
+};
+delete process.env.ORQC_PROCESS_LAUNCHER;
+ballast.length = 0;
+await closeSharedLauncher();
+
 const ratio = round(
   rows["python-script noop, fresh process per call"]!.meanMs / rows["python-script noop, warm pool"]!.meanMs,
 );
@@ -100,12 +139,21 @@ for (const [name, r] of Object.entries(rows))
 console.log(
   `python warm pool vs fresh process per call: ${ratio}x faster (noop action), ${ratioGreet}x (greet action)`,
 );
+console.log(`\nlocal-shell-cmd \`true\` from a process of ${bigHeap.rssMb} MB RSS (200 calls each):`);
+console.log("| started by | mean ms | p50 ms | p99 ms | this process's CPU ms per call |");
+console.log("|---|---|---|---|---|");
+for (const mode of ["direct", "launcher"] as const) {
+  const r = bigHeap[mode];
+  console.log(
+    `| ${mode === "direct" ? "fork of this process" : "process launcher"} | ${r.meanMs} | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMsPerCall} |`,
+  );
+}
 
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
 writeFileSync(
   join(dir, "runners.json"),
-  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, rows, pythonFreshOverWarm: { noop: ratio, greet: ratioGreet } }, null, 2)}\n`,
+  `${JSON.stringify({ generatedAt: new Date().toISOString(), node: process.version, rows, pythonFreshOverWarm: { noop: ratio, greet: ratioGreet }, localCommandsFromBigHeap: bigHeap }, null, 2)}\n`,
 );
 await warmPool.close();
 await freshPool.close();
