@@ -7,17 +7,18 @@
 // execution (not for the actions inside a workflow).
 
 import { newExecutionId } from "../backend/ids";
-import type { ExecutionRecord, JobOutcome, JsonObject, JsonValue } from "../backend/types";
+import type { ExecutionRecord, JobOutcome, JsonValue } from "../backend/types";
 import { rootContext } from "../engine/st2-context";
 import { S } from "../engine/statuses";
+import { DEFAULT_USER } from "../runners/types";
 import type { PyDict } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
-import { fromJson, toJsonObject } from "./json";
+import { toJsonObject } from "./json";
+import { enqueueNew } from "./new-execution";
+import { packConfigOf } from "./pack-config";
 import { actionParams } from "./params";
-import type { Target } from "./programs";
-import { type ExecutionContext, secretNamesOf } from "./record-context";
 import type { HostServices } from "./services";
-import type { SubmitOutcome, SubmitRequest } from "./submit";
+import type { SubmitOutcome } from "./submit";
 
 /** The journal step of the action's outcome. */
 const ACTION_STEP = "~action/0";
@@ -27,43 +28,36 @@ const DONE: JobOutcome = { kind: "done" };
 export async function submitAction(
   services: HostServices,
   action: ResolvedAction,
-  req: SubmitRequest,
+  given: PyDict,
+  user: string,
 ): Promise<SubmitOutcome> {
   const runner = services.runners.get(action.runnerType);
   if (!runner) return { ok: false, error: `${action.ref}: unknown runner type "${action.runnerType}"` };
-  const user = req.user ?? process.env.ORQC_USER ?? "stanley";
   const id = newExecutionId();
   const st2 = rootContext(id, action.ref, user, action.pack);
   (st2.st2 as PyDict).runner = action.runnerType;
   let config: PyDict;
   try {
-    config = await packConfig(services, action, user);
+    config = await packConfigOf(services, action.pack, user);
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  const params = await actionParams(req.input ?? {}, runner.runnerParameters, action.parameters, {
+  const params = await actionParams(given, runner.runnerParameters, action.parameters, {
     config,
     actionContext: st2.parent as PyDict,
     datastore: services.datastore,
     user,
   });
   if (!params.ok) return { ok: false, error: `invalid input for ${action.ref}: ${params.error}` };
-  const secrets = secretNamesOf(action.parameters);
-  const target: Target = { kind: "action", ref: action.ref };
-  const context: ExecutionContext = {
-    target,
-    st2: toJsonObject(st2),
-    ...(secrets.length > 0 ? { secrets } : {}),
-  };
-  const { record } = await services.backend.executions.create({
+  return enqueueNew(services, {
     id,
     ref: action.ref,
-    input: toJsonObject(params.params),
+    target: { kind: "action", ref: action.ref },
+    st2,
+    input: params.params,
     user,
-    context: context as unknown as JsonObject,
+    parameters: action.parameters,
   });
-  await services.backend.queue.enqueue(id, null, { jobId: id });
-  return { ok: true, record };
 }
 
 /** The job of an action execution: run the action once (or take its journaled outcome) and finish. */
@@ -93,12 +87,12 @@ export async function runActionExecution(
       );
     }, CONTROL_POLL_MS);
     try {
-      const user = record.user ?? "stanley";
+      const user = record.user ?? DEFAULT_USER;
       const out = await services.runners.runAction(action.runnerType, record.input, {
         action: action.info,
         user,
         execId: record.id,
-        config: toJsonObject(await packConfig(services, action, user)),
+        config: toJsonObject(await packConfigOf(services, action.pack, user)),
         datastore: services.datastore,
         secrets: services.secrets,
         signal: cancel.signal,
@@ -127,11 +121,4 @@ async function finish(
     finishedAt: Date.now(),
   });
   return DONE;
-}
-
-async function packConfig(services: HostServices, action: ResolvedAction, user: string): Promise<PyDict> {
-  const dir = action.packDir ?? services.catalog.packDir(action.pack);
-  if (!dir) return {};
-  const { loadPackConfig } = await import("../runners/pack-config");
-  return fromJson(await loadPackConfig(dir, action.pack, { datastore: services.datastore, user })) as PyDict;
 }

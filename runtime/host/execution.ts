@@ -22,6 +22,7 @@ import { ChildCalls } from "./child-calls";
 import { fromJson, toJsonValue } from "./json";
 import type { Lease } from "./lease";
 import { LiveSteps } from "./live-steps";
+import { packConfigOf } from "./pack-config";
 import type { LoadedProgram } from "./programs";
 import { type ExecutionContext, RESULT_ID } from "./record-context";
 import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "./region";
@@ -59,7 +60,7 @@ export class ExecutionRun implements RegionHost {
   private wakeUp: (() => void) | undefined;
   kvReader: St2kvReader | undefined;
   private readonly kvCounts = new Map<string, number>();
-  readonly configs = new Map<string, Promise<JsonObject>>();
+  readonly configs = new Map<string, Promise<PyDict>>();
   preloaded = new Map<string, PyDict>();
   preloadedKv: Record<string, PyValue> = {};
   private cancelApplied = false;
@@ -184,15 +185,10 @@ export class ExecutionRun implements RegionHost {
   config(pack: string): Promise<PyDict> {
     let c = this.configs.get(pack);
     if (!c) {
-      const dir = this.services.catalog.packDir(pack);
-      c = dir
-        ? import("../runners/pack-config").then((m) =>
-            m.loadPackConfig(dir, pack, { datastore: this.services.datastore, user: this.user }),
-          )
-        : Promise.resolve({});
+      c = packConfigOf(this.services, pack, this.user);
       this.configs.set(pack, c);
     }
-    return c.then((x) => fromJson(x) as PyDict);
+    return c;
   }
 
   // ------------------------------------------------------------ scheduling

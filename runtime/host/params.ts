@@ -36,7 +36,7 @@ export async function kvValues(
 }
 
 /** Some string (key or value) in `v` says "st2kv"; stops at the first, builds nothing. */
-function mentionsKv(v: unknown): boolean {
+export function mentionsKv(v: unknown): boolean {
   if (typeof v === "string") return v.includes("st2kv");
   if (v === null || typeof v !== "object") return false;
   if (Array.isArray(v)) return v.some(mentionsKv);

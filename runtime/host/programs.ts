@@ -14,6 +14,7 @@ import { inspectWorkflow } from "../engine/inspection";
 import { loadDefinition } from "../engine/load-definition";
 import type { PyValue } from "../stdlib/py/value";
 import type { ActionCatalog } from "./actions";
+import { mentionsKv } from "./params";
 import type { Renderer } from "./region";
 
 export type Target =
@@ -165,7 +166,7 @@ function bundleProgram(target: Extract<Target, { kind: "bundle" }>, bundle: Comp
     unit: root.id,
     program,
     render: tableRenderer(bundle.expressions),
-    usesKv: JSON.stringify(program).includes("st2kv"),
+    usesKv: mentionsKv(program),
   };
 }
 

@@ -3,14 +3,16 @@
 // context, and enqueue it. Input problems come back as messages.
 
 import { newExecutionId } from "../backend/ids";
-import type { ExecutionRecord, JsonObject } from "../backend/types";
+import type { ExecutionRecord } from "../backend/types";
 import { rootContext } from "../engine/st2-context";
+import { DEFAULT_USER } from "../runners/types";
 import { dictSet } from "../stdlib/py/dict";
 import type { PyDict } from "../stdlib/py/value";
 import { submitAction } from "./action-run";
-import { fromJson, toJsonObject } from "./json";
+import { fromJson } from "./json";
+import { enqueueNew } from "./new-execution";
+import { packConfigOf } from "./pack-config";
 import { workflowInput } from "./params";
-import { type ExecutionContext, secretNamesOf } from "./record-context";
 import type { HostServices } from "./services";
 
 export interface SubmitRequest {
@@ -25,52 +27,41 @@ export type SubmitOutcome = { ok: true; record: ExecutionRecord } | { ok: false;
 export async function submitExecution(services: HostServices, req: SubmitRequest): Promise<SubmitOutcome> {
   const target = services.programs.resolveTarget(req.target);
   if (!target.ok) return target;
+  const user = req.user ?? process.env.ORQC_USER ?? DEFAULT_USER;
   if (target.value.kind === "action") {
     const action = services.catalog.resolve(target.value.ref);
     if (!action) return { ok: false, error: `no action named "${target.value.ref}"` };
-    return submitAction(services, action, req);
+    return submitAction(services, action, req.input ?? {}, user);
   }
   const loaded = await services.programs.loadProgram(target.value);
   if (!loaded.ok) return loaded;
   const program = loaded.value;
-  const user = req.user ?? process.env.ORQC_USER ?? "stanley";
   const id = newExecutionId();
-  const context = rootContext(id, program.ref, user, program.pack);
-  const pack = program.pack;
-  const dir = pack ? services.catalog.packDir(pack) : undefined;
-  let config: PyDict = {};
-  if (dir && pack) {
-    try {
-      const { loadPackConfig } = await import("../runners/pack-config");
-      config = fromJson(await loadPackConfig(dir, pack, { datastore: services.datastore, user })) as PyDict;
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
+  const st2 = rootContext(id, program.ref, user, program.pack);
+  let config: PyDict;
+  try {
+    config = await packConfigOf(services, program.pack, user);
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   const given = program.parameters ? (req.input ?? {}) : untyped(req.input ?? {});
   const input = await workflowInput(given, program.parameters, {
     config,
-    actionContext: context.parent as PyDict,
+    actionContext: st2.parent as PyDict,
     datastore: services.datastore,
     user,
   });
   if (!input.ok)
     return { ok: false, error: `invalid input for ${program.ref ?? req.target}: ${input.error}` };
-  const secrets = secretNamesOf(program.parameters);
-  const ctx: ExecutionContext = {
-    target: program.target,
-    st2: toJsonObject(context),
-    ...(secrets.length > 0 ? { secrets } : {}),
-  };
-  const { record } = await services.backend.executions.create({
+  return enqueueNew(services, {
     id,
     ref: program.ref ?? program.path,
-    input: toJsonObject(input.params),
+    target: program.target,
+    st2,
+    input: input.params,
     user,
-    context: ctx as unknown as JsonObject,
+    parameters: program.parameters,
   });
-  await services.backend.queue.enqueue(id, null, { jobId: id });
-  return { ok: true, record };
 }
 
 /** Without parameter metadata nothing casts text: JSON-looking values (numbers, lists...) are parsed. */

@@ -23,7 +23,6 @@ interface Lease {
 export class MemoryExecutionStore implements ExecutionStore {
   /** Per record: its JSON text field by field (as Redis keeps them), so one field needing the slower reading does not slow the others. */
   private readonly records = new Map<string, Record<string, string>>();
-  private readonly states = new Map<string, ExecutionState>();
   private readonly leases = new Map<string, Lease>();
 
   constructor(private readonly onDelete: (id: string) => void) {}
@@ -43,8 +42,15 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async state(id: string): Promise<ExecutionState | undefined> {
-    const s = this.states.get(id);
-    return s ? { ...s } : undefined;
+    const fields = this.records.get(id);
+    if (fields === undefined) return undefined;
+    const field = (key: keyof ExecutionState) => parseValue(fields[key]!);
+    return {
+      status: field("status") as string,
+      updatedAt: field("updatedAt") as number,
+      cancelRequested: field("cancelRequested") as boolean,
+      pauseRequested: field("pauseRequested") as boolean,
+    };
   }
 
   async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
@@ -90,7 +96,6 @@ export class MemoryExecutionStore implements ExecutionStore {
 
   async delete(id: string): Promise<void> {
     this.records.delete(id);
-    this.states.delete(id);
     this.leases.delete(id);
     this.onDelete(id);
   }
@@ -100,8 +105,6 @@ export class MemoryExecutionStore implements ExecutionStore {
     for (const [key, value] of Object.entries(record))
       if (value !== undefined) fields[key] = stringifyValue(value);
     this.records.set(record.id, fields);
-    const { status, updatedAt, cancelRequested, pauseRequested } = record;
-    this.states.set(record.id, { status, updatedAt, cancelRequested, pauseRequested });
   }
 
   private read(id: string): ExecutionRecord | undefined {

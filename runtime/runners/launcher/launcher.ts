@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { setChildRef } from "../child-ref";
 import { LAUNCHER_SOURCE } from "./launcher-source";
 
 export interface LaunchRequest {
@@ -166,27 +167,28 @@ export class ProcessLauncher {
 
   /** Idle, the launcher must not keep a CLI process alive; a running command does. */
   private setRef(on: boolean): void {
-    const handles = [this.child, this.child.stdin, this.child.stdout] as Array<{
-      ref?: () => void;
-      unref?: () => void;
-    } | null>;
-    for (const h of handles) (on ? h?.ref : h?.unref)?.call(h);
+    setChildRef(this.child, on);
   }
 }
 
 let shared: ProcessLauncher | undefined;
 let deaths = 0;
 const MAX_DEATHS = 3;
+/** Commands started directly before the launcher is: a process that starts only a few never pays for one. */
+let asked = 0;
+const START_AFTER = 3;
 
 /**
  * The process-wide launcher when it is up; otherwise undefined (the caller
- * spawns directly) and the launcher is started for the commands that follow.
+ * spawns directly). The launcher is started at the third command a process
+ * asks for, and serves the commands after it once up.
  * ORQC_PROCESS_LAUNCHER=0 turns it off; after three launchers have died, the
  * process stays with direct spawning.
  */
 export function readyLauncher(): ProcessLauncher | undefined {
   if (process.env.ORQC_PROCESS_LAUNCHER === "0") return undefined;
   if (shared?.alive) return shared.ready ? shared : undefined;
+  if (++asked < START_AFTER) return undefined;
   if (shared) {
     deaths += 1;
     shared = undefined;

@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { JsonObject, JsonValue } from "../../backend/types";
 import { parseValue, stringifyValue } from "../../backend/value-json";
+import { setChildRef } from "../child-ref";
 
 export interface PythonRunRequest {
   /** Absolute path of the action's .py file. */
@@ -170,11 +171,7 @@ export class PythonHostProcess {
   }
 
   private setRef(on: boolean): void {
-    const handles = [this.child, ...this.child.stdio] as Array<{
-      ref?: () => void;
-      unref?: () => void;
-    } | null>;
-    for (const h of handles) (on ? h?.ref : h?.unref)?.call(h);
+    setChildRef(this.child, on);
   }
 
   kill(): void {

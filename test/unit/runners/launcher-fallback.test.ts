@@ -14,7 +14,7 @@ afterAll(() => {
 describe("process launcher fallback", () => {
   it("runs commands directly when the launcher cannot be written", async () => {
     process.env.TMPDIR = "/nonexistent/orqc-no-tmp";
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const out = await runProcess({ command: "/bin/sh", args: ["-c", `echo run ${i}`] });
       expect(out).toMatchObject({ exitCode: 0, stdout: `run ${i}\n` });
       await new Promise((r) => setTimeout(r, 50));
