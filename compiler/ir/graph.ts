@@ -285,6 +285,18 @@ export class WorkflowGraph {
   }
 }
 
+// A graph depends only on its IR and is never changed after it is composed (its
+// caches are memos of the IR), so every run of one IR (a compiled bundle's
+// units, a kept definition) shares one.
+const graphs = new WeakMap<WorkflowIR, WorkflowGraph>();
+
+/** The composed graph of `ir`, built on first use. */
+export function graphOf(ir: WorkflowIR): WorkflowGraph {
+  let graph = graphs.get(ir);
+  if (!graph) graphs.set(ir, (graph = new WorkflowGraph(ir)));
+  return graph;
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

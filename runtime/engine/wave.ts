@@ -3,7 +3,7 @@
 // then a wave completing every queued execution in order) and records the
 // golden trace. Actions go through an ActionExecutor.
 
-import { WorkflowGraph } from "../../compiler/ir/graph";
+import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { PyDict, PyValue } from "../stdlib/py/value";
 import { type ErrorEntry, type Renderer, WorkflowConductor } from "./conductor";
@@ -81,16 +81,6 @@ export function runWave(ir: WorkflowIR, opts: WaveOptions): Trace {
     return trace;
   }
   return new WaveInterpreter(ir, opts, trace).run();
-}
-
-// A graph depends only on its IR and is never changed after it is composed,
-// so runs of the same IR (a compiled bundle's units) share one.
-const graphs = new WeakMap<WorkflowIR, WorkflowGraph>();
-
-function graphOf(ir: WorkflowIR): WorkflowGraph {
-  let graph = graphs.get(ir);
-  if (!graph) graphs.set(ir, (graph = new WorkflowGraph(ir)));
-  return graph;
 }
 
 export class WaveInterpreter {

@@ -5,7 +5,7 @@
 // child regions in this process. The bookkeeping of task records (what task()
 // returns, retries, with-items continuation) follows the wave host exactly.
 
-import { WorkflowGraph } from "../../compiler/ir/graph";
+import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { TaskMode } from "../../compiler/program/types";
 import { WorkflowConductor } from "../engine/conductor";
@@ -134,7 +134,7 @@ export class Region {
     private readonly host: RegionHost,
   ) {
     const Conductor = conductorClass(spec.render);
-    this.conductor = new Conductor(new WorkflowGraph(spec.ir), {
+    this.conductor = new Conductor(graphOf(spec.ir), {
       inputs: spec.input,
       parentContext: spec.parentContext,
       hooks: {

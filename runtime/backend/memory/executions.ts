@@ -69,7 +69,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return { ok: false };
     if (ifStatus && !ifStatus.includes(current.status)) return { ok: false, record: current };
     const next = applyPatch(current, patch, Date.now());
-    this.store(next);
+    this.storeFields(id, next, ["updatedAt", ...Object.keys(patch)]);
     return { ok: true, record: next };
   }
 
@@ -78,7 +78,7 @@ export class MemoryExecutionStore implements ExecutionStore {
     if (!current) return undefined;
     const key = flag === "cancel" ? "cancelRequested" : "pauseRequested";
     const next: ExecutionRecord = { ...current, [key]: on, updatedAt: Date.now() };
-    this.store(next);
+    this.storeFields(id, next, [key, "updatedAt"]);
     return next;
   }
 
@@ -105,6 +105,18 @@ export class MemoryExecutionStore implements ExecutionStore {
     for (const [key, value] of Object.entries(record))
       if (value !== undefined) fields[key] = stringifyValue(value);
     this.records.set(record.id, fields);
+  }
+
+  /** Writes only `keys` of `record` again: the text of every other field is unchanged. */
+  private storeFields(id: string, record: ExecutionRecord, keys: readonly string[]): void {
+    const fields = { ...this.records.get(id)! };
+    const values = record as unknown as Record<string, unknown>;
+    for (const key of keys) {
+      const value = values[key];
+      if (value === undefined) delete fields[key];
+      else fields[key] = stringifyValue(value);
+    }
+    this.records.set(id, fields);
   }
 
   private read(id: string): ExecutionRecord | undefined {

@@ -82,12 +82,35 @@ def _encode_result(value, with_status):
         return str(value)
 
 
+def _environ_snapshot():
+    # os.environ._data holds the encoded variables: copying and comparing it
+    # costs a microsecond, where dict(os.environ) decodes every variable.
+    return dict(getattr(os.environ, "_data", None) or os.environ)
+
+
+def _restore_environ(saved):
+    """Puts back the environment of before the action, as a fresh process per action would."""
+    if _environ_snapshot() == saved:
+        return
+    data = getattr(os.environ, "_data", None)
+    if data is None:
+        os.environ.clear()
+        os.environ.update(saved)
+        return
+    decode = os.environ.decodekey
+    for key in [k for k in data if k not in saved]:
+        del os.environ[decode(key)]
+    for key, value in saved.items():
+        if data.get(key) != value:
+            os.environ[decode(key)] = os.environ.decodevalue(value)
+
+
 def _run(req):
     from st2common.runners.base_action import ActionService, configure_logger
 
     out, err = io.StringIO(), io.StringIO()
     saved = (sys.stdout, sys.stderr)
-    saved_env = dict(os.environ)
+    saved_env = _environ_snapshot()
     reply = {"id": req["id"], "op": "done", "exit_code": 0, "status": None, "has_result": False}
     try:
         sys.stdout, sys.stderr = out, err
@@ -123,8 +146,7 @@ def _run(req):
         sys.stdout.flush()
         sys.stderr.flush()
         sys.stdout, sys.stderr = saved
-        os.environ.clear()
-        os.environ.update(saved_env)
+        _restore_environ(saved_env)
         reply["stdout"] = out.getvalue()
         reply["stderr"] = err.getvalue()
     return reply

@@ -23,6 +23,19 @@ class Greet(Action):
         return {"text": "%s, %s%s" % (self.config["greeting"], name, punctuation),
                 "region": self.config["api"]["region"], "pid": os.getpid()}
 `,
+  "env.py": `
+import os
+from st2common.runners.base_action import Action
+
+class Env(Action):
+    def run(self, set_name=None, drop_name=None):
+        seen = {k: os.environ.get(k) for k in ("ORQC_T_PARAM", "ORQC_T_SELF", "HOME")}
+        if set_name:
+            os.environ[set_name] = "set by the action"
+        if drop_name:
+            del os.environ[drop_name]
+        return {"seen": seen, "pid": os.getpid()}
+`,
   "kv.py": `
 from st2common.runners.base_action import Action
 

@@ -72,6 +72,19 @@ describe("python-script runner", () => {
     expect(pids.size).toBe(1);
   });
 
+  it("gives every action the environment of before the last one, whatever that one set or removed", async () => {
+    const run = async (params: Record<string, string>, env?: Record<string, string>) => {
+      const r = await pythonScriptRunner.run({ ...params, ...(env ? { env } : {}) }, ctxFor("env"));
+      expect(r.status).toBe("succeeded");
+      return (r.result as { result: { seen: Record<string, string | null>; pid: number } }).result;
+    };
+    const first = await run({ set_name: "ORQC_T_SELF", drop_name: "HOME" }, { ORQC_T_PARAM: "from env" });
+    expect(first.seen).toEqual({ ORQC_T_PARAM: "from env", ORQC_T_SELF: null, HOME: process.env.HOME });
+    const second = await run({});
+    expect(second.pid).toBe(first.pid);
+    expect(second.seen).toEqual({ ORQC_T_PARAM: null, ORQC_T_SELF: null, HOME: process.env.HOME });
+  });
+
   it("reads and writes the datastore through action_service", async () => {
     await datastore.set({ scope: "system", name: "token", value: "s3cret", secret: true });
     await datastore.set({ scope: "system", name: "count.other", value: "x" });
