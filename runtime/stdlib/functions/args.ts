@@ -25,18 +25,25 @@ export function bindArgs(
       `${fnName}() takes ${takes} positional argument${params.length === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`,
     );
   }
-  const out: (PyValue | undefined)[] = params.map((_, i) => args[i]);
-  for (const key of Object.keys(kwargs)) {
+  // One pass and one array: every catalogue call binds its arguments here.
+  const out: (PyValue | undefined)[] = new Array(params.length);
+  for (let i = 0; i < params.length; i++) out[i] = args[i];
+  for (const key in kwargs) {
+    if (!Object.hasOwn(kwargs, key)) continue;
     const idx = params.findIndex((p) => p.name === key);
     if (idx < 0) throw new PyError("TypeError", `${fnName}() got an unexpected keyword argument '${key}'`);
     if (out[idx] !== undefined)
       throw new PyError("TypeError", `${fnName}() got multiple values for argument '${key}'`);
     out[idx] = dictGet(kwargs, key);
   }
-  const missing = params
-    .filter((p, i) => out[i] === undefined && !("default" in p))
-    .map((p) => `'${p.name}'`);
-  if (missing.length > 0) {
+  let missing: string[] | undefined;
+  for (let i = 0; i < params.length; i++) {
+    if (out[i] !== undefined) continue;
+    const p = params[i]!;
+    if ("default" in p) out[i] = p.default ?? null;
+    else (missing ??= []).push(`'${p.name}'`);
+  }
+  if (missing) {
     const list =
       missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
     throw new PyError(
@@ -44,7 +51,7 @@ export function bindArgs(
       `${fnName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
     );
   }
-  return params.map((p, i) => (out[i] !== undefined ? out[i]! : (p.default ?? null)));
+  return out as PyValue[];
 }
 
 /** A str argument, or TypeError with the given message. */

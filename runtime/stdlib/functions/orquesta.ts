@@ -1,7 +1,7 @@
 // Orquesta's own functions (orquesta/expressions/functions/{common,workflow}.py):
 // ctx, item, result, succeeded, failed, completed, task_status, json, zip.
 
-import { dictGet, dictKeys, newDict } from "../py/dict";
+import { dictGet, dictKeys, filterDict } from "../py/dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, type PyDict, PyError, PySet, PyTuple, type PyValue, truthy } from "../py/value";
 import { bindArgs } from "./args";
@@ -12,11 +12,7 @@ import { pyJsonLoads } from "./py-json";
 const COMPLETED = ["succeeded", "failed", "timeout", "abandoned", "canceled"];
 
 function visibleContext(ctx: PyDict): PyDict {
-  return newDict(
-    dictKeys(ctx)
-      .filter((k) => !k.startsWith("__"))
-      .map((k) => [k, ctx[k]!] as const),
-  );
+  return filterDict(ctx, (k) => !k.startsWith("__"));
 }
 
 function evalError(message: string): PyError {

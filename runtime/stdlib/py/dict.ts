@@ -89,6 +89,21 @@ export function putKey(d: PyDict, key: string, value: PyValue): void {
   else d[key] = value;
 }
 
+/** A shallow copy of the entries of `d` whose key passes `keep`, in Python's order. */
+export function filterDict(d: PyDict, keep: (key: string) => boolean): PyDict {
+  const out: PyDict = {};
+  let ordered = false;
+  for (const k of dictKeys(d)) {
+    if (!keep(k)) continue;
+    // Plain assignment until a key needs the order table (dictSet looks it up for every key).
+    if (ordered || k === "__proto__" || isIndexKey(k)) {
+      dictSet(out, k, d[k]!);
+      ordered = ORDER.has(out);
+    } else out[k] = d[k]!;
+  }
+  return out;
+}
+
 export function newDict(entries: Iterable<readonly [string, PyValue]> = []): PyDict {
   const d: PyDict = {};
   for (const [k, v] of entries) dictSet(d, k, v);
