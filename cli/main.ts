@@ -29,6 +29,13 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that closes early (`orqc ... | head`) is not an error: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+
 main(process.argv).catch((err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`orqc: internal error: ${message}\n`);
