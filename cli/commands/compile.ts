@@ -6,6 +6,8 @@ import type { CompileResult } from "../../compiler/compile";
 import { formatReport } from "../../compiler/report/report";
 import { COLORS, NO_COLORS, useColor } from "../output/color";
 import { formatDiagnostic, toJson } from "../output/diagnostics";
+import { prepareOutputDir } from "../output/output-dir";
+import { reportError } from "../report-error";
 
 interface CompileFlags {
   out: string;
@@ -90,7 +92,23 @@ Examples:
 Exit codes: 0 no errors, 1 errors found (workflows Orquesta refuses are not compiled; orqc's own checks are reported but do not block a bundle), 2 usage error.`,
     )
     .action(async (paths: string[], flags: CompileFlags) => {
-      const ok = await runOnce(paths, flags);
+      const unusable = prepareOutputDir(flags.out);
+      if (unusable) {
+        reportError("compile", "usage", `-o ${flags.out}: ${unusable}`);
+        process.exitCode = 2;
+        return;
+      }
+      let ok: boolean;
+      try {
+        ok = await runOnce(paths, flags);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (!err.syscall) throw e;
+        // The disk filled up or the folder changed under us while bundles were written.
+        reportError("compile", "failed", `writing the bundles failed: ${err.message}`);
+        process.exitCode = 1;
+        return;
+      }
       process.exitCode = ok ? 0 : 1;
       if (!flags.watch) return;
       let timer: NodeJS.Timeout | undefined;

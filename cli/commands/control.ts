@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { type ControlAction, controlExecution } from "../../runtime/host/control";
 import type { RedisFlags } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 import { withBackend } from "./status";
 
 const WHAT: Record<ControlAction, string> = {
@@ -18,7 +19,7 @@ export function registerControl(program: Command): void {
       .command(action)
       .description(WHAT[action])
       .argument("<id>", "execution id")
-      .option("--redis <url>", "Redis URL (default redis://127.0.0.1:6379)")
+      .option("--redis <url>", "Redis URL (default redis://127.0.0.1:6379)", parseRedisUrl)
       .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
       .addHelpText(
         "after",

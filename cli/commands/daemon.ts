@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import type { Command } from "commander";
 import { positiveInt, UsageError } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 
 interface DaemonFlags {
   workers: string;
@@ -22,7 +23,7 @@ export function registerDaemon(program: Command): void {
     .command("daemon")
     .description("Run K worker processes, restarting any that dies")
     .option("--workers <k>", "worker processes", "2")
-    .option("--redis <url>", "Redis URL", "redis://127.0.0.1:6379")
+    .option("--redis <url>", "Redis URL", parseRedisUrl, "redis://127.0.0.1:6379")
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--concurrency <n>", "executions per worker", "10")
     .option("--packs <dirs...>", "pack folders")

@@ -9,6 +9,7 @@ import {
   UsageError,
 } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 import { withBackend } from "./status";
 
 interface ListFlags extends RedisFlags {
@@ -26,7 +27,7 @@ export function registerExecutions(program: Command): void {
   program
     .command("executions")
     .description("List recent executions, newest first")
-    .option("--redis <url>", "Redis URL; default: the local records of embedded runs")
+    .option("--redis <url>", "Redis URL; default: the local records of embedded runs", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--status <status>", "only executions with this status")
     .option("--limit <n>", "how many", "50")

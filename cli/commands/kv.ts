@@ -7,6 +7,7 @@ import type { RedisConfig } from "../../runtime/backend/redis/index";
 import { BackendUnavailableError, type KvItem, type KvScope } from "../../runtime/backend/types";
 import { type Datastore, DatastoreCryptoError, openDatastore } from "../../runtime/datastore/index";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 
 interface CommonOptions {
   redis?: string;
@@ -23,7 +24,11 @@ export function registerKv(program: Command): void {
     .description("Read and write st2kv datastore keys (system and user scopes)");
   const common = (cmd: Command): Command =>
     cmd
-      .option("--redis <url>", "Redis URL (redis:// or rediss://); default: the local datastore file")
+      .option(
+        "--redis <url>",
+        "Redis URL (redis:// or rediss://); default: the local datastore file",
+        parseRedisUrl,
+      )
       .option("--scope <scope>", "system or user", "system")
       .option("--user <name>", "user of the user scope (default: ORQC_USER or stanley)")
       .option("--format <format>", "text or json", "text");

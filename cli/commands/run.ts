@@ -25,6 +25,7 @@ import {
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
 
 interface RunFlags extends RedisFlags {
@@ -134,7 +135,7 @@ export function registerRun(program: Command): void {
       "--bundles <dir>",
       "compiled bundles folder (orqc compile -o DIR); preferred over --packs for REF",
     )
-    .option("--redis <url>", "submit to workers on this Redis instead of running embedded")
+    .option("--redis <url>", "submit to workers on this Redis instead of running embedded", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--wait", "with --redis: wait for the result and print it")
     .option("--timeout <seconds>", "give up waiting after this many seconds")

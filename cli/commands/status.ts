@@ -11,6 +11,7 @@ import { dumpJournal } from "../../runtime/journal/dump";
 import { SecretSet } from "../../runtime/secrets/mask";
 import { loadEmbeddedRecord, openRedis, type RedisFlags } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 
 interface StatusFlags extends RedisFlags {
   format: string;
@@ -85,7 +86,7 @@ export function registerStatus(program: Command): void {
     .command("status")
     .description("Show an execution: status, output, errors and the task trace")
     .argument("<id>", "execution id (printed by orqc run)")
-    .option("--redis <url>", "Redis URL; default: the local record of an embedded run")
+    .option("--redis <url>", "Redis URL; default: the local record of an embedded run", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--journal", "also print the execution's journal (secrets masked)")
     .option("--format <format>", "text or json", "text")

@@ -13,6 +13,7 @@ import { SecretSet } from "../../runtime/secrets/mask";
 import { openRedis, positiveInt, type RedisFlags, UsageError } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
 import { reportError } from "../report-error";
+import { parseRedisUrl } from "./redis-url";
 
 export interface WorkerFlags extends RedisFlags {
   concurrency: string;
@@ -28,7 +29,7 @@ export function registerWorker(program: Command): void {
   program
     .command("worker")
     .description("Run a worker: advance executions from the Redis queue")
-    .option("--redis <url>", "Redis URL (redis:// or rediss://)", "redis://127.0.0.1:6379")
+    .option("--redis <url>", "Redis URL (redis:// or rediss://)", parseRedisUrl, "redis://127.0.0.1:6379")
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--concurrency <n>", "executions advanced at once", "10")
     .option("--packs <dirs...>", "pack folders (actions and workflows)")
