@@ -65,6 +65,9 @@ export type UpdateResult =
   /** `record` is the current state (absent when the execution does not exist). */
   | { readonly ok: false; readonly record?: ExecutionRecord };
 
+/** applied; refused (the status was not one of `ifStatus`); missing (no such execution). */
+export type PatchOutcome = "applied" | "refused" | "missing";
+
 export type ExecutionFlag = "cancel" | "pause";
 
 /** What pollers need of a record: its status, last update and control flags (no result, no trace). */
@@ -82,6 +85,11 @@ export interface ExecutionStore {
   list(filter?: ExecutionFilter): Promise<ExecutionRecord[]>;
   /** Applies the patch atomically; with `ifStatus`, only when the current status is one of them. */
   update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult>;
+  /**
+   * `update` for callers that do not need the record back: only the outcome.
+   * Spares reading (on Redis, sending) the whole record, trace included.
+   */
+  patch(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<PatchOutcome>;
   setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined>;
   /**
    * An exclusive lease so that only one worker advances an execution at a

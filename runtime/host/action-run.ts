@@ -72,7 +72,7 @@ export async function runActionExecution(
   if (!action) return finish(services, record, S.failed, { error: `action ${ref} not found`, traceback: "" });
   let outcome = await backend.journal.get(record.id, ACTION_STEP);
   if (!outcome) {
-    await backend.executions.update(record.id, { status: S.running, startedAt: Date.now() }, [
+    await backend.executions.patch(record.id, { status: S.running, startedAt: Date.now() }, [
       S.requested,
       S.scheduled,
       S.running,
@@ -115,7 +115,7 @@ async function finish(
   status: string,
   result: JsonValue,
 ): Promise<JobOutcome> {
-  await services.backend.executions.update(record.id, {
+  await services.backend.executions.patch(record.id, {
     status,
     result: services.secrets.maskValue(result),
     finishedAt: Date.now(),

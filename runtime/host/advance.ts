@@ -53,7 +53,7 @@ export async function advanceExecution(
     if (!record || COMPLETED.has(record.status)) return { kind: "done" };
     const context = contextOf(record);
     if (!context) {
-      await backend.executions.update(execId, {
+      await backend.executions.patch(execId, {
         status: "failed",
         result: {
           errors: [{ type: "error", message: "the execution record has no target to run" }],

@@ -173,7 +173,7 @@ export class ChildCalls {
       const rec = await backend.executions.setFlag(id, flag, on);
       if (!rec || COMPLETED.has(rec.status)) continue;
       if (flag === "pause" && !on)
-        await backend.executions.update(id, { status: S.running }, [S.paused, S.pausing]);
+        await backend.executions.patch(id, { status: S.running }, [S.paused, S.pausing]);
       await backend.queue.enqueue(id, null, { jobId: `${id}.${flag}.${on ? 1 : 0}.${Date.now()}` });
     }
   }

@@ -110,7 +110,7 @@ export class ExecutionRun implements RegionHost {
     const loaded = await services.programs.loadProgram(this.context.target);
     await this.openJournal();
     const runs = (this.context.runs ?? 0) + 1;
-    await services.backend.executions.update(this.execId, {
+    await services.backend.executions.patch(this.execId, {
       ...(record.status === S.requested || record.status === S.paused ? { status: S.running } : {}),
       ...(record.startedAt === undefined ? { startedAt: Date.now() } : {}),
       context: { ...(this.context as unknown as JsonObject), runs },
@@ -345,7 +345,7 @@ export class ExecutionRun implements RegionHost {
     const { backend, secrets, metrics, logger } = this.services;
     if (this.values) await this.values.flush();
     if (this.journal) await this.journal.value(RESULT_ID, () => result);
-    const updated = await backend.executions.update(
+    const outcome = await backend.executions.patch(
       this.execId,
       {
         status,
@@ -355,7 +355,7 @@ export class ExecutionRun implements RegionHost {
       },
       NOT_FINAL,
     );
-    if (!updated.ok && !updated.record) return this.abandon("its record is gone");
+    if (outcome === "missing") return this.abandon("its record is gone");
     metrics?.executions.inc({ status });
     logger.info({ execution: this.execId, ref: this.record.ref, status }, "execution finished");
     if (this.record.parentId) await this.children.wakeParent(this.record.parentId, this.execId);
@@ -381,12 +381,12 @@ export class ExecutionRun implements RegionHost {
     if (this.killed) return;
     const status =
       patch.status ?? (this.root && !COMPLETED.has(this.root.status) ? this.root.status : undefined);
-    const res = await this.services.backend.executions.update(
+    const outcome = await this.services.backend.executions.patch(
       this.execId,
       { ...(status && status !== S.unset ? { status } : {}), context: this.contextJson() },
       NOT_FINAL,
     );
-    if (!res.ok && !res.record) this.lost = true;
+    if (outcome === "missing") this.lost = true;
   }
 
   private contextJson(): JsonObject {

@@ -2,7 +2,7 @@
 // keeps them, so callers never hold a live reference into the store.
 
 import { assertPlainId, newExecutionId } from "../ids";
-import { applyPatch, newRecord } from "../records";
+import { newRecord } from "../records";
 import type {
   ExecutionFilter,
   ExecutionFlag,
@@ -11,6 +11,7 @@ import type {
   ExecutionState,
   ExecutionStore,
   NewExecution,
+  PatchOutcome,
   UpdateResult,
 } from "../types";
 import { parseValue, stringifyValue } from "../value-json";
@@ -65,21 +66,29 @@ export class MemoryExecutionStore implements ExecutionStore {
   }
 
   async update(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<UpdateResult> {
-    const current = this.read(id);
-    if (!current) return { ok: false };
-    if (ifStatus && !ifStatus.includes(current.status)) return { ok: false, record: current };
-    const next = applyPatch(current, patch, Date.now());
-    this.storeFields(id, next, ["updatedAt", ...Object.keys(patch)]);
-    return { ok: true, record: next };
+    const outcome = await this.patch(id, patch, ifStatus);
+    if (outcome === "missing") return { ok: false };
+    const record = this.read(id)!;
+    return outcome === "applied" ? { ok: true, record } : { ok: false, record };
+  }
+
+  async patch(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<PatchOutcome> {
+    const fields = this.records.get(id);
+    if (fields === undefined) return "missing";
+    if (ifStatus && !ifStatus.includes(parseValue(fields.status!) as string)) return "refused";
+    const next: Record<string, string> = { ...fields, updatedAt: stringifyValue(Date.now()) };
+    for (const [key, value] of Object.entries(patch))
+      if (value !== undefined) next[key] = stringifyValue(value);
+    this.records.set(id, next);
+    return "applied";
   }
 
   async setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined> {
-    const current = this.read(id);
-    if (!current) return undefined;
+    const fields = this.records.get(id);
+    if (fields === undefined) return undefined;
     const key = flag === "cancel" ? "cancelRequested" : "pauseRequested";
-    const next: ExecutionRecord = { ...current, [key]: on, updatedAt: Date.now() };
-    this.storeFields(id, next, [key, "updatedAt"]);
-    return next;
+    this.records.set(id, { ...fields, [key]: stringifyValue(on), updatedAt: stringifyValue(Date.now()) });
+    return this.read(id);
   }
 
   async acquireLease(id: string, owner: string, ttlMs: number): Promise<boolean> {
@@ -105,18 +114,6 @@ export class MemoryExecutionStore implements ExecutionStore {
     for (const [key, value] of Object.entries(record))
       if (value !== undefined) fields[key] = stringifyValue(value);
     this.records.set(record.id, fields);
-  }
-
-  /** Writes only `keys` of `record` again: the text of every other field is unchanged. */
-  private storeFields(id: string, record: ExecutionRecord, keys: readonly string[]): void {
-    const fields = { ...this.records.get(id)! };
-    const values = record as unknown as Record<string, unknown>;
-    for (const key of keys) {
-      const value = values[key];
-      if (value === undefined) delete fields[key];
-      else fields[key] = stringifyValue(value);
-    }
-    this.records.set(id, fields);
   }
 
   private read(id: string): ExecutionRecord | undefined {

@@ -14,12 +14,13 @@ import type {
   ExecutionState,
   ExecutionStore,
   NewExecution,
+  PatchOutcome,
   UpdateResult,
 } from "../types";
 import { parseValue, stringifyValue } from "../value-json";
 import { runScript } from "./connection";
 import type { KeySpace } from "./keys";
-import { acquireLease, createExecution, releaseLease, updateExecution } from "./scripts";
+import { acquireLease, createExecution, patchExecution, releaseLease, updateExecution } from "./scripts";
 
 const JSON_FIELDS = new Set(["input", "result", "context"]);
 const NUMBER_FIELDS = new Set(["createdAt", "updatedAt", "startedAt", "finishedAt"]);
@@ -98,6 +99,18 @@ export class RedisExecutionStore implements ExecutionStore {
     const [outcome, record] = await this.runUpdate(id, [statuses.length, ...statuses, ...pairs]);
     if (outcome === 1 && record) return { ok: true, record };
     return record ? { ok: false, record } : { ok: false };
+  }
+
+  async patch(id: string, patch: ExecutionPatch, ifStatus?: readonly string[]): Promise<PatchOutcome> {
+    const statuses = ifStatus ?? [];
+    const pairs = toFields(patch as Partial<ExecutionRecord>);
+    const outcome = await runScript(
+      this.redis,
+      patchExecution,
+      [this.keys.execution(id)],
+      [Date.now(), statuses.length, ...statuses, ...pairs],
+    );
+    return outcome === 1 ? "applied" : outcome === 0 ? "refused" : "missing";
   }
 
   async setFlag(id: string, flag: ExecutionFlag, on: boolean): Promise<ExecutionRecord | undefined> {

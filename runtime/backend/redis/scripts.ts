@@ -22,6 +22,26 @@ redis.call("HSET", KEYS[1], unpack(ARGV))
 return 1`,
 };
 
+/** The body of updateExecution and patchExecution; `answer(outcome)` is what each returns. */
+function updateLua(answer: (outcome: string) => string): string {
+  return `
+if redis.call("EXISTS", KEYS[1]) == 0 then return ${answer("-1")} end
+local n = tonumber(ARGV[2])
+if n > 0 then
+  local status = redis.call("HGET", KEYS[1], "status")
+  local allowed = false
+  for i = 3, 2 + n do
+    if ARGV[i] == status then allowed = true end
+  end
+  if not allowed then return ${answer("0")} end
+end
+redis.call("HSET", KEYS[1], "updatedAt", ARGV[1])
+if #ARGV > 2 + n then
+  redis.call("HSET", KEYS[1], unpack(ARGV, 3 + n))
+end
+return ${answer("1")}`;
+}
+
 /**
  * updateExecution-1: KEYS[1] execution hash; ARGV[1] now (ms), ARGV[2] n =
  * number of allowed statuses (0 = any), ARGV[3..2+n] statuses, then field,
@@ -32,22 +52,16 @@ return 1`,
 export const updateExecution: LuaScript = {
   name: "orqcUpdateExecution",
   numberOfKeys: 1,
-  lua: `
-if redis.call("EXISTS", KEYS[1]) == 0 then return {-1, {}} end
-local n = tonumber(ARGV[2])
-if n > 0 then
-  local status = redis.call("HGET", KEYS[1], "status")
-  local allowed = false
-  for i = 3, 2 + n do
-    if ARGV[i] == status then allowed = true end
-  end
-  if not allowed then return {0, redis.call("HGETALL", KEYS[1])} end
-end
-redis.call("HSET", KEYS[1], "updatedAt", ARGV[1])
-if #ARGV > 2 + n then
-  redis.call("HSET", KEYS[1], unpack(ARGV, 3 + n))
-end
-return {1, redis.call("HGETALL", KEYS[1])}`,
+  lua: updateLua((outcome) =>
+    outcome === "-1" ? "{-1, {}}" : `{${outcome}, redis.call("HGETALL", KEYS[1])}`,
+  ),
+};
+
+/** patchExecution-1: updateExecution's arguments and change; returns only the outcome (1, 0 or -1). */
+export const patchExecution: LuaScript = {
+  name: "orqcPatchExecution",
+  numberOfKeys: 1,
+  lua: updateLua((outcome) => outcome),
 };
 
 /**

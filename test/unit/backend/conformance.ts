@@ -87,6 +87,31 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         expect(await b.executions.update("missing", { status: "failed" })).toEqual({ ok: false });
       });
 
+      it("patches like update, answering only the outcome", async () => {
+        const b = await fresh();
+        const { record } = await b.executions.create({ ref: "p.wf", input: { a: 1 }, user: "stanley" });
+        await sleep(2);
+        expect(await b.executions.patch(record.id, { status: "running", startedAt: 5 }, ["requested"])).toBe(
+          "applied",
+        );
+        expect(await b.executions.patch(record.id, { status: "failed" }, ["requested"])).toBe("refused");
+        expect(
+          await b.executions.patch(record.id, { status: "succeeded", result: { output: { x: 2.0 } } }),
+        ).toBe("applied");
+        const stored = await b.executions.get(record.id);
+        expect(stored).toMatchObject({
+          status: "succeeded",
+          startedAt: 5,
+          input: { a: 1 },
+          user: "stanley",
+          result: { output: { x: 2 } },
+        });
+        expect(stored!.updatedAt).toBeGreaterThan(record.updatedAt);
+        expect(await b.executions.state(record.id)).toMatchObject({ status: "succeeded" });
+        expect(await b.executions.patch("missing", { status: "failed" })).toBe("missing");
+        expect(await b.executions.get("missing")).toBeUndefined();
+      });
+
       it("sets cancel and pause flags", async () => {
         const b = await fresh();
         const { record } = await b.executions.create({ ref: "p.wf" });
