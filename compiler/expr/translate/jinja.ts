@@ -49,6 +49,20 @@ class JinjaTranslator {
     return this.node(node, folded);
   }
 
+  /** `ctx()` with no arguments where `ctx` can only be the catalogue function. */
+  private isBareCtxCall(node: JinjaExpr): boolean {
+    return (
+      this.globalsOnly &&
+      node.kind === "call" &&
+      node.node.kind === "name" &&
+      node.node.name === "ctx" &&
+      node.args.length === 0 &&
+      node.kwargs.length === 0 &&
+      !node.dynArgs &&
+      !node.dynKwargs
+    );
+  }
+
   private opt(node: JinjaExpr | undefined, folded: boolean): ts.Expression {
     return node === undefined ? data(null) : this.expr(node, folded);
   }
@@ -72,6 +86,7 @@ class JinjaTranslator {
           array(node.pairs.flatMap((p) => [arrow([], ev(p.key)), arrow([], ev(p.value))])),
         ]);
       case "getattr":
+        if (this.isBareCtxCall(node.node)) return this.j("ctxAttr", [S(), str(node.attr)]);
         return this.j("getAttr", [ev(node.node), str(node.attr)]);
       case "getitem":
         return this.j("item", [ev(node.node), ev(node.arg)]);

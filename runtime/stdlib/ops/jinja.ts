@@ -3,7 +3,12 @@
 // generated code. A translated expression gets a Scope (names) and a Filters
 // (filters/tests) per evaluation, exactly like the tree walker.
 
-import { getAttr as jGetAttr, getItem as jGetItem, PySlice } from "../../../compiler/expr/jinja/access";
+import {
+  getAttr as jGetAttr,
+  getItem as jGetItem,
+  PySlice,
+  pythonAttribute,
+} from "../../../compiler/expr/jinja/access";
 import { binaryOp, unaryOp } from "../../../compiler/expr/jinja/arith";
 import type { BinaryOperator, CompareOperator, JinjaTarget } from "../../../compiler/expr/jinja/ast";
 import {
@@ -31,7 +36,7 @@ import {
 } from "../../../compiler/expr/jinja/render";
 import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
 import type { ExprEnv } from "../functions/env";
-import { dictSet } from "../py/dict";
+import { dictGet, dictSet } from "../py/dict";
 import { type PyDict, PyTuple, type PyValue } from "../py/value";
 
 export { Filters, Scope };
@@ -143,6 +148,21 @@ export function cat(s: Scope, name: string, positional: PyValue[], kw: [string, 
   const kwargs: PyDict = {};
   for (const [k, v] of kw) dictSet(kwargs, k, v);
   return callCatalog(s.env, name, positional, kwargs);
+}
+
+const NO_VARIABLES: PyDict = Object.freeze({}) as PyDict;
+
+/**
+ * `ctx().name`: the same value as reading `name` from the fresh dict of every
+ * visible variable that ctx() builds, without building it. Jinja looks for a
+ * dict attribute first (`ctx().keys`): such names take the whole dict.
+ */
+export function ctxAttr(s: Scope, name: string): PyValue {
+  if (pythonAttribute(NO_VARIABLES, name) !== undefined) return jGetAttr(cat(s, "ctx", [], []), name);
+  const visible: PyDict = {};
+  const value = name.startsWith("__") ? undefined : dictGet(s.env.ctx, name);
+  if (value !== undefined) dictSet(visible, name, value);
+  return jGetAttr(visible, name);
 }
 
 export function call(callee: PyValue, a: CallArgs): PyValue {
