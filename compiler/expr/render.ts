@@ -70,6 +70,11 @@ export function renderWith(
 
 /** Python's str.replace(old, new): every occurrence, no `$` patterns. */
 export function replaceAll(text: string, old: string, replacement: string): string {
+  const at = text.indexOf(old);
+  if (at < 0) return text;
+  // One occurrence (the usual case: an expression in its text) needs no array.
+  if (old.length > 0 && text.indexOf(old, at + old.length) < 0)
+    return text.slice(0, at) + replacement + text.slice(at + old.length);
   return text.split(old).join(replacement);
 }
 
@@ -186,7 +191,9 @@ export function renderJinja(
   else ({ text, rawBlocks } = hideRawBlocks(text));
   let output = expandJinja(languages, text, env, compiled);
   if (typeof output === "string") {
-    const unresolved = findAll(JINJA_EXPR, output).map((e) => stripDelimiter(e, "jinja").inner);
+    const unresolved = output.includes("{{")
+      ? findAll(JINJA_EXPR, output).map((e) => stripDelimiter(e, "jinja").inner)
+      : [];
     if (unresolved.length > 0) {
       throw new ExpressionError(
         "undefined_variable",

@@ -150,7 +150,17 @@ export function cat(s: Scope, name: string, positional: PyValue[], kw: [string, 
   return callCatalog(s.env, name, positional, kwargs);
 }
 
-const NO_VARIABLES: PyDict = Object.freeze({}) as PyDict;
+/** Per attribute name: a dict has a Python attribute of that name (keys, items, get ...). */
+const dictAttributeNames = new Map<string, boolean>();
+
+function isDictAttribute(name: string): boolean {
+  let known = dictAttributeNames.get(name);
+  if (known === undefined) {
+    known = pythonAttribute({}, name) !== undefined;
+    dictAttributeNames.set(name, known);
+  }
+  return known;
+}
 
 /**
  * `ctx().name`: the same value as reading `name` from the fresh dict of every
@@ -158,11 +168,9 @@ const NO_VARIABLES: PyDict = Object.freeze({}) as PyDict;
  * dict attribute first (`ctx().keys`): such names take the whole dict.
  */
 export function ctxAttr(s: Scope, name: string): PyValue {
-  if (pythonAttribute(NO_VARIABLES, name) !== undefined) return jGetAttr(cat(s, "ctx", [], []), name);
-  const visible: PyDict = {};
+  if (isDictAttribute(name)) return jGetAttr(cat(s, "ctx", [], []), name);
   const value = name.startsWith("__") ? undefined : dictGet(s.env.ctx, name);
-  if (value !== undefined) dictSet(visible, name, value);
-  return jGetAttr(visible, name);
+  return value !== undefined ? value : jGetAttr({}, name);
 }
 
 export function call(callee: PyValue, a: CallArgs): PyValue {
