@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ExpressionError } from "../../../compiler/expr/errors";
 import { stripDelimiter } from "../../../compiler/expr/find";
-import { type ExpressionLanguages, renderWith } from "../../../compiler/expr/render";
+import { type ExpressionLanguages, renderWith, replaceAll } from "../../../compiler/expr/render";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, PyFloat, type PyValue } from "../../../runtime/stdlib/py/value";
 
@@ -106,5 +106,15 @@ describe("renderWith", () => {
   it("turns a PyError escaping an evaluator into an ExpressionError", () => {
     expect(() => render("<% boom %>")).toThrow(ExpressionError);
     expect(() => render("<% boom %>")).toThrow(/ZeroDivisionError: division by zero/);
+  });
+});
+
+describe("replaceAll (Python's str.replace)", () => {
+  it("replaces every non-overlapping occurrence, left to right", () => {
+    expect(replaceAll("x-{{ a }}", "{{ a }}", "1")).toBe("x-1");
+    expect(replaceAll("{{ a }}{{ a }}-{{ a }}", "{{ a }}", "1")).toBe("11-1");
+    expect(replaceAll("aaa", "aa", "b")).toBe("ba");
+    expect(replaceAll("abc", "z", "y")).toBe("abc");
+    expect(replaceAll("a$&b", "$&", "$1")).toBe("a$1b");
   });
 });
