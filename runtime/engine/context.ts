@@ -7,16 +7,32 @@ import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
   let ordered = hasKeyOrder(left);
-  for (const k of dictKeys(right)) {
-    const v = right[k]!;
-    const lv = Object.hasOwn(left, k) ? left[k] : undefined;
-    if (lv !== undefined && isDict(lv) && isDict(v)) mergeDicts(lv, v);
-    else if (ordered || k === "__proto__" || isIndexKey(k)) {
-      dictSet(left, k, v);
-      ordered = hasKeyOrder(left);
-    } else left[k] = v;
-  }
+  // A dict without its own order table is walked with for-in, which builds no key array.
+  if (hasKeyOrder(right)) for (const k of dictKeys(right)) ordered = mergeKey(left, k, right[k]!, ordered);
+  else for (const k in right) if (Object.hasOwn(right, k)) ordered = mergeKey(left, k, right[k]!, ordered);
   return left;
+}
+
+function mergeKey(left: PyDict, k: string, v: PyValue, ordered: boolean): boolean {
+  const lv = Object.hasOwn(left, k) ? left[k] : undefined;
+  if (lv !== undefined && isDict(lv) && isDict(v)) {
+    mergeDicts(lv, v);
+    return ordered;
+  }
+  return putKeyFast(left, k, v, ordered);
+}
+
+/**
+ * Sets a key with plain assignment while the dict has no order table (`ordered`
+ * false) and the key needs none; returns whether the dict has one now.
+ */
+function putKeyFast(d: PyDict, k: string, v: PyValue, ordered: boolean): boolean {
+  if (ordered || k === "__proto__" || isIndexKey(k)) {
+    dictSet(d, k, v);
+    return hasKeyOrder(d);
+  }
+  d[k] = v;
+  return false;
 }
 
 export function deepCopy<T extends PyValue>(v: T): T {
@@ -36,13 +52,8 @@ export function deepCopy<T extends PyValue>(v: T): T {
 function copyDict(v: PyDict): PyDict {
   const out: PyDict = {};
   let ordered = false;
-  for (const k of dictKeys(v)) {
-    const x = deepCopy(v[k]!);
-    if (ordered || k === "__proto__" || isIndexKey(k)) {
-      dictSet(out, k, x);
-      ordered = hasKeyOrder(out);
-    } else out[k] = x;
-  }
+  if (hasKeyOrder(v)) for (const k of dictKeys(v)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
+  else for (const k in v) if (Object.hasOwn(v, k)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
   return out;
 }
 

@@ -93,14 +93,17 @@ export function putKey(d: PyDict, key: string, value: PyValue): void {
 export function filterDict(d: PyDict, keep: (key: string) => boolean): PyDict {
   const out: PyDict = {};
   let ordered = false;
-  for (const k of dictKeys(d)) {
-    if (!keep(k)) continue;
+  const put = (k: string): void => {
+    if (!keep(k)) return;
     // Plain assignment until a key needs the order table (dictSet looks it up for every key).
     if (ordered || k === "__proto__" || isIndexKey(k)) {
       dictSet(out, k, d[k]!);
       ordered = ORDER.has(out);
     } else out[k] = d[k]!;
-  }
+  };
+  // Without an order table, for-in walks the keys in the same order and builds no array.
+  if (ORDER.has(d)) for (const k of dictKeys(d)) put(k);
+  else for (const k in d) if (Object.hasOwn(d, k)) put(k);
   return out;
 }
 
