@@ -115,24 +115,40 @@ export function pyAbs(a: PyValue): PyValue {
   return mkFloat(Math.abs(numberOf(a)));
 }
 
+/** The inverse of `a` modulo `m` (0 <= a < m), as Python's pow(a, -1, m) finds it. */
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [a, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  if (r0 !== 1n && m !== 1n) throw new PyError("ValueError", "base is not invertible for the given modulus");
+  return ((s0 % m) + m) % m;
+}
+
 export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
   if (mod !== null) {
     if (!bothInts(a, b) || isFloat(mod)) {
       throw new PyError("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
     }
-    let base = bigOf(a);
-    let exp = bigOf(b);
     const m = bigOf(mod);
     if (m === 0n) throw new PyError("ValueError", "pow() 3rd argument cannot be 0");
-    if (exp < 0n) throw new PyError("ValueError", "base is not invertible for the given modulus");
-    let result = 1n;
-    base = ((base % m) + m) % m;
+    const size = m < 0n ? -m : m;
+    let base = ((bigOf(a) % size) + size) % size;
+    let exp = bigOf(b);
+    if (exp < 0n) {
+      base = modInverse(base, size);
+      exp = -exp;
+    }
+    let result = 1n % size;
     while (exp > 0n) {
-      if (exp & 1n) result = (result * base) % m;
-      base = (base * base) % m;
+      if (exp & 1n) result = (result * base) % size;
+      base = (base * base) % size;
       exp >>= 1n;
     }
-    if (result !== 0n && result < 0n !== m < 0n) result += m;
+    if (m < 0n && result !== 0n) result += m;
     return mkInt(result);
   }
   if (bothInts(a, b)) {

@@ -132,8 +132,9 @@ function group(m: RegExpExecArray, n: number): string {
   return m[n] ?? "";
 }
 
-/** re.sub with a replacement function; count 0 means all. */
+/** re.sub with a replacement function; count 0 means all, a negative count replaces nothing. */
 export function pySub(re: RegExp, text: string, repl: (m: RegExpExecArray) => string, count = 0): string {
+  if (count < 0) return text;
   let out = "";
   let last = 0;
   let n = 0;
@@ -146,8 +147,9 @@ export function pySub(re: RegExp, text: string, repl: (m: RegExpExecArray) => st
   return out + text.slice(last);
 }
 
-/** re.split: captured groups are included (null when they did not take part). */
+/** re.split: captured groups are included (null when they did not take part); a negative maxSplit splits nothing. */
 export function pySplit(re: RegExp, text: string, maxSplit = 0): (string | null)[] {
+  if (maxSplit < 0) return [text];
   const out: (string | null)[] = [];
   let last = 0;
   let n = 0;

@@ -44,11 +44,17 @@ function map(src: PyValue, f: Lambda) {
   });
 }
 
-const slice = (src: PyValue, from: number, to: number) => {
-  if (from < 0 || to < -1)
+/** itertools.islice(src, from, to); `to` undefined is None (no end). */
+const slice = (src: PyValue, from: number, to: number | undefined) => {
+  if (from < 0)
     throw new PyError(
       "ValueError",
       "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  if (to !== undefined && to < 0)
+    throw new PyError(
+      "ValueError",
+      "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
     );
   return gen(function* () {
     let i = 0;
@@ -56,12 +62,12 @@ const slice = (src: PyValue, from: number, to: number) => {
     for (const t of iterate(src)) {
       if (i >= from) yield t;
       i++;
-      if (to >= 0 && i >= to) return;
+      if (to !== undefined && i >= to) return;
     }
   });
 };
 defMethod("skip", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
-  slice(a.v(0), intOf(a.v(1)), -1),
+  slice(a.v(0), intOf(a.v(1)), undefined),
 );
 defMethod("limit", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
   slice(a.v(0), 0, intOf(a.v(1))),

@@ -1,0 +1,28 @@
+// Results real yaql 3.2.0 gives under Orquesta for constructs where orqc once
+// differed, found by differential fuzzing (scripts/expr-diff, docs/conformance.md).
+
+export interface RealYaqlCase {
+  readonly expr: string;
+  readonly want: { value: unknown; type: string } | { error_type: string };
+}
+
+export const REAL_YAQL_CTX = { i: 3, j: -2, s: "Hello World", d: { a: 1 } };
+
+export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
+  // itertools.islice rejects a negative stop: take/limit(-1) fail instead of taking everything.
+  { expr: "<% [1, 2].take(-1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].limit(ctx(j)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].skip(-1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2, 3].take(0) %>", want: { value: [], type: "list" } },
+  // pow with a modulus: negative exponents use the modular inverse; modulus ±1 gives 0.
+  { expr: "<% pow(5, -2, -1) %>", want: { value: 0, type: "int" } },
+  { expr: "<% pow(-2, 0, 1) %>", want: { value: 0, type: "int" } },
+  { expr: "<% pow(-1, ctx(j), 5) %>", want: { value: 1, type: "int" } },
+  { expr: "<% pow(3, -1, 7) %>", want: { value: 5, type: "int" } },
+  { expr: "<% pow(3, -1, -7) %>", want: { value: -2, type: "int" } },
+  { expr: "<% pow(2, -1, 4) %>", want: { error_type: "evaluation" } },
+  // re.sub / re.split with a negative count or maxsplit change nothing.
+  { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
+  { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
+  { expr: "<% regex(',').split('a,b,c', -1) %>", want: { value: ["a,b,c"], type: "list" } },
+];
