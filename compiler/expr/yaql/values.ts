@@ -323,20 +323,25 @@ export function roundTrip(v: PyValue): PyValue {
   return convertOutput(convertInput(v));
 }
 
+/** A converted output value used as a dict key or set member: lists, dicts and (mutable) sets are unhashable. */
+function hashableOutput(v: PyValue): PyValue {
+  if (Array.isArray(v) || isDict(v) || v instanceof PySet)
+    throw new PyError("TypeError", `unhashable type: '${pyTypeName(v)}'`);
+  return v;
+}
+
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
 export function convertOutput(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
   if (isDict(v)) {
     const out: PyDict = {};
     for (const [k, x] of ydictEntries(v)) {
-      const key = convertOutput(k);
-      if (Array.isArray(key) || isDict(key))
-        throw new PyError("TypeError", `unhashable type: '${pyTypeName(key)}'`);
+      const key = hashableOutput(convertOutput(k));
       ydictSet(out, key, convertOutput(x));
     }
     return out;
   }
-  if (isSetLike(v)) return new PySet([...iterate(v)].map(convertOutput));
+  if (isSetLike(v)) return new PySet([...iterate(v)].map((x) => hashableOutput(convertOutput(x))));
   if (isYaqlIterable(v)) return toArray(v).map(convertOutput);
   return v;
 }

@@ -25,4 +25,20 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
   { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
   { expr: "<% regex(',').split('a,b,c', -1) %>", want: { value: ["a,b,c"], type: "list" } },
+  // yaql's sets are frozensets until output, where they become (unhashable) sets.
+  { expr: "<% set(1, set(1, 2)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% dict(set(1, 2) => 1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].toSet().add(set(1, 2)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [set(1, 2)] %>", want: { value: [[1, 2]], type: "list" } },
+  { expr: "<% set(1, 2) in set(set(1, 2)) %>", want: { value: true, type: "bool" } },
+  // No `.` overload takes a constant on its right: yaql fails before evaluating the receiver.
+  { expr: "<% ctx(missing).'b' %>", want: { error_type: "evaluation" } },
+  { expr: "<% ctx(d).'a' %>", want: { error_type: "evaluation" } },
+  { expr: "<% ctx(missing)?.'b' %>", want: { error_type: "undefined_variable" } },
+  { expr: "<% null?.'a' %>", want: { value: null, type: "NoneType" } },
+  // timedelta and datetime ranges.
+  { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
+  { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% (datetime(9999, 12, 31) + timespan(hours => 23)).year %>", want: { value: 9999, type: "int" } },
+  { expr: "<% datetime(50, 1, 2).year %>", want: { value: 50, type: "int" } },
 ];
