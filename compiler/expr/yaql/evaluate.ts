@@ -200,6 +200,10 @@ export class Evaluator implements Engine {
     switch (node.op) {
       case ".":
       case "?.": {
+        // No `.` overload takes a right side that is neither a name nor a call: yaql
+        // fails choosing one, before it evaluates the receiver.
+        if (node.op === "." && node.right.kind !== "call" && node.right.kind !== "keyword")
+          throw noMatching("#operator_.", undefined);
         const receiver = this.evaluate(node.left, ctx);
         if (node.op === "?." && receiver === null) return null;
         return this.dot(receiver, node.right, ctx);
