@@ -2,6 +2,7 @@
 // and timespans. Datetimes keep their wall-clock time and UTC offset, as
 // Python's aware datetime does.
 
+import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
@@ -21,10 +22,20 @@ export class YaqlRegex {
 
 export const US_PER_DAY = 86_400_000_000;
 
+/** timedelta's range: -999999999 days to 999999999 days 23:59:59.999999. */
+const MIN_TIMESPAN_US = -999_999_999 * 86_400_000_000;
+const END_TIMESPAN_US = 1_000_000_000 * 86_400_000_000;
+/** datetime's range of wall-clock times: the years 1 to 9999. */
+const MIN_WALL_US = -62_135_596_800_000_000;
+const END_WALL_US = 253_402_300_800_000_000;
+
 export class YaqlTimespan {
   readonly pyOpaque = "datetime.timedelta";
   /** Whole microseconds (Python timedelta resolution). */
-  constructor(readonly us: number) {}
+  constructor(readonly us: number) {
+    if (!(us >= MIN_TIMESPAN_US && us < END_TIMESPAN_US))
+      throw new PyError("OverflowError", "days must have magnitude <= 999999999");
+  }
   hashKey(): string {
     return `td${this.us}`;
   }
@@ -39,11 +50,16 @@ export class YaqlDateTime {
   constructor(
     readonly wallUs: number,
     readonly offsetUs: number,
-  ) {}
+  ) {
+    if (!(wallUs >= MIN_WALL_US && wallUs < END_WALL_US))
+      throw new PyError("OverflowError", "date value out of range");
+  }
 
   static of(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, us = 0, offsetUs = 0): YaqlDateTime {
-    const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-    const check = new Date(ms);
+    // Date.UTC reads the years 0 to 99 as 1900 to 1999; setUTCFullYear does not.
+    const check = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+    check.setUTCFullYear(y, mo - 1, d);
+    const ms = check.getTime();
     if (
       check.getUTCFullYear() !== y ||
       check.getUTCMonth() !== mo - 1 ||
