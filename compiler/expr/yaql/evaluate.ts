@@ -8,6 +8,7 @@ import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog"
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
+import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
   compareStrings,
   isDict,
@@ -152,7 +153,10 @@ export class Evaluator implements Engine {
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
     for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
     const result = fn(this.env, positional.map(convertOutput), kwargs, "yaql");
-    return FROM_CONTEXT.has(name) ? this.freeze(result) : result;
+    // Python functions return plain dicts; so does ctx() (a new dict of the frozen variables).
+    if (!FROM_CONTEXT.has(name)) return markPlainDeep(result);
+    const frozen = this.freeze(result);
+    return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
   }
 
   /** What a workflow-data function (ctx, item, result, task) returns before yaql freezes it. */

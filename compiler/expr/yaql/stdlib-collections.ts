@@ -2,6 +2,7 @@
 // access and update (always returning new mappings), sequence editing, set
 // algebra, and the `+`/`*` operators on collections.
 
+import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
@@ -73,7 +74,7 @@ defMethod(
     const key = a.f(1)!;
     const value = a.f(2);
     for (const t of iterate(a.v(0))) ydictSet(out, key(t), value ? value(t) : t);
-    return out;
+    return markPlainDict(out);
   },
 );
 defFunction("set", [R("args", T.any)], (_, a) => new YSet(flattenIterators(a.rest(0))));
@@ -199,7 +200,7 @@ defMethod("deleteAll", [P("dict", T.mapping), P("keys", T.iterable)], (_, a) =>
 function deleteKeys(d: PyDict, keys: readonly PyValue[]): PyDict {
   const copy = ydictFrom(ydictEntries(d));
   for (const k of keys) ydictDelete(copy, k);
-  return copy;
+  return markPlainDict(copy);
 }
 
 function* replaceRange(src: PyValue, pos: number, count: number, insert: () => Iterable<PyValue>) {

@@ -2,6 +2,7 @@
 // positional searches, slicing and splitting, accumulation, dict merging and
 // generators.
 
+import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { NO_VALUE } from "./dispatch";
 import { yEquals } from "./equality";
@@ -260,7 +261,9 @@ defMethod(
         return new PyTuple([...toArray(x), ...toArray(y)].filter((t) => seen.add(t)));
       });
     const itemMerger = a.f(3) ?? ((_x: PyValue, y: PyValue) => y);
-    return mergeDicts(a.v(0) as PyDict, a.v(1) as PyDict, listMerger, itemMerger, intOf(a.v(4)));
+    return markPlainDict(
+      mergeDicts(a.v(0) as PyDict, a.v(1) as PyDict, listMerger, itemMerger, intOf(a.v(4))),
+    );
   },
 );
 defFunction("isIterable", [P("value", T.any)], (_, a) => isYaqlIterable(a.v(0)));

@@ -6,6 +6,7 @@
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
@@ -177,6 +178,7 @@ export function isSetLike(v: PyValue): boolean {
  */
 export function yHashKey(v: PyValue): string {
   if (isDict(v)) {
+    if (isPlainDict(v)) throw new PyError("TypeError", "unhashable type: 'dict'");
     const parts = ydictEntries(v).map(([k, x]) => `${yHashKey(k)}:${yHashKey(x)}`);
     return `d{${parts.sort().join(",")}}`;
   }
@@ -339,7 +341,7 @@ export function convertOutput(v: PyValue): PyValue {
       const key = hashableOutput(convertOutput(k));
       ydictSet(out, key, convertOutput(x));
     }
-    return out;
+    return isPlainDict(v) ? markPlainDict(out) : out;
   }
   if (isSetLike(v)) return new PySet([...iterate(v)].map((x) => hashableOutput(convertOutput(x))));
   if (isYaqlIterable(v)) return toArray(v).map(convertOutput);

@@ -2,6 +2,7 @@
 // ctx, item, result, succeeded, failed, completed, task_status, json, zip.
 
 import { dictGet, dictKeys, newDict } from "../py/dict";
+import { isPlainDict } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, type PyDict, PyError, PySet, PyTuple, type PyValue, truthy } from "../py/value";
 import { bindArgs } from "./args";
@@ -115,8 +116,8 @@ registerFunction(
 
 registerFunction("json", (_env, args, kwargs, language) => {
   const [s] = bindArgs("json_", [{ name: "s" }], args, kwargs);
-  // YAQL passes mappings as FrozenDict, which is not a dict: only Jinja gets them back.
-  if (isDict(s) && language !== "yaql") return s;
+  // YAQL passes most mappings as FrozenDict, which is not a dict: Jinja's and YAQL's plain dicts come back.
+  if (isDict(s) && (language !== "yaql" || isPlainDict(s))) return s;
   if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
   return pyJsonLoads(s);
 });
