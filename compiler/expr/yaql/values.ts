@@ -332,6 +332,11 @@ function hashableOutput(v: PyValue): PyValue {
   return v;
 }
 
+/** A value handed to a Python function as yaql holds it (tuples, frozen mappings); only iterators are read into lists. */
+export function handOverFrozen(v: PyValue): PyValue {
+  return v instanceof YaqlIter || v instanceof YaqlView ? convertOutput(v) : v;
+}
+
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
 export function convertOutput(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
@@ -343,7 +348,16 @@ export function convertOutput(v: PyValue): PyValue {
     }
     return isPlainDict(v) ? markPlainDict(out) : out;
   }
-  if (isSetLike(v)) return new PySet([...iterate(v)].map((x) => hashableOutput(convertOutput(x))));
-  if (isYaqlIterable(v)) return toArray(v).map(convertOutput);
+  // Each element is converted as it is produced, so a lazy element fails before later ones are made.
+  if (isSetLike(v)) {
+    const out = new PySet();
+    for (const x of iterate(v)) out.add(hashableOutput(convertOutput(x)));
+    return out;
+  }
+  if (isYaqlIterable(v)) {
+    const out: PyValue[] = [];
+    for (const x of iterate(v)) out.push(convertOutput(x));
+    return out;
+  }
   return v;
 }
