@@ -6,7 +6,7 @@
 
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { functionKeepsArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
@@ -30,6 +30,7 @@ import { hasOverloads, overloadsOf } from "./types";
 import {
   convertInput,
   convertOutput,
+  handOverFrozen,
   isYaqlIterable,
   iter,
   iterate,
@@ -151,10 +152,12 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
-    const result = fn(this.env, positional.map(convertOutput), kwargs, "yaql");
-    // Python functions return plain dicts; so does ctx() (a new dict of the frozen variables).
-    if (!FROM_CONTEXT.has(name)) return markPlainDeep(result);
+    const hand = functionKeepsArguments(name) ? handOverFrozen : convertOutput;
+    for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
+    const result = fn(this.env, positional.map(hand), kwargs, "yaql");
+    // Python functions return plain dicts (those that hand back their arguments mark their own);
+    // so does ctx() (a new dict of the frozen variables).
+    if (!FROM_CONTEXT.has(name)) return functionKeepsArguments(name) ? result : markPlainDeep(result);
     const frozen = this.freeze(result);
     return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
   }

@@ -23,12 +23,27 @@ export interface FunctionOptions {
    * the filtered value as its context and fails, as in Orquesta.
    */
   readonly context?: boolean;
+  /**
+   * True for functions whose result holds their arguments (zip, use_none, json
+   * of a mapping): YAQL hands them its own frozen values, which keep rendering
+   * as tuples in text (`str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`).
+   */
+  readonly keepsArguments?: boolean;
 }
 
-const catalog = new Map<string, { fn: CatalogFunction; context: boolean }>();
+const catalog = new Map<string, { fn: CatalogFunction; context: boolean; keepsArguments: boolean }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
-  catalog.set(name, { fn, context: options.context ?? false });
+  catalog.set(name, {
+    fn,
+    context: options.context ?? false,
+    keepsArguments: options.keepsArguments ?? false,
+  });
+}
+
+/** Whether a catalogue function's result holds its arguments (see FunctionOptions.keepsArguments). */
+export function functionKeepsArguments(name: string): boolean {
+  return catalog.get(name)?.keepsArguments ?? false;
 }
 
 export function lookupFunction(name: string): CatalogFunction | undefined {

@@ -13,6 +13,7 @@ export {
   type CatalogFunction,
   catalogNames,
   type FunctionOptions,
+  functionKeepsArguments,
   functionTakesContext,
   lookupFunction,
   registerFunction,

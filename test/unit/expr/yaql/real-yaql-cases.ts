@@ -6,7 +6,7 @@ export interface RealYaqlCase {
   readonly want: { value: unknown; type: string } | { error_type: string };
 }
 
-export const REAL_YAQL_CTX = { i: 3, j: -2, s: "Hello World", d: { a: 1 } };
+export const REAL_YAQL_CTX = { i: 3, j: -2, s: "Hello World", d: { a: 1 }, nest: [1, [2]] };
 
 export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   // itertools.islice rejects a negative stop: take/limit(-1) fail instead of taking everything.
@@ -49,6 +49,23 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% [ctx()].groupBy($) %>", want: { error_type: "evaluation" } },
   { expr: "<% [{a => 1}, {a => 1}].distinct() %>", want: { value: [{ a: 1 }], type: "list" } },
   { expr: "<% [1].toDict($, $) in [{1 => 1}] %>", want: { value: true, type: "bool" } },
+  // Orquesta's functions get yaql's frozen values: what they hand back still renders as tuples.
+  { expr: "<% str(zip(ctx(nest), ctx(nest))) %>", want: { value: "[(1, 1), ((2,), (2,))]", type: "str" } },
+  { expr: "<% str(use_none(ctx(nest))) %>", want: { value: "(1, (2,))", type: "str" } },
+  { expr: "<% str(zip(ctx(nest))) %>", want: { value: "(1, (2,))", type: "str" } },
+  { expr: "<% str(json(ctx()).d) %>", want: { value: "{'a': 1}", type: "str" } },
+  {
+    expr: "<% zip(range(2), ctx(nest)) %>",
+    want: {
+      value: [
+        [0, 1],
+        [1, [2]],
+      ],
+      type: "list",
+    },
+  },
+  // Output conversion converts each element as it is produced: the first lazy failure wins.
+  { expr: "<% ({a => [1, 2], b => {c => 3}}.values().toList()).a %>", want: { error_type: "evaluation" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
