@@ -3,7 +3,10 @@
 // Python reference (yaql_reference.py under Debian's /usr/bin/python3), and
 // prints the mismatches (see docs/conformance.md).
 //
-//   node scripts/expr-diff/fuzz-yaql.mjs [--seed N] [--count N] [--batches N] [--out DIR]
+//   node scripts/expr-diff/fuzz-yaql.mjs [--seed N] [--count N] [--batches N] [--out DIR] [--mutants]
+//
+// --mutants: instead of random expressions, variants of the golden YAQL cases
+// (--count is then the number of variants per golden case).
 //
 // Environment: PYTHON (default /usr/bin/python3), YAQL_SRC (a yaql 3.2.0
 // source tree; see yaql_reference.py).
@@ -24,6 +27,7 @@ const count = Number(opt("count", 500));
 const batches = Number(opt("batches", 1));
 const out = resolve(opt("out", join(root, ".fuzz-yaql")));
 const python = process.env.PYTHON ?? "/usr/bin/python3";
+const generator = process.argv.includes("--mutants") ? "gen-golden-mutants.mjs" : "gen-yaql-cases.mjs";
 mkdirSync(out, { recursive: true });
 
 const run = (cmd, args, env = process.env) =>
@@ -76,7 +80,7 @@ for (let b = 0; b < batches; b++) {
   const casesFile = join(out, `cases-${s}.json`);
   const orqcFile = join(out, `orqc-${s}.json`);
   const refFile = join(out, `ref-${s}.json`);
-  writeFileSync(casesFile, run("node", [join(here, "gen-yaql-cases.mjs"), String(s), String(count)]));
+  writeFileSync(casesFile, run("node", [join(here, generator), String(s), String(count)]));
   writeFileSync(
     orqcFile,
     runLenient("node", ["bin/orqc.js", "eval", "--cases", casesFile, "--format", "json"]),
@@ -85,7 +89,7 @@ for (let b = 0; b < batches; b++) {
   const report = runLenient("node", [join(here, "compare.mjs"), casesFile, orqcFile, refFile]);
   const summary = report.trim().split("\n").at(-1) ?? "";
   const mismatches = Number(/(\d+) mismatches/.exec(summary)?.[1] ?? 0);
-  total += count;
+  total += Number(/(\d+) compared/.exec(summary)?.[1] ?? 0) + Number(/(\d+) skipped/.exec(summary)?.[1] ?? 0);
   failed += mismatches;
   writeFileSync(join(out, `report-${s}.txt`), report);
   process.stdout.write(`seed ${s}: ${summary} (report-${s}.txt)\n`);
