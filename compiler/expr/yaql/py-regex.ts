@@ -115,6 +115,8 @@ export function expandTemplate(template: string, m: RegExpExecArray): string {
     } else if (nx === "g") {
       const close = template.indexOf(">", i);
       const ref = template.slice(i + 2, close);
+      if (!/^\d+$/.test(ref) && !(m.groups && ref in m.groups))
+        throw new PyError("IndexError", `unknown group name '${ref}'`);
       out += /^\d+$/.test(ref) ? group(m, Number(ref)) : (m.groups?.[ref] ?? "");
       i = close;
     } else if (nx === "n") out += "\n";
@@ -130,6 +132,16 @@ export function expandTemplate(template: string, m: RegExpExecArray): string {
 function group(m: RegExpExecArray, n: number): string {
   if (n >= m.length) throw new PyError("error", `invalid group reference ${n}`);
   return m[n] ?? "";
+}
+
+/**
+ * Checks a replacement template against a pattern's groups, as Python does when
+ * it compiles the template (before looking for matches): a match of the empty
+ * alternative gives every group, unset.
+ */
+export function checkTemplate(re: RegExp, template: string): void {
+  const probe = new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("");
+  if (probe) expandTemplate(template, probe);
 }
 
 /** re.sub with a replacement function; count 0 means all, a negative count replaces nothing. */

@@ -45,13 +45,14 @@ function map(src: PyValue, f: Lambda) {
 }
 
 /** itertools.islice(src, from, to); `to` undefined is None (no end). */
+const MAX_SIZE = 2 ** 63 - 1;
 const slice = (src: PyValue, from: number, to: number | undefined) => {
-  if (from < 0)
+  if (from < 0 || from > MAX_SIZE)
     throw new PyError(
       "ValueError",
       "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
     );
-  if (to !== undefined && to < 0)
+  if (to !== undefined && (to < 0 || to > MAX_SIZE))
     throw new PyError(
       "ValueError",
       "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",

@@ -6,7 +6,7 @@ import { newDict } from "../../../runtime/stdlib/py/dict";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
-import { expandTemplate, pySplit, pySub } from "./py-regex";
+import { checkTemplate, expandTemplate, pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import { iter, iterate, ydictEntries } from "./values";
 import { yaqlStrFunction } from "./yaql-str";
@@ -341,8 +341,11 @@ defMethod("split", [P("regexp", RX), P("string", S), P("maxSplit", T.int, 0)], (
 defMethod("split", [P("string", S), P("regexp", RX), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(1), a.v(0), a.v(2)),
 );
-const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) =>
-  pySub(rx(r).fresh(), str(s), (m) => expandTemplate(str(repl), m), intOf(count));
+const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) => {
+  const re = rx(r).fresh();
+  checkTemplate(re, str(repl));
+  return pySub(re, str(s), (m) => expandTemplate(str(repl), m), intOf(count));
+};
 defMethod("replace", [P("regexp", RX), P("string", S), P("repl", S), P("count", T.int, 0)], (_, a) =>
   replaceBy(a.v(0), a.v(1), a.v(2), a.v(3)),
 );

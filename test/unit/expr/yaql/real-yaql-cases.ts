@@ -66,6 +66,13 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   },
   // Output conversion converts each element as it is produced: the first lazy failure wins.
   { expr: "<% ({a => [1, 2], b => {c => 3}}.values().toList()).a %>", want: { error_type: "evaluation" } },
+  // Python compiles a replacement template before looking for matches.
+  { expr: "<% 'Hello'.replace(regex(' x '), '\\\\1') %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab'.replace(regex('b'), '\\\\q') %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab'.replace(regex('(?P<x>a)'), '\\\\g<y>') %>", want: { error_type: "evaluation" } },
+  { expr: "<% regex('(a)(b)?').replace('ac', '<\\\\2>') %>", want: { value: "<>c", type: "str" } },
+  // islice's bound is sys.maxsize.
+  { expr: "<% [1, 2].limit(12345678901234567890) %>", want: { error_type: "evaluation" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
