@@ -55,7 +55,7 @@ let skipped = 0;
 for (const c of cases) {
   const w = want.get(c.id);
   const g = got.get(c.id);
-  if (w === undefined || w.error_type === "timeout" || w.error_type === "unstable") {
+  if (w === undefined || ["timeout", "unstable", "unsupported"].includes(w.error_type)) {
     skipped++;
     continue;
   }
