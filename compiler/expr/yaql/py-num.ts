@@ -156,12 +156,15 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
     if (e >= 0n) return mkInt(bigOf(a) ** e);
     const base = numberOf(a);
     if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-    return mkFloat(base ** Number(e));
+    // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999); 1 / x ** n is, while x ** n is exact.
+    const magnitude = base ** -Number(e);
+    return mkFloat(Number.isSafeInteger(magnitude) ? 1 / magnitude : base ** Number(e));
   }
   const x = numberOf(a);
   const y = numberOf(b);
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  const r = x ** y;
+  const magnitude = Number.isInteger(y) && y < 0 ? x ** -y : Number.NaN;
+  const r = Number.isSafeInteger(magnitude) ? 1 / magnitude : x ** y;
   if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
     throw new PyError("ValueError", "math domain error");
   }

@@ -21,6 +21,9 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% pow(3, -1, 7) %>", want: { value: 5, type: "int" } },
   { expr: "<% pow(3, -1, -7) %>", want: { value: -2, type: "int" } },
   { expr: "<% pow(2, -1, 4) %>", want: { error_type: "evaluation" } },
+  // A negative integer power is 1 / x ** n, correctly rounded like C's pow.
+  { expr: "<% pow(100, -2) %>", want: { value: 0.0001, type: "float" } },
+  { expr: "<% pow(10.0, -2) %>", want: { value: 0.01, type: "float" } },
   // re.sub / re.split with a negative count or maxsplit change nothing.
   { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
   { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
