@@ -108,10 +108,24 @@ export function expandTemplate(template: string, m: RegExpExecArray): string {
     }
     const nx = template[++i];
     if (nx === undefined) throw new PyError("error", "bad escape (end of pattern)");
-    if (/[0-9]/.test(nx)) {
-      let num = nx;
-      if (/[0-9]/.test(template[i + 1] ?? "")) num += template[++i];
-      out += group(m, Number(num));
+    if (nx === "0") {
+      // \0 starts an octal escape (up to two more octal digits), not group 0.
+      const oct = /^[0-7]{0,2}/.exec(template.slice(i + 1))![0];
+      out += String.fromCharCode(Number.parseInt(`0${oct}`, 8));
+      i += oct.length;
+    } else if (/[1-9]/.test(nx)) {
+      const three = template.slice(i, i + 3);
+      if (/^[0-7]{3}$/.test(three)) {
+        const code = Number.parseInt(three, 8);
+        if (code > 0o377)
+          throw new PyError("error", `octal escape value \\${three} outside of range 0-0o377`);
+        out += String.fromCharCode(code);
+        i += 2;
+      } else {
+        let num = nx;
+        if (/[0-9]/.test(template[i + 1] ?? "")) num += template[++i];
+        out += group(m, Number(num));
+      }
     } else if (nx === "g") {
       const close = template.indexOf(">", i);
       const ref = template.slice(i + 2, close);
@@ -122,6 +136,10 @@ export function expandTemplate(template: string, m: RegExpExecArray): string {
     } else if (nx === "n") out += "\n";
     else if (nx === "t") out += "\t";
     else if (nx === "r") out += "\r";
+    else if (nx === "f") out += "\f";
+    else if (nx === "v") out += "\v";
+    else if (nx === "a") out += "\x07";
+    else if (nx === "b") out += "\b";
     else if (nx === "\\") out += "\\";
     else if (/[a-zA-Z]/.test(nx)) throw new PyError("error", `bad escape \\${nx}`);
     else out += `\\${nx}`;
