@@ -2,7 +2,7 @@
 // map/filter/generators, most return lazy one-shot iterators that yaql turns
 // into lists only when the expression's result is handed back.
 
-import { PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { bigOf, mkInt, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type CallCtx, type Lambda, NO_VALUE } from "./dispatch";
 import { defBoth, defFunction, defMethod, delegate, P, R, T } from "./types";
 import {
@@ -91,8 +91,10 @@ defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, nul
 });
 defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int), 0)], (_, a) =>
   gen(function* () {
-    let i = intOf(a.v(1));
-    for (const t of iterate(a.v(0))) yield [i++, t];
+    if (a.v(1) === null)
+      throw new PyError("TypeError", "'NoneType' object cannot be interpreted as an integer");
+    let i = bigOf(a.v(1));
+    for (const t of iterate(a.v(0))) yield [mkInt(i++), t];
   }),
 );
 defBoth("any", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {

@@ -15,6 +15,13 @@ const S = T.string;
 const SN = T.nullable(T.string);
 const str = (v: PyValue) => v as string;
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
+const SSIZE_MAX = 2n ** 63n - 1n;
+/** A count Python reads as a C ssize_t (str.replace, str.split, re.sub ...): OverflowError beyond. */
+const ssizeOf = (v: PyValue) => {
+  if (typeof v === "bigint" && (v > SSIZE_MAX || v < -SSIZE_MAX - 1n))
+    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
+  return intOf(v);
+};
 const cps = (s: string) => Array.from(s);
 const WS = "\\s\\x1c-\\x1f\\x85";
 
@@ -112,10 +119,10 @@ defMethod("toUpper", [P("string", S)], (_, a) => str(a.v(0)).toUpperCase());
 defMethod("toLower", [P("string", S)], (_, a) => str(a.v(0)).toLowerCase());
 defBoth("len", [P("string", S)], (_, a) => cps(str(a.v(0))).length);
 defMethod("split", [P("string", S), P("separator", SN, null), P("maxSplits", T.int, -1)], (_, a) =>
-  pySplitStr(str(a.v(0)), a.v(1), intOf(a.v(2)), false),
+  pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), false),
 );
 defMethod("rightSplit", [P("string", S), P("separator", SN, null), P("maxSplits", T.int, -1)], (_, a) =>
-  pySplitStr(str(a.v(0)), a.v(1), intOf(a.v(2)), true),
+  pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), true),
 );
 defMethod("join", [P("sequence", T.iterable), P("separator", S)], (_, a) =>
   [...iterate(a.v(0))].map(yaqlStrFunction).join(str(a.v(1))),
@@ -146,12 +153,12 @@ defBoth("isEmpty", [P("string", SN), P("trim", T.bool, true), P("chars", SN, nul
   return s === "";
 });
 defMethod("replace", [P("string", S), P("old", S), P("new", S), P("count", T.int, -1)], (_, a) =>
-  pyReplace(str(a.v(0)), str(a.v(1)), str(a.v(2)), intOf(a.v(3))),
+  pyReplace(str(a.v(0)), str(a.v(1)), str(a.v(2)), ssizeOf(a.v(3))),
 );
 defMethod("replace", [P("string", S), P("replacements", T.mapping), P("count", T.int, -1)], (_, a) => {
   let s = str(a.v(0));
   for (const [k, v] of ydictEntries(a.v(1) as PyDict)) {
-    s = pyReplace(s, yaqlStrFunction(k), yaqlStrFunction(v), intOf(a.v(2)));
+    s = pyReplace(s, yaqlStrFunction(k), yaqlStrFunction(v), ssizeOf(a.v(2)));
   }
   return s;
 });
@@ -334,7 +341,7 @@ defMethod("searchAll", [P("regexp", RX), P("string", S), P("selector", T.ctxLamb
     })(),
   );
 });
-const splitBy = (r: PyValue, s: PyValue, max: PyValue) => pySplit(rx(r).fresh(), str(s), intOf(max));
+const splitBy = (r: PyValue, s: PyValue, max: PyValue) => pySplit(rx(r).fresh(), str(s), ssizeOf(max));
 defMethod("split", [P("regexp", RX), P("string", S), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(0), a.v(1), a.v(2)),
 );
@@ -344,7 +351,7 @@ defMethod("split", [P("string", S), P("regexp", RX), P("maxSplit", T.int, 0)], (
 const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) => {
   const re = rx(r).fresh();
   checkTemplate(re, str(repl));
-  return pySub(re, str(s), (m) => expandTemplate(str(repl), m), intOf(count));
+  return pySub(re, str(s), (m) => expandTemplate(str(repl), m), ssizeOf(count));
 };
 defMethod("replace", [P("regexp", RX), P("string", S), P("repl", S), P("count", T.int, 0)], (_, a) =>
   replaceBy(a.v(0), a.v(1), a.v(2), a.v(3)),
