@@ -41,6 +41,7 @@ const NUMBERS = [
   "100",
   "12345678901234567890",
 ];
+const SMALL = ["0", "1", "-1", "2", "3"];
 const STRINGS = [
   "''",
   "'a'",
@@ -79,7 +80,14 @@ function mutateExpr(expr) {
   // Only inside <% %>: swap literals.
   return expr.replace(/<%(.*?)%>/g, (_, body) => {
     const swapped = body
-      .replace(/(?<![\w.$'"])-?\d+(\.\d+)?(?![\w.'"])/g, (m) => (rand() < 0.4 ? pick(NUMBERS) : m))
+      .replace(/(?<![\w.$'"])-?\d+(\.\d+)?(?![\w.'"])/g, (m, _f, at, text) => {
+        if (rand() >= 0.4) return m;
+        // A huge count makes both engines run out of memory: keep those small.
+        const sizing = /(range|repeat|sequence|take|limit|\*)\s*\(?[^()]*$/.test(
+          text.slice(Math.max(0, at - 12), at),
+        );
+        return sizing ? pick(SMALL) : pick(NUMBERS);
+      })
       .replace(/'(?:[^'\\]|\\.)*'/g, (m) => (rand() < 0.3 ? pick(STRINGS) : m));
     return `<%${swapped}%>`;
   });

@@ -6,7 +6,7 @@
 
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { functionKeepsArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { functionTakesFrozenArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
@@ -152,12 +152,12 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    const hand = functionKeepsArguments(name) ? handOverFrozen : convertOutput;
+    const hand = functionTakesFrozenArguments(name) ? handOverFrozen : convertOutput;
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
     const result = fn(this.env, positional.map(hand), kwargs, "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);
     // so does ctx() (a new dict of the frozen variables).
-    if (!FROM_CONTEXT.has(name)) return functionKeepsArguments(name) ? result : markPlainDeep(result);
+    if (!FROM_CONTEXT.has(name)) return functionTakesFrozenArguments(name) ? result : markPlainDeep(result);
     const frozen = this.freeze(result);
     return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
   }

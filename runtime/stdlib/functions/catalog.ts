@@ -24,26 +24,27 @@ export interface FunctionOptions {
    */
   readonly context?: boolean;
   /**
-   * True for functions whose result holds their arguments (zip, use_none, json
-   * of a mapping): YAQL hands them its own frozen values, which keep rendering
-   * as tuples in text (`str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`).
+   * True for functions that YAQL hands its own frozen values (tuples, frozen
+   * mappings) rather than plain data, because the difference shows: their
+   * result holds their arguments (zip, use_none, json of a mapping) or renders
+   * them as text (regex_*), so `str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`.
    */
-  readonly keepsArguments?: boolean;
+  readonly frozenArguments?: boolean;
 }
 
-const catalog = new Map<string, { fn: CatalogFunction; context: boolean; keepsArguments: boolean }>();
+const catalog = new Map<string, { fn: CatalogFunction; context: boolean; frozenArguments: boolean }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
   catalog.set(name, {
     fn,
     context: options.context ?? false,
-    keepsArguments: options.keepsArguments ?? false,
+    frozenArguments: options.frozenArguments ?? false,
   });
 }
 
-/** Whether a catalogue function's result holds its arguments (see FunctionOptions.keepsArguments). */
-export function functionKeepsArguments(name: string): boolean {
-  return catalog.get(name)?.keepsArguments ?? false;
+/** Whether YAQL hands a catalogue function its frozen values (see FunctionOptions.frozenArguments). */
+export function functionTakesFrozenArguments(name: string): boolean {
+  return catalog.get(name)?.frozenArguments ?? false;
 }
 
 export function lookupFunction(name: string): CatalogFunction | undefined {

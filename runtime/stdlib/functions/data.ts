@@ -113,5 +113,5 @@ registerFunction(
     const [value] = bindArgs("use_none", [{ name: "value" }], args, kwargs);
     return value === null ? NONE_MAGIC_VALUE : value!;
   },
-  { keepsArguments: true },
+  { frozenArguments: true },
 );

@@ -123,7 +123,7 @@ registerFunction(
     if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
     return markPlainDeep(pyJsonLoads(s));
   },
-  { keepsArguments: true },
+  { frozenArguments: true },
 );
 
 registerFunction(
@@ -142,7 +142,7 @@ registerFunction(
     for (let i = 0; i < n; i++) out.push(new PyTuple(seqs.map((s) => (i < s.length ? s[i]! : pad))));
     return out;
   },
-  { keepsArguments: true },
+  { frozenArguments: true },
 );
 
 /** The items Python's iter() yields for a value; TypeError for non-iterables. */

@@ -13,8 +13,8 @@ export {
   type CatalogFunction,
   catalogNames,
   type FunctionOptions,
-  functionKeepsArguments,
   functionTakesContext,
+  functionTakesFrozenArguments,
   lookupFunction,
   registerFunction,
 } from "./catalog";

@@ -74,6 +74,23 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% 'ab'.replace(regex('b'), '\\\\q') %>", want: { error_type: "evaluation" } },
   { expr: "<% 'ab'.replace(regex('(?P<x>a)'), '\\\\g<y>') %>", want: { error_type: "evaluation" } },
   { expr: "<% regex('(a)(b)?').replace('ac', '<\\\\2>') %>", want: { value: "<>c", type: "str" } },
+  // Template escapes: \0 and three octal digits are octal escapes, \b a backspace.
+  {
+    expr: "<% 'Hello World'.replace(regex('(\\\\w+) (\\\\w+)'), '\\\\0 \\\\1') %>",
+    want: { value: "\u0000 Hello", type: "str" },
+  },
+  { expr: "<% 'ab'.replace(regex('(a)'), '\\\\101\\\\1') %>", want: { value: "Aab", type: "str" } },
+  { expr: "<% 'ab'.replace(regex('(a)'), '[\\\\b]') %>", want: { value: "[\b]b", type: "str" } },
+  // StackStorm's regex functions str() yaql's frozen values.
+  { expr: "<% regex_replace(ctx(nest), 'o', '0') %>", want: { value: "(1, (2,))", type: "str" } },
+  // Counts Python reads as C ssize_t overflow; enumerate keeps big starts exact and refuses null.
+  { expr: "<% 'abc'.replace('b', 'x', 12345678901234567890) %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'a b'.split(' ', 12345678901234567890) %>", want: { error_type: "evaluation" } },
+  {
+    expr: "<% ['a'].enumerate(9007199254740993) %>",
+    want: { value: [[{ $bigint: "9007199254740993" }, "a"]], type: "list" },
+  },
+  { expr: "<% ['a'].enumerate(null) %>", want: { error_type: "evaluation" } },
   // islice's bound is sys.maxsize.
   { expr: "<% [1, 2].limit(12345678901234567890) %>", want: { error_type: "evaluation" } },
   // timedelta and datetime ranges.
