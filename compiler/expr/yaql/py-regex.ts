@@ -185,7 +185,6 @@ export function pySplit(re: RegExp, text: string, maxSplit = 0): (string | null)
   let n = 0;
   for (const m of text.matchAll(re)) {
     if (maxSplit > 0 && n >= maxSplit) break;
-    if (m[0].length === 0 && m.index === last && m.index === 0) continue;
     out.push(text.slice(last, m.index));
     for (let g = 1; g < m.length; g++) out.push(m[g] ?? null);
     last = m.index! + m[0].length;

@@ -28,6 +28,10 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
   { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
   { expr: "<% regex(',').split('a,b,c', -1) %>", want: { value: ["a,b,c"], type: "list" } },
+  // re.split splits on empty matches too, at the start included.
+  { expr: "<% ''.split(regex('^$')) %>", want: { value: ["", ""], type: "list" } },
+  { expr: "<% 'axbc'.split(regex('x*')) %>", want: { value: ["", "a", "", "b", "c", ""], type: "list" } },
+  { expr: "<% 'ab'.split(regex('^')) %>", want: { value: ["", "ab"], type: "list" } },
   // yaql's sets are frozensets until output, where they become (unhashable) sets.
   { expr: "<% set(1, set(1, 2)) %>", want: { error_type: "evaluation" } },
   { expr: "<% dict(set(1, 2) => 1) %>", want: { error_type: "evaluation" } },
