@@ -189,7 +189,7 @@ export class YaqlDateTime {
 /** ISO-like datetime text (what dateutil parses in practice); naive means UTC. */
 export function parseDateTime(text: string): YaqlDateTime {
   const m =
-    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i.exec(
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i.exec(
       text,
     );
   if (!m) throw new RangeError(`Unknown string format: ${text}`);

@@ -97,6 +97,8 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% ['a'].enumerate(null) %>", want: { error_type: "evaluation" } },
   // islice's bound is sys.maxsize.
   { expr: "<% [1, 2].limit(12345678901234567890) %>", want: { error_type: "evaluation" } },
+  // dateutil reads one-digit minutes and seconds.
+  { expr: "<% datetime('2021-3-04T05:2:07').minute %>", want: { value: 2, type: "int" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
