@@ -12,6 +12,8 @@ import {
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
 
+import { exactPow } from "./py-pow";
+
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
 
 function bothInts(a: PyValue, b: PyValue): boolean {
@@ -156,15 +158,13 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
     if (e >= 0n) return mkInt(bigOf(a) ** e);
     const base = numberOf(a);
     if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-    // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999); 1 / x ** n is, while x ** n is exact.
-    const magnitude = base ** -Number(e);
-    return mkFloat(Number.isSafeInteger(magnitude) ? 1 / magnitude : base ** Number(e));
+    // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
+    return mkFloat(exactPow(base, Number(e)) ?? base ** Number(e));
   }
   const x = numberOf(a);
   const y = numberOf(b);
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  const magnitude = Number.isInteger(y) && y < 0 ? x ** -y : Number.NaN;
-  const r = Number.isSafeInteger(magnitude) ? 1 / magnitude : x ** y;
+  const r = exactPow(x, y) ?? x ** y;
   if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
     throw new PyError("ValueError", "math domain error");
   }
@@ -228,4 +228,22 @@ export function floatToInt(x: number): number | bigint {
   }
   const t = Math.trunc(x);
   return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : mkInt(BigInt(t));
+}
+
+const INDEX_MAX = 2n ** 63n - 1n;
+/** Items past which a repeated sequence or string is not built (Python would run out of memory). */
+const REPEAT_LIMIT = 2 ** 28;
+
+/**
+ * The count of Python's `seq * n` for a sequence of `length` items: it must fit
+ * an index (OverflowError), a negative one is 0, and a result too large to
+ * build is a MemoryError.
+ */
+export function repeatCount(n: PyValue, length: number): number {
+  const count = bigOf(n);
+  if (count > INDEX_MAX || count < -INDEX_MAX - 1n)
+    throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
+  if (count <= 0n || length === 0) return 0;
+  if (count * BigInt(length) > BigInt(REPEAT_LIMIT)) throw new PyError("MemoryError", "");
+  return Number(count);
 }
