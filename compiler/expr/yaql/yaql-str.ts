@@ -30,7 +30,7 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
       .join(", ")}}`;
   if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
   if (v instanceof YaqlDateTime) return `datetime.datetime(${dateTimeArgs(v)})`;
-  if (v instanceof YaqlTimespan) return `datetime.timedelta(microseconds=${v.us})`;
+  if (v instanceof YaqlTimespan) return timespanRepr(v.us);
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
   if (v instanceof YaqlView) return `${v.pyOpaque}(...)`;
   if (v instanceof YaqlIter) return "<iterator object>";
@@ -38,8 +38,28 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
   return `<${(v as { pyOpaque: string }).pyOpaque}>`;
 }
 
+/** Python's datetime repr: seconds and microseconds only when set; yaql's zones are dateutil's tzutc/tzoffset. */
 function dateTimeArgs(d: YaqlDateTime): string {
-  return [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond].join(", ");
+  const parts = [d.year, d.month, d.day, d.hour, d.minute];
+  if (d.second || d.microsecond) parts.push(d.second);
+  if (d.microsecond) parts.push(d.microsecond);
+  const tz = d.offsetUs === 0 ? "tzutc()" : `tzoffset(None, ${Math.trunc(d.offsetUs / 1_000_000)})`;
+  return `${parts.join(", ")}, tzinfo=${tz}`;
+}
+
+/** Python's timedelta repr: the non-zero of days, seconds, microseconds (seconds and microseconds never negative). */
+function timespanRepr(us: number): string {
+  const day = 86_400_000_000;
+  const days = Math.floor(us / day);
+  const rest = us - days * day;
+  const seconds = Math.floor(rest / 1_000_000);
+  const micro = rest - seconds * 1_000_000;
+  const parts = [
+    ...(days ? [`days=${days}`] : []),
+    ...(seconds ? [`seconds=${seconds}`] : []),
+    ...(micro ? [`microseconds=${micro}`] : []),
+  ];
+  return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
 }
 
 /** Python's str() (of a result handed back when `output`). */
