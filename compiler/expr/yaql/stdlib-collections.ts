@@ -4,6 +4,7 @@
 
 import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { repeatCount } from "./py-num";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
@@ -158,7 +159,7 @@ defFunction("#operator_+", [P("left", T.mapping), P("right", T.mapping)], (_, a)
 
 function repeat(seq: PyValue, times: PyValue): PyValue {
   const items = toArray(seq);
-  const n = Math.max(0, intOf(times));
+  const n = repeatCount(times, items.length);
   const out: PyValue[] = [];
   for (let i = 0; i < n; i++) out.push(...items);
   return seq instanceof PyTuple ? new PyTuple(out) : out;

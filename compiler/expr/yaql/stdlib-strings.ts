@@ -6,6 +6,7 @@ import { newDict } from "../../../runtime/stdlib/py/dict";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
+import { repeatCount } from "./py-num";
 import { checkTemplate, expandTemplate, pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import { iter, iterate, ydictEntries } from "./values";
@@ -162,7 +163,7 @@ defMethod("replace", [P("string", S), P("replacements", T.mapping), P("count", T
   }
   return s;
 });
-const repeatStr = (s: PyValue, n: PyValue) => str(s).repeat(Math.max(0, intOf(n)));
+const repeatStr = (s: PyValue, n: PyValue) => str(s).repeat(repeatCount(n, str(s).length));
 defFunction("#operator_*", [P("left", S), P("right", T.int)], (_, a) => repeatStr(a.v(0), a.v(1)));
 defFunction("#operator_*", [P("left", T.int), P("right", S)], (_, a) => repeatStr(a.v(1), a.v(0)));
 defMethod("substring", [P("string", S), P("start", T.int), P("length", T.int, -1)], (_, a) => {

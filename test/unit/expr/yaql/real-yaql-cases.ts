@@ -24,6 +24,28 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   // A negative integer power is 1 / x ** n, correctly rounded like C's pow.
   { expr: "<% pow(100, -2) %>", want: { value: 0.0001, type: "float" } },
   { expr: "<% pow(10.0, -2) %>", want: { value: 0.01, type: "float" } },
+  { expr: "<% pow(3.14, 16) %>", want: { value: 89304710.9560719, type: "float" } },
+  { expr: "<% pow(-25.1, -13) %>", want: { value: -6.371499021503805e-19, type: "float" } },
+  // repr() of datetimes and timespans inside containers, as Python (and dateutil's zones) write them.
+  {
+    expr: "v=<% [datetime(2020, 3, 1), datetime(2020, 3, 1, 0, 0, 1, offset => timespan(hours => 2))] %>",
+    want: {
+      value:
+        "v=[datetime.datetime(2020, 3, 1, 0, 0, tzinfo=tzutc()), datetime.datetime(2020, 3, 1, 0, 0, 1, tzinfo=tzoffset(None, 7200))]",
+      type: "str",
+    },
+  },
+  {
+    expr: "v=<% [timespan(days => 1, hours => 1), timespan(), timespan(microseconds => -1)] %>",
+    want: {
+      value:
+        "v=[datetime.timedelta(days=1, seconds=3600), datetime.timedelta(0), datetime.timedelta(days=-1, seconds=86399, microseconds=999999)]",
+      type: "str",
+    },
+  },
+  // Repeating a sequence: the count must fit an index.
+  { expr: "<% [1] * 12345678901234567890 %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab' * 12345678901234567890 %>", want: { error_type: "evaluation" } },
   // re.sub / re.split with a negative count or maxsplit change nothing.
   { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
   { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
