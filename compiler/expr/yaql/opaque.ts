@@ -139,8 +139,31 @@ export class YaqlDateTime {
     const offText = `${off < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(off) / 60))}${pad(Math.abs(off) % 60)}`;
     const start = Date.UTC(this.year, 0, 1);
     const dayOfYear = Math.floor((Math.floor(this.wallUs / 1000) - start) / 86_400_000) + 1;
+    const sunday0 = (this.weekday + 1) % 7;
     return fmt.replace(/%([a-zA-Z%])/g, (all, d: string) => {
       switch (d) {
+        case "U":
+          return pad(Math.floor((dayOfYear - 1 + 7 - sunday0) / 7));
+        case "W":
+          return pad(Math.floor((dayOfYear - 1 + 7 - this.weekday) / 7));
+        case "u":
+          return String(this.weekday + 1);
+        case "e":
+          return String(this.day).padStart(2, " ");
+        case "C":
+          return pad(Math.floor(this.year / 100));
+        case "h":
+          return months[this.month - 1]!.slice(0, 3);
+        case "D":
+        case "x":
+          return this.format("%m/%d/%y");
+        case "T":
+        case "X":
+          return this.format("%H:%M:%S");
+        case "R":
+          return this.format("%H:%M");
+        case "c":
+          return this.format("%a %b %e %H:%M:%S %Y");
         case "Y":
           return pad(this.year, 4);
         case "y":
@@ -176,7 +199,8 @@ export class YaqlDateTime {
         case "z":
           return offText;
         case "Z":
-          return this.offsetUs === 0 ? "UTC" : `UTC${offText.slice(0, 3)}:${offText.slice(3)}`;
+          // dateutil's tzutc is named UTC; its tzoffset(None, ...) has no name.
+          return this.offsetUs === 0 ? "UTC" : "";
         case "%":
           return "%";
         default:
