@@ -121,6 +121,25 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% [1, 2].limit(12345678901234567890) %>", want: { error_type: "evaluation" } },
   // dateutil reads one-digit minutes and seconds.
   { expr: "<% datetime('2021-3-04T05:2:07').minute %>", want: { value: 2, type: "int" } },
+  // strftime's %U/%W/%c; dateutil's tzoffset has no %Z name; yaql's utc keeps the zone (timestamp counts the offset twice).
+  {
+    expr: "<% datetime(2020, 2, 29).format('%U %W %u %c') %>",
+    want: { value: "08 08 6 Sat Feb 29 00:00:00 2020", type: "str" },
+  },
+  {
+    expr: "<% datetime(2020, 1, 1, offset => timespan(hours => -5)).format('%z|%Z') %>",
+    want: { value: "-0500|", type: "str" },
+  },
+  {
+    expr: "<% datetime('2021-06-15T10:20:30+02:00').timestamp %>",
+    want: { value: 1623738030, type: "float" },
+  },
+  { expr: "<% datetime('2021-06-15T10:20:30+02:00').utc.offset.hours %>", want: { value: 2, type: "float" } },
+  // datetime(string, format) is strptime.
+  { expr: "<% datetime('15/06/21 3:04 PM', '%d/%m/%y %I:%M %p').hour %>", want: { value: 15, type: "int" } },
+  { expr: "<% datetime('June 05, 2020', '%B %d, %Y').month %>", want: { value: 6, type: "int" } },
+  { expr: "<% datetime('2020-366', '%Y-%j').day %>", want: { value: 31, type: "int" } },
+  { expr: "<% datetime('2021-06-15x', '%Y-%m-%d') %>", want: { error_type: "evaluation" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
