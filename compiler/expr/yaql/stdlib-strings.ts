@@ -310,6 +310,30 @@ function publishMatch(ctx: YaqlContext, s: string, m: RegExpExecArray): void {
     ]);
     ctx.set(`$${g + 1}`, rec);
   }
+  // yaql then runs `for key, value in match.groupdict().values()`: each named group's
+  // text is unpacked into two characters, the second read as a group name.
+  for (const text of Object.values(m.groups ?? {})) {
+    if (text === undefined) throw new PyError("TypeError", "cannot unpack non-iterable NoneType object");
+    const chars = [...text];
+    if (chars.length !== 2)
+      throw new PyError(
+        "ValueError",
+        chars.length < 2
+          ? `not enough values to unpack (expected 2, got ${chars.length})`
+          : "too many values to unpack (expected 2)",
+      );
+    const [key, name] = chars as [string, string];
+    const span = m.groups && name in m.groups ? indices.groups?.[name] : undefined;
+    if (!(m.groups && name in m.groups)) throw new PyError("IndexError", "no such group");
+    ctx.set(
+      `$${key}`,
+      newDict([
+        ["value", name],
+        ["start", span ? cpIndex(s, span[0]) : -1],
+        ["end", span ? cpIndex(s, span[1]) : -1],
+      ]),
+    );
+  }
 }
 
 function withIndices(r: YaqlRegex): RegExp {

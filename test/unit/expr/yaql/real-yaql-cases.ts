@@ -140,6 +140,14 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% datetime('June 05, 2020', '%B %d, %Y').month %>", want: { value: 6, type: "int" } },
   { expr: "<% datetime('2020-366', '%Y-%j').day %>", want: { value: 31, type: "int" } },
   { expr: "<% datetime('2021-06-15x', '%Y-%m-%d') %>", want: { error_type: "evaluation" } },
+  // yaql's match publishing unpacks each named group's text into two characters (a yaql quirk).
+  { expr: "<% regex('(?P<l>[a-z])').search('Hello', $.value) %>", want: { error_type: "evaluation" } },
+  { expr: "<% regex('(?P<b>ab)?x').search('x', $1) %>", want: { error_type: "evaluation" } },
+  {
+    expr: "<% regex('(?P<b>ab)').search('xab', $a) %>",
+    want: { value: { value: "b", start: 1, end: 3 }, type: "dict" },
+  },
+  { expr: "<% regex('(?P<l>[a-z])').search('Hello') %>", want: { value: "e", type: "str" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
