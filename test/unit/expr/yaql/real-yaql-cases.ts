@@ -148,6 +148,9 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
     want: { value: { value: "b", start: 1, end: 3 }, type: "dict" },
   },
   { expr: "<% regex('(?P<l>[a-z])').search('Hello') %>", want: { value: "e", type: "str" } },
+  // A repeated keyword argument takes the later value.
+  { expr: "<% let(a => 1, b => 3, a => 2) -> [$a, $b] %>", want: { value: [2, 3], type: "list" } },
+  { expr: "<% 'abc'.replace(old => 'a', old => 'b', new => 'x') %>", want: { value: "axc", type: "str" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
