@@ -113,22 +113,28 @@ defMethod(
 );
 defMethod("keys", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("KeysView", () => ydictKeys(d)[Symbol.iterator]());
+  return new YaqlView("KeysView", () => ydictKeys(d)[Symbol.iterator](), d);
 });
 defMethod("values", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("ValuesView", () =>
-    ydictEntries(d)
-      .map(([, v]) => v)
-      [Symbol.iterator](),
+  return new YaqlView(
+    "ValuesView",
+    () =>
+      ydictEntries(d)
+        .map(([, v]) => v)
+        [Symbol.iterator](),
+    d,
   );
 });
 defMethod("items", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("ItemsView", () =>
-    ydictEntries(d)
-      .map(([k, v]) => new PyTuple([k, v]) as PyValue)
-      [Symbol.iterator](),
+  return new YaqlView(
+    "ItemsView",
+    () =>
+      ydictEntries(d)
+        .map(([k, v]) => new PyTuple([k, v]) as PyValue)
+        [Symbol.iterator](),
+    d,
   );
 });
 defMethod("contains", [P("collection", T.iterable), P("value", T.any)], (_, a) => pyIn(a.v(1), a.v(0)));

@@ -31,9 +31,14 @@ export class YaqlIter {
 
 /** A re-iterable, non-sequence iterable: dict views and orderBy results. */
 export class YaqlView {
+  /**
+   * @param source the mapping a keys/values/items view reads (its repr shows it:
+   * `KeysView({...})` for a frozen mapping, `dict_keys([...])` for a plain dict)
+   */
   constructor(
     readonly pyOpaque: "KeysView" | "ValuesView" | "ItemsView" | "OrderingIterable",
     readonly make: () => Iterator<PyValue>,
+    readonly source?: PyDict,
   ) {}
 }
 

@@ -2,6 +2,7 @@
 // frozen containers (sets are frozensets) and its non-data objects; plus
 // yaql's own str() function, which spells null/true/false the YAQL way.
 
+import { isPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
@@ -32,13 +33,28 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
   if (v instanceof YaqlDateTime) return `datetime.datetime(${dateTimeArgs(v)})`;
   if (v instanceof YaqlTimespan) return timespanRepr(v.us);
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
-  if (v instanceof YaqlView) return `${v.pyOpaque}(...)`;
+  if (v instanceof YaqlView) return viewRepr(v, r);
   if (v instanceof YaqlIter) return "<iterator object>";
   if (v instanceof YaqlContext) return "<yaql.language.contexts.Context object>";
   return `<${(v as { pyOpaque: string }).pyOpaque}>`;
 }
 
 /** Python's datetime repr: seconds and microseconds only when set; yaql's zones are dateutil's tzutc/tzoffset. */
+const PLAIN_VIEW_NAMES = {
+  KeysView: "dict_keys",
+  ValuesView: "dict_values",
+  ItemsView: "dict_items",
+} as const;
+
+/** A mapping view: `KeysView(<mapping>)` over yaql's FrozenDict, `dict_keys([...])` over a plain dict. */
+function viewRepr(v: YaqlView, r: (x: PyValue) => string): string {
+  if (!v.source || v.pyOpaque === "OrderingIterable") return `${v.pyOpaque}(...)`;
+  if (!isPlainDict(v.source)) return `${v.pyOpaque}(${r(v.source)})`;
+  const items: PyValue[] = [];
+  for (let it = v.make(), x = it.next(); !x.done; x = it.next()) items.push(x.value);
+  return `${PLAIN_VIEW_NAMES[v.pyOpaque]}(${r(items)})`;
+}
+
 function dateTimeArgs(d: YaqlDateTime): string {
   const parts = [d.year, d.month, d.day, d.hour, d.minute];
   if (d.second || d.microsecond) parts.push(d.second);

@@ -151,6 +151,9 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   // A repeated keyword argument takes the later value.
   { expr: "<% let(a => 1, b => 3, a => 2) -> [$a, $b] %>", want: { value: [2, 3], type: "list" } },
   { expr: "<% 'abc'.replace(old => 'a', old => 'b', new => 'x') %>", want: { value: "axc", type: "str" } },
+  // repr of mapping views: over yaql's FrozenDict, or over a plain dict.
+  { expr: "<% str({a => [1]}.items()) %>", want: { value: "ItemsView({'a': (1,)})", type: "str" } },
+  { expr: "<% str([1].toDict($, $).keys()) %>", want: { value: "dict_keys([1])", type: "str" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
