@@ -3,7 +3,15 @@
 // algebra, and the `+`/`*` operators on collections.
 
 import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
-import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import {
+  bigOf,
+  isDict,
+  type PyDict,
+  PyError,
+  PySet,
+  PyTuple,
+  type PyValue,
+} from "../../../runtime/stdlib/py/value";
 import { repeatCount } from "./py-num";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
@@ -236,6 +244,8 @@ defMethod(
 );
 defMethod("insert", [P("collection", T.sequence), P("position", T.int), P("value", T.any)], (_, a) => {
   const copy = toArray(a.v(0)).slice();
+  if (bigOf(a.v(1)) > 2n ** 63n - 1n || bigOf(a.v(1)) < -(2n ** 63n))
+    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
   let pos = intOf(a.v(1));
   if (pos < 0) pos = Math.max(0, copy.length + pos);
   copy.splice(Math.min(pos, copy.length), 0, a.v(2));

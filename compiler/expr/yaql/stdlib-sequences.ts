@@ -140,7 +140,9 @@ defMethod("slice", [P("collection", T.iterable), P("length", T.int)], (_, a) =>
   gen(function* () {
     const items = toArray(a.v(0));
     const n = intOf(a.v(1));
-    if (n <= 0)
+    // islice(collection, n): a negative or too large n fails; 0 gives an empty chunk, which ends the slicing.
+    if (n === 0) return;
+    if (n < 0 || n > 2 ** 63 - 1)
       throw new PyError(
         "ValueError",
         "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",

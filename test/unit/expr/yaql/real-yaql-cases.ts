@@ -154,6 +154,10 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   // repr of mapping views: over yaql's FrozenDict, or over a plain dict.
   { expr: "<% str({a => [1]}.items()) %>", want: { value: "ItemsView({'a': (1,)})", type: "str" } },
   { expr: "<% str([1].toDict($, $).keys()) %>", want: { value: "dict_keys([1])", type: "str" } },
+  // list.insert and islice positions are C ssize_t; slice(0) is empty.
+  { expr: "<% [3, 1, 2].insert(12345678901234567890, 9) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].slice(0) %>", want: { value: [], type: "list" } },
+  { expr: "<% [1, 2].slice(12345678901234567890) %>", want: { error_type: "evaluation" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
