@@ -104,8 +104,17 @@ def result_(context):
 # ---- a few StackStorm functions ----
 
 
+def _plain(value):
+    """yaql's frozen values as plain data (the golden st2 cases expect to_json_string to accept them)."""
+    if isinstance(value, collections.abc.Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def to_json_string(value, indent=None, sort_keys=False, separators=(",", ": ")):
-    return json.dumps(value, indent=indent, sort_keys=sort_keys, separators=tuple(separators))
+    return json.dumps(_plain(value), indent=indent, sort_keys=sort_keys, separators=tuple(separators))
 
 
 def from_json_string(value):
