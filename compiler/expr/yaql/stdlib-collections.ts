@@ -13,6 +13,7 @@ import {
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
 import { repeatCount } from "./py-num";
+import { SetTable, setAlgebraOrder } from "./py-set-table";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
@@ -287,22 +288,39 @@ function frozen(v: PyValue, method: string): PyValue {
     throw new PyError("AttributeError", `'${v.pyOpaque}' object has no attribute '${method}'`);
   return v;
 }
+/** The result of a set operation, in CPython's iteration order where the members' hashes are known. */
+function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
+  const l = SetTable.build(insertionOrder(left));
+  const r = SetTable.build(insertionOrder(right));
+  if (l && r) result.iterationOrder = setAlgebraOrder(op, l, r);
+  return result;
+}
+type SetOp = Parameters<typeof setAlgebraOrder>[0];
+/** The order that rebuilds a set's table: a set made by inserting keeps it; others are read in iteration order. */
+const insertionOrder = (v: PyValue): PyValue[] =>
+  v instanceof YSet && !v.iterationOrder ? v.values() : [...iterate(v)];
+
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
-  return new YSet([...iterate(frozen(a.v(0), "union")), ...iterate(a.v(1))]);
+  const left = frozen(a.v(0), "union");
+  return algebra("union", left, a.v(1), new YSet([...iterate(left), ...iterate(a.v(1))]));
 });
 defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
   const r = setOf(a.v(1));
-  return new YSet([...iterate(frozen(a.v(0), "intersection"))].filter((x) => r.has(x)));
+  const left = frozen(a.v(0), "intersection");
+  return algebra("intersection", left, a.v(1), new YSet([...iterate(left)].filter((x) => r.has(x))));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);
-  return new YSet([...iterate(frozen(l, "difference"))].filter((x) => !right.has(x)));
+  const left = frozen(l, "difference");
+  return algebra("difference", left, r, new YSet([...iterate(left)].filter((x) => !right.has(x))));
 };
 defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
-  const [l, r] = [setOf(frozen(a.v(0), "symmetric_difference")), setOf(a.v(1))];
-  return new YSet([...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))]);
+  const left = frozen(a.v(0), "symmetric_difference");
+  const [l, r] = [setOf(left), setOf(a.v(1))];
+  const members = [...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))];
+  return algebra("symmetric_difference", left, a.v(1), new YSet(members));
 });
 defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
   return new YSet([...iterate(frozen(a.v(0), "union")), ...a.rest(1)]);

@@ -217,6 +217,8 @@ let lastIdentity = 0;
  */
 export class YSet extends PySet {
   private members?: Map<string, PyValue>;
+  /** CPython's iteration order when it is not that of inserting the members afresh (set algebra results). */
+  iterationOrder?: readonly PyValue[];
   constructor(items: Iterable<PyValue> = []) {
     super();
     for (const item of items) this.add(item);
@@ -243,6 +245,11 @@ export class YSet extends PySet {
   }
 }
 
+/** The order CPython iterates a set in. */
+export function setOrder(v: PySet): readonly PyValue[] {
+  return v instanceof YSet && v.iterationOrder ? v.iterationOrder : pythonSetOrder(v.values());
+}
+
 /** A set of already seen values, by yHashKey. */
 export class Seen {
   private readonly keys = new Set<string>();
@@ -259,7 +266,7 @@ export class Seen {
 export function* iterate(v: PyValue): Generator<PyValue> {
   if (Array.isArray(v)) yield* v;
   else if (v instanceof PyTuple) yield* v.items;
-  else if (v instanceof PySet) yield* pythonSetOrder(v.values());
+  else if (v instanceof PySet) yield* setOrder(v);
   else if (v instanceof YaqlIter) {
     for (let r = v.it.next(); !r.done; r = v.it.next()) yield r.value;
   } else if (v instanceof YaqlView) {

@@ -7,8 +7,7 @@ import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
-import { pythonSetOrder } from "./py-set-order";
-import { OrderingIterable, YaqlIter, YaqlView, ydictEntries } from "./values";
+import { OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
  * Python repr(). Inside an expression yaql's sets are frozensets; in a result
@@ -21,7 +20,7 @@ export function yRepr(v: PyValue, output = false): string {
 function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): string | undefined {
   if (Array.isArray(v) || v instanceof PyTuple) return undefined;
   if (v instanceof PySet) {
-    const body = pythonSetOrder(v.values()).map(r).join(", ");
+    const body = setOrder(v).map(r).join(", ");
     if (output) return v.size === 0 ? "set()" : `{${body}}`;
     return v.size === 0 ? "frozenset()" : `frozenset({${body}})`;
   }

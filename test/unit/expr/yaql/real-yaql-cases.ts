@@ -158,6 +158,17 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% [3, 1, 2].insert(12345678901234567890, 9) %>", want: { error_type: "evaluation" } },
   { expr: "<% [1, 2].slice(0) %>", want: { value: [], type: "list" } },
   { expr: "<% [1, 2].slice(12345678901234567890) %>", want: { error_type: "evaluation" } },
+  // Set algebra leaves CPython's table order (copy one operand's table, add or discard the other's members).
+  {
+    expr: "v=<% set(10, 1).symmetricDifference(set(2, 3)) %>",
+    want: { value: "v={3, 1, 10, 2}", type: "str" },
+  },
+  {
+    expr: "v=<% set(31, 11, 3).symmetricDifference(set()) %>",
+    want: { value: "v={3, 11, 31}", type: "str" },
+  },
+  { expr: "v=<% set(2, 3).union(set(1, 10)) %>", want: { value: "v={3, 1, 10, 2}", type: "str" } },
+  { expr: "<% set(1, 2).symmetricDifference(set(2, 3)).toList() %>", want: { value: [1, 3], type: "list" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
