@@ -158,38 +158,38 @@ export class SetTable {
   }
 }
 
-/** frozenset.union / intersection / difference / symmetric_difference as CPython 3.11 computes them. */
-export function setAlgebraOrder(
+/** frozenset.union / intersection / difference / symmetric_difference as CPython 3.11 computes them: the result's table. */
+export function setAlgebra(
   op: "union" | "intersection" | "difference" | "symmetric_difference",
   left: SetTable,
   right: SetTable,
-): PyValue[] {
+): SetTable {
   switch (op) {
     case "union": {
       const t = SetTable.copyOf(left);
       t.merge(right);
-      return t.order();
+      return t;
     }
     case "intersection": {
       const [big, small] = right.size > left.size ? [right, left] : [left, right];
       const t = new SetTable();
       for (const x of small.order()) if (big.has(x)) t.add(x);
-      return t.order();
+      return t;
     }
     case "difference": {
       if (left.size >> 2 > right.size) {
         const t = SetTable.copyOf(left);
         for (const x of right.order()) t.discard(x);
-        return t.order();
+        return t;
       }
       const t = new SetTable();
       for (const x of left.order()) if (!right.has(x)) t.add(x);
-      return t.order();
+      return t;
     }
     case "symmetric_difference": {
       const t = SetTable.copyOf(right);
       for (const x of left.order()) if (!t.discard(x)) t.add(x);
-      return t.order();
+      return t;
     }
   }
 }

@@ -13,7 +13,7 @@ import {
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
 import { repeatCount } from "./py-num";
-import { SetTable, setAlgebraOrder } from "./py-set-table";
+import { SetTable, setAlgebra } from "./py-set-table";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
@@ -290,15 +290,15 @@ function frozen(v: PyValue, method: string): PyValue {
 }
 /** The result of a set operation, in CPython's iteration order where the members' hashes are known. */
 function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
-  const l = SetTable.build(insertionOrder(left));
-  const r = SetTable.build(insertionOrder(right));
-  if (l && r) result.iterationOrder = setAlgebraOrder(op, l, r);
+  const l = tableOf(left);
+  const r = tableOf(right);
+  if (l && r) result.cpythonTable = setAlgebra(op, l, r);
   return result;
 }
-type SetOp = Parameters<typeof setAlgebraOrder>[0];
-/** The order that rebuilds a set's table: a set made by inserting keeps it; others are read in iteration order. */
-const insertionOrder = (v: PyValue): PyValue[] =>
-  v instanceof YSet && !v.iterationOrder ? v.values() : [...iterate(v)];
+type SetOp = Parameters<typeof setAlgebra>[0];
+/** A set's CPython table: kept by set algebra results, rebuilt from insertion order for sets made by inserting. */
+const tableOf = (v: PyValue): SetTable | undefined =>
+  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build([...iterate(v)]);
 
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "union");

@@ -22,6 +22,7 @@ import {
   truthy,
 } from "../../../runtime/stdlib/py/value";
 import { pythonSetOrder } from "./py-set-order";
+import type { SetTable } from "./py-set-table";
 
 /** A one-shot Python iterator (map, filter, generator, range iterator...). */
 export class YaqlIter {
@@ -217,8 +218,8 @@ let lastIdentity = 0;
  */
 export class YSet extends PySet {
   private members?: Map<string, PyValue>;
-  /** CPython's iteration order when it is not that of inserting the members afresh (set algebra results). */
-  iterationOrder?: readonly PyValue[];
+  /** CPython's table when it is not that of inserting the members afresh (set algebra results). */
+  cpythonTable?: SetTable;
   constructor(items: Iterable<PyValue> = []) {
     super();
     for (const item of items) this.add(item);
@@ -247,7 +248,7 @@ export class YSet extends PySet {
 
 /** The order CPython iterates a set in. */
 export function setOrder(v: PySet): readonly PyValue[] {
-  return v instanceof YSet && v.iterationOrder ? v.iterationOrder : pythonSetOrder(v.values());
+  return v instanceof YSet && v.cpythonTable ? v.cpythonTable.order() : pythonSetOrder(v.values());
 }
 
 /** A set of already seen values, by yHashKey. */

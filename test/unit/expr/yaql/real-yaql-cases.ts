@@ -169,6 +169,13 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   },
   { expr: "v=<% set(2, 3).union(set(1, 10)) %>", want: { value: "v={3, 1, 10, 2}", type: "str" } },
   { expr: "<% set(1, 2).symmetricDifference(set(2, 3)).toList() %>", want: { value: [1, 3], type: "list" } },
+  {
+    expr: "v=<% set(92, 26, -11, -3, 106, 148, 22, 29).difference(set()).symmetricDifference(set(40, 57, 173, 136, 6, 66, -9, 150, 38)) %>",
+    want: {
+      value: "v={66, 38, 6, 40, 136, 106, 173, 29, 148, -11, 150, -9, 22, 57, 26, 92, -3}",
+      type: "str",
+    },
+  },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
