@@ -322,7 +322,10 @@ defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) =
   const members = [...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))];
   return algebra("symmetric_difference", left, a.v(1), new YSet(members));
 });
+// yaql's add is s.union(frozenset(values)).
 defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
-  return new YSet([...iterate(frozen(a.v(0), "union")), ...a.rest(1)]);
+  const left = frozen(a.v(0), "union");
+  const values = new YSet(a.rest(1));
+  return algebra("union", left, values, new YSet([...iterate(left), ...a.rest(1)]));
 });
 defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) => difference(a.v(0), new YSet(a.rest(1))));

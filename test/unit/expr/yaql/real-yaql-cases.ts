@@ -176,6 +176,7 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
       type: "str",
     },
   },
+  { expr: "v=<% set(10, 1).add(2, 3) %>", want: { value: "v={2, 1, 10, 3}", type: "str" } },
   // timedelta and datetime ranges.
   { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
