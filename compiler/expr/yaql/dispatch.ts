@@ -233,7 +233,8 @@ function planCall(
     else if (arg.kind === "mapping") {
       if (noKwargs) slots.push({ kind: "rule", key: arg.key, value: arg.value });
       else {
-        if (arg.key.kind !== "keyword" || kwNodes.has(arg.key.name)) {
+        // A repeated name takes the later value (yaql's translate_args fills a dict).
+        if (arg.key.kind !== "keyword") {
           const error = () =>
             yaqlError("MappingTranslationException", "Cannot convert mapping to keyword argument");
           return { error, slots, kwNodes, candidates: [] };

@@ -6,8 +6,9 @@
 
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { functionTakesFrozenArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
+import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
   compareStrings,
   isDict,
@@ -29,6 +30,7 @@ import { hasOverloads, overloadsOf } from "./types";
 import {
   convertInput,
   convertOutput,
+  handOverFrozen,
   isYaqlIterable,
   iter,
   iterate,
@@ -150,9 +152,14 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    for (const k of Object.keys(kwargs)) kwargs[k] = convertOutput(kwargs[k]!);
-    const result = fn(this.env, positional.map(convertOutput), kwargs, "yaql");
-    return FROM_CONTEXT.has(name) ? this.freeze(result) : result;
+    const hand = functionTakesFrozenArguments(name) ? handOverFrozen : convertOutput;
+    for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
+    const result = fn(this.env, positional.map(hand), kwargs, "yaql");
+    // Python functions return plain dicts (those that hand back their arguments mark their own);
+    // so does ctx() (a new dict of the frozen variables).
+    if (!FROM_CONTEXT.has(name)) return functionTakesFrozenArguments(name) ? result : markPlainDeep(result);
+    const frozen = this.freeze(result);
+    return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
   }
 
   /** What a workflow-data function (ctx, item, result, task) returns before yaql freezes it. */
@@ -200,6 +207,10 @@ export class Evaluator implements Engine {
     switch (node.op) {
       case ".":
       case "?.": {
+        // No `.` overload takes a right side that is neither a name nor a call: yaql
+        // fails choosing one, before it evaluates the receiver.
+        if (node.op === "." && node.right.kind !== "call" && node.right.kind !== "keyword")
+          throw noMatching("#operator_.", undefined);
         const receiver = this.evaluate(node.left, ctx);
         if (node.op === "?." && receiver === null) return null;
         return this.dot(receiver, node.right, ctx);

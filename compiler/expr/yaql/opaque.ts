@@ -2,6 +2,7 @@
 // and timespans. Datetimes keep their wall-clock time and UTC offset, as
 // Python's aware datetime does.
 
+import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
@@ -21,10 +22,20 @@ export class YaqlRegex {
 
 export const US_PER_DAY = 86_400_000_000;
 
+/** timedelta's range: -999999999 days to 999999999 days 23:59:59.999999. */
+const MIN_TIMESPAN_US = -999_999_999 * 86_400_000_000;
+const END_TIMESPAN_US = 1_000_000_000 * 86_400_000_000;
+/** datetime's range of wall-clock times: the years 1 to 9999. */
+const MIN_WALL_US = -62_135_596_800_000_000;
+const END_WALL_US = 253_402_300_800_000_000;
+
 export class YaqlTimespan {
   readonly pyOpaque = "datetime.timedelta";
   /** Whole microseconds (Python timedelta resolution). */
-  constructor(readonly us: number) {}
+  constructor(readonly us: number) {
+    if (!(us >= MIN_TIMESPAN_US && us < END_TIMESPAN_US))
+      throw new PyError("OverflowError", "days must have magnitude <= 999999999");
+  }
   hashKey(): string {
     return `td${this.us}`;
   }
@@ -39,11 +50,16 @@ export class YaqlDateTime {
   constructor(
     readonly wallUs: number,
     readonly offsetUs: number,
-  ) {}
+  ) {
+    if (!(wallUs >= MIN_WALL_US && wallUs < END_WALL_US))
+      throw new PyError("OverflowError", "date value out of range");
+  }
 
   static of(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, us = 0, offsetUs = 0): YaqlDateTime {
-    const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-    const check = new Date(ms);
+    // Date.UTC reads the years 0 to 99 as 1900 to 1999; setUTCFullYear does not.
+    const check = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+    check.setUTCFullYear(y, mo - 1, d);
+    const ms = check.getTime();
     if (
       check.getUTCFullYear() !== y ||
       check.getUTCMonth() !== mo - 1 ||
@@ -123,8 +139,31 @@ export class YaqlDateTime {
     const offText = `${off < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(off) / 60))}${pad(Math.abs(off) % 60)}`;
     const start = Date.UTC(this.year, 0, 1);
     const dayOfYear = Math.floor((Math.floor(this.wallUs / 1000) - start) / 86_400_000) + 1;
+    const sunday0 = (this.weekday + 1) % 7;
     return fmt.replace(/%([a-zA-Z%])/g, (all, d: string) => {
       switch (d) {
+        case "U":
+          return pad(Math.floor((dayOfYear - 1 + 7 - sunday0) / 7));
+        case "W":
+          return pad(Math.floor((dayOfYear - 1 + 7 - this.weekday) / 7));
+        case "u":
+          return String(this.weekday + 1);
+        case "e":
+          return String(this.day).padStart(2, " ");
+        case "C":
+          return pad(Math.floor(this.year / 100));
+        case "h":
+          return months[this.month - 1]!.slice(0, 3);
+        case "D":
+        case "x":
+          return this.format("%m/%d/%y");
+        case "T":
+        case "X":
+          return this.format("%H:%M:%S");
+        case "R":
+          return this.format("%H:%M");
+        case "c":
+          return this.format("%a %b %e %H:%M:%S %Y");
         case "Y":
           return pad(this.year, 4);
         case "y":
@@ -160,7 +199,8 @@ export class YaqlDateTime {
         case "z":
           return offText;
         case "Z":
-          return this.offsetUs === 0 ? "UTC" : `UTC${offText.slice(0, 3)}:${offText.slice(3)}`;
+          // dateutil's tzutc is named UTC; its tzoffset(None, ...) has no name.
+          return this.offsetUs === 0 ? "UTC" : "";
         case "%":
           return "%";
         default:
@@ -173,7 +213,7 @@ export class YaqlDateTime {
 /** ISO-like datetime text (what dateutil parses in practice); naive means UTC. */
 export function parseDateTime(text: string): YaqlDateTime {
   const m =
-    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i.exec(
+    /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i.exec(
       text,
     );
   if (!m) throw new RangeError(`Unknown string format: ${text}`);

@@ -12,6 +12,8 @@ import {
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
 
+import { exactPow } from "./py-pow";
+
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
 
 function bothInts(a: PyValue, b: PyValue): boolean {
@@ -115,24 +117,40 @@ export function pyAbs(a: PyValue): PyValue {
   return mkFloat(Math.abs(numberOf(a)));
 }
 
+/** The inverse of `a` modulo `m` (0 <= a < m), as Python's pow(a, -1, m) finds it. */
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [a, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  if (r0 !== 1n && m !== 1n) throw new PyError("ValueError", "base is not invertible for the given modulus");
+  return ((s0 % m) + m) % m;
+}
+
 export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
   if (mod !== null) {
     if (!bothInts(a, b) || isFloat(mod)) {
       throw new PyError("TypeError", "pow() 3rd argument not allowed unless all arguments are integers");
     }
-    let base = bigOf(a);
-    let exp = bigOf(b);
     const m = bigOf(mod);
     if (m === 0n) throw new PyError("ValueError", "pow() 3rd argument cannot be 0");
-    if (exp < 0n) throw new PyError("ValueError", "base is not invertible for the given modulus");
-    let result = 1n;
-    base = ((base % m) + m) % m;
+    const size = m < 0n ? -m : m;
+    let base = ((bigOf(a) % size) + size) % size;
+    let exp = bigOf(b);
+    if (exp < 0n) {
+      base = modInverse(base, size);
+      exp = -exp;
+    }
+    let result = 1n % size;
     while (exp > 0n) {
-      if (exp & 1n) result = (result * base) % m;
-      base = (base * base) % m;
+      if (exp & 1n) result = (result * base) % size;
+      base = (base * base) % size;
       exp >>= 1n;
     }
-    if (result !== 0n && result < 0n !== m < 0n) result += m;
+    if (m < 0n && result !== 0n) result += m;
     return mkInt(result);
   }
   if (bothInts(a, b)) {
@@ -140,12 +158,13 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
     if (e >= 0n) return mkInt(bigOf(a) ** e);
     const base = numberOf(a);
     if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-    return mkFloat(base ** Number(e));
+    // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
+    return mkFloat(exactPow(base, Number(e)) ?? base ** Number(e));
   }
   const x = numberOf(a);
   const y = numberOf(b);
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  const r = x ** y;
+  const r = exactPow(x, y) ?? x ** y;
   if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
     throw new PyError("ValueError", "math domain error");
   }
@@ -209,4 +228,22 @@ export function floatToInt(x: number): number | bigint {
   }
   const t = Math.trunc(x);
   return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : mkInt(BigInt(t));
+}
+
+const INDEX_MAX = 2n ** 63n - 1n;
+/** Items past which a repeated sequence or string is not built (Python would run out of memory). */
+const REPEAT_LIMIT = 2 ** 28;
+
+/**
+ * The count of Python's `seq * n` for a sequence of `length` items: it must fit
+ * an index (OverflowError), a negative one is 0, and a result too large to
+ * build is a MemoryError.
+ */
+export function repeatCount(n: PyValue, length: number): number {
+  const count = bigOf(n);
+  if (count > INDEX_MAX || count < -INDEX_MAX - 1n)
+    throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
+  if (count <= 0n || length === 0) return 0;
+  if (count * BigInt(length) > BigInt(REPEAT_LIMIT)) throw new PyError("MemoryError", "");
+  return Number(count);
 }

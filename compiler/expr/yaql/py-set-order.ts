@@ -47,7 +47,8 @@ function floatHash(v: number): bigint | null {
   return x === -1n ? -2n : x;
 }
 
-function hashOf(v: PyValue): bigint | null {
+/** CPython's hash of a number (bool, int, float); null for other values. */
+export function numberHash(v: PyValue): bigint | null {
   if (typeof v === "boolean") return v ? 1n : 0n;
   if (isInt(v)) return intHash(BigInt(v));
   if (isFloat(v)) return floatHash(numberOf(v));
@@ -75,7 +76,7 @@ function place(table: (number | null)[], hash: bigint, index: number): void {
 
 /** The elements of a set (distinct, in insertion order) in CPython's iteration order. */
 export function pythonSetOrder(items: readonly PyValue[]): PyValue[] {
-  const hashes = items.map(hashOf);
+  const hashes = items.map(numberHash);
   if (items.length < 2 || hashes.some((h) => h === null)) return [...items];
   let table: (number | null)[] = new Array(8).fill(null);
   let used = 0;

@@ -2,7 +2,18 @@
 // access and update (always returning new mappings), sequence editing, set
 // algebra, and the `+`/`*` operators on collections.
 
-import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
+import {
+  bigOf,
+  isDict,
+  type PyDict,
+  PyError,
+  PySet,
+  PyTuple,
+  type PyValue,
+} from "../../../runtime/stdlib/py/value";
+import { repeatCount } from "./py-num";
+import { SetTable, setAlgebra } from "./py-set-table";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
@@ -73,7 +84,7 @@ defMethod(
     const key = a.f(1)!;
     const value = a.f(2);
     for (const t of iterate(a.v(0))) ydictSet(out, key(t), value ? value(t) : t);
-    return out;
+    return markPlainDict(out);
   },
 );
 defFunction("set", [R("args", T.any)], (_, a) => new YSet(flattenIterators(a.rest(0))));
@@ -111,22 +122,28 @@ defMethod(
 );
 defMethod("keys", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("KeysView", () => ydictKeys(d)[Symbol.iterator]());
+  return new YaqlView("KeysView", () => ydictKeys(d)[Symbol.iterator](), d);
 });
 defMethod("values", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("ValuesView", () =>
-    ydictEntries(d)
-      .map(([, v]) => v)
-      [Symbol.iterator](),
+  return new YaqlView(
+    "ValuesView",
+    () =>
+      ydictEntries(d)
+        .map(([, v]) => v)
+        [Symbol.iterator](),
+    d,
   );
 });
 defMethod("items", [P("dict", T.mapping)], (_, a) => {
   const d = dictOf(a.v(0));
-  return new YaqlView("ItemsView", () =>
-    ydictEntries(d)
-      .map(([k, v]) => new PyTuple([k, v]) as PyValue)
-      [Symbol.iterator](),
+  return new YaqlView(
+    "ItemsView",
+    () =>
+      ydictEntries(d)
+        .map(([k, v]) => new PyTuple([k, v]) as PyValue)
+        [Symbol.iterator](),
+    d,
   );
 });
 defMethod("contains", [P("collection", T.iterable), P("value", T.any)], (_, a) => pyIn(a.v(1), a.v(0)));
@@ -157,7 +174,7 @@ defFunction("#operator_+", [P("left", T.mapping), P("right", T.mapping)], (_, a)
 
 function repeat(seq: PyValue, times: PyValue): PyValue {
   const items = toArray(seq);
-  const n = Math.max(0, intOf(times));
+  const n = repeatCount(times, items.length);
   const out: PyValue[] = [];
   for (let i = 0; i < n; i++) out.push(...items);
   return seq instanceof PyTuple ? new PyTuple(out) : out;
@@ -199,7 +216,7 @@ defMethod("deleteAll", [P("dict", T.mapping), P("keys", T.iterable)], (_, a) =>
 function deleteKeys(d: PyDict, keys: readonly PyValue[]): PyDict {
   const copy = ydictFrom(ydictEntries(d));
   for (const k of keys) ydictDelete(copy, k);
-  return copy;
+  return markPlainDict(copy);
 }
 
 function* replaceRange(src: PyValue, pos: number, count: number, insert: () => Iterable<PyValue>) {
@@ -228,6 +245,8 @@ defMethod(
 );
 defMethod("insert", [P("collection", T.sequence), P("position", T.int), P("value", T.any)], (_, a) => {
   const copy = toArray(a.v(0)).slice();
+  if (bigOf(a.v(1)) > 2n ** 63n - 1n || bigOf(a.v(1)) < -(2n ** 63n))
+    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
   let pos = intOf(a.v(1));
   if (pos < 0) pos = Math.max(0, copy.length + pos);
   copy.splice(Math.min(pos, copy.length), 0, a.v(2));
@@ -269,24 +288,44 @@ function frozen(v: PyValue, method: string): PyValue {
     throw new PyError("AttributeError", `'${v.pyOpaque}' object has no attribute '${method}'`);
   return v;
 }
+/** The result of a set operation, in CPython's iteration order where the members' hashes are known. */
+function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
+  const l = tableOf(left);
+  const r = tableOf(right);
+  if (l && r) result.cpythonTable = setAlgebra(op, l, r);
+  return result;
+}
+type SetOp = Parameters<typeof setAlgebra>[0];
+/** A set's CPython table: kept by set algebra results, rebuilt from insertion order for sets made by inserting. */
+const tableOf = (v: PyValue): SetTable | undefined =>
+  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build([...iterate(v)]);
+
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
-  return new YSet([...iterate(frozen(a.v(0), "union")), ...iterate(a.v(1))]);
+  const left = frozen(a.v(0), "union");
+  return algebra("union", left, a.v(1), new YSet([...iterate(left), ...iterate(a.v(1))]));
 });
 defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
   const r = setOf(a.v(1));
-  return new YSet([...iterate(frozen(a.v(0), "intersection"))].filter((x) => r.has(x)));
+  const left = frozen(a.v(0), "intersection");
+  return algebra("intersection", left, a.v(1), new YSet([...iterate(left)].filter((x) => r.has(x))));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);
-  return new YSet([...iterate(frozen(l, "difference"))].filter((x) => !right.has(x)));
+  const left = frozen(l, "difference");
+  return algebra("difference", left, r, new YSet([...iterate(left)].filter((x) => !right.has(x))));
 };
 defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
-  const [l, r] = [setOf(frozen(a.v(0), "symmetric_difference")), setOf(a.v(1))];
-  return new YSet([...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))]);
+  const left = frozen(a.v(0), "symmetric_difference");
+  const [l, r] = [setOf(left), setOf(a.v(1))];
+  const members = [...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))];
+  return algebra("symmetric_difference", left, a.v(1), new YSet(members));
 });
+// yaql's add is s.union(frozenset(values)).
 defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
-  return new YSet([...iterate(frozen(a.v(0), "union")), ...a.rest(1)]);
+  const left = frozen(a.v(0), "union");
+  const values = new YSet(a.rest(1));
+  return algebra("union", left, values, new YSet([...iterate(left), ...a.rest(1)]));
 });
 defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) => difference(a.v(0), new YSet(a.rest(1))));

@@ -18,6 +18,7 @@ import {
 import { parseDateTime, YaqlDateTime, YaqlTimespan } from "./opaque";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
 import { parsePyFloat, parsePyInt } from "./py-parse";
+import { pyStrptime } from "./py-strptime";
 import { defFunction, defMethod, delegate, P, T } from "./types";
 import { yTruthy } from "./values";
 
@@ -120,6 +121,7 @@ defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
   return new YaqlDateTime(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
 });
 defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
+  if (a.v(1) !== null) return pyStrptime(a.v(0) as string, a.v(1) as string);
   try {
     return parseDateTime(a.v(0) as string);
   } catch (e) {
@@ -172,9 +174,11 @@ prop("time", DT, (v) => {
   const d = dt(v);
   return new YaqlTimespan(d.wallUs - YaqlDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
 });
-prop("utc", DT, (v) => new YaqlDateTime(dt(v).utcUs, 0));
+// yaql's utc is `dt - dt.utcoffset()`: the wall time moves, the zone stays (so timestamp counts the offset twice).
+const utcOf = (d: YaqlDateTime) => new YaqlDateTime(d.wallUs - d.offsetUs, d.offsetUs);
+prop("utc", DT, (v) => utcOf(dt(v)));
 prop("offset", DT, (v) => new YaqlTimespan(dt(v).offsetUs));
-prop("timestamp", DT, (v) => mkFloat(dt(v).utcUs / 1_000_000));
+prop("timestamp", DT, (v) => mkFloat(utcOf(dt(v)).utcUs / 1_000_000));
 
 defFunction("#operator_+", [P("dt", DT), P("ts", TS)], (_, a) => dt(a.v(0)).plus(ts(a.v(1)).us));
 defFunction("#operator_+", [P("ts", TS), P("dt", DT)], (_, a) => dt(a.v(1)).plus(ts(a.v(0)).us));

@@ -2,7 +2,7 @@
 // map/filter/generators, most return lazy one-shot iterators that yaql turns
 // into lists only when the expression's result is handed back.
 
-import { PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
+import { bigOf, mkInt, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type CallCtx, type Lambda, NO_VALUE } from "./dispatch";
 import { defBoth, defFunction, defMethod, delegate, P, R, T } from "./types";
 import {
@@ -44,11 +44,18 @@ function map(src: PyValue, f: Lambda) {
   });
 }
 
-const slice = (src: PyValue, from: number, to: number) => {
-  if (from < 0 || to < -1)
+/** itertools.islice(src, from, to); `to` undefined is None (no end). */
+const MAX_SIZE = 2 ** 63 - 1;
+const slice = (src: PyValue, from: number, to: number | undefined) => {
+  if (from < 0 || from > MAX_SIZE)
     throw new PyError(
       "ValueError",
       "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  if (to !== undefined && (to < 0 || to > MAX_SIZE))
+    throw new PyError(
+      "ValueError",
+      "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
     );
   return gen(function* () {
     let i = 0;
@@ -56,12 +63,12 @@ const slice = (src: PyValue, from: number, to: number) => {
     for (const t of iterate(src)) {
       if (i >= from) yield t;
       i++;
-      if (to >= 0 && i >= to) return;
+      if (to !== undefined && i >= to) return;
     }
   });
 };
 defMethod("skip", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
-  slice(a.v(0), intOf(a.v(1)), -1),
+  slice(a.v(0), intOf(a.v(1)), undefined),
 );
 defMethod("limit", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
   slice(a.v(0), 0, intOf(a.v(1))),
@@ -84,8 +91,10 @@ defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, nul
 });
 defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int), 0)], (_, a) =>
   gen(function* () {
-    let i = intOf(a.v(1));
-    for (const t of iterate(a.v(0))) yield [i++, t];
+    if (a.v(1) === null)
+      throw new PyError("TypeError", "'NoneType' object cannot be interpreted as an integer");
+    let i = bigOf(a.v(1));
+    for (const t of iterate(a.v(0))) yield [mkInt(i++), t];
   }),
 );
 defBoth("any", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {

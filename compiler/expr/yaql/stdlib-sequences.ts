@@ -2,6 +2,7 @@
 // positional searches, slicing and splitting, accumulation, dict merging and
 // generators.
 
+import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { NO_VALUE } from "./dispatch";
 import { yEquals } from "./equality";
@@ -139,7 +140,9 @@ defMethod("slice", [P("collection", T.iterable), P("length", T.int)], (_, a) =>
   gen(function* () {
     const items = toArray(a.v(0));
     const n = intOf(a.v(1));
-    if (n <= 0)
+    // islice(collection, n): a negative or too large n fails; 0 gives an empty chunk, which ends the slicing.
+    if (n === 0) return;
+    if (n < 0 || n > 2 ** 63 - 1)
       throw new PyError(
         "ValueError",
         "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
@@ -260,7 +263,9 @@ defMethod(
         return new PyTuple([...toArray(x), ...toArray(y)].filter((t) => seen.add(t)));
       });
     const itemMerger = a.f(3) ?? ((_x: PyValue, y: PyValue) => y);
-    return mergeDicts(a.v(0) as PyDict, a.v(1) as PyDict, listMerger, itemMerger, intOf(a.v(4)));
+    return markPlainDict(
+      mergeDicts(a.v(0) as PyDict, a.v(1) as PyDict, listMerger, itemMerger, intOf(a.v(4))),
+    );
   },
 );
 defFunction("isIterable", [P("value", T.any)], (_, a) => isYaqlIterable(a.v(0)));

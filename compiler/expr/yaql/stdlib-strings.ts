@@ -6,7 +6,8 @@ import { newDict } from "../../../runtime/stdlib/py/dict";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
-import { expandTemplate, pySplit, pySub } from "./py-regex";
+import { repeatCount } from "./py-num";
+import { checkTemplate, expandTemplate, pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import { iter, iterate, ydictEntries } from "./values";
 import { yaqlStrFunction } from "./yaql-str";
@@ -15,6 +16,13 @@ const S = T.string;
 const SN = T.nullable(T.string);
 const str = (v: PyValue) => v as string;
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
+const SSIZE_MAX = 2n ** 63n - 1n;
+/** A count Python reads as a C ssize_t (str.replace, str.split, re.sub ...): OverflowError beyond. */
+const ssizeOf = (v: PyValue) => {
+  if (typeof v === "bigint" && (v > SSIZE_MAX || v < -SSIZE_MAX - 1n))
+    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
+  return intOf(v);
+};
 const cps = (s: string) => Array.from(s);
 const WS = "\\s\\x1c-\\x1f\\x85";
 
@@ -112,10 +120,10 @@ defMethod("toUpper", [P("string", S)], (_, a) => str(a.v(0)).toUpperCase());
 defMethod("toLower", [P("string", S)], (_, a) => str(a.v(0)).toLowerCase());
 defBoth("len", [P("string", S)], (_, a) => cps(str(a.v(0))).length);
 defMethod("split", [P("string", S), P("separator", SN, null), P("maxSplits", T.int, -1)], (_, a) =>
-  pySplitStr(str(a.v(0)), a.v(1), intOf(a.v(2)), false),
+  pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), false),
 );
 defMethod("rightSplit", [P("string", S), P("separator", SN, null), P("maxSplits", T.int, -1)], (_, a) =>
-  pySplitStr(str(a.v(0)), a.v(1), intOf(a.v(2)), true),
+  pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), true),
 );
 defMethod("join", [P("sequence", T.iterable), P("separator", S)], (_, a) =>
   [...iterate(a.v(0))].map(yaqlStrFunction).join(str(a.v(1))),
@@ -146,16 +154,16 @@ defBoth("isEmpty", [P("string", SN), P("trim", T.bool, true), P("chars", SN, nul
   return s === "";
 });
 defMethod("replace", [P("string", S), P("old", S), P("new", S), P("count", T.int, -1)], (_, a) =>
-  pyReplace(str(a.v(0)), str(a.v(1)), str(a.v(2)), intOf(a.v(3))),
+  pyReplace(str(a.v(0)), str(a.v(1)), str(a.v(2)), ssizeOf(a.v(3))),
 );
 defMethod("replace", [P("string", S), P("replacements", T.mapping), P("count", T.int, -1)], (_, a) => {
   let s = str(a.v(0));
   for (const [k, v] of ydictEntries(a.v(1) as PyDict)) {
-    s = pyReplace(s, yaqlStrFunction(k), yaqlStrFunction(v), intOf(a.v(2)));
+    s = pyReplace(s, yaqlStrFunction(k), yaqlStrFunction(v), ssizeOf(a.v(2)));
   }
   return s;
 });
-const repeatStr = (s: PyValue, n: PyValue) => str(s).repeat(Math.max(0, intOf(n)));
+const repeatStr = (s: PyValue, n: PyValue) => str(s).repeat(repeatCount(n, str(s).length));
 defFunction("#operator_*", [P("left", S), P("right", T.int)], (_, a) => repeatStr(a.v(0), a.v(1)));
 defFunction("#operator_*", [P("left", T.int), P("right", S)], (_, a) => repeatStr(a.v(1), a.v(0)));
 defMethod("substring", [P("string", S), P("start", T.int), P("length", T.int, -1)], (_, a) => {
@@ -302,6 +310,30 @@ function publishMatch(ctx: YaqlContext, s: string, m: RegExpExecArray): void {
     ]);
     ctx.set(`$${g + 1}`, rec);
   }
+  // yaql then runs `for key, value in match.groupdict().values()`: each named group's
+  // text is unpacked into two characters, the second read as a group name.
+  for (const text of Object.values(m.groups ?? {})) {
+    if (text === undefined) throw new PyError("TypeError", "cannot unpack non-iterable NoneType object");
+    const chars = [...text];
+    if (chars.length !== 2)
+      throw new PyError(
+        "ValueError",
+        chars.length < 2
+          ? `not enough values to unpack (expected 2, got ${chars.length})`
+          : "too many values to unpack (expected 2)",
+      );
+    const [key, name] = chars as [string, string];
+    const span = m.groups && name in m.groups ? indices.groups?.[name] : undefined;
+    if (!(m.groups && name in m.groups)) throw new PyError("IndexError", "no such group");
+    ctx.set(
+      `$${key}`,
+      newDict([
+        ["value", name],
+        ["start", span ? cpIndex(s, span[0]) : -1],
+        ["end", span ? cpIndex(s, span[1]) : -1],
+      ]),
+    );
+  }
 }
 
 function withIndices(r: YaqlRegex): RegExp {
@@ -334,15 +366,18 @@ defMethod("searchAll", [P("regexp", RX), P("string", S), P("selector", T.ctxLamb
     })(),
   );
 });
-const splitBy = (r: PyValue, s: PyValue, max: PyValue) => pySplit(rx(r).fresh(), str(s), intOf(max));
+const splitBy = (r: PyValue, s: PyValue, max: PyValue) => pySplit(rx(r).fresh(), str(s), ssizeOf(max));
 defMethod("split", [P("regexp", RX), P("string", S), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(0), a.v(1), a.v(2)),
 );
 defMethod("split", [P("string", S), P("regexp", RX), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(1), a.v(0), a.v(2)),
 );
-const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) =>
-  pySub(rx(r).fresh(), str(s), (m) => expandTemplate(str(repl), m), intOf(count));
+const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) => {
+  const re = rx(r).fresh();
+  checkTemplate(re, str(repl));
+  return pySub(re, str(s), (m) => expandTemplate(str(repl), m), ssizeOf(count));
+};
 defMethod("replace", [P("regexp", RX), P("string", S), P("repl", S), P("count", T.int, 0)], (_, a) =>
   replaceBy(a.v(0), a.v(1), a.v(2), a.v(3)),
 );

@@ -6,6 +6,7 @@
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
@@ -21,6 +22,7 @@ import {
   truthy,
 } from "../../../runtime/stdlib/py/value";
 import { pythonSetOrder } from "./py-set-order";
+import type { SetTable } from "./py-set-table";
 
 /** A one-shot Python iterator (map, filter, generator, range iterator...). */
 export class YaqlIter {
@@ -30,9 +32,14 @@ export class YaqlIter {
 
 /** A re-iterable, non-sequence iterable: dict views and orderBy results. */
 export class YaqlView {
+  /**
+   * @param source the mapping a keys/values/items view reads (its repr shows it:
+   * `KeysView({...})` for a frozen mapping, `dict_keys([...])` for a plain dict)
+   */
   constructor(
     readonly pyOpaque: "KeysView" | "ValuesView" | "ItemsView" | "OrderingIterable",
     readonly make: () => Iterator<PyValue>,
+    readonly source?: PyDict,
   ) {}
 }
 
@@ -177,6 +184,7 @@ export function isSetLike(v: PyValue): boolean {
  */
 export function yHashKey(v: PyValue): string {
   if (isDict(v)) {
+    if (isPlainDict(v)) throw new PyError("TypeError", "unhashable type: 'dict'");
     const parts = ydictEntries(v).map(([k, x]) => `${yHashKey(k)}:${yHashKey(x)}`);
     return `d{${parts.sort().join(",")}}`;
   }
@@ -210,6 +218,8 @@ let lastIdentity = 0;
  */
 export class YSet extends PySet {
   private members?: Map<string, PyValue>;
+  /** CPython's table when it is not that of inserting the members afresh (set algebra results). */
+  cpythonTable?: SetTable;
   constructor(items: Iterable<PyValue> = []) {
     super();
     for (const item of items) this.add(item);
@@ -236,6 +246,11 @@ export class YSet extends PySet {
   }
 }
 
+/** The order CPython iterates a set in. */
+export function setOrder(v: PySet): readonly PyValue[] {
+  return v instanceof YSet && v.cpythonTable ? v.cpythonTable.order() : pythonSetOrder(v.values());
+}
+
 /** A set of already seen values, by yHashKey. */
 export class Seen {
   private readonly keys = new Set<string>();
@@ -252,7 +267,7 @@ export class Seen {
 export function* iterate(v: PyValue): Generator<PyValue> {
   if (Array.isArray(v)) yield* v;
   else if (v instanceof PyTuple) yield* v.items;
-  else if (v instanceof PySet) yield* pythonSetOrder(v.values());
+  else if (v instanceof PySet) yield* setOrder(v);
   else if (v instanceof YaqlIter) {
     for (let r = v.it.next(); !r.done; r = v.it.next()) yield r.value;
   } else if (v instanceof YaqlView) {
@@ -323,20 +338,39 @@ export function roundTrip(v: PyValue): PyValue {
   return convertOutput(convertInput(v));
 }
 
+/** A converted output value used as a dict key or set member: lists, dicts and (mutable) sets are unhashable. */
+function hashableOutput(v: PyValue): PyValue {
+  if (Array.isArray(v) || isDict(v) || v instanceof PySet)
+    throw new PyError("TypeError", `unhashable type: '${pyTypeName(v)}'`);
+  return v;
+}
+
+/** A value handed to a Python function as yaql holds it (tuples, frozen mappings); only iterators are read into lists. */
+export function handOverFrozen(v: PyValue): PyValue {
+  return v instanceof YaqlIter || v instanceof YaqlView ? convertOutput(v) : v;
+}
+
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
 export function convertOutput(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
   if (isDict(v)) {
     const out: PyDict = {};
     for (const [k, x] of ydictEntries(v)) {
-      const key = convertOutput(k);
-      if (Array.isArray(key) || isDict(key))
-        throw new PyError("TypeError", `unhashable type: '${pyTypeName(key)}'`);
+      const key = hashableOutput(convertOutput(k));
       ydictSet(out, key, convertOutput(x));
     }
+    return isPlainDict(v) ? markPlainDict(out) : out;
+  }
+  // Each element is converted as it is produced, so a lazy element fails before later ones are made.
+  if (isSetLike(v)) {
+    const out = new PySet();
+    for (const x of iterate(v)) out.add(hashableOutput(convertOutput(x)));
     return out;
   }
-  if (isSetLike(v)) return new PySet([...iterate(v)].map(convertOutput));
-  if (isYaqlIterable(v)) return toArray(v).map(convertOutput);
+  if (isYaqlIterable(v)) {
+    const out: PyValue[] = [];
+    for (const x of iterate(v)) out.push(convertOutput(x));
+    return out;
+  }
   return v;
 }

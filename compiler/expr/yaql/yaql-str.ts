@@ -2,12 +2,12 @@
 // frozen containers (sets are frozensets) and its non-data objects; plus
 // yaql's own str() function, which spells null/true/false the YAQL way.
 
+import { isPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
-import { pythonSetOrder } from "./py-set-order";
-import { OrderingIterable, YaqlIter, YaqlView, ydictEntries } from "./values";
+import { OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
  * Python repr(). Inside an expression yaql's sets are frozensets; in a result
@@ -20,7 +20,7 @@ export function yRepr(v: PyValue, output = false): string {
 function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): string | undefined {
   if (Array.isArray(v) || v instanceof PyTuple) return undefined;
   if (v instanceof PySet) {
-    const body = pythonSetOrder(v.values()).map(r).join(", ");
+    const body = setOrder(v).map(r).join(", ");
     if (output) return v.size === 0 ? "set()" : `{${body}}`;
     return v.size === 0 ? "frozenset()" : `frozenset({${body}})`;
   }
@@ -30,16 +30,51 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
       .join(", ")}}`;
   if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
   if (v instanceof YaqlDateTime) return `datetime.datetime(${dateTimeArgs(v)})`;
-  if (v instanceof YaqlTimespan) return `datetime.timedelta(microseconds=${v.us})`;
+  if (v instanceof YaqlTimespan) return timespanRepr(v.us);
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
-  if (v instanceof YaqlView) return `${v.pyOpaque}(...)`;
+  if (v instanceof YaqlView) return viewRepr(v, r);
   if (v instanceof YaqlIter) return "<iterator object>";
   if (v instanceof YaqlContext) return "<yaql.language.contexts.Context object>";
   return `<${(v as { pyOpaque: string }).pyOpaque}>`;
 }
 
+/** Python's datetime repr: seconds and microseconds only when set; yaql's zones are dateutil's tzutc/tzoffset. */
+const PLAIN_VIEW_NAMES = {
+  KeysView: "dict_keys",
+  ValuesView: "dict_values",
+  ItemsView: "dict_items",
+} as const;
+
+/** A mapping view: `KeysView(<mapping>)` over yaql's FrozenDict, `dict_keys([...])` over a plain dict. */
+function viewRepr(v: YaqlView, r: (x: PyValue) => string): string {
+  if (!v.source || v.pyOpaque === "OrderingIterable") return `${v.pyOpaque}(...)`;
+  if (!isPlainDict(v.source)) return `${v.pyOpaque}(${r(v.source)})`;
+  const items: PyValue[] = [];
+  for (let it = v.make(), x = it.next(); !x.done; x = it.next()) items.push(x.value);
+  return `${PLAIN_VIEW_NAMES[v.pyOpaque]}(${r(items)})`;
+}
+
 function dateTimeArgs(d: YaqlDateTime): string {
-  return [d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond].join(", ");
+  const parts = [d.year, d.month, d.day, d.hour, d.minute];
+  if (d.second || d.microsecond) parts.push(d.second);
+  if (d.microsecond) parts.push(d.microsecond);
+  const tz = d.offsetUs === 0 ? "tzutc()" : `tzoffset(None, ${Math.trunc(d.offsetUs / 1_000_000)})`;
+  return `${parts.join(", ")}, tzinfo=${tz}`;
+}
+
+/** Python's timedelta repr: the non-zero of days, seconds, microseconds (seconds and microseconds never negative). */
+function timespanRepr(us: number): string {
+  const day = 86_400_000_000;
+  const days = Math.floor(us / day);
+  const rest = us - days * day;
+  const seconds = Math.floor(rest / 1_000_000);
+  const micro = rest - seconds * 1_000_000;
+  const parts = [
+    ...(days ? [`days=${days}`] : []),
+    ...(seconds ? [`seconds=${seconds}`] : []),
+    ...(micro ? [`microseconds=${micro}`] : []),
+  ];
+  return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
 }
 
 /** Python's str() (of a result handed back when `output`). */

@@ -23,12 +23,28 @@ export interface FunctionOptions {
    * the filtered value as its context and fails, as in Orquesta.
    */
   readonly context?: boolean;
+  /**
+   * True for functions that YAQL hands its own frozen values (tuples, frozen
+   * mappings) rather than plain data, because the difference shows: their
+   * result holds their arguments (zip, use_none, json of a mapping) or renders
+   * them as text (regex_*), so `str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`.
+   */
+  readonly frozenArguments?: boolean;
 }
 
-const catalog = new Map<string, { fn: CatalogFunction; context: boolean }>();
+const catalog = new Map<string, { fn: CatalogFunction; context: boolean; frozenArguments: boolean }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
-  catalog.set(name, { fn, context: options.context ?? false });
+  catalog.set(name, {
+    fn,
+    context: options.context ?? false,
+    frozenArguments: options.frozenArguments ?? false,
+  });
+}
+
+/** Whether YAQL hands a catalogue function its frozen values (see FunctionOptions.frozenArguments). */
+export function functionTakesFrozenArguments(name: string): boolean {
+  return catalog.get(name)?.frozenArguments ?? false;
 }
 
 export function lookupFunction(name: string): CatalogFunction | undefined {

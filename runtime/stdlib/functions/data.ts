@@ -107,7 +107,11 @@ registerFunction("jsonpath_query", (_e, args, kwargs) => {
   return matches.length === 0 ? null : matches;
 });
 
-registerFunction("use_none", (_e, args, kwargs) => {
-  const [value] = bindArgs("use_none", [{ name: "value" }], args, kwargs);
-  return value === null ? NONE_MAGIC_VALUE : value!;
-});
+registerFunction(
+  "use_none",
+  (_e, args, kwargs) => {
+    const [value] = bindArgs("use_none", [{ name: "value" }], args, kwargs);
+    return value === null ? NONE_MAGIC_VALUE : value!;
+  },
+  { frozenArguments: true },
+);

@@ -2,6 +2,7 @@
 // ctx, item, result, succeeded, failed, completed, task_status, json, zip.
 
 import { dictGet, dictKeys, filterDict } from "../py/dict";
+import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, type PyDict, PyError, PySet, PyTuple, type PyValue, truthy } from "../py/value";
 import { bindArgs } from "./args";
@@ -109,28 +110,36 @@ registerFunction(
   { context: true },
 );
 
-registerFunction("json", (_env, args, kwargs, language) => {
-  const [s] = bindArgs("json_", [{ name: "s" }], args, kwargs);
-  // YAQL passes mappings as FrozenDict, which is not a dict: only Jinja gets them back.
-  if (isDict(s) && language !== "yaql") return s;
-  if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
-  return pyJsonLoads(s);
-});
+registerFunction(
+  "json",
+  (_env, args, kwargs, language) => {
+    const [s] = bindArgs("json_", [{ name: "s" }], args, kwargs);
+    // YAQL passes most mappings as FrozenDict, which is not a dict: Jinja's and YAQL's plain dicts come back.
+    if (isDict(s) && (language !== "yaql" || isPlainDict(s))) return s;
+    if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
+    return markPlainDeep(pyJsonLoads(s));
+  },
+  { frozenArguments: true },
+);
 
-registerFunction("zip", (_env, args, kwargs) => {
-  for (const key of Object.keys(kwargs)) {
-    if (key !== "pad")
-      throw new PyError("TypeError", `zip_longest() got an unexpected keyword argument '${key}'`);
-  }
-  const lists = args.map((a) => (a === null ? [] : a));
-  if (lists.length === 1) return lists[0]!;
-  const pad = dictGet(kwargs, "pad") ?? null;
-  const seqs = lists.map(iterableItems);
-  const n = Math.max(0, ...seqs.map((s) => s.length));
-  const out: PyValue[] = [];
-  for (let i = 0; i < n; i++) out.push(new PyTuple(seqs.map((s) => (i < s.length ? s[i]! : pad))));
-  return out;
-});
+registerFunction(
+  "zip",
+  (_env, args, kwargs) => {
+    for (const key of Object.keys(kwargs)) {
+      if (key !== "pad")
+        throw new PyError("TypeError", `zip_longest() got an unexpected keyword argument '${key}'`);
+    }
+    const lists = args.map((a) => (a === null ? [] : a));
+    if (lists.length === 1) return lists[0]!;
+    const pad = dictGet(kwargs, "pad") ?? null;
+    const seqs = lists.map(iterableItems);
+    const n = Math.max(0, ...seqs.map((s) => s.length));
+    const out: PyValue[] = [];
+    for (let i = 0; i < n; i++) out.push(new PyTuple(seqs.map((s) => (i < s.length ? s[i]! : pad))));
+    return out;
+  },
+  { frozenArguments: true },
+);
 
 /** The items Python's iter() yields for a value; TypeError for non-iterables. */
 export function iterableItems(v: PyValue): readonly PyValue[] {

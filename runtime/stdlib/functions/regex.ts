@@ -14,62 +14,86 @@ function patternOf(pattern: PyValue, ignorecase: PyValue) {
   return compilePyRegex(pattern, truthy(ignorecase) ? IGNORECASE : 0);
 }
 
+/** YAQL hands these functions its frozen values: str() of them shows tuples, as in Python. */
+const FROZEN = { frozenArguments: true };
+
 const text = (v: PyValue): string => (typeof v === "string" ? v : pyStr(v));
 
-registerFunction("regex_match", (_e, args, kwargs) => {
-  const [value, pattern, ic] = bindArgs(
-    "regex_match",
-    [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
-    args,
-    kwargs,
-  );
-  const s = text(value!);
-  return pyMatch(patternOf(pattern!, ic!), s) !== null;
-});
+registerFunction(
+  "regex_match",
+  (_e, args, kwargs) => {
+    const [value, pattern, ic] = bindArgs(
+      "regex_match",
+      [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
+      args,
+      kwargs,
+    );
+    const s = text(value!);
+    return pyMatch(patternOf(pattern!, ic!), s) !== null;
+  },
+  FROZEN,
+);
 
-registerFunction("regex_search", (_e, args, kwargs) => {
-  const [value, pattern, ic] = bindArgs(
-    "regex_search",
-    [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
-    args,
-    kwargs,
-  );
-  const s = text(value!);
-  return pySearch(patternOf(pattern!, ic!), s) !== null;
-});
+registerFunction(
+  "regex_search",
+  (_e, args, kwargs) => {
+    const [value, pattern, ic] = bindArgs(
+      "regex_search",
+      [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
+      args,
+      kwargs,
+    );
+    const s = text(value!);
+    return pySearch(patternOf(pattern!, ic!), s) !== null;
+  },
+  FROZEN,
+);
 
-registerFunction("regex_replace", (_e, args, kwargs) => {
-  const [value, pattern, replacement, ic] = bindArgs(
-    "regex_replace",
-    [{ name: "value" }, { name: "pattern" }, { name: "replacement" }, { name: "ignorecase", default: false }],
-    args,
-    kwargs,
-  );
-  const s = text(value!);
-  const rx = patternOf(pattern!, ic!);
-  if (typeof replacement !== "string")
-    throw new PyError("TypeError", `expected str instance, ${pyTypeName(replacement!)} found`);
-  return pySub(rx, replacement, s);
-});
+registerFunction(
+  "regex_replace",
+  (_e, args, kwargs) => {
+    const [value, pattern, replacement, ic] = bindArgs(
+      "regex_replace",
+      [
+        { name: "value" },
+        { name: "pattern" },
+        { name: "replacement" },
+        { name: "ignorecase", default: false },
+      ],
+      args,
+      kwargs,
+    );
+    const s = text(value!);
+    const rx = patternOf(pattern!, ic!);
+    if (typeof replacement !== "string")
+      throw new PyError("TypeError", `expected str instance, ${pyTypeName(replacement!)} found`);
+    return pySub(rx, replacement, s);
+  },
+  FROZEN,
+);
 
-registerFunction("regex_substring", (_e, args, kwargs) => {
-  const [value, pattern, index, ic] = bindArgs(
-    "regex_substring",
-    [
-      { name: "value" },
-      { name: "pattern" },
-      { name: "result_index", default: 0 },
-      { name: "ignorecase", default: false },
-    ],
-    args,
-    kwargs,
-  );
-  const s = text(value!);
-  const found = pyFindall(patternOf(pattern!, ic!), s);
-  if (!isInt(index) && typeof index !== "boolean")
-    throw new PyError("TypeError", `list indices must be integers or slices, not ${pyTypeName(index!)}`);
-  const i = Number(bigOf(index!));
-  const item = found[i < 0 ? found.length + i : i];
-  if (item === undefined) throw new PyError("IndexError", "list index out of range");
-  return item;
-});
+registerFunction(
+  "regex_substring",
+  (_e, args, kwargs) => {
+    const [value, pattern, index, ic] = bindArgs(
+      "regex_substring",
+      [
+        { name: "value" },
+        { name: "pattern" },
+        { name: "result_index", default: 0 },
+        { name: "ignorecase", default: false },
+      ],
+      args,
+      kwargs,
+    );
+    const s = text(value!);
+    const found = pyFindall(patternOf(pattern!, ic!), s);
+    if (!isInt(index) && typeof index !== "boolean")
+      throw new PyError("TypeError", `list indices must be integers or slices, not ${pyTypeName(index!)}`);
+    const i = Number(bigOf(index!));
+    const item = found[i < 0 ? found.length + i : i];
+    if (item === undefined) throw new PyError("IndexError", "list index out of range");
+    return item;
+  },
+  FROZEN,
+);

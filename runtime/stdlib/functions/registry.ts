@@ -14,6 +14,7 @@ export {
   catalogNames,
   type FunctionOptions,
   functionTakesContext,
+  functionTakesFrozenArguments,
   lookupFunction,
   registerFunction,
 } from "./catalog";

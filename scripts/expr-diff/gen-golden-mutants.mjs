@@ -1,0 +1,118 @@
+// Writes variants of the golden YAQL cases (same shapes as the hidden cases
+// of each group): number and string literals swapped for others, context
+// values swapped for values of other types, and the value embedded in text.
+//
+//   node gen-golden-mutants.mjs SEED PER_CASE [GOLDEN_CASES.json] > cases.json
+
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const seed = Number(process.argv[2] ?? 1);
+const perCase = Number(process.argv[3] ?? 3);
+const goldenFile = process.argv[4] ?? resolve(here, "../../../shared/golden/expressions/cases.json");
+
+let state = seed >>> 0 || 1;
+/** xorshift32 */
+const rand = () => {
+  state ^= state << 13;
+  state >>>= 0;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  state >>>= 0;
+  return state / 4294967296;
+};
+const pick = (list) => list[Math.floor(rand() * list.length)];
+
+const NUMBERS = [
+  "0",
+  "1",
+  "-1",
+  "2",
+  "3",
+  "7",
+  "10",
+  "2.5",
+  "0.5",
+  "1.0",
+  "-3.5",
+  "0.1",
+  "100",
+  "12345678901234567890",
+];
+const SMALL = ["0", "1", "-1", "2", "3"];
+const STRINGS = [
+  "''",
+  "'a'",
+  "'abc'",
+  "'A,B'",
+  "' x '",
+  "'Hello World'",
+  "'123'",
+  "'é'",
+  "'a\\nb'",
+  "'null'",
+  "'1.5'",
+];
+const VALUES = [
+  0,
+  1,
+  -2,
+  2.5,
+  "",
+  "abc",
+  "a,b,c",
+  null,
+  true,
+  false,
+  [],
+  [1, 2, 3],
+  ["b", "a"],
+  [1, "a", null],
+  {},
+  { a: 1 },
+  { k: [1, 2], n: null },
+  [{ a: 1 }, { a: 2 }],
+];
+
+function mutateExpr(expr) {
+  // Only inside <% %>: swap literals.
+  return expr.replace(/<%(.*?)%>/g, (_, body) => {
+    const swapped = body
+      .replace(/(?<![\w.$'"])-?\d+(\.\d+)?(?![\w.'"])/g, (m, _f, at, text) => {
+        if (rand() >= 0.4) return m;
+        // A huge count makes both engines run out of memory: keep those small.
+        const sizing = /(range|repeat|sequence|take|limit|\*)\s*\(?[^()]*$/.test(
+          text.slice(Math.max(0, at - 12), at),
+        );
+        return sizing ? pick(SMALL) : pick(NUMBERS);
+      })
+      .replace(/'(?:[^'\\]|\\.)*'/g, (m) => (rand() < 0.3 ? pick(STRINGS) : m));
+    return `<%${swapped}%>`;
+  });
+}
+
+function mutateCtx(ctx) {
+  if (!ctx || typeof ctx !== "object" || Array.isArray(ctx)) return ctx;
+  const out = structuredClone(ctx);
+  for (const k of Object.keys(out)) if (rand() < 0.3) out[k] = structuredClone(pick(VALUES));
+  return out;
+}
+
+const golden = JSON.parse(readFileSync(goldenFile, "utf8")).cases.filter(
+  (c) => c.lang === "yaql" && typeof c.expr === "string" && !c.tags.includes("mixed-languages"),
+);
+const cases = [];
+for (const c of golden) {
+  for (let n = 0; n < perCase; n++) {
+    const r = rand();
+    const expr = r < 0.45 ? mutateExpr(c.expr) : r < 0.9 ? c.expr : `v=${c.expr}`;
+    const ctx = r >= 0.45 && r < 0.9 ? mutateCtx(c.ctx) : c.ctx;
+    const { expected: _expected, id: _id, ...rest } = c;
+    cases.push({ ...rest, id: `${c.id}-m${seed}-${n}`, expr, ctx });
+  }
+}
+process.stdout.write(
+  `${JSON.stringify({ format: "orqc-golden-expressions/1", count: cases.length, cases }, null, 1)}\n`,
+);

@@ -1,0 +1,185 @@
+// Results real yaql 3.2.0 gives under Orquesta for constructs where orqc once
+// differed, found by differential fuzzing (scripts/expr-diff, docs/conformance.md).
+
+export interface RealYaqlCase {
+  readonly expr: string;
+  readonly want: { value: unknown; type: string } | { error_type: string };
+}
+
+export const REAL_YAQL_CTX = { i: 3, j: -2, s: "Hello World", d: { a: 1 }, nest: [1, [2]] };
+
+export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
+  // itertools.islice rejects a negative stop: take/limit(-1) fail instead of taking everything.
+  { expr: "<% [1, 2].take(-1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].limit(ctx(j)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].skip(-1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2, 3].take(0) %>", want: { value: [], type: "list" } },
+  // pow with a modulus: negative exponents use the modular inverse; modulus ±1 gives 0.
+  { expr: "<% pow(5, -2, -1) %>", want: { value: 0, type: "int" } },
+  { expr: "<% pow(-2, 0, 1) %>", want: { value: 0, type: "int" } },
+  { expr: "<% pow(-1, ctx(j), 5) %>", want: { value: 1, type: "int" } },
+  { expr: "<% pow(3, -1, 7) %>", want: { value: 5, type: "int" } },
+  { expr: "<% pow(3, -1, -7) %>", want: { value: -2, type: "int" } },
+  { expr: "<% pow(2, -1, 4) %>", want: { error_type: "evaluation" } },
+  // A negative integer power is 1 / x ** n, correctly rounded like C's pow.
+  { expr: "<% pow(100, -2) %>", want: { value: 0.0001, type: "float" } },
+  { expr: "<% pow(10.0, -2) %>", want: { value: 0.01, type: "float" } },
+  { expr: "<% pow(3.14, 16) %>", want: { value: 89304710.9560719, type: "float" } },
+  { expr: "<% pow(-25.1, -13) %>", want: { value: -6.371499021503805e-19, type: "float" } },
+  // repr() of datetimes and timespans inside containers, as Python (and dateutil's zones) write them.
+  {
+    expr: "v=<% [datetime(2020, 3, 1), datetime(2020, 3, 1, 0, 0, 1, offset => timespan(hours => 2))] %>",
+    want: {
+      value:
+        "v=[datetime.datetime(2020, 3, 1, 0, 0, tzinfo=tzutc()), datetime.datetime(2020, 3, 1, 0, 0, 1, tzinfo=tzoffset(None, 7200))]",
+      type: "str",
+    },
+  },
+  {
+    expr: "v=<% [timespan(days => 1, hours => 1), timespan(), timespan(microseconds => -1)] %>",
+    want: {
+      value:
+        "v=[datetime.timedelta(days=1, seconds=3600), datetime.timedelta(0), datetime.timedelta(days=-1, seconds=86399, microseconds=999999)]",
+      type: "str",
+    },
+  },
+  // Repeating a sequence: the count must fit an index.
+  { expr: "<% [1] * 12345678901234567890 %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab' * 12345678901234567890 %>", want: { error_type: "evaluation" } },
+  // re.sub / re.split with a negative count or maxsplit change nothing.
+  { expr: "<% regex('.').replace(' pad ', 'x', -2) %>", want: { value: " pad ", type: "str" } },
+  { expr: "<% '123'.replace(regex('.'), 'x', -1) %>", want: { value: "123", type: "str" } },
+  { expr: "<% regex(',').split('a,b,c', -1) %>", want: { value: ["a,b,c"], type: "list" } },
+  // re.split splits on empty matches too, at the start included.
+  { expr: "<% ''.split(regex('^$')) %>", want: { value: ["", ""], type: "list" } },
+  { expr: "<% 'axbc'.split(regex('x*')) %>", want: { value: ["", "a", "", "b", "c", ""], type: "list" } },
+  { expr: "<% 'ab'.split(regex('^')) %>", want: { value: ["", "ab"], type: "list" } },
+  // yaql's sets are frozensets until output, where they become (unhashable) sets.
+  { expr: "<% set(1, set(1, 2)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% dict(set(1, 2) => 1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].toSet().add(set(1, 2)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [set(1, 2)] %>", want: { value: [[1, 2]], type: "list" } },
+  { expr: "<% set(1, 2) in set(set(1, 2)) %>", want: { value: true, type: "bool" } },
+  // No `.` overload takes a constant on its right: yaql fails before evaluating the receiver.
+  { expr: "<% ctx(missing).'b' %>", want: { error_type: "evaluation" } },
+  { expr: "<% ctx(d).'a' %>", want: { error_type: "evaluation" } },
+  { expr: "<% ctx(missing)?.'b' %>", want: { error_type: "undefined_variable" } },
+  { expr: "<% null?.'a' %>", want: { value: null, type: "NoneType" } },
+  // Plain Python dicts (ctx(), toDict, delete, mergeWith, json results): json() returns them, sets refuse them.
+  { expr: "<% json(ctx()).i %>", want: { value: 3, type: "int" } },
+  { expr: "<% json(ctx(d)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% json([[1, 2]].toDict($[0], $[1])) %>", want: { value: { "1": 2 }, type: "dict" } },
+  { expr: "<% json(json('{\"a\": 1}')) %>", want: { value: { a: 1 }, type: "dict" } },
+  { expr: "<% json({a => 1}.delete(b)) %>", want: { value: { a: 1 }, type: "dict" } },
+  { expr: "<% json({a => 1}.mergeWith({b => 2})) %>", want: { value: { a: 1, b: 2 }, type: "dict" } },
+  { expr: "<% json({a => 1}) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [[1].toDict($, $), [1].toDict($, $)].distinct() %>", want: { error_type: "evaluation" } },
+  { expr: "<% [json('{}')].toSet() %>", want: { error_type: "evaluation" } },
+  { expr: "<% [ctx()].groupBy($) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [{a => 1}, {a => 1}].distinct() %>", want: { value: [{ a: 1 }], type: "list" } },
+  { expr: "<% [1].toDict($, $) in [{1 => 1}] %>", want: { value: true, type: "bool" } },
+  // Orquesta's functions get yaql's frozen values: what they hand back still renders as tuples.
+  { expr: "<% str(zip(ctx(nest), ctx(nest))) %>", want: { value: "[(1, 1), ((2,), (2,))]", type: "str" } },
+  { expr: "<% str(use_none(ctx(nest))) %>", want: { value: "(1, (2,))", type: "str" } },
+  { expr: "<% str(zip(ctx(nest))) %>", want: { value: "(1, (2,))", type: "str" } },
+  { expr: "<% str(json(ctx()).d) %>", want: { value: "{'a': 1}", type: "str" } },
+  {
+    expr: "<% zip(range(2), ctx(nest)) %>",
+    want: {
+      value: [
+        [0, 1],
+        [1, [2]],
+      ],
+      type: "list",
+    },
+  },
+  // Output conversion converts each element as it is produced: the first lazy failure wins.
+  { expr: "<% ({a => [1, 2], b => {c => 3}}.values().toList()).a %>", want: { error_type: "evaluation" } },
+  // Python compiles a replacement template before looking for matches.
+  { expr: "<% 'Hello'.replace(regex(' x '), '\\\\1') %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab'.replace(regex('b'), '\\\\q') %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'ab'.replace(regex('(?P<x>a)'), '\\\\g<y>') %>", want: { error_type: "evaluation" } },
+  { expr: "<% regex('(a)(b)?').replace('ac', '<\\\\2>') %>", want: { value: "<>c", type: "str" } },
+  // Template escapes: \0 and three octal digits are octal escapes, \b a backspace.
+  {
+    expr: "<% 'Hello World'.replace(regex('(\\\\w+) (\\\\w+)'), '\\\\0 \\\\1') %>",
+    want: { value: "\u0000 Hello", type: "str" },
+  },
+  { expr: "<% 'ab'.replace(regex('(a)'), '\\\\101\\\\1') %>", want: { value: "Aab", type: "str" } },
+  { expr: "<% 'ab'.replace(regex('(a)'), '[\\\\b]') %>", want: { value: "[\b]b", type: "str" } },
+  // StackStorm's regex functions str() yaql's frozen values.
+  { expr: "<% regex_replace(ctx(nest), 'o', '0') %>", want: { value: "(1, (2,))", type: "str" } },
+  // Counts Python reads as C ssize_t overflow; enumerate keeps big starts exact and refuses null.
+  { expr: "<% 'abc'.replace('b', 'x', 12345678901234567890) %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'a b'.split(' ', 12345678901234567890) %>", want: { error_type: "evaluation" } },
+  {
+    expr: "<% ['a'].enumerate(9007199254740993) %>",
+    want: { value: [[{ $bigint: "9007199254740993" }, "a"]], type: "list" },
+  },
+  { expr: "<% ['a'].enumerate(null) %>", want: { error_type: "evaluation" } },
+  // islice's bound is sys.maxsize.
+  { expr: "<% [1, 2].limit(12345678901234567890) %>", want: { error_type: "evaluation" } },
+  // dateutil reads one-digit minutes and seconds.
+  { expr: "<% datetime('2021-3-04T05:2:07').minute %>", want: { value: 2, type: "int" } },
+  // strftime's %U/%W/%c; dateutil's tzoffset has no %Z name; yaql's utc keeps the zone (timestamp counts the offset twice).
+  {
+    expr: "<% datetime(2020, 2, 29).format('%U %W %u %c') %>",
+    want: { value: "08 08 6 Sat Feb 29 00:00:00 2020", type: "str" },
+  },
+  {
+    expr: "<% datetime(2020, 1, 1, offset => timespan(hours => -5)).format('%z|%Z') %>",
+    want: { value: "-0500|", type: "str" },
+  },
+  {
+    expr: "<% datetime('2021-06-15T10:20:30+02:00').timestamp %>",
+    want: { value: 1623738030, type: "float" },
+  },
+  { expr: "<% datetime('2021-06-15T10:20:30+02:00').utc.offset.hours %>", want: { value: 2, type: "float" } },
+  // datetime(string, format) is strptime.
+  { expr: "<% datetime('15/06/21 3:04 PM', '%d/%m/%y %I:%M %p').hour %>", want: { value: 15, type: "int" } },
+  { expr: "<% datetime('June 05, 2020', '%B %d, %Y').month %>", want: { value: 6, type: "int" } },
+  { expr: "<% datetime('2020-366', '%Y-%j').day %>", want: { value: 31, type: "int" } },
+  { expr: "<% datetime('2021-06-15x', '%Y-%m-%d') %>", want: { error_type: "evaluation" } },
+  // yaql's match publishing unpacks each named group's text into two characters (a yaql quirk).
+  { expr: "<% regex('(?P<l>[a-z])').search('Hello', $.value) %>", want: { error_type: "evaluation" } },
+  { expr: "<% regex('(?P<b>ab)?x').search('x', $1) %>", want: { error_type: "evaluation" } },
+  {
+    expr: "<% regex('(?P<b>ab)').search('xab', $a) %>",
+    want: { value: { value: "b", start: 1, end: 3 }, type: "dict" },
+  },
+  { expr: "<% regex('(?P<l>[a-z])').search('Hello') %>", want: { value: "e", type: "str" } },
+  // A repeated keyword argument takes the later value.
+  { expr: "<% let(a => 1, b => 3, a => 2) -> [$a, $b] %>", want: { value: [2, 3], type: "list" } },
+  { expr: "<% 'abc'.replace(old => 'a', old => 'b', new => 'x') %>", want: { value: "axc", type: "str" } },
+  // repr of mapping views: over yaql's FrozenDict, or over a plain dict.
+  { expr: "<% str({a => [1]}.items()) %>", want: { value: "ItemsView({'a': (1,)})", type: "str" } },
+  { expr: "<% str([1].toDict($, $).keys()) %>", want: { value: "dict_keys([1])", type: "str" } },
+  // list.insert and islice positions are C ssize_t; slice(0) is empty.
+  { expr: "<% [3, 1, 2].insert(12345678901234567890, 9) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [1, 2].slice(0) %>", want: { value: [], type: "list" } },
+  { expr: "<% [1, 2].slice(12345678901234567890) %>", want: { error_type: "evaluation" } },
+  // Set algebra leaves CPython's table order (copy one operand's table, add or discard the other's members).
+  {
+    expr: "v=<% set(10, 1).symmetricDifference(set(2, 3)) %>",
+    want: { value: "v={3, 1, 10, 2}", type: "str" },
+  },
+  {
+    expr: "v=<% set(31, 11, 3).symmetricDifference(set()) %>",
+    want: { value: "v={3, 11, 31}", type: "str" },
+  },
+  { expr: "v=<% set(2, 3).union(set(1, 10)) %>", want: { value: "v={3, 1, 10, 2}", type: "str" } },
+  { expr: "<% set(1, 2).symmetricDifference(set(2, 3)).toList() %>", want: { value: [1, 3], type: "list" } },
+  {
+    expr: "v=<% set(92, 26, -11, -3, 106, 148, 22, 29).difference(set()).symmetricDifference(set(40, 57, 173, 136, 6, 66, -9, 150, 38)) %>",
+    want: {
+      value: "v={66, 38, 6, 40, 136, 106, 173, 29, 148, -11, 150, -9, 22, 57, 26, 92, -3}",
+      type: "str",
+    },
+  },
+  { expr: "v=<% set(10, 1).add(2, 3) %>", want: { value: "v={2, 1, 10, 3}", type: "str" } },
+  // timedelta and datetime ranges.
+  { expr: "<% datetime(2020, 1, 1) + timespan(days => 2000000000) %>", want: { error_type: "evaluation" } },
+  { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% (datetime(9999, 12, 31) + timespan(hours => 23)).year %>", want: { value: 9999, type: "int" } },
+  { expr: "<% datetime(50, 1, 2).year %>", want: { value: 50, type: "int" } },
+];
