@@ -8,6 +8,7 @@ import {
   isDict,
   isFloat,
   isInt,
+  mkFloat,
   PyError,
   PyTuple,
   type PyValue,
@@ -71,8 +72,9 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
   if (isInt(obj) || isFloat(obj) || typeof obj === "boolean") {
-    if (name === "real") return obj;
-    if (name === "imag") return 0;
+    // bool.real is an int; a float's imag is a float
+    if (name === "real") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;
+    if (name === "imag") return isFloat(obj) ? mkFloat(0) : 0;
     return undefined;
   }
   return collectionAttribute(obj, name);

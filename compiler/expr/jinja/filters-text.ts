@@ -22,10 +22,11 @@ import { bindArgs } from "./args";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
-import { pyCapitalize, splitLines, splitWhitespace } from "./methods-str";
+import { pyCapitalize, pyReplace, splitLines, splitWhitespace } from "./methods-str";
 import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
+import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
@@ -78,13 +79,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const s = toStr(v);
     const o = toStr(old!);
     const r = toStr(rep!);
-    const n = count === undefined || count === null ? -1 : intParam(count, -1);
-    if (n < 0) return s.split(o).join(r);
-    const parts = s.split(o);
-    let out = parts[0]!;
-    let left = n;
-    for (let i = 1; i < parts.length; i++) out += (left-- > 0 ? r : o) + parts[i];
-    return out;
+    return pyReplace(s, o, r, count === undefined || count === null ? -1 : intParam(count, -1));
   },
   trim: (_rt, v, a, k) => {
     const [set] = bindArgs("do_trim", a, k, ["chars"]);
@@ -272,11 +267,15 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   xmlattr: (_rt, v, a, k) => {
     const [autospace] = bindArgs("do_xmlattr", a, k, ["autospace"]);
+    if (v instanceof JinjaUndefined) v.fail();
     if (!isDict(v)) throw typeError("xmlattr requires a mapping");
     const items: string[] = [];
     for (const key of dictKeys(v)) {
       const val = v[key]!;
       if (val === null || val instanceof JinjaUndefined) continue;
+      const orig = originalKey(v, key);
+      if (typeof orig !== "string")
+        throw typeError(`expected string or bytes-like object, got '${pyTypeName(orig)}'`);
       if (/[\s/>=]/.test(key))
         throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(key)}`);
       items.push(`${htmlEscape(key)}="${htmlEscape(toStr(val))}"`);

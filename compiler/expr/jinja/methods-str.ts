@@ -204,17 +204,7 @@ const METHODS: Record<string, StrMethod> = {
   replace: (s, a) => {
     const [old, rep, count] = a;
     if (typeof old !== "string" || typeof rep !== "string") throw typeError("replace() argument must be str");
-    let n = intArg(count, -1);
-    if (n < 0)
-      return old === ""
-        ? chars(s)
-            .map((c) => rep + c)
-            .join("") + rep
-        : s.split(old).join(rep);
-    const parts = s.split(old);
-    let out = parts[0]!;
-    for (let i = 1; i < parts.length; i++) out += (n-- > 0 ? rep : old) + parts[i];
-    return out;
+    return pyReplace(s, old, rep, intArg(count, -1));
   },
   startswith: (s, a) => affix(s, a, "startswith", (t, o) => t.startsWith(o)),
   endswith: (s, a) => affix(s, a, "endswith", (t, o) => t.endsWith(o)),
@@ -304,4 +294,14 @@ export function strAttribute(s: string, name: string): JinjaCallable | undefined
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!m) return undefined;
   return fn(name, (args, kwargs) => m(s, args, kwargs));
+}
+
+/** Python's str.replace: at most `count` replacements (all when negative); an empty `old` matches before every character and at the end. */
+export function pyReplace(s: string, old: string, rep: string, count: number): string {
+  const parts = old === "" ? ["", ...chars(s), ""] : s.split(old);
+  const sep = old;
+  let out = parts[0]!;
+  let left = count < 0 ? Number.POSITIVE_INFINITY : count;
+  for (let i = 1; i < parts.length; i++) out += (left-- > 0 ? rep : sep) + parts[i];
+  return out;
 }

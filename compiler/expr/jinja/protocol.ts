@@ -196,6 +196,18 @@ export function sortValues<T extends PyValue>(
   return keyed.map((e) => e.v);
 }
 
+/** Python's hash() check: lists, dicts, sets and dict views are unhashable; an undefined value fails. */
+export function assertHashable(v: PyValue): void {
+  if (v instanceof JinjaUndefined) v.fail();
+  if (v instanceof PyTuple) {
+    for (const x of v.items) assertHashable(x);
+    return;
+  }
+  if (Array.isArray(v) || isDict(v) || v instanceof PySet || v instanceof DictView) {
+    throw typeError(`unhashable type: '${pyTypeName(v)}'`);
+  }
+}
+
 /** Python's `item in container`. */
 export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof JinjaUndefined) {
