@@ -6,7 +6,7 @@ import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
-import { checkNames, Evaluator } from "./evaluate";
+import { checkNames, Evaluator, isConst } from "./evaluate";
 import { isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
@@ -64,7 +64,8 @@ class Renderer implements RenderDepth {
       case "data":
         return s.text;
       case "output":
-        return toStr(this.expr(s.expr, scope));
+        // Jinja renders a constant output at compile time: no fold check (`{{ 1e400 }}` is "inf")
+        return toStr(this.ev.eval(s.expr, scope, isConst(s.expr)));
       case "if": {
         if (isTrue(this.expr(s.test, scope))) return this.body(s.body, scope);
         for (const e of s.elifs) if (isTrue(this.expr(e.test, scope))) return this.body(e.body, scope);

@@ -4,7 +4,7 @@
 // (filters/tests) per evaluation, exactly like the tree walker.
 
 import { getAttr as jGetAttr, getItem as jGetItem, PySlice } from "../../../compiler/expr/jinja/access";
-import { binaryOp, unaryOp } from "../../../compiler/expr/jinja/arith";
+import { binaryOp, powOfFoldedLeft, unaryOp } from "../../../compiler/expr/jinja/arith";
 import type { BinaryOperator, CompareOperator, JinjaTarget } from "../../../compiler/expr/jinja/ast";
 import {
   addDynArgs,
@@ -67,6 +67,7 @@ export const str = toStr;
 export const fold = checkFolded;
 export const bin = (op: BinaryOperator, a: PyValue, b: PyValue): PyValue => binaryOp(op, a, b);
 export const unary = (op: "-" | "+", v: PyValue): PyValue => unaryOp(op, v);
+export const powFoldedLeft = powOfFoldedLeft;
 export const getAttr = jGetAttr;
 export const getItem = jGetItem;
 /** `obj[arg]` (arg may be a slice). */
