@@ -15,7 +15,9 @@ const root = resolve(here, "../..");
 const PYTHON = process.env.ORQC_JINJA_PYTHON ?? "/usr/bin/python3";
 
 function run(cmd, args) {
-  return JSON.parse(execFileSync(cmd, args, { cwd: root, maxBuffer: 1 << 30, encoding: "utf8" }));
+  return JSON.parse(
+    execFileSync(cmd, args, { cwd: root, maxBuffer: 1 << 30, encoding: "utf8", timeout: 300_000 }),
+  );
 }
 
 function deepEqual(a, b) {
@@ -69,10 +71,11 @@ function main() {
     if (diff !== undefined) mismatches.push({ diff, c: cases.get(want.id), want, got });
   }
   for (const m of mismatches.slice(0, limit)) {
-    const { id, value, type, error_type } = m.got;
-    console.log(`${m.diff}: ${JSON.stringify(m.c.expr)} ctx=${JSON.stringify(m.c.ctx)}`);
+    const { value, type, error_type } = m.got;
+    const ctx = JSON.stringify(m.c.ctx);
+    console.log(`${m.diff}: ${JSON.stringify(m.c.expr)}${ctx.length < 120 ? ` ctx=${ctx}` : ""}`);
     console.log(`   jinja2: ${JSON.stringify({ ...m.want, id: undefined })}`);
-    console.log(`   orqc:   ${JSON.stringify({ id: undefined, value, type, error_type })}`);
+    console.log(`   orqc:   ${JSON.stringify({ value, type, error_type })}`);
   }
   console.log(`${compared} compared, ${skipped} skipped, ${mismatches.length} mismatches`);
   process.exitCode = mismatches.length === 0 ? 0 : 1;

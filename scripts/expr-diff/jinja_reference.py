@@ -19,7 +19,9 @@ import inspect
 import json
 import math
 import re
+import signal
 import sys
+import warnings
 from itertools import zip_longest
 
 import jinja2
@@ -248,6 +250,8 @@ def encode(value, path, floats):
             return {"$float": "inf" if value > 0 else "-inf"}
         return value
     if isinstance(value, str):
+        if re.search(" at 0x[0-9a-f]+>", value):
+            raise Unrepresentable("text with a memory address")
         return str(value)
     if isinstance(value, (list, tuple)):
         return [encode(v, "%s/%d" % (path, i), floats) for i, v in enumerate(value)]
@@ -295,12 +299,15 @@ def run_case(case):
     case["ctx"] = decode(case.get("ctx") or {})
     if "current_item" in case:
         case["current_item"] = decode(case["current_item"])
+    signal.alarm(3)
     try:
         value = render_value(decode(case["expr"]), case)
-    except RecursionError:
-        return {"id": case["id"], "skip": "recursion"}
+    except (RecursionError, TimeoutError) as exc:
+        return {"id": case["id"], "skip": type(exc).__name__}
     except Exception as exc:  # noqa: BLE001 - every failure is a result
         return {"id": case["id"], "error_type": error_category(exc)}
+    finally:
+        signal.alarm(0)
     floats = []
     try:
         encoded = encode(value, "", floats)
@@ -310,6 +317,10 @@ def run_case(case):
     if floats and isinstance(value, (list, tuple, set, frozenset, dict)):
         out["float_paths"] = floats
     return out
+
+
+def _timeout(signum, frame):
+    raise TimeoutError()
 
 
 def main():
@@ -322,5 +333,7 @@ def main():
 
 
 if __name__ == "__main__":
+    warnings.simplefilter("ignore")
+    signal.signal(signal.SIGALRM, _timeout)
     sys.setrecursionlimit(3000)
     main()
