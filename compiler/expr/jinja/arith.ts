@@ -2,6 +2,7 @@
 // 2^53), `/` is true division, `//` and `%` floor, `**` with negative
 // exponents gives floats, sequences concatenate and repeat.
 
+import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import {
   bigOf,
   isFloat,
@@ -56,6 +57,7 @@ const MAX_REPEAT_LENGTH = 2 ** 28;
 
 function repeatCount(length: number, times: PyValue): number {
   const n = bigOf(times);
+  if (n > 2n ** 63n - 1n) throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
   if (n <= 0n || length === 0) return 0;
   if (n * BigInt(length) > BigInt(MAX_REPEAT_LENGTH)) throw new PyError("MemoryError", "");
   return Number(n);
@@ -155,7 +157,7 @@ function floatDivmod(x: number, y: number): [number, number] {
 function floatPow(x: number, y: number): PyValue {
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
   if (x < 0 && !Number.isInteger(y)) throw new PyError("ValueError", "complex results are not supported");
-  const r = x ** y;
+  const r = pyFloatPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
   }
