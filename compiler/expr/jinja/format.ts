@@ -44,11 +44,12 @@ function expo(n: number, prec: number, upper = false): string {
   return upper ? text.toUpperCase() : text;
 }
 
-function general(n: number, prec: number, alt: boolean): string {
+/** 'g' formatting; `noType` is the spec without a type, which switches to exponents one digit earlier. */
+function general(n: number, prec: number, alt: boolean, noType = false): string {
   if (!Number.isFinite(n)) return nonFinite(n);
   const p = prec === 0 ? 1 : prec;
   const [digits, exp] = toExponentialExact(Math.abs(n), p - 1);
-  if (exp < -4 || exp >= p) return sci(digits, exp, alt, !alt);
+  if (exp < -4 || exp >= (noType ? p - 1 : p)) return sci(digits, exp, alt, !alt);
   let text = toFixedExact(Math.abs(n), Math.max(0, p - 1 - exp));
   if (!alt && text.includes(".")) text = text.replace(/\.?0+$/, "");
   return text;
@@ -168,7 +169,9 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   const abs = Math.abs(n);
   let body: string;
   if (type === "") {
-    body = s.precision !== undefined ? general(abs, s.precision, s.alt) : floatRepr(abs);
+    body = s.precision !== undefined ? general(abs, s.precision, s.alt, true) : floatRepr(abs);
+    // no type with a precision: like 'g', but fixed-point keeps one digit after the point ('{:.3}' of 1.0 is 1.0)
+    if (s.precision !== undefined && /^\d+$/.test(body)) body += ".0";
     if (!isFloat(v) && s.precision === undefined) body = String(abs);
   } else if (type === "%") body = `${fixed(abs * 100, s.precision ?? 6)}%`;
   else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
