@@ -16,6 +16,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { collectionAttribute } from "./methods-collections";
+import { numberAttribute } from "./methods-number";
 import { strAttribute } from "./methods-str";
 import { chars, toRepr } from "./protocol";
 import { JinjaUndefined, undefinedAttr } from "./undefined";
@@ -75,7 +76,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
     // bool.real is an int; a float's imag is a float
     if (name === "real") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;
     if (name === "imag") return isFloat(obj) ? mkFloat(0) : 0;
-    return undefined;
+    return numberAttribute(obj, name);
   }
   return collectionAttribute(obj, name);
 }

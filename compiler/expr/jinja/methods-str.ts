@@ -281,6 +281,7 @@ const METHODS: Record<string, StrMethod> = {
   isalnum: test(/^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u),
   isspace: test(WS),
   isidentifier: test(/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u),
+  isascii: (s) => !/[^\x00-\x7f]/.test(s),
   isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
   islower: (s) => chars(s).some(isCased) && s === s.toLowerCase(),
   isupper: (s) => chars(s).some(isCased) && s === s.toUpperCase(),
