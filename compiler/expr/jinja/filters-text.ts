@@ -23,6 +23,7 @@ import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
 import { pyCapitalize, pyReplace, splitLines, splitWhitespace } from "./methods-str";
+import { pyPformat } from "./pprint";
 import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
@@ -169,7 +170,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   forceescape: (_rt, v) => htmlEscape(toStr(v)),
   safe: (_rt, v) => toStr(v),
   string: (_rt, v) => toStr(v),
-  pprint: (_rt, v) => toRepr(v),
+  pprint: (_rt, v) => pyPformat(v),
   urlencode: (_rt, v) => {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
