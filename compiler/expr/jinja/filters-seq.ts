@@ -285,7 +285,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   default: (_rt, v, a, k) => {
     const [dflt, boolean] = bindArgs("do_default", a, k, ["default_value", "boolean"]);
     if (v instanceof JinjaUndefined || (boolean !== undefined && isTrue(boolean) && !isTrue(v)))
-      return dflt ?? "";
+      return dflt === undefined ? "" : dflt;
     return v;
   },
 };

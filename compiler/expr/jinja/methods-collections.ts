@@ -17,7 +17,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
-import { DictView, dictLookup, fn, JinjaCallable, keyText, rememberKey } from "./values";
+import { DictView, dictLookup, fn, JinjaCallable, keyText, originalKey, rememberKey } from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
 
@@ -134,8 +134,9 @@ const DICT: Record<string, Method<PyDict>> = {
     if (keys.length === 0) throw new PyError("KeyError", "'popitem(): dictionary is empty'");
     const k = keys[keys.length - 1]!;
     const v = d[k]!;
+    const key = originalKey(d, k);
     dictDelete(d, k);
-    return new PyTuple([k, v]);
+    return new PyTuple([key, v]);
   },
   setdefault: (d, a) => {
     const key = a[0] ?? null;

@@ -214,6 +214,11 @@ export function contains(container: PyValue, item: PyValue): boolean {
     if (container.strict) container.fail();
     return false;
   }
+  if (item instanceof JinjaUndefined && item.strict && typeof container !== "string") {
+    // hashing an undefined value (dict, set) or comparing it (a non-empty sequence) fails
+    const hashes = isDict(container) || container instanceof PySet;
+    if (hashes || (isIterable(container) && iterate(container).length > 0)) item.fail();
+  }
   if (typeof container === "string") {
     if (typeof item !== "string") {
       throw typeError(`'in <string>' requires string as left operand, not ${pyTypeName(item)}`);
