@@ -192,7 +192,11 @@ const METHODS: Record<string, StrMethod> = {
     const [sep, max] = bindArgs("rsplit", a, k, ["sep", "maxsplit"]);
     return rsplit(s, needStr(sep, "rsplit"), intArg(max, -1));
   },
-  splitlines: (s, a) => splitLines(s, a[0] === true),
+  splitlines: (s, a, k) => {
+    const [keep] = bindArgs("splitlines", a, k, ["keepends"]);
+    if (keep === null) throw typeError("'NoneType' object cannot be interpreted as an integer");
+    return splitLines(s, keep !== undefined && intArg(keep, 0) !== 0);
+  },
   join: (s, a) =>
     iterate(a[0] ?? null)
       .map((x) => {
@@ -258,8 +262,9 @@ const METHODS: Record<string, StrMethod> = {
   removeprefix: (s, a) => (typeof a[0] === "string" && s.startsWith(a[0]) ? s.slice(a[0].length) : s),
   removesuffix: (s, a) =>
     typeof a[0] === "string" && a[0] !== "" && s.endsWith(a[0]) ? s.slice(0, s.length - a[0].length) : s,
-  expandtabs: (s, a) => {
-    const size = intArg(a[0], 8);
+  expandtabs: (s, a, k) => {
+    const [tabsize] = bindArgs("expandtabs", a, k, ["tabsize"]);
+    const size = intArg(tabsize, 8);
     let col = 0;
     let out = "";
     for (const c of s) {
