@@ -22,6 +22,7 @@ import {
   smallInt,
   str,
 } from "./jinja-operands.mjs";
+import { templateCase } from "./jinja-templates.mjs";
 import { trapExpression } from "./jinja-traps.mjs";
 
 const FILTERS = [
@@ -499,10 +500,10 @@ export function generate(seed, count) {
     const roll = r.next();
     let group;
     let expr;
-    if (roll < 0.12) {
+    if (roll < 0.2) {
       group = "jinja-statements";
-      expr = r.pick(STATEMENTS)(r);
-    } else if (roll < 0.22) {
+      expr = r.chance(0.5) ? r.pick(STATEMENTS)(r) : templateCase(r);
+    } else if (roll < 0.3) {
       group = "render-text";
       expr = renderText(r);
     } else {

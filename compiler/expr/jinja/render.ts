@@ -4,7 +4,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { dictSet } from "../../../runtime/stdlib/py/dict";
-import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import { type PyDict, PyError, type PyValue, pyTypeName, typeError } from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { checkNames, Evaluator, isConst } from "./evaluate";
 import { isTrue, iterate, toStr } from "./protocol";
@@ -88,7 +88,7 @@ class Renderer implements RenderDepth {
         return this.body(s.body, inner);
       }
       case "filterblock":
-        return toStr(this.applyFilterChain(s.filter, this.body(s.body, scope.child()), scope));
+        return filterBlockText(this.applyFilterChain(s.filter, this.body(s.body, scope.child()), scope));
       case "macro":
         scope.set(s.name, this.macro(s, scope));
         return "";
@@ -120,6 +120,16 @@ class Renderer implements RenderDepth {
       body: (inner) => this.body(s.body, inner),
     });
   }
+}
+
+/**
+ * A filter block's output: Jinja yields the filter's result as it is, and the
+ * render joins the pieces with "".join, so anything but a string fails.
+ */
+export function filterBlockText(v: PyValue): string {
+  if (typeof v !== "string")
+    throw typeError(`sequence item 0: expected str instance, ${pyTypeName(v)} found`);
+  return v;
 }
 
 /** Macro nesting depth (loop.depth inside macros), shared by a render. */

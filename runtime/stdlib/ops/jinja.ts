@@ -24,6 +24,7 @@ import {
 } from "../../../compiler/expr/jinja/index";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
+  filterBlockText,
   assign as jAssign,
   makeMacro,
   type RenderDepth,
@@ -197,7 +198,7 @@ export function filterBlock(
   body: (inner: Scope) => string,
   filter: (input: PyValue, s: Scope) => PyValue,
 ): string {
-  return toStr(filter(body(s.child()), s));
+  return filterBlockText(filter(body(s.child()), s));
 }
 
 export function forLoop(
