@@ -27,10 +27,9 @@ const dir = mkdtempSync(join(tmpdir(), "orqc-fuzz-jinja-"));
 let failed = false;
 for (let b = 0; b < batches; b++) {
   const file = join(dir, `cases-${seed + b}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({ format: "orqc-golden-expressions/1", cases: generate(seed + b, count) }),
-  );
+  // "__float:1.0" in the context stands for the JSON number 1.0 (JSON.stringify would write 1)
+  const text = JSON.stringify({ format: "orqc-golden-expressions/1", cases: generate(seed + b, count) });
+  writeFileSync(file, text.replace(/"__float:([^"]+)"/g, "$1"));
   console.log(`seed ${seed + b}: ${file}`);
   try {
     execFileSync(process.execPath, [resolve(here, "compare.mjs"), file, "--limit", String(limit)], {

@@ -27,6 +27,7 @@ import {
   GroupTuple,
   JinjaCallable,
   JinjaCycler,
+  JinjaMacro,
   JinjaNamespace,
   LoopContext,
   PyGenerator,
@@ -71,6 +72,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
     return undefined;
   }
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
+  if (obj instanceof JinjaMacro) return obj.attribute(name);
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
   if (isInt(obj) || isFloat(obj) || typeof obj === "boolean") {
     // bool.real is an int; a float's imag is a float

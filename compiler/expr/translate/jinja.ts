@@ -16,7 +16,7 @@ import {
   parseJinjaTemplate,
   stripJinjaDelimiter,
 } from "../jinja/index";
-import { checkTemplateNames } from "../jinja/render";
+import { checkTemplateNames, macroSpecialNames } from "../jinja/render";
 import { array, arrow, cond, data, envArrow, id, method, plus, pyLiteral, rtCall, str } from "./codegen";
 import { failing, Untranslatable } from "./yaql";
 
@@ -210,6 +210,7 @@ class JinjaTranslator {
           data(s.params),
           array(s.defaults.map((d) => arrow(["S"], this.expr(d)))),
           this.scoped(s.body),
+          data(macroSpecialNames(s.body)),
         ]);
       case "unsupported":
         return rtCall(this.rt, "v.raise", [

@@ -221,7 +221,8 @@ export function macro(
   params: readonly string[],
   defaults: ((s: Scope) => PyValue)[],
   body: (inner: Scope) => string,
+  special: readonly string[] = [],
 ): string {
-  s.set(name, makeMacro(f, s, name, params, { defaults, body }));
+  s.set(name, makeMacro(f, s, name, params, { defaults, body, special }));
   return "";
 }
