@@ -99,7 +99,7 @@ function setKey(d: PyDict, key: PyValue, value: PyValue): void {
 
 function updateDict(d: PyDict, src: PyValue | undefined, kwargs: PyDict): void {
   if (src !== undefined) {
-    if (isDict(src)) for (const k of dictKeys(src)) dictSet(d, k, src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) setKey(d, originalKey(src, k), src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);

@@ -118,6 +118,10 @@ export class GroupTuple extends PyTuple {
   ) {
     super([grouper, list]);
   }
+
+  override get typeName(): string {
+    return "_GroupTuple";
+  }
 }
 
 export class JinjaNamespace implements PyOpaque {
