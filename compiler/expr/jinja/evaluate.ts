@@ -260,7 +260,8 @@ export class Evaluator {
         return isTrue(left) ? left : ev(node.right);
       }
       case "concat":
-        return node.nodes.map((n) => toStr(ev(n))).join("");
+        // every part is evaluated before any is converted to str (Jinja builds a tuple first)
+        return node.nodes.map(ev).map(toStr).join("");
       case "compare": {
         let left = ev(node.expr);
         for (const { op, expr } of node.ops) {

@@ -18,7 +18,9 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { PySlice, sliceValue } from "./access";
 import { bindArgs } from "./args";
+import { binaryOp } from "./arith";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
@@ -129,16 +131,19 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   truncate: (_rt, v, a, k) => {
     const [len, kill, end, lee] = bindArgs("do_truncate", a, k, ["length", "killwords", "end", "leeway"]);
-    if (typeof v !== "string") {
-      if (pyLen(v) <= intParam(len, 255) + 5) return v;
-      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
-    }
-    const s = chars(toStr(v));
     const length = intParam(len, 255);
     const endText = end === undefined ? "..." : toStr(end);
     const leeway = lee === undefined || lee === null ? 5 : intParam(lee, 5);
     if (length < chars(endText).length)
       throw new PyError("AssertionError", `expected length >= ${chars(endText).length}, got ${length}`);
+    if (typeof v !== "string") {
+      // Jinja slices and rsplits whatever it is given
+      if (pyLen(v) <= length + leeway) return v;
+      if (kill !== undefined && isTrue(kill))
+        return binaryOp("+", sliceValue(v, new PySlice(null, length - chars(endText).length, null)), endText);
+      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
+    }
+    const s = chars(toStr(v));
     if (s.length <= length + leeway) return s.join("");
     const head = s.slice(0, length - chars(endText).length).join("");
     if (kill !== undefined && isTrue(kill)) return head + endText;

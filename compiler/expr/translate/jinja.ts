@@ -121,7 +121,7 @@ class JinjaTranslator {
       case "or":
         return this.j(node.kind, [ev(node.left), arrow([], ev(node.right))]);
       case "concat":
-        return this.j("concat", [array(node.nodes.map((n) => this.j("str", [ev(n)])))]);
+        return this.j("concat", [array(node.nodes.map(ev))]);
       case "compare":
         return this.j("compare", [
           ev(node.expr),
