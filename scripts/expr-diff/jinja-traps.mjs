@@ -128,9 +128,45 @@ const RENDER = [
   (_r) => `['é', '\\u2713', 'a\\nb', "it's", 'say "hi"']`,
 ];
 
+const PATTERNS = [
+  "'o'",
+  "'^H'",
+  "'(\\w+) (\\w+)'",
+  "'[0-9]+'",
+  "'(?P<x>l+)'",
+  "'\\s+'",
+  "'(a)(b)?'",
+  "'x*'",
+  "'^$'",
+  "'(?i)hello'",
+  "'d$'",
+  "'\\bw'",
+];
+const REPLACEMENTS = ["'X'", "'\\1'", "'\\g<0>!'", "'<\\2 \\1>'", "''", "'\\\\'", "'$1'"];
+
+const ST2 = [
+  (r) =>
+    `${r.pick(["regex_match", "regex_search"])}(${genAny(r, 2)}, ${r.pick(PATTERNS)}${r.chance(0.3) ? ", true" : ""})`,
+  (r) =>
+    `regex_replace(${str(r)}, ${r.pick(PATTERNS)}, ${r.pick(REPLACEMENTS)}${r.chance(0.3) ? ", true" : ""})`,
+  (r) =>
+    `regex_substring(${str(r)}, ${r.pick(PATTERNS)}${r.chance(0.5) ? `, ${r.pick(["0", "1", "-1", "5"])}` : ""})`,
+  (r) =>
+    `${genAny(r, 1)} | ${r.pick(["to_json_string", "json_escape", "to_json_string(2)", "to_json_string(sort_keys=true)", "json_dump", "use_none", "string | from_json_string", "to_json_string | from_json_string", "tojson | json_parse"])}`,
+  (r) =>
+    `to_json_string(${r.pick([dict, list, str])(r)}, ${r.pick(["none", "2", "0", "'\t'"])}, ${r.pick(["true", "false"])}, ${r.pick(["none", "[',', ':']", "(';', '=')"])})`,
+  (r) =>
+    `from_json_string(${r.pick(["'[1, 2.0, \"a\"]'", '\'{"b": 1, "a": null}\'', "'1e400'", "'NaN'", "'12345678901234567890'", "' 3 '", "'\"\\\\u00e9\"'", "'[1,]'", "ctx('num')", "ctx('fnum')"])})`,
+  (r) =>
+    `${r.pick(["basename", "dirname"])}(${r.pick(["'/a/b/c.txt'", "'c.txt'", "'/a/b/'", "'/'", "''", "'a//b'", "'//x'"])})`,
+  (r) =>
+    `from_yaml_string(${r.pick(["'a: 1'", "'- x\n- 2.5'", "'yes'", "'010'", "'1e3'", "'~'", "'2020-01-01'", "ctx('num')"])})`,
+];
+
 /** One random case of the trap kinds. */
 export function trapExpression(r) {
-  const k = r.int(0, 5);
+  const k = r.int(0, 6);
+  if (k === 6) return { group: "st2-jinja", expr: r.pick(ST2)(r) };
   if (k === 0) return { group: "trap-jinja", expr: r.pick(CONVERSIONS)(r) };
   if (k === 1) return { group: "jinja-compare", expr: r.pick(COMPARES) };
   if (k === 2) return { group: "jinja-errors", expr: r.pick(UNDEFINED)(r) };
