@@ -118,8 +118,13 @@ def task_status_(context, task_id, route=None):
 # --- StackStorm's functions (st2common/expressions/functions), the simple ones --
 
 
+def _no_constant(name):
+    raise ValueError("orjson does not accept %s" % name)
+
+
 def from_json_string(value):
-    return json.loads(str(value))
+    # StackStorm parses with orjson: strict JSON, no NaN or Infinity
+    return json.loads(str(value), parse_constant=_no_constant)
 
 
 def from_yaml_string(value):
