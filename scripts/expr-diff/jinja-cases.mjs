@@ -492,6 +492,24 @@ function renderText(r) {
   ]);
 }
 
+/** A JSON object or array rendered recursively, keys included (render-structure). */
+function structure(r) {
+  const value = () => (r.chance(0.7) ? `{{ ${expression(r).expr} }}` : renderText(r));
+  const key = () =>
+    r.pick([
+      "k",
+      "{{ 'k' ~ 1 }}",
+      "{{ 1 }}",
+      "{{ ctx('s') }}",
+      "{{ none }}",
+      "{{ 1.5 }}",
+      "{{ true }}",
+      "n-{{ ctx('i') }}",
+    ]);
+  if (r.chance(0.5)) return [value(), { [key()]: value() }, r.pick([1, 2.5, null, true, "plain"])];
+  return { [key()]: value(), b: [value(), { c: value() }], [key()]: r.pick([1, null, "x"]) };
+}
+
 /** count random cases; the seed decides them. */
 export function generate(seed, count) {
   const r = prng(seed);
@@ -506,6 +524,9 @@ export function generate(seed, count) {
     } else if (roll < 0.3) {
       group = "render-text";
       expr = renderText(r);
+    } else if (roll < 0.35) {
+      group = "render-structure";
+      expr = structure(r);
     } else {
       const e = expression(r);
       group = e.group;

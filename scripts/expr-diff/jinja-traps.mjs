@@ -163,9 +163,75 @@ const ST2 = [
     `from_yaml_string(${r.pick(["'a: 1'", "'- x\n- 2.5'", "'yes'", "'010'", "'1e3'", "'~'", "'2020-01-01'", "ctx('num')"])})`,
 ];
 
+const PIECES = [
+  "ctx('l')",
+  "ctx().d",
+  "ctx('s')",
+  "1",
+  "2.5",
+  "'a'",
+  "none",
+  "x",
+  "(",
+  ")",
+  "[",
+  "]",
+  "{",
+  "}",
+  ",",
+  ":",
+  ".",
+  "|",
+  "+",
+  "-",
+  "*",
+  "/",
+  "//",
+  "%",
+  "**",
+  "~",
+  "==",
+  "<",
+  "and",
+  "or",
+  "not",
+  "in",
+  "is",
+  "if",
+  "else",
+  "length",
+  "upper",
+  "default",
+  "defined",
+  "=",
+  "'",
+  "1.",
+  ".5",
+  "0x",
+  "1e",
+  "1_",
+  "__class__",
+  "self",
+  "loop",
+  "range(3)",
+  "lipsum",
+  "{}",
+  "[]",
+  "()",
+];
+
+/** A malformed or odd expression: which error category Jinja gives (syntax, undefined, evaluation). */
+function malformed(r) {
+  const n = r.int(1, 6);
+  const parts = [];
+  for (let i = 0; i < n; i++) parts.push(r.pick(PIECES));
+  return parts.join(r.pick([" ", ""]));
+}
+
 /** One random case of the trap kinds. */
 export function trapExpression(r) {
-  const k = r.int(0, 6);
+  const k = r.int(0, 7);
+  if (k === 7) return { group: "jinja-errors", expr: malformed(r) };
   if (k === 6) return { group: "st2-jinja", expr: r.pick(ST2)(r) };
   if (k === 0) return { group: "trap-jinja", expr: r.pick(CONVERSIONS)(r) };
   if (k === 1) return { group: "jinja-compare", expr: r.pick(COMPARES) };
