@@ -57,7 +57,8 @@ const MAX_REPEAT_LENGTH = 2 ** 28;
 
 function repeatCount(length: number, times: PyValue): number {
   const n = bigOf(times);
-  if (n > 2n ** 63n - 1n) throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n))
+    throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
   if (n <= 0n || length === 0) return 0;
   if (n * BigInt(length) > BigInt(MAX_REPEAT_LENGTH)) throw new PyError("MemoryError", "");
   return Number(n);

@@ -17,7 +17,8 @@ import { type Translated, translateAll } from "../translate/harness";
 type Expected = Parameters<typeof compareCase>[0];
 
 interface Finding {
-  readonly expr: string;
+  /** A string, or an object/array rendered recursively (render-structure). */
+  readonly expr: PyValue;
   readonly expected: Expected;
 }
 
@@ -38,12 +39,12 @@ describe("Jinja2 3.1.2 behaviour found by the differential fuzzer", () => {
     fns = await translateAll(plain.cases.map((c) => c.expr));
   }, 120_000);
 
-  it.each(plain.cases.map((c, i) => [c.expr, i] as const))("%s (evaluator)", (_expr, i) => {
+  it.each(plain.cases.map((c, i) => [JSON.stringify(c.expr), i] as const))("%s (evaluator)", (_expr, i) => {
     const got = runCase(caseOf(i), renderValue);
     expect(compareCase(plain.cases[i]!.expected, got)).toBeUndefined();
   });
 
-  it.each(plain.cases.map((c, i) => [c.expr, i] as const))("%s (translated)", (_expr, i) => {
+  it.each(plain.cases.map((c, i) => [JSON.stringify(c.expr), i] as const))("%s (translated)", (_expr, i) => {
     const fn = fns[i];
     expect(fn).toBeTruthy();
     const got = runCase(caseOf(i), (_value, env) => fn!(env));
