@@ -5,7 +5,8 @@
 // same language, and Jinja's {% raw %} / unresolved-variable handling.
 
 import type { ExprEnv } from "../../runtime/stdlib/functions/env";
-import { dictKeys, dictSet } from "../../runtime/stdlib/py/dict";
+import { renderedDict } from "../../runtime/stdlib/ops/render-key";
+import { dictKeys } from "../../runtime/stdlib/py/dict";
 import { pyStr } from "../../runtime/stdlib/py/text";
 import { isDict, isOpaque, PyError, type PyValue } from "../../runtime/stdlib/py/value";
 import { ExpressionError } from "./errors";
@@ -49,16 +50,12 @@ export function renderWith(
 ): PyValue {
   if (Array.isArray(value)) return value.map((v) => renderWith(languages, v, env, compiled));
   if (isDict(value)) {
-    const out: { [k: string]: PyValue } = {};
+    const pairs: [PyValue, PyValue][] = [];
     for (const k of dictKeys(value)) {
       const key = renderWith(languages, k, env, compiled);
-      dictSet(
-        out,
-        typeof key === "string" ? key : pyStr(key),
-        renderWith(languages, value[k]!, env, compiled),
-      );
+      pairs.push([key, renderWith(languages, value[k]!, env, compiled)]);
     }
-    return out;
+    return renderedDict(pairs);
   }
   if (typeof value !== "string") return value;
   const fn = compiled?.(value);

@@ -8,6 +8,7 @@ import {
   isDict,
   isFloat,
   isInt,
+  mkFloat,
   PyError,
   PyTuple,
   type PyValue,
@@ -15,6 +16,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { collectionAttribute } from "./methods-collections";
+import { numberAttribute } from "./methods-number";
 import { strAttribute } from "./methods-str";
 import { chars, toRepr } from "./protocol";
 import { JinjaUndefined, undefinedAttr } from "./undefined";
@@ -25,6 +27,7 @@ import {
   GroupTuple,
   JinjaCallable,
   JinjaCycler,
+  JinjaMacro,
   JinjaNamespace,
   LoopContext,
   PyGenerator,
@@ -69,11 +72,13 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
     return undefined;
   }
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
+  if (obj instanceof JinjaMacro) return obj.attribute(name);
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
   if (isInt(obj) || isFloat(obj) || typeof obj === "boolean") {
-    if (name === "real") return obj;
-    if (name === "imag") return 0;
-    return undefined;
+    // bool.real is an int; a float's imag is a float
+    if (name === "real") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;
+    if (name === "imag") return isFloat(obj) ? mkFloat(0) : 0;
+    return numberAttribute(obj, name);
   }
   return collectionAttribute(obj, name);
 }

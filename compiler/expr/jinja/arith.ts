@@ -2,6 +2,7 @@
 // 2^53), `/` is true division, `//` and `%` floor, `**` with negative
 // exponents gives floats, sequences concatenate and repeat.
 
+import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import {
   bigOf,
   isFloat,
@@ -51,8 +52,20 @@ function smallInts(a: PyValue, b: PyValue): [number, number] | null {
   return typeof x === "number" && typeof y === "number" ? [x, y] : null;
 }
 
+/** Python fails at once (MemoryError, OverflowError) on a repetition too large to allocate. */
+const MAX_REPEAT_LENGTH = 2 ** 28;
+
+function repeatCount(length: number, times: PyValue): number {
+  const n = bigOf(times);
+  if (n > 2n ** 63n - 1n || n < -(2n ** 63n))
+    throw new PyError("OverflowError", "cannot fit 'int' into an index-sized integer");
+  if (n <= 0n || length === 0) return 0;
+  if (n * BigInt(length) > BigInt(MAX_REPEAT_LENGTH)) throw new PyError("MemoryError", "");
+  return Number(n);
+}
+
 function repeat<T>(items: readonly T[], times: PyValue): T[] {
-  const n = Number(bigOf(times));
+  const n = repeatCount(items.length, times);
   const out: T[] = [];
   for (let i = 0; i < n; i++) out.push(...items);
   return out;
@@ -79,7 +92,7 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
     case "*": {
       const [seq, n] = isIntLike(b) ? [a, b] : isIntLike(a) ? [b, a] : [null, null];
       if (seq !== null && n !== null) {
-        if (typeof seq === "string") return seq.repeat(Math.max(0, Number(bigOf(n))));
+        if (typeof seq === "string") return seq.repeat(repeatCount(seq.length, n));
         if (Array.isArray(seq)) return repeat(seq, n);
         if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
       }
@@ -115,23 +128,37 @@ function numericOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
       return mkFloat(x / y);
     case "//":
       if (y === 0) throw zeroDiv("float floor division by zero");
-      return mkFloat(Math.floor(x / y));
-    case "%": {
+      return mkFloat(floatDivmod(x, y)[0]);
+    case "%":
       if (y === 0) throw zeroDiv("float modulo");
-      let r = x % y;
-      if (r !== 0 && r < 0 !== y < 0) r += y;
-      if (r === 0) r = y < 0 ? -0 : 0;
-      return mkFloat(r);
-    }
+      return mkFloat(floatDivmod(x, y)[1]);
     case "**":
       return floatPow(x, y);
   }
 }
 
+/** CPython's float_divmod: the quotient comes from fmod, not from x / y (3 // 0.0015 is 1999.0). */
+function floatDivmod(x: number, y: number): [number, number] {
+  let mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = y < 0 ? -0 : 0;
+  let floordiv: number;
+  if (div !== 0) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else floordiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  return [floordiv, mod];
+}
+
 function floatPow(x: number, y: number): PyValue {
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
   if (x < 0 && !Number.isInteger(y)) throw new PyError("ValueError", "complex results are not supported");
-  const r = x ** y;
+  const r = pyFloatPow(x, y);
   if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
     throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
   }
@@ -185,6 +212,22 @@ function trueDivide(x: bigint, y: bigint): number {
   if (!Number.isFinite(r))
     throw new PyError("OverflowError", "integer division result too large for a float");
   return r;
+}
+
+/**
+ * `left ** right` where Jinja's optimizer folded `left` to a constant but not
+ * the power: the compiled code writes the constant back as `-3`, and Python
+ * reads `(-3 ** x)` as `-(3 ** x)`, so `-3 ** ctx('f')` is -15.58..., not an error.
+ */
+export function powOfFoldedLeft(left: PyValue, right: PyValue): PyValue {
+  const negative =
+    typeof left === "bigint"
+      ? left < 0n
+      : isFloat(left)
+        ? toFloat(left) < 0 || Object.is(toFloat(left), -0)
+        : typeof left === "number" && left < 0;
+  if (!negative) return binaryOp("**", left, right);
+  return unaryOp("-", binaryOp("**", unaryOp("-", left), right));
 }
 
 export function unaryOp(op: "-" | "+", v: PyValue): PyValue {

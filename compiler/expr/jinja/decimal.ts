@@ -4,9 +4,17 @@
 
 /** Exact decimal expansion of a finite non-negative double: [integer digits, fraction digits]. */
 function expansion(x: number): [string, string] {
-  if (x >= 1e21) return [BigInt(x).toString(), ""];
-  const [i, f = ""] = x.toFixed(100).split(".") as [string, string?];
-  return [i, f.replace(/0+$/, "")];
+  if (Number.isInteger(x)) return [BigInt(x).toString(), ""];
+  // x = m * 2^-k = m * 5^k / 10^k: exact for every double, subnormals included
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const m = biased === 0 ? fraction : fraction | (1n << 52n);
+  const k = 1075 - (biased === 0 ? 1 : biased);
+  const digits = (m * 5n ** BigInt(k)).toString().padStart(k + 1, "0");
+  return [digits.slice(0, -k), digits.slice(-k).replace(/0+$/, "")];
 }
 
 /** The first `keep` digits of `digits`, rounded half to even (may carry into one more digit). */

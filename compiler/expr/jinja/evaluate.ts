@@ -17,7 +17,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { getAttr, getItem, PySlice, sliceValue } from "./access";
-import { binaryOp, unaryOp } from "./arith";
+import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
@@ -109,11 +109,21 @@ function nonFinite(v: PyValue): string | null {
   return null;
 }
 
+/** Whether a node outside a folded one is folded and checked: a literal only when it is inf/nan (`1e400`). */
+export function needsFoldCheck(node: JinjaExpr): boolean {
+  return node.kind === "const" ? nonFinite(node.value) !== null : isConst(node);
+}
+
 /** A folded constant must be writable back as code: inf/nan inside it fail (NameError). */
 export function checkFolded(v: PyValue): PyValue {
   const bad = nonFinite(v);
   if (bad) throw new PyError("NameError", `name '${bad}' is not defined`);
   return v;
+}
+
+/** A power whose left operand is folded to a constant while the power itself is not (see powOfFoldedLeft). */
+export function foldsLeftOnly(node: JinjaExpr & { kind: "binop" }, folded: boolean): boolean {
+  return node.op === "**" && !folded && isConst(node.left) && !isConst(node.right);
 }
 
 /** Raises TemplateAssertionError for unknown filters/tests outside conditional expressions. */
@@ -188,9 +198,7 @@ export class Evaluator {
   }
 
   eval(node: JinjaExpr, scope: Scope, folded = false): PyValue {
-    if (!folded && node.kind !== "const" && isConst(node)) {
-      return checkFolded(this.evalNode(node, scope, true));
-    }
+    if (!folded && needsFoldCheck(node)) return checkFolded(this.evalNode(node, scope, true));
     return this.evalNode(node, scope, folded);
   }
 
@@ -238,6 +246,7 @@ export class Evaluator {
         if (node.expr2) return ev(node.expr2);
         return missingElse();
       case "binop":
+        if (foldsLeftOnly(node, folded)) return powOfFoldedLeft(ev(node.left), ev(node.right));
         return binaryOp(node.op, ev(node.left), ev(node.right));
       case "unary":
         if (node.op === "not") return !isTrue(ev(node.node));
@@ -251,7 +260,8 @@ export class Evaluator {
         return isTrue(left) ? left : ev(node.right);
       }
       case "concat":
-        return node.nodes.map((n) => toStr(ev(n))).join("");
+        // every part is evaluated before any is converted to str (Jinja builds a tuple first)
+        return node.nodes.map(ev).map(toStr).join("");
       case "compare": {
         let left = ev(node.expr);
         for (const { op, expr } of node.ops) {

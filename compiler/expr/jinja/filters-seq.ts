@@ -18,7 +18,17 @@ import { getAttr, getItem, pythonAttribute } from "./access";
 import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
 import type { FilterFn, FilterRuntime } from "./filter-types";
-import { chars, compare, equals, isTrue, iterate, pyLen, sortValues, toStr } from "./protocol";
+import {
+  assertHashable,
+  chars,
+  compare,
+  equals,
+  isTrue,
+  iterate,
+  pyLen,
+  sortValues,
+  toStr,
+} from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { DictView, GroupTuple, PyGenerator } from "./values";
 
@@ -157,10 +167,12 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   unique: (_rt, v, a, k) => {
     const [cs, attr] = bindArgs("sync_do_unique", a, k, ["case_sensitive", "attribute"]);
     const key = attrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
+    // Jinja keeps a set of keys: an unhashable or undefined key fails
     const seen: PyValue[] = [];
     const out: PyValue[] = [];
     for (const item of iterate(v)) {
       const kv = key(item);
+      assertHashable(kv);
       if (!seen.some((s) => equals(s, kv))) {
         seen.push(kv);
         out.push(item);
@@ -273,7 +285,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   default: (_rt, v, a, k) => {
     const [dflt, boolean] = bindArgs("do_default", a, k, ["default_value", "boolean"]);
     if (v instanceof JinjaUndefined || (boolean !== undefined && isTrue(boolean) && !isTrue(v)))
-      return dflt ?? "";
+      return dflt === undefined ? "" : dflt;
     return v;
   },
 };

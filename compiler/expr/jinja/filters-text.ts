@@ -18,14 +18,18 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { PySlice, sliceValue } from "./access";
 import { bindArgs } from "./args";
+import { binaryOp } from "./arith";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { pyJsonDumps } from "./json-dumps";
-import { pyCapitalize, splitLines, splitWhitespace } from "./methods-str";
+import { pyCapitalize, pyReplace, splitLines, splitWhitespace } from "./methods-str";
+import { pyPformat } from "./pprint";
 import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
+import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
@@ -78,13 +82,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const s = toStr(v);
     const o = toStr(old!);
     const r = toStr(rep!);
-    const n = count === undefined || count === null ? -1 : intParam(count, -1);
-    if (n < 0) return s.split(o).join(r);
-    const parts = s.split(o);
-    let out = parts[0]!;
-    let left = n;
-    for (let i = 1; i < parts.length; i++) out += (left-- > 0 ? r : o) + parts[i];
-    return out;
+    return pyReplace(s, o, r, count === undefined || count === null ? -1 : intParam(count, -1));
   },
   trim: (_rt, v, a, k) => {
     const [set] = bindArgs("do_trim", a, k, ["chars"]);
@@ -133,16 +131,19 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   truncate: (_rt, v, a, k) => {
     const [len, kill, end, lee] = bindArgs("do_truncate", a, k, ["length", "killwords", "end", "leeway"]);
-    if (typeof v !== "string") {
-      if (pyLen(v) <= intParam(len, 255) + 5) return v;
-      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
-    }
-    const s = chars(toStr(v));
     const length = intParam(len, 255);
     const endText = end === undefined ? "..." : toStr(end);
     const leeway = lee === undefined || lee === null ? 5 : intParam(lee, 5);
     if (length < chars(endText).length)
       throw new PyError("AssertionError", `expected length >= ${chars(endText).length}, got ${length}`);
+    if (typeof v !== "string") {
+      // Jinja slices and rsplits whatever it is given
+      if (pyLen(v) <= length + leeway) return v;
+      if (kill !== undefined && isTrue(kill))
+        return binaryOp("+", sliceValue(v, new PySlice(null, length - chars(endText).length, null)), endText);
+      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
+    }
+    const s = chars(toStr(v));
     if (s.length <= length + leeway) return s.join("");
     const head = s.slice(0, length - chars(endText).length).join("");
     if (kill !== undefined && isTrue(kill)) return head + endText;
@@ -174,7 +175,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   forceescape: (_rt, v) => htmlEscape(toStr(v)),
   safe: (_rt, v) => toStr(v),
   string: (_rt, v) => toStr(v),
-  pprint: (_rt, v) => toRepr(v),
+  pprint: (_rt, v) => pyPformat(v),
   urlencode: (_rt, v) => {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
@@ -272,11 +273,15 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   xmlattr: (_rt, v, a, k) => {
     const [autospace] = bindArgs("do_xmlattr", a, k, ["autospace"]);
+    if (v instanceof JinjaUndefined) v.fail();
     if (!isDict(v)) throw typeError("xmlattr requires a mapping");
     const items: string[] = [];
     for (const key of dictKeys(v)) {
       const val = v[key]!;
       if (val === null || val instanceof JinjaUndefined) continue;
+      const orig = originalKey(v, key);
+      if (typeof orig !== "string")
+        throw typeError(`expected string or bytes-like object, got '${pyTypeName(orig)}'`);
       if (/[\s/>=]/.test(key))
         throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(key)}`);
       items.push(`${htmlEscape(key)}="${htmlEscape(toStr(val))}"`);

@@ -44,11 +44,12 @@ function expo(n: number, prec: number, upper = false): string {
   return upper ? text.toUpperCase() : text;
 }
 
-function general(n: number, prec: number, alt: boolean): string {
+/** 'g' formatting; `noType` is the spec without a type, which switches to exponents one digit earlier. */
+function general(n: number, prec: number, alt: boolean, noType = false): string {
   if (!Number.isFinite(n)) return nonFinite(n);
   const p = prec === 0 ? 1 : prec;
   const [digits, exp] = toExponentialExact(Math.abs(n), p - 1);
-  if (exp < -4 || exp >= p) return sci(digits, exp, alt, !alt);
+  if (exp < -4 || exp >= (noType ? p - 1 : p)) return sci(digits, exp, alt, !alt);
   let text = toFixedExact(Math.abs(n), Math.max(0, p - 1 - exp));
   if (!alt && text.includes(".")) text = text.replace(/\.?0+$/, "");
   return text;
@@ -68,12 +69,13 @@ interface Spec {
 
 const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(#?)(0?)(\d*)([,_]?)(?:\.(\d+))?([bcdeEfFgGnosxX%]?)$/su;
 
-function parseSpec(spec: string): Spec {
+function parseSpec(spec: string, forStr: boolean): Spec {
   const m = SPEC.exec(spec);
   if (!m) throw valueError("Invalid format specifier");
   return {
-    fill: m[1] ?? (m[5] ? "0" : " "),
-    align: m[2] ?? (m[5] ? "=" : ""),
+    fill: m[1] ?? (m[5] && !m[2] ? "0" : " "),
+    // a 0 flag pads numbers after the sign; a string keeps its default alignment
+    align: m[2] ?? (m[5] && !forStr ? "=" : ""),
     sign: m[3] ?? "",
     alt: m[4] === "#",
     zero: m[5] === "0",
@@ -84,8 +86,41 @@ function parseSpec(spec: string): Spec {
   };
 }
 
-function group(intPart: string, sep: string): string {
-  return sep ? intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep) : intPart;
+function group(intPart: string, sep: string, size = 3): string {
+  if (!sep) return intPart;
+  const re = size === 4 ? /\B(?=([0-9a-fA-F]{4})+(?![0-9a-fA-F]))/g : /\B(?=(\d{3})+(?!\d))/g;
+  return intPart.replace(re, sep);
+}
+
+/** The ValueError Python raises for a spec that does not apply to a str. */
+function checkStrSpec(s: Spec): void {
+  if (s.type && s.type !== "s") throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
+  if (s.sign) throw valueError("Sign not allowed in string format specifier");
+  if (s.alt) throw valueError("Alternate form (#) not allowed in string format specifier");
+  if (s.align === "=") throw valueError("'=' alignment not allowed in string format specifier");
+  if (s.grouping) throw valueError(`Cannot specify '${s.grouping}' with 's'.`);
+}
+
+/** The ValueError Python raises for a spec that does not apply to a number. */
+function checkNumberSpec(s: Spec, float: boolean): void {
+  const type = s.type;
+  const kind = float ? "float" : "int";
+  if (!(float ? "eEfFgGn%" : "bcdoxXneEfFgG%").includes(type) || type === "s") {
+    throw valueError(`Unknown format code '${type}' for object of type '${kind}'`);
+  }
+  const intType = !float && (type === "" || "bcdoxXn".includes(type));
+  if (intType && s.precision !== undefined)
+    throw valueError("Precision not allowed in integer format specifier");
+  if (type === "c") {
+    if (s.sign) throw valueError("Sign not allowed with integer format specifier 'c'");
+    if (s.alt) throw valueError("Alternate form (#) not allowed with integer format specifier 'c'");
+  }
+  if (
+    s.grouping &&
+    (type === "n" || type === "c" || (s.grouping === "," && type !== "" && "boxX".includes(type)))
+  ) {
+    throw valueError(`Cannot specify '${s.grouping}' with '${type}'.`);
+  }
 }
 
 function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
@@ -101,27 +136,27 @@ function pad(body: string, sign: string, s: Spec, defaultAlign: string): string 
 /** format(value, spec) for str, int and float values. */
 export function formatWithSpec(v: PyValue, spec: string): string {
   if (spec === "") return toStr(v);
-  const s = parseSpec(spec);
+  const s = parseSpec(spec, typeof v === "string");
   if (typeof v === "string") {
-    if (s.type && s.type !== "s")
-      throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
+    checkStrSpec(s);
     const text = s.precision !== undefined ? Array.from(v).slice(0, s.precision).join("") : v;
     return pad(text, "", s, "<");
   }
   if (!isNumeric(v)) {
     throw typeError(`unsupported format string passed to ${pyTypeName(v)}.__format__`);
   }
+  checkNumberSpec(s, isFloat(v));
   let type = s.type;
   if (!isFloat(v) && (type === "" || "bcdoxXn".includes(type))) {
     const big = bigOf(v);
     const neg = big < 0n;
     const abs = neg ? -big : big;
     let body: string;
-    if (type === "b") body = (s.alt ? "0b" : "") + abs.toString(2);
-    else if (type === "o") body = (s.alt ? "0o" : "") + abs.toString(8);
-    else if (type === "x") body = (s.alt ? "0x" : "") + abs.toString(16);
-    else if (type === "X") body = (s.alt ? "0X" : "") + abs.toString(16).toUpperCase();
-    else if (type === "c") body = String.fromCodePoint(Number(abs));
+    if (type === "b") body = (s.alt ? "0b" : "") + group(abs.toString(2), s.grouping, 4);
+    else if (type === "o") body = (s.alt ? "0o" : "") + group(abs.toString(8), s.grouping, 4);
+    else if (type === "x") body = (s.alt ? "0x" : "") + group(abs.toString(16), s.grouping, 4);
+    else if (type === "X") body = (s.alt ? "0X" : "") + group(abs.toString(16).toUpperCase(), s.grouping, 4);
+    else if (type === "c") body = charOf(big);
     else body = group(abs.toString(), s.grouping);
     const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
     return pad(body, sign, s, ">");
@@ -134,7 +169,9 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   const abs = Math.abs(n);
   let body: string;
   if (type === "") {
-    body = s.precision !== undefined ? general(abs, s.precision, s.alt) : floatRepr(abs);
+    body = s.precision !== undefined ? general(abs, s.precision, s.alt, true) : floatRepr(abs);
+    // no type with a precision: like 'g', but fixed-point keeps one digit after the point ('{:.3}' of 1.0 is 1.0)
+    if (s.precision !== undefined && /^\d+$/.test(body)) body += ".0";
     if (!isFloat(v) && s.precision === undefined) body = String(abs);
   } else if (type === "%") body = `${fixed(abs * 100, s.precision ?? 6)}%`;
   else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
@@ -154,12 +191,19 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   return pad(body, sign, s, ">");
 }
 
+function charOf(code: bigint): string {
+  if (code < 0n || code > 0x10ffffn) throw new PyError("OverflowError", "%c arg not in range(0x110000)");
+  return String.fromCodePoint(Number(code));
+}
+
 // ------------------------------------------------------------ printf style
 
 const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
 
 export function percentFormat(fmt: string, arg: PyValue): string {
-  const isMap = isDict(arg);
+  // like Python, any non-tuple, non-str value with __getitem__ (a dict, a list)
+  // is taken as the mapping, so unused it raises no "not all arguments converted"
+  const isMap = isDict(arg) || Array.isArray(arg);
   const items = arg instanceof PyTuple ? arg.items.slice() : [arg];
   let used = 0;
   let usedMap = false;
@@ -176,6 +220,7 @@ export function percentFormat(fmt: string, arg: PyValue): string {
       let v: PyValue;
       if (key !== undefined) {
         if (!isMap) throw typeError("format requires a mapping");
+        if (Array.isArray(arg)) throw typeError("list indices must be integers or slices, not str");
         usedMap = true;
         const d = arg as PyDict;
         if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
@@ -206,11 +251,13 @@ function percentOne(
     if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
     return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
   }
-  if (conv === "c")
-    return formatWithSpec(
-      typeof v === "string" ? v : String.fromCodePoint(Number(bigOf(v))),
-      `${width || ""}`,
-    );
+  if (conv === "c") {
+    let ch: string;
+    if (typeof v === "string" && Array.from(v).length === 1) ch = v;
+    else if (isNumeric(v) && !isFloat(v)) ch = charOf(bigOf(v));
+    else throw typeError("%c requires int or char");
+    return formatWithSpec(ch, `${left ? "<" : ">"}${width || ""}`);
+  }
   if (!isNumeric(v)) {
     throw typeError(
       `%${conv} format: a ${"diouxX".includes(conv) ? "real number" : "real number"} is required, not ${pyTypeName(v)}`,

@@ -17,7 +17,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
-import { DictView, dictLookup, fn, JinjaCallable, keyText, rememberKey } from "./values";
+import { DictView, dictLookup, fn, JinjaCallable, keyText, originalKey, rememberKey } from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
 
@@ -99,7 +99,7 @@ function setKey(d: PyDict, key: PyValue, value: PyValue): void {
 
 function updateDict(d: PyDict, src: PyValue | undefined, kwargs: PyDict): void {
   if (src !== undefined) {
-    if (isDict(src)) for (const k of dictKeys(src)) dictSet(d, k, src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) setKey(d, originalKey(src, k), src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);
@@ -134,8 +134,9 @@ const DICT: Record<string, Method<PyDict>> = {
     if (keys.length === 0) throw new PyError("KeyError", "'popitem(): dictionary is empty'");
     const k = keys[keys.length - 1]!;
     const v = d[k]!;
+    const key = originalKey(d, k);
     dictDelete(d, k);
-    return new PyTuple([k, v]);
+    return new PyTuple([key, v]);
   },
   setdefault: (d, a) => {
     const key = a[0] ?? null;

@@ -192,7 +192,11 @@ const METHODS: Record<string, StrMethod> = {
     const [sep, max] = bindArgs("rsplit", a, k, ["sep", "maxsplit"]);
     return rsplit(s, needStr(sep, "rsplit"), intArg(max, -1));
   },
-  splitlines: (s, a) => splitLines(s, a[0] === true),
+  splitlines: (s, a, k) => {
+    const [keep] = bindArgs("splitlines", a, k, ["keepends"]);
+    if (keep === null) throw typeError("'NoneType' object cannot be interpreted as an integer");
+    return splitLines(s, keep !== undefined && intArg(keep, 0) !== 0);
+  },
   join: (s, a) =>
     iterate(a[0] ?? null)
       .map((x) => {
@@ -204,17 +208,7 @@ const METHODS: Record<string, StrMethod> = {
   replace: (s, a) => {
     const [old, rep, count] = a;
     if (typeof old !== "string" || typeof rep !== "string") throw typeError("replace() argument must be str");
-    let n = intArg(count, -1);
-    if (n < 0)
-      return old === ""
-        ? chars(s)
-            .map((c) => rep + c)
-            .join("") + rep
-        : s.split(old).join(rep);
-    const parts = s.split(old);
-    let out = parts[0]!;
-    for (let i = 1; i < parts.length; i++) out += (n-- > 0 ? rep : old) + parts[i];
-    return out;
+    return pyReplace(s, old, rep, intArg(count, -1));
   },
   startswith: (s, a) => affix(s, a, "startswith", (t, o) => t.startsWith(o)),
   endswith: (s, a) => affix(s, a, "endswith", (t, o) => t.endsWith(o)),
@@ -268,8 +262,9 @@ const METHODS: Record<string, StrMethod> = {
   removeprefix: (s, a) => (typeof a[0] === "string" && s.startsWith(a[0]) ? s.slice(a[0].length) : s),
   removesuffix: (s, a) =>
     typeof a[0] === "string" && a[0] !== "" && s.endsWith(a[0]) ? s.slice(0, s.length - a[0].length) : s,
-  expandtabs: (s, a) => {
-    const size = intArg(a[0], 8);
+  expandtabs: (s, a, k) => {
+    const [tabsize] = bindArgs("expandtabs", a, k, ["tabsize"]);
+    const size = intArg(tabsize, 8);
     let col = 0;
     let out = "";
     for (const c of s) {
@@ -291,6 +286,7 @@ const METHODS: Record<string, StrMethod> = {
   isalnum: test(/^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u),
   isspace: test(WS),
   isidentifier: test(/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u),
+  isascii: (s) => !/[^\x00-\x7f]/.test(s),
   isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
   islower: (s) => chars(s).some(isCased) && s === s.toLowerCase(),
   isupper: (s) => chars(s).some(isCased) && s === s.toUpperCase(),
@@ -304,4 +300,14 @@ export function strAttribute(s: string, name: string): JinjaCallable | undefined
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!m) return undefined;
   return fn(name, (args, kwargs) => m(s, args, kwargs));
+}
+
+/** Python's str.replace: at most `count` replacements (all when negative); an empty `old` matches before every character and at the end. */
+export function pyReplace(s: string, old: string, rep: string, count: number): string {
+  const parts = old === "" ? ["", ...chars(s), ""] : s.split(old);
+  const sep = old;
+  let out = parts[0]!;
+  let left = count < 0 ? Number.POSITIVE_INFINITY : count;
+  for (let i = 1; i < parts.length; i++) out += (left-- > 0 ? rep : sep) + parts[i];
+  return out;
 }

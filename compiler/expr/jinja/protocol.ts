@@ -196,11 +196,28 @@ export function sortValues<T extends PyValue>(
   return keyed.map((e) => e.v);
 }
 
+/** Python's hash() check: lists, dicts, sets and dict views are unhashable; an undefined value fails. */
+export function assertHashable(v: PyValue): void {
+  if (v instanceof JinjaUndefined) v.fail();
+  if (v instanceof PyTuple) {
+    for (const x of v.items) assertHashable(x);
+    return;
+  }
+  if (Array.isArray(v) || isDict(v) || v instanceof PySet || v instanceof DictView) {
+    throw typeError(`unhashable type: '${pyTypeName(v)}'`);
+  }
+}
+
 /** Python's `item in container`. */
 export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof JinjaUndefined) {
     if (container.strict) container.fail();
     return false;
+  }
+  if (item instanceof JinjaUndefined && item.strict && typeof container !== "string") {
+    // hashing an undefined value (dict, set) or comparing it (a non-empty sequence) fails
+    const hashes = isDict(container) || container instanceof PySet;
+    if (hashes || (isIterable(container) && iterate(container).length > 0)) item.fail();
   }
   if (typeof container === "string") {
     if (typeof item !== "string") {

@@ -98,13 +98,16 @@ export function doInt(value: PyValue, dflt: PyValue, base: number): PyValue {
     if (!Number.isFinite(f)) throw new PyError("OverflowError", "cannot convert float infinity to integer");
     return mkInt(BigInt(Math.trunc(f)));
   }
+  let f: number;
   try {
-    const f = toPyFloat(value);
-    if (!Number.isFinite(f)) return dflt;
-    return mkInt(BigInt(Math.trunc(f)));
+    f = toPyFloat(value);
   } catch {
     return dflt;
   }
+  // int(float('nan')) is a ValueError (the default); int(float('inf')) an OverflowError, not caught
+  if (Number.isNaN(f)) return dflt;
+  if (!Number.isFinite(f)) throw new PyError("OverflowError", "cannot convert float infinity to integer");
+  return mkInt(BigInt(Math.trunc(f)));
 }
 
 // ------------------------------------------------------------ rounding

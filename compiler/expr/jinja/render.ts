@@ -3,14 +3,21 @@
 // block set and namespace attributes), with, filter blocks and macros.
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { dictSet } from "../../../runtime/stdlib/py/dict";
-import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import { dictDelete, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import {
+  type PyDict,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
-import { checkNames, Evaluator } from "./evaluate";
+import { checkNames, Evaluator, isConst } from "./evaluate";
 import { isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { fn, JinjaNamespace, LoopContext } from "./values";
+import { JinjaMacro, JinjaNamespace, LoopContext } from "./values";
 
 /** Binds a `set`/`for`/`with` target. */
 export function assign(scope: Scope, target: JinjaTarget, value: PyValue): void {
@@ -64,7 +71,8 @@ class Renderer implements RenderDepth {
       case "data":
         return s.text;
       case "output":
-        return toStr(this.expr(s.expr, scope));
+        // Jinja renders a constant output at compile time: no fold check (`{{ 1e400 }}` is "inf")
+        return toStr(this.ev.eval(s.expr, scope, isConst(s.expr)));
       case "if": {
         if (isTrue(this.expr(s.test, scope))) return this.body(s.body, scope);
         for (const e of s.elifs) if (isTrue(this.expr(e.test, scope))) return this.body(e.body, scope);
@@ -87,7 +95,7 @@ class Renderer implements RenderDepth {
         return this.body(s.body, inner);
       }
       case "filterblock":
-        return toStr(this.applyFilterChain(s.filter, this.body(s.body, scope.child()), scope));
+        return filterBlockText(this.applyFilterChain(s.filter, this.body(s.body, scope.child()), scope));
       case "macro":
         scope.set(s.name, this.macro(s, scope));
         return "";
@@ -117,8 +125,19 @@ class Renderer implements RenderDepth {
     return makeMacro(this, defScope, s.name, s.params, {
       defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
       body: (inner) => this.body(s.body, inner),
+      special: macroSpecialNames(s.body),
     });
   }
+}
+
+/**
+ * A filter block's output: Jinja yields the filter's result as it is, and the
+ * render joins the pieces with "".join, so anything but a string fails.
+ */
+export function filterBlockText(v: PyValue): string {
+  if (typeof v !== "string")
+    throw typeError(`sequence item 0: expected str instance, ${pyTypeName(v)} found`);
+  return v;
 }
 
 /** Macro nesting depth (loop.depth inside macros), shared by a render. */
@@ -169,34 +188,69 @@ export function makeMacro(
   parts: {
     readonly defaults: readonly ((scope: Scope) => PyValue)[];
     readonly body: (inner: Scope) => string;
+    /** Which of varargs, kwargs and caller the body reads (Jinja's catch_varargs, catch_kwargs, caller). */
+    readonly special?: readonly string[];
   },
 ): PyValue {
-  return fn(
-    name,
-    (args: PyValue[], kwargs: PyDict) => {
-      if (args.length > params.length)
-        throw typeError(`macro '${name}' takes not more than ${params.length} argument(s)`);
-      const inner = defScope.child();
-      const firstDefault = params.length - parts.defaults.length;
-      params.forEach((p, i) => {
-        let v: PyValue | undefined = i < args.length ? args[i] : kwargs[p];
-        if (v === undefined) {
-          v =
-            i >= firstDefault
-              ? parts.defaults[i - firstDefault]!(defScope)
-              : new JinjaUndefined({ hint: `parameter '${p}' was not provided`, name: p });
-        }
-        inner.set(p, v);
-      });
-      r.depth++;
-      try {
-        return parts.body(inner);
-      } finally {
-        r.depth--;
+  const special = new Set(parts.special ?? []);
+  const invoke = (args: PyValue[], kwargs: PyDict): string => {
+    const rest: PyDict = {};
+    for (const k of dictKeys(kwargs)) dictSet(rest, k, kwargs[k]!);
+    const inner = defScope.child();
+    const firstDefault = params.length - parts.defaults.length;
+    params.forEach((p, i) => {
+      let v: PyValue | undefined;
+      if (i < args.length) v = args[i];
+      else if (Object.hasOwn(rest, p)) {
+        v = rest[p];
+        dictDelete(rest, p);
       }
-    },
-    "Macro",
-  );
+      if (v === undefined) {
+        v =
+          i >= firstDefault
+            ? parts.defaults[i - firstDefault]!(defScope)
+            : new JinjaUndefined({ hint: `parameter '${p}' was not provided`, name: p });
+      }
+      inner.set(p, v);
+    });
+    if (special.has("caller")) {
+      const caller = Object.hasOwn(rest, "caller") ? rest.caller! : null;
+      dictDelete(rest, "caller");
+      inner.set("caller", caller ?? new JinjaUndefined({ hint: "No caller defined", name: "caller" }));
+    }
+    const extra = dictKeys(rest);
+    if (special.has("kwargs")) inner.set("kwargs", rest);
+    else if (extra.length > 0) throw typeError(`macro '${name}' takes no keyword argument '${extra[0]}'`);
+    if (special.has("varargs")) inner.set("varargs", new PyTuple(args.slice(params.length)));
+    else if (args.length > params.length)
+      throw typeError(`macro '${name}' takes not more than ${params.length} argument(s)`);
+    r.depth++;
+    try {
+      return parts.body(inner);
+    } finally {
+      r.depth--;
+    }
+  };
+  return new JinjaMacro(name, invoke, params, special);
+}
+
+/** The special names (varargs, kwargs, caller) a macro body reads. */
+export function macroSpecialNames(body: readonly JinjaStmt[]): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const x of node) visit(x);
+      return;
+    }
+    if (node === null || typeof node !== "object") return;
+    const n = node as { kind?: unknown; name?: unknown };
+    if (n.kind === "name" && (n.name === "varargs" || n.name === "kwargs" || n.name === "caller")) {
+      found.add(n.name);
+    }
+    for (const v of Object.values(node)) if (v !== null && typeof v === "object") visit(v);
+  };
+  visit(body);
+  return [...found].sort();
 }
 
 /** Unknown filters/tests in a template fail before rendering (TemplateAssertionError). */

@@ -11,11 +11,17 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { binaryOp } from "./arith";
 import type { TestFn } from "./filter-types";
-import { compare, contains, equals, hasLen, isIterable, toStr } from "./protocol";
+import { assertHashable, compare, contains, equals, hasLen, isIterable, toStr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { JinjaCallable, PyRange } from "./values";
 
 const arg = (a: PyValue[], i = 0): PyValue => a[i] ?? null;
+
+/** `value in environment.filters` for a value that is not a string: false, or a failure when unhashable. */
+function notAName(v: PyValue): false {
+  assertHashable(v);
+  return false;
+}
 
 function modEquals(v: PyValue, n: PyValue, r: number): boolean {
   return equals(binaryOp("%", v, n), r);
@@ -39,8 +45,9 @@ export const TESTS: Record<string, TestFn> = {
   divisibleby: (_rt, v, a) => modEquals(v, arg(a), 0),
   defined: (_rt, v) => !(v instanceof JinjaUndefined),
   undefined: (_rt, v) => v instanceof JinjaUndefined,
-  filter: (rt, v) => typeof v === "string" && rt.hasFilter(v),
-  test: (rt, v) => typeof v === "string" && rt.hasTest(v),
+  // `value in environment.filters`: an unhashable value fails
+  filter: (rt, v) => (typeof v === "string" ? rt.hasFilter(v) : notAName(v)),
+  test: (rt, v) => (typeof v === "string" ? rt.hasTest(v) : notAName(v)),
   none: (_rt, v) => v === null,
   boolean: (_rt, v) => typeof v === "boolean",
   false: (_rt, v) => v === false,

@@ -26,6 +26,27 @@ export class JinjaCallable implements PyOpaque {
   ) {}
 }
 
+/** A `{% macro %}`: callable, with Jinja's Macro attributes (name, arguments, catch_varargs, ...). */
+export class JinjaMacro extends JinjaCallable {
+  constructor(
+    name: string,
+    invoke: NativeCall,
+    readonly params: readonly string[],
+    readonly special: ReadonlySet<string>,
+  ) {
+    super("Macro", name, invoke);
+  }
+
+  attribute(attr: string): PyValue | undefined {
+    if (attr === "name") return this.name;
+    if (attr === "arguments") return new PyTuple([...this.params]);
+    if (attr === "catch_varargs") return this.special.has("varargs");
+    if (attr === "catch_kwargs") return this.special.has("kwargs");
+    if (attr === "caller") return this.special.has("caller");
+    return undefined;
+  }
+}
+
 export function fn(name: string, invoke: NativeCall, kind = "builtin_function_or_method"): JinjaCallable {
   return new JinjaCallable(kind, name, invoke);
 }
@@ -96,6 +117,10 @@ export class GroupTuple extends PyTuple {
     readonly list: PyValue[],
   ) {
     super([grouper, list]);
+  }
+
+  override get typeName(): string {
+    return "_GroupTuple";
   }
 }
 

@@ -9,14 +9,14 @@ import type { ts } from "ts-morph";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { PyError } from "../../../runtime/stdlib/py/value";
 import type { CallArgs, JinjaExpr, JinjaStmt, JinjaTemplate } from "../jinja/ast";
-import { checkNames, isConst } from "../jinja/evaluate";
+import { checkNames, foldsLeftOnly, isConst, needsFoldCheck } from "../jinja/evaluate";
 import {
   jinjaSyntaxError,
   parseJinjaExpression,
   parseJinjaTemplate,
   stripJinjaDelimiter,
 } from "../jinja/index";
-import { checkTemplateNames } from "../jinja/render";
+import { checkTemplateNames, macroSpecialNames } from "../jinja/render";
 import { array, arrow, cond, data, envArrow, id, method, plus, pyLiteral, rtCall, str } from "./codegen";
 import { failing, Untranslatable } from "./yaql";
 
@@ -45,7 +45,7 @@ class JinjaTranslator {
 
   /** An expression evaluated as Evaluator.eval does (constant folding check first). */
   expr(node: JinjaExpr, folded = false): ts.Expression {
-    if (!folded && node.kind !== "const" && isConst(node)) return this.j("fold", [this.node(node, true)]);
+    if (!folded && needsFoldCheck(node)) return this.j("fold", [this.node(node, true)]);
     return this.node(node, folded);
   }
 
@@ -127,6 +127,7 @@ class JinjaTranslator {
           node.expr2 ? ev(node.expr2) : this.j("noElse", []),
         );
       case "binop":
+        if (foldsLeftOnly(node, folded)) return this.j("powFoldedLeft", [ev(node.left), ev(node.right)]);
         return this.j("bin", [str(node.op), ev(node.left), ev(node.right)]);
       case "unary":
         if (node.op === "not") return this.j("not", [ev(node.node)]);
@@ -135,7 +136,7 @@ class JinjaTranslator {
       case "or":
         return this.j(node.kind, [ev(node.left), arrow([], ev(node.right))]);
       case "concat":
-        return this.j("concat", [array(node.nodes.map((n) => this.j("str", [ev(n)])))]);
+        return this.j("concat", [array(node.nodes.map(ev))]);
       case "compare":
         return this.j("compare", [
           ev(node.expr),
@@ -180,7 +181,8 @@ class JinjaTranslator {
       case "data":
         return str(s.text);
       case "output":
-        return this.j("str", [this.expr(s.expr)]);
+        // a constant output is rendered at compile time, without the fold check
+        return this.j("str", [isConst(s.expr) ? this.node(s.expr, true) : this.expr(s.expr)]);
       case "if": {
         let e = this.body(s.else_);
         for (const branch of [...s.elifs].reverse())
@@ -223,6 +225,7 @@ class JinjaTranslator {
           data(s.params),
           array(s.defaults.map((d) => arrow(["S"], this.expr(d)))),
           this.scoped(s.body),
+          data(macroSpecialNames(s.body)),
         ]);
       case "unsupported":
         return rtCall(this.rt, "v.raise", [

@@ -9,7 +9,7 @@ import {
   PySlice,
   pythonAttribute,
 } from "../../../compiler/expr/jinja/access";
-import { binaryOp, unaryOp } from "../../../compiler/expr/jinja/arith";
+import { binaryOp, powOfFoldedLeft, unaryOp } from "../../../compiler/expr/jinja/arith";
 import type { BinaryOperator, CompareOperator, JinjaTarget } from "../../../compiler/expr/jinja/ast";
 import {
   addDynArgs,
@@ -29,6 +29,7 @@ import {
 } from "../../../compiler/expr/jinja/index";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
+  filterBlockText,
   assign as jAssign,
   makeMacro,
   type RenderDepth,
@@ -72,6 +73,7 @@ export const str = toStr;
 export const fold = checkFolded;
 export const bin = (op: BinaryOperator, a: PyValue, b: PyValue): PyValue => binaryOp(op, a, b);
 export const unary = (op: "-" | "+", v: PyValue): PyValue => unaryOp(op, v);
+export const powFoldedLeft = powOfFoldedLeft;
 export const getAttr = jGetAttr;
 export const getItem = jGetItem;
 /** `obj[arg]` (arg may be a slice). */
@@ -224,7 +226,7 @@ export function filterBlock(
   body: (inner: Scope) => string,
   filter: (input: PyValue, s: Scope) => PyValue,
 ): string {
-  return toStr(filter(body(s.child()), s));
+  return filterBlockText(filter(body(s.child()), s));
 }
 
 export function forLoop(
@@ -247,7 +249,8 @@ export function macro(
   params: readonly string[],
   defaults: ((s: Scope) => PyValue)[],
   body: (inner: Scope) => string,
+  special: readonly string[] = [],
 ): string {
-  s.set(name, makeMacro(f, s, name, params, { defaults, body }));
+  s.set(name, makeMacro(f, s, name, params, { defaults, body, special }));
   return "";
 }

@@ -3,15 +3,25 @@
 
 import { dictSet } from "../py/dict";
 import { pyStr } from "../py/text";
-import type { PyDict, PyValue } from "../py/value";
+import { hashKey, type PyDict, type PyValue } from "../py/value";
 
 export function renderedKey(key: PyValue): string {
   return typeof key === "string" ? key : pyStr(key);
 }
 
-/** Builds a rendered dict from [renderedKey, renderedValue] pairs in order. */
+/**
+ * Builds a rendered dict from [renderedKey, renderedValue] pairs in order, as
+ * Python builds the dict: a key equal to an earlier one (True and 1, 1 and
+ * 1.0) keeps the earlier key and takes the new value; an unhashable key fails.
+ */
 export function renderedDict(pairs: [PyValue, PyValue][]): PyDict {
   const out: PyDict = {};
-  for (const [k, v] of pairs) dictSet(out, renderedKey(k), v);
+  const texts = new Map<string, string>();
+  for (const [k, v] of pairs) {
+    const hash = hashKey(k);
+    const text = texts.get(hash) ?? renderedKey(k);
+    texts.set(hash, text);
+    dictSet(out, text, v);
+  }
   return out;
 }

@@ -34,6 +34,11 @@ export class PyFloat {
 
 export class PyTuple {
   constructor(readonly items: readonly PyValue[]) {}
+
+  /** type(x).__name__: a tuple subclass (Jinja's _GroupTuple) names itself. */
+  get typeName(): string {
+    return "tuple";
+  }
 }
 
 export class PySet {
@@ -145,7 +150,7 @@ export function pyTypeName(v: PyValue): string {
   }
   if (v instanceof PyFloat) return "float";
   if (Array.isArray(v)) return "list";
-  if (v instanceof PyTuple) return "tuple";
+  if (v instanceof PyTuple) return v.typeName;
   if (v instanceof PySet) return "set";
   if (isDict(v)) return "dict";
   return (v as PyOpaque).pyOpaque;

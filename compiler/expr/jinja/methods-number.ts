@@ -1,0 +1,79 @@
+// Python methods of int, bool and float values (Python 3.11): bit_length,
+// conjugate, is_integer, as_integer_ratio, hex.
+
+import {
+  bigOf,
+  isFloat,
+  mkFloat,
+  mkInt,
+  numberOf,
+  PyError,
+  PyTuple,
+  type PyValue,
+  valueError,
+} from "../../../runtime/stdlib/py/value";
+import { fn, type JinjaCallable } from "./values";
+
+/** Sign, biased exponent and 52-bit fraction of a double. */
+function parts(x: number): { negative: boolean; biased: number; fraction: bigint } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  return {
+    negative: bits >> 63n === 1n,
+    biased: Number((bits >> 52n) & 0x7ffn),
+    fraction: bits & ((1n << 52n) - 1n),
+  };
+}
+
+function asIntegerRatio(x: number): PyTuple {
+  if (Number.isNaN(x)) throw valueError("cannot convert NaN to integer ratio");
+  if (!Number.isFinite(x)) throw new PyError("OverflowError", "cannot convert Infinity to integer ratio");
+  const { negative, biased, fraction } = parts(x);
+  let m = biased === 0 ? fraction : fraction | (1n << 52n);
+  let e = (biased === 0 ? 1 : biased) - 1075;
+  while (m !== 0n && m % 2n === 0n && e < 0) {
+    m /= 2n;
+    e++;
+  }
+  if (m === 0n) e = 0;
+  const num = e >= 0 ? m << BigInt(e) : m;
+  const den = e >= 0 ? 1n : 1n << BigInt(-e);
+  return new PyTuple([mkInt(negative ? -num : num), mkInt(den)]);
+}
+
+function floatHex(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  const { negative, biased, fraction } = parts(x);
+  const sign = negative ? "-" : "";
+  if (biased === 0 && fraction === 0n) return `${sign}0x0.0p+0`;
+  const exp = biased === 0 ? -1022 : biased - 1023;
+  const digits = fraction.toString(16).padStart(13, "0");
+  return `${sign}0x${biased === 0 ? 0 : 1}.${digits}p${exp < 0 ? "-" : "+"}${Math.abs(exp)}`;
+}
+
+function intMethod(v: number | bigint | boolean, name: string): (() => PyValue) | undefined {
+  const n = bigOf(v);
+  if (name === "bit_length") return () => (n < 0n ? -n : n).toString(2).replace(/^0$/, "").length;
+  if (name === "conjugate") return () => mkInt(n);
+  return undefined;
+}
+
+function floatMethod(x: number, name: string): (() => PyValue) | undefined {
+  if (name === "is_integer") return () => Number.isInteger(x);
+  if (name === "as_integer_ratio") return () => asIntegerRatio(x);
+  if (name === "hex") return () => floatHex(x);
+  if (name === "conjugate") return () => mkFloat(x);
+  return undefined;
+}
+
+/** A bound method of a number, or undefined when it has none of that name. */
+export function numberAttribute(v: PyValue, name: string): JinjaCallable | undefined {
+  const m = isFloat(v)
+    ? floatMethod(numberOf(v), name)
+    : typeof v === "number" || typeof v === "bigint" || typeof v === "boolean"
+      ? intMethod(v, name)
+      : undefined;
+  return m ? fn(name, () => m()) : undefined;
+}
