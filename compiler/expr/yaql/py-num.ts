@@ -2,6 +2,7 @@
 // (bigint past 2^53), floats are doubles boxed when integral, `//` and `%`
 // floor toward negative infinity, division by zero raises ZeroDivisionError.
 
+import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import {
   bigOf,
   isFloat,
@@ -11,7 +12,6 @@ import {
   PyError,
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
-
 import { exactPow } from "./py-pow";
 
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
@@ -159,12 +159,13 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
     const base = numberOf(a);
     if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
     // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
-    return mkFloat(exactPow(base, Number(e)) ?? base ** Number(e));
+    return mkFloat(exactPow(base, Number(e)) ?? pyFloatPow(base, Number(e)));
   }
   const x = numberOf(a);
   const y = numberOf(b);
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  const r = exactPow(x, y) ?? x ** y;
+  // Fractional exponents: Jinja's double-double pow, rounded once (V8's x ** y is not always).
+  const r = exactPow(x, y) ?? pyFloatPow(x, y);
   if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
     throw new PyError("ValueError", "math domain error");
   }

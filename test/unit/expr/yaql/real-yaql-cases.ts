@@ -14,6 +14,9 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% [1, 2].limit(ctx(j)) %>", want: { error_type: "evaluation" } },
   { expr: "<% [1, 2].skip(-1) %>", want: { error_type: "evaluation" } },
   { expr: "<% [1, 2, 3].take(0) %>", want: { value: [], type: "list" } },
+  // A fractional power rounded as C's pow (Python 3: 10 ** 2.5 == 316.22776601683796; V8 says ...6603).
+  { expr: "<% pow(10, 2.5) %>", want: { value: 316.22776601683796, type: "float" } },
+  { expr: "<% 10.0 * pow(2, 0.5) %>", want: { value: 14.142135623730951, type: "float" } },
   // pow with a modulus: negative exponents use the modular inverse; modulus ±1 gives 0.
   { expr: "<% pow(5, -2, -1) %>", want: { value: 0, type: "int" } },
   { expr: "<% pow(-2, 0, 1) %>", want: { value: 0, type: "int" } },
