@@ -75,8 +75,16 @@ describe("Redis restarted during a run", () => {
       HOSTT,
       "--wait",
       "-p",
-      "n=5",
+      "n=20",
     ]);
+    // Redis goes down while the client's execution runs (a worker has taken its job; it waits out
+    // a 20 s delay), not while the client is still between creating the record and queueing the job;
+    // and while the worker runs other executions, started after it, so some are in flight.
+    await until(
+      async () => (await backend.executions.list({ ref: "hostt.delay" }))[0]?.status === "running",
+      30_000,
+      "the client's run to be running",
+    );
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const out = await submitExecution(services, { target: "hostt.crash", input: { i, runs: runsFile } });
@@ -84,11 +92,6 @@ describe("Redis restarted during a run", () => {
       ids.push(out.record.id);
     }
     await until(() => runs().length >= 10, 30_000, "10 action runs");
-    await until(
-      async () => (await backend.executions.list({ ref: "hostt.delay" })).length === 1,
-      30_000,
-      "the client's run",
-    );
 
     redis.kill("SIGKILL");
     await new Promise((r) => redis.once("exit", r));
