@@ -5,6 +5,7 @@
 // Exit: 0 succeeded, 1 failed/canceled or bad input, 2 usage error.
 
 import type { Command } from "commander";
+import { describeRedis, isConnectionError } from "../../runtime/backend/redis/connection";
 import type { Backend, ExecutionRecord } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
@@ -116,6 +117,11 @@ async function runRedis(target: string, input: Record<string, string>, flags: Ru
     }
     const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
     print(await waitFor(backend, out.record.id, timeout), flags);
+  } catch (err) {
+    if (!isConnectionError(err)) throw err;
+    throw new BackendUnavailableError(
+      `lost the connection to Redis at ${describeRedis({ url: flags.redis })}: ${(err as Error).message}`,
+    );
   } finally {
     await backend.close();
   }

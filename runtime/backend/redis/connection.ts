@@ -59,6 +59,16 @@ export function createRedisClient(config: RedisConfig, purpose: "commands" | "qu
   return client;
 }
 
+/**
+ * An error that says the connection to Redis is gone (ioredis gave up on a
+ * command), as opposed to an error Redis answered with.
+ */
+export function isConnectionError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === "MaxRetriesPerRequestError") return true;
+  return /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|EPIPE/.test(err.message);
+}
+
 /** The URL without its password, for messages. */
 export function describeRedis(config: RedisConfig): string {
   const url = new URL(config.url ?? DEFAULT_REDIS_URL);

@@ -18,6 +18,9 @@ import type {
 import { createRedisClient, type RedisConfig } from "./connection";
 import type { KeySpace } from "./keys";
 
+/** How long closing waits for Redis to answer before it cuts the connection. */
+const CLOSE_GRACE_MS = 2000;
+
 interface JobData {
   execId: string;
   data: JsonValue;
@@ -70,7 +73,16 @@ export class RedisJobQueue implements JobQueue {
     if (this.queue) {
       const queue = this.queue;
       this.queue = undefined;
-      await queue.close();
+      // A graceful close waits for Redis; with Redis gone it would wait forever (the queue's
+      // connection retries without end), so it gets a few seconds before the connection is cut.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        queue.close().catch(() => {}),
+        new Promise<void>((done) => {
+          timer = setTimeout(done, CLOSE_GRACE_MS);
+        }),
+      ]);
+      clearTimeout(timer);
       await queue.disconnect();
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRedis, redisOptions } from "../../../runtime/backend/redis/connection";
+import { describeRedis, isConnectionError, redisOptions } from "../../../runtime/backend/redis/connection";
 
 describe("Redis connection settings", () => {
   it("reads host, port, user, password and db from the URL", () => {
@@ -25,5 +25,19 @@ describe("Redis connection settings", () => {
 
   it("never shows the password in messages", () => {
     expect(describeRedis({ url: "rediss://user:secret@h:6380/1" })).toBe("rediss://h:6380/1");
+  });
+});
+
+describe("isConnectionError", () => {
+  it("tells a lost connection from an error Redis answered with", () => {
+    const gaveUp = new Error("Reached the max retries per request limit (which is 50).");
+    gaveUp.name = "MaxRetriesPerRequestError";
+    expect(isConnectionError(gaveUp)).toBe(true);
+    expect(isConnectionError(new Error("Connection is closed."))).toBe(true);
+    expect(isConnectionError(new Error("connect ECONNREFUSED 127.0.0.1:6379"))).toBe(true);
+    expect(
+      isConnectionError(new Error("WRONGTYPE Operation against a key holding the wrong kind of value")),
+    ).toBe(false);
+    expect(isConnectionError("Connection is closed.")).toBe(false);
   });
 });
