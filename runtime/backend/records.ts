@@ -1,7 +1,7 @@
-// Building and patching execution records, shared by both backends so that
-// their records look alike field for field.
+// Building new execution records, shared by both backends so that their
+// records look alike field for field.
 
-import type { ExecutionPatch, ExecutionRecord, NewExecution } from "./types";
+import type { ExecutionRecord, NewExecution } from "./types";
 
 export function newRecord(id: string, execution: NewExecution, now: number): ExecutionRecord {
   const record: ExecutionRecord = {
@@ -19,12 +19,4 @@ export function newRecord(id: string, execution: NewExecution, now: number): Exe
     ...(execution.context !== undefined ? { context: execution.context } : {}),
   };
   return record;
-}
-
-export function applyPatch(current: ExecutionRecord, patch: ExecutionPatch, now: number): ExecutionRecord {
-  const next: Record<string, unknown> = { ...current, updatedAt: now };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined) next[key] = value;
-  }
-  return next as unknown as ExecutionRecord;
 }

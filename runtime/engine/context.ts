@@ -2,7 +2,7 @@
 // mapping and assigns right-hand values by reference, so a merge can write
 // through into a context layer (as it does upstream).
 
-import { dictKeys, dictSet, hasKeyOrder, isIndexKey } from "../stdlib/py/dict";
+import { dictKeys, hasKeyOrder, putKeyFast } from "../stdlib/py/dict";
 import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
@@ -20,19 +20,6 @@ function mergeKey(left: PyDict, k: string, v: PyValue, ordered: boolean): boolea
     return ordered;
   }
   return putKeyFast(left, k, v, ordered);
-}
-
-/**
- * Sets a key with plain assignment while the dict has no order table (`ordered`
- * false) and the key needs none; returns whether the dict has one now.
- */
-function putKeyFast(d: PyDict, k: string, v: PyValue, ordered: boolean): boolean {
-  if (ordered || k === "__proto__" || isIndexKey(k)) {
-    dictSet(d, k, v);
-    return hasKeyOrder(d);
-  }
-  d[k] = v;
-  return false;
 }
 
 export function deepCopy<T extends PyValue>(v: T): T {

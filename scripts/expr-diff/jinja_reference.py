@@ -23,12 +23,24 @@ import re
 import signal
 import sys
 import warnings
-from itertools import zip_longest
 
 import jinja2
 import yaml
 import jinja2.sandbox
 from markupsafe import Markup
+
+# The functions that do not depend on the language are the YAQL reference's.
+from orquesta_functions import (
+    json_,
+    json_escape,
+    regex_match,
+    regex_replace,
+    regex_search,
+    regex_substring,
+    to_json_string,
+    use_none,
+    zip_,
+)
 
 
 class VariableUndefined(Exception):
@@ -52,20 +64,8 @@ def ctx_(context, key=None):
     return {k: v for k, v in context["__vars"].items() if not k.startswith("__")}
 
 
-def json_(s):
-    if isinstance(s, dict):
-        return s
-    if not isinstance(s, str):
-        raise TypeError("Given object is not typeof string.")
-    return json.loads(s)
 
 
-def zip_(*args, **kwargs):
-    args = [list() if arg is None else arg for arg in args]
-    if len(args) == 1:
-        return args[0]
-    pad_with = kwargs.pop("pad", None)
-    return list(zip_longest(*args, fillvalue=pad_with))
 
 
 def item_(context, key=None):
@@ -131,43 +131,20 @@ def from_yaml_string(value):
     return yaml.safe_load(str(value))
 
 
-def to_json_string(value, indent=None, sort_keys=False, separators=(",", ": ")):
-    options = {}
-    if indent is not None:
-        options["indent"] = indent
-    if sort_keys is not None:
-        options["sort_keys"] = sort_keys
-    if separators is not None:
-        options["separators"] = separators
-    return json.dumps(value, **options)
 
 
-def json_escape(value):
-    return json.dumps(value).strip('"')
 
 
-def _regex_value(value):
-    return value if isinstance(value, str) else str(value)
 
 
-def regex_match(value, pattern, ignorecase=False):
-    return bool(re.match(pattern, _regex_value(value), re.I if ignorecase else 0))
 
 
-def regex_replace(value, pattern, replacement, ignorecase=False):
-    return re.compile(pattern, re.I if ignorecase else 0).sub(replacement, _regex_value(value))
 
 
-def regex_search(value, pattern, ignorecase=False):
-    return bool(re.search(pattern, _regex_value(value), re.I if ignorecase else 0))
 
 
-def regex_substring(value, pattern, result_index=0, ignorecase=False):
-    return re.findall(pattern, _regex_value(value), re.I if ignorecase else 0)[result_index]
 
 
-def use_none(value):
-    return "%*****__%NONE%__*****%" if value is None else value
 
 
 ST2_CATALOG = {

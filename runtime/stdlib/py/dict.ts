@@ -89,21 +89,28 @@ export function putKey(d: PyDict, key: string, value: PyValue): void {
   else d[key] = value;
 }
 
+/**
+ * putKey for loops that fill a dict key by key: plain assignment while the
+ * dict has no order table (`ordered` false) and the key needs none. Returns
+ * whether the dict has one now, for the next call.
+ */
+export function putKeyFast(d: PyDict, key: string, value: PyValue, ordered: boolean): boolean {
+  if (ordered || key === "__proto__" || isIndexKey(key)) {
+    dictSet(d, key, value);
+    return ORDER.has(d);
+  }
+  d[key] = value;
+  return false;
+}
+
 /** A shallow copy of the entries of `d` whose key passes `keep`, in Python's order. */
 export function filterDict(d: PyDict, keep: (key: string) => boolean): PyDict {
   const out: PyDict = {};
   let ordered = false;
-  const put = (k: string): void => {
-    if (!keep(k)) return;
-    // Plain assignment until a key needs the order table (dictSet looks it up for every key).
-    if (ordered || k === "__proto__" || isIndexKey(k)) {
-      dictSet(out, k, d[k]!);
-      ordered = ORDER.has(out);
-    } else out[k] = d[k]!;
-  };
   // Without an order table, for-in walks the keys in the same order and builds no array.
-  if (ORDER.has(d)) for (const k of dictKeys(d)) put(k);
-  else for (const k in d) if (Object.hasOwn(d, k)) put(k);
+  if (ORDER.has(d)) {
+    for (const k of dictKeys(d)) if (keep(k)) ordered = putKeyFast(out, k, d[k]!, ordered);
+  } else for (const k in d) if (Object.hasOwn(d, k) && keep(k)) ordered = putKeyFast(out, k, d[k]!, ordered);
   return out;
 }
 
