@@ -6,6 +6,7 @@
 
 import type { Command } from "commander";
 import { describeRedis, isConnectionError } from "../../runtime/backend/redis/connection";
+import { unlessOutage } from "../../runtime/backend/redis/index";
 import type { Backend, ExecutionRecord } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
@@ -21,6 +22,7 @@ import {
   parseParams,
   positiveInt,
   type RedisFlags,
+  redisTimeoutMs,
   saveEmbeddedRecord,
   UsageError,
 } from "../../runtime/worker/cli-support";
@@ -37,6 +39,7 @@ interface RunFlags extends RedisFlags {
   format: string;
   concurrency: string;
   timeout?: string;
+  redisTimeout?: string;
   trace?: boolean;
 }
 
@@ -99,24 +102,10 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
 }
 
 async function runRedis(target: string, input: Record<string, string>, flags: RunFlags): Promise<void> {
+  const limitMs = redisTimeoutMs(flags.redisTimeout);
   const backend = await openRedis(flags);
   try {
-    const services = createHostServices({
-      backend,
-      packs: flags.packs ?? [],
-      ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
-      logger: createLogger({ level: "warn" }),
-    });
-    const out = await submitExecution(services, { target, input });
-    if (!out.ok) throw new RunError(out.error);
-    if (!flags.wait) {
-      if (flags.format === "json")
-        process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
-      else process.stdout.write(`${out.record.id}\n`);
-      return;
-    }
-    const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
-    print(await waitFor(backend, out.record.id, timeout), flags);
+    await unlessOutage(backend.watchOutage(limitMs), submitAndWait(backend, target, input, flags));
   } catch (err) {
     if (!isConnectionError(err)) throw err;
     throw new BackendUnavailableError(
@@ -125,6 +114,30 @@ async function runRedis(target: string, input: Record<string, string>, flags: Ru
   } finally {
     await backend.close();
   }
+}
+
+async function submitAndWait(
+  backend: Backend,
+  target: string,
+  input: Record<string, string>,
+  flags: RunFlags,
+): Promise<void> {
+  const services = createHostServices({
+    backend,
+    packs: flags.packs ?? [],
+    ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
+    logger: createLogger({ level: "warn" }),
+  });
+  const out = await submitExecution(services, { target, input });
+  if (!out.ok) throw new RunError(out.error);
+  if (!flags.wait) {
+    if (flags.format === "json")
+      process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
+    else process.stdout.write(`${out.record.id}\n`);
+    return;
+  }
+  const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
+  print(await waitFor(backend, out.record.id, timeout), flags);
 }
 
 export function registerRun(program: Command): void {
@@ -144,6 +157,10 @@ export function registerRun(program: Command): void {
     .option("--redis <url>", "submit to workers on this Redis instead of running embedded", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--wait", "with --redis: wait for the result and print it")
+    .option(
+      "--redis-timeout <seconds>",
+      "with --redis: give up when Redis stays unreachable this long (default 20, or ORQC_REDIS_TIMEOUT)",
+    )
     .option("--timeout <seconds>", "give up waiting after this many seconds")
     .option("--concurrency <n>", "embedded: executions advanced at once", "16")
     .option("--no-trace", "do not print the task trace")

@@ -3,13 +3,20 @@
 // readable); `--journal` adds the journal, secrets masked.
 
 import type { Command } from "commander";
+import { isConnectionError } from "../../runtime/backend/redis/connection";
+import { type RedisBackend, unlessOutage } from "../../runtime/backend/redis/index";
 import type { Backend, ExecutionRecord, JsonValue } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
 import { contextOf, secretValues } from "../../runtime/host/record-context";
 import { dumpJournal } from "../../runtime/journal/dump";
 import { SecretSet } from "../../runtime/secrets/mask";
-import { loadEmbeddedRecord, openRedis, type RedisFlags } from "../../runtime/worker/cli-support";
+import {
+  loadEmbeddedRecord,
+  openRedis,
+  type RedisFlags,
+  redisTimeoutMs,
+} from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
 import { parseRedisUrl } from "./redis-url";
 
@@ -65,13 +72,14 @@ export async function withBackend<T>(
   name: string,
   body: (backend: Backend) => Promise<T>,
 ): Promise<T | undefined> {
-  let backend: Backend | undefined;
+  let backend: RedisBackend | undefined;
   try {
+    const limitMs = redisTimeoutMs();
     backend = await openRedis(flags);
-    return await body(backend);
+    return await unlessOutage(backend.watchOutage(limitMs), body(backend));
   } catch (err) {
-    if (err instanceof BackendUnavailableError) {
-      reportError(name, "service", err.message);
+    if (err instanceof BackendUnavailableError || isConnectionError(err)) {
+      reportError(name, "service", (err as Error).message);
       process.exitCode = 1;
       return undefined;
     }

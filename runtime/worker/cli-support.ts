@@ -83,6 +83,20 @@ export function parseParams(pairs: readonly string[]): Record<string, string> {
   return out;
 }
 
+/** Default seconds a client command waits for an unreachable Redis to come back. */
+export const DEFAULT_REDIS_TIMEOUT_S = 20;
+
+/**
+ * How long a client command (run --wait, status, executions, cancel) waits for
+ * Redis to come back: `--redis-timeout` if given, else ORQC_REDIS_TIMEOUT, else 20 s.
+ */
+export function redisTimeoutMs(flag?: string): number {
+  const env = process.env.ORQC_REDIS_TIMEOUT;
+  if (flag !== undefined) return positiveInt(flag, "--redis-timeout") * 1000;
+  if (env !== undefined && env !== "") return positiveInt(env, "ORQC_REDIS_TIMEOUT") * 1000;
+  return DEFAULT_REDIS_TIMEOUT_S * 1000;
+}
+
 export function positiveInt(text: string, flag: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1)

@@ -4,16 +4,18 @@
 
 import type { Redis } from "ioredis";
 import type { Backend } from "../types";
-import { createRedisClient, pingRedis, type RedisConfig } from "./connection";
+import { createRedisClient, describeRedis, pingRedis, type RedisConfig } from "./connection";
 import { RedisExecutionStore } from "./executions";
 import { RedisJournalStore } from "./journal";
 import { type KeySpace, keySpace } from "./keys";
 import { RedisKvStore } from "./kv";
+import { type OutageWatch, watchOutage } from "./outage";
 import { RedisJobQueue } from "./queue";
 import { RedisTimerStore } from "./timers";
 
 export { DEFAULT_REDIS_URL, describeRedis, type RedisConfig } from "./connection";
 export { type KeySpace, keySpace } from "./keys";
+export { type OutageWatch, unlessOutage } from "./outage";
 
 export class RedisBackend implements Backend {
   readonly kind = "redis" as const;
@@ -37,6 +39,11 @@ export class RedisBackend implements Backend {
 
   async ping(): Promise<void> {
     await pingRedis(this.redis, this.config);
+  }
+
+  /** A deadline on the command connection staying down (see outage.ts). */
+  watchOutage(limitMs: number): OutageWatch {
+    return watchOutage(this.redis, limitMs, describeRedis(this.config));
   }
 
   /** Deletes every key under this backend's prefix (tests; `orqc` never calls it). */

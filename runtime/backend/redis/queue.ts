@@ -5,6 +5,7 @@
 
 import { randomUUID } from "node:crypto";
 import { DelayedError, type Job, Queue, Worker } from "bullmq";
+import type { Redis } from "ioredis";
 import type {
   ConsumeOptions,
   Consumer,
@@ -28,6 +29,7 @@ interface JobData {
 
 export class RedisJobQueue implements JobQueue {
   private queue: Queue<JobData> | undefined;
+  private connection: Redis | undefined;
   private readonly consumers = new Set<RedisConsumer>();
 
   constructor(
@@ -74,23 +76,30 @@ export class RedisJobQueue implements JobQueue {
       const queue = this.queue;
       this.queue = undefined;
       // A graceful close waits for Redis; with Redis gone it would wait forever (the queue's
-      // connection retries without end), so it gets a few seconds before the connection is cut.
+      // connection retries without end, and BullMQ's disconnect waits for it to be ready), so
+      // it gets a few seconds, then the connection is cut: BullMQ leaves a connection it was
+      // given alone, and its reconnect timer would keep the process alive.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
-        queue.close().catch(() => {}),
+        queue
+          .close()
+          .then(() => queue.disconnect())
+          .catch(() => {}),
         new Promise<void>((done) => {
           timer = setTimeout(done, CLOSE_GRACE_MS);
         }),
       ]);
       clearTimeout(timer);
-      await queue.disconnect();
+      this.connection?.disconnect();
+      this.connection = undefined;
     }
   }
 
   private bull(): Queue<JobData> {
     if (!this.queue) {
+      this.connection = createRedisClient(this.config, "queue");
       this.queue = new Queue<JobData>(this.keys.queueName(), {
-        connection: createRedisClient(this.config, "queue"),
+        connection: this.connection,
         prefix: this.keys.bullPrefix(),
       });
       this.queue.on("error", () => {});
