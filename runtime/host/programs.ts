@@ -100,7 +100,7 @@ export class Programs {
     const text = readFileSync(target.path, "utf8");
     const loaded = loadDefinition(target.path, text);
     if (loaded.problems.length > 0)
-      return { ok: false, error: `${target.path}: ${loaded.problems.join("; ")}` };
+      return { ok: false, error: loaded.problems.map((problem) => `${target.path}:${problem}`).join("; ") };
     const action = target.ref ? this.catalog.resolve(target.ref) : this.catalog.actionOfWorkflow(target.path);
     const inspection = inspectWorkflow(target.path, text, ["st2", "parent"]);
     const program: LoadedProgram = {

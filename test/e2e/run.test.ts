@@ -2,7 +2,7 @@
 // output, the local record `orqc status` reads, and a compiled bundle giving
 // the same output as the interpreter with the original task names traced.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +56,26 @@ describe("orqc run (embedded)", () => {
     const usage = await orqc(cli, ["run", "hostt.seq", "-p", "novalue"], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).not.toMatch(/at \S+\.ts/);
+  }, 30_000);
+
+  it("points at the line and column of a workflow file that is not valid YAML", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-run-yaml-"));
+    try {
+      const file = join(dir, "tabbed.yaml");
+      writeFileSync(file, "version: 1.0\ntasks:\n  t1:\n    action: core.noop\n\tnext: []\n");
+      const r = await orqc(cli, ["run", file], env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        `${file}:5:1: ORQ1001 YAML syntax error: Tabs are not allowed as indentation`,
+      );
+      const dup = join(dir, "dup.yaml");
+      writeFileSync(dup, "version: 1.0\ntasks:\n  t: {action: core.noop}\n  t: {action: core.noop}\n");
+      const d = await orqc(cli, ["run", dup], env);
+      expect(d.code).toBe(1);
+      expect(d.stderr).toContain(`${dup}:4:3: ORQ1002 duplicate key "t"`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it("runs a single action as st2 run does: its result, exit 0 or 1 by its status", async () => {
