@@ -156,7 +156,6 @@ function inspectTasks(
   const errors: RawEntry[] = [];
   const rolling = new Set(start);
   const joinCtx = new Map<string, Set<string>>();
-  const lastCtx = new Map<string, Set<string>>();
   const traversed = new Set<string>();
   const queue: Array<[string, Set<string> | null]> = starts.map((s) => [s, new Set(start)]);
   while (queue.length > 0) {
@@ -179,13 +178,9 @@ function inspectTasks(
         errors.push(...inspectProps(props, branch, `tasks.${name}.next[${t.index}]`, tSchema, t.path));
         if (!target || traversed.has(target) || !hasTask(view, target)) continue;
         const next = getTask(view, target)!;
-        if (!isTruthy(next.join)) {
-          const seen = lastCtx.get(target);
-          if (!seen || !sameSet(seen, branch)) {
-            queue.push([target, branch]);
-            lastCtx.set(target, branch);
-          }
-        } else {
+        // As Orquesta: a task reached twice before it is traversed is inspected (and reports) twice.
+        if (!isTruthy(next.join)) queue.push([target, branch]);
+        else {
           const merged = joinCtx.get(target) ?? new Set<string>();
           for (const n of branch) merged.add(n);
           joinCtx.set(target, merged);
@@ -195,10 +190,6 @@ function inspectTasks(
     }
   }
   return { errors, all: rolling };
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Orquesta's inspect_context for a workflow, given the host's context keys (st2, parent). */

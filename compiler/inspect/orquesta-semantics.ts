@@ -3,7 +3,7 @@
 // with-items without an action. Messages are Orquesta's, word for word.
 
 import { type RawEntry, taskSchemaPath } from "./orquesta-entry";
-import { isTruthy, type WorkflowView } from "./orquesta-spec";
+import { getTask, isTruthy, type WorkflowView } from "./orquesta-spec";
 import type { TaskGraph } from "./task-graph";
 
 const entry = (
@@ -46,20 +46,17 @@ function startTasks(g: TaskGraph): RawEntry[] {
 function undefinedTasks(view: WorkflowView, g: TaskGraph): RawEntry[] {
   const result: RawEntry[] = [];
   const traversed = new Set<string>();
-  const queued = new Set<string>();
   const queue = [...g.starts()];
   while (queue.length > 0) {
     const name = queue.shift()!;
     traversed.add(name);
-    const task = view.tasks?.get(name);
-    for (const t of task?.next ?? []) {
+    // As Orquesta: a task reached twice before it is traversed is walked twice (and reports
+    // twice), and a task with a reserved name is walked as an empty engine command.
+    for (const t of getTask(view, name)?.next ?? []) {
       for (const target of t.targets) {
         if (traversed.has(target)) continue;
         if (view.tasks?.has(target) || g.isReserved(target)) {
-          if (!g.isReserved(target) && !queued.has(target)) {
-            queue.push(target);
-            queued.add(target);
-          }
+          if (!g.isReserved(target)) queue.push(target);
           continue;
         }
         const e = entry(

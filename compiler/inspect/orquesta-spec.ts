@@ -118,12 +118,14 @@ export function workflowView(root: YMap): WorkflowView {
   return { root, input: get(data, "input"), vars: get(data, "vars"), output: get(data, "output"), tasks };
 }
 
-/** A task as Orquesta's get_task returns it: engine commands are empty tasks. */
+/**
+ * A task as Orquesta's get_task returns it: engine commands are empty tasks,
+ * even when the workflow defines a task of that name (whose transitions and
+ * context the graph checks then never see).
+ */
 export function getTask(view: WorkflowView, name: string): TaskView | undefined {
-  const task = view.tasks?.get(name);
-  if (task) return task;
   if ((RESERVED_TASK_NAMES as readonly string[]).includes(name)) return taskView(name, newDict(), undefined);
-  return undefined;
+  return view.tasks?.get(name);
 }
 
 export function hasTask(view: WorkflowView, name: string): boolean {

@@ -1,6 +1,6 @@
 """Runs the real Orquesta engine's inspection on workflow files.
 
-Usage: ORQUESTA_SRC=DIR /usr/bin/python3 inspect_workflows.py FILE... > VERDICTS.json
+Usage: ORQUESTA_SRC=DIR /usr/bin/python3 inspect_workflows.py [--raw] FILE... > VERDICTS.json
 
 ORQUESTA_SRC is a checkout of StackStorm/orquesta at tag v1.6.0 on which
 `python3 setup.py egg_info` has been run (so that its expression and function
@@ -11,7 +11,8 @@ sources (the version the golden files were recorded with).
 
 Output: {path: {"errors": {category: [message, ...]}}} for every file that is
 an Orquesta workflow (version 1.0), or {"load": why} when the file is not
-YAML. Inspection is given the `st2` and `parent` context names, as
+YAML. With --raw, each category holds Orquesta's entries as they are
+(message, spec_path, schema_path, expression, type). Inspection is given the `st2` and `parent` context names, as
 StackStorm's orquesta runner gives them.
 """
 
@@ -34,26 +35,30 @@ def is_workflow(doc):
     return isinstance(doc, dict) and str(doc.get("version")) in ("1.0", "1")
 
 
-def verdict(path):
+def verdict(path, raw):
     try:
         with open(path, encoding="utf-8") as f:
             doc = yaml.safe_load(f)
     except Exception as e:  # noqa: BLE001  (any load failure is the verdict)
         return {"load": str(e)[:300]}
-    if not is_workflow(doc):
+    # --raw (the fuzzer) inspects whatever it is given, as StackStorm would a workflow action's file.
+    if not raw and not is_workflow(doc):
         return None
     try:
         spec = native_specs.WorkflowSpec(doc)
         errors = spec.inspect(app_ctx={"st2": {}, "parent": {}})
     except Exception as e:  # noqa: BLE001
         return {"errors": {"exception": [f"{type(e).__name__}: {e}"[:300]]}}
+    if raw:
+        return {"errors": {k: [{f: x[f] for f in sorted(x)} for x in v] for k, v in errors.items()}}
     return {"errors": {k: [str(x.get("message", ""))[:300] for x in v] for k, v in errors.items()}}
 
 
 def main():
     out = {}
-    for path in sys.argv[1:]:
-        v = verdict(path)
+    raw = "--raw" in sys.argv[1:]
+    for path in (a for a in sys.argv[1:] if a != "--raw"):
+        v = verdict(path, raw)
         if v is not None:
             out[path] = v
     json.dump(out, sys.stdout, indent=1, sort_keys=True)

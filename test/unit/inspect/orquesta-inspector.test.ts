@@ -42,6 +42,68 @@ tasks:
     ]);
   });
 
+  // Found by scripts/orquesta-inspect/fuzz-inspect.mjs; expected values from Orquesta 1.6.0.
+  it("walks a task with a reserved name as the empty engine command Orquesta's get_task returns", () => {
+    const text = `version: 1
+tasks:
+  continue:
+    action: core.noop
+    next:
+      - do: [t2]
+      - when: <% ctx(zz0) + 1 %>
+        do: continue, missing_task
+  t2:
+    action: core.echo
+`;
+    // No "no start task" (t2's only inbound edge is ignored), no undefined task and no
+    // context error from the ignored transitions.
+    expect(messages(text, ["st2", "parent"])).toEqual([
+      'semantic: The task name "continue" is reserved with special function.',
+    ]);
+  });
+
+  it("reports a task reached twice before it is walked twice, as Orquesta does", () => {
+    const text = `version: 1.0
+tasks:
+  t1:
+    action: core.noop
+    next:
+      - do: t2, t3
+  t2:
+    action: core.noop
+    next:
+      - do: t4
+  t3:
+    action: core.noop
+    next:
+      - do: t4
+  t4:
+    join: all
+    action: core.noop
+    next:
+      - do: missing
+`;
+    expect(messages(text)).toEqual([
+      'semantic: The task "missing" is not defined.',
+      'semantic: The task "missing" is not defined.',
+    ]);
+    const twice = `version: 1.0
+tasks:
+  t2:
+    action: core.noop
+    next:
+      - do: t1, t1
+  t1:
+    action: core.local
+    input:
+      cmd: "{{ ctx().count }}"
+`;
+    expect(messages(twice)).toEqual([
+      'context: Variable "count" is referenced before assignment.',
+      'context: Variable "count" is referenced before assignment.',
+    ]);
+  });
+
   it("does not report undefined tasks that no start task reaches", () => {
     const text =
       "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  b:\n    next: [{do: c}]\n  c:\n    next: [{do: [b, zz]}]\n";
