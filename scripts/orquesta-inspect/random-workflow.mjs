@@ -77,6 +77,8 @@ export function randomWorkflow(seed) {
     ]);
   }
   const expr = () => (chance(0.5) ? yaql() : jinja());
+  const inlineValue = () =>
+    pick([`<% ctx(${variable()}) %>`, `"{{ ctx().${variable()} }}"`, "1", "text", `'<% $.${variable()} %>'`]);
   const value = () => (chance(0.7) ? expr() : pick([1, "text", true, null, [1, 2], { k: "v" }]));
 
   const doc = { version: 1.0 };
@@ -95,6 +97,7 @@ export function randomWorkflow(seed) {
     const t = {};
     if (chance(0.85)) t.action = pick(["core.noop", "core.local", "core.echo", "examples.sub"]);
     if (t.action && chance(0.5)) t.input = { cmd: value(), ...(chance(0.3) ? { message: value() } : {}) };
+    if (t.action && chance(0.1)) t.input = `cmd=${inlineValue()} message=${inlineValue()}`;
     if (chance(0.2)) {
       const items = pick([yaql(), jinja(), `x in ${yaql()}`, `x, y in ${yaql()}`, "<% ctx(hosts) %>"]);
       t.with = chance(0.5)
@@ -118,6 +121,9 @@ export function randomWorkflow(seed) {
         if (chance(0.5)) {
           const publish = VARS.filter(() => chance(0.3)).map((n) => ({ [n]: value() }));
           tr.publish = chance(0.1) ? Object.assign({}, ...publish) : publish;
+          // Inline parameters: `publish: a=<% ... %> b=1`, parsed by Orquesta into a mapping.
+          if (chance(0.15))
+            tr.publish = publish.map((p) => `${Object.keys(p)[0]}=${inlineValue()}`).join(" ");
         }
         if (chance(0.85)) {
           const targets = Array.from({ length: 1 + int(2) }, () =>
