@@ -114,7 +114,15 @@ def _plain(value):
 
 
 def to_json_string(value, indent=None, sort_keys=False, separators=(",", ": ")):
-    return json.dumps(_plain(value), indent=indent, sort_keys=sort_keys, separators=tuple(separators))
+    # StackStorm passes only the options that are not None (so `none` means json.dumps' default).
+    options = {}
+    if indent is not None:
+        options["indent"] = indent
+    if sort_keys is not None:
+        options["sort_keys"] = sort_keys
+    if separators is not None:
+        options["separators"] = tuple(separators)
+    return json.dumps(_plain(value), **options)
 
 
 def from_json_string(value):
