@@ -4,6 +4,7 @@
 // failed execution (and the golden traces record it): flattened, `type` set to
 // the category, the language under `language`, sorted by (type, schema_path).
 
+import { mergeKeyLoadError } from "../load/orquesta-load";
 import { parseYaml } from "../load/parse-yaml";
 import { type JsonData, mapGet, toJsonData, type YMap, type YNode } from "../load/yaml-node";
 import { ORQUESTA_WORKFLOW_SCHEMA } from "../schema/orquesta-schema";
@@ -172,8 +173,10 @@ export function inspectOrquestaText(
 ): OrquestaInspectionError[] {
   const parsed = parseYaml({ path, text });
   const fatal = parsed.diagnostics.find((d: Diagnostic) => d.severity === "error");
-  if (fatal) {
-    const message = `Failed to load workflow definition because ${fatal.message.replace(/^YAML syntax error: /, "")}.`;
+  const unmerged = mergeKeyLoadError(parsed);
+  if (fatal || unmerged) {
+    const why = unmerged ?? fatal!.message.replace(/^YAML syntax error: /, "");
+    const message = `Failed to load workflow definition because ${why}.`;
     return [{ type: "syntax", message, spec_path: null, schema_path: null }];
   }
   return flattenInspection(inspectOrquestaNode(parsed.root, appCtxKeys));

@@ -230,6 +230,8 @@ class FastParser {
     const raw = text.slice(at, stop).replace(/ +$/, "");
     if (raw.includes(": ") || raw.endsWith(":")) giveUp();
     if (ch === "-" && raw === "-") giveUp();
+    // PyYAML refuses a plain `<<` or `=` value (merge and value tags): the full parser reports it.
+    if (raw === "<<" || raw === "=") giveUp();
     range = { start: at, end: at + raw.length };
     node = { kind: "scalar", style: "plain", range, ...resolvePlainScalar(raw) };
     return { node, nodeEnd };

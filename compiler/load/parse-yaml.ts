@@ -15,6 +15,11 @@ export interface ParsedYaml {
   /** null when the document is empty or could not be parsed. */
   readonly root: YNode | null;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The `<<` merge keys, merged into their mappings as PyYAML's safe_load does.
+   * Orquesta's own loader does not merge: a workflow holding one does not load.
+   */
+  readonly mergeKeys: readonly Range[];
 }
 
 const STYLE: Record<string, ScalarStyle> = {
@@ -29,6 +34,9 @@ const MAX_ALIAS_DEPTH = 64;
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
+  readonly mergeKeys: Range[] = [];
+  /** Set once a value PyYAML cannot construct is found: the whole file does not load. */
+  unloadable = false;
   constructor(
     private readonly file: SourceFile,
     private readonly doc: Document,
@@ -71,18 +79,34 @@ class Builder {
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
   }
 
-  private scalar(node: Scalar): YScalar {
+  /** A value PyYAML's safe loader refuses: reported, and the file counts as not loadable. */
+  private refuse(detail: string, range: Range): void {
+    this.unloadable = true;
+    this.diagnostics.push(diagnostic("ORQ1005", { detail }, { file: this.file, range }));
+  }
+
+  private scalar(node: Scalar, asKey = false): YScalar {
     const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = node.tag;
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
-      if (resolved) return { kind: "scalar", style, range, ...resolved };
-      return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+      if ("error" in resolved) {
+        this.refuse(resolved.error, range);
+        return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+      }
+      return { kind: "scalar", style, range, ...resolved };
     }
-    if (style === "plain" && tag !== "!")
+    if (style === "plain" && tag !== "!") {
+      // YAML 1.1 gives a plain `=` the value tag and a plain `<<` the merge tag; PyYAML
+      // constructs neither (a `<<` key is merged by the mapping instead).
+      if (text === "=" || (text === "<<" && !asKey)) {
+        const name = text === "=" ? "value" : "merge";
+        this.refuse(`could not determine a constructor for the tag 'tag:yaml.org,2002:${name}'`, range);
+      }
       return { kind: "scalar", style, range, ...resolvePlainScalar(text) };
+    }
     return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
   }
 
@@ -101,10 +125,19 @@ class Builder {
     const own: YPair[] = [];
     for (const item of items) {
       const it = item as { key: Node | null; value: Node | null };
-      const key = this.build(it.key, range, depth);
+      const key = it.key && isScalar(it.key) ? this.scalar(it.key, true) : this.build(it.key, range, depth);
       const value = this.build(it.value, key.range, depth);
-      if (key.kind === "scalar" && key.style === "plain" && key.value === "<<") {
+      if (key.kind === "scalar" && key.style === "plain" && key.value === "<<" && !it.key?.tag) {
+        this.mergeKeys.push(key.range);
         this.collectMerge(value, merged);
+        continue;
+      }
+      if (key.kind !== "scalar") {
+        const type = key.kind === "map" ? "dict" : "list";
+        this.refuse(
+          `while constructing a mapping: found unacceptable key (unhashable type: '${type}')`,
+          key.range,
+        );
         continue;
       }
       const k = pairKey(key);
@@ -132,9 +165,13 @@ class Builder {
   }
 }
 
+/** Keys equal in Python are the same key: True == 1 == 1.0, False == 0 == 0.0. */
 function pairKey(node: YNode): string {
   if (node.kind !== "scalar") return `${node.kind}@${node.range.start}`;
-  return `${typeof node.value}:${String(node.value)}`;
+  const v = node.value;
+  if (typeof v === "boolean") return `number:${v ? 1 : 0}`;
+  if (typeof v === "bigint") return `number:${v.toString()}`;
+  return `${typeof v}:${String(v)}`;
 }
 
 function clampRange(file: SourceFile, start: number, end: number): Range {
@@ -208,7 +245,7 @@ function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
 /** Parses one YAML document the way StackStorm would read it. */
 export function parseYaml(file: SourceFile): ParsedYaml {
   const simple = parseSimpleYaml(file.text);
-  if (simple) return { file, root: simple, diagnostics: [] };
+  if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [] };
   return parseYamlFull(file);
 }
 
@@ -228,6 +265,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       file,
       root: null,
       diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })],
+      mergeKeys: [],
     };
   }
   const errors = doc.errors.map((e) =>
@@ -237,11 +275,12 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       { file, range: clampRange(file, e.pos[0], e.pos[1]) },
     ),
   );
-  if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1) };
+  if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [] };
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
   const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
-  if (root && root.kind === "scalar" && root.value === null)
-    return { file, root: null, diagnostics: builder.diagnostics };
-  return { file, root, diagnostics: builder.diagnostics };
+  const { diagnostics, mergeKeys } = builder;
+  if (builder.unloadable || (root && root.kind === "scalar" && root.value === null))
+    return { file, root: null, diagnostics, mergeKeys };
+  return { file, root, diagnostics, mergeKeys };
 }

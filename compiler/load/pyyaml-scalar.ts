@@ -67,22 +67,135 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
   return { pyType: "str", value: text };
 }
 
-/** Resolves a scalar carrying an explicit standard tag (`!!int 3`, `!!str yes`). */
-export function resolveTaggedScalar(tag: string, text: string): ResolvedScalar | undefined {
+/** What a tagged scalar constructs to, or the error PyYAML raises constructing it. */
+export type TaggedScalar = ResolvedScalar | { readonly error: string };
+
+const YAML_TAG = "tag:yaml.org,2002:";
+const BOOL_VALUES: Record<string, boolean> = {
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  on: true,
+  off: false,
+};
+const PY_SPACE = /^[\s\u001c-\u001f\u0085]+|[\s\u001c-\u001f\u0085]+$/g;
+const DIGITS: Record<number, RegExp> = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-f]+$/i };
+const PREFIX: Record<number, RegExp> = { 2: /^0b/i, 8: /^0o/i, 16: /^0x/i };
+
+/** Python's int(text, base) for ASCII text (underscores already removed), or null where it raises. */
+function pyIntOf(text: string, base: number): bigint | null {
+  let s = text.replace(PY_SPACE, "");
+  let negative = false;
+  if (s[0] === "-" || s[0] === "+") {
+    negative = s[0] === "-";
+    s = s.slice(1);
+  }
+  const prefix = PREFIX[base];
+  if (prefix?.test(s)) s = s.slice(2);
+  if (!DIGITS[base]!.test(s)) return null;
+  const value = base === 10 ? BigInt(s) : BigInt(`0${{ 2: "b", 8: "o", 16: "x" }[base]}${s}`);
+  return negative ? -value : value;
+}
+
+/** Python's float(text), or null where it raises. */
+function pyFloatOf(text: string): number | null {
+  const s = text.replace(PY_SPACE, "");
+  if (/^[-+]?(?:inf|infinity)$/i.test(s)) return s[0] === "-" ? -Infinity : Infinity;
+  if (/^[-+]?nan$/i.test(s)) return Number.NaN;
+  if (!/^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?$/i.test(s)) return null;
+  return Number(s);
+}
+
+const intResult = (v: bigint): ResolvedScalar => ({
+  pyType: "int",
+  value: v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v,
+});
+
+/** PyYAML's construct_yaml_int. */
+function constructInt(text: string): TaggedScalar {
+  let value = text.replace(/_/g, "");
+  if (value === "") return { error: "string index out of range" };
+  const sign = value[0] === "-" ? -1n : 1n;
+  if (value[0] === "-" || value[0] === "+") value = value.slice(1);
+  const parse = (digits: string, base: number): TaggedScalar => {
+    const n = pyIntOf(digits, base);
+    return n === null
+      ? { error: `invalid literal for int() with base ${base}: '${digits}'` }
+      : intResult(sign * n);
+  };
+  if (value === "0") return intResult(0n);
+  if (value.startsWith("0b")) return parse(value.slice(2), 2);
+  if (value.startsWith("0x")) return parse(value.slice(2), 16);
+  if (value === "") return { error: "string index out of range" };
+  if (value[0] === "0") return parse(value, 8);
+  if (value.includes(":")) {
+    let total = 0n;
+    for (const part of value.split(":")) {
+      const n = pyIntOf(part, 10);
+      if (n === null) return { error: `invalid literal for int() with base 10: '${part}'` };
+      total = total * 60n + n;
+    }
+    return intResult(sign * total);
+  }
+  return parse(value, 10);
+}
+
+/** PyYAML's construct_yaml_float. */
+function constructFloat(text: string): TaggedScalar {
+  let value = text.replace(/_/g, "").toLowerCase();
+  if (value === "") return { error: "string index out of range" };
+  const sign = value[0] === "-" ? -1 : 1;
+  if (value[0] === "-" || value[0] === "+") value = value.slice(1);
+  if (value === ".inf") return { pyType: "float", value: sign * Number.POSITIVE_INFINITY };
+  if (value === ".nan") return { pyType: "float", value: Number.NaN };
+  if (value.includes(":")) {
+    let total = 0;
+    for (const part of value.split(":")) {
+      const n = pyFloatOf(part);
+      if (n === null) return { error: `could not convert string to float: '${part}'` };
+      total = total * 60 + n;
+    }
+    return { pyType: "float", value: sign * total };
+  }
+  const n = pyFloatOf(value);
+  return n === null
+    ? { error: `could not convert string to float: '${value}'` }
+    : { pyType: "float", value: sign * n };
+}
+
+/**
+ * Constructs a scalar carrying an explicit tag (`!!int 3`, `!!str yes`) as
+ * PyYAML's SafeConstructor does, errors included (`!!int 1.5`, `!!bool maybe`,
+ * an unknown `!tag`).
+ */
+export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
   switch (tag) {
-    case "tag:yaml.org,2002:str":
+    case `${YAML_TAG}str`:
+    case `${YAML_TAG}binary`:
       return { pyType: "str", value: text };
-    case "tag:yaml.org,2002:null":
+    case `${YAML_TAG}null`:
       return { pyType: "null", value: null };
-    case "tag:yaml.org,2002:bool":
-      return BOOL_RE.test(text) ? resolvePlainScalar(text) : undefined;
-    case "tag:yaml.org,2002:int":
-      return INT_RE.test(text) ? { pyType: "int", value: toInt(text) } : undefined;
-    case "tag:yaml.org,2002:float":
-      return FLOAT_RE.test(text) || INT_RE.test(text) ? { pyType: "float", value: toFloat(text) } : undefined;
-    case "tag:yaml.org,2002:timestamp":
-      return TIMESTAMP_RE.test(text) ? { pyType: "timestamp", value: text } : undefined;
+    case `${YAML_TAG}bool`: {
+      const v = BOOL_VALUES[text.toLowerCase()];
+      return v === undefined ? { error: `'${text}'` } : { pyType: "bool", value: v };
+    }
+    case `${YAML_TAG}int`:
+      return constructInt(text);
+    case `${YAML_TAG}float`:
+      return constructFloat(text);
+    case `${YAML_TAG}timestamp`:
+      return TIMESTAMP_RE.test(text)
+        ? { pyType: "timestamp", value: text }
+        : { error: `not a timestamp: '${text}'` };
+    case `${YAML_TAG}seq`:
+    case `${YAML_TAG}omap`:
+    case `${YAML_TAG}pairs`:
+      return { error: "expected a sequence node, but found scalar" };
+    case `${YAML_TAG}map`:
+    case `${YAML_TAG}set`:
+      return { error: "expected a mapping node, but found scalar" };
     default:
-      return undefined;
+      return { error: `could not determine a constructor for the tag '${tag}'` };
   }
 }

@@ -33,7 +33,12 @@ function unitFromText(
   ref: string | null,
 ): WorkflowUnit | null {
   const parsed = parseYaml({ path, text });
-  if (parsed.root === null || parsed.diagnostics.some((d) => d.severity === "error")) return null;
+  if (
+    parsed.root === null ||
+    parsed.mergeKeys.length > 0 ||
+    parsed.diagnostics.some((d) => d.severity === "error")
+  )
+    return null;
   if (flattenInspection(inspectOrquestaNode(parsed.root)).length > 0) return null;
   const wf: LoadedWorkflow = { path, file: parsed.file, root: parsed.root, actionRefs: [] };
   const unit = buildUnit(id, wf, undefined);

@@ -36,6 +36,17 @@ export const MESSAGES = {
     "document is not a mapping",
     (a) => `${a.what} must be a mapping, found ${a.found}`,
   ),
+  ORQ1005: def<{ detail: string }>(
+    "error",
+    "YAML that PyYAML cannot load",
+    (a) => `${a.detail} (PyYAML, which StackStorm reads YAML with, refuses the file)`,
+  ),
+  ORQ1006: def<Record<string, never>>(
+    "error",
+    "merge key in a workflow",
+    () =>
+      `YAML merge key "<<": Orquesta loads workflow files without merge keys, so StackStorm refuses this file ("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"); write the keys out`,
+  ),
   ORQ1010: def<{ where: string; key: string; suggestion: string }>(
     "error",
     "unknown key",

@@ -23,6 +23,40 @@ describe("parseYaml", () => {
     });
   });
 
+  // Each checked against PyYAML 6.0 and Orquesta 1.6.0's loader (scripts/yaml-diff).
+  it("refuses what PyYAML cannot construct: the whole file does not load", () => {
+    const refused = (text: string) => {
+      const r = parse(text);
+      expect(r.root).toBeNull();
+      return r.diagnostics.map((d) => `${d.code} ${d.message.replace(/ \(PyYAML.*$/, "")}`);
+    };
+    // The classic: an unquoted Jinja expression is a flow mapping whose key is a mapping.
+    expect(refused("a:\n  b: {{ ctx().x }}\n")).toEqual([
+      "ORQ1005 while constructing a mapping: found unacceptable key (unhashable type: 'dict')",
+    ]);
+    expect(refused("a: [1, =]\n")).toEqual([
+      "ORQ1005 could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
+    ]);
+    expect(refused("a: <<\n")).toEqual([
+      "ORQ1005 could not determine a constructor for the tag 'tag:yaml.org,2002:merge'",
+    ]);
+    expect(refused("a: !!bool maybe\n")).toEqual(["ORQ1005 'maybe'"]);
+    expect(refused("? [a]\n: 1\n")).toEqual([
+      "ORQ1005 while constructing a mapping: found unacceptable key (unhashable type: 'list')",
+    ]);
+  });
+
+  it("records merge keys (merged, as safe_load does; Orquesta's loader refuses them)", () => {
+    const r = parse("base: &b {x: 1}\nchild:\n  <<: *b\n  y: 2\n");
+    expect(toJsonData(r.root as YNode)).toEqual({ base: { x: 1 }, child: { x: 1, y: 2 } });
+    expect(r.mergeKeys.map((m) => lineColOf(r.file, m.start))).toEqual([{ line: 3, col: 3 }]);
+  });
+
+  it("treats keys Python finds equal as duplicates (True == 1 == 1.0)", () => {
+    expect(parse("1: a\ntrue: b\n").diagnostics.map((d) => d.code)).toEqual(["ORQ1002"]);
+    expect(parse("0: a\n0.0: b\n").diagnostics.map((d) => d.code)).toEqual(["ORQ1002"]);
+  });
+
   it("keeps quoted scalars as strings", () => {
     expect(data("a: 'yes'\nb: \"010\"\nc: |\n  yes\n")).toEqual({ a: "yes", b: "010", c: "yes\n" });
   });

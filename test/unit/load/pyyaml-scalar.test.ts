@@ -45,6 +45,28 @@ describe("PyYAML plain scalar resolution (YAML 1.1)", () => {
   it("resolves explicit tags", () => {
     expect(resolveTaggedScalar("tag:yaml.org,2002:str", "yes")).toEqual({ pyType: "str", value: "yes" });
     expect(resolveTaggedScalar("tag:yaml.org,2002:int", "010")).toEqual({ pyType: "int", value: 8 });
-    expect(resolveTaggedScalar("tag:yaml.org,2002:int", "abc")).toBeUndefined();
+    expect(resolveTaggedScalar("tag:yaml.org,2002:int", "abc")).toEqual({
+      error: "invalid literal for int() with base 10: 'abc'",
+    });
+  });
+
+  // Expected values and errors from PyYAML 6.0's SafeConstructor (scripts/yaml-diff).
+  it("constructs tagged scalars as PyYAML does, errors included", () => {
+    const tagged = (tag: string, text: string) => resolveTaggedScalar(`tag:yaml.org,2002:${tag}`, text);
+    expect(tagged("float", "-.5")).toEqual({ pyType: "float", value: -0.5 });
+    expect(tagged("float", "1e3")).toEqual({ pyType: "float", value: 1000 });
+    expect(tagged("float", "1:30.5")).toEqual({ pyType: "float", value: 90.5 });
+    expect(tagged("float", "0x1F")).toEqual({ error: "could not convert string to float: '0x1f'" });
+    expect(tagged("float", "off")).toEqual({ error: "could not convert string to float: 'off'" });
+    expect(tagged("int", "0o17")).toEqual({ pyType: "int", value: 15 });
+    expect(tagged("int", "09")).toEqual({ error: "invalid literal for int() with base 8: '09'" });
+    expect(tagged("int", "1.5E-2")).toEqual({ error: "invalid literal for int() with base 10: '1.5E-2'" });
+    expect(tagged("int", "")).toEqual({ error: "string index out of range" });
+    expect(tagged("bool", "ON")).toEqual({ pyType: "bool", value: true });
+    expect(tagged("bool", "maybe")).toEqual({ error: "'maybe'" });
+    expect(tagged("null", "anything")).toEqual({ pyType: "null", value: null });
+    expect(resolveTaggedScalar("!custom", "x")).toEqual({
+      error: "could not determine a constructor for the tag '!custom'",
+    });
   });
 });
