@@ -6,13 +6,14 @@
 import { dictSet } from "../../runtime/stdlib/py/dict";
 import { mkFloat, mkInt, type PyDict, type PyValue } from "../../runtime/stdlib/py/value";
 
-// Python's `.` stops only at "\n" (JavaScript's also at "\r", U+2028, U+2029).
+// Python's `.` stops only at "\n" (JavaScript's also at "\r", U+2028, U+2029);
+// its `\w` and `\d` are Unicode classes (`日本=1` is a parameter).
 const VALUE_ALTERNATIVES = [
   String.raw`\[[^\n]*\]\s*`,
   String.raw`"[^"]*"\s*`,
   String.raw`'[^']*'\s*`,
-  String.raw`[-]?\d*\.\d+`,
-  String.raw`[-]?\d+`,
+  String.raw`[-]?\p{Nd}*\.\p{Nd}+`,
+  String.raw`[-]?\p{Nd}+`,
   "[Tt][Rr][Uu][Ee]",
   "[Ff][Aa][Ll][Ss][Ee]",
   "null",
@@ -20,7 +21,7 @@ const VALUE_ALTERNATIVES = [
   "<%[^\\n]*?%>",
 ];
 
-const INLINE_PARAM = new RegExp(String.raw`([\w]+)=(${VALUE_ALTERNATIVES.join("|")})`, "g");
+const INLINE_PARAM = new RegExp(String.raw`([\p{L}\p{N}_]+)=(${VALUE_ALTERNATIVES.join("|")})`, "gu");
 const QUOTED = /"[^"]*"\s*|'[^']*'\s*/;
 
 /** Parse inline parameters in order; an empty list when nothing matches. */

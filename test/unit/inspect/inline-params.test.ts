@@ -16,6 +16,9 @@ describe("Orquesta inline parameters", () => {
     ["who=a cwd=/tmp k=v1,k2=v2", {}],
     ['b={"k": 1}', {}],
     ["x={{ ctx().a }}", { x: "{{ ctx().a }}" }],
+    // Python's \w and \d are Unicode (checked against Orquesta 1.6.0's parse_inline_params).
+    ['日本=1 x="a b"', { 日本: 1, x: "a b" }],
+    ["ключ=true", { ключ: true }],
   ])("%s", (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });
