@@ -48,7 +48,8 @@ export const YAQL_DELIMS = "<%>";
 export const JINJA_DELIMS = "{}";
 
 const REF = String.raw`[\][a-zA-Z0-9_'"\.()]*`;
-const CTX_REF = new RegExp(String.raw`\bctx\(['"]?${REF}['"]?\)\.?${REF}`, "g");
+// Python's \b is Unicode: `éctx(x)` holds no ctx() reference.
+const CTX_REF = new RegExp(String.raw`(?<![\p{L}\p{N}_])ctx\(['"]?${REF}['"]?\)\.?${REF}`, "gu");
 const VAR = "[a-zA-Z0-9_-]+";
 const VAR_EXTRACTS = [
   new RegExp(String.raw`(?<=\bctx\(\)\.)(${VAR})\b(?!\()\.?`),

@@ -6,6 +6,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { PyFloat, type PyValue, pyRepr } from "../../runtime/stdlib/py/index";
 import { type JsonData, type NodePath, nodeAt, toJsonData, toPyValue, type YNode } from "../load/yaml-node";
+import { pythonRegExp } from "./python-regexp";
 
 export interface SchemaIssue {
   /** The JSON Schema keyword that failed (type, required, additionalProperties, oneOf, ...). */
@@ -20,7 +21,12 @@ export interface SchemaIssue {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateSchema: false });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  validateSchema: false,
+  code: { regExp: pythonRegExp },
+});
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function validatorFor(schema: object): ValidateFunction {

@@ -32,7 +32,7 @@ export function randomWorkflow(seed) {
 
   const taskCount = 1 + int(6);
   const taskNames = Array.from({ length: taskCount }, (_, i) =>
-    fault(0.03) ? pick(ENGINE_COMMANDS) : `t${i + 1}`,
+    fault(0.03) ? pick(ENGINE_COMMANDS) : chance(0.1) ? `tâche${i + 1}` : `t${i + 1}`,
   );
   const variable = () => (fault(0.08) ? `zz${int(3)}` : pick(VARS));
   const task = () => (fault(0.1) ? "missing_task" : pick(taskNames));

@@ -104,6 +104,33 @@ tasks:
     ]);
   });
 
+  // Orquesta's schema patterns are Python's: \w is Unicode (expected values from Orquesta 1.6.0).
+  it("accepts Unicode task, input and variable names, as Orquesta does", () => {
+    const text = `version: 1.0
+input:
+  - ключ
+tasks:
+  tâche:
+    action: core.echo
+    input:
+      message: <% ctx(ключ) %>
+    next:
+      - publish:
+          - résultat: <% result() %>
+        do: 日本
+  日本:
+    action: core.noop
+output:
+  - sortie: <% ctx(résultat) %>
+`;
+    expect(messages(text, ["st2", "parent"])).toEqual([]);
+    // Orquesta's ctx() name extraction is ASCII, and it reports the ASCII prefix.
+    const jinja = text.replace("<% ctx(résultat) %>", '"{{ ctx().résultat }}"');
+    expect(messages(jinja, ["st2", "parent"])).toEqual([
+      'context: Variable "r" is referenced before assignment.',
+    ]);
+  });
+
   it("does not report undefined tasks that no start task reaches", () => {
     const text =
       "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  b:\n    next: [{do: c}]\n  c:\n    next: [{do: [b, zz]}]\n";
