@@ -2,6 +2,7 @@
 
 import type { Command } from "commander";
 import type { ExecutionRecord } from "../../runtime/backend/types";
+import { stringifyValue } from "../../runtime/backend/value-json";
 import {
   listEmbeddedRecords,
   positiveInt,
@@ -54,7 +55,7 @@ Examples:
         const rows = records.filter((r) => !flags.status || r.status === flags.status).slice(0, limit);
         if (flags.format === "json") {
           const slim = rows.map(({ context: _c, ...r }) => r);
-          process.stdout.write(`${JSON.stringify(slim, null, 2)}\n`);
+          process.stdout.write(`${stringifyValue(slim, 2)}\n`);
         } else if (rows.length === 0) process.stdout.write("no executions\n");
         else process.stdout.write(`${rows.map(line).join("\n")}\n`);
       };

@@ -6,8 +6,8 @@
 // crosses a runner, a child execution or a replay as Python would see it.
 //
 // The text is standard JSON. Reading takes JSON.parse unless the text may
-// hold an integral float or an integer-like key; then a reading with Python's
-// rules restores both. Ints beyond 2^53 read back as numbers either way.
+// hold an integral float, an integer-like key or an int beyond 2^53; then a
+// reading with Python's rules restores them (a big int as a bigint, exact).
 
 import { dictKeys, dictSet, hasKeyOrder } from "../stdlib/py/dict";
 import { floatRepr } from "../stdlib/py/text";
@@ -81,7 +81,7 @@ function write(v: unknown, step: string, newline: string): string {
  * reading gives the same value.
  */
 const NEEDS_PYTHON_READING =
-  /(?:^|[:,[])\s*-?\d+(?:\.0+(?:[eE][-+]?\d+)?|(?:\.\d+)?[eE][-+]?\d+)\s*(?:[,}\]]|$)|[{,]\s*"(?:0|[1-9]\d*)"\s*:/;
+  /(?:^|[:,[])\s*-?(?:\d+(?:\.0+(?:[eE][-+]?\d+)?|(?:\.\d+)?[eE][-+]?\d+)|\d{16,})\s*(?:[,}\]]|$)|[{,]\s*"(?:0|[1-9]\d*)"\s*:/;
 
 /** Reads stringifyValue's text (or any JSON) back. */
 export function parseValue<T = unknown>(text: string): T {
@@ -96,9 +96,9 @@ const SPACE = /[ \t\n\r]*/y;
 /**
  * JSON read as Python's json module reads it, for the texts that need it: a
  * number with a fraction or an exponent is a float (an integral one a PyFloat
- * box), and objects keep their key order (dictSet). Ints stay numbers (beyond
- * 2^53 as JSON.parse gives them). Malformed text throws a SyntaxError, as
- * JSON.parse would.
+ * box), and objects keep their key order (dictSet). Ints are numbers, bigints
+ * beyond 2^53 (Python's ints are exact). Malformed text throws a SyntaxError,
+ * as JSON.parse would.
  */
 class PythonReading {
   private pos = 0;
@@ -126,7 +126,8 @@ class PythonReading {
     if (!m) return this.fail();
     this.pos = NUMBER.lastIndex;
     const n = Number(m[0]);
-    return m[1] === undefined && m[2] === undefined ? n : mkFloat(n);
+    if (m[1] !== undefined || m[2] !== undefined) return mkFloat(n);
+    return Number.isSafeInteger(n) ? n : BigInt(m[0]);
   }
 
   private object(): PyDict {

@@ -1,8 +1,8 @@
 // Python values <-> the JSON the backend stores and runners take. Tuples and
 // sets become lists, big ints a number when exact. An integral float stays a
-// PyFloat box and a dict keeps its key order: the backend and the Python
-// runner write them with stringifyValue (backend/value-json.ts), which keeps
-// both; plain JSON.stringify sees the box as its number.
+// PyFloat box, an int beyond 2^53 a bigint, and a dict keeps its key order: the
+// backend and the Python runner write them with stringifyValue
+// (backend/value-json.ts), which keeps all three and reads them back.
 
 import type { JsonObject, JsonValue } from "../backend/types";
 import { dictKeys, putKey } from "../stdlib/py/dict";
@@ -14,7 +14,7 @@ export function toJsonValue(v: PyValue | undefined): JsonValue {
   if (typeof v === "number") return Number.isFinite(v) ? v : String(v);
   if (typeof v === "bigint") {
     const n = Number(v);
-    return Number.isSafeInteger(n) ? n : v.toString();
+    return Number.isSafeInteger(n) ? n : (v as unknown as JsonValue);
   }
   if (v instanceof PyFloat) return Number.isFinite(v.v) ? (v as unknown as JsonValue) : String(v.v);
   if (Array.isArray(v)) return v.map(toJsonValue);

@@ -4,6 +4,7 @@
 // text (a password echoed into stdout, a token inside a URL).
 
 import type { JsonValue } from "../backend/types";
+import { stringifyValue } from "../backend/value-json";
 import { dictKeys, dictSet } from "../stdlib/py/dict";
 import type { PyDict, PyValue } from "../stdlib/py/value";
 
@@ -29,7 +30,7 @@ export class SecretSet {
   /** Remembers a secret; non-strings are remembered by their JSON text. Empty values are ignored. */
   add(value: unknown): this {
     if (value === null || value === undefined) return this;
-    const text = typeof value === "string" ? value : JSON.stringify(value);
+    const text = typeof value === "string" ? value : stringifyValue(value);
     if (text === undefined || text.length === 0) return this;
     if (!this.values.has(text)) {
       this.values.add(text);

@@ -7,13 +7,24 @@ import { PyFloat, type PyValue } from "../../../runtime/stdlib/py/value";
 // Doubles of 1e21 and more: JSON.stringify writes `1e+21`, stringifyValue the int's digits.
 const json = fc.jsonValue().filter((v) => !/\de\+/.test(JSON.stringify(v)));
 
+/**
+ * JSON.parse with Python's reading of ints: exact, so beyond 2^53 the bigint of
+ * the digits written (JSON.stringify writes a double's shortest digits, String's).
+ */
+const pythonParse = (text: string): unknown =>
+  JSON.parse(text, (_key, value) =>
+    typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value)
+      ? BigInt(String(value))
+      : value,
+  );
+
 describe("value JSON", () => {
   it("writes plain JSON data exactly as JSON.stringify does, compact and indented", () => {
     fc.assert(
       fc.property(json, (v) => {
         expect(stringifyValue(v)).toBe(JSON.stringify(v));
         expect(stringifyValue(v, 2)).toBe(JSON.stringify(v, null, 2));
-        expect(parseValue(stringifyValue(v))).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(parseValue(stringifyValue(v))).toEqual(pythonParse(JSON.stringify(v)));
       }),
       { numRuns: 500 },
     );
@@ -44,15 +55,21 @@ describe("value JSON", () => {
 
   it("writes a double of 1e21 or more from JSON as the int it was", () => {
     expect(stringifyValue([1e21, -2e22])).toBe("[1000000000000000000000,-20000000000000000000000]");
-    expect(parseValue(stringifyValue([1e21]))).toEqual([1e21]);
+    expect(parseValue(stringifyValue([1e21]))).toEqual([10n ** 21n]);
   });
 
-  it("reads text that only looks like it holds floats, and big ints as numbers", () => {
+  it("reads text that only looks like it holds floats, and ints beyond 2^53 as exact bigints", () => {
     expect(parseValue('{"v":"version 1.0","n":[1,2]}')).toEqual({ v: "version 1.0", n: [1, 2] });
     expect(parseValue('{"big":123456789012345678901,"f":1.0}')).toEqual({
-      big: Number(123456789012345678901n),
+      big: 123456789012345678901n,
       f: new PyFloat(1),
     });
+    expect(parseValue('{"id": 1152921504606846977}')).toEqual({ id: 1152921504606846977n });
+    expect(parseValue("[-9007199254740993, 9007199254740991]")).toEqual([
+      -9007199254740993n,
+      9007199254740991,
+    ]);
+    expect(stringifyValue({ id: 1152921504606846977n })).toBe('{"id":1152921504606846977}');
   });
 
   it("shows a float box as its number to plain JSON and as Python's str() to text", () => {
@@ -83,7 +100,7 @@ describe("value JSON reading with Python's rules", () => {
         const text = `[1.0,${JSON.stringify(v)}]`;
         const back = parseValue<unknown[]>(text);
         expect(back[0]).toEqual(new PyFloat(1));
-        expect(back[1]).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(back[1]).toEqual(pythonParse(JSON.stringify(v)));
       }),
       { numRuns: 500 },
     );

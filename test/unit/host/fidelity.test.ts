@@ -23,6 +23,8 @@ const expected = {
   order_keys: ["b", "10", "2"],
   child_x_text: "x 3.0",
   child_keys: ["b", "10", "2"],
+  // 2**60 + 1 from Python, + 1, and - 2: exact, as Python's ints are.
+  big_text: "big 1152921504606846978 1152921504606846976",
 };
 
 const bundles = mkdtempSync(join(tmpdir(), "orqc-fidelity-bundles-"));
