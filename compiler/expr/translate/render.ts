@@ -42,6 +42,10 @@ export function translateValueString(text: string, rt: ts.Expression): ts.Expres
       const exprs = findAll(JINJA_EXPR, hidden.text);
       const evaluate = all(exprs.map((e) => translateJinjaExpression(e, rt)));
       if (!evaluate) return null;
+      if (hidden.rawBlocks.length === 0 && exprs.length === 1 && exprs[0] === text) {
+        const fn = hoist.add("e", evaluate[0]!);
+        return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinjaOne", [id("env"), str(text), fn])));
+      }
       props.push(
         f.createPropertyAssignment(
           "expressions",
@@ -60,6 +64,10 @@ export function translateValueString(text: string, rt: ts.Expression): ts.Expres
     const evaluate = all(exprs.map((e) => translateYaqlExpression(e, rt)));
     if (!evaluate) return null;
     const hoist = new Hoist();
+    if (exprs.length === 1 && exprs[0] === text) {
+      const fn = hoist.add("e", evaluate[0]!);
+      return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), str(text), fn])));
+    }
     const list = hoist.add("x", data(exprs));
     const fns = hoist.add("e", array(evaluate));
     return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaql", [id("env"), str(text), list, fns])));

@@ -3,7 +3,14 @@
 // unresolved variables, raw blocks) driven with precompiled expressions.
 
 import { LANGUAGES } from "../../../compiler/expr/languages";
-import { type CompiledJinja, renderJinja, renderYaql } from "../../../compiler/expr/render";
+import {
+  type CompiledJinja,
+  expandJinja,
+  finishJinja,
+  guarded,
+  renderJinja,
+  renderYaql,
+} from "../../../compiler/expr/render";
 import type { ExprEnv } from "../functions/env";
 import type { PyValue } from "../py/value";
 
@@ -17,9 +24,48 @@ export function yaql(
   return renderYaql(LANGUAGES, text, env, { exprs, evaluate });
 }
 
+/**
+ * A string that is exactly one `<% %>` expression: renderYaql's steps for
+ * that case (the native value; a string result rendered again, which only
+ * changes a string holding `<%`).
+ */
+export function yaqlOne(env: ExprEnv, text: string, evaluate: (env: ExprEnv) => PyValue): PyValue {
+  let result: PyValue;
+  try {
+    result = evaluate(env);
+  } catch (e) {
+    throw guarded("yaql", text, e);
+  }
+  return typeof result === "string" && result.includes("<%") ? renderYaql(LANGUAGES, result, env) : result;
+}
+
 /** A string holding Jinja: `text` has its raw blocks hidden already. */
 export function jinja(env: ExprEnv, text: string, compiled: CompiledJinja): PyValue {
   return renderJinja(LANGUAGES, text, env, compiled);
+}
+
+/**
+ * A string that is exactly one `{{ }}` expression (no raw blocks, no `{% %}`):
+ * renderJinja's steps for that case. Expanding a string result, or checking it
+ * for unresolved expressions, only changes a string holding `{{` or `{%`.
+ */
+export function jinjaOne(
+  env: ExprEnv,
+  text: string,
+  evaluate: (env: ExprEnv) => { readonly value: PyValue } | null,
+): PyValue {
+  let evaluated: { readonly value: PyValue } | null;
+  try {
+    evaluated = evaluate(env);
+  } catch (e) {
+    throw guarded("jinja", text, e);
+  }
+  let output: PyValue = evaluated === null ? text : evaluated.value;
+  if (evaluated !== null && typeof output === "string" && (output.includes("{{") || output.includes("{%")))
+    output = expandJinja(LANGUAGES, output, env);
+  return typeof output === "string" && output.includes("{{")
+    ? finishJinja(LANGUAGES, output, [], env)
+    : output;
 }
 
 export { renderedDict } from "./render-key";

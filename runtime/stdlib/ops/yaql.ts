@@ -154,7 +154,7 @@ export function runDataPath(
       for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
       result = convertOutput(value);
     }
-    return typeof result === "string" ? renderYaqlText(result, env) : result;
+    return typeof result === "string" && result.includes("<%") ? renderYaqlText(result, env) : result;
   } catch (e) {
     throw toExpressionError(e, exprText);
   }
@@ -237,7 +237,8 @@ export function map(e: CompiledEngine, c: YaqlContext, args: readonly YaqlArg[])
 export function run(env: ExprEnv, exprText: string, body: Thunk): PyValue {
   try {
     let result = convertOutput(body(new CompiledEngine(env), new YaqlContext()));
-    if (typeof result === "string") result = renderYaqlText(result, env);
+    // Rendering a string again only changes one holding `<%`.
+    if (typeof result === "string" && result.includes("<%")) result = renderYaqlText(result, env);
     return result;
   } catch (e) {
     throw toExpressionError(e, exprText);
