@@ -8,6 +8,7 @@
 import type { ts } from "ts-morph";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { PyError } from "../../../runtime/stdlib/py/value";
+import { isDictAttribute } from "../jinja/access";
 import type { CallArgs, JinjaExpr, JinjaStmt, JinjaTemplate } from "../jinja/ast";
 import { checkNames, foldsLeftOnly, isConst, needsFoldCheck } from "../jinja/evaluate";
 import {
@@ -87,7 +88,7 @@ class JinjaTranslator {
         ]);
       case "getattr":
         if (this.isBareCtxCall(node.node)) return this.j("ctxAttr", [S(), str(node.attr)]);
-        return this.j("getAttr", [ev(node.node), str(node.attr)]);
+        return this.j(isDictAttribute(node.attr) ? "getAttr" : "itemAttr", [ev(node.node), str(node.attr)]);
       case "getitem":
         return this.j("item", [ev(node.node), ev(node.arg)]);
       case "slice":
@@ -138,6 +139,8 @@ class JinjaTranslator {
       case "concat":
         return this.j("concat", [array(node.nodes.map(ev))]);
       case "compare":
+        if (node.ops.length === 1)
+          return this.j("cmp", [ev(node.expr), str(node.ops[0]!.op), ev(node.ops[0]!.expr)]);
         return this.j("compare", [
           ev(node.expr),
           array(node.ops.map((o) => str(o.op))),
