@@ -14,7 +14,7 @@ import type { YaqlArg, YaqlNode } from "../yaql/ast";
 import { catalogueFunction, FROM_CONTEXT, isFastOperator } from "../yaql/evaluate";
 import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
 import { parseOrThrow } from "../yaql/parser";
-import { array, arrow, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
+import { array, arrow, bool, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
 
 function assertNever(x: never): never {
   throw new Error(`unexpected YAQL node ${JSON.stringify(x)}`);
@@ -107,9 +107,15 @@ class YaqlTranslator {
   }
 
   private callOp(name: string, args: readonly YaqlArg[], receiver?: ts.Expression): ts.Expression {
-    const parts = [id("E"), id("C"), str(name), this.args(args)];
-    if (receiver) parts.push(receiver);
-    return this.y("call", parts);
+    // Only a def() in the expression could shadow a function (methods are never user functions).
+    if (this.direct || receiver) {
+      const at = this.hoist.add(
+        "s",
+        this.y("site", [str(name), this.args(args), bool(receiver !== undefined)]),
+      );
+      return this.y("callAt", receiver ? [id("E"), id("C"), at, receiver] : [id("E"), id("C"), at]);
+    }
+    return this.y("call", [id("E"), id("C"), str(name), this.args(args)]);
   }
 
   expr(node: YaqlNode): ts.Expression {

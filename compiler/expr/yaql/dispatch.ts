@@ -201,7 +201,7 @@ function lazyOf(ov: Overload, b: Binding): Set<number> {
  * slots, the keyword nodes, and the overloads they bind to (with the
  * receiver, if any, taken as present but not yet checked).
  */
-interface CallPlan {
+export interface CallPlan {
   /** The failure yaql raises for these nodes before evaluating anything. */
   readonly error?: () => PyError;
   readonly slots: readonly Slot[];
@@ -220,7 +220,7 @@ interface Candidate {
 
 const RECEIVER: Slot = { kind: "receiver" };
 
-function planCall(
+export function planCall(
   overloads: readonly Overload[],
   argNodes: readonly YaqlArg[],
   hasReceiver: boolean,
@@ -288,7 +288,7 @@ export function callOverloads(
   return runPlan(engine, name, plan ?? planCall(overloads, argNodes, hasReceiver), caller, receiver);
 }
 
-function runPlan(
+export function runPlan(
   engine: Engine,
   name: string,
   plan: CallPlan,

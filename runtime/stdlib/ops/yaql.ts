@@ -4,10 +4,12 @@
 
 import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
+import { type CallPlan, planCall, runPlan } from "../../../compiler/expr/yaql/dispatch";
 import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
 import { keyMessage } from "../../../compiler/expr/yaql/stdlib-core";
+import { overloadsOf } from "../../../compiler/expr/yaql/types";
 import { convertOutput, roundTrip, ydictGet, ydictSet, yTruthy } from "../../../compiler/expr/yaql/values";
 import type { ExprEnv } from "../functions/env";
 import { contextVariable } from "../functions/orquesta";
@@ -96,6 +98,24 @@ export function call(
   receiver?: PyValue,
 ): PyValue {
   return e.call(name, args, c, receiver);
+}
+
+/** A call site resolved when the code loads: its overloads' binding to the argument nodes, if it has overloads. */
+export interface CallSite {
+  readonly name: string;
+  readonly args: readonly YaqlArg[];
+  readonly plan: CallPlan | null;
+}
+
+/** `name(args)` (`method`: `x.name(args)`) in an expression where no def() can shadow the name. */
+export function site(name: string, args: readonly YaqlArg[], method: boolean): CallSite {
+  const overloads = overloadsOf(name, method);
+  return { name, args, plan: overloads.length > 0 ? planCall(overloads, args, method) : null };
+}
+
+/** call() at a resolved site: the engine's dispatch without looking the name up again. */
+export function callAt(e: CompiledEngine, c: YaqlContext, s: CallSite, receiver?: PyValue): PyValue {
+  return s.plan ? runPlan(e, s.name, s.plan, c, receiver) : e.call(s.name, s.args, c, receiver);
 }
 
 export function not(v: PyValue): boolean {
