@@ -80,20 +80,15 @@ export function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw guarded(language, expr, e);
+    if (e instanceof PyError) {
+      const kind = language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
+      throw new ExpressionError(
+        e.category,
+        `${kind}: Unable to evaluate expression '${expr}'. ${e.pyType}: ${e.message}`,
+      );
+    }
+    throw e;
   }
-}
-
-/** What guard() throws for a failure `e`: a PyError wrapped, anything else as it is. */
-export function guarded(language: ExprLanguage, expr: string, e: unknown): unknown {
-  if (e instanceof PyError) {
-    const kind = language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
-    return new ExpressionError(
-      e.category,
-      `${kind}: Unable to evaluate expression '${expr}'. ${e.pyType}: ${e.message}`,
-    );
-  }
-  return e;
 }
 
 /**

@@ -66,7 +66,7 @@ export function translateValueString(text: string, rt: ts.Expression): ts.Expres
     const hoist = new Hoist();
     if (exprs.length === 1 && exprs[0] === text) {
       const fn = hoist.add("e", evaluate[0]!);
-      return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), str(text), fn])));
+      return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), fn])));
     }
     const list = hoist.add("x", data(exprs));
     const fns = hoist.add("e", array(evaluate));

@@ -7,7 +7,6 @@ import {
   type CompiledJinja,
   expandJinja,
   finishJinja,
-  guarded,
   renderJinja,
   renderYaql,
 } from "../../../compiler/expr/render";
@@ -27,15 +26,12 @@ export function yaql(
 /**
  * A string that is exactly one `<% %>` expression: renderYaql's steps for
  * that case (the native value; a string result rendered again, which only
- * changes a string holding `<%`).
+ * changes a string holding `<%`). `evaluate` is a translated expression
+ * (y.run, y.runDataPath, v.fail), which throws ExpressionError only: the
+ * guard renderYaql puts around it would pass its failures through as they are.
  */
-export function yaqlOne(env: ExprEnv, text: string, evaluate: (env: ExprEnv) => PyValue): PyValue {
-  let result: PyValue;
-  try {
-    result = evaluate(env);
-  } catch (e) {
-    throw guarded("yaql", text, e);
-  }
+export function yaqlOne(env: ExprEnv, evaluate: (env: ExprEnv) => PyValue): PyValue {
+  const result = evaluate(env);
   return typeof result === "string" && result.includes("<%") ? renderYaql(LANGUAGES, result, env) : result;
 }
 
@@ -48,18 +44,15 @@ export function jinja(env: ExprEnv, text: string, compiled: CompiledJinja): PyVa
  * A string that is exactly one `{{ }}` expression (no raw blocks, no `{% %}`):
  * renderJinja's steps for that case. Expanding a string result, or checking it
  * for unresolved expressions, only changes a string holding `{{` or `{%`.
+ * `evaluate` is a translated expression (j.expr, v.fail), which throws
+ * ExpressionError only, so renderJinja's guard would pass it through.
  */
 export function jinjaOne(
   env: ExprEnv,
   text: string,
   evaluate: (env: ExprEnv) => { readonly value: PyValue } | null,
 ): PyValue {
-  let evaluated: { readonly value: PyValue } | null;
-  try {
-    evaluated = evaluate(env);
-  } catch (e) {
-    throw guarded("jinja", text, e);
-  }
+  const evaluated = evaluate(env);
   let output: PyValue = evaluated === null ? text : evaluated.value;
   if (evaluated !== null && typeof output === "string" && (output.includes("{{") || output.includes("{%")))
     output = expandJinja(LANGUAGES, output, env);
