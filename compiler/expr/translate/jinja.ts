@@ -64,6 +64,23 @@ class JinjaTranslator {
     );
   }
 
+  /** `ctx('name')` with a literal name that is not empty, where `ctx` can only be the catalogue function. */
+  private isCtxKeyCall(node: JinjaExpr): node is JinjaExpr & { kind: "call"; args: [{ value: string }] } {
+    if (!this.globalsOnly || node.kind !== "call" || node.node.kind !== "name" || node.node.name !== "ctx")
+      return false;
+    const [key] = node.args;
+    return (
+      node.args.length === 1 &&
+      node.kwargs.length === 0 &&
+      !node.dynArgs &&
+      !node.dynKwargs &&
+      key!.kind === "const" &&
+      typeof key!.value === "string" &&
+      key!.value !== "" &&
+      isCatalogueName("ctx")
+    );
+  }
+
   private opt(node: JinjaExpr | undefined, folded: boolean): ts.Expression {
     return node === undefined ? data(null) : this.expr(node, folded);
   }
@@ -98,6 +115,7 @@ class JinjaTranslator {
           this.opt(node.step, folded),
         ]);
       case "call":
+        if (this.isCtxKeyCall(node)) return this.j("ctxKey", [S(), str(node.args[0]!.value as string)]);
         if (
           this.globalsOnly &&
           node.node.kind === "name" &&

@@ -35,6 +35,7 @@ import {
 import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
 import { PyGenerator } from "../../../compiler/expr/jinja/values";
 import type { ExprEnv } from "../functions/env";
+import { contextVariable } from "../functions/orquesta";
 import { dictGet, dictSet } from "../py/dict";
 import { type PyDict, PyTuple, type PyValue } from "../py/value";
 
@@ -161,6 +162,11 @@ export function cat(s: Scope, name: string, positional: PyValue[], kw: [string, 
   const kwargs: PyDict = {};
   for (const [k, v] of kw) dictSet(kwargs, k, v);
   return callCatalog(s.env, name, positional, kwargs);
+}
+
+/** `ctx('name')` with a literal name that is not empty: what the catalogue's ctx() returns for it. */
+export function ctxKey(s: Scope, name: string): PyValue {
+  return contextVariable(s.env, name);
 }
 
 /**
