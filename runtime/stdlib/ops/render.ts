@@ -2,6 +2,7 @@
 // compiler/expr/render.ts (interpolation, re-rendering of string results,
 // unresolved variables, raw blocks) driven with precompiled expressions.
 
+import { jinjaValueToText } from "../../../compiler/expr/jinja/index";
 import { LANGUAGES } from "../../../compiler/expr/languages";
 import {
   type CompiledJinja,
@@ -9,7 +10,9 @@ import {
   finishJinja,
   renderJinja,
   renderYaql,
+  replaceAll,
 } from "../../../compiler/expr/render";
+import { yaqlResultText } from "../../../compiler/expr/yaql/expression";
 import type { ExprEnv } from "../functions/env";
 import type { PyValue } from "../py/value";
 
@@ -33,6 +36,31 @@ export function yaql(
 export function yaqlOne(env: ExprEnv, evaluate: (env: ExprEnv) => PyValue): PyValue {
   const result = evaluate(env);
   return typeof result === "string" && result.includes("<%") ? renderYaql(LANGUAGES, result, env) : result;
+}
+
+/**
+ * A string holding YAQL expressions around or beside text: renderYaql's steps
+ * with translated expressions, which throw ExpressionError only (see
+ * yaqlOne), and string results rendered again only when they hold `<%`.
+ */
+export function yaqlText(
+  env: ExprEnv,
+  text: string,
+  exprs: readonly string[],
+  evaluate: readonly ((env: ExprEnv) => PyValue)[],
+): PyValue {
+  let output: PyValue = text;
+  for (let i = 0; i < exprs.length; i++) {
+    const expr = exprs[i]!;
+    let result = evaluate[i]!(env);
+    if (typeof result === "string" && result.includes("<%")) result = renderYaql(LANGUAGES, result, env);
+    const current = output as string;
+    output =
+      exprs.length > 1 || current.length > expr.length
+        ? replaceAll(current, expr, yaqlResultText(result))
+        : result;
+  }
+  return output;
 }
 
 /** A string holding Jinja: `text` has its raw blocks hidden already. */
@@ -59,6 +87,37 @@ export function jinjaOne(
   return typeof output === "string" && output.includes("{{")
     ? finishJinja(LANGUAGES, output, [], env)
     : output;
+}
+
+const NO_RAW_BLOCKS: readonly string[] = [];
+
+/**
+ * A string holding `{{ }}` expressions (no `{% %}` blocks) with text around
+ * them or raw blocks (`text` has them hidden): renderJinja's steps with
+ * translated expressions (see jinjaOne).
+ */
+export function jinjaText(
+  env: ExprEnv,
+  text: string,
+  exprs: readonly string[],
+  evaluate: readonly ((env: ExprEnv) => { readonly value: PyValue } | null)[],
+  rawBlocks: readonly string[] = NO_RAW_BLOCKS,
+): PyValue {
+  let output: PyValue = text;
+  for (let i = 0; i < exprs.length; i++) {
+    const expr = exprs[i]!;
+    const evaluated = evaluate[i]!(env);
+    if (evaluated === null) continue;
+    let result = evaluated.value;
+    if (typeof result === "string" && (result.includes("{{") || result.includes("{%")))
+      result = expandJinja(LANGUAGES, result, env);
+    const current = output as string;
+    output =
+      exprs.length > 1 || current.length > expr.length
+        ? replaceAll(current, expr, jinjaValueToText(result))
+        : result;
+  }
+  return finishJinja(LANGUAGES, output, rawBlocks, env);
 }
 
 export { renderedDict } from "./render-key";
