@@ -58,9 +58,10 @@ function jinjaString(text: string, rt: ts.Expression): ts.Expression | null {
     const fn = hoist.add("e", evaluate[0]!);
     return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinjaOne", [id("env"), str(text), fn])));
   }
-  const list = hoist.add("x", data(exprs));
-  const fns = hoist.add("e", array(evaluate));
-  const args = [id("env"), str(hidden.text), list, fns];
+  // Only raw blocks: empty lists inline, where the parameter types them.
+  const list = exprs.length > 0 ? hoist.add("x", data(exprs)) : array([]);
+  const fns = exprs.length > 0 ? hoist.add("e", array(evaluate)) : array([]);
+  const args: ts.Expression[] = [id("env"), str(hidden.text), list, fns];
   if (hidden.rawBlocks.length > 0) args.push(hoist.add("w", data(hidden.rawBlocks)));
   return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinjaText", args)));
 }
