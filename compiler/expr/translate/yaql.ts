@@ -190,6 +190,12 @@ class YaqlTranslator {
       case ".":
         if (right.kind === "keyword") {
           if (this.isContextCall(left)) return this.y("ctxAttr", [E, C, str(right.name)]);
+          const path = this.direct ? dataPath({ kind: "binary", op, left, right, start: 0, end: 0 }) : null;
+          if (path) {
+            // An empty list stays inline, where the parameter types it.
+            const args = path.args.length > 0 ? this.hoist.add("p", data(path.args)) : array([]);
+            return this.y("path", [E, C, str(path.name), args, this.hoist.add("p", data(path.attrs))]);
+          }
           return this.y("attr", [E, C, this.expr(left), str(right.name)]);
         }
         if (right.kind === "call") return this.callOp(right.name, right.args, this.expr(left));

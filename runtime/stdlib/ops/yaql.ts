@@ -180,6 +180,27 @@ export function runDataPath(
   }
 }
 
+/**
+ * `f(args).a.b` inside a larger expression, where f is ctx, item, result or
+ * task called with literal arguments: the attributes read from the data while
+ * it is a mapping (reading the same as from its frozen copy), and only what is
+ * read frozen, not the whole of f's result.
+ */
+export function path(
+  e: CompiledEngine,
+  c: YaqlContext,
+  name: string,
+  args: PyValue[],
+  attrs: readonly string[],
+): PyValue {
+  let raw = e.callCatalogRaw(name, args);
+  let i = 0;
+  for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
+  let value = e.freeze(raw);
+  for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
+  return value;
+}
+
 /** `ctx().name`: one variable of the visible context, frozen without freezing the rest. */
 export function ctxAttr(e: CompiledEngine, c: YaqlContext, name: string): PyValue {
   return e.freeze(e.attribute(e.callCatalogRaw("ctx", []), name, c));
