@@ -4,7 +4,13 @@
 
 import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
-import { type CallPlan, planCall, runPlan } from "../../../compiler/expr/yaql/dispatch";
+import {
+  type CallPlan,
+  isEagerPlan,
+  planCall,
+  runEagerPlan,
+  runPlan,
+} from "../../../compiler/expr/yaql/dispatch";
 import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
@@ -105,17 +111,20 @@ export interface CallSite {
   readonly name: string;
   readonly args: readonly YaqlArg[];
   readonly plan: CallPlan | null;
+  readonly eager: boolean;
 }
 
 /** `name(args)` (`method`: `x.name(args)`) in an expression where no def() can shadow the name. */
 export function site(name: string, args: readonly YaqlArg[], method: boolean): CallSite {
   const overloads = overloadsOf(name, method);
-  return { name, args, plan: overloads.length > 0 ? planCall(overloads, args, method) : null };
+  const plan = overloads.length > 0 ? planCall(overloads, args, method) : null;
+  return { name, args, plan, eager: plan !== null && isEagerPlan(plan) };
 }
 
 /** call() at a resolved site: the engine's dispatch without looking the name up again. */
 export function callAt(e: CompiledEngine, c: YaqlContext, s: CallSite, receiver?: PyValue): PyValue {
-  return s.plan ? runPlan(e, s.name, s.plan, c, receiver) : e.call(s.name, s.args, c, receiver);
+  if (!s.plan) return e.call(s.name, s.args, c, receiver);
+  return s.eager ? runEagerPlan(e, s.name, s.plan, c, receiver) : runPlan(e, s.name, s.plan, c, receiver);
 }
 
 export function not(v: PyValue): boolean {
