@@ -189,7 +189,7 @@ class YaqlTranslator {
     switch (op) {
       case ".":
         if (right.kind === "keyword") {
-          if (this.isContextCall(left)) return this.y("ctxAttr", [E, C, str(right.name)]);
+          if (this.isContextCall(left)) return this.y("ctxAttr", [E, str(right.name)]);
           const path = this.direct ? dataPath({ kind: "binary", op, left, right, start: 0, end: 0 }) : null;
           if (path) {
             // An empty list stays inline, where the parameter types it.

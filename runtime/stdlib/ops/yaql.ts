@@ -20,6 +20,7 @@ import { convertOutput, roundTrip, ydictGet, ydictSet, yTruthy } from "../../../
 import type { ExprEnv } from "../functions/env";
 import { contextVariable } from "../functions/orquesta";
 import { lookupFunction } from "../functions/registry";
+import { dictGet } from "../py/dict";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../py/value";
 
 /** The code of one YAQL node: evaluated with the engine and the current `$` context. */
@@ -172,8 +173,10 @@ export function runDataPath(
   try {
     const e = new CompiledEngine(env);
     const c = new YaqlContext();
-    let raw = e.callCatalogRaw(name, args);
     let i = 0;
+    let raw: PyValue;
+    if (name === "ctx" && args.length === 0 && attrs.length > 0) raw = visibleVariable(e, attrs[i++]!);
+    else raw = e.callCatalogRaw(name, args);
     // A mapping's attribute reads the same from the data as from its frozen copy.
     for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
     let result: PyValue;
@@ -202,17 +205,29 @@ export function path(
   args: PyValue[],
   attrs: readonly string[],
 ): PyValue {
-  let raw = e.callCatalogRaw(name, args);
   let i = 0;
+  let raw: PyValue;
+  if (name === "ctx" && args.length === 0 && attrs.length > 0) raw = visibleVariable(e, attrs[i++]!);
+  else raw = e.callCatalogRaw(name, args);
   for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
   let value = e.freeze(raw);
   for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
   return value;
 }
 
+/**
+ * The attribute `name` of ctx()'s dict (a copy of the context without the
+ * `__` variables, as a YAQL mapping reads it), without copying the context.
+ */
+function visibleVariable(e: CompiledEngine, name: string): PyValue {
+  const value = name.startsWith("__") ? undefined : dictGet(e.env.ctx, name);
+  if (value === undefined) throw new PyError("KeyError", name, "undefined_variable");
+  return value;
+}
+
 /** `ctx().name`: one variable of the visible context, frozen without freezing the rest. */
-export function ctxAttr(e: CompiledEngine, c: YaqlContext, name: string): PyValue {
-  return e.freeze(e.attribute(e.callCatalogRaw("ctx", []), name, c));
+export function ctxAttr(e: CompiledEngine, name: string): PyValue {
+  return e.freeze(visibleVariable(e, name));
 }
 
 /** `receiver.name` */
