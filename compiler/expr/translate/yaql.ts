@@ -273,19 +273,24 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   // A def() in the expression may shadow any name: then nothing is resolved statically.
   const direct = !definesFunctions(ast);
   const path = direct ? dataPath(ast) : null;
+  const hoist = new Hoist();
   if (path) {
-    return envArrow(
-      rt,
-      rtCall(rt, "y.runDataPath", [
-        id("env"),
-        str(exprText),
-        str(path.name),
-        data(path.args),
-        data(path.attrs),
-      ]),
+    // Lists made once; an empty one stays inline, where the parameter types it.
+    const list = (items: readonly PyValue[], prefix: string) =>
+      items.length > 0 ? hoist.add(prefix, data(items)) : array([]);
+    return hoist.wrap(
+      envArrow(
+        rt,
+        rtCall(rt, "y.runDataPath", [
+          id("env"),
+          str(exprText),
+          str(path.name),
+          list(path.args, "p"),
+          list(path.attrs, "p"),
+        ]),
+      ),
     );
   }
-  const hoist = new Hoist();
   try {
     const body = new YaqlTranslator(rt, hoist, direct).expr(ast);
     return hoist.wrap(envArrow(rt, rtCall(rt, "y.run", [id("env"), str(exprText), arrow(["E", "C"], body)])));
