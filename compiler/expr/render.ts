@@ -135,7 +135,8 @@ function jinjaText(languages: ExpressionLanguages, v: PyValue): string {
   return pyStr(v);
 }
 
-function expandJinja(
+/** Renders the expressions (or blocks) found in a Jinja text, without the checks renderJinja adds. */
+export function expandJinja(
   languages: ExpressionLanguages,
   text: string,
   env: ExprEnv,
@@ -186,7 +187,16 @@ export function renderJinja(
   let rawBlocks: readonly string[];
   if (compiled) rawBlocks = compiled.rawBlocks;
   else ({ text, rawBlocks } = hideRawBlocks(text));
-  let output = expandJinja(languages, text, env, compiled);
+  return finishJinja(languages, expandJinja(languages, text, env, compiled), rawBlocks, env);
+}
+
+/** renderJinja's last steps on an expanded text: unresolved expressions fail, raw blocks are put back. */
+export function finishJinja(
+  languages: ExpressionLanguages,
+  output: PyValue,
+  rawBlocks: readonly string[],
+  env: ExprEnv,
+): PyValue {
   if (typeof output === "string") {
     const unresolved = output.includes("{{")
       ? findAll(JINJA_EXPR, output).map((e) => stripDelimiter(e, "jinja").inner)
@@ -202,7 +212,7 @@ export function renderJinja(
       rawBlocks.forEach((block, i) => {
         restored = replaceAll(restored, `{${i}}`, block);
       });
-      output = guard("jinja", restored, () => languages.renderJinjaTemplate(restored, env));
+      return guard("jinja", restored, () => languages.renderJinjaTemplate(restored, env));
     }
   }
   return output;

@@ -83,6 +83,19 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   return collectionAttribute(obj, name);
 }
 
+/** Per attribute name: whether a dict has a Python attribute of that name (keys, items, get ...). */
+const dictAttributeNames = new Map<string, boolean>();
+
+/** True when `dict.name` is a Python attribute of every dict (the answer depends on the name only). */
+export function isDictAttribute(name: string): boolean {
+  let known = dictAttributeNames.get(name);
+  if (known === undefined) {
+    known = pythonAttribute({}, name) !== undefined;
+    dictAttributeNames.set(name, known);
+  }
+  return known;
+}
+
 function unsafe(obj: PyValue, name: string): JinjaUndefined {
   return new JinjaUndefined({
     hint: `access to attribute '${name}' of '${pyTypeName(obj)}' object is unsafe.`,
@@ -110,6 +123,16 @@ export function getItem(obj: PyValue, key: PyValue): PyValue {
     if (value !== undefined) return key.startsWith("_") ? unsafe(obj, key) : value;
   }
   return undefinedAttr(obj, key);
+}
+
+/**
+ * getAttr(obj, name) for a name that is not a dict attribute (isDictAttribute):
+ * a dict's item is read directly, anything else goes through getAttr.
+ */
+export function getItemAttr(obj: PyValue, name: string): PyValue {
+  if (!isDict(obj)) return getAttr(obj, name);
+  const item = dictLookup(obj, name);
+  return item === undefined ? undefinedAttr(obj, name) : item;
 }
 
 /** obj[key] in Python, or undefined for the errors Jinja swallows (TypeError, LookupError). */

@@ -8,6 +8,7 @@
 import type { ts } from "ts-morph";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { PyError } from "../../../runtime/stdlib/py/value";
+import { isDictAttribute } from "../jinja/access";
 import type { CallArgs, JinjaExpr, JinjaStmt, JinjaTemplate } from "../jinja/ast";
 import { checkNames, foldsLeftOnly, isConst, needsFoldCheck } from "../jinja/evaluate";
 import {
@@ -63,6 +64,23 @@ class JinjaTranslator {
     );
   }
 
+  /** `ctx('name')` with a literal name that is not empty, where `ctx` can only be the catalogue function. */
+  private isCtxKeyCall(node: JinjaExpr): node is JinjaExpr & { kind: "call"; args: [{ value: string }] } {
+    if (!this.globalsOnly || node.kind !== "call" || node.node.kind !== "name" || node.node.name !== "ctx")
+      return false;
+    const [key] = node.args;
+    return (
+      node.args.length === 1 &&
+      node.kwargs.length === 0 &&
+      !node.dynArgs &&
+      !node.dynKwargs &&
+      key!.kind === "const" &&
+      typeof key!.value === "string" &&
+      key!.value !== "" &&
+      isCatalogueName("ctx")
+    );
+  }
+
   private opt(node: JinjaExpr | undefined, folded: boolean): ts.Expression {
     return node === undefined ? data(null) : this.expr(node, folded);
   }
@@ -87,7 +105,7 @@ class JinjaTranslator {
         ]);
       case "getattr":
         if (this.isBareCtxCall(node.node)) return this.j("ctxAttr", [S(), str(node.attr)]);
-        return this.j("getAttr", [ev(node.node), str(node.attr)]);
+        return this.j(isDictAttribute(node.attr) ? "getAttr" : "itemAttr", [ev(node.node), str(node.attr)]);
       case "getitem":
         return this.j("item", [ev(node.node), ev(node.arg)]);
       case "slice":
@@ -97,6 +115,7 @@ class JinjaTranslator {
           this.opt(node.step, folded),
         ]);
       case "call":
+        if (this.isCtxKeyCall(node)) return this.j("ctxKey", [S(), str(node.args[0]!.value as string)]);
         if (
           this.globalsOnly &&
           node.node.kind === "name" &&
@@ -138,6 +157,8 @@ class JinjaTranslator {
       case "concat":
         return this.j("concat", [array(node.nodes.map(ev))]);
       case "compare":
+        if (node.ops.length === 1)
+          return this.j("cmp", [ev(node.expr), str(node.ops[0]!.op), ev(node.ops[0]!.expr)]);
         return this.j("compare", [
           ev(node.expr),
           array(node.ops.map((o) => str(o.op))),

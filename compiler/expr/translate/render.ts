@@ -28,43 +28,56 @@ export function translateValueString(text: string, rt: ts.Expression): ts.Expres
   const constant = constantOf(text);
   const literal = constant && pyLiteral(rt, constant.value);
   if (literal) return envArrow(rt, literal);
-  if (hasJinja(text)) {
-    const hidden = hideRawBlocks(text);
-    const hoist = new Hoist();
-    const props: ts.ObjectLiteralElementLike[] = [
-      f.createPropertyAssignment("rawBlocks", data(hidden.rawBlocks)),
-    ];
-    if (findAll(JINJA_BLOCK, hidden.text).length > 0) {
-      const template = translateJinjaTemplate(hidden.text, rt);
-      if (!template) return null;
-      props.push(f.createPropertyAssignment("template", template));
-    } else {
-      const exprs = findAll(JINJA_EXPR, hidden.text);
-      const evaluate = all(exprs.map((e) => translateJinjaExpression(e, rt)));
-      if (!evaluate) return null;
-      props.push(
-        f.createPropertyAssignment(
-          "expressions",
-          f.createObjectLiteralExpression([
-            f.createPropertyAssignment("exprs", data(exprs)),
-            f.createPropertyAssignment("evaluate", array(evaluate)),
-          ]),
-        ),
-      );
-    }
-    const compiled = hoist.add("c", f.createObjectLiteralExpression(props, true));
+  if (hasJinja(text)) return jinjaString(text, rt);
+  if (hasYaql(text)) return yaqlString(text, rt);
+  return envArrow(rt, str(text));
+}
+
+function jinjaString(text: string, rt: ts.Expression): ts.Expression | null {
+  const hidden = hideRawBlocks(text);
+  const hoist = new Hoist();
+  if (findAll(JINJA_BLOCK, hidden.text).length > 0) {
+    const template = translateJinjaTemplate(hidden.text, rt);
+    if (!template) return null;
+    const compiled = hoist.add(
+      "c",
+      f.createObjectLiteralExpression(
+        [
+          f.createPropertyAssignment("rawBlocks", data(hidden.rawBlocks)),
+          f.createPropertyAssignment("template", template),
+        ],
+        true,
+      ),
+    );
     return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinja", [id("env"), str(hidden.text), compiled])));
   }
-  if (hasYaql(text)) {
-    const exprs = findAll(YAQL_EXPR, text);
-    const evaluate = all(exprs.map((e) => translateYaqlExpression(e, rt)));
-    if (!evaluate) return null;
-    const hoist = new Hoist();
-    const list = hoist.add("x", data(exprs));
-    const fns = hoist.add("e", array(evaluate));
-    return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaql", [id("env"), str(text), list, fns])));
+  const exprs = findAll(JINJA_EXPR, hidden.text);
+  const evaluate = all(exprs.map((e) => translateJinjaExpression(e, rt)));
+  if (!evaluate) return null;
+  if (hidden.rawBlocks.length === 0 && exprs.length === 1 && exprs[0] === text) {
+    const fn = hoist.add("e", evaluate[0]!);
+    return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinjaOne", [id("env"), str(text), fn])));
   }
-  return envArrow(rt, str(text));
+  // Only raw blocks: empty lists inline, where the parameter types them.
+  const list = exprs.length > 0 ? hoist.add("x", data(exprs)) : array([]);
+  const fns = exprs.length > 0 ? hoist.add("e", array(evaluate)) : array([]);
+  const args: ts.Expression[] = [id("env"), str(hidden.text), list, fns];
+  if (hidden.rawBlocks.length > 0) args.push(hoist.add("w", data(hidden.rawBlocks)));
+  return hoist.wrap(envArrow(rt, rtCall(rt, "r.jinjaText", args)));
+}
+
+function yaqlString(text: string, rt: ts.Expression): ts.Expression | null {
+  const exprs = findAll(YAQL_EXPR, text);
+  const evaluate = all(exprs.map((e) => translateYaqlExpression(e, rt)));
+  if (!evaluate) return null;
+  const hoist = new Hoist();
+  if (exprs.length === 1 && exprs[0] === text) {
+    const fn = hoist.add("e", evaluate[0]!);
+    return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), fn])));
+  }
+  const list = hoist.add("x", data(exprs));
+  const fns = hoist.add("e", array(evaluate));
+  return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlText", [id("env"), str(text), list, fns])));
 }
 
 /** `(env) => PyValue` equal to renderValue(value, env) for any workflow value (structures recursed). */

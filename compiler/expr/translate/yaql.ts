@@ -14,7 +14,7 @@ import type { YaqlArg, YaqlNode } from "../yaql/ast";
 import { catalogueFunction, FROM_CONTEXT, isFastOperator } from "../yaql/evaluate";
 import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
 import { parseOrThrow } from "../yaql/parser";
-import { array, arrow, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
+import { array, arrow, bool, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
 
 function assertNever(x: never): never {
   throw new Error(`unexpected YAQL node ${JSON.stringify(x)}`);
@@ -107,9 +107,15 @@ class YaqlTranslator {
   }
 
   private callOp(name: string, args: readonly YaqlArg[], receiver?: ts.Expression): ts.Expression {
-    const parts = [id("E"), id("C"), str(name), this.args(args)];
-    if (receiver) parts.push(receiver);
-    return this.y("call", parts);
+    // Only a def() in the expression could shadow a function (methods are never user functions).
+    if (this.direct || receiver) {
+      const at = this.hoist.add(
+        "s",
+        this.y("site", [str(name), this.args(args), bool(receiver !== undefined)]),
+      );
+      return this.y("callAt", receiver ? [id("E"), id("C"), at, receiver] : [id("E"), id("C"), at]);
+    }
+    return this.y("call", [id("E"), id("C"), str(name), this.args(args)]);
   }
 
   expr(node: YaqlNode): ts.Expression {
@@ -183,7 +189,13 @@ class YaqlTranslator {
     switch (op) {
       case ".":
         if (right.kind === "keyword") {
-          if (this.isContextCall(left)) return this.y("ctxAttr", [E, C, str(right.name)]);
+          if (this.isContextCall(left)) return this.y("ctxAttr", [E, str(right.name)]);
+          const path = this.direct ? dataPath({ kind: "binary", op, left, right, start: 0, end: 0 }) : null;
+          if (path) {
+            // An empty list stays inline, where the parameter types it.
+            const args = path.args.length > 0 ? this.hoist.add("p", data(path.args)) : array([]);
+            return this.y("path", [E, C, str(path.name), args, this.hoist.add("p", data(path.attrs))]);
+          }
           return this.y("attr", [E, C, this.expr(left), str(right.name)]);
         }
         if (right.kind === "call") return this.callOp(right.name, right.args, this.expr(left));
@@ -261,19 +273,24 @@ export function translateYaqlExpression(exprText: string, rt: ts.Expression): ts
   // A def() in the expression may shadow any name: then nothing is resolved statically.
   const direct = !definesFunctions(ast);
   const path = direct ? dataPath(ast) : null;
+  const hoist = new Hoist();
   if (path) {
-    return envArrow(
-      rt,
-      rtCall(rt, "y.runDataPath", [
-        id("env"),
-        str(exprText),
-        str(path.name),
-        data(path.args),
-        data(path.attrs),
-      ]),
+    // Lists made once; an empty one stays inline, where the parameter types it.
+    const list = (items: readonly PyValue[], prefix: string) =>
+      items.length > 0 ? hoist.add(prefix, data(items)) : array([]);
+    return hoist.wrap(
+      envArrow(
+        rt,
+        rtCall(rt, "y.runDataPath", [
+          id("env"),
+          str(exprText),
+          str(path.name),
+          list(path.args, "p"),
+          list(path.attrs, "p"),
+        ]),
+      ),
     );
   }
-  const hoist = new Hoist();
   try {
     const body = new YaqlTranslator(rt, hoist, direct).expr(ast);
     return hoist.wrap(envArrow(rt, rtCall(rt, "y.run", [id("env"), str(exprText), arrow(["E", "C"], body)])));

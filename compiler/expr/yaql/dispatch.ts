@@ -201,7 +201,7 @@ function lazyOf(ov: Overload, b: Binding): Set<number> {
  * slots, the keyword nodes, and the overloads they bind to (with the
  * receiver, if any, taken as present but not yet checked).
  */
-interface CallPlan {
+export interface CallPlan {
   /** The failure yaql raises for these nodes before evaluating anything. */
   readonly error?: () => PyError;
   readonly slots: readonly Slot[];
@@ -220,7 +220,7 @@ interface Candidate {
 
 const RECEIVER: Slot = { kind: "receiver" };
 
-function planCall(
+export function planCall(
   overloads: readonly Overload[],
   argNodes: readonly YaqlArg[],
   hasReceiver: boolean,
@@ -288,7 +288,7 @@ export function callOverloads(
   return runPlan(engine, name, plan ?? planCall(overloads, argNodes, hasReceiver), caller, receiver);
 }
 
-function runPlan(
+export function runPlan(
   engine: Engine,
   name: string,
   plan: CallPlan,
@@ -336,6 +336,47 @@ function runPlan(
     if (chosen && slots.length === 0 && kwNodes.size === 0) throw ambiguous(name, receiver);
     chosen ??= { ov: c.ov, args: bound };
     if (slots.length > 0 || kwNodes.size > 0) break;
+  }
+  if (chosen) return chosen.ov.impl(callCtx, chosen.args);
+  throw noMatching(name, receiver);
+}
+
+/** Whether every argument of a plan is evaluated before the call: no lazy parameter, keyword, mapping or skipped argument. */
+export function isEagerPlan(plan: CallPlan): boolean {
+  return (
+    !plan.error &&
+    plan.kwNodes.size === 0 &&
+    plan.slots.every((s) => s.kind === "node") &&
+    plan.candidates.every((c) => c.lazy.size === 0 && c.lazyKw.size === 0 && c.b.extraKw.length === 0)
+  );
+}
+
+const NO_KWARGS: Map<string, Slot> = new Map();
+
+/** runPlan for an eager plan (isEagerPlan): the same steps without what lazy and keyword arguments need. */
+export function runEagerPlan(
+  engine: Engine,
+  name: string,
+  plan: CallPlan,
+  caller: YaqlContext,
+  receiver: PyValue | undefined,
+): PyValue {
+  const fitting =
+    receiver === undefined
+      ? plan.candidates
+      : plan.candidates.filter((c) => !c.receiverType || c.receiverType.check(receiver));
+  if (fitting.length === 0) throw noMatching(name, receiver);
+  const values: Slot[] = receiver === undefined ? [] : [{ kind: "value", value: receiver }];
+  for (const s of plan.slots)
+    values.push({ kind: "value", value: engine.evaluate((s as { node: YaqlNode }).node, caller) });
+  const callCtx: CallCtx = { engine, ctx: caller.child() };
+  let chosen: { ov: Overload; args: Args } | undefined;
+  for (const c of fitting) {
+    const bound = convertArgs(c.ov, c.b, values, NO_KWARGS, callCtx);
+    if (!bound) continue;
+    if (chosen && values.length === 0) throw ambiguous(name, receiver);
+    chosen ??= { ov: c.ov, args: bound };
+    if (values.length > 0) break;
   }
   if (chosen) return chosen.ov.impl(callCtx, chosen.args);
   throw noMatching(name, receiver);

@@ -4,10 +4,11 @@
 // (filters/tests) per evaluation, exactly like the tree walker.
 
 import {
+  getItemAttr,
+  isDictAttribute,
   getAttr as jGetAttr,
   getItem as jGetItem,
   PySlice,
-  pythonAttribute,
 } from "../../../compiler/expr/jinja/access";
 import { binaryOp, powOfFoldedLeft, unaryOp } from "../../../compiler/expr/jinja/arith";
 import type { BinaryOperator, CompareOperator, JinjaTarget } from "../../../compiler/expr/jinja/ast";
@@ -22,11 +23,7 @@ import {
   subscript,
 } from "../../../compiler/expr/jinja/evaluate";
 import { Filters } from "../../../compiler/expr/jinja/filters";
-import {
-  isJinjaStrictUndefined,
-  runJinjaExpression,
-  runJinjaTemplate,
-} from "../../../compiler/expr/jinja/index";
+import { isJinjaStrictUndefined, runJinjaTemplate, wrapJinjaError } from "../../../compiler/expr/jinja/index";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
   filterBlockText,
@@ -36,7 +33,9 @@ import {
   runForLoop,
 } from "../../../compiler/expr/jinja/render";
 import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
+import { PyGenerator } from "../../../compiler/expr/jinja/values";
 import type { ExprEnv } from "../functions/env";
+import { contextVariable } from "../functions/orquesta";
 import { dictGet, dictSet } from "../py/dict";
 import { type PyDict, PyTuple, type PyValue } from "../py/value";
 
@@ -59,7 +58,14 @@ function frame(env: ExprEnv): Frame {
  * or null when the value is a StrictUndefined (Orquesta leaves the text).
  */
 export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly value: PyValue } | null {
-  const value = runJinjaExpression(exprText, env, (e) => body(new Scope(e), frame(e)));
+  // runJinjaExpression's steps, without a closure per evaluation.
+  let value: PyValue;
+  try {
+    value = body(new Scope(env), frame(env));
+    if (value instanceof PyGenerator) value = value.consume();
+  } catch (e) {
+    throw wrapJinjaError(e, exprText);
+  }
   return isJinjaStrictUndefined(value) ? null : { value };
 }
 
@@ -76,6 +82,8 @@ export const unary = (op: "-" | "+", v: PyValue): PyValue => unaryOp(op, v);
 export const powFoldedLeft = powOfFoldedLeft;
 export const getAttr = jGetAttr;
 export const getItem = jGetItem;
+/** `obj.name` where `name` is not a dict attribute (see isDictAttribute): dicts read directly. */
+export const itemAttr = getItemAttr;
 /** `obj[arg]` (arg may be a slice). */
 export const item = subscript;
 export const noElse = missingElse;
@@ -111,6 +119,10 @@ export function or(left: PyValue, right: () => PyValue): PyValue {
 export function concat(parts: PyValue[]): string {
   return parts.map(toStr).join("");
 }
+
+/** `a op b`: a comparison that is not a chain. */
+export const cmp = (left: PyValue, op: CompareOperator, right: PyValue): boolean =>
+  compareOp(op, left, right);
 
 /** `a < b <= c`: a chain, stopping at the first false comparison. */
 export function compare(first: PyValue, ops: readonly CompareOperator[], rest: (() => PyValue)[]): boolean {
@@ -152,16 +164,9 @@ export function cat(s: Scope, name: string, positional: PyValue[], kw: [string, 
   return callCatalog(s.env, name, positional, kwargs);
 }
 
-/** Per attribute name: a dict has a Python attribute of that name (keys, items, get ...). */
-const dictAttributeNames = new Map<string, boolean>();
-
-function isDictAttribute(name: string): boolean {
-  let known = dictAttributeNames.get(name);
-  if (known === undefined) {
-    known = pythonAttribute({}, name) !== undefined;
-    dictAttributeNames.set(name, known);
-  }
-  return known;
+/** `ctx('name')` with a literal name that is not empty: what the catalogue's ctx() returns for it. */
+export function ctxKey(s: Scope, name: string): PyValue {
+  return contextVariable(s.env, name);
 }
 
 /**

@@ -4,14 +4,23 @@
 
 import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
+import {
+  type CallPlan,
+  isEagerPlan,
+  planCall,
+  runEagerPlan,
+  runPlan,
+} from "../../../compiler/expr/yaql/dispatch";
 import { yEquals } from "../../../compiler/expr/yaql/equality";
 import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
 import { keyMessage } from "../../../compiler/expr/yaql/stdlib-core";
+import { overloadsOf } from "../../../compiler/expr/yaql/types";
 import { convertOutput, roundTrip, ydictGet, ydictSet, yTruthy } from "../../../compiler/expr/yaql/values";
 import type { ExprEnv } from "../functions/env";
 import { contextVariable } from "../functions/orquesta";
 import { lookupFunction } from "../functions/registry";
+import { dictGet } from "../py/dict";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../py/value";
 
 /** The code of one YAQL node: evaluated with the engine and the current `$` context. */
@@ -98,6 +107,27 @@ export function call(
   return e.call(name, args, c, receiver);
 }
 
+/** A call site resolved when the code loads: its overloads' binding to the argument nodes, if it has overloads. */
+export interface CallSite {
+  readonly name: string;
+  readonly args: readonly YaqlArg[];
+  readonly plan: CallPlan | null;
+  readonly eager: boolean;
+}
+
+/** `name(args)` (`method`: `x.name(args)`) in an expression where no def() can shadow the name. */
+export function site(name: string, args: readonly YaqlArg[], method: boolean): CallSite {
+  const overloads = overloadsOf(name, method);
+  const plan = overloads.length > 0 ? planCall(overloads, args, method) : null;
+  return { name, args, plan, eager: plan !== null && isEagerPlan(plan) };
+}
+
+/** call() at a resolved site: the engine's dispatch without looking the name up again. */
+export function callAt(e: CompiledEngine, c: YaqlContext, s: CallSite, receiver?: PyValue): PyValue {
+  if (!s.plan) return e.call(s.name, s.args, c, receiver);
+  return s.eager ? runEagerPlan(e, s.name, s.plan, c, receiver) : runPlan(e, s.name, s.plan, c, receiver);
+}
+
 export function not(v: PyValue): boolean {
   return !yTruthy(v);
 }
@@ -143,8 +173,10 @@ export function runDataPath(
   try {
     const e = new CompiledEngine(env);
     const c = new YaqlContext();
-    let raw = e.callCatalogRaw(name, args);
     let i = 0;
+    let raw: PyValue;
+    if (name === "ctx" && args.length === 0 && attrs.length > 0) raw = visibleVariable(e, attrs[i++]!);
+    else raw = e.callCatalogRaw(name, args);
     // A mapping's attribute reads the same from the data as from its frozen copy.
     for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
     let result: PyValue;
@@ -154,15 +186,48 @@ export function runDataPath(
       for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
       result = convertOutput(value);
     }
-    return typeof result === "string" ? renderYaqlText(result, env) : result;
+    return typeof result === "string" && result.includes("<%") ? renderYaqlText(result, env) : result;
   } catch (e) {
     throw toExpressionError(e, exprText);
   }
 }
 
+/**
+ * `f(args).a.b` inside a larger expression, where f is ctx, item, result or
+ * task called with literal arguments: the attributes read from the data while
+ * it is a mapping (reading the same as from its frozen copy), and only what is
+ * read frozen, not the whole of f's result.
+ */
+export function path(
+  e: CompiledEngine,
+  c: YaqlContext,
+  name: string,
+  args: PyValue[],
+  attrs: readonly string[],
+): PyValue {
+  let i = 0;
+  let raw: PyValue;
+  if (name === "ctx" && args.length === 0 && attrs.length > 0) raw = visibleVariable(e, attrs[i++]!);
+  else raw = e.callCatalogRaw(name, args);
+  for (; i < attrs.length && isDict(raw); i++) raw = e.attribute(raw, attrs[i]!, c);
+  let value = e.freeze(raw);
+  for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
+  return value;
+}
+
+/**
+ * The attribute `name` of ctx()'s dict (a copy of the context without the
+ * `__` variables, as a YAQL mapping reads it), without copying the context.
+ */
+function visibleVariable(e: CompiledEngine, name: string): PyValue {
+  const value = name.startsWith("__") ? undefined : dictGet(e.env.ctx, name);
+  if (value === undefined) throw new PyError("KeyError", name, "undefined_variable");
+  return value;
+}
+
 /** `ctx().name`: one variable of the visible context, frozen without freezing the rest. */
-export function ctxAttr(e: CompiledEngine, c: YaqlContext, name: string): PyValue {
-  return e.freeze(e.attribute(e.callCatalogRaw("ctx", []), name, c));
+export function ctxAttr(e: CompiledEngine, name: string): PyValue {
+  return e.freeze(visibleVariable(e, name));
 }
 
 /** `receiver.name` */
@@ -237,7 +302,8 @@ export function map(e: CompiledEngine, c: YaqlContext, args: readonly YaqlArg[])
 export function run(env: ExprEnv, exprText: string, body: Thunk): PyValue {
   try {
     let result = convertOutput(body(new CompiledEngine(env), new YaqlContext()));
-    if (typeof result === "string") result = renderYaqlText(result, env);
+    // Rendering a string again only changes one holding `<%`.
+    if (typeof result === "string" && result.includes("<%")) result = renderYaqlText(result, env);
     return result;
   } catch (e) {
     throw toExpressionError(e, exprText);

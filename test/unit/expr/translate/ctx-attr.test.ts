@@ -28,6 +28,25 @@ const EXPRS = [
   "{% if ctx().host %}{{ ctx().host }}{% endif %}",
 ];
 
+// YAQL reads ctx().name (and ctx().a.b, alone or inside an expression) from the context directly.
+const YAQL_EXPRS = [
+  "<% ctx().host %>",
+  "<% ctx().n.a %>",
+  "<% ctx().n %>",
+  "<% ctx().keys %>",
+  "<% ctx()._y %>",
+  "<% ctx().__x %>",
+  "<% ctx().missing %>",
+  "<% ctx().n.zz %>",
+  "<% ctx().n.a + 1 %>",
+  "<% ctx().__x + 1 %>",
+  "<% ctx().missing + 1 %>",
+  "<% ctx().n.zz + 1 %>",
+  "<% ctx().host + '-' + str(ctx().n.a) %>",
+  "<% ctx().host.n %>",
+  "x-<% ctx().host %>-<% ctx().n %>",
+];
+
 function outcome(f: () => PyValue): unknown {
   try {
     return { value: f() };
@@ -36,7 +55,7 @@ function outcome(f: () => PyValue): unknown {
   }
 }
 
-describe("ctx().name in Jinja, translated", () => {
+describe("ctx().name translated", () => {
   it("reads like the evaluator for every kind of name", async () => {
     const fns = await translateAll(EXPRS);
     for (const [i, expr] of EXPRS.entries()) {
@@ -50,5 +69,16 @@ describe("ctx().name in Jinja, translated", () => {
     expect(outcome(() => renderValue("method: {{ ctx().keys }}", { ctx }))).not.toEqual({
       value: "method: a variable named keys",
     });
+  });
+
+  it("reads like the evaluator in YAQL", async () => {
+    const fns = await translateAll(YAQL_EXPRS);
+    for (const [i, expr] of YAQL_EXPRS.entries()) {
+      const evaluated = outcome(() => renderValue(expr, { ctx }));
+      expect(
+        outcome(() => fns[i]!({ ctx })),
+        expr,
+      ).toEqual(evaluated);
+    }
   });
 });

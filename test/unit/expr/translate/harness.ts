@@ -68,8 +68,11 @@ export async function loadModule(source: string): Promise<(Translated | null)[]>
   const dir = mkdtempSync(join(tmpdir(), "orqc-translate-"));
   const file = join(dir, "translated.mjs");
   writeFileSync(file, js);
-  const mod = (await import(pathToFileURL(file).href)) as { load(rt: typeof ops): (Translated | null)[] };
-  return mod.load(ops);
+  const mod = (await import(pathToFileURL(file).href)) as {
+    load(rt: typeof ops.ops): (Translated | null)[];
+  };
+  // The plain object a bundle's runtime API hands over as `$rt.ops` (runtime/api).
+  return mod.load(ops.ops);
 }
 
 export async function translateAll(values: readonly PyValue[]): Promise<(Translated | null)[]> {

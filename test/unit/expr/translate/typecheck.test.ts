@@ -39,6 +39,8 @@ describe("translated module type-checks", () => {
       "{{ f(*[1], **{'a': 2}) }} {{ 1 if x }} {{ x[1:2:3] }} <% 1 %>",
       "<% let(a => 1) -> def(f, $1) -> f($a).select([$, $1]).where(not $) %> {{ (1, 2) }}",
       "<% [1, , 2] %> <% {a => 1, 2} %> <% $x?.y?.f(k => v, 1) %> <% -$ mod 2 = 3 %>",
+      "{% raw %}<% ctx(x) %>{% endraw %}",
+      "a {% raw %}{{ x }}{% endraw %} {{ 1 + ctx('x') }}",
     ];
     const { source } = buildModule([...cases.map((c) => c.expr), ...statements]);
     expect(typeErrors(source).slice(0, 10)).toEqual([]);
