@@ -112,6 +112,14 @@ export type JinjaStmt =
       readonly defaults: readonly JinjaExpr[];
       readonly body: readonly JinjaStmt[];
     })
+  | (Span & {
+      /** `{% call(params) macro(args) %}body{% endcall %}`: the macro gets the body as `caller`. */
+      readonly kind: "callblock";
+      readonly params: readonly string[];
+      readonly defaults: readonly JinjaExpr[];
+      readonly call: Extract<JinjaExpr, { kind: "call" }>;
+      readonly body: readonly JinjaStmt[];
+    })
   | (Span & { readonly kind: "unsupported"; readonly tag: string });
 
 export interface JinjaTemplate extends Span {

@@ -23,7 +23,7 @@ import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from 
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { JinjaCallable, keyText, rememberKey } from "./values";
+import { JinjaCallable, keyText, LoopContext, rememberKey } from "./values";
 
 const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr", "rejectattr"]);
 const constMemo = new WeakMap<JinjaExpr, boolean>();
@@ -343,6 +343,7 @@ export function compareOp(op: string, a: PyValue, b: PyValue): boolean {
 export function callValue(callee: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
   if (callee instanceof JinjaUndefined) callee.fail();
   if (callee instanceof JinjaCallable) return callee.invoke(args, kwargs);
+  if (callee instanceof LoopContext) return callee.call(args);
   throw notCallable(callee);
 }
 

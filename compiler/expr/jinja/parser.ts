@@ -11,7 +11,7 @@ export interface ParseResult<T> {
   readonly errors: JinjaDiagnostic[];
 }
 
-const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from", "block", "call", "autoescape"]);
+const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from", "block", "autoescape"]);
 
 class TemplateParser extends ExprParser {
   private readonly endTokenStack: string[][] = [];
@@ -87,6 +87,8 @@ class TemplateParser extends ExprParser {
         return this.parseFilterBlock(begin.start);
       case "macro":
         return this.parseMacro(begin.start);
+      case "call":
+        return this.parseCallBlock(begin.start);
       case "print": {
         this.next();
         const expr = this.parseExpression();
@@ -183,6 +185,13 @@ class TemplateParser extends ExprParser {
     this.next();
     const name = this.expectName().text;
     this.expectOp("(");
+    const { params, defaults } = this.parseSignature();
+    const body = this.parseStatements(["endmacro"], true);
+    return { kind: "macro", name, params, defaults, body, start, end: this.current.end };
+  }
+
+  /** `name, name=default, ...)` after the opening parenthesis of a macro or call block. */
+  private parseSignature(): { params: string[]; defaults: JinjaExpr[] } {
     const params: string[] = [];
     const defaults: JinjaExpr[] = [];
     while (!this.isOp(")")) {
@@ -192,8 +201,16 @@ class TemplateParser extends ExprParser {
       else if (defaults.length > 0) this.fail("non-default argument follows default argument");
     }
     this.expectOp(")");
-    const body = this.parseStatements(["endmacro"], true);
-    return { kind: "macro", name, params, defaults, body, start, end: this.current.end };
+    return { params, defaults };
+  }
+
+  private parseCallBlock(start: number): JinjaStmt {
+    this.next();
+    const { params, defaults } = this.skipOp("(") ? this.parseSignature() : { params: [], defaults: [] };
+    const call = this.parseExpression();
+    if (call.kind !== "call") this.fail("expected call");
+    const body = this.parseStatements(["endcall"], true);
+    return { kind: "callblock", params, defaults, call, body, start, end: this.current.end };
   }
 }
 

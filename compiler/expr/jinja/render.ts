@@ -99,6 +99,8 @@ class Renderer implements RenderDepth {
       case "macro":
         scope.set(s.name, this.macro(s, scope));
         return "";
+      case "callblock":
+        return this.callBlock(s, scope);
       case "unsupported":
         throw typeError("no loader for this environment specified");
     }
@@ -118,7 +120,20 @@ class Renderer implements RenderDepth {
       test: test ? (inner) => this.expr(test, inner) : null,
       body: (inner) => this.body(s.body, inner),
       else_: (inner) => this.body(s.else_, inner),
+      recursive: s.recursive,
     });
+  }
+
+  /** The call with one more keyword argument: `caller`, a macro rendering the block's body. */
+  private callBlock(s: Extract<JinjaStmt, { kind: "callblock" }>, scope: Scope): string {
+    const caller = makeMacro(this, scope, "caller", s.params, {
+      defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
+      body: (inner) => this.body(s.body, inner),
+      special: macroSpecialNames(s.body),
+    });
+    const inner = scope.child();
+    inner.set(CALLER_SLOT, caller);
+    return toStr(this.ev.eval(callWithCaller(s), inner));
   }
 
   private macro(s: Extract<JinjaStmt, { kind: "macro" }>, defScope: Scope): PyValue {
@@ -140,12 +155,25 @@ export function filterBlockText(v: PyValue): string {
   return v;
 }
 
+/** Where a call block keeps its caller for the call (no template can name it: not an identifier). */
+export const CALLER_SLOT = "caller block";
+
+/** A call block's call, given `caller=` the macro kept in CALLER_SLOT. */
+export function callWithCaller(s: Extract<JinjaStmt, { kind: "callblock" }>): JinjaExpr {
+  const callerRef: JinjaExpr = { kind: "name", name: CALLER_SLOT, start: s.call.start, end: s.call.start };
+  return { ...s.call, kwargs: [...s.call.kwargs, { key: "caller", value: callerRef }] };
+}
+
 /** Macro nesting depth (loop.depth inside macros), shared by a render. */
 export interface RenderDepth {
   depth: number;
 }
 
-/** `{% for target in iterable if test %}body{% else %}else_{% endfor %}` */
+/**
+ * `{% for target in iterable if test %}body{% else %}else_{% endfor %}`; with
+ * `recursive`, `loop(children)` renders the whole loop (else included) again
+ * over `children`, one level deeper.
+ */
 export function runForLoop(
   r: RenderDepth,
   scope: Scope,
@@ -155,7 +183,9 @@ export function runForLoop(
     readonly test: ((inner: Scope) => PyValue) | null;
     readonly body: (inner: Scope) => string;
     readonly else_: (inner: Scope) => string;
+    readonly recursive?: boolean;
   },
+  depth0 = r.depth,
 ): string {
   let items = iterate(iterable);
   const test = parts.test;
@@ -167,7 +197,10 @@ export function runForLoop(
     });
   }
   if (items.length === 0) return parts.else_(scope.child());
-  const loop = new LoopContext(items, r.depth);
+  const recurse = parts.recursive
+    ? (children: PyValue) => runForLoop(r, scope, children, target, parts, depth0 + 1)
+    : null;
+  const loop = new LoopContext(items, depth0, recurse);
   let out = "";
   for (const item of items) {
     loop.index0++;
@@ -271,6 +304,10 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
       case "assignblock":
       case "with":
       case "macro":
+        checkTemplateNames(s.body);
+        break;
+      case "callblock":
+        checkNames(s.call);
         checkTemplateNames(s.body);
         break;
       case "filterblock":

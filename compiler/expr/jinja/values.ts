@@ -152,7 +152,19 @@ export class LoopContext implements PyOpaque {
   constructor(
     readonly items: readonly PyValue[],
     readonly depth0: number,
+    /** A recursive loop's `loop(iterable)`: the loop rendered over `iterable`, a level deeper. */
+    private readonly recurse: ((iterable: PyValue) => string) | null = null,
   ) {}
+  call(args: readonly PyValue[]): string {
+    if (!this.recurse)
+      throw new PyError("TypeError", "The loop must have the 'recursive' marker to be called recursively.");
+    if (args.length !== 1)
+      throw new PyError(
+        "TypeError",
+        `__call__() takes 2 positional arguments but ${args.length + 1} were given`,
+      );
+    return this.recurse(args[0]!);
+  }
   attr(name: string): PyValue | undefined {
     const n = this.items.length;
     const i = this.index0;

@@ -17,7 +17,7 @@ import {
   parseJinjaTemplate,
   stripJinjaDelimiter,
 } from "../jinja/index";
-import { checkTemplateNames, macroSpecialNames } from "../jinja/render";
+import { callWithCaller, checkTemplateNames, macroSpecialNames } from "../jinja/render";
 import { array, arrow, cond, data, envArrow, id, method, plus, pyLiteral, rtCall, str } from "./codegen";
 import { failing, Untranslatable } from "./yaql";
 
@@ -219,6 +219,7 @@ class JinjaTranslator {
           s.test ? arrow(["S"], this.expr(s.test)) : data(null),
           this.scoped(s.body),
           this.scoped(s.else_),
+          data(s.recursive),
         ]);
       case "assign":
         return this.j("assign", [S(), data(s.target), this.expr(s.value)]);
@@ -247,6 +248,16 @@ class JinjaTranslator {
           array(s.defaults.map((d) => arrow(["S"], this.expr(d)))),
           this.scoped(s.body),
           data(macroSpecialNames(s.body)),
+        ]);
+      case "callblock":
+        return this.j("callBlock", [
+          F(),
+          S(),
+          data(s.params),
+          array(s.defaults.map((d) => arrow(["S"], this.expr(d)))),
+          this.scoped(s.body),
+          data(macroSpecialNames(s.body)),
+          arrow(["S"], this.expr(callWithCaller(s))),
         ]);
       case "unsupported":
         return rtCall(this.rt, "v.raise", [

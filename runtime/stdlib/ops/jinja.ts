@@ -26,6 +26,7 @@ import { Filters } from "../../../compiler/expr/jinja/filters";
 import { isJinjaStrictUndefined, runJinjaTemplate, wrapJinjaError } from "../../../compiler/expr/jinja/index";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
+  CALLER_SLOT,
   filterBlockText,
   assign as jAssign,
   makeMacro,
@@ -242,8 +243,24 @@ export function forLoop(
   test: ((inner: Scope) => PyValue) | null,
   body: (inner: Scope) => string,
   else_: (inner: Scope) => string,
+  recursive = false,
 ): string {
-  return runForLoop(f, s, iterable, target, { test, body, else_ });
+  return runForLoop(f, s, iterable, target, { test, body, else_, recursive });
+}
+
+/** `{% call(params) m(args) %}body{% endcall %}`: `call` runs in a scope holding the caller macro. */
+export function callBlock(
+  f: Frame,
+  s: Scope,
+  params: readonly string[],
+  defaults: ((s: Scope) => PyValue)[],
+  body: (inner: Scope) => string,
+  special: readonly string[],
+  call: (inner: Scope) => PyValue,
+): string {
+  const inner = s.child();
+  inner.set(CALLER_SLOT, makeMacro(f, s, "caller", params, { defaults, body, special }));
+  return toStr(call(inner));
 }
 
 /** `{% macro name(params) %}` */
