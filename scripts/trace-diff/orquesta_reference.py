@@ -64,7 +64,7 @@ COMPLETED = set(statuses.COMPLETED_STATUSES)
 ACTION_STATUSES = {
     "succeeded": statuses.SUCCEEDED,
     "failed": statuses.FAILED,
-    "timeout": statuses.FAILED,
+    "timeout": statuses.EXPIRED,
     "expired": statuses.EXPIRED,
     "abandoned": statuses.ABANDONED,
     "canceled": statuses.CANCELED,
