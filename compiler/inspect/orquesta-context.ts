@@ -148,6 +148,9 @@ function inspectTask(task: TaskView, ctx: Set<string>): RawEntry[] {
   return sortBySpecPath(errors);
 }
 
+/** Queue pops after which inspectTasks stops queueing a task again with the same context. */
+const DEDUPE_AFTER = 20_000;
+
 function inspectTasks(
   view: WorkflowView,
   start: Set<string>,
@@ -159,7 +162,9 @@ function inspectTasks(
   const lastCtx = new Map<string, Set<string>>();
   const traversed = new Set<string>();
   const queue: Array<[string, Set<string> | null]> = starts.map((s) => [s, new Set(start)]);
+  let pops = 0;
   while (queue.length > 0) {
+    pops++;
     const [name, given] = queue.shift()!;
     traversed.add(name);
     const taskCtx = new Set(given && given.size > 0 ? given : (joinCtx.get(name) ?? []));
@@ -180,8 +185,12 @@ function inspectTasks(
         if (!target || traversed.has(target) || !hasTask(view, target)) continue;
         const next = getTask(view, target)!;
         if (!isTruthy(next.join)) {
+          // Like Orquesta, a task reached by several branches before it is
+          // traversed is inspected once per branch, so its errors repeat.
+          // Only past a safety limit (the walk grows exponentially on chains
+          // of diamonds) is a branch with an already queued context dropped.
           const seen = lastCtx.get(target);
-          if (!seen || !sameSet(seen, branch)) {
+          if (pops < DEDUPE_AFTER || !seen || !sameSet(seen, branch)) {
             queue.push([target, branch]);
             lastCtx.set(target, branch);
           }
