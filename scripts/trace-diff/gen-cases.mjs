@@ -55,6 +55,9 @@ function genWorkflow(r, name, depth, opts) {
     tasks: {},
   };
   wf.input.push({ nums: [1, 2] });
+  if (r.chance(0.05))
+    wf.vars.push({ broken: ex(r.pick(["ctx(x).nothing", "ctx(items)[5]", "ctx(count) + 'a'"])) });
+  if (r.chance(0.2)) wf.vars.push({ derived: ex(r.pick(["ctx(count) + 10", "ctx(items)", "ctx(x)"])) });
   const subs = {};
   const inbound = new Map(ids.map((id) => [id, 0]));
   const taskSpecs = {};
@@ -81,11 +84,21 @@ function genWorkflow(r, name, depth, opts) {
         "range(3)",
         "ctx(x)",
         r.chance(0.5) ? "ctx(nums)" : "ctx(items)",
+        "ctx(msg)",
+        jinja ? "ctx()" : "dict(a => 1)",
+        "zip(ctx(items), ctx(nums))",
       ]);
-      const itemsExpr = jinja && src === "range(3)" ? j("range(3) | list") : ex(src);
-      const named = r.chance(0.4);
-      const w = { items: named ? `v in ${itemsExpr}` : itemsExpr };
-      if (r.chance(0.5)) w.concurrency = r.chance(0.8) ? r.int(1, 2) : ex("1 + 1");
+      const itemsExpr =
+        jinja && src === "range(3)"
+          ? j("range(3) | list")
+          : jinja && src.startsWith("zip")
+            ? j("zip(ctx('items'), ctx('nums')) | list")
+            : ex(src);
+      const pair = r.chance(0.15);
+      const named = pair || r.chance(0.4);
+      const w = { items: pair ? `v, w in ${itemsExpr}` : named ? `v in ${itemsExpr}` : itemsExpr };
+      if (r.chance(0.5))
+        w.concurrency = r.chance(0.8) ? r.int(1, 2) : ex(r.pick(["1 + 1", "ctx(count) + 1", "ctx(msg)"]));
       t.with = w;
       t.input = {
         message: named
@@ -98,7 +111,7 @@ function genWorkflow(r, name, depth, opts) {
       if (r.chance(0.6)) t.retry.when = ex(r.pick(["failed()", "succeeded()", "ctx(flag)"]));
       if (r.chance(0.4)) t.retry.delay = r.int(0, 2);
     }
-    if (r.chance(0.08)) t.delay = r.chance(0.8) ? r.int(1, 3) : ex("ctx(count) + 1");
+    if (r.chance(0.08)) t.delay = r.chance(0.7) ? r.int(1, 3) : ex(r.pick(["ctx(count) + 1", "ctx(msg)"]));
     taskSpecs[id] = t;
   }
   // transitions: forward edges, some back edges with an exit condition, engine commands
@@ -120,6 +133,11 @@ function genWorkflow(r, name, depth, opts) {
         "ctx(count) < 1",
         `task_status(${id}) = 'succeeded'`,
         "result() != null",
+        jinja ? "ctx().count > 0" : "$.count > 0",
+        jinja ? "result() and result().stdout" : "result().stdout",
+        jinja ? "ctx('items') | length > 2" : "ctx(items).len() > 2",
+        `task_status(${ids[0]}) = 'failed'`,
+        jinja ? "ctx('msg')" : "ctx(msg)",
         opts.st2 && !jinja ? `task(${id}).status = 'succeeded'` : "succeeded()",
         opts.invalid && r.chance(0.3) ? "ctx(nope)" : "succeeded()",
         r.chance(0.2) ? "result().missing.key" : "failed()",
@@ -136,6 +154,11 @@ function genWorkflow(r, name, depth, opts) {
               { msg: jinja ? j("ctx('msg') ~ '-' ~ ctx('count')") : y("ctx(msg) + '-' + str(ctx(count))") },
               { flag: ex("not ctx(flag)") },
               { st: ex(`task_status(${id})`) },
+              { ok: ex("succeeded()") },
+              { res: jinja ? j("result() | default('none')") : y("result().result") },
+              { all: jinja ? j("ctx() | length") : y("ctx().keys().len()") },
+              opts.st2 && !jinja ? { tk: y(`task(${id}).result`) } : { n: ex("ctx(count) * 2") },
+              opts.st2 ? { ex: ex("ctx(st2).action_execution_id") } : { n: ex("ctx(count) * 3") },
               opts.st2 ? { who: ex("ctx(st2).user") } : { who: ex("ctx(x)") },
               opts.st2 ? { kv: ex("st2kv('system.k1')") } : { kv: ex("ctx(msg)") },
               { esc: jinja ? j("ctx('msg') | json_escape") : y("json_escape(ctx(msg))") },
@@ -159,7 +182,7 @@ function genWorkflow(r, name, depth, opts) {
         tr.publish = [{ count: ex("ctx(count) + 1") }];
         targets.push(back);
       }
-      if (r.chance(0.12)) targets.push(r.pick(["noop", "fail", "continue", "retry"]));
+      if (r.chance(0.15)) targets.push(r.pick(["noop", "fail", "continue", "retry", "fail"]));
       const uniq = [...new Set(targets)];
       if (uniq.length > 0) tr.do = uniq.length === 1 && r.chance(0.5) ? uniq[0] : uniq;
       for (const d of uniq) if (inbound.has(d)) inbound.set(d, inbound.get(d) + 1);
@@ -171,7 +194,8 @@ function genWorkflow(r, name, depth, opts) {
     wf.tasks[id] = t;
   }
   for (const [id, count] of inbound) {
-    if (count >= 2 && r.chance(0.5)) wf.tasks[id].join = r.chance(0.6) ? "all" : r.int(1, count);
+    if (count >= 2 && r.chance(0.5))
+      wf.tasks[id].join = r.chance(0.5) ? "all" : r.int(1, count + (r.chance(0.1) ? 1 : 0));
   }
   if (r.chance(0.7)) {
     const out = [];
@@ -185,6 +209,8 @@ function genWorkflow(r, name, depth, opts) {
           { items: ex("ctx(items)") },
           { x: ex("ctx(x)") },
           { st: ex(`task_status(${ids[0]})`) },
+          { whole: jinja ? j("ctx()") : y("ctx()") },
+          r.chance(0.2) ? { bad: ex("result()") } : { msg: ex("ctx(msg)") },
           opts.st2 && !jinja ? { last: y(`task(${ids[n - 1]}).result`) } : { flag: ex("ctx(flag)") },
         ]),
       );
@@ -236,7 +262,11 @@ function outcome(r, taskId) {
     [1, 2, 3],
   ]);
   return {
-    status: failed ? r.pick(["failed", "failed", "failed", "timeout", "abandoned"]) : "succeeded",
+    status: failed
+      ? r.pick(["failed", "failed", "failed", "timeout", "abandoned", "canceled", "expired"])
+      : r.chance(0.01)
+        ? "running"
+        : "succeeded",
     result,
   };
 }
@@ -248,6 +278,9 @@ function genActions(r, spec) {
     if (r.chance(0.2)) continue; // default outcome
     if (r.chance(0.1)) actions[id] = outcome(r, id);
     else actions[id] = Array.from({ length: r.int(1, 5) }, () => outcome(r, id));
+    // route-specific entries and item-specific entries (as the rehearsal cases have)
+    if (r.chance(0.1)) actions[`${id}__r${r.int(0, 2)}`] = [outcome(r, id)];
+    if (t.with && Array.isArray(actions[id]) && r.chance(0.2)) actions[id][0].item_id = r.int(0, 2);
   }
   return actions;
 }
@@ -262,7 +295,16 @@ function genSubEntries(r, spec, dir, caseDir, prefix) {
       actions: genActions(r, sub),
       subworkflows: genSubEntries(r, sub, dir, caseDir, `${prefix}_${ref.replace(/\W/g, "_")}`),
     };
-    if (r.chance(0.4)) e.parameters = { x: { type: "integer" }, items: { type: "array" } };
+    if (r.chance(0.4)) {
+      e.parameters = { x: { type: "integer" }, items: { type: "array" } };
+      if (r.chance(0.5))
+        e.parameters.flag = {
+          type: "boolean",
+          default: r.pick(["true", "{{ st2kv.system.k1 == 'kv-value' }}", "{{ x > 1 }}"]),
+        };
+      if (r.chance(0.3)) e.parameters.msg = { type: "string", default: "{{ action_context.user }}-{{ x }}" };
+      if (r.chance(0.2)) e.parameters.nums = { type: "array", default: "[7, 8]", immutable: true };
+    }
     entries[ref] = e;
   }
   return entries;
