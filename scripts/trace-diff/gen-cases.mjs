@@ -69,9 +69,17 @@ function genWorkflow(r, name, depth, opts) {
       // no action: succeeds at once
     } else if (kind === "sub") {
       const ref = `sub.${name}_${id}`;
-      subs[ref] = genWorkflow(r, `${name}_${id}`, depth - 1, opts);
+      subs[ref] = genWorkflow(r, `${name}_${id}`, depth - 1, { ...opts, invalid: r.chance(0.08) });
       t.action = ref;
       t.input = { x: ex("ctx(count)"), items: r.chance(0.5) ? ["p", "q"] : ex("ctx(items)") };
+      if (r.chance(0.2)) {
+        t.with = { items: ex("ctx(nums)") };
+        if (r.chance(0.5)) t.with.concurrency = 1;
+        t.input = { x: ex("item()") };
+      }
+    } else if (r.chance(0.1)) {
+      // inline parameters in the action string
+      t.action = `core.echo message=${ex("ctx(msg)")} n=3`;
     } else {
       t.action = r.pick(["core.noop", "core.echo", "core.local", "mock.act"]);
       t.input = genInput(r, ex, kind === "items", jinja);
@@ -161,6 +169,19 @@ function genWorkflow(r, name, depth, opts) {
               opts.st2 ? { ex: ex("ctx(st2).action_execution_id") } : { n: ex("ctx(count) * 3") },
               opts.st2 ? { who: ex("ctx(st2).user") } : { who: ex("ctx(x)") },
               opts.st2 ? { kv: ex("st2kv('system.k1')") } : { kv: ex("ctx(msg)") },
+              opts.st2
+                ? {
+                    kv2: ex(
+                      r.pick([
+                        jinja ? "st2kv('system.k2', default='d')" : "st2kv('system.k2', default => 'd')",
+                        "st2kv('system.k2', default='d')",
+                        "st2kv('system.k2', 'd')",
+                        "st2kv('k3')",
+                        jinja ? "st2kv('system.k1', decrypt=true)" : "st2kv('system.k1', decrypt => true)",
+                      ]),
+                    ),
+                  }
+                : { kv2: ex("ctx(x)") },
               { esc: jinja ? j("ctx('msg') | json_escape") : y("json_escape(ctx(msg))") },
               { js: jinja ? j("ctx('items') | to_json_string") : y("to_json_string(ctx(items))") },
               opts.invalid && r.chance(0.3)
@@ -184,7 +205,8 @@ function genWorkflow(r, name, depth, opts) {
       }
       if (r.chance(0.15)) targets.push(r.pick(["noop", "fail", "continue", "retry", "fail"]));
       const uniq = [...new Set(targets)];
-      if (uniq.length > 0) tr.do = uniq.length === 1 && r.chance(0.5) ? uniq[0] : uniq;
+      if (uniq.length > 0)
+        tr.do = uniq.length === 1 && r.chance(0.5) ? uniq[0] : r.chance(0.15) ? uniq.join(", ") : uniq;
       for (const d of uniq) if (inbound.has(d)) inbound.set(d, inbound.get(d) + 1);
       if (Object.keys(tr).length > 0) next.push(tr);
     }
@@ -257,7 +279,8 @@ function outcome(r, taskId) {
   const result = r.pick([
     null,
     { stdout: `out-${taskId}`, return_code: failed ? 1 : 0 },
-    { result: r.pick(["v", 1, [1, 2], { k: "v" }]) },
+    { result: r.pick(["v", 1, [1, 2], { k: "v" }, 2.5, true]) },
+    { stdout: "", stderr: "boom", items: ["a", "b"] },
     "plain",
     [1, 2, 3],
   ]);
@@ -300,9 +323,13 @@ function genSubEntries(r, spec, dir, caseDir, prefix) {
       if (r.chance(0.5))
         e.parameters.flag = {
           type: "boolean",
-          default: r.pick(["true", "{{ st2kv.system.k1 == 'kv-value' }}", "{{ x > 1 }}"]),
+          // (not `st2kv.system.k1 == '...'`: whether StackStorm's datastore
+          // lookup compares equal to a string is not modelled by either side)
+          default: r.pick(["true", "{{ x > 1 }}", "false"]),
         };
       if (r.chance(0.3)) e.parameters.msg = { type: "string", default: "{{ action_context.user }}-{{ x }}" };
+      if (r.chance(0.2))
+        e.parameters.kv = { type: "string", default: "{{ st2kv.system.k1 }}/{{ st2kv.system.nope }}" };
       if (r.chance(0.2)) e.parameters.nums = { type: "array", default: "[7, 8]", immutable: true };
     }
     entries[ref] = e;
@@ -328,7 +355,8 @@ export function genCase(dir, seed, index) {
   };
   if (st2) {
     scenario.st2 = { user: "stanley", action: "fuzz.main", pack: "fuzz" };
-    scenario.datastore = r.chance(0.7) ? { "system.k1": "kv-value" } : {};
+    if (r.chance(0.2)) scenario.st2.api_user = "alice";
+    scenario.datastore = r.chance(0.7) ? { "system.k1": "kv-value", k3: "user-value" } : {};
   }
   if (r.chance(0.25)) {
     const type = r.pick(["integer", "string", "array"]);
