@@ -69,6 +69,43 @@ function caseSize(dir, id) {
 }
 
 const totals = { cases: 0, skipped: 0 };
+const features = {};
+const ENGINE = new Set(["continue", "noop", "fail", "retry"]);
+/** What a reference trace exercises (counted over the compared cases). */
+function tally(trace) {
+  const seen = new Set([`status:${trace.status}`]);
+  const walk = (t) => {
+    if (t.inspection) seen.add("inspection_error");
+    for (const task of t.tasks ?? []) {
+      if (task.items_count !== undefined) seen.add("with_items");
+      if (task.concurrency !== undefined && task.concurrency !== null) seen.add("concurrency");
+      if (task.attempt > 1) seen.add("retried");
+      if (task.delay !== undefined) seen.add("delay");
+      if (task.route > 0) seen.add("split");
+    }
+    const passes = new Map();
+    for (const e of t.sequence ?? []) {
+      if (ENGINE.has(e.id)) seen.add(`engine_${e.id}`);
+      const k = `${e.id}/${e.route}`;
+      passes.set(k, (passes.get(k) ?? 0) + 1);
+    }
+    if ([...passes.entries()].some(([k, n]) => n > 1 && !ENGINE.has(k.split("/")[0]))) seen.add("cycle");
+    for (const e of t.errors ?? []) {
+      if (/Unable to evaluate|unresolved|Unable to resolve/.test(e.message ?? ""))
+        seen.add("expression_error");
+      if (/UnreachableJoinError/.test(e.message ?? "")) seen.add("unreachable_join");
+      if (e.message === "Execution failed. See result for details.") seen.add("action_failure");
+    }
+    for (const x of t.executions ?? []) {
+      if (x.subworkflow) {
+        seen.add("subworkflow");
+        walk(x.subworkflow);
+      }
+    }
+  };
+  walk(trace);
+  for (const f of seen) features[f] = (features[f] ?? 0) + 1;
+}
 const failures = { interpreted: [], compiled: [] };
 const strict = { interpreted: 0, compiled: 0 };
 for (let b = 0; b < batches; b++) {
@@ -114,7 +151,10 @@ for (let b = 0; b < batches; b++) {
         if (mode === "interpreted") totals.skipped++;
         continue;
       }
-      if (mode === "interpreted") totals.cases++;
+      if (mode === "interpreted") {
+        totals.cases++;
+        tally(JSON.parse(readFileSync(join(dir, "cases", r.case, "trace.json"), "utf8")));
+      }
       if (r.must) {
         failures[mode].push({ ...r, dir: join(dir, "cases"), size: caseSize(join(dir, "cases"), r.case) });
         lines.push(`MUST   ${r.case}: ${r.must}`);
@@ -141,6 +181,12 @@ for (const mode of Object.keys(failures)) {
   for (const f of list.slice(0, 8))
     console.log(`  ${join(f.dir, f.case)} (${f.size} B): ${f.must.slice(0, 300)}`);
 }
+console.log(
+  `\nwhat the compared cases exercise (cases per feature): ${Object.entries(features)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")}`,
+);
 console.log(
   `\n${totals.cases} cases compared (${totals.skipped} skipped: Orquesta engine exception); ` +
     `must-match differences: interpreted ${failures.interpreted.length}` +

@@ -55,6 +55,7 @@ function genWorkflow(r, name, depth, opts) {
     tasks: {},
   };
   wf.input.push({ nums: [1, 2] });
+  if (r.chance(0.15)) wf.input.push({ y: ex(r.pick(["ctx(x)", "ctx(nums)[0] + 1", "ctx(x) + 1"])) });
   if (r.chance(0.05))
     wf.vars.push({ broken: ex(r.pick(["ctx(x).nothing", "ctx(items)[5]", "ctx(count) + 'a'"])) });
   if (r.chance(0.2)) wf.vars.push({ derived: ex(r.pick(["ctx(count) + 10", "ctx(items)", "ctx(x)"])) });
@@ -64,7 +65,7 @@ function genWorkflow(r, name, depth, opts) {
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const t = {};
-    const kind = r.pick(["action", "action", "action", "items", "none", depth > 0 ? "sub" : "action"]);
+    const kind = r.pick(["action", "action", "items", "items", "none", depth > 0 ? "sub" : "action"]);
     if (kind === "none") {
       // no action: succeeds at once
     } else if (kind === "sub") {
@@ -92,8 +93,8 @@ function genWorkflow(r, name, depth, opts) {
         "range(3)",
         "ctx(x)",
         r.chance(0.5) ? "ctx(nums)" : "ctx(items)",
-        "ctx(msg)",
-        jinja ? "ctx()" : "dict(a => 1)",
+        r.chance(0.3) ? "ctx(msg)" : "ctx(nums)",
+        r.chance(0.3) ? (jinja ? "ctx()" : "dict(a => 1)") : "ctx(items)",
         "zip(ctx(items), ctx(nums))",
       ]);
       const itemsExpr =
@@ -107,7 +108,8 @@ function genWorkflow(r, name, depth, opts) {
       const w = { items: pair ? `v, w in ${itemsExpr}` : named ? `v in ${itemsExpr}` : itemsExpr };
       if (r.chance(0.5))
         w.concurrency = r.chance(0.8) ? r.int(1, 2) : ex(r.pick(["1 + 1", "ctx(count) + 1", "ctx(msg)"]));
-      t.with = w;
+      // the string shorthand `with: <items>` when nothing else is set
+      t.with = !w.concurrency && !named && r.chance(0.3) ? itemsExpr : w;
       t.input = {
         message: named
           ? ex(r.chance(0.8) ? "item(v)" : "item(w)")
@@ -119,7 +121,8 @@ function genWorkflow(r, name, depth, opts) {
       if (r.chance(0.6)) t.retry.when = ex(r.pick(["failed()", "succeeded()", "ctx(flag)"]));
       if (r.chance(0.4)) t.retry.delay = r.int(0, 2);
     }
-    if (r.chance(0.08)) t.delay = r.chance(0.7) ? r.int(1, 3) : ex(r.pick(["ctx(count) + 1", "ctx(msg)"]));
+    if (r.chance(0.08))
+      t.delay = r.chance(0.8) ? r.int(1, 3) : ex(r.chance(0.7) ? "ctx(count) + 1" : "ctx(msg)");
     taskSpecs[id] = t;
   }
   // transitions: forward edges, some back edges with an exit condition, engine commands
@@ -141,8 +144,8 @@ function genWorkflow(r, name, depth, opts) {
         "ctx(count) < 1",
         `task_status(${id}) = 'succeeded'`,
         "result() != null",
-        jinja ? "ctx().count > 0" : "$.count > 0",
-        jinja ? "result() and result().stdout" : "result().stdout",
+        jinja ? "ctx().count > 0" : r.chance(0.2) ? "$.count > 0" : "ctx().count > 0",
+        r.chance(0.3) ? (jinja ? "result() and result().stdout" : "result().stdout") : "succeeded()",
         jinja ? "ctx('items') | length > 2" : "ctx(items).len() > 2",
         `task_status(${ids[0]}) = 'failed'`,
         jinja ? "ctx('msg')" : "ctx(msg)",
@@ -192,13 +195,16 @@ function genWorkflow(r, name, depth, opts) {
           );
         }
         tr.publish = [...new Map(pubs.map((p) => [JSON.stringify(p), p])).values()];
+        // the inline string form: `publish: a=<% ... %> b=1`
+        if (r.chance(0.1)) tr.publish = `count=${ex("ctx(count) + 1")} tag=x`;
       }
       const targets = [];
       if (later.length > 0 && r.chance(0.85)) targets.push(r.pick(later));
       if (later.length > 1 && r.chance(0.25)) targets.push(r.pick(later));
-      if (i > 0 && r.chance(0.12)) {
+      if (i > 0 && r.chance(0.2)) {
         // a cycle back, only while the counter is low
-        const back = r.pick(ids.slice(0, i + 1));
+        // mostly not back to t1, which would leave no start task
+        const back = r.pick(ids.slice(r.chance(0.8) ? 1 : 0, i + 1));
         tr.when = ex("ctx(count) < 2");
         tr.publish = [{ count: ex("ctx(count) + 1") }];
         targets.push(back);
