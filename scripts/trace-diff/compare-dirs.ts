@@ -40,5 +40,9 @@ for (const id of ids) {
     );
     continue;
   }
+  if ("error" in a) {
+    console.log(JSON.stringify({ case: id, must: `orqc error: ${String(a.error)}`, strict: null }));
+    continue;
+  }
   console.log(JSON.stringify({ case: id, must: compareTraces(e, a), strict: compareStrictTier(e, a) }));
 }

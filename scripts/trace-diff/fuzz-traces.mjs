@@ -6,7 +6,11 @@
 // --compiled, and compares with the golden README's rules (must-match tier;
 // strict-tier differences are reported separately). See docs/conformance.md.
 //
-//   node scripts/trace-diff/fuzz-traces.mjs [--seed N] [--count N] [--batches N] [--out DIR] [--no-compiled]
+//   node scripts/trace-diff/fuzz-traces.mjs [--seed N] [--count N] [--batches N] [--out DIR] [--no-compiled] [--corpus]
+//
+// --corpus: instead of random workflows, the corpus workflows of the golden
+// traces under mutated action outcomes (gen-corpus-mutants.mjs; paths relative
+// to ../shared, or --root DIR).
 //
 // Environment: ORQUESTA_SRC, YAQL_SRC (see orquesta_reference.py), PYTHON
 // (default /usr/bin/python3). Cases where Orquesta itself raises (an engine
@@ -17,6 +21,7 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:f
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { genCases } from "./gen-cases.mjs";
+import { genCorpusMutants } from "./gen-corpus-mutants.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -29,6 +34,8 @@ const count = Number(opt("count", 200));
 const batches = Number(opt("batches", 1));
 const out = resolve(opt("out", join(root, ".fuzz-traces")));
 const compiledToo = !process.argv.includes("--no-compiled");
+const corpus = process.argv.includes("--corpus");
+const shared = resolve(opt("root", resolve(root, "../shared")));
 const python = process.env.PYTHON ?? "/usr/bin/python3";
 
 const run = (cmd, args, input) =>
@@ -57,11 +64,11 @@ function writeTraces(dir, map) {
 }
 
 /** Size of a case: its workflow files' bytes (to list the smallest failures first). */
-function caseSize(dir, id) {
+function caseSize(dir, id, wfRoot) {
   const scenario = JSON.parse(readFileSync(join(dir, id, "scenario.json"), "utf8"));
   let size = 0;
   const walk = (entry) => {
-    size += statSync(join(dir, entry.workflow)).size;
+    size += statSync(join(wfRoot, entry.workflow)).size;
     for (const sub of Object.values(entry.subworkflows ?? {})) walk(sub);
   };
   walk(scenario);
@@ -112,18 +119,15 @@ for (let b = 0; b < batches; b++) {
   const s = seed + b;
   const dir = join(out, `seed-${s}`);
   rmSync(dir, { recursive: true, force: true });
-  const cases = genCases(join(dir, "cases"), s, count);
+  const cases = corpus
+    ? genCorpusMutants(join(dir, "cases"), s, count, join(shared, "golden/traces"))
+    : genCases(join(dir, "cases"), s, count);
+  const wfRoot = corpus ? shared : join(dir, "cases");
   const ids = cases.map((c) => c.case_id);
-  run(python, [
-    join(here, "orquesta_reference.py"),
-    "--root",
-    join(dir, "cases"),
-    "--cases",
-    join(dir, "cases"),
-  ]);
+  run(python, [join(here, "orquesta_reference.py"), "--root", wfRoot, "--cases", join(dir, "cases")]);
   const modes = compiledToo ? ["interpreted", "compiled"] : ["interpreted"];
   for (const mode of modes) {
-    const args = ["bin/orqc.js", "simulate", "--cases", join(dir, "cases"), "--root", join(dir, "cases")];
+    const args = ["bin/orqc.js", "simulate", "--cases", join(dir, "cases"), "--root", wfRoot];
     if (mode === "compiled") args.push("--compiled");
     args.push("--format", "json");
     let map = {};
@@ -156,7 +160,11 @@ for (let b = 0; b < batches; b++) {
         tally(JSON.parse(readFileSync(join(dir, "cases", r.case, "trace.json"), "utf8")));
       }
       if (r.must) {
-        failures[mode].push({ ...r, dir: join(dir, "cases"), size: caseSize(join(dir, "cases"), r.case) });
+        failures[mode].push({
+          ...r,
+          dir: join(dir, "cases"),
+          size: caseSize(join(dir, "cases"), r.case, wfRoot),
+        });
         lines.push(`MUST   ${r.case}: ${r.must}`);
       } else if (r.strict) {
         strict[mode]++;
@@ -188,7 +196,7 @@ console.log(
     .join(", ")}`,
 );
 console.log(
-  `\n${totals.cases} cases compared (${totals.skipped} skipped: Orquesta engine exception); ` +
+  `\n${totals.cases} cases compared (${totals.skipped} skipped: Orquesta engine exception, or a refused execution the golden format does not model); ` +
     `must-match differences: interpreted ${failures.interpreted.length}` +
     (compiledToo ? `, compiled ${failures.compiled.length}` : "") +
     `; strict-tier only: interpreted ${strict.interpreted}` +
