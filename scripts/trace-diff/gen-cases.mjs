@@ -43,7 +43,7 @@ const j = (e) => `{{ ${e} }}`;
 
 /** A random workflow; `depth` > 0 lets tasks call sub-workflows (returned in `subs`). */
 function genWorkflow(r, name, depth, opts) {
-  const n = r.int(1, 6);
+  const n = r.int(1, r.chance(0.3) ? 9 : 6);
   const ids = Array.from({ length: n }, (_, i) => `t${i + 1}`);
   const jinja = r.chance(0.3);
   const ex = (e) => (jinja ? j(toJinja(e)) : y(e));
