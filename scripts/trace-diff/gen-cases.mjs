@@ -116,7 +116,7 @@ function genWorkflow(r, name, depth, opts) {
           : ex(r.chance(0.9) ? "item()" : "item().k"),
       };
     }
-    if (t.action && r.chance(0.15)) {
+    if (t.action && r.chance(t.with ? 0.3 : 0.15)) {
       t.retry = { count: r.int(1, 2) };
       if (r.chance(0.6)) t.retry.when = ex(r.pick(["failed()", "succeeded()", "ctx(flag)"]));
       if (r.chance(0.4)) t.retry.delay = r.int(0, 2);
@@ -169,6 +169,12 @@ function genWorkflow(r, name, depth, opts) {
               { res: jinja ? j("result() | default('none')") : y("result().result") },
               { all: jinja ? j("ctx() | length") : y("ctx().keys().len()") },
               opts.st2 && !jinja ? { tk: y(`task(${id}).result`) } : { n: ex("ctx(count) * 2") },
+              opts.st2 && jinja ? { tk: j(`task('${id}').status`) } : { n: ex("ctx(count) * 4") },
+              t.with && opts.st2 && !jinja
+                ? { its: y(`task(${id}).result.items.select($.status)`) }
+                : { n: ex("ctx(count)") },
+              t.with ? { first: jinja ? j("result()[0]") : y("result()[0]") } : { n: ex("ctx(count) + 5") },
+              r.chance(0.1) ? { kvx: ex("st2kv('system.k1')") } : { n: ex("ctx(count) + 6") },
               opts.st2 ? { ex: ex("ctx(st2).action_execution_id") } : { n: ex("ctx(count) * 3") },
               opts.st2 ? { who: ex("ctx(st2).user") } : { who: ex("ctx(x)") },
               opts.st2 ? { kv: ex("st2kv('system.k1')") } : { kv: ex("ctx(msg)") },
@@ -236,10 +242,12 @@ function genWorkflow(r, name, depth, opts) {
           r.chance(0.2) ? { bad: ex("ctx(msg).nothing") } : { count: ex("ctx(count)") },
           { items: ex("ctx(items)") },
           { x: ex("ctx(x)") },
+          { xs: jinja ? j("ctx('x') ~ ''") : y("str(ctx(x))") },
           { st: ex(`task_status(${ids[0]})`) },
           { whole: jinja ? j("ctx()") : y("ctx()") },
           r.chance(0.2) ? { bad: ex("result()") } : { msg: ex("ctx(msg)") },
           opts.st2 && !jinja ? { last: y(`task(${ids[n - 1]}).result`) } : { flag: ex("ctx(flag)") },
+          opts.st2 && jinja ? { last: j(`task('${r.pick(ids)}').result`) } : { flag: ex("ctx(flag)") },
         ]),
       );
     }
@@ -365,8 +373,14 @@ export function genCase(dir, seed, index) {
     scenario.datastore = r.chance(0.7) ? { "system.k1": "kv-value", k3: "user-value" } : {};
   }
   if (r.chance(0.25)) {
-    const type = r.pick(["integer", "string", "array"]);
-    scenario.parameters = { x: { type, default: { integer: 5, string: "5", array: [5] }[type] } };
+    const type = r.pick(["integer", "string", "array", "number", "object"]);
+    scenario.parameters = {
+      x: { type, default: { integer: 5, string: "5", array: [5], number: 2, object: '{"k": 1}' }[type] },
+    };
+    if (type === "number" || type === "object")
+      scenario.input.x = r.chance(0.5) ? null : type === "number" ? "3" : "{'k': 2}";
+    if (r.chance(0.3)) scenario.parameters.y = { type: "integer", default: "{{ x | string | length }}" };
+    if (r.chance(0.2)) scenario.parameters.notify = { type: "object", default: {} };
     if (r.chance(0.5)) scenario.parameters.flag = { type: "boolean", default: "true" };
     if (typeof scenario.input.x === "string" && scenario.parameters.x.type === "integer")
       scenario.input.x = 7;
