@@ -356,7 +356,7 @@ export function genCase(dir, seed, index) {
   const id = `fz_${seed}_${index}`;
   mkdirSync(join(dir, id), { recursive: true });
   const st2 = r.chance(0.5);
-  const spec = genWorkflow(r, "main", r.chance(0.35) ? r.int(1, 2) : 0, { st2, invalid: r.chance(0.1) });
+  const spec = genWorkflow(r, "main", r.chance(0.4) ? r.int(1, 3) : 0, { st2, invalid: r.chance(0.1) });
   writeFileSync(join(dir, id, "main.yaml"), YAML.stringify(spec.wf));
   const scenario = {
     workflow: `${id}/main.yaml`,
