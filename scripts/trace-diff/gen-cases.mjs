@@ -51,7 +51,7 @@ function genWorkflow(r, name, depth, opts) {
   const wf = {
     version: 1.0,
     input: ["x", { items: ["a", "b", "c"] }, { flag: r.chance(0.5) }],
-    vars: [{ count: 0 }, { msg: "hello" }],
+    vars: [{ count: 0 }, { msg: "hello" }, { act: r.chance(0.8) ? "core.echo" : r.pick([null, 5, ""]) }],
     tasks: {},
   };
   wf.input.push({ nums: [1, 2] });
@@ -82,7 +82,10 @@ function genWorkflow(r, name, depth, opts) {
       // inline parameters in the action string
       t.action = `core.echo message=${ex("ctx(msg)")} n=3`;
     } else {
-      t.action = r.pick(["core.noop", "core.echo", "core.local", "mock.act"]);
+      // sometimes a rendered action ref (null, "" or a number when `act` is one)
+      t.action = r.chance(0.1)
+        ? ex(r.pick(["ctx(act)", jinja ? "'core.' ~ 'local'" : "'core.' + 'local'"]))
+        : r.pick(["core.noop", "core.echo", "core.local", "mock.act"]);
       t.input = genInput(r, ex, kind === "items", jinja);
     }
     if (kind === "items") {
