@@ -148,6 +148,9 @@ function inspectTask(task: TaskView, ctx: Set<string>): RawEntry[] {
   return sortBySpecPath(errors);
 }
 
+/** Queue pops after which inspectTasks stops queueing a task again with the same context. */
+const DEDUPE_AFTER = 20_000;
+
 function inspectTasks(
   view: WorkflowView,
   start: Set<string>,
@@ -156,9 +159,12 @@ function inspectTasks(
   const errors: RawEntry[] = [];
   const rolling = new Set(start);
   const joinCtx = new Map<string, Set<string>>();
+  const lastCtx = new Map<string, Set<string>>();
   const traversed = new Set<string>();
   const queue: Array<[string, Set<string> | null]> = starts.map((s) => [s, new Set(start)]);
+  let pops = 0;
   while (queue.length > 0) {
+    pops++;
     const [name, given] = queue.shift()!;
     traversed.add(name);
     const taskCtx = new Set(given && given.size > 0 ? given : (joinCtx.get(name) ?? []));
@@ -178,9 +184,17 @@ function inspectTasks(
         errors.push(...inspectProps(props, branch, `tasks.${name}.next[${t.index}]`, tSchema, t.path));
         if (!target || traversed.has(target) || !hasTask(view, target)) continue;
         const next = getTask(view, target)!;
-        // As Orquesta: a task reached twice before it is traversed is inspected (and reports) twice.
-        if (!isTruthy(next.join)) queue.push([target, branch]);
-        else {
+        if (!isTruthy(next.join)) {
+          // Like Orquesta, a task reached by several branches before it is
+          // traversed is inspected once per branch, so its errors repeat.
+          // Only past a safety limit (the walk grows exponentially on chains
+          // of diamonds) is a branch with an already queued context dropped.
+          const seen = lastCtx.get(target);
+          if (pops < DEDUPE_AFTER || !seen || !sameSet(seen, branch)) {
+            queue.push([target, branch]);
+            lastCtx.set(target, branch);
+          }
+        } else {
           const merged = joinCtx.get(target) ?? new Set<string>();
           for (const n of branch) merged.add(n);
           joinCtx.set(target, merged);
@@ -190,6 +204,10 @@ function inspectTasks(
     }
   }
   return { errors, all: rolling };
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Orquesta's inspect_context for a workflow, given the host's context keys (st2, parent). */

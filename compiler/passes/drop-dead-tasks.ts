@@ -3,8 +3,8 @@
 // removed (Orquesta never schedules them: its graph holds only what the start
 // tasks reach). task_status() of a removed task stays "null", as before.
 // Blocked when the workflow has no start task (inspection reports that), and
-// for a dead task with a transition into a reachable one (it still makes the
-// target a split point in Orquesta's spec).
+// for a dead task with a transition into a reachable one, engine commands
+// included (it still makes the target a split point in Orquesta's spec).
 
 import type { WorkflowIR } from "../ir/types";
 import type { PassNote, PassResult, ProgramIR, WorkflowUnit } from "../program/types";
@@ -51,7 +51,13 @@ export function dropDeadTasks(program: ProgramIR): PassResult {
     // transition there (Orquesta's split detection reads the spec), and
     // dropping only part of a dead cycle could turn the rest into start
     // tasks: so either every dead task goes, or none.
-    const feeder = dead.find((t) => t.next.some((tr) => tr.targets.some((x) => live.has(x))));
+    // Engine commands (`continue` for a transition without `do`, `noop`,
+    // `fail`, `retry`) are nodes of the graph too: a dead task's transition
+    // into one that a live task also reaches makes it a split there.
+    const liveTargets = new Set(live);
+    for (const t of unit.workflow.tasks)
+      if (live.has(t.name)) for (const tr of t.next) for (const x of tr.targets) liveTargets.add(x);
+    const feeder = dead.find((t) => t.next.some((tr) => tr.targets.some((x) => liveTargets.has(x))));
     if (feeder) {
       notes.push({
         pass: PASS,

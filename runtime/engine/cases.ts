@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pyJsonLoads } from "../stdlib/functions/py-json";
 import { dictGet } from "../stdlib/py/dict";
+import { toGolden } from "../stdlib/py/golden-json";
 import { isDict, type PyValue } from "../stdlib/py/value";
 import { type CompiledUnits, runScenario, type Scenario } from "./scenario";
 import type { Trace } from "./trace";
@@ -69,7 +70,12 @@ export function runCases(
     try {
       const scenario = readScenario(join(casesDir, c.case_id, "scenario.json"));
       const units = compiled?.get(c.case_id);
-      out[c.case_id] = runScenario(scenario, units ? { root, compiled: units } : { root });
+      const trace = runScenario(scenario, units ? { root, compiled: units } : { root });
+      // A value that is not data (a Jinja Undefined published into the
+      // context, where Orquesta's deepcopy raises "cannot pickle
+      // 'StrictUndefined' object") fails this case, not the whole batch.
+      toGolden(trace as unknown as PyValue);
+      out[c.case_id] = trace;
     } catch (e) {
       out[c.case_id] = { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }

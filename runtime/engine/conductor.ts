@@ -478,6 +478,17 @@ class ConductorEnv implements ExprEnv {
   withContext(ctx: PyDict): ConductorEnv {
     return new ConductorEnv(this.conductor, ctx, this.item, this.current, this.currentTask);
   }
+
+  /**
+   * The env over `ctx` with the current task's result deep-copied: Orquesta
+   * renders a transition's publishes on a deep copy of the task context
+   * (finalize_context), so a published `result()` never aliases the action
+   * result that later context merges could change in place.
+   */
+  withContextAndOwnResult(ctx: PyDict): ConductorEnv {
+    const current = this.current ? { ...this.current, result: deepCopy(this.current.result) } : undefined;
+    return new ConductorEnv(this.conductor, ctx, this.item, current);
+  }
 }
 
 /** The current task as expressions see it; its status is looked up when first asked for. */
@@ -505,4 +516,9 @@ class TaskOfEnv implements CurrentTask {
 /** The same env over another context (a transition's publishes see the rolling context). */
 export function envWithContext(env: ExprEnv, ctx: PyDict): ExprEnv {
   return env instanceof ConductorEnv ? env.withContext(ctx) : { ...env, ctx };
+}
+
+/** envWithContext for a transition's publishes: the current task's result is a copy of its own. */
+export function publishEnv(env: ExprEnv, ctx: PyDict): ExprEnv {
+  return env instanceof ConductorEnv ? env.withContextAndOwnResult(ctx) : { ...env, ctx };
 }

@@ -3,7 +3,7 @@
 // to the not-yet-run items allowed by concurrency, retry delays applied, and
 // rendering errors logged per task before the workflow fails.
 
-import type { PyDict } from "../stdlib/py/value";
+import { type PyDict, pyTypeName } from "../stdlib/py/value";
 import type { WorkflowConductor } from "./conductor";
 import { deepCopy } from "./context";
 import { EngineError } from "./errors";
@@ -36,14 +36,19 @@ function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): Rendered
   const notRun = all.filter(([, it]) => it.status === S.unset);
   const active = all.filter(([, it]) => ACTIVE.has(it.status));
   if (task.concurrency !== null && task.concurrency !== undefined) {
-    if (typeof task.concurrency !== "number" && typeof task.concurrency !== "boolean")
-      throw new EngineError("TypeError", "'<=' not supported between instances of 'str' and 'int'");
-    let conc = Number(task.concurrency);
-    if (conc <= 0) {
-      conc = 1;
-      task.concurrency = 1;
-    }
-    const availability = conc - active.length;
+    // Orquesta 1.6.0: `availability = concurrency - len(active)`, then
+    // `notrun[:availability]` only when availability > 0. No clamp: a
+    // concurrency <= 0 never starts an item (the run stays running).
+    const conc = task.concurrency;
+    const kind = pyTypeName(conc);
+    if (kind !== "int" && kind !== "bool" && kind !== "float")
+      throw new EngineError("TypeError", `unsupported operand type(s) for -: '${kind}' and 'int'`);
+    if (kind === "float")
+      throw new EngineError(
+        "TypeError",
+        "slice indices must be integers or None or have an __index__ method",
+      );
+    const availability = Number(conc) - active.length;
     task.actions = availability > 0 ? notRun.slice(0, availability).map(([a]) => a) : [];
   } else {
     task.actions = notRun.map(([a]) => a);

@@ -5,7 +5,7 @@
 
 import type { PyDict } from "../stdlib/py/value";
 import { truthy } from "../stdlib/py/value";
-import { envWithContext, INBOUND, type WorkflowConductor } from "./conductor";
+import { INBOUND, publishEnv, type WorkflowConductor } from "./conductor";
 import { deepCopy } from "./context";
 import { EngineError } from "./errors";
 import { type ConductorEvent, isEngineCommand } from "./events";
@@ -88,7 +88,7 @@ function publish(
   const errors: unknown[] = [];
   const transition = c.graph.specTask(taskId)?.next[ref];
   if (transition?.targets.includes(target)) {
-    const rollingEnv = envWithContext(env, rolling);
+    const rollingEnv = publishEnv(env, rolling);
     for (const p of transition.publish) {
       try {
         const v = c.render(p.value, rollingEnv);

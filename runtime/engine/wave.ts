@@ -5,6 +5,7 @@
 
 import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
+import { pyStr } from "../stdlib/py/text";
 import type { PyDict, PyValue } from "../stdlib/py/value";
 import { type ErrorEntry, type Renderer, WorkflowConductor } from "./conductor";
 import { deepCopy, isEmptyDict } from "./context";
@@ -194,7 +195,8 @@ export class WaveInterpreter {
       }
       for (const a of task.actions) {
         const input = isEmptyDict(a.input) ? null : a.input;
-        const action = typeof a.action === "string" ? a.action : String(a.action);
+        // A rendered ref that is not a string is named as Python's str() names it ("None", "5").
+        const action = typeof a.action === "string" ? a.action : pyStr(a.action);
         if (a.itemId !== undefined && open.record.items) {
           open.record.items[a.itemId] = { item_id: a.itemId, action, input, status: S.running, result: null };
         }

@@ -17,6 +17,7 @@ import { taskFunctionRecord } from "../engine/task-function";
 import type { RenderedTask } from "../engine/task-render";
 import { stepId } from "../journal/step-id";
 import type { ExprEnv } from "../stdlib/functions/env";
+import { pyStr } from "../stdlib/py/text";
 import type { PyDict, PyValue } from "../stdlib/py/value";
 
 export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
@@ -222,7 +223,8 @@ export class Region {
       }
       for (const a of task.actions) {
         const input = isEmptyDict(a.input) ? null : a.input;
-        const action = typeof a.action === "string" ? a.action : String(a.action);
+        // A rendered ref that is not a string is named as Python's str() names it ("None", "5").
+        const action = typeof a.action === "string" ? a.action : pyStr(a.action);
         const work = this.makeWork(task, open, action, input, a.itemId ?? null, mode);
         this.host.trace({
           ev: "task.started",

@@ -10,6 +10,26 @@ export interface Param {
   readonly default?: PyValue;
 }
 
+/**
+ * A call whose arguments do not fit the signature (CPython's TypeError). The
+ * catalogue reports it per language: YAQL finds no matching overload, and a
+ * Jinja call of a context-taking function counts the context argument.
+ */
+export class ArgumentError extends PyError {
+  constructor(
+    message: string,
+    /** The message with `offset` more positional parameters and arguments. */
+    readonly withOffset: (offset: number) => string = () => message,
+  ) {
+    super("TypeError", message);
+  }
+}
+
+function takesMessage(fnName: string, required: number, total: number, given: number): string {
+  const takes = required === total ? `${total}` : `from ${required} to ${total}`;
+  return `${fnName}() takes ${takes} positional argument${total === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`;
+}
+
 /** Binds args/kwargs to params; returns values in parameter order. */
 export function bindArgs(
   fnName: string,
@@ -19,10 +39,8 @@ export function bindArgs(
 ): PyValue[] {
   if (args.length > params.length) {
     const required = params.filter((p) => !("default" in p)).length;
-    const takes = required === params.length ? `${params.length}` : `from ${required} to ${params.length}`;
-    throw new PyError(
-      "TypeError",
-      `${fnName}() takes ${takes} positional argument${params.length === 1 ? "" : "s"} but ${args.length} ${args.length === 1 ? "was" : "were"} given`,
+    throw new ArgumentError(takesMessage(fnName, required, params.length, args.length), (offset) =>
+      takesMessage(fnName, required + offset, params.length + offset, args.length + offset),
     );
   }
   // One pass and one array: every catalogue call binds its arguments here.
@@ -31,9 +49,9 @@ export function bindArgs(
   for (const key in kwargs) {
     if (!Object.hasOwn(kwargs, key)) continue;
     const idx = params.findIndex((p) => p.name === key);
-    if (idx < 0) throw new PyError("TypeError", `${fnName}() got an unexpected keyword argument '${key}'`);
+    if (idx < 0) throw new ArgumentError(`${fnName}() got an unexpected keyword argument '${key}'`);
     if (out[idx] !== undefined)
-      throw new PyError("TypeError", `${fnName}() got multiple values for argument '${key}'`);
+      throw new ArgumentError(`${fnName}() got multiple values for argument '${key}'`);
     out[idx] = dictGet(kwargs, key);
   }
   let missing: string[] | undefined;
@@ -46,8 +64,7 @@ export function bindArgs(
   if (missing) {
     const list =
       missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
-    throw new PyError(
-      "TypeError",
+    throw new ArgumentError(
       `${fnName}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${list}`,
     );
   }

@@ -1,7 +1,8 @@
 // The function table itself. Family modules register into it; registry.ts
 // loads every family and is what the evaluators import.
 
-import type { PyDict, PyValue } from "../py/value";
+import { type PyDict, PyError, type PyValue } from "../py/value";
+import { ArgumentError } from "./args";
 import type { ExprEnv } from "./env";
 
 /**
@@ -32,11 +33,32 @@ export interface FunctionOptions {
   readonly frozenArguments?: boolean;
 }
 
+/**
+ * Arguments that do not fit a function's Python signature: YAQL's overload
+ * resolution finds no match (NoMatchingFunctionException); Jinja calls the
+ * Python function, bound to the context first when it takes one, so
+ * CPython's counts include that argument.
+ */
+function reportingArgumentErrors(name: string, fn: CatalogFunction, context: boolean): CatalogFunction {
+  return (env, args, kwargs, language) => {
+    try {
+      return fn(env, args, kwargs, language);
+    } catch (e) {
+      if (!(e instanceof ArgumentError)) throw e;
+      if (language === "yaql")
+        throw new PyError("NoMatchingFunctionException", `No function "${name}" matches supplied arguments`);
+      if (context) throw new PyError("TypeError", e.withOffset(1));
+      throw e;
+    }
+  };
+}
+
 const catalog = new Map<string, { fn: CatalogFunction; context: boolean; frozenArguments: boolean }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
+  const context = options.context ?? false;
   catalog.set(name, {
-    fn,
+    fn: reportingArgumentErrors(name, fn, context),
     context: options.context ?? false,
     frozenArguments: options.frozenArguments ?? false,
   });

@@ -46,6 +46,24 @@ describe("with-items", () => {
     ]);
   });
 
+  it("evaluates concurrency as Orquesta 1.6.0 does: <= 0 never starts an item, other types fail the task", () => {
+    // Found by the trace fuzzer against the real conductor: no clamp to 1, and
+    // the TypeError comes from `concurrency - len(active_items)`.
+    const wf = ITEMS("      concurrency: <% ctx(c) %>").replace("input: [xs]", "input: [xs, c]");
+    const zero = run(wf, {}, { xs: [1, 2], c: 0 });
+    expect(zero.status).toBe("running");
+    expect(zero.executions).toHaveLength(0);
+    const text = run(wf, {}, { xs: [1, 2], c: "two" });
+    expect(text.status).toBe("failed");
+    expect(text.errors.map((e) => e.message)).toEqual([
+      "TypeError: unsupported operand type(s) for -: 'str' and 'int'",
+    ]);
+    const list = run(wf, {}, { xs: [1, 2], c: [1] });
+    expect(list.errors.map((e) => e.message)).toEqual([
+      "TypeError: unsupported operand type(s) for -: 'list' and 'int'",
+    ]);
+  });
+
   it("runs every item without concurrency even after one fails", () => {
     const t = run(ITEMS(""), { t1: [{ status: "failed" }] }, { xs: [1, 2, 3] });
     expect(t.status).toBe("failed");

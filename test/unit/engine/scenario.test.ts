@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readScenario } from "../../../runtime/engine/cases";
+import { readScenario, runCases } from "../../../runtime/engine/cases";
 import { runScenario, type Scenario } from "../../../runtime/engine/scenario";
+import type { Trace } from "../../../runtime/engine/trace";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, PyFloat } from "../../../runtime/stdlib/py/value";
 
@@ -96,5 +97,29 @@ describe("readScenario", () => {
     const s = readScenario(file);
     expect(s.input?.x).toBeInstanceOf(PyFloat);
     expect(dictKeys(s.input?.m as PyDict)).toEqual(["b", "10", "2"]);
+  });
+});
+
+describe("runCases", () => {
+  it("fails only the case whose trace holds a value that is not data, not the whole batch", () => {
+    // Found by the trace fuzzer's corpus mode: a Jinja Undefined published
+    // into the context (Orquesta itself raises "cannot pickle
+    // 'StrictUndefined' object" there) made `orqc simulate --cases` abort.
+    const dir = mkdtempSync(join(tmpdir(), "orqc-cases-"));
+    const wf = (publish: string) =>
+      `version: 1.0\ntasks:\n  t:\n    action: core.noop\n    next:\n      - publish:\n          - r: "${publish}"\n`;
+    writeFileSync(join(dir, "bad.yaml"), wf("{{ [none] | map(attribute='x') | list }}"));
+    writeFileSync(join(dir, "good.yaml"), wf("{{ [1] | list }}"));
+    for (const id of ["bad", "good"]) {
+      mkdirSync(join(dir, id));
+      writeFileSync(join(dir, id, "scenario.json"), JSON.stringify({ workflow: `${id}.yaml`, input: {} }));
+    }
+    writeFileSync(
+      join(dir, "INDEX.json"),
+      JSON.stringify({ cases: [{ case_id: "bad" }, { case_id: "good" }] }),
+    );
+    const out = runCases(dir, dir);
+    expect(out.bad).toEqual({ error: expect.stringContaining("is not data") });
+    expect((out.good as Trace).status).toBe("succeeded");
   });
 });

@@ -198,6 +198,30 @@ output:
     ]);
   });
 
+  it("inspects a task once per branch reaching it before it is traversed, repeating its errors like Orquesta", () => {
+    // t3 is queued from t1 and again from t2 (same context): Orquesta inspects
+    // it twice and reports its unassigned variable twice (found by the trace fuzzer).
+    const text = `tasks:
+  t1:
+    action: core.noop
+    next:
+      - do: [t2]
+      - when: <% completed() %>
+        do: t3
+  t2:
+    next:
+      - do: t3
+  t3:
+    action: core.noop
+    next:
+      - publish: [bad: <% ctx(undefined_var) %>]
+`;
+    expect(messages(text)).toEqual([
+      'context: Variable "undefined_var" is referenced before assignment.',
+      'context: Variable "undefined_var" is referenced before assignment.',
+    ]);
+  });
+
   it("gives join tasks the union of their branches", () => {
     const text = `tasks:
   s: {next: [{do: [a, b]}]}

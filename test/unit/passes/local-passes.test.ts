@@ -66,6 +66,20 @@ describe("drop-dead-tasks", () => {
   });
 });
 
+describe("drop-dead-tasks and engine commands", () => {
+  it("keeps a dead task whose transition reaches an engine command a live task also reaches", () => {
+    // `continue` (a transition without do) is then a split in Orquesta's
+    // spec, so it runs on a new route (found by the trace fuzzer: the compiled
+    // trace had it on route 0).
+    const program = single(
+      "version: 1.0\ntasks:\n  a:\n    action: core.noop\n    next:\n      - when: <% succeeded() %>\n  x:\n    action: core.noop\n    next:\n      - do: [x, continue]\n",
+    );
+    const { program: out, notes } = dropDeadTasks(program);
+    expect(out).toBe(program);
+    expect(notes.map((n) => [n.kind, n.task])).toEqual([["blocked", "x"]]);
+  });
+});
+
 describe("fold-noops and fuse-steps", () => {
   it("runs noop and actionless tasks inline unless they must wait", () => {
     const program = single(

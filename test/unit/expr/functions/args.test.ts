@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { bindArgs, type Param } from "../../../../runtime/stdlib/functions/args";
 import { PyError } from "../../../../runtime/stdlib/py/value";
+import { baseEnv, call } from "./helpers";
 
 const PARAMS: Param[] = [
   { name: "a" },
@@ -48,6 +49,37 @@ describe("bindArgs", () => {
     );
     expect(message(() => bindArgs("f", PARAMS, [1], {}))).toBe(
       "TypeError: f() missing 1 required positional argument: 'b'",
+    );
+  });
+});
+
+describe("argument mistakes in catalogue calls, per language", () => {
+  // Found by the trace fuzzer (a sub-workflow's error result carries the
+  // message verbatim): real yaql finds no matching function, and Jinja calls
+  // the Python function bound to the context when it takes one.
+  const text = (f: () => unknown) => message(f);
+
+  it("is NoMatchingFunctionException in YAQL", () => {
+    expect(text(() => call("st2kv", ["system.k", "x"], {}, baseEnv, "yaql"))).toBe(
+      'NoMatchingFunctionException: No function "st2kv" matches supplied arguments',
+    );
+    expect(text(() => call("json_escape", ["a", "b"], {}, baseEnv, "yaql"))).toBe(
+      'NoMatchingFunctionException: No function "json_escape" matches supplied arguments',
+    );
+    expect(text(() => call("task_status", [], {}, baseEnv, "yaql"))).toBe(
+      'NoMatchingFunctionException: No function "task_status" matches supplied arguments',
+    );
+  });
+
+  it("counts the context argument in Jinja for functions that take it", () => {
+    expect(text(() => call("ctx", ["a", "b"], {}, baseEnv, "jinja"))).toBe(
+      "TypeError: ctx_() takes from 1 to 2 positional arguments but 3 were given",
+    );
+    expect(text(() => call("json_escape", ["a", "b"], {}, baseEnv, "jinja"))).toBe(
+      "TypeError: json_escape() takes 1 positional argument but 2 were given",
+    );
+    expect(text(() => call("task_status", [], {}, baseEnv, "jinja"))).toBe(
+      "TypeError: task_status_() missing 1 required positional argument: 'task_id'",
     );
   });
 });
