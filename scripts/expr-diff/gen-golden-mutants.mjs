@@ -7,23 +7,14 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seededRandom } from "../lib/seeded.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seed = Number(process.argv[2] ?? 1);
 const perCase = Number(process.argv[3] ?? 3);
 const goldenFile = process.argv[4] ?? resolve(here, "../../../shared/golden/expressions/cases.json");
 
-let state = seed >>> 0 || 1;
-/** xorshift32 */
-const rand = () => {
-  state ^= state << 13;
-  state >>>= 0;
-  state ^= state >>> 17;
-  state ^= state << 5;
-  state >>>= 0;
-  return state / 4294967296;
-};
-const pick = (list) => list[Math.floor(rand() * list.length)];
+const { next: rand, pick } = seededRandom(seed);
 
 const NUMBERS = [
   "0",

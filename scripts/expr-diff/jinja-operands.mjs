@@ -3,20 +3,7 @@
 // ctx() reads to draw from.
 
 /** mulberry32: a small seeded PRNG. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(next() * xs.length)];
-  const chance = (p) => next() < p;
-  return { next, int, pick, chance };
-}
+export { mulberry32 as prng } from "../lib/seeded.mjs";
 
 export const CONTEXT = {
   s: "Hello World",

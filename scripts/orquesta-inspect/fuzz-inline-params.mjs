@@ -5,31 +5,17 @@
 // lists, mappings, YAQL and Jinja, Unicode keys, stray words and separators).
 // Usage: ORQUESTA_SRC=DIR node scripts/orquesta-inspect/fuzz-inline-params.mjs [N=3000] [SEED=1]
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
+import { seededRandom } from "../lib/seeded.mjs";
 
 const N = Number(process.argv[2] ?? 3000);
 const SEED = Number(process.argv[3] ?? 1);
 const root = resolve(import.meta.dirname, "../..");
-if (!process.env.ORQUESTA_SRC) {
-  console.error("set ORQUESTA_SRC (see scripts/orquesta-inspect/inspect_workflows.py)");
-  process.exit(2);
-}
-
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+requireOrquestaSrc();
 
 const VALUES = [
   "1",
@@ -74,8 +60,7 @@ const VALUES = [
 const KEYS = ["a", "b_c", "x1", "_", "k-2", "日本", "A", "1", "ключ", "é"];
 const SEPARATORS = [" ", "  ", ", ", " ,", "\t"];
 
-const r = rng(SEED);
-const pick = (xs) => xs[Math.floor(r() * xs.length)];
+const { next: r, pick } = seededRandom(SEED);
 const texts = Array.from({ length: N }, () => {
   const pairs = Array.from({ length: 1 + Math.floor(r() * 3) }, () => `${pick(KEYS)}=${pick(VALUES)}`);
   return pairs.join(pick(SEPARATORS)) + pick(["", " ", " trailing"]);
@@ -85,16 +70,8 @@ const dir = mkdtempSync(join(tmpdir(), "orqc-fuzz-inline-"));
 try {
   const file = join(dir, "strings.json");
   writeFileSync(file, JSON.stringify(texts));
-  const run = (command, args) => {
-    const out = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
-    if (out.status !== 0) {
-      console.error(out.stderr);
-      process.exit(2);
-    }
-    return JSON.parse(out.stdout);
-  };
-  const real = run("/usr/bin/python3", [join(import.meta.dirname, "inline_params.py"), file]);
-  const ours = run(process.execPath, [
+  const real = runJson("/usr/bin/python3", [join(import.meta.dirname, "inline_params.py"), file]);
+  const ours = runJson(process.execPath, [
     join(root, "scripts/run-ts.mjs"),
     join(import.meta.dirname, "orqc-inline-params.ts"),
     file,

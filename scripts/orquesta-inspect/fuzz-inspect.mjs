@@ -9,28 +9,16 @@
 // Usage: ORQUESTA_SRC=DIR [YAQL_SRC=DIR] node scripts/orquesta-inspect/fuzz-inspect.mjs [N=400] [SEED=1]
 // Prints a summary and the smallest differing workflows; exit 1 when any differ.
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
 import { randomWorkflow } from "./random-workflow.mjs";
 
 const N = Number(process.argv[2] ?? 400);
 const SEED = Number(process.argv[3] ?? 1);
 const root = resolve(import.meta.dirname, "../..");
-if (!process.env.ORQUESTA_SRC) {
-  console.error("set ORQUESTA_SRC (see scripts/orquesta-inspect/inspect_workflows.py)");
-  process.exit(2);
-}
-
-function run(command, args) {
-  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
-  if (r.status !== 0) {
-    console.error(`${command} ${args[0]} failed:\n${r.stderr}`);
-    process.exit(2);
-  }
-  return JSON.parse(r.stdout);
-}
+requireOrquestaSrc();
 
 /** The fields compared per category (the golden traces' rules). */
 function comparable(category, e) {
@@ -67,12 +55,12 @@ try {
     files.push(file);
     texts.set(file, text);
   }
-  const real = run("/usr/bin/python3", [
+  const real = runJson("/usr/bin/python3", [
     join(import.meta.dirname, "inspect_workflows.py"),
     "--raw",
     ...files,
   ]);
-  const ours = run(process.execPath, [
+  const ours = runJson(process.execPath, [
     join(root, "scripts/run-ts.mjs"),
     join(import.meta.dirname, "orqc-inspect.ts"),
     ...files,

@@ -5,29 +5,15 @@
 // syntax, variables never assigned). Returns the YAML text.
 
 import { stringify } from "yaml";
-
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+import { seededRandom } from "../lib/seeded.mjs";
 
 const VARS = ["a", "b", "c", "hosts", "count", "msg"];
 const ENGINE_COMMANDS = ["noop", "fail", "continue", "retry"];
 
 export function randomWorkflow(seed) {
-  const r = rng(seed);
-  const pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const int = (n) => Math.floor(r() * n);
+  const { next: r, pick, int, chance } = seededRandom(seed);
   // Half the workflows are well formed: only the variables' flow decides what is reported.
   const clean = r() < 0.5;
-  const chance = (p) => r() < p;
   const fault = (p) => !clean && r() < p;
 
   const taskCount = 1 + int(6);

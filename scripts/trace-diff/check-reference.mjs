@@ -14,13 +14,11 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { option } from "../lib/args.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-const opt = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
+const opt = option;
 const shared = resolve(opt("root", resolve(root, "../shared")));
 const cases = resolve(opt("cases", join(shared, "golden/traces")));
 const out = resolve(opt("out", join(tmpdir(), `orqc-check-reference-${process.pid}`)));

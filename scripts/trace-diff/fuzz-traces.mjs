@@ -20,15 +20,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { option } from "../lib/args.mjs";
 import { genCases } from "./gen-cases.mjs";
 import { genCorpusMutants } from "./gen-corpus-mutants.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
-const opt = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : fallback;
-};
+const opt = option;
 const seed = Number(opt("seed", 1));
 const count = Number(opt("count", 200));
 const batches = Number(opt("batches", 1));

@@ -16,20 +16,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import YAML from "yaml";
+import { mulberry32 } from "../lib/seeded.mjs";
 
 export function rng(seed) {
-  let a = seed >>> 0 || 1;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = (xs) => xs[Math.floor(next() * xs.length)];
-  const chance = (p) => next() < p;
-  return { next, int, pick, chance };
+  return mulberry32(seed >>> 0 || 1);
 }
 
 const y = (e) => `<% ${e} %>`;

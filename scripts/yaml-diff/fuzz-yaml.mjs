@@ -9,28 +9,16 @@
 // and that both refuse the same documents.
 // Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1]
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
 import { randomDocument } from "./random-yaml.mjs";
 
 const N = Number(process.argv[2] ?? 500);
 const SEED = Number(process.argv[3] ?? 1);
 const root = resolve(import.meta.dirname, "../..");
-if (!process.env.ORQUESTA_SRC) {
-  console.error("set ORQUESTA_SRC (see scripts/orquesta-inspect/inspect_workflows.py)");
-  process.exit(2);
-}
-
-function run(command, args) {
-  const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
-  if (r.status !== 0) {
-    console.error(`${command} ${args[0]} failed:\n${r.stderr}`);
-    process.exit(2);
-  }
-  return JSON.parse(r.stdout);
-}
+requireOrquestaSrc();
 
 /** Timestamps compare by type; errors compare as "refused". */
 function normalise(v) {
@@ -64,8 +52,8 @@ try {
     files.push(file);
     texts.set(file, text);
   }
-  const real = run("/usr/bin/python3", [join(import.meta.dirname, "pyyaml_reference.py"), ...files]);
-  const ours = run(process.execPath, [
+  const real = runJson("/usr/bin/python3", [join(import.meta.dirname, "pyyaml_reference.py"), ...files]);
+  const ours = runJson(process.execPath, [
     join(root, "scripts/run-ts.mjs"),
     join(import.meta.dirname, "orqc-yaml.ts"),
     ...files,

@@ -4,17 +4,7 @@
 // plain scalars that YAML 1.1 resolves to other types, quoted strings with
 // escapes, block scalars, anchors and aliases, tags and comments.
 
-function rng(seed) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 4294967296;
-  };
-}
+import { seededRandom } from "../lib/seeded.mjs";
 
 const PLAIN = [
   "yes",
@@ -116,10 +106,7 @@ const QUOTED_D = [
 const QUOTED_S = ["'x'", "'it''s'", "''", "'yes'", "'1.0'", "'a\\n'", "'  '", "'<<'"];
 
 export function randomDocument(seed) {
-  const r = rng(seed);
-  const chance = (p) => r() < p;
-  const pick = (xs) => xs[Math.floor(r() * xs.length)];
-  const int = (n) => Math.floor(r() * n);
+  const { next: r, chance, pick, int } = seededRandom(seed);
   const anchors = [];
   let keyNo = 0;
 
