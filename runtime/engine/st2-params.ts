@@ -103,6 +103,13 @@ function setPath(root: PyDict, dotted: string, value: PyValue): void {
 
 type Cast = { ok: true; value: PyValue } | { ok: false; error: string };
 
+/** Python's int(text): exact, so a bigint beyond 2^53. */
+function exactInt(text: string): number | bigint {
+  const big = BigInt(text.trim());
+  const n = Number(big);
+  return Number.isSafeInteger(n) ? n : big;
+}
+
 export function castParam(v: PyValue, type: string | undefined): Cast {
   if (v === null || type === undefined) return { ok: true, value: v };
   switch (type) {
@@ -112,7 +119,7 @@ export function castParam(v: PyValue, type: string | undefined): Cast {
         : { ok: false, error: `Value "${String(v)}" must either be a string or None. Got "${typeof v}".` };
     case "integer": {
       if (typeof v === "number") return { ok: true, value: Math.trunc(v) };
-      if (typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v)) return { ok: true, value: Number(v) };
+      if (typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v)) return { ok: true, value: exactInt(v) };
       if (typeof v === "boolean") return { ok: true, value: v ? 1 : 0 };
       return { ok: true, value: v };
     }

@@ -26,6 +26,16 @@ describe("StackStorm parameter rules", () => {
     });
   });
 
+  it("casts integer text exactly, as Python's int() does (beyond 2^53 too)", () => {
+    const r = applyParameterRules(
+      { id: "1152921504606846977", small: " -12 " },
+      { id: { type: "integer" }, small: { type: "integer" } },
+      ctx,
+      renderParamTemplate,
+    );
+    expect(r).toEqual({ ok: true, input: { id: 1152921504606846977n, small: -12 } });
+  });
+
   it("refuses unknown and immutable parameters, and missing required ones", () => {
     expect(applyParameterRules({ x: 1 }, {}, ctx, renderParamTemplate).ok).toBe(false);
     expect(
