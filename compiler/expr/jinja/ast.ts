@@ -120,6 +120,14 @@ export type JinjaStmt =
       readonly call: Extract<JinjaExpr, { kind: "call" }>;
       readonly body: readonly JinjaStmt[];
     })
+  | (Span & {
+      /** `{% block name [scoped] [required] %}`: rendered in place (no inheritance here). */
+      readonly kind: "block";
+      readonly name: string;
+      readonly scoped: boolean;
+      readonly required: boolean;
+      readonly body: readonly JinjaStmt[];
+    })
   | (Span & { readonly kind: "unsupported"; readonly tag: string });
 
 export interface JinjaTemplate extends Span {

@@ -11,7 +11,7 @@ export interface ParseResult<T> {
   readonly errors: JinjaDiagnostic[];
 }
 
-const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from", "block", "autoescape"]);
+const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from", "autoescape"]);
 
 class TemplateParser extends ExprParser {
   private readonly endTokenStack: string[][] = [];
@@ -89,6 +89,8 @@ class TemplateParser extends ExprParser {
         return this.parseMacro(begin.start);
       case "call":
         return this.parseCallBlock(begin.start);
+      case "block":
+        return this.parseBlock(begin.start);
       case "print": {
         this.next();
         const expr = this.parseExpression();
@@ -202,6 +204,22 @@ class TemplateParser extends ExprParser {
     }
     this.expectOp(")");
     return { params, defaults };
+  }
+
+  private parseBlock(start: number): JinjaStmt {
+    this.next();
+    const name = this.expectName().text;
+    const scoped = this.skipName("scoped");
+    const required = this.skipName("required");
+    const body = this.parseStatements(["endblock"], true);
+    if (required && body.some((b) => b.kind !== "data" || b.text.trim() !== ""))
+      this.fail("Required blocks can only contain comments or whitespace");
+    if (this.current.type === "name") {
+      if (this.current.text !== name)
+        this.fail(`expected token 'end of statement block', got '${this.current.text}'`);
+      this.next();
+    }
+    return { kind: "block", name, scoped, required, body, start, end: this.current.end };
   }
 
   private parseCallBlock(start: number): JinjaStmt {

@@ -51,6 +51,7 @@ export function assign(scope: Scope, target: JinjaTarget, value: PyValue): void 
 class Renderer implements RenderDepth {
   readonly ev: Evaluator;
   depth = 0;
+  templateScope?: Scope;
 
   constructor(env: ExprEnv) {
     this.ev = new Evaluator(env);
@@ -101,6 +102,8 @@ class Renderer implements RenderDepth {
         return "";
       case "callblock":
         return this.callBlock(s, scope);
+      case "block":
+        return runBlock(this, scope, s, (inner) => this.body(s.body, inner));
       case "unsupported":
         throw typeError("no loader for this environment specified");
     }
@@ -167,6 +170,23 @@ export function callWithCaller(s: Extract<JinjaStmt, { kind: "callblock" }>): Ji
 /** Macro nesting depth (loop.depth inside macros), shared by a render. */
 export interface RenderDepth {
   depth: number;
+  /** The template's own scope: what a block that is not `scoped` sees. */
+  templateScope?: Scope;
+}
+
+/**
+ * `{% block %}` in a template that extends nothing: its body in place, in a
+ * scope of its own over the template's variables (the enclosing loop's or
+ * with's only when `scoped`); a `required` block has no body to render.
+ */
+export function runBlock(
+  r: RenderDepth,
+  scope: Scope,
+  block: { readonly name: string; readonly scoped: boolean; readonly required: boolean },
+  body: (inner: Scope) => string,
+): string {
+  if (block.required) throw new PyError("TemplateRuntimeError", `Required block '${block.name}' not found`);
+  return body((block.scoped ? scope : (r.templateScope ?? scope)).child());
 }
 
 /**
@@ -286,8 +306,12 @@ export function macroSpecialNames(body: readonly JinjaStmt[]): string[] {
   return [...found].sort();
 }
 
-/** Unknown filters/tests in a template fail before rendering (TemplateAssertionError). */
-export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
+/**
+ * Unknown filters/tests, and a block name used twice, fail a template before
+ * it renders (TemplateAssertionError, which Orquesta reports as an evaluation error).
+ */
+export function checkTemplateNames(stmts: readonly JinjaStmt[], top = true): void {
+  if (top) checkBlockNames(stmts, new Set());
   for (const s of stmts) {
     switch (s.kind) {
       case "output":
@@ -295,8 +319,8 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
         break;
       case "for":
         checkNames(s.iter);
-        checkTemplateNames(s.body);
-        checkTemplateNames(s.else_);
+        checkTemplateNames(s.body, false);
+        checkTemplateNames(s.else_, false);
         break;
       case "assign":
         checkNames(s.value);
@@ -304,23 +328,44 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
       case "assignblock":
       case "with":
       case "macro":
-        checkTemplateNames(s.body);
+        checkTemplateNames(s.body, false);
         break;
       case "callblock":
         checkNames(s.call);
-        checkTemplateNames(s.body);
+        checkTemplateNames(s.body, false);
+        break;
+      case "block":
+        checkTemplateNames(s.body, false);
         break;
       case "filterblock":
         checkNames(s.filter);
-        checkTemplateNames(s.body);
+        checkTemplateNames(s.body, false);
         break;
     }
   }
+}
+
+/** Every `{% block %}` anywhere in the template, each name once. */
+function checkBlockNames(node: unknown, seen: Set<string>): void {
+  if (Array.isArray(node)) {
+    for (const n of node) checkBlockNames(n, seen);
+    return;
+  }
+  if (node === null || typeof node !== "object") return;
+  const stmt = node as { kind?: unknown; name?: unknown };
+  if (stmt.kind === "block" && typeof stmt.name === "string") {
+    if (seen.has(stmt.name))
+      throw new PyError("TemplateAssertionError", `block '${stmt.name}' defined twice`);
+    seen.add(stmt.name);
+  }
+  for (const value of Object.values(node)) if (typeof value === "object") checkBlockNames(value, seen);
 }
 
 /** Renders a parsed template (Jinja's Template.render) against a workflow context. */
 export function renderJinjaTemplate(ast: JinjaTemplate, env: ExprEnv): string {
   checkTemplateNames(ast.body);
   const renderer = new Renderer(env);
-  return renderer.body(ast.body, new Scope(env));
+  const scope = new Scope(env);
+  renderer.templateScope = scope;
+  return renderer.body(ast.body, scope);
 }

@@ -249,6 +249,15 @@ class JinjaTranslator {
           this.scoped(s.body),
           data(macroSpecialNames(s.body)),
         ]);
+      case "block":
+        return this.j("block", [
+          F(),
+          S(),
+          str(s.name),
+          data(s.scoped),
+          data(s.required),
+          this.scoped(s.body),
+        ]);
       case "callblock":
         return this.j("callBlock", [
           F(),

@@ -31,6 +31,7 @@ import {
   assign as jAssign,
   makeMacro,
   type RenderDepth,
+  runBlock,
   runForLoop,
 } from "../../../compiler/expr/jinja/render";
 import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
@@ -72,7 +73,22 @@ export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly
 
 /** A whole template (text with `{% %}` blocks) rendered to a string. */
 export function template(env: ExprEnv, text: string, body: TemplateBody): string {
-  return runJinjaTemplate(text, env, (e) => body(new Scope(e), frame(e)));
+  return runJinjaTemplate(text, env, (e) => {
+    const scope = new Scope(e);
+    return body(scope, { ...frame(e), templateScope: scope });
+  });
+}
+
+/** `{% block name [scoped] [required] %}` (see runBlock). */
+export function block(
+  f: Frame,
+  s: Scope,
+  name: string,
+  scoped: boolean,
+  required: boolean,
+  body: (inner: Scope) => string,
+): string {
+  return runBlock(f, s, { name, scoped, required }, body);
 }
 
 export const truth = isTrue;
