@@ -19,7 +19,12 @@ export interface CaseResult {
   readonly strictDiff: string | null;
 }
 
-export function runConformance(extraArgs: readonly string[] = []): CaseResult[] {
+/** `orqc simulate --cases` over a folder in the golden layout (the golden traces by default), case by case. */
+export function runConformance(
+  extraArgs: readonly string[] = [],
+  casesDir: string = CASES,
+  root: string = SHARED,
+): CaseResult[] {
   const project = resolve(__dirname, "../..");
   const out = execFileSync(
     "node",
@@ -27,9 +32,9 @@ export function runConformance(extraArgs: readonly string[] = []): CaseResult[] 
       join(project, "bin/orqc.js"),
       "simulate",
       "--cases",
-      CASES,
+      casesDir,
       "--root",
-      SHARED,
+      root,
       "--format",
       "json",
       ...extraArgs,
@@ -37,11 +42,11 @@ export function runConformance(extraArgs: readonly string[] = []): CaseResult[] 
     { maxBuffer: 1 << 30, encoding: "utf8" },
   );
   const actual = JSON.parse(out) as Record<string, Obj & { error?: string }>;
-  const index = JSON.parse(readFileSync(join(CASES, "INDEX.json"), "utf8")) as {
-    cases: Array<{ case_id: string; features: string[] }>;
+  const index = JSON.parse(readFileSync(join(casesDir, "INDEX.json"), "utf8")) as {
+    cases: Array<{ case_id: string; features?: string[] }>;
   };
   return index.cases.map((c) => {
-    const expected = JSON.parse(readFileSync(join(CASES, c.case_id, "trace.json"), "utf8")) as Obj;
+    const expected = JSON.parse(readFileSync(join(casesDir, c.case_id, "trace.json"), "utf8")) as Obj;
     const got = actual[c.case_id];
     let diff: string | null;
     let strictDiff: string | null = null;
@@ -51,7 +56,7 @@ export function runConformance(extraArgs: readonly string[] = []): CaseResult[] 
       diff = compareTraces(expected, got);
       strictDiff = compareStrictTier(expected, got);
     }
-    return { id: c.case_id, features: c.features, diff, strictDiff };
+    return { id: c.case_id, features: c.features ?? [], diff, strictDiff };
   });
 }
 
