@@ -127,7 +127,7 @@ export function randomDocument(seed) {
   function flowScalar() {
     for (;;) {
       const s = scalar();
-      if (s !== "-" && s !== "!" && s !== "?" && !s.endsWith(" !")) return s;
+      if (!["-", "!", "?"].includes(s) && !s.endsWith(" !") && !s.endsWith(" -")) return s;
     }
   }
   function flow(depth) {
