@@ -299,12 +299,7 @@ export function runPlan(
   const slots: readonly Slot[] =
     receiver === undefined ? plan.slots : [{ kind: "value", value: receiver }, ...plan.slots];
   const kwNodes = plan.kwNodes;
-  // Like yaql, an overload whose receiver type does not fit is rejected before anything is evaluated.
-  const fitting =
-    receiver === undefined
-      ? plan.candidates
-      : plan.candidates.filter((c) => !c.receiverType || c.receiverType.check(receiver));
-  if (fitting.length === 0) throw noMatching(name, receiver);
+  const fitting = fittingCandidates(plan, name, receiver);
   const { lazy, lazyKw } = fitting[0]!;
 
   // Evaluate the eager arguments once, left to right.
@@ -327,15 +322,44 @@ export function runPlan(
   }
 
   const callCtx: CallCtx = { engine, ctx: caller.child() };
+  const noArguments = slots.length === 0 && kwNodes.size === 0;
+  return callFirstBinding(fitting, name, receiver, values, kwValues, callCtx, noArguments, lazy);
+}
+
+/** Like yaql, an overload whose receiver type does not fit is rejected before anything is evaluated. */
+function fittingCandidates(
+  plan: CallPlan,
+  name: string,
+  receiver: PyValue | undefined,
+): readonly Candidate[] {
+  const fitting =
+    receiver === undefined
+      ? plan.candidates
+      : plan.candidates.filter((c) => !c.receiverType || c.receiverType.check(receiver));
+  if (fitting.length === 0) throw noMatching(name, receiver);
+  return fitting;
+}
+
+/** Calls the first overload the evaluated arguments bind to (with `lazy`: of those with that lazy set). */
+function callFirstBinding(
+  fitting: readonly Candidate[],
+  name: string,
+  receiver: PyValue | undefined,
+  values: readonly Slot[],
+  kwValues: Map<string, Slot>,
+  callCtx: CallCtx,
+  noArguments: boolean,
+  lazy?: Set<number>,
+): PyValue {
   let chosen: { ov: Overload; args: Args } | undefined;
   for (const c of fitting) {
-    if (!sameSet(c.lazy, lazy)) continue;
+    if (lazy && !sameSet(c.lazy, lazy)) continue;
     const bound = convertArgs(c.ov, c.b, values, kwValues, callCtx);
     if (!bound) continue;
     // With no arguments nothing tells overloads apart: yaql calls that ambiguous.
-    if (chosen && slots.length === 0 && kwNodes.size === 0) throw ambiguous(name, receiver);
+    if (chosen && noArguments) throw ambiguous(name, receiver);
     chosen ??= { ov: c.ov, args: bound };
-    if (slots.length > 0 || kwNodes.size > 0) break;
+    if (!noArguments) break;
   }
   if (chosen) return chosen.ov.impl(callCtx, chosen.args);
   throw noMatching(name, receiver);
@@ -361,25 +385,12 @@ export function runEagerPlan(
   caller: YaqlContext,
   receiver: PyValue | undefined,
 ): PyValue {
-  const fitting =
-    receiver === undefined
-      ? plan.candidates
-      : plan.candidates.filter((c) => !c.receiverType || c.receiverType.check(receiver));
-  if (fitting.length === 0) throw noMatching(name, receiver);
+  const fitting = fittingCandidates(plan, name, receiver);
   const values: Slot[] = receiver === undefined ? [] : [{ kind: "value", value: receiver }];
   for (const s of plan.slots)
     values.push({ kind: "value", value: engine.evaluate((s as { node: YaqlNode }).node, caller) });
   const callCtx: CallCtx = { engine, ctx: caller.child() };
-  let chosen: { ov: Overload; args: Args } | undefined;
-  for (const c of fitting) {
-    const bound = convertArgs(c.ov, c.b, values, NO_KWARGS, callCtx);
-    if (!bound) continue;
-    if (chosen && values.length === 0) throw ambiguous(name, receiver);
-    chosen ??= { ov: c.ov, args: bound };
-    if (values.length > 0) break;
-  }
-  if (chosen) return chosen.ov.impl(callCtx, chosen.args);
-  throw noMatching(name, receiver);
+  return callFirstBinding(fitting, name, receiver, values, NO_KWARGS, callCtx, values.length === 0);
 }
 
 function sameSet(a: Set<number>, b: Set<number>): boolean {
