@@ -2,7 +2,7 @@
 // Orquesta and StackStorm would, plus orqc's own checks; returns all diagnostics.
 
 import { type LoadedWorkflow, type LoadResult, loadPaths, parseYaml } from "../load/index";
-import { mergeKeyDiagnostics } from "../load/orquesta-load";
+import { asWorkflowFile } from "../load/orquesta-load";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic, sortDiagnostics } from "../source/make-diagnostic";
 import { contentDiagnostics } from "./content";
@@ -60,12 +60,10 @@ export function checkWorkflow(wf: LoadedWorkflow, load: LoadResult): Diagnostic[
 
 /** Checks one workflow text in memory against already loaded packs (core actions only by default). */
 export function checkText(path: string, text: string, load: LoadResult = loadPaths([])): Diagnostic[] {
-  const parsed = parseYaml({ path, text });
-  const yamlDiagnostics = [...parsed.diagnostics, ...mergeKeyDiagnostics(parsed)];
-  const root = parsed.mergeKeys.length > 0 ? null : parsed.root;
-  const wf: LoadedWorkflow = { path, file: parsed.file, root, actionRefs: [] };
-  const withYaml: LoadResult = { ...load, diagnostics: [...load.diagnostics, ...yamlDiagnostics] };
-  return sortDiagnostics([...yamlDiagnostics, ...checkWorkflow(wf, withYaml)]);
+  const parsed = asWorkflowFile(parseYaml({ path, text }));
+  const wf: LoadedWorkflow = { path, file: parsed.file, root: parsed.root, actionRefs: [] };
+  const withYaml: LoadResult = { ...load, diagnostics: [...load.diagnostics, ...parsed.diagnostics] };
+  return sortDiagnostics([...parsed.diagnostics, ...checkWorkflow(wf, withYaml)]);
 }
 
 /** Loads and checks everything under the given paths. */

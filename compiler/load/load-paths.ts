@@ -11,7 +11,7 @@ import { readActionMeta } from "./action-meta";
 import { builtinAction, effectiveParameters } from "./action-registry";
 import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-types";
 import { discover, type FoundFile, packDirOf } from "./discover";
-import { mergeKeyDiagnostics } from "./orquesta-load";
+import { asWorkflowFile } from "./orquesta-load";
 import { type ParsedYaml, parseYaml } from "./parse-yaml";
 import { mapGet, type YMap, type YNode } from "./yaml-node";
 
@@ -110,10 +110,9 @@ export function loadPaths(paths: readonly string[]): LoadResult {
   for (const r of read) {
     const kind = classify(r.found, r.parsed.root);
     if (kind === "workflow") {
-      const unmerged = mergeKeyDiagnostics(r.parsed);
-      // Orquesta cannot load a workflow with a merge key: it is a workflow that does not parse.
-      workflowFiles.push(unmerged.length > 0 ? { ...r, parsed: { ...r.parsed, root: null } } : r);
-      diagnostics.push(...r.parsed.diagnostics, ...unmerged);
+      const parsed = asWorkflowFile(r.parsed);
+      workflowFiles.push({ ...r, parsed });
+      diagnostics.push(...parsed.diagnostics);
       continue;
     }
     if (kind !== "action" || r.parsed.root?.kind !== "map") {

@@ -3,14 +3,22 @@
 // to refuse duplicate keys, and that constructor does not expand `<<` merge
 // keys, so a workflow holding one does not load at all.
 
-import type { Diagnostic, Range } from "../source/diagnostic";
+import type { Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import { lineColOf } from "../source/source-file";
 import type { ParsedYaml } from "./parse-yaml";
 
-/** Diagnostics (ORQ1006) for the merge keys of a workflow file. */
-export function mergeKeyDiagnostics(parsed: ParsedYaml): Diagnostic[] {
-  return parsed.mergeKeys.map((range: Range) => diagnostic("ORQ1006", {}, { file: parsed.file, range }));
+/**
+ * A parsed file as Orquesta's loader reads a workflow: with a merge key it
+ * does not load at all (no root, one ORQ1006 per merge key). Every workflow
+ * reader goes through this; action metadata keeps PyYAML's merged reading.
+ */
+export function asWorkflowFile(parsed: ParsedYaml): ParsedYaml {
+  if (parsed.mergeKeys.length === 0) return parsed;
+  const unmerged = parsed.mergeKeys.map((range: Range) =>
+    diagnostic("ORQ1006", {}, { file: parsed.file, range }),
+  );
+  return { ...parsed, root: null, diagnostics: [...parsed.diagnostics, ...unmerged] };
 }
 
 /**

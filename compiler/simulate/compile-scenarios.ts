@@ -15,6 +15,7 @@ import { bundleModules, type EmittedModule } from "../bundle/bundle";
 import { emitBundle, type Translate } from "../emit/emit-bundle";
 import { flattenInspection, inspectOrquestaNode } from "../inspect/orquesta";
 import { type LoadedWorkflow, parseYaml } from "../load/index";
+import { asWorkflowFile } from "../load/orquesta-load";
 import type { Callee, PassContext } from "../passes/context";
 import { runPasses } from "../passes/index";
 import { buildUnit } from "../program/build-unit";
@@ -32,13 +33,8 @@ function unitFromText(
   entry: SubworkflowEntry,
   ref: string | null,
 ): WorkflowUnit | null {
-  const parsed = parseYaml({ path, text });
-  if (
-    parsed.root === null ||
-    parsed.mergeKeys.length > 0 ||
-    parsed.diagnostics.some((d) => d.severity === "error")
-  )
-    return null;
+  const parsed = asWorkflowFile(parseYaml({ path, text }));
+  if (parsed.root === null || parsed.diagnostics.some((d) => d.severity === "error")) return null;
   if (flattenInspection(inspectOrquestaNode(parsed.root)).length > 0) return null;
   const wf: LoadedWorkflow = { path, file: parsed.file, root: parsed.root, actionRefs: [] };
   const unit = buildUnit(id, wf, undefined);

@@ -1,7 +1,7 @@
 // Reads a workflow file into the Python value Orquesta would see (the project
 // loader: YAML 1.1, PyYAML scalars, duplicate keys rejected).
 
-import { mergeKeyDiagnostics } from "../../compiler/load/orquesta-load";
+import { asWorkflowFile } from "../../compiler/load/orquesta-load";
 import { parseYaml } from "../../compiler/load/parse-yaml";
 import { toPyValue } from "../../compiler/load/yaml-node";
 import { lineColOf } from "../../compiler/source/source-file";
@@ -14,8 +14,8 @@ export interface LoadedDefinition {
 }
 
 export function loadDefinition(path: string, text: string): LoadedDefinition {
-  const parsed = parseYaml({ path, text });
-  const problems = [...parsed.diagnostics, ...mergeKeyDiagnostics(parsed)]
+  const parsed = asWorkflowFile(parseYaml({ path, text }));
+  const problems = parsed.diagnostics
     .filter((d) => d.severity === "error")
     .map((d) => {
       const at = d.file && d.range ? lineColOf(d.file, d.range.start) : undefined;

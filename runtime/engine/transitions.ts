@@ -83,20 +83,21 @@ function publish(
   ctx: PyDict,
   env: ExprEnv,
 ): { ctx: PyDict; errors: unknown[] } {
-  const rolling = deepCopy(ctx);
   const published: PyDict = {};
   const errors: unknown[] = [];
   const transition = c.graph.specTask(taskId)?.next[ref];
-  if (transition?.targets.includes(target)) {
-    const rollingEnv = publishEnv(env, rolling);
-    for (const p of transition.publish) {
-      try {
-        const v = c.render(p.value, rollingEnv);
-        rolling[p.name] = v;
-        published[p.name] = v;
-      } catch (e) {
-        errors.push(e);
-      }
+  // The copies (of the context and of the task's result) matter only to publishes.
+  if (!transition?.targets.includes(target) || transition.publish.length === 0)
+    return { ctx: published, errors };
+  const rolling = deepCopy(ctx);
+  const rollingEnv = publishEnv(env, rolling);
+  for (const p of transition.publish) {
+    try {
+      const v = c.render(p.value, rollingEnv);
+      rolling[p.name] = v;
+      published[p.name] = v;
+    } catch (e) {
+      errors.push(e);
     }
   }
   return { ctx: published, errors };

@@ -310,8 +310,12 @@ export function macroSpecialNames(body: readonly JinjaStmt[]): string[] {
  * Unknown filters/tests, and a block name used twice, fail a template before
  * it renders (TemplateAssertionError, which Orquesta reports as an evaluation error).
  */
-export function checkTemplateNames(stmts: readonly JinjaStmt[], top = true): void {
-  if (top) checkBlockNames(stmts, new Set());
+export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
+  checkBlockNames(stmts, new Set());
+  checkFilterAndTestNames(stmts);
+}
+
+function checkFilterAndTestNames(stmts: readonly JinjaStmt[]): void {
   for (const s of stmts) {
     switch (s.kind) {
       case "output":
@@ -319,8 +323,8 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[], top = true): voi
         break;
       case "for":
         checkNames(s.iter);
-        checkTemplateNames(s.body, false);
-        checkTemplateNames(s.else_, false);
+        checkFilterAndTestNames(s.body);
+        checkFilterAndTestNames(s.else_);
         break;
       case "assign":
         checkNames(s.value);
@@ -328,18 +332,16 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[], top = true): voi
       case "assignblock":
       case "with":
       case "macro":
-        checkTemplateNames(s.body, false);
+      case "block":
+        checkFilterAndTestNames(s.body);
         break;
       case "callblock":
         checkNames(s.call);
-        checkTemplateNames(s.body, false);
-        break;
-      case "block":
-        checkTemplateNames(s.body, false);
+        checkFilterAndTestNames(s.body);
         break;
       case "filterblock":
         checkNames(s.filter);
-        checkTemplateNames(s.body, false);
+        checkFilterAndTestNames(s.body);
         break;
     }
   }

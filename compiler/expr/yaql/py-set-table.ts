@@ -70,32 +70,21 @@ export class SetTable {
   add(item: PyValue): boolean {
     const hash = numberHash(item);
     if (hash === null) return false;
-    if (this.find(item) !== undefined) return true;
     let freeslot: number | undefined;
-    const mask = BigInt(this.mask);
-    let perturb = hash & U64;
-    let i = hash & mask;
-    for (;;) {
-      const start = Number(i);
-      const probes = start + LINEAR_PROBES <= this.mask ? LINEAR_PROBES : 0;
-      for (let j = 0; j <= probes; j++) {
-        const s = this.slots[start + j]!;
-        if (s === EMPTY) {
-          const at = freeslot ?? start + j;
-          this.slots[at] = this.entries.push({ item, hash }) - 1;
-          this.used++;
-          if (freeslot === undefined) {
-            this.fill++;
-            if (this.fill * 5 >= this.mask * 3)
-              this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
-          }
-          return true;
-        }
-        if (s === DUMMY && freeslot === undefined) freeslot = start + j;
+    for (const at of this.probe(hash)) {
+      const s = this.slots[at]!;
+      if (s >= 0 && this.entries[s]!.hash === hash && pyEquals(this.entries[s]!.item, item)) return true;
+      if (s === DUMMY) freeslot ??= at;
+      if (s !== EMPTY) continue;
+      this.slots[freeslot ?? at] = this.entries.push({ item, hash }) - 1;
+      this.used++;
+      if (freeslot === undefined) {
+        this.fill++;
+        if (this.fill * 5 >= this.mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
       }
-      perturb >>= 5n;
-      i = (i * 5n + 1n + perturb) & mask;
+      return true;
     }
+    return true;
   }
 
   /** set_discard_entry: the slot becomes a dummy. */
@@ -110,18 +99,23 @@ export class SetTable {
   private find(item: PyValue): number | undefined {
     const hash = numberHash(item);
     if (hash === null) return undefined;
+    for (const at of this.probe(hash)) {
+      const s = this.slots[at]!;
+      if (s === EMPTY) return undefined;
+      if (s >= 0 && this.entries[s]!.hash === hash && pyEquals(this.entries[s]!.item, item)) return at;
+    }
+    return undefined;
+  }
+
+  /** CPython's probe sequence for `hash`: runs of LINEAR_PROBES + 1 slots, then a perturbed jump; endless. */
+  private *probe(hash: bigint): Generator<number> {
     const mask = BigInt(this.mask);
     let perturb = hash & U64;
     let i = hash & mask;
     for (;;) {
       const start = Number(i);
       const probes = start + LINEAR_PROBES <= this.mask ? LINEAR_PROBES : 0;
-      for (let j = 0; j <= probes; j++) {
-        const s = this.slots[start + j]!;
-        if (s === EMPTY) return undefined;
-        if (s >= 0 && this.entries[s]!.hash === hash && pyEquals(this.entries[s]!.item, item))
-          return start + j;
-      }
+      for (let j = 0; j <= probes; j++) yield start + j;
       perturb >>= 5n;
       i = (i * 5n + 1n + perturb) & mask;
     }
@@ -136,21 +130,11 @@ export class SetTable {
     this.entries = [];
     this.fill = 0;
     this.used = 0;
-    const mask = BigInt(size - 1);
     for (const e of old) {
-      let perturb = e.hash & U64;
-      let i = e.hash & mask;
-      placing: for (;;) {
-        const start = Number(i);
-        const probes = start + LINEAR_PROBES <= size - 1 ? LINEAR_PROBES : 0;
-        for (let j = 0; j <= probes; j++) {
-          if (this.slots[start + j] === EMPTY) {
-            this.slots[start + j] = this.entries.push(e) - 1;
-            break placing;
-          }
-        }
-        perturb >>= 5n;
-        i = (i * 5n + 1n + perturb) & mask;
+      for (const at of this.probe(e.hash)) {
+        if (this.slots[at] !== EMPTY) continue;
+        this.slots[at] = this.entries.push(e) - 1;
+        break;
       }
       this.fill++;
       this.used++;

@@ -19,35 +19,25 @@ const FROZEN = { frozenArguments: true };
 
 const text = (v: PyValue): string => (typeof v === "string" ? v : pyStr(v));
 
-registerFunction(
-  "regex_match",
-  (_e, args, kwargs) => {
-    const [value, pattern, ic] = bindArgs(
-      "regex_match",
-      [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
-      args,
-      kwargs,
-    );
-    const s = text(value!);
-    return pyMatch(patternOf(pattern!, ic!), s) !== null;
-  },
-  FROZEN,
-);
+/** regex_match (anchored at the start) and regex_search (anywhere): whether the pattern is found. */
+function registerFinder(name: string, find: typeof pyMatch): void {
+  registerFunction(
+    name,
+    (_e, args, kwargs) => {
+      const [value, pattern, ic] = bindArgs(
+        name,
+        [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
+        args,
+        kwargs,
+      );
+      return find(patternOf(pattern!, ic!), text(value!)) !== null;
+    },
+    FROZEN,
+  );
+}
 
-registerFunction(
-  "regex_search",
-  (_e, args, kwargs) => {
-    const [value, pattern, ic] = bindArgs(
-      "regex_search",
-      [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
-      args,
-      kwargs,
-    );
-    const s = text(value!);
-    return pySearch(patternOf(pattern!, ic!), s) !== null;
-  },
-  FROZEN,
-);
+registerFinder("regex_match", pyMatch);
+registerFinder("regex_search", pySearch);
 
 registerFunction(
   "regex_replace",
