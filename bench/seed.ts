@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compile } from "../compiler/compile";
 import { translateExpression } from "../compiler/emit/translator";
+import { type CpuSplit, cpuSnapshot, cpuSplit } from "./seed/cpu-split";
 import { runEmbedded } from "./seed/embedded";
 import { startItsmService } from "./seed/itsm-service";
 import { examplesDir, repoRoot } from "./seed/paths";
@@ -22,7 +23,7 @@ import { cpuSeconds, sampleRss } from "./seed/proc-stats";
 import { usePlainPython } from "./seed/python-env";
 import { cleanupWorkerBundle, redisServerCpuSeconds, runRedis } from "./seed/redis";
 import type { RowRun, RowSpec } from "./seed/row";
-import { formatTable, modeRatios, type SeedRow } from "./seed/table";
+import { cpuSplitLines, formatTable, modeRatios, type SeedRow } from "./seed/table";
 import {
   checkItsmCalls,
   checkOutputs,
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
       await itsm.reset();
       const rss = sampleRss();
       const cpu0 = cpuSeconds() + cpuSeconds(itsm.pid);
+      const split0 = cpuSnapshot(itsm.pid);
+      const snapshot = () => cpuSnapshot(itsm.pid);
       const redisCpu0 = spec.backend === "redis" ? redisServerCpuSeconds(redisPort) : 0;
       const timeoutMs = 120_000 + spec.workflows * 1000;
       let run: RowRun;
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
             concurrency: Math.max(64, spec.workflows * 4),
             timeoutMs,
             ...(pythonPool ? { pythonPool } : {}),
+            snapshot,
           });
         } else {
           const r = await runRedis(runs, {
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
             timeScale,
             timeoutMs,
             ...(pythonPool ? { pythonPool } : {}),
+            snapshot,
           });
           run = r;
           workerRssMb = r.workerRssMb;
@@ -149,6 +154,7 @@ async function main(): Promise<void> {
         // Worker processes report their own peak (they exit before the last sample).
         peak_rss_mb: round(Math.max(peak, workerRssMb), 1),
         cpu_s: round(cpu, 2),
+        ...(run.cpuAfter ? { cpu_split_s: roundSplit(cpuSplit(split0, run.cpuAfter)) } : {}),
         ...(spec.backend === "redis"
           ? { cpu_redis_s: round(redisServerCpuSeconds(redisPort) - redisCpu0, 2) }
           : {}),
@@ -168,6 +174,7 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   process.stdout.write(`\n${formatTable(rows)}\n\n${modeRatios(rows).join("\n")}\n`);
+  process.stdout.write(`\nCPU by process kind (seconds):\n${cpuSplitLines(rows).join("\n")}\n`);
   saveRows(rows);
   process.stdout.write(`\nwrote ${outFile}\n`);
   if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
@@ -186,6 +193,12 @@ function saveRows(rows: readonly SeedRow[]): void {
   }
   mkdirSync(join(outFile, ".."), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
+}
+
+function roundSplit(split: CpuSplit): CpuSplit {
+  const out = { ...split };
+  for (const k of Object.keys(out) as (keyof CpuSplit)[]) out[k] = round(out[k], 2);
+  return out;
 }
 
 function round(x: number, digits: number): number {

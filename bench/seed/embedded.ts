@@ -6,6 +6,7 @@ import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedLauncher, closeSharedPythonPool } from "../../runtime/runners/index";
 import { startWorker } from "../../runtime/worker/worker";
+import type { CpuSnapshot } from "./cpu-split";
 import { useLoopbackRemote } from "./loopback-remote";
 import { examplesDir, HOST_CHECK } from "./paths";
 import { usePythonPool } from "./python-pool";
@@ -19,6 +20,8 @@ export interface EmbeddedOptions {
   readonly timeoutMs: number;
   /** Python processes of the worker (default: the runtime's shared pool). */
   readonly pythonPool?: number;
+  /** Called once every run has ended, before anything closes. */
+  readonly snapshot?: () => CpuSnapshot;
 }
 
 export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOptions): Promise<RowRun> {
@@ -46,7 +49,14 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
     // Jobs that ended before `completion` existed are found by its first sweep.
     completion = new Completion(backend, ids);
     const { finished, lastDoneAt } = await completion.wait(opts.timeoutMs, 1000);
-    return { firstSubmitAt, lastDoneAt, finished, unitsScheduled: worker.stats().jobs };
+    const cpuAfter = opts.snapshot?.();
+    return {
+      firstSubmitAt,
+      lastDoneAt,
+      finished,
+      unitsScheduled: worker.stats().jobs,
+      ...(cpuAfter ? { cpuAfter } : {}),
+    };
   } finally {
     await worker.close(2000);
     await pool?.close();

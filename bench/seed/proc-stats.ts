@@ -22,7 +22,7 @@ function rssKbOf(pid: number): number | undefined {
 }
 
 /** The pids of `pid`'s children, from each of its threads' `children` list. */
-function childrenOf(pid: number): number[] {
+export function childrenOf(pid: number): number[] {
   const out: number[] = [];
   let tasks: string[];
   try {

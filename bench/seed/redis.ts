@@ -10,6 +10,7 @@ import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { bundleForNode } from "../../scripts/bundle-for-node";
+import type { CpuSnapshot } from "./cpu-split";
 import { examplesDir, HOST_CHECK, repoRoot } from "./paths";
 import { Completion, type RowRun } from "./row";
 import type { WorkerReport } from "./worker-main";
@@ -24,6 +25,8 @@ export interface RedisOptions {
   readonly timeScale: number;
   readonly timeoutMs: number;
   readonly pythonPool?: number;
+  /** Called once every run has ended, before the workers stop. */
+  readonly snapshot?: () => CpuSnapshot;
 }
 
 let bundled: string | undefined;
@@ -103,11 +106,13 @@ export async function runRedis(
       opts.timeoutMs,
       Math.max(250, 2 * runs.length),
     );
+    const cpuAfter = opts.snapshot?.();
     const reports = await Promise.all(children.map(stopWorkerProcess));
     return {
       firstSubmitAt,
       lastDoneAt,
       finished,
+      ...(cpuAfter ? { cpuAfter } : {}),
       unitsScheduled: reports.reduce((n, r) => n + r.jobs, 0),
       workerRssMb: reports.reduce((n, r) => n + r.maxRssKb, 0) / 1024,
     };

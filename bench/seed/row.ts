@@ -2,6 +2,7 @@
 
 import type { Backend } from "../../runtime/backend/types";
 import { COMPLETED } from "../../runtime/engine/statuses";
+import type { CpuSnapshot } from "./cpu-split";
 import type { FinishedRun } from "./workload";
 
 export type Mode = "interpreted" | "compiled";
@@ -20,6 +21,8 @@ export interface RowRun {
   readonly lastDoneAt: number;
   readonly finished: FinishedRun[];
   readonly unitsScheduled: number;
+  /** CPU of the process tree once every run has ended, before pools and workers close. */
+  readonly cpuAfter?: CpuSnapshot;
 }
 
 /**

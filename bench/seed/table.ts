@@ -1,5 +1,7 @@
 // The seed benchmark's result rows and their text table.
 
+import { cpus } from "node:os";
+import type { CpuSplit } from "./cpu-split";
 import type { BackendKind, Mode } from "./row";
 
 export interface SeedRow {
@@ -19,6 +21,8 @@ export interface SeedRow {
   readonly cpu_s: number;
   /** CPU seconds of redis-server during the row (Redis rows). */
   readonly cpu_redis_s?: number;
+  /** The same CPU by kind of process (seed/cpu-split.ts); absent when a row failed. */
+  readonly cpu_split_s?: CpuSplit;
   readonly succeeded: number;
   /** Failed checks: run statuses/outputs, ITSM calls, SQL rows (empty when all is right). */
   readonly problems: string[];
@@ -67,4 +71,25 @@ export function modeRatios(rows: readonly SeedRow[]): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * Per row, where its CPU went, and the makespan that the CPU spent outside the
+ * orqc host processes alone would take on this machine's CPUs: a floor that no
+ * host could beat even at zero cost of its own.
+ */
+export function cpuSplitLines(rows: readonly SeedRow[]): string[] {
+  const n = cpus().length;
+  return rows.flatMap((r) => {
+    const s = r.cpu_split_s;
+    if (!s) return [];
+    const outside = s.python_actions + s.commands + s.itsm_service;
+    const floor = outside / n;
+    return [
+      `${String(r.workflows).padStart(5)} ${r.mode} ${r.backend} x${r.workers}: orqc host ${s.orqc_host.toFixed(2)} s, ` +
+        `Python actions ${s.python_actions.toFixed(2)} s, launcher ${s.launcher.toFixed(2)} s, commands ${s.commands.toFixed(2)} s, ` +
+        `ITSM service ${s.itsm_service.toFixed(2)} s, exited children ${s.exited_children.toFixed(2)} s; ` +
+        `outside the host ${outside.toFixed(2)} s = ${floor.toFixed(2)} s on ${n} CPUs (${(floor / r.critical_path_s).toFixed(2)} x the critical path)`,
+    ];
+  });
 }
