@@ -6,7 +6,6 @@
 // recycled when the pool is full. `reuse: false`
 // gives the fresh-process-per-call behaviour (for comparison in bench/).
 
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -16,6 +15,7 @@ import {
   type PythonRunOutcome,
   type PythonRunRequest,
 } from "./host-process";
+import { pythonName, realInterpreter } from "./interpreter";
 import { PYTHON_FILES } from "./shim-source";
 
 export interface PythonPoolOptions {
@@ -140,7 +140,7 @@ export class PythonPool {
 
   private async spawn(pack: string): Promise<PythonHostProcess> {
     const py = this.options.python;
-    const python = typeof py === "function" ? py(pack) : (py ?? process.env.ORQC_PYTHON ?? "python3");
+    const python = typeof py === "function" ? py(pack) : (py ?? pythonName());
     this.starting += 1;
     let real: string;
     try {
@@ -171,26 +171,6 @@ export class PythonPool {
     if (i >= 0) this.idle.splice(i, 1);
     if (had) queueMicrotask(() => this.serveWaiters());
   }
-}
-
-const interpreters = new Map<string, Promise<string>>();
-
-/**
- * The interpreter's real path: version-manager shims (pyenv, asdf) are shell
- * scripts that cost hundreds of milliseconds per start. Asked once per name,
- * without blocking the event loop.
- */
-function realInterpreter(python: string): Promise<string> {
-  let real = interpreters.get(python);
-  if (!real) {
-    real = new Promise((resolve) => {
-      execFile(python, ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }, (err, stdout) =>
-        resolve((!err && stdout.trim()) || python),
-      );
-    });
-    interpreters.set(python, real);
-  }
-  return real;
 }
 
 let shared: PythonPool | undefined;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,11 +8,15 @@ import {
   ProcessLauncher,
 } from "../../../runtime/runners/launcher/launcher";
 import { spawnDirectly } from "../../../runtime/runners/process";
+import { pythonName, realInterpreter } from "../../../runtime/runners/python/interpreter";
 
-const launcher = new ProcessLauncher();
+const launchers = {
+  node: new ProcessLauncher(),
+  python: new ProcessLauncher(await realInterpreter(pythonName())),
+};
 const dir = mkdtempSync(join(tmpdir(), "orqc-launcher-test-"));
 afterAll(async () => {
-  await launcher.close();
+  await Promise.all(Object.values(launchers).map((l) => l.close()));
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -24,7 +28,7 @@ async function whenReady(l: ProcessLauncher): Promise<void> {
   }
 }
 
-function viaLauncher(req: LaunchRequest, l = launcher): Promise<LaunchExit> {
+function viaLauncher(req: LaunchRequest, l: ProcessLauncher): Promise<LaunchExit> {
   return new Promise((resolve) => l.start(req, resolve));
 }
 
@@ -38,11 +42,15 @@ const sh = (script: string, extra: Partial<LaunchRequest> = {}): LaunchRequest =
   ...extra,
 });
 
-describe("process launcher", () => {
+describe.each(["node", "python"] as const)("process launcher (%s)", (kind) => {
+  const launcher = launchers[kind];
+
   it("gives the same outcome as spawning directly", async () => {
     await whenReady(launcher);
     const env = { ...process.env, ORQC_LAUNCH_ADDED: "añadido ✓" } as NodeJS.ProcessEnv;
     delete env.HOME;
+    const notExecutable = join(dir, "not-executable");
+    writeFileSync(notExecutable, "#!/bin/sh\necho no\n", { mode: 0o644 });
     const cases: LaunchRequest[] = [
       sh("printf 'out ✓\\n'; printf 'err\\n' >&2; exit 3"),
       sh("cat; printf '[%s]' \"$(pwd)\"", { stdin: "from stdin\n", cwd: dir }),
@@ -50,11 +58,14 @@ describe("process launcher", () => {
       sh("kill -TERM $$"),
       sh("true", { cwd: join(dir, "missing") }),
       { command: join(dir, "no-such-program") },
+      { command: notExecutable },
+      sh("printf 'a\\377\\376b\\303'; printf '\\342\\202' >&2"), // bytes that are not UTF-8
+      sh("printf '%s' \"$(cat)\"", { stdin: "x".repeat(200_000) }),
     ];
-    for (const req of cases) expect(await viaLauncher(req)).toEqual(await directly(req));
-    expect((await viaLauncher(cases[2]!)).stdout).toBe("añadido ✓|unset");
-    expect((await viaLauncher(cases[3]!)).exitCode).toBe(-15);
-    expect((await viaLauncher(cases[4]!)).error).toMatch(/ENOENT/);
+    for (const req of cases) expect(await viaLauncher(req, launcher)).toEqual(await directly(req));
+    expect((await viaLauncher(cases[2]!, launcher)).stdout).toBe("añadido ✓|unset");
+    expect((await viaLauncher(cases[3]!, launcher)).exitCode).toBe(-15);
+    expect((await viaLauncher(cases[4]!, launcher)).error).toMatch(/ENOENT/);
   });
 
   it("kills the whole process group of a command", async () => {
@@ -74,13 +85,13 @@ describe("process launcher", () => {
   it("runs many commands at once", async () => {
     await whenReady(launcher);
     const outs = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => viaLauncher(sh(`sleep 0.05; echo ${i}`))),
+      Array.from({ length: 40 }, (_, i) => viaLauncher(sh(`sleep 0.05; echo ${i}`), launcher)),
     );
     expect(outs.map((o) => o.stdout)).toEqual(Array.from({ length: 40 }, (_, i) => `${i}\n`));
   });
 
   it("fails the commands it was running when it dies, and refuses new ones", async () => {
-    const l = new ProcessLauncher();
+    const l = kind === "node" ? new ProcessLauncher() : new ProcessLauncher(launcher.python);
     await whenReady(l);
     const running = viaLauncher(sh("sleep 5"), l);
     await new Promise((r) => setTimeout(r, 50));
