@@ -23,6 +23,7 @@ import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
+import { htmlEscape } from "./html-escape";
 import { pyJsonDumps } from "./json-dumps";
 import { pyCapitalize, pyReplace, splitLines, splitWhitespace } from "./methods-str";
 import { pyPformat } from "./pprint";
@@ -42,15 +43,6 @@ function intParam(v: PyValue | undefined, dflt: number): number {
 }
 
 // ------------------------------------------------------------ html and urls
-
-export function htmlEscape(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&#34;")
-    .replace(/'/g, "&#39;");
-}
 
 function urlQuote(v: PyValue, forQs: boolean): string {
   const text = toStr(v);
