@@ -30,6 +30,7 @@ import { pyPformat } from "./pprint";
 import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
+import { doUrlize } from "./urlize-filter";
 import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
@@ -168,6 +169,16 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   safe: (_rt, v) => toStr(v),
   string: (_rt, v) => toStr(v),
   pprint: (_rt, v) => pyPformat(v),
+  urlize: (_rt, v, a, k) => {
+    const [limit, nofollow, target, rel, schemes] = bindArgs("do_urlize", a, k, [
+      "trim_url_limit",
+      "nofollow",
+      "target",
+      "rel",
+      "extra_schemes",
+    ]);
+    return doUrlize(v, { limit, nofollow, target, rel, schemes });
+  },
   urlencode: (_rt, v) => {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
