@@ -305,7 +305,8 @@ def encode(value, path, floats):
             return {"$float": "inf" if value > 0 else "-inf"}
         return value
     if isinstance(value, str):
-        if re.search(" at 0x[0-9a-f]+>", value):
+        # escape and urlize print the repr escaped: "... at 0x7f...&gt;"
+        if re.search(" at 0x[0-9a-f]+(>|&gt;)", value):
             raise Unrepresentable("text with a memory address")
         return str(value)
     if isinstance(value, (list, tuple)):
