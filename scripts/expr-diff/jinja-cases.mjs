@@ -96,6 +96,8 @@ const FILTERS = [
   (r) => `format(${genAny(r, 2)}${r.chance(0.5) ? `, ${genAny(r, 2)}` : ""})`,
   (r) => `tojson${r.pick(["", "(2)", "(indent=1)"])}`,
   (_r) => `urlencode`,
+  (r) =>
+    `urlize${r.pick(["", "(5)", "(nofollow=true)", "(target='t', rel='x')", "(extra_schemes=['ftp:'])"])}`,
   (r) => `filesizeformat${r.pick(["", "(true)"])}`,
   (r) => `list | ${r.pick(["length", "first", "last", "sort", "join('')"])}`,
   (r) => `string | ${r.pick(["length", "upper", "list", "first"])}`,

@@ -99,13 +99,59 @@ const UNDEFINED = [
     `${r.pick(["ctx('hosts') | map(attribute='tags') | list", "ctx('hosts') | map(attribute='tags', default=[]) | list", "ctx('hosts') | selectattr('tags') | list", "ctx('hosts') | sum(attribute='port')", "ctx('hosts') | map(attribute='tags.0') | list", "ctx('hosts') | sort(attribute='tags') | list", "ctx('hosts') | groupby('tags') | list", "ctx('hosts') | selectattr('tags', 'defined') | map(attribute='name') | list", "ctx('hosts') | rejectattr('tags', 'undefined') | list | length"])}`,
 ];
 
+// Words for urlize: schemes, hosts, ports, paths and the punctuation and
+// escaped characters it trims or balances (written as Jinja string escapes).
+const URL_PARTS = [
+  "http://",
+  "https://",
+  "HTTP://",
+  "www.",
+  "mailto:",
+  "ftp://",
+  "example.com",
+  "a.b.org",
+  "ab.info",
+  "例え.jp",
+  "xn--p1ai",
+  "1.2.3.4",
+  "[::1]",
+  "me@you.io",
+  ":8080",
+  "/a_(b)",
+  "?q=1&r=<2>",
+  "#f",
+  "(",
+  ")",
+  "<",
+  ">",
+  ".",
+  ",",
+  "&lt;",
+  "&gt;",
+  "&",
+  "\\'",
+  "@",
+  "ſ",
+  "ı",
+];
+const URL_SPACES = [" ", " ", "  ", "\\n", "\\t", "\\u00a0"];
+
+function urlText(r) {
+  const words = Array.from({ length: r.int(1, 4) }, () =>
+    Array.from({ length: r.int(1, 5) }, () => r.pick(URL_PARTS)).join(""),
+  );
+  return `'${words.map((w) => w + r.pick(URL_SPACES)).join("")}'`;
+}
+
 const STR_TRAPS = [
+  (r) =>
+    `${urlText(r)} | urlize${r.pick(["", "(12)", "(0)", "(nofollow=true)", "(target='_blank', rel='b a')", "(extra_schemes=['ftp:', 'tel:'])", "(extra_schemes=['ftp'])", "(2.5)"])}`,
   (r) => `${str(r)}.title()`,
   (r) => `${str(r)} | title`,
   (r) => `${str(r)} | capitalize`,
   (r) => `${str(r)}[${r.pick(["::-1", "1:-1", "-3:", "::3", "5:2:-1", "100:", "-100:2"])}]`,
   (r) =>
-    `${str(r)} | ${r.pick(["wordcount", "length", "reverse", "list | length", "upper | list | last", "center(40)", "indent(3, true)", "truncate(20)", "truncate(20, true, '…', 0)", "wordwrap(12)", "wordwrap(12, false)", "urlencode", "escape | length", "striptags", "trim | lower", "replace(' ', '')", "slice(3) | list", "batch(4) | list | length"])}`,
+    `${str(r)} | ${r.pick(["wordcount", "length", "reverse", "list | length", "upper | list | last", "center(40)", "indent(3, true)", "truncate(20)", "truncate(20, true, '…', 0)", "wordwrap(12)", "wordwrap(12, false)", "urlencode", "urlize", "escape | length", "striptags", "trim | lower", "replace(' ', '')", "slice(3) | list", "batch(4) | list | length"])}`,
   (r) =>
     `${str(r)}.${r.pick(["split()", "split(' ', 2)", "rsplit(' ', 2)", "splitlines()", "partition(',')", "rpartition(' ')", "strip('T.')", "zfill(8)", "center(30, '*')", "count('o')", "find('dog')", "rfind('o')", "index('q')", "upper().lower()", "swapcase()", "casefold()", "expandtabs(4)", "encode('utf-8')", "isascii()", "istitle()", "ljust(5)"])}`,
 ];
