@@ -101,9 +101,9 @@ function countOf(s: string, sub: string): number {
 }
 
 /**
- * Moves closing brackets back from the tail while the middle opens more than
- * it closes. Jinja moves min(opened, closers in tail) of them, not just the
- * difference, with whatever precedes each.
+ * When the middle opens more brackets than it closes, moves closers back from
+ * the tail: min(opened, closers in tail) of them, not just the difference, each
+ * with whatever precedes it, as Jinja does.
  */
 function balanceBrackets(parts: WordParts): WordParts {
   let { middle, tail } = parts;
