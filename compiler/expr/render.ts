@@ -131,7 +131,7 @@ export function renderYaql(
 
 function jinjaText(languages: ExpressionLanguages, v: PyValue): string {
   if (languages.jinjaStr) return languages.jinjaStr(v);
-  if (isOpaque(v) && v.pyOpaque === "Undefined") return "";
+  if (isOpaque(v) && (v.pyOpaque === "Undefined" || v.pyOpaque === "StrictUndefined")) return "";
   return pyStr(v);
 }
 

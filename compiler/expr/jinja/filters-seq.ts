@@ -9,7 +9,7 @@ import {
   isInt,
   type PyDict,
   PyError,
-  type PyTuple,
+  PyTuple,
   type PyValue,
   pyTypeName,
   typeError,
@@ -23,6 +23,7 @@ import {
   chars,
   compare,
   equals,
+  isIterable,
   isTrue,
   iterate,
   pyLen,
@@ -30,12 +31,28 @@ import {
   toStr,
 } from "./protocol";
 import { JinjaUndefined } from "./undefined";
-import { DictView, GroupTuple, PyGenerator } from "./values";
+import { DictView, GroupTuple, PyGenerator, PyRange, PyReverseIterator } from "./values";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
 /** The items a generator filter yields (wrapped lazily below). */
 const done = (items: PyValue[]): PyGenerator => new PyGenerator(() => items);
+
+const REVERSED_VIEW: Record<string, string> = {
+  dict_keys: "dict_reversekeyiterator",
+  dict_values: "dict_reversevalueiterator",
+  dict_items: "dict_reverseitemiterator",
+};
+
+/** The type of Python's reversed(v), or undefined when reversed() refuses v. */
+function reversedKind(v: PyValue): string | undefined {
+  if (Array.isArray(v)) return "list_reverseiterator";
+  if (v instanceof PyTuple) return "reversed";
+  if (isDict(v)) return "dict_reversekeyiterator";
+  if (v instanceof DictView) return REVERSED_VIEW[v.pyOpaque];
+  if (v instanceof PyRange) return "range_iterator";
+  return undefined;
+}
 
 function intParam(v: PyValue | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -141,7 +158,8 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     return items.length > 0 ? items[0]! : new JinjaUndefined({ hint: "No first item, sequence was empty." });
   },
   last: (_rt, v) => {
-    if (v instanceof PyGenerator) throw typeError("'generator' object is not reversible");
+    if (v instanceof PyGenerator || v instanceof PyReverseIterator)
+      throw typeError(`'${pyTypeName(v)}' object is not reversible`);
     const items = iterate(v);
     return items.length > 0
       ? items[items.length - 1]!
@@ -152,7 +170,14 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     if (items.length === 0) return new JinjaUndefined({ hint: "No random item, sequence was empty." });
     return items[Math.floor(Math.random() * items.length)]!;
   },
-  reverse: (_rt, v) => (typeof v === "string" ? chars(v).reverse().join("") : iterate(v).reverse()),
+  reverse: (_rt, v) => {
+    if (typeof v === "string") return chars(v).reverse().join("");
+    const kind = reversedKind(v);
+    if (kind) return new PyReverseIterator(kind, iterate(v).reverse());
+    // reversed() refused it: Jinja reverses a list of its items.
+    if (!isIterable(v)) throw new PyError("FilterArgumentError", "argument must be iterable");
+    return iterate(v).reverse();
+  },
   join: (_rt, v, a, k) => {
     const [d, attr] = bindArgs("sync_do_join", a, k, ["d", "attribute"]);
     let items = iterate(v);

@@ -29,6 +29,7 @@ import {
   originalKey,
   PyGenerator,
   PyRange,
+  PyReverseIterator,
 } from "./values";
 
 /** Code points of a string: Python indexes strings by code point. */
@@ -44,7 +45,7 @@ export function iterate(v: PyValue): PyValue[] {
   if (v instanceof PySet) return v.values();
   if (v instanceof PyRange) return v.items();
   if (v instanceof DictView) return v.items();
-  if (v instanceof PyGenerator) return v.consume();
+  if (v instanceof PyGenerator || v instanceof PyReverseIterator) return v.consume();
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
     return [];
@@ -62,7 +63,8 @@ export function isIterable(v: PyValue): boolean {
     v instanceof PySet ||
     v instanceof PyRange ||
     v instanceof DictView ||
-    v instanceof PyGenerator
+    v instanceof PyGenerator ||
+    v instanceof PyReverseIterator
   );
 }
 
@@ -122,6 +124,7 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
   if (v instanceof JinjaUndefined) return "Undefined";
   if (v instanceof PyGenerator) return "<generator object at 0x7f0000000000>";
+  if (v instanceof PyReverseIterator) return `<${v.pyOpaque} object at 0x7f0000000000>`;
   if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;
   if (v instanceof JinjaCallable) return `<${v.pyOpaque} ${v.name}>`;
   if (v instanceof JinjaCycler || v instanceof LoopContext) return `<${v.pyOpaque}>`;

@@ -18,7 +18,6 @@ export interface UndefinedInit {
 }
 
 export class JinjaUndefined implements PyOpaque {
-  readonly pyOpaque = "Undefined";
   readonly hint?: string;
   readonly obj: PyValue | typeof MISSING;
   readonly name?: PyValue;
@@ -31,6 +30,11 @@ export class JinjaUndefined implements PyOpaque {
     this.name = init.name;
     this.exc = init.exc ?? "UndefinedError";
     this.strict = init.strict ?? true;
+  }
+
+  /** Python's type name, which messages such as round()'s show. */
+  get pyOpaque(): string {
+    return this.strict ? "StrictUndefined" : "Undefined";
   }
 
   /** Jinja's Undefined._undefined_message. */
@@ -63,7 +67,7 @@ export function objectTypeRepr(obj: PyValue): string {
   if (obj === null) return "None";
   if (isDict(obj)) return "dict object";
   const name = pyTypeName(obj);
-  if (name === "Undefined") return "jinja2.runtime.StrictUndefined object";
+  if (name === "Undefined" || name === "StrictUndefined") return `jinja2.runtime.${name} object`;
   if (name === "Namespace" || name === "Cycler" || name === "Joiner") return `jinja2.utils.${name} object`;
   if (name === "LoopContext") return "jinja2.runtime.LoopContext object";
   return `${name} object`;

@@ -110,6 +110,25 @@ export class PyGenerator implements PyOpaque {
   }
 }
 
+/**
+ * What Python's reversed() gives for a list, tuple, dict, dict view or range:
+ * an iterator, used up by its first iteration, with no len() and no index.
+ * Unlike a generator, Orquesta returns it as it is when it is an
+ * expression's value.
+ */
+export class PyReverseIterator implements PyOpaque {
+  private done = false;
+  constructor(
+    readonly pyOpaque: string,
+    private readonly items: PyValue[],
+  ) {}
+  consume(): PyValue[] {
+    if (this.done) return [];
+    this.done = true;
+    return this.items;
+  }
+}
+
 /** groupby's (grouper, list) named tuple. */
 export class GroupTuple extends PyTuple {
   constructor(

@@ -129,6 +129,15 @@ describe("undefined values and errors", () => {
     expect(failure("{{ _.var1 }}").message).toMatch(/UndefinedError: '_' is undefined$/);
   });
 
+  it("names the undefined's Python type in messages: StrictUndefined, or Undefined for an inline if", () => {
+    expect(failure("{{ ctx().d | attr('missing') | round }}", env({ d: {} })).message).toMatch(
+      /TypeError: type StrictUndefined doesn't define __round__ method$/,
+    );
+    expect(failure("{{ (1 if false) | round }}").message).toMatch(
+      /TypeError: type Undefined doesn't define __round__ method$/,
+    );
+  });
+
   it("reports Python exceptions as evaluation errors", () => {
     const e = failure("{{ range(0, ctx().count) }}", env({ count: "2" }));
     expect(e.category).toBe("evaluation");
