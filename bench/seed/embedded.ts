@@ -35,6 +35,7 @@ export async function runEmbedded(runs: readonly PlannedRun[], opts: EmbeddedOpt
     ...(opts.bundlesDir ? { bundlesDir: opts.bundlesDir } : {}),
     timeScale: opts.timeScale,
     logger: createLogger({ level: "error" }),
+    startLauncher: true, // a worker with many executions, as `orqc worker`
   });
   useLoopbackRemote(worker.services.runners);
   const pool = opts.pythonPool ? usePythonPool(worker.services.runners, opts.pythonPool) : undefined;

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ...(s.bundlesDir ? { bundlesDir: s.bundlesDir } : {}),
     timeScale: s.timeScale,
     logger: createLogger({ level: "error" }),
+    startLauncher: true, // as `orqc worker`
   });
   useLoopbackRemote(worker.services.runners);
   const pool = s.pythonPool ? usePythonPool(worker.services.runners, s.pythonPool) : undefined;

@@ -84,6 +84,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     secrets,
     metrics,
     leaseMs,
+    startLauncher: true,
   });
   let server: Server | undefined;
   const sampler = setInterval(() => void sampleQueueDepth(metrics, backend.queue).catch(() => {}), 5000);

@@ -10,8 +10,8 @@ import { advanceExecution } from "../host/advance";
 import { createHostServices, type HostServices } from "../host/services";
 import type { Logger } from "../observability/logger";
 import type { RuntimeMetrics } from "../observability/metrics";
+import { startLauncherEarly } from "../runners/launcher/launcher";
 import type { SecretSet } from "../secrets/mask";
-
 export interface WorkerOptions {
   readonly backend: Backend;
   readonly concurrency?: number;
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   readonly timeScale?: number;
   readonly leaseMs?: number;
   readonly shortWaitMs?: number;
+  /** Start the process launcher at once (long-lived workers), not at the third local command. */
+  readonly startLauncher?: boolean;
   /** Called after each job with its outcome (tests, benchmarks). */
   readonly onJob?: (job: QueueJob, outcome: JobOutcome | "error") => void;
 }
@@ -58,6 +60,7 @@ export function startWorker(options: WorkerOptions): Worker {
     ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
     ...(options.shortWaitMs !== undefined ? { shortWaitMs: options.shortWaitMs } : {}),
   });
+  if (options.startLauncher) startLauncherEarly();
   const perExecution = new Map<string, number>();
   let jobs = 0;
   const handler = async (job: QueueJob, signal: AbortSignal): Promise<JobOutcome> => {

@@ -262,6 +262,16 @@ export function readyLauncher(): ProcessLauncher | undefined {
   return undefined;
 }
 
+/**
+ * Starts the shared launcher now instead of at the process's third command:
+ * long-lived workers call it so that the launcher is up before their first
+ * burst of commands (until it is, each command is forked from the worker).
+ */
+export function startLauncherEarly(): void {
+  asked = Math.max(asked, START_AFTER - 1);
+  readyLauncher();
+}
+
 /** Stops the shared launcher (commands still running are killed); resolves once it has exited. */
 export async function closeSharedLauncher(): Promise<void> {
   generation += 1;
