@@ -158,6 +158,38 @@ export interface TimerStore {
   nextDue(): Promise<number | undefined>;
 }
 
+// ---------------------------------------------------------------- inquiries
+
+/** pending until answered; then the status of the core.ask action. */
+export type InquiryStatus = "pending" | "succeeded" | "timeout" | "canceled";
+
+/** A core.ask waiting for (or having had) a response. */
+export interface InquiryRecord {
+  /** Derived from the execution id and the step id (see runtime/host/inquiry-id.ts). */
+  readonly id: string;
+  readonly execId: string;
+  readonly rootId: string;
+  /** Journal step id of the core.ask action. */
+  readonly stepId: string;
+  readonly task: string;
+  readonly status: InquiryStatus;
+  /** The action's pending result: {schema, roles, users, route, ttl}. */
+  readonly parameters: JsonObject;
+  readonly createdAt: number;
+  /** When the TTL runs out (time scale applied). */
+  readonly expiresAt?: number;
+  readonly response?: JsonObject;
+  readonly respondedAt?: number;
+}
+
+export interface InquiryStore {
+  /** Writes the record (creates or replaces). */
+  put(inquiry: InquiryRecord): Promise<void>;
+  get(id: string): Promise<InquiryRecord | undefined>;
+  /** Every inquiry, oldest first; with a status, only those. */
+  list(status?: InquiryStatus): Promise<InquiryRecord[]>;
+}
+
 // ---------------------------------------------------------------- datastore
 
 export type KvScope = "system" | "user";
@@ -260,6 +292,7 @@ export interface Backend {
   readonly timers: TimerStore;
   readonly kv: KvStore;
   readonly queue: JobQueue;
+  readonly inquiries: InquiryStore;
   /** Throws BackendUnavailableError when the store cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -140,6 +140,7 @@ export class ChildCalls {
       rec = created.record;
       if (created.created) await backend.queue.enqueue(childId, null, { jobId: childId });
     }
+    lw.childPaused = rec.status === S.paused;
     run.steps.setState(lw, "child");
     let pause = 20;
     let state: ExecutionState | undefined = rec;
@@ -148,6 +149,7 @@ export class ChildCalls {
       if (why === "closed") return run.steps.drop(lw);
       pause = Math.min(500, Math.ceil(pause * 1.5));
       state = await backend.executions.state(childId);
+      lw.childPaused = state?.status === S.paused;
     }
     // Polled by status only; the whole record once the child has ended.
     if (state !== rec) rec = state ? await backend.executions.get(childId) : undefined;
@@ -180,6 +182,12 @@ export class ChildCalls {
 
   async wakeParent(parentId: string, childId: string): Promise<void> {
     await this.run.services.backend.queue.enqueue(parentId, null, { jobId: wakeJobId(parentId, childId) });
+  }
+
+  /** The child paused while the parent waits for it: the parent wakes to show paused as well. */
+  async pausedParent(parentId: string, childId: string): Promise<void> {
+    const jobId = `${wakeJobId(parentId, childId)}.paused.${Date.now()}`;
+    await this.run.services.backend.queue.enqueue(parentId, null, { jobId });
   }
 }
 

@@ -15,10 +15,12 @@ import type {
 } from "../backend/types";
 import type { St2kvReader } from "../datastore/datastore";
 import { userOf } from "../engine/st2-context";
-import { COMPLETED, S } from "../engine/statuses";
+import { COMPLETED, PAUSE, S } from "../engine/statuses";
+import { pendingStepId } from "../inquiry/ids";
 import { ExecutionJournal } from "../journal/journal";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { ChildCalls } from "./child-calls";
+import { InquirySteps } from "./inquiry-steps";
 import { fromJson, toJsonValue } from "./json";
 import type { Lease } from "./lease";
 import { LiveSteps } from "./live-steps";
@@ -57,6 +59,7 @@ export class ExecutionRun implements RegionHost {
   readonly events: TraceEvent[] = [];
   readonly steps: LiveSteps;
   readonly children: ChildCalls;
+  readonly inquiries: InquirySteps;
   private wakeUp: (() => void) | undefined;
   kvReader: St2kvReader | undefined;
   private readonly kvCounts = new Map<string, number>();
@@ -78,6 +81,7 @@ export class ExecutionRun implements RegionHost {
   ) {
     this.steps = new LiveSteps(this);
     this.children = new ChildCalls(this);
+    this.inquiries = new InquirySteps(this);
     signal?.addEventListener(
       "abort",
       () => {
@@ -212,9 +216,9 @@ export class ExecutionRun implements RegionHost {
     });
   }
 
-  /** Journaled step: buffered until its turn in arrival order. */
-  deliver(work: Work, status: string, result: PyValue, seq: number): void {
-    this.ready.set(work.stepId, { work, status, result, seq });
+  /** Journaled step (under `id`: the step id, or an inquiry's pending id): buffered until its turn in arrival order. */
+  deliver(work: Work, status: string, result: PyValue, seq: number, id = work.stepId): void {
+    this.ready.set(id, { work, status, result, seq });
     this.wake();
   }
 
@@ -236,6 +240,14 @@ export class ExecutionRun implements RegionHost {
 
   private apply(id: string, c: Completion): void {
     this.ready.delete(id);
+    // An answered inquiry resumes the workflow it paused (StackStorm resumes the root), unless a user paused it.
+    if (
+      id === c.work.stepId &&
+      this.journal.has(pendingStepId(id)) &&
+      !this.pauseApplied &&
+      PAUSE.has(this.root.status)
+    )
+      this.root.request(S.resuming);
     try {
       c.work.region.complete(c.work, c.status, c.result);
     } catch (e) {
@@ -307,9 +319,16 @@ export class ExecutionRun implements RegionHost {
     const waits = this.steps.waits();
     this.close();
     await this.values.flush();
-    await this.persist({});
+    // Waiting on a paused child execution (an inquiry in a sub-workflow): paused too, as StackStorm shows it.
+    const childPaused = waits.some((w) => w.state === "child" && w.childPaused);
+    await this.persist(childPaused && !COMPLETED.has(this.root.status) ? { status: S.paused } : {});
+    const onInquiry = this.root.status === S.paused && waits.some((w) => w.state === "inquiry");
+    if (this.record.parentId && (onInquiry || childPaused))
+      await this.children.pausedParent(this.record.parentId, this.execId);
     const parked = waits.some((w) => w.state === "parked");
-    const due = waits.filter((w) => w.state === "timer").map((w) => w.dueAt ?? 0);
+    const due = waits
+      .filter((w) => w.state === "timer" || (w.state === "inquiry" && w.dueAt !== undefined))
+      .map((w) => w.dueAt ?? 0);
     if (parked) return { kind: "delay", ms: 0 };
     if (due.length > 0) return { kind: "delay", ms: Math.max(0, Math.min(...due) - Date.now()) };
     return DONE;
@@ -397,6 +416,7 @@ export class ExecutionRun implements RegionHost {
   // ------------------------------------------------------------ RegionHost
 
   startAction(work: Work): void {
+    if (this.inquiries.replay(work)) return;
     const known = this.snapshot.entries.get(work.stepId);
     if (known) {
       const seq = this.snapshot.order.indexOf(work.stepId);

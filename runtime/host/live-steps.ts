@@ -4,8 +4,10 @@
 // parameter rules, and record the outcome in the journal before it is
 // delivered to the conductor.
 
-import type { JsonValue } from "../backend/types";
+import type { JsonObject, JsonValue } from "../backend/types";
 import { S } from "../engine/statuses";
+import { pendingStepId } from "../inquiry/ids";
+import type { StepReport } from "../journal/journal";
 import { isDict, type PyDict } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
 import type { ExecutionRun } from "./execution";
@@ -13,12 +15,22 @@ import { fromJson, toJsonObject } from "./json";
 import { actionParams } from "./params";
 import type { Work } from "./region";
 
-export type LiveState = "starting" | "sleeping" | "timer" | "running" | "recording" | "child" | "parked";
+export type LiveState =
+  | "starting"
+  | "sleeping"
+  | "timer"
+  | "running"
+  | "recording"
+  | "child"
+  | "parked"
+  | "inquiry";
 
 export interface LiveWork {
   readonly work: Work;
   state: LiveState;
   dueAt?: number;
+  /** A child execution this step waits for is paused (e.g. on an inquiry): the caller shows paused too. */
+  childPaused?: boolean;
   interrupt?: (why: "closed" | "cancel") => void;
 }
 
@@ -38,15 +50,20 @@ export class LiveSteps {
     return n;
   }
 
-  /** Steps that only wait (long timers, child executions, parked by a shutdown). */
+  /** Steps that only wait (long timers, child executions, inquiries, parked by a shutdown). */
   waits(): LiveWork[] {
     return [...this.works.values()].filter((w) => !ACTIVE_STATES.has(w.state));
   }
 
   start(work: Work): void {
+    this.adopt(work, (lw) => this.go(lw));
+  }
+
+  /** Tracks a step driven by `body` (an action run, or a replayed inquiry that waits again). */
+  adopt(work: Work, body: (lw: LiveWork) => Promise<void>): void {
     const lw: LiveWork = { work, state: "starting" };
     this.works.set(work.stepId, lw);
-    this.go(lw).catch((err: unknown) => this.crashed(lw, err));
+    body(lw).catch((err: unknown) => this.crashed(lw, err));
   }
 
   /**
@@ -58,7 +75,7 @@ export class LiveSteps {
   cancelAll(): void {
     this.canceled = true;
     for (const w of this.works.values()) {
-      if (w.state !== "timer" && w.state !== "sleeping") continue;
+      if (w.state !== "timer" && w.state !== "sleeping" && w.state !== "inquiry") continue;
       // Active again at once, so the run does not mistake it for a wait and yield.
       w.state = "starting";
       w.interrupt?.("cancel");
@@ -122,15 +139,34 @@ export class LiveSteps {
     const action = s.catalog.resolve(work.action);
     if (action && (action.runnerType === "orquesta" || action.runnerType === "orqc-bundle"))
       return run.children.runExecution(lw, action);
+    if (action?.runnerType === "inquirer") {
+      // Asking has no side effect, so it runs before anything is journaled.
+      const asked = await this.invoke(work, action);
+      if (asked.status === S.pending) return run.inquiries.asked(lw, asked.result as JsonObject);
+      return this.record(lw, async () => asked);
+    }
     await this.record(lw, () => this.invoke(work, action));
   }
 
   /** Journals the outcome (exactly once per step id), then delivers it in arrival order. */
   async record(lw: LiveWork, produce: () => Promise<Outcome>): Promise<void> {
+    await this.recordStep(lw, produce);
+  }
+
+  /**
+   * `record`, returning what was journaled. The "pending" phase of an inquiry
+   * has its own journal id and leaves the step tracked (it goes on waiting).
+   */
+  async recordStep(
+    lw: LiveWork,
+    produce: () => Promise<Outcome>,
+    phase: "final" | "pending" = "final",
+  ): Promise<StepReport> {
     const { run } = this;
+    const id = phase === "pending" ? pendingStepId(lw.work.stepId) : lw.work.stepId;
     let counted = false;
     try {
-      const report = await run.journal.step(lw.work.stepId, async () => {
+      const report = await run.journal.step(id, async () => {
         const out = await produce();
         if (run.killed) throw new Killed();
         lw.state = "recording";
@@ -139,8 +175,9 @@ export class LiveSteps {
         return out;
       });
       if (!report.replayed) await run.refreshKv();
-      this.works.delete(lw.work.stepId);
-      run.deliver(lw.work, report.status, fromJson(report.result), report.seq);
+      if (phase === "final") this.works.delete(lw.work.stepId);
+      run.deliver(lw.work, report.status, fromJson(report.result), report.seq, id);
+      return report;
     } finally {
       if (counted) run.recording--;
       run.wake();

@@ -6,6 +6,7 @@
 import type { JsonObject } from "../backend/types";
 import { echoRunner } from "./echo";
 import { httpRequestRunner } from "./http-request";
+import { inquirerRunner } from "./inquirer";
 import { localShellCmdRunner } from "./local-shell-cmd";
 import { localShellScriptRunner } from "./local-shell-script";
 import { nodejsRunner } from "./nodejs";
@@ -25,6 +26,7 @@ export const BUILTIN_RUNNERS: readonly Runner[] = [
   httpRequestRunner,
   pythonScriptRunner,
   nodejsRunner,
+  inquirerRunner,
 ];
 
 /** st2 runner_type aliases that map onto the same implementation. */

@@ -2,6 +2,7 @@
 // defaults the parameter layer applies, and the names script runners must not
 // pass to a script as arguments.
 
+import type { JsonObject } from "../backend/types";
 import type { ParamMeta } from "./types";
 
 const secret = (type: string): ParamMeta => ({ type, secret: true });
@@ -72,6 +73,23 @@ export const PYTHON_PARAMS: Readonly<Record<string, ParamMeta>> = {
   env: { type: "object" },
   timeout: { type: "integer", default: 600 },
   log_level: { type: "string", default: "DEBUG" },
+};
+
+/** StackStorm's default response schema of core.ask: one required boolean, `continue`. */
+export const DEFAULT_INQUIRY_SCHEMA: JsonObject = {
+  type: "object",
+  properties: {
+    continue: { type: "boolean", description: "Would you like to continue the workflow?", required: true },
+  },
+  required: ["continue"],
+};
+
+export const INQUIRER_PARAMS: Readonly<Record<string, ParamMeta>> = {
+  schema: { type: "object", default: DEFAULT_INQUIRY_SCHEMA },
+  roles: { type: "array", default: [] },
+  users: { type: "array", default: [] },
+  route: { type: "string", default: "" },
+  ttl: { type: "integer", default: 1440 },
 };
 
 /** Runner defaults under the given parameters (the parameter layer normally does this). */

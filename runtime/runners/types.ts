@@ -10,7 +10,8 @@ import type { Logger } from "../observability/logger";
 import type { SecretSet } from "../secrets/mask";
 import type { PythonPool } from "./python/pool";
 
-export type RunnerStatus = "succeeded" | "failed" | "timeout" | "abandoned" | "canceled";
+/** `pending`: waiting for an inquiry response (the inquirer runner only). */
+export type RunnerStatus = "succeeded" | "failed" | "timeout" | "abandoned" | "canceled" | "pending";
 
 export interface RunnerResult {
   readonly status: RunnerStatus;

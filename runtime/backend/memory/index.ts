@@ -2,6 +2,7 @@
 
 import type { Backend, KvStore } from "../types";
 import { MemoryExecutionStore } from "./executions";
+import { MemoryInquiryStore } from "./inquiries";
 import { MemoryJournalStore } from "./journal";
 import { MemoryKvStore } from "./kv";
 import { MemoryJobQueue } from "./queue";
@@ -16,6 +17,7 @@ export class MemoryBackend implements Backend {
   readonly timers = new MemoryTimerStore();
   readonly kv: KvStore;
   readonly queue = new MemoryJobQueue();
+  readonly inquiries = new MemoryInquiryStore();
 
   constructor(options: { kv?: KvStore } = {}) {
     this.kv = options.kv ?? new MemoryKvStore();

@@ -6,6 +6,7 @@ import type { Redis } from "ioredis";
 import type { Backend } from "../types";
 import { createRedisClient, describeRedis, pingRedis, type RedisConfig } from "./connection";
 import { RedisExecutionStore } from "./executions";
+import { RedisInquiryStore } from "./inquiries";
 import { RedisJournalStore } from "./journal";
 import { type KeySpace, keySpace } from "./keys";
 import { RedisKvStore } from "./kv";
@@ -25,6 +26,7 @@ export class RedisBackend implements Backend {
   readonly timers: RedisTimerStore;
   readonly kv: RedisKvStore;
   readonly queue: RedisJobQueue;
+  readonly inquiries: RedisInquiryStore;
   private readonly redis: Redis;
 
   constructor(readonly config: RedisConfig = {}) {
@@ -35,6 +37,7 @@ export class RedisBackend implements Backend {
     this.timers = new RedisTimerStore(this.redis, this.keys);
     this.kv = new RedisKvStore(this.redis, this.keys);
     this.queue = new RedisJobQueue(config, this.keys);
+    this.inquiries = new RedisInquiryStore(this.redis, this.keys);
   }
 
   async ping(): Promise<void> {

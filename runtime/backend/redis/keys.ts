@@ -20,6 +20,8 @@ export interface KeySpace {
   /** Sorted set of execution ids by creation time (a global index: its own slot). */
   executionIndex(): string;
   timers(): string;
+  /** Hash of inquiry id -> record (a global index: its own slot). */
+  inquiries(): string;
   kvItem(key: KvKey): string;
   kvIndex(query: Pick<KvQuery, "scope" | "user">): string;
   /** Prefix handed to BullMQ (it appends `:<queue>:<suffix>`). */
@@ -47,6 +49,7 @@ export function keySpace(prefix: string): KeySpace {
     lease: (id) => exec("lease", id),
     executionIndex: () => `${prefix}:executions`,
     timers: () => `${prefix}:timers`,
+    inquiries: () => `${prefix}:inquiries`,
     kvItem: (key) => `${kvTag}:item:${scopePart(key.scope, key.user)}:${key.name}`,
     kvIndex: (query) => `${kvTag}:index:${scopePart(query.scope, query.user)}`,
     bullPrefix: () => `{${prefix}:q}`,

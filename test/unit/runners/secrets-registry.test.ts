@@ -59,6 +59,7 @@ describe("runner registry", () => {
     expect(registry.names()).toEqual([
       "echo",
       "http-request",
+      "inquirer",
       "local-shell-cmd",
       "local-shell-script",
       "nodejs",
