@@ -15,6 +15,10 @@ export const CLI_ERROR_CODES = {
   service: "ORQ0003",
   /** What was asked for failed or does not exist: an expression, a run, a key, an execution (exit 1). */
   failed: "ORQ0004",
+  /** An inquiry that does not exist or takes no response any more (answered, timed out, canceled) (exit 1). */
+  inquiry: "ORQ0005",
+  /** An inquiry response its schema refuses (exit 1). */
+  response: "ORQ0006",
 } as const;
 
 export type CliErrorKind = keyof typeof CLI_ERROR_CODES;

@@ -8,6 +8,7 @@ import { registerDaemon } from "./daemon";
 import { registerEval } from "./eval";
 import { registerExecutions } from "./executions";
 import { registerGraph } from "./graph";
+import { registerInquiry } from "./inquiry";
 import { registerKv } from "./kv";
 import { registerRun } from "./run";
 import { registerSimulate } from "./simulate";
@@ -25,6 +26,7 @@ export function registerCommands(program: Command): void {
   registerStatus(program);
   registerExecutions(program);
   registerControl(program);
+  registerInquiry(program);
   registerWorker(program);
   registerDaemon(program);
 }

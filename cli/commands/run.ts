@@ -7,10 +7,11 @@
 import type { Command } from "commander";
 import { describeRedis, isConnectionError } from "../../runtime/backend/redis/connection";
 import { unlessOutage } from "../../runtime/backend/redis/index";
-import type { Backend, ExecutionRecord } from "../../runtime/backend/types";
+import type { Backend, ExecutionRecord, InquiryRecord, JsonValue } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
-import { COMPLETED } from "../../runtime/engine/statuses";
+import { COMPLETED, S } from "../../runtime/engine/statuses";
+import { respondInquiry } from "../../runtime/host/inquiry-respond";
 import { createHostServices } from "../../runtime/host/services";
 import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
@@ -28,6 +29,7 @@ import {
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
 import { reportError } from "../report-error";
+import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
 
@@ -41,14 +43,73 @@ interface RunFlags extends RedisFlags {
   timeout?: string;
   redisTimeout?: string;
   trace?: boolean;
+  respond: string[];
 }
 
 class RunError extends Error {}
 
-function print(rec: ExecutionRecord, flags: RunFlags): void {
-  if (flags.format === "json") process.stdout.write(`${stringifyValue(printable(rec), 2)}\n`);
-  else process.stdout.write(`${formatRecord(rec, { trace: flags.trace !== false })}\n`);
+function print(rec: ExecutionRecord, flags: RunFlags, inquiries: readonly InquiryRecord[] = []): void {
+  if (flags.format === "json")
+    process.stdout.write(
+      `${stringifyValue({ ...printable(rec), ...(inquiries.length > 0 ? { inquiries } : {}) }, 2)}\n`,
+    );
+  else
+    process.stdout.write(
+      `${formatRecord(rec, { trace: flags.trace !== false })}${pendingBlock(inquiries)}\n`,
+    );
   process.exitCode = rec.status === "succeeded" ? 0 : 1;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** `--respond TASK=JSON` flags: the response for each task's inquiry. */
+function parseResponses(specs: readonly string[]): Map<string, JsonValue> {
+  const out = new Map<string, JsonValue>();
+  for (const spec of specs) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0) throw new UsageError(`--respond expects TASK=JSON, got "${spec}"`);
+    try {
+      out.set(spec.slice(0, eq), JSON.parse(spec.slice(eq + 1)) as JsonValue);
+    } catch (e) {
+      throw new UsageError(`--respond ${spec.slice(0, eq)}: invalid JSON: ${(e as Error).message}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Waits for an embedded run to end, answering its inquiries from --respond.
+ * Ends early when it is paused on an inquiry nobody answers: the memory
+ * backend ends with this process, so it could never be answered later.
+ */
+async function waitEmbedded(
+  backend: Backend,
+  id: string,
+  timeoutMs: number | undefined,
+  answers: ReadonlyMap<string, JsonValue>,
+): Promise<{ record: ExecutionRecord; unanswered: InquiryRecord[] }> {
+  const start = Date.now();
+  const answered = new Set<string>();
+  let pause = 5;
+  for (;;) {
+    const rec = await backend.executions.get(id);
+    if (!rec) throw new RunError(`execution ${id} was lost`);
+    if (COMPLETED.has(rec.status)) return { record: rec, unanswered: [] };
+    const pending = (await pendingInquiriesOf(backend, id)).filter((i) => !answered.has(i.id));
+    for (const i of pending) {
+      const answer = answers.get(i.task);
+      if (answer === undefined) continue;
+      const out = await respondInquiry(backend, i.id, answer);
+      if (!out.ok) throw new RunError(`--respond ${i.task}: ${out.error}`);
+      answered.add(i.id);
+    }
+    const unanswered = pending.filter((i) => !answered.has(i.id));
+    if (rec.status === S.paused && unanswered.length > 0) return { record: rec, unanswered };
+    if (timeoutMs !== undefined && Date.now() - start > timeoutMs)
+      throw new RunError(`execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(200, pause * 2);
+  }
 }
 
 async function waitFor(
@@ -90,10 +151,15 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
     const out = await submitExecution(worker.services, { target, input });
     if (!out.ok) throw new RunError(out.error);
     const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
-    const rec = await waitFor(backend, out.record.id, timeout);
+    const answers = parseResponses(flags.respond ?? []);
+    const { record, unanswered } = await waitEmbedded(backend, out.record.id, timeout, answers);
     const all = await backend.executions.list({ limit: 100_000 });
     saveEmbeddedRecord(all.map(printable));
-    print(rec, flags);
+    print(record, flags, unanswered);
+    if (unanswered.length > 0)
+      process.stderr.write(
+        `orqc run: execution ${record.id} is paused on ${unanswered.length === 1 ? "an inquiry" : `${unanswered.length} inquiries`}; an embedded run cannot be answered later (its state ends with this process). Answer with --respond ${unanswered[0]!.task}='{...}', or run it on Redis workers (--redis) and use orqc inquiry respond.\n`,
+      );
   } finally {
     await worker.close(1000);
     await closeSharedPythonPool();
@@ -163,6 +229,12 @@ export function registerRun(program: Command): void {
     )
     .option("--timeout <seconds>", "give up waiting after this many seconds")
     .option("--concurrency <n>", "embedded: executions advanced at once", "16")
+    .option(
+      "--respond <task=json>",
+      "embedded: answer the inquiry (core.ask) of TASK with this JSON response (repeatable)",
+      collect,
+      [],
+    )
     .option("--no-trace", "do not print the task trace")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
@@ -175,9 +247,11 @@ Examples:
   orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
   orqc run core.local -p cmd="uname -a"        # one action, as st2 run: its runner's result
+  orqc run test/unit/host/fixtures/askt askt.simple --respond ask='{"continue": true}'   # answers core.ask of task ask
 
 ORQC_TIME_SCALE (e.g. 0.01) multiplies every task and retry delay.
-Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled) or the input is invalid, 2 usage error.`,
+An embedded run paused on an inquiry (core.ask) that --respond does not answer ends paused (exit 1).
+Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is paused) or the input is invalid, 2 usage error.`,
     )
     .action(async (positional: string[], flags: RunFlags) => {
       const target = positional[positional.length - 1]!;
@@ -185,6 +259,10 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled) or th
       try {
         if (flags.format !== "text" && flags.format !== "json")
           throw new UsageError("--format must be text or json");
+        if (flags.redis && (flags.respond ?? []).length > 0)
+          throw new UsageError(
+            "--respond is for embedded runs; with --redis answer with orqc inquiry respond",
+          );
         if (flags.wait && !flags.redis)
           throw new UsageError("--wait needs --redis (embedded runs always wait)");
         const input = parseParams(flags.param ?? []);

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { isConnectionError } from "../../runtime/backend/redis/connection";
 import { type RedisBackend, unlessOutage } from "../../runtime/backend/redis/index";
-import type { Backend, ExecutionRecord, JsonValue } from "../../runtime/backend/types";
+import type { Backend, ExecutionRecord, InquiryRecord, JsonValue } from "../../runtime/backend/types";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
 import { contextOf, secretValues } from "../../runtime/host/record-context";
@@ -16,8 +16,10 @@ import {
   openRedis,
   type RedisFlags,
   redisTimeoutMs,
+  UsageError,
 } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
+import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
 
 interface StatusFlags extends RedisFlags {
@@ -68,16 +70,21 @@ export function formatRecord(record: ExecutionRecord, options: { trace?: boolean
 }
 
 export async function withBackend<T>(
-  flags: RedisFlags,
+  flags: RedisFlags & { readonly redisTimeout?: string },
   name: string,
   body: (backend: Backend) => Promise<T>,
 ): Promise<T | undefined> {
   let backend: RedisBackend | undefined;
   try {
-    const limitMs = redisTimeoutMs();
+    const limitMs = redisTimeoutMs(flags.redisTimeout);
     backend = await openRedis(flags);
     return await unlessOutage(backend.watchOutage(limitMs), body(backend));
   } catch (err) {
+    if (err instanceof UsageError) {
+      reportError(name, "usage", err.message);
+      process.exitCode = 2;
+      return undefined;
+    }
     if (err instanceof BackendUnavailableError || isConnectionError(err)) {
       reportError(name, "service", (err as Error).message);
       process.exitCode = 1;
@@ -111,7 +118,12 @@ Examples:
         process.exitCode = 2;
         return;
       }
-      const show = (rec: ExecutionRecord | undefined, journal?: JsonValue, children?: ExecutionRecord[]) => {
+      const show = (
+        rec: ExecutionRecord | undefined,
+        journal?: JsonValue,
+        children?: ExecutionRecord[],
+        inquiries: InquiryRecord[] = [],
+      ) => {
         if (!rec) {
           reportError(
             "status",
@@ -123,12 +135,13 @@ Examples:
         }
         if (flags.format === "json") {
           process.stdout.write(
-            `${stringifyValue({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}) }, 2)}\n`,
+            `${stringifyValue({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}), ...(inquiries.length > 0 ? { inquiries } : {}) }, 2)}\n`,
           );
           return;
         }
         let text = formatRecord(rec);
         for (const c of children ?? []) text += `\n  child ${c.id} ${c.ref}: ${c.status}`;
+        text += pendingBlock(inquiries);
         if (journal) text += `\n  journal:\n${stringifyValue(journal, 2).replace(/^/gm, "    ")}`;
         process.stdout.write(`${text}\n`);
       };
@@ -140,7 +153,8 @@ Examples:
             ? dumpJournal(await backend.journal.load(id), new SecretSet(secretValues(rec)))
             : undefined;
         const children = rec ? await backend.executions.list({ parentId: id, limit: 1000 }) : undefined;
-        show(rec, journal as unknown as JsonValue, children);
+        const inquiries = rec ? await pendingInquiriesOf(backend, id) : [];
+        show(rec, journal as unknown as JsonValue, children, inquiries);
       });
     });
 }

@@ -240,14 +240,10 @@ export class ExecutionRun implements RegionHost {
 
   private apply(id: string, c: Completion): void {
     this.ready.delete(id);
-    // An answered inquiry resumes the workflow it paused (StackStorm resumes the root), unless a user paused it.
-    if (
-      id === c.work.stepId &&
-      this.journal.has(pendingStepId(id)) &&
-      !this.pauseApplied &&
-      PAUSE.has(this.root.status)
-    )
-      this.root.request(S.resuming);
+    // An answered inquiry resumes the workflow (region) it paused, as StackStorm resumes the root, unless a user paused it.
+    const region = c.work.region;
+    const answered = id === c.work.stepId && this.journal.has(pendingStepId(id));
+    if (answered && !this.pauseApplied && PAUSE.has(region.status)) region.request(S.resuming);
     try {
       c.work.region.complete(c.work, c.status, c.result);
     } catch (e) {
@@ -319,11 +315,16 @@ export class ExecutionRun implements RegionHost {
     const waits = this.steps.waits();
     this.close();
     await this.values.flush();
-    // Waiting on a paused child execution (an inquiry in a sub-workflow): paused too, as StackStorm shows it.
-    const childPaused = waits.some((w) => w.state === "child" && w.childPaused);
-    await this.persist(childPaused && !COMPLETED.has(this.root.status) ? { status: S.paused } : {});
+    // Paused below the root (a child execution, or a compiled sub-workflow region on an inquiry): the
+    // execution shows paused too, as StackStorm shows the parent of a paused sub-workflow.
+    const pausedBelow = waits.some(
+      (w) =>
+        (w.state === "child" && w.childPaused) ||
+        (w.state === "inquiry" && w.work.region !== this.root && w.work.region.status === S.paused),
+    );
+    await this.persist(pausedBelow && !COMPLETED.has(this.root.status) ? { status: S.paused } : {});
     const onInquiry = this.root.status === S.paused && waits.some((w) => w.state === "inquiry");
-    if (this.record.parentId && (onInquiry || childPaused))
+    if (this.record.parentId && (onInquiry || pausedBelow))
       await this.children.pausedParent(this.record.parentId, this.execId);
     const parked = waits.some((w) => w.state === "parked");
     const due = waits

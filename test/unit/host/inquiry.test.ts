@@ -4,8 +4,12 @@
 // a worker dying while the inquiry waits changes nothing; the TTL times the
 // inquiry out; an inquiry in an interpreted sub-workflow pauses both.
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { compile } from "../../../compiler/compile";
+import { translateExpression } from "../../../compiler/emit/translator";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
 import type { Backend, InquiryRecord } from "../../../runtime/backend/types";
 import { respondInquiry } from "../../../runtime/host/inquiry-respond";
@@ -142,6 +146,27 @@ describe("core.ask", () => {
     expect(done.status).toBe("succeeded");
     expect(done.result).toEqual({ output: { child: { note: "child", side: "side" } } });
   }, 20_000);
+
+  it("pauses a compiled bundle whose inlined sub-workflow asks; the response resumes it", async () => {
+    const out = mkdtempSync(join(tmpdir(), "orqc-ask-bundles-"));
+    const built = await compile({
+      paths: [ASK_PACK],
+      outDir: out,
+      force: true,
+      translate: translateExpression,
+    });
+    expect(built.reports.filter((r) => r.status === "failed")).toEqual([]);
+    const host = embedded({ packs: [ASK_PACK], bundlesDir: out });
+    const id = await host.submit("askt.parent");
+    const inquiry = await pendingInquiry(host.backend, id);
+    expect(inquiry.execId).toBe(id);
+    expect((await respondInquiry(host.backend, inquiry.id, { continue: true })).ok).toBe(true);
+    const done = await waitDone(host.backend, id);
+    await host.close();
+    expect(done.status).toBe("succeeded");
+    expect(done.result).toEqual({ output: { child: { note: "none", side: "side" } } });
+    expect(await host.backend.executions.list({ parentId: id })).toEqual([]);
+  }, 60_000);
 
   it("refuses an unknown inquiry id", async () => {
     const out = await respondInquiry(new MemoryBackend(), "qnope", { continue: true });
