@@ -364,6 +364,7 @@ export class ExecutionRun implements RegionHost {
     if (this.killed) return DONE;
     const { backend, secrets, metrics, logger } = this.services;
     if (this.values) await this.values.flush();
+    await this.inquiries.cancelOpen();
     if (this.journal) await this.journal.value(RESULT_ID, () => result);
     const outcome = await backend.executions.patch(
       this.execId,

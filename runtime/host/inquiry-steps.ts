@@ -18,7 +18,29 @@ import type { Work } from "./region";
 const POLL_MS = 250;
 
 export class InquirySteps {
+  /** Inquiry steps of this run still waiting for their final outcome. */
+  private readonly waiting = new Map<string, JsonObject>();
+
   constructor(private readonly run: ExecutionRun) {}
+
+  /**
+   * The execution ended (canceled, or failed elsewhere) with inquiries still
+   * open: they end canceled, as StackStorm cancels a workflow's pending
+   * inquiries; a response that got in first stays.
+   */
+  async cancelOpen(): Promise<void> {
+    const { backend } = this.run.services;
+    for (const [stepId, parameters] of this.waiting) {
+      const written = await backend.journal.record(this.run.execId, stepId, {
+        kind: "action",
+        status: S.canceled,
+        value: parameters,
+        at: Date.now(),
+      });
+      if (written.recorded) await this.mark(stepId, S.canceled);
+    }
+    this.waiting.clear();
+  }
 
   /** Replays what the journal has of an inquiry step; false when it never went pending. */
   replay(work: Work): boolean {
@@ -54,6 +76,7 @@ export class InquirySteps {
   }
 
   private async wait(lw: LiveWork, parameters: JsonObject): Promise<void> {
+    this.waiting.set(lw.work.stepId, parameters);
     const { run } = this;
     const { backend, timeScale } = run.services;
     const work = lw.work;
@@ -71,6 +94,8 @@ export class InquirySteps {
       const left = expiresAt === undefined ? POLL_MS : expiresAt - Date.now();
       if (left <= 0)
         return this.finish(lw, { kind: "action", status: S.expired, value: parameters, at: Date.now() });
+      if (run.steps.canceledAll)
+        return this.finish(lw, { kind: "action", status: S.canceled, value: parameters, at: Date.now() });
       // Only now a wait: the run may give its slot back (the TTL, if any, brings it back).
       if (lw.state !== "inquiry") run.steps.setState(lw, "inquiry");
       const why = await run.steps.sleep(lw, Math.min(POLL_MS, left));
@@ -82,19 +107,21 @@ export class InquirySteps {
 
   /** Journals the final outcome (or takes the one journaled first) and marks the inquiry with it. */
   private async finish(lw: LiveWork, outcome: JournalEntry): Promise<void> {
-    const { backend } = this.run.services;
     this.run.steps.setState(lw, "running");
     const report = await this.run.steps.recordStep(lw, async () => ({
       status: outcome.status ?? S.succeeded,
       result: outcome.value,
     }));
-    const id = inquiryId(this.run.execId, lw.work.stepId);
-    const stored = await backend.inquiries.get(id);
-    if (stored?.status === "pending" && report.status !== S.succeeded)
-      await backend.inquiries.put({
-        ...stored,
-        status: report.status === S.canceled ? "canceled" : "timeout",
-      });
+    this.waiting.delete(lw.work.stepId);
+    if (report.status !== S.succeeded) await this.mark(lw.work.stepId, report.status);
+  }
+
+  /** A pending inquiry record takes the status its step ended with (a response marks it itself). */
+  private async mark(stepId: string, status: string): Promise<void> {
+    const { backend } = this.run.services;
+    const stored = await backend.inquiries.get(inquiryId(this.run.execId, stepId));
+    if (stored?.status === "pending")
+      await backend.inquiries.put({ ...stored, status: status === S.canceled ? "canceled" : "timeout" });
   }
 
   /** Stores the inquiry unless it is stored already (a replay) or already answered. */

@@ -82,6 +82,11 @@ export class LiveSteps {
     }
   }
 
+  /** cancelAll was called: steps that start waiting now end as canceled. */
+  get canceledAll(): boolean {
+    return this.canceled;
+  }
+
   /** The run gives its slot back: waits are dropped (the journal has their timers). */
   closeAll(): void {
     for (const w of [...this.works.values()]) w.interrupt?.("closed");

@@ -12,6 +12,7 @@ import { compile } from "../../../compiler/compile";
 import { translateExpression } from "../../../compiler/emit/translator";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
 import type { Backend, InquiryRecord } from "../../../runtime/backend/types";
+import { controlExecution } from "../../../runtime/host/control";
 import { respondInquiry } from "../../../runtime/host/inquiry-respond";
 import { closeSharedPythonPool } from "../../../runtime/runners/python/pool";
 import { embedded, waitDone } from "./helpers";
@@ -167,6 +168,19 @@ describe("core.ask", () => {
     expect(done.result).toEqual({ output: { child: { note: "none", side: "side" } } });
     expect(await host.backend.executions.list({ parentId: id })).toEqual([]);
   }, 60_000);
+
+  it("cancels a workflow paused on an inquiry: the inquiry ends canceled", async () => {
+    const host = embedded({ packs: [ASK_PACK] });
+    const id = await host.submit("askt.simple");
+    const inquiry = await pendingInquiry(host.backend, id);
+    expect((await controlExecution(host.backend, id, "cancel")).ok).toBe(true);
+    const done = await waitDone(host.backend, id);
+    const late = await respondInquiry(host.backend, inquiry.id, { continue: true });
+    await host.close();
+    expect(done.status).toBe("canceled");
+    expect((await host.backend.inquiries.get(inquiry.id))?.status).toBe("canceled");
+    expect(!late.ok && late.error).toContain("already canceled");
+  }, 20_000);
 
   it("refuses an unknown inquiry id", async () => {
     const out = await respondInquiry(new MemoryBackend(), "qnope", { continue: true });
