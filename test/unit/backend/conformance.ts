@@ -3,7 +3,7 @@
 // factory gives each one its own random key prefix and purges it afterwards.
 
 import { afterEach, describe, expect, it } from "vitest";
-import type { Backend, JournalEntry, QueueJob } from "../../../runtime/backend/types";
+import type { Backend, InquiryRecord, JournalEntry, QueueJob } from "../../../runtime/backend/types";
 
 export interface BackendFixture {
   readonly backend: Backend;
@@ -219,6 +219,31 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         await b.journal.clear("e1");
         expect((await b.journal.load("e1")).order).toEqual([]);
         expect((await b.journal.load("e2")).order).toEqual(["a/0/-/0"]);
+      });
+    });
+
+    describe("inquiries", () => {
+      const inquiry = (id: string, createdAt: number): InquiryRecord => ({
+        id,
+        execId: "e1",
+        rootId: "e1",
+        stepId: "ask/0/-/0",
+        task: "ask",
+        status: "pending",
+        parameters: { schema: { type: "object" }, roles: [], users: [], route: "", ttl: 1440 },
+        createdAt,
+      });
+
+      it("stores, reads, replaces and lists inquiries oldest first, by status", async () => {
+        const b = await fresh();
+        expect(await b.inquiries.get("q1")).toBeUndefined();
+        await b.inquiries.put(inquiry("q2", 20));
+        await b.inquiries.put(inquiry("q1", 10));
+        expect(await b.inquiries.get("q1")).toEqual(inquiry("q1", 10));
+        expect((await b.inquiries.list()).map((i) => i.id)).toEqual(["q1", "q2"]);
+        await b.inquiries.put({ ...inquiry("q1", 10), status: "succeeded", response: { continue: true } });
+        expect((await b.inquiries.list("pending")).map((i) => i.id)).toEqual(["q2"]);
+        expect((await b.inquiries.get("q1"))?.response).toEqual({ continue: true });
       });
     });
 
