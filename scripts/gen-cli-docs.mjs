@@ -20,10 +20,8 @@ const parts = [
 ];
 for (const c of commands) {
   parts.push("", `## orqc ${c}`, "", "```text", help(c).trimEnd(), "```");
-  if (c === "kv") {
-    for (const sub of ["get", "set", "list", "delete"])
-      parts.push("", "```text", help("kv", sub).trimEnd(), "```");
-  }
+  const subcommands = { kv: ["get", "set", "list", "delete"], inquiry: ["list", "get", "respond"] }[c] ?? [];
+  for (const sub of subcommands) parts.push("", "```text", help(c, sub).trimEnd(), "```");
 }
 writeFileSync("docs/cli.md", `${parts.join("\n")}\n`);
 console.log(`docs/cli.md: ${commands.length} commands`);
