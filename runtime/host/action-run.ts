@@ -33,6 +33,11 @@ export async function submitAction(
 ): Promise<SubmitOutcome> {
   const runner = services.runners.get(action.runnerType);
   if (!runner) return { ok: false, error: `${action.ref}: unknown runner type "${action.runnerType}"` };
+  if (action.runnerType === "inquirer")
+    return {
+      ok: false,
+      error: `${action.ref} (an inquiry) runs only as a workflow task; orqc does not run it on its own`,
+    };
   const id = newExecutionId();
   const st2 = rootContext(id, action.ref, user, action.pack);
   (st2.st2 as PyDict).runner = action.runnerType;

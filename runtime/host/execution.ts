@@ -244,6 +244,7 @@ export class ExecutionRun implements RegionHost {
     const region = c.work.region;
     const answered = id === c.work.stepId && this.journal.has(pendingStepId(id));
     if (answered && !this.pauseApplied && PAUSE.has(region.status)) region.request(S.resuming);
+    if (answered && !this.pauseApplied) region.resumeItem(c.work);
     try {
       c.work.region.complete(c.work, c.status, c.result);
     } catch (e) {

@@ -351,6 +351,19 @@ export class Region {
     if (pump) this.pump();
   }
 
+  /**
+   * An answered inquiry of a with-items item whose task paused (every item
+   * dormant): the item runs again before its outcome, as a resumed item
+   * does, since a paused task takes no completion.
+   */
+  resumeItem(work: Work): void {
+    if (work.itemId === null) return;
+    const entry = this.conductor.state.getTaskEntry(work.task, work.route);
+    if (entry?.status !== S.paused && entry?.status !== S.pausing) return;
+    const itemId = work.itemId;
+    this.safeUpdate(work.task, work.route, () => itemEvent(itemId, S.running, null, work.open.itemResults));
+  }
+
   private safeUpdate(task: string, route: number, event: () => ReturnType<typeof actionEvent>): void {
     try {
       this.conductor.updateTaskState(task, route, event());

@@ -182,6 +182,23 @@ describe("core.ask", () => {
     expect(!late.ok && late.error).toContain("already canceled");
   }, 20_000);
 
+  it("asks once per with-items item; the task completes when every item is answered", async () => {
+    const host = embedded({ packs: [ASK_PACK] });
+    const id = await host.submit("askt.items");
+    await pendingInquiry(host.backend, id);
+    const both = (await host.backend.inquiries.list("pending")).filter((i) => i.rootId === id);
+    expect(both.map((i) => i.stepId).sort()).toEqual(["ask/0/0/0", "ask/0/1/0"]);
+    const [first, second] = both.sort((a, b) => a.stepId.localeCompare(b.stepId));
+    expect((await respondInquiry(host.backend, second!.id, { continue: false })).ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await host.backend.executions.get(id))?.status).toBe("paused");
+    expect((await respondInquiry(host.backend, first!.id, { continue: true })).ok).toBe(true);
+    const done = await waitDone(host.backend, id);
+    await host.close();
+    expect(done.status).toBe("succeeded");
+    expect(done.result).toEqual({ output: { answers: [true, false] } });
+  }, 20_000);
+
   it("refuses an unknown inquiry id", async () => {
     const out = await respondInquiry(new MemoryBackend(), "qnope", { continue: true });
     expect(out).toMatchObject({ ok: false, kind: "unknown" });
