@@ -81,7 +81,8 @@ describe("orqc worker on Redis", () => {
   }, 30_000);
 
   it("pauses and resumes", async () => {
-    const r = await orqc(cli, ["run", "hostt.delay", ...redisArgs, "--packs", HOSTT, "-p", "n=3"]);
+    // The delay outlasts two CLI starts (`orqc run --redis` alone takes ~3 s on a loaded 2-core machine).
+    const r = await orqc(cli, ["run", "hostt.delay", ...redisArgs, "--packs", HOSTT, "-p", "n=8"]);
     const id = r.stdout.trim();
     const p = await orqc(cli, ["pause", id, ...redisArgs]);
     expect(p.stderr).toBe("");
