@@ -459,7 +459,10 @@ export class ExecutionRun implements RegionHost {
   }
 
   private event(e: Omit<TraceEvent, "at">): TraceEvent {
-    const replayed = e.step !== undefined ? this.snapshot.entries.has(e.step) : this.replaying;
+    // An inquiry's pending outcome has its own journal entry.
+    const entry =
+      e.ev === "task.finished" && e.status === S.pending && e.step ? pendingStepId(e.step) : e.step;
+    const replayed = entry !== undefined ? this.snapshot.entries.has(entry) : this.replaying;
     return { at: Date.now(), ...e, ...(replayed ? { replayed: true } : {}) };
   }
 

@@ -96,9 +96,21 @@ describe("core.ask", () => {
     const backend = new MemoryBackend();
     const first = embedded({ packs: [ASK_PACK], backend, leaseMs: 300 });
     const id = await first.submit("askt.approve");
-    const inquiry = await pendingInquiry(backend, id);
+    // Dies as soon as the pending outcome is journaled, while the other branch still runs.
+    const start = Date.now();
+    while (!(await backend.journal.get(id, "ask/0/-/0/pending")) && Date.now() - start < 10_000)
+      await new Promise((r) => setTimeout(r, 2));
     await first.worker.crash();
     const second = embedded({ packs: [ASK_PACK], backend, leaseMs: 300 });
+    const inquiry = await pendingInquiry(backend, id);
+    const paused = await backend.executions.get(id);
+    const pausedTrace = (paused?.context as { trace: TraceEv[] }).trace.filter(
+      (e) => e.ev === "task.finished",
+    );
+    expect(pausedTrace.map((e) => `${e.task}:${e.status}:${e.replayed === true}`)).toEqual([
+      "ask:pending:true",
+      "side:succeeded:false",
+    ]);
     expect((await respondInquiry(backend, inquiry.id, { continue: true, note: "ok" })).ok).toBe(true);
     const done = await waitDone(backend, id);
     await second.close();
@@ -110,13 +122,12 @@ describe("core.ask", () => {
       "ask:succeeded",
       "done:succeeded",
     ]);
-    const replayed = (done.context as { trace: TraceEv[] }).trace.filter(
-      (e) => e.ev === "task.finished" && e.replayed,
-    );
-    expect(replayed.map((e) => `${e.task}:${e.status}`)).toEqual([
-      "ask:pending",
-      "side:succeeded",
-      "ask:succeeded",
+    const journal = await backend.journal.load(id);
+    expect(journal.order.filter((s) => !s.startsWith("~"))).toEqual([
+      "ask/0/-/0/pending",
+      "side/0/-/0",
+      "ask/0/-/0",
+      "done/0/-/0",
     ]);
   }, 20_000);
 
