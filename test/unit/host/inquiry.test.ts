@@ -104,7 +104,7 @@ describe("core.ask", () => {
     const second = embedded({ packs: [ASK_PACK], backend, leaseMs: 300 });
     const inquiry = await pendingInquiry(backend, id);
     const paused = await backend.executions.get(id);
-    const pausedTrace = (paused?.context as { trace: TraceEv[] }).trace.filter(
+    const pausedTrace = ((paused?.context as { trace?: TraceEv[] } | undefined)?.trace ?? []).filter(
       (e) => e.ev === "task.finished",
     );
     expect(pausedTrace.map((e) => `${e.task}:${e.status}:${e.replayed === true}`)).toEqual([
