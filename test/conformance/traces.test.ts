@@ -19,6 +19,9 @@ describe("golden traces", () => {
     const pct = ((100 * pass) / results.length).toFixed(1);
     const strict = results.filter((r) => !r.diff && !r.strictDiff).length;
     console.log(`golden traces: ${pass}/${results.length} cases match (${pct}%); strict tier too: ${strict}`);
+    const shifted = results.filter((r) => r.clockShifted).map((r) => `${r.id} (${r.clockShifted})`);
+    if (shifted.length > 0)
+      console.log(`matched with the recording day for today's date: ${shifted.join(", ")}`);
     expect(results.length).toBeGreaterThan(0);
   }, 300_000);
 
