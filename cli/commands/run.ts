@@ -96,15 +96,18 @@ async function waitEmbedded(
     if (!rec) throw new RunError(`execution ${id} was lost`);
     if (COMPLETED.has(rec.status)) return { record: rec, unanswered: [] };
     const pending = (await pendingInquiriesOf(backend, id)).filter((i) => !answered.has(i.id));
+    let respondedNow = false;
     for (const i of pending) {
       const answer = answers.get(i.task);
       if (answer === undefined) continue;
       const out = await respondInquiry(backend, i.id, answer);
       if (!out.ok) throw new RunError(`--respond ${i.task}: ${out.error}`);
       answered.add(i.id);
+      respondedNow = true;
     }
+    // After a response the run resumes and goes on (and may pause again): `rec` is from before it.
     const unanswered = pending.filter((i) => !answered.has(i.id));
-    if (rec.status === S.paused && unanswered.length > 0) return { record: rec, unanswered };
+    if (!respondedNow && rec.status === S.paused && unanswered.length > 0) return { record: rec, unanswered };
     if (timeoutMs !== undefined && Date.now() - start > timeoutMs)
       throw new RunError(`execution ${id} is still ${rec.status} after ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, pause));

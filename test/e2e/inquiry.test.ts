@@ -70,6 +70,21 @@ describe("orqc run (embedded) with core.ask", () => {
     expect(r.stderr).toContain("an embedded run cannot be answered later");
   }, 30_000);
 
+  it("applies the answered one of two parallel inquiries before ending paused on the other", async () => {
+    // st2's own example: start -> ask_jack and ask_jill at once -> finish.
+    const examples = resolve(ROOT, "../shared/corpus/stackstorm/st2/contrib/examples");
+    const r = await orqc(
+      cli,
+      ["run", examples, "examples.orquesta-ask-parallel", "--respond", 'ask_jack={"approved":true}'],
+      env,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/execution \S+: paused/);
+    expect(r.stdout).toContain("ask_jack (route 0): succeeded");
+    expect(r.stdout).toMatch(/pending inquiries:\n\s+q[0-9a-f]{24} task ask_jill/);
+    expect(r.stdout).not.toMatch(/q[0-9a-f]{24} task ask_jack/);
+  }, 30_000);
+
   it("refuses a response the schema does not accept, and a malformed --respond", async () => {
     const bad = await orqc(cli, ["run", ASKT, "askt.simple", "--respond", 'ask={"continue":"yes"}'], env);
     expect(bad.code).toBe(1);
