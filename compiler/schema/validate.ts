@@ -1,7 +1,7 @@
-// Runs ajv over YAML data and reports schema problems the way Python's
-// jsonschema does (one error per failing keyword, branch errors of a failed
-// oneOf/anyOf folded into it, unknown keys of one object grouped), keeping the
-// path to the offending YAML node.
+// Runs ajv over YAML data (or plain JSON data) and reports schema problems the
+// way Python's jsonschema does (one error per failing keyword, branch errors of
+// a failed oneOf/anyOf folded into it, unknown keys of one object grouped),
+// keeping the path to the offending YAML node or value.
 
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { PyFloat, type PyValue, pyRepr } from "../../runtime/stdlib/py/index";
@@ -25,6 +25,14 @@ const ajv = new Ajv({
   allErrors: true,
   strict: false,
   validateSchema: false,
+  code: { regExp: pythonRegExp },
+});
+/** jsonschema's validators that fill in defaults (StackStorm's use_default) change the data they check. */
+const ajvFillingDefaults = new Ajv({
+  allErrors: true,
+  strict: false,
+  validateSchema: false,
+  useDefaults: true,
   code: { regExp: pythonRegExp },
 });
 const compiled = new WeakMap<object, ValidateFunction>();
@@ -119,7 +127,51 @@ function jsonschemaMessage(e: ErrorObject, instance: string): string {
 export function validateNode(root: YNode, schema: object, data: JsonData = toJsonData(root)): SchemaIssue[] {
   const validate = validatorFor(schema);
   if (validate(data)) return [];
-  const errors = validate.errors ?? [];
+  return issuesOf(
+    validate.errors ?? [],
+    (pointer) => instancePath(root, pointer),
+    (path) => reprAt(root, path),
+  );
+}
+
+/**
+ * Validates plain JSON data; with `fillDefaults`, property defaults the data
+ * leaves out are written into it first (it is changed in place).
+ */
+export function validateData(schema: object, data: JsonData, fillDefaults = false): SchemaIssue[] {
+  const validate = fillDefaults ? ajvFillingDefaults.compile(schema) : validatorFor(schema);
+  if (validate(data)) return [];
+  return issuesOf(
+    validate.errors ?? [],
+    (pointer) => dataPath(data, pointer),
+    (path) => pyRepr(valueAt(data, path) ?? null),
+  );
+}
+
+function dataPath(data: JsonData, pointer: string): NodePath {
+  let node: JsonData | undefined = data;
+  return decodePointer(pointer).map((step) => {
+    const index = Array.isArray(node) ? Number(step) : step;
+    node = valueAt(node ?? null, [index]);
+    return index;
+  });
+}
+
+function valueAt(data: JsonData, path: NodePath): JsonData | undefined {
+  let node: JsonData | undefined = data;
+  for (const step of path) {
+    if (Array.isArray(node) && typeof step === "number") node = node[step];
+    else if (node !== null && typeof node === "object" && !Array.isArray(node)) node = node[String(step)];
+    else return undefined;
+  }
+  return node;
+}
+
+function issuesOf(
+  errors: readonly ErrorObject[],
+  pathOf: (pointer: string) => NodePath,
+  reprOf: (path: NodePath) => string,
+): SchemaIssue[] {
   const combinators = errors
     .filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")
     .map((e) => `${e.schemaPath}/`);
@@ -127,7 +179,7 @@ export function validateNode(root: YNode, schema: object, data: JsonData = toJso
   const grouped = new Map<string, { issue: SchemaIssue; keys: string[] }>();
   for (const e of errors) {
     if (combinators.some((prefix) => e.schemaPath.startsWith(prefix))) continue;
-    const path = instancePath(root, e.instancePath);
+    const path = pathOf(e.instancePath);
     const schemaPath = decodePointer(e.schemaPath).join(".");
     if (e.keyword === "additionalProperties") {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -143,7 +195,7 @@ export function validateNode(root: YNode, schema: object, data: JsonData = toJso
       issues.push(issue);
       continue;
     }
-    const message = jsonschemaMessage(e, reprAt(root, path));
+    const message = jsonschemaMessage(e, reprOf(path));
     issues.push({
       keyword: e.keyword,
       path,
