@@ -5,7 +5,7 @@
 // heap, forked directly or started by the launcher.
 // Run: npx vite-node bench/runners.ts   Writes bench/results/runners.json.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MemoryKvStore } from "../runtime/backend/memory/index";
 import { aesCipher, Datastore } from "../runtime/datastore/index";
@@ -17,6 +17,7 @@ import {
 } from "../runtime/runners/index";
 import { readyLauncher } from "../runtime/runners/launcher/launcher";
 import { writeTestPack } from "../test/unit/runners/python-pack";
+import { procStat } from "./seed/proc-stats";
 
 const WARM_CALLS = Number(process.env.WARM_CALLS ?? 200);
 const FRESH_CALLS = Number(process.env.FRESH_CALLS ?? 40);
@@ -104,10 +105,7 @@ const heapMb = round(process.memoryUsage().rss / 1e6);
 type CommandStart = "direct" | "python" | "node";
 /** Own CPU ms (user + system) of a process, from /proc. */
 function ownCpuMs(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  return pid === undefined ? 0 : (procStat(pid)?.selfCpu ?? 0) * 1000;
 }
 async function shellFromBigHeap(mode: CommandStart) {
   await closeSharedLauncher();

@@ -8,9 +8,7 @@
 // once it has been reaped.
 
 import { readFileSync } from "node:fs";
-import { childrenOf } from "./proc-stats";
-
-const TICKS = 100; // USER_HZ on Linux
+import { childrenOf, procStat } from "./proc-stats";
 
 export type CpuKind =
   | "orqc_host"
@@ -48,18 +46,14 @@ function kindOf(cmdline: string, pid: number, itsmPid: number): CpuKind {
 }
 
 function readProc(pid: number, itsmPid: number): ProcCpu | undefined {
+  const stat = procStat(pid);
+  let cmdline: string;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    return {
-      kind: kindOf(cmdline, pid, itsmPid),
-      self: (Number(f[11]) + Number(f[12])) / TICKS,
-      reaped: (Number(f[13]) + Number(f[14])) / TICKS,
-    };
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, "utf8");
   } catch {
     return undefined; // it ended while we looked
   }
+  return stat && { kind: kindOf(cmdline, pid, itsmPid), self: stat.selfCpu, reaped: stat.reapedCpu };
 }
 
 /** CPU of every process in the benchmark's tree now; `itsmPid` names the ITSM service. */

@@ -9,16 +9,29 @@ import { readdirSync, readFileSync } from "node:fs";
 const TICKS = 100; // USER_HZ on Linux
 const PAGE_KB = 4;
 
-/** Resident memory of a process in KB, from /proc/<pid>/stat; undefined once it is gone. */
-function rssKbOf(pid: number): number | undefined {
+/** What /proc/<pid>/stat says of a process: CPU seconds (own, and of the children it reaped) and RSS. */
+export interface ProcStat {
+  readonly selfCpu: number;
+  readonly reapedCpu: number;
+  readonly rssKb: number;
+}
+
+/** /proc/<pid>/stat of a process; undefined once it is gone. */
+export function procStat(pid: number | "self"): ProcStat | undefined {
+  let text: string;
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    // rest[0] is field 3 (state); rss (pages) is field 24.
-    return Number(rest[21]) * PAGE_KB;
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
   } catch {
     return undefined;
   }
+  // Fields after the command name, which may hold spaces: rest[0] is field 3 (state),
+  // utime stime cutime cstime are fields 14-17, rss (pages) is field 24.
+  const rest = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return {
+    selfCpu: (Number(rest[11]) + Number(rest[12])) / TICKS,
+    reapedCpu: (Number(rest[13]) + Number(rest[14])) / TICKS,
+    rssKb: Number(rest[21]) * PAGE_KB,
+  };
 }
 
 /** The pids of `pid`'s children, from each of its threads' `children` list. */
@@ -52,9 +65,9 @@ export function treeRssMb(root: number = process.pid): number {
   const todo = [root];
   while (todo.length > 0) {
     const pid = todo.pop()!;
-    const rss = rssKbOf(pid);
-    if (rss === undefined) continue;
-    kb += rss;
+    const stat = procStat(pid);
+    if (!stat) continue;
+    kb += stat.rssKb;
     todo.push(...childrenOf(pid));
   }
   return kb / 1024;
@@ -76,8 +89,6 @@ export function sampleRss(everyMs = 100): { stop(): number } {
 
 /** CPU seconds of this process and its reaped children (and theirs). */
 export function cpuSeconds(pid: number | "self" = "self"): number {
-  const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  // fields 14-17: utime stime cutime cstime -> rest[11..14]
-  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / TICKS;
+  const stat = procStat(pid);
+  return stat ? stat.selfCpu + stat.reapedCpu : 0;
 }

@@ -12,6 +12,7 @@ import { createLogger } from "../../runtime/observability/logger";
 import { bundleForNode } from "../../scripts/bundle-for-node";
 import type { CpuSnapshot } from "./cpu-split";
 import { examplesDir, HOST_CHECK, repoRoot } from "./paths";
+import { procStat } from "./proc-stats";
 import { Completion, type RowRun } from "./row";
 import type { WorkerReport } from "./worker-main";
 import type { PlannedRun } from "./workload";
@@ -131,9 +132,7 @@ export function redisServerCpuSeconds(port: string): number {
       if (readFileSync(`/proc/${name}/comm`, "utf8").trim() !== "redis-server") continue;
       const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
       if (!cmd.includes(`:${port}`) && !cmd.includes(`--port ${port}`)) continue;
-      const text = readFileSync(`/proc/${name}/stat`, "utf8");
-      const f = text.slice(text.lastIndexOf(")") + 2).split(" ");
-      return (Number(f[11]) + Number(f[12])) / 100;
+      return procStat(Number(name))?.selfCpu ?? 0;
     } catch {}
   }
   return 0;
