@@ -87,21 +87,20 @@ export class InquirySteps {
         : undefined;
     await this.open(work, parameters, expiresAt);
     lw.dueAt = expiresAt;
+    const endAs = (status: string) =>
+      this.finish(lw, { kind: "action", status, value: parameters, at: Date.now() });
     for (;;) {
       const answer = await backend.journal.get(run.execId, work.stepId);
       if (run.closed) return run.steps.drop(lw);
       if (answer) return this.finish(lw, answer);
       const left = expiresAt === undefined ? POLL_MS : expiresAt - Date.now();
-      if (left <= 0)
-        return this.finish(lw, { kind: "action", status: S.expired, value: parameters, at: Date.now() });
-      if (run.steps.canceledAll)
-        return this.finish(lw, { kind: "action", status: S.canceled, value: parameters, at: Date.now() });
+      if (left <= 0) return endAs(S.expired);
+      if (run.steps.canceledAll) return endAs(S.canceled);
       // Only now a wait: the run may give its slot back (the TTL, if any, brings it back).
       if (lw.state !== "inquiry") run.steps.setState(lw, "inquiry");
       const why = await run.steps.sleep(lw, Math.min(POLL_MS, left));
       if (why === "closed") return run.steps.drop(lw);
-      if (why === "cancel")
-        return this.finish(lw, { kind: "action", status: S.canceled, value: parameters, at: Date.now() });
+      if (why === "cancel") return endAs(S.canceled);
     }
   }
 
