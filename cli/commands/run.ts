@@ -28,7 +28,7 @@ import {
   UsageError,
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
-import { reportError } from "../report-error";
+import { type CliErrorKind, reportError } from "../report-error";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
@@ -46,7 +46,16 @@ interface RunFlags extends RedisFlags {
   respond: string[];
 }
 
-class RunError extends Error {}
+class RunError extends Error {
+  constructor(
+    message: string,
+    readonly kind: CliErrorKind = "failed",
+  ) {
+    super(message);
+  }
+}
+/** A flag value that cannot be parsed (exit 2, as usage errors). */
+class InputError extends Error {}
 
 function print(rec: ExecutionRecord, flags: RunFlags, inquiries: readonly InquiryRecord[] = []): void {
   if (flags.format === "json")
@@ -71,7 +80,7 @@ function parseResponses(specs: readonly string[]): Map<string, JsonValue> {
     try {
       out.set(spec.slice(0, eq), JSON.parse(spec.slice(eq + 1)) as JsonValue);
     } catch (e) {
-      throw new UsageError(`--respond ${spec.slice(0, eq)}: invalid JSON: ${(e as Error).message}`);
+      throw new InputError(`--respond ${spec.slice(0, eq)}: invalid JSON: ${(e as Error).message}`);
     }
   }
   return out;
@@ -101,7 +110,11 @@ async function waitEmbedded(
       const answer = answers.get(i.task);
       if (answer === undefined) continue;
       const out = await respondInquiry(backend, i.id, answer);
-      if (!out.ok) throw new RunError(`--respond ${i.task}: ${out.error}`);
+      if (!out.ok)
+        throw new RunError(
+          `--respond ${i.task}: ${out.error}`,
+          out.kind === "invalid" ? "response" : "inquiry",
+        );
       answered.add(i.id);
       respondedNow = true;
     }
@@ -272,11 +285,11 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
         if (flags.redis) await runRedis(target, input, flags);
         else await runEmbedded(target, input, flags);
       } catch (err) {
-        if (err instanceof UsageError) {
-          reportError("run", "usage", err.message);
+        if (err instanceof UsageError || err instanceof InputError) {
+          reportError("run", err instanceof UsageError ? "usage" : "input", err.message);
           process.exitCode = 2;
         } else if (err instanceof RunError || err instanceof BackendUnavailableError) {
-          reportError("run", err instanceof BackendUnavailableError ? "service" : "failed", err.message);
+          reportError("run", err instanceof RunError ? err.kind : "service", err.message);
           process.exitCode = 1;
         } else throw err;
       }
