@@ -11,8 +11,9 @@ import type { ts } from "ts-morph";
 import type { PyValue } from "../../../runtime/stdlib/py/value";
 import type { ExpressionError } from "../errors";
 import type { YaqlArg, YaqlNode } from "../yaql/ast";
-import { catalogueFunction, FROM_CONTEXT, isFastOperator } from "../yaql/evaluate";
+import { catalogueFunction, FROM_CONTEXT } from "../yaql/evaluate";
 import { stripYaqlDelimiters, toExpressionError } from "../yaql/expression";
+import { isFastOperator } from "../yaql/fast-operators";
 import { parseOrThrow } from "../yaql/parser";
 import { array, arrow, bool, data, envArrow, Hoist, id, method, pyLiteral, rtCall, str } from "./codegen";
 

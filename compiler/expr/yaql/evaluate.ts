@@ -9,23 +9,12 @@ import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { functionTakesFrozenArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
-import {
-  compareStrings,
-  isDict,
-  isFloat,
-  mkInt,
-  type PyDict,
-  PyError,
-  PyFloat,
-  PyTuple,
-  type PyValue,
-  pyCompare,
-} from "../../../runtime/stdlib/py/value";
+import { isDict, mkInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
 import { YaqlContext } from "./context";
 import { callOverloads, describe, type Engine, noMatching, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
-import { pyAdd, pyFloorDiv, pyMod, pyMul, pySub, pyTrueDiv } from "./py-num";
+import { fastOperator, isFastOperator } from "./fast-operators";
 import { hasOverloads, overloadsOf } from "./types";
 import {
   convertInput,
@@ -45,83 +34,8 @@ import "./stdlib-sequences";
 import "./stdlib-strings";
 import "./stdlib-math";
 
-/**
- * Number and string arithmetic/comparison computed directly: the same results
- * the standard library overloads give, without resolving them on every call.
- */
-const FAST_OPS: Record<string, true> = {
-  "+": true,
-  "-": true,
-  "*": true,
-  "/": true,
-  mod: true,
-  "<": true,
-  ">": true,
-  "<=": true,
-  ">=": true,
-};
-
-/**
- * A literal that no overload of the operator accepts makes yaql reject the
- * call before evaluating anything, so such calls take the regular path.
- */
-function mayBeFast(op: string, node: YaqlNode): boolean {
-  const value = node.kind === "keyword" ? node.name : node.kind === "const" ? node.value : undefined;
-  if (value === undefined || isNumberValue(value)) return true;
-  return typeof value === "string" && STRING_OPS[op] === true;
-}
-
-/** The operators with an overload taking a string on either side. */
-const STRING_OPS: Record<string, true> = {
-  "+": true,
-  "*": true,
-  "<": true,
-  ">": true,
-  "<=": true,
-  ">=": true,
-};
-
-function isNumberValue(v: PyValue): boolean {
-  return typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat;
-}
-
-function fastOperator(op: string, a: PyValue, b: PyValue): PyValue | undefined {
-  if (isNumberValue(a) && isNumberValue(b)) {
-    switch (op) {
-      case "+":
-        return pyAdd(a, b);
-      case "-":
-        return pySub(a, b);
-      case "*":
-        return pyMul(a, b);
-      case "/":
-        return isFloat(a) || isFloat(b) ? pyTrueDiv(a, b) : pyFloorDiv(a, b);
-      case "mod":
-        return pyMod(a, b);
-      default:
-        return compareResult(op, pyCompare(a, b, op));
-    }
-  }
-  if (typeof a === "string" && typeof b === "string") {
-    if (op === "+") return a + b;
-    if (op in COMPARE) return compareResult(op, compareStrings(a, b));
-  }
-  return undefined;
-}
-
-const COMPARE: Record<string, true> = { "<": true, ">": true, "<=": true, ">=": true };
-
-function compareResult(op: string, r: number): boolean {
-  return op === "<" ? r < 0 : op === ">" ? r > 0 : op === "<=" ? r <= 0 : r >= 0;
-}
-
 /** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
 export const FROM_CONTEXT: ReadonlySet<string> = new Set(["ctx", "item", "result", "task"]);
-
-/** Operators whose evaluated operands go to Evaluator.operator when no literal operand rules it out. */
-export function isFastOperator(op: string, left: YaqlNode, right: YaqlNode): boolean {
-  return op in FAST_OPS && mayBeFast(op, left) && mayBeFast(op, right);
-}
 
 /**
  * The catalogue function a call `name(...)` without receiver reaches when no

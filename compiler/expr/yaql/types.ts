@@ -12,6 +12,7 @@ import {
   type ParamSpec,
   type TypeSpec,
 } from "./dispatch";
+import { fastDelegatedOperator } from "./fast-operators";
 import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
 import { isSetLike, isYaqlIterable, isYaqlSequence, OrderingIterable, YaqlIter } from "./values";
 
@@ -81,6 +82,9 @@ interface DefineOptions {
   readonly kwRest?: boolean;
 }
 
+/** overloadsOf's answers, by name (`.name` for methods); the table only grows while modules load. */
+const overloadsMemo = new Map<string, readonly Overload[]>();
+
 function add(
   name: string,
   asFunction: boolean,
@@ -100,6 +104,8 @@ function add(
     kwRest: o.kwRest ?? false,
   });
   table.set(name, list);
+  overloadsMemo.delete(name);
+  overloadsMemo.delete(`.${name}`);
 }
 
 /** A function-only overload (`f(x)`). */
@@ -117,8 +123,14 @@ export function defBoth(name: string, params: ParamSpec[], impl: Impl, o: Define
   add(name, true, true, params, impl, o);
 }
 
-export function overloadsOf(name: string, asMethod: boolean): Overload[] {
-  return (table.get(name) ?? []).filter((o) => (asMethod ? o.asMethod : o.asFunction));
+export function overloadsOf(name: string, asMethod: boolean): readonly Overload[] {
+  const key = asMethod ? `.${name}` : name;
+  let found = overloadsMemo.get(key);
+  if (!found) {
+    found = (table.get(name) ?? []).filter((o) => (asMethod ? o.asMethod : o.asFunction));
+    overloadsMemo.set(key, found);
+  }
+  return found;
 }
 
 export function hasOverloads(name: string): boolean {
@@ -127,5 +139,9 @@ export function hasOverloads(name: string): boolean {
 
 /** Calls a standard-library function by name with values (yaql's Delegate). */
 export function delegate(c: CallCtx, name: string, ...values: PyValue[]): PyValue {
+  if (values.length === 2) {
+    const fast = fastDelegatedOperator(name, values[0]!, values[1]!);
+    if (fast !== undefined) return fast;
+  }
   return callOverloads(c.engine, name, overloadsOf(name, false), values.map(constNode), c.ctx, undefined);
 }
