@@ -3,11 +3,12 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import type { Command } from "commander";
+import { parseDurationMs } from "../../runtime/retention/cutoff";
 import { positiveInt, UsageError } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
 import { parseRedisUrl } from "./redis-url";
 
-interface DaemonFlags {
+export interface DaemonFlags {
   workers: string;
   redis: string;
   redisPrefix?: string;
@@ -16,6 +17,8 @@ interface DaemonFlags {
   bundles?: string;
   grace: string;
   lockMs: string;
+  purgeAfter?: string;
+  purgeEvery?: string;
 }
 
 export function registerDaemon(program: Command): void {
@@ -30,9 +33,14 @@ export function registerDaemon(program: Command): void {
     .option("--bundles <dir>", "compiled bundles folder")
     .option("--grace <seconds>", "on SIGTERM, how long workers may take to finish running steps", "10")
     .option("--lock-ms <ms>", "how soon a dead worker's jobs go to another worker", "30000")
+    .option(
+      "--purge-after <duration>",
+      "remove executions completed longer ago than this (30d, 12h ...); the first worker does it",
+    )
+    .option("--purge-every <duration>", "with --purge-after: how often to look", "10m")
     .addHelpText(
       "after",
-      `\nExample:\n  orqc daemon --workers 4 --concurrency 50 --packs examples --bundles build`,
+      `\nExamples:\n  orqc daemon --workers 4 --concurrency 50 --packs examples --bundles build\n  orqc daemon --workers 4 --packs examples --purge-after 30d`,
     )
     .action(async (flags: DaemonFlags) => {
       try {
@@ -45,12 +53,15 @@ export function registerDaemon(program: Command): void {
     });
 }
 
-function workerArgs(flags: DaemonFlags): string[] {
+/** The worker command line of slot `slot`: retention runs in the first worker only. */
+export function workerArgs(flags: DaemonFlags, slot: number): string[] {
   const args = ["worker", "--redis", flags.redis, "--concurrency", flags.concurrency, "--grace", flags.grace];
   args.push("--lock-ms", flags.lockMs);
   if (flags.redisPrefix) args.push("--redis-prefix", flags.redisPrefix);
   if (flags.packs?.length) args.push("--packs", ...flags.packs);
   if (flags.bundles) args.push("--bundles", flags.bundles);
+  if (flags.purgeAfter !== undefined && slot === 0)
+    args.push("--purge-after", flags.purgeAfter, "--purge-every", flags.purgeEvery ?? "10m");
   return args;
 }
 
@@ -59,13 +70,19 @@ async function runDaemon(flags: DaemonFlags): Promise<void> {
   positiveInt(flags.concurrency, "--concurrency");
   const script = process.argv[1];
   if (!script) throw new UsageError("cannot find the orqc entry script to fork");
-  const args = workerArgs(flags);
+  if (flags.purgeAfter !== undefined && parseDurationMs(flags.purgeAfter) === undefined)
+    throw new UsageError(`--purge-after: expected a duration such as 30d or 12h, got '${flags.purgeAfter}'`);
+  const every = parseDurationMs(flags.purgeEvery ?? "10m");
+  if (every === undefined || every <= 0)
+    throw new UsageError(`--purge-every: expected a duration such as 10m or 1h, got '${flags.purgeEvery}'`);
   const children = new Map<number, ChildProcess>();
   let stopping = false;
   const fork = (slot: number, delayMs = 0): void => {
     setTimeout(() => {
       if (stopping) return;
-      const child = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "inherit", "inherit"] });
+      const child = spawn(process.execPath, [script, ...workerArgs(flags, slot)], {
+        stdio: ["ignore", "inherit", "inherit"],
+      });
       children.set(slot, child);
       process.stderr.write(`orqc daemon: worker ${slot} started (pid ${child.pid})\n`);
       child.once("exit", (code, signal) => {

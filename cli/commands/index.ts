@@ -10,6 +10,7 @@ import { registerExecutions } from "./executions";
 import { registerGraph } from "./graph";
 import { registerInquiry } from "./inquiry";
 import { registerKv } from "./kv";
+import { registerPurge } from "./purge";
 import { registerRun } from "./run";
 import { registerSimulate } from "./simulate";
 import { registerStatus } from "./status";
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   registerExecutions(program);
   registerControl(program);
   registerInquiry(program);
+  registerPurge(program);
   registerWorker(program);
   registerDaemon(program);
 }

@@ -7,6 +7,8 @@ import type { Command } from "commander";
 import { BackendUnavailableError } from "../../runtime/backend/types";
 import { createLogger } from "../../runtime/observability/logger";
 import { createMetrics, sampleQueueDepth } from "../../runtime/observability/metrics";
+import { parseDurationMs } from "../../runtime/retention/cutoff";
+import { startRetention } from "../../runtime/retention/schedule";
 import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
 import { SecretSet } from "../../runtime/secrets/mask";
@@ -23,6 +25,8 @@ export interface WorkerFlags extends RedisFlags {
   lockMs?: string;
   leaseMs?: string;
   metricsPort?: string;
+  purgeAfter?: string;
+  purgeEvery?: string;
 }
 
 export function registerWorker(program: Command): void {
@@ -38,12 +42,18 @@ export function registerWorker(program: Command): void {
     .option("--lock-ms <ms>", "how soon a dead worker's jobs go to another worker (BullMQ lock)", "30000")
     .option("--lease-ms <ms>", "execution lease (renewed while running)", "10000")
     .option("--metrics-port <port>", "serve Prometheus metrics on http://0.0.0.0:PORT/metrics")
+    .option(
+      "--purge-after <duration>",
+      "remove executions completed longer ago than this (30d, 12h ...), as orqc purge does; default: keep all",
+    )
+    .option("--purge-every <duration>", "with --purge-after: how often to look", "10m")
     .addHelpText(
       "after",
       `
 Examples:
   orqc worker --packs examples --concurrency 50
   orqc worker --redis rediss://:secret@redis.example:6380 --bundles build --packs examples --metrics-port 9464
+  orqc worker --packs examples --purge-after 30d
 
 Password: ORQC_REDIS_PASSWORD. Log level: ORQC_LOG_LEVEL (default info). ORQC_TIME_SCALE scales delays.`,
     )
@@ -62,12 +72,25 @@ Password: ORQC_REDIS_PASSWORD. Log level: ORQC_LOG_LEVEL (default info). ORQC_TI
     });
 }
 
+/** --purge-after and --purge-every, checked before anything starts. */
+function retentionFlags(flags: WorkerFlags): { keepMs: number; everyMs: number } | undefined {
+  const every = parseDurationMs(flags.purgeEvery ?? "10m");
+  if (every === undefined || every <= 0)
+    throw new UsageError(`--purge-every: expected a duration such as 10m or 1h, got '${flags.purgeEvery}'`);
+  if (flags.purgeAfter === undefined) return undefined;
+  const keepMs = parseDurationMs(flags.purgeAfter);
+  if (keepMs === undefined)
+    throw new UsageError(`--purge-after: expected a duration such as 30d or 12h, got '${flags.purgeAfter}'`);
+  return { keepMs, everyMs: every };
+}
+
 async function runWorker(flags: WorkerFlags): Promise<void> {
   const concurrency = positiveInt(flags.concurrency, "--concurrency");
   const grace = Number(flags.grace);
   if (!Number.isFinite(grace) || grace < 0) throw new UsageError(`--grace must be a number of seconds`);
   const lockMs = positiveInt(flags.lockMs ?? "30000", "--lock-ms");
   const leaseMs = positiveInt(flags.leaseMs ?? "10000", "--lease-ms");
+  const retention = retentionFlags(flags);
   const backend = await openRedis(flags, {
     lockDurationMs: lockMs,
     stalledIntervalMs: Math.max(250, lockMs / 2),
@@ -86,6 +109,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     leaseMs,
     startLauncher: true,
   });
+  const purger = retention ? startRetention(backend, { ...retention, logger }) : undefined;
   let server: Server | undefined;
   const sampler = setInterval(() => void sampleQueueDepth(metrics, backend.queue).catch(() => {}), 5000);
   sampler.unref();
@@ -111,6 +135,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
       logger.info({ signal }, "worker stopping: finishing running steps");
       void (async () => {
         await worker.close(grace * 1000);
+        await purger?.stop();
         clearInterval(sampler);
         server?.close();
         await backend.close();

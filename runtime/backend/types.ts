@@ -76,6 +76,12 @@ export type ExecutionState = Pick<
   "status" | "updatedAt" | "cancelRequested" | "pauseRequested"
 >;
 
+/** What retention needs of a record (see runtime/retention): no input, result or context. */
+export type ExecutionBrief = Pick<
+  ExecutionRecord,
+  "id" | "ref" | "status" | "parentId" | "rootId" | "createdAt" | "updatedAt" | "finishedAt"
+>;
+
 export interface ExecutionStore {
   /** Creates the record; when the id already exists, returns the stored one with created=false. */
   create(execution: NewExecution): Promise<{ created: boolean; record: ExecutionRecord }>;
@@ -100,6 +106,10 @@ export interface ExecutionStore {
   releaseLease(id: string, owner: string): Promise<void>;
   /** Removes the record, its journal and its lease. */
   delete(id: string): Promise<void>;
+  /** Ids of executions created before `before` (epoch ms), oldest first: `limit` of them from `offset`. */
+  idsCreatedBefore(before: number, offset: number, limit: number): Promise<string[]>;
+  /** The briefs of these executions, in the same order (undefined for one that does not exist). */
+  briefs(ids: readonly string[]): Promise<(ExecutionBrief | undefined)[]>;
 }
 
 // ---------------------------------------------------------------- journal
@@ -188,6 +198,8 @@ export interface InquiryStore {
   get(id: string): Promise<InquiryRecord | undefined>;
   /** Every inquiry, oldest first; with a status, only those. */
   list(status?: InquiryStatus): Promise<InquiryRecord[]>;
+  /** Removes these inquiries (unknown ids are ignored). */
+  delete(ids: readonly string[]): Promise<void>;
 }
 
 // ---------------------------------------------------------------- datastore

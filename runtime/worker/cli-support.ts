@@ -3,7 +3,7 @@
 // datastore file, and the local store of finished embedded runs (so that
 // `orqc status ID` works after an embedded `orqc run`).
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MemoryBackend } from "../backend/memory/index";
 import { connectRedisBackend, type RedisBackend, type RedisConfig } from "../backend/redis/index";
@@ -65,6 +65,12 @@ export function listEmbeddedRecords(): ExecutionRecord[] {
     .filter((f) => f.endsWith(".json"))
     .map((f) => parseValue<ExecutionRecord>(readFileSync(join(dir, f), "utf8")))
     .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Removes the local records of these embedded runs (unknown ids are ignored). */
+export function deleteEmbeddedRecords(ids: readonly string[]): void {
+  for (const id of ids)
+    if (/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) rmSync(join(runsDir(), `${id}.json`), { force: true });
 }
 
 /** `key=value` flags; values stay text (the action's parameter types cast them). */

@@ -4,6 +4,7 @@
 import { assertPlainId, newExecutionId } from "../ids";
 import { newRecord } from "../records";
 import type {
+  ExecutionBrief,
   ExecutionFilter,
   ExecutionFlag,
   ExecutionPatch,
@@ -109,6 +110,25 @@ export class MemoryExecutionStore implements ExecutionStore {
     this.onDelete(id);
   }
 
+  async idsCreatedBefore(before: number, offset: number, limit: number): Promise<string[]> {
+    const created = [...this.records]
+      .map(([id, fields]) => ({ id, at: parseValue(fields.createdAt!) as number }))
+      .filter((r) => r.at < before);
+    // As the Redis index orders them: by creation time, then by id.
+    created.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return created.slice(offset, offset + limit).map((r) => r.id);
+  }
+
+  async briefs(ids: readonly string[]): Promise<(ExecutionBrief | undefined)[]> {
+    return ids.map((id) => {
+      const fields = this.records.get(id);
+      if (fields === undefined) return undefined;
+      const brief: Record<string, unknown> = {};
+      for (const key of BRIEF_FIELDS) if (fields[key] !== undefined) brief[key] = parseValue(fields[key]);
+      return brief as unknown as ExecutionBrief;
+    });
+  }
+
   private store(record: ExecutionRecord): void {
     const fields: Record<string, string> = {};
     for (const [key, value] of Object.entries(record))
@@ -124,6 +144,17 @@ export class MemoryExecutionStore implements ExecutionStore {
     return record as unknown as ExecutionRecord;
   }
 }
+
+export const BRIEF_FIELDS: readonly (keyof ExecutionBrief)[] = [
+  "id",
+  "ref",
+  "status",
+  "parentId",
+  "rootId",
+  "createdAt",
+  "updatedAt",
+  "finishedAt",
+];
 
 export function matches(record: ExecutionRecord, filter: ExecutionFilter): boolean {
   if (filter.status !== undefined && record.status !== filter.status) return false;

@@ -19,8 +19,11 @@ export class MemoryInquiryStore implements InquiryStore {
     const all = [...this.items.values()].map((t) => parseValue<InquiryRecord>(t));
     return byCreation(status ? all.filter((i) => i.status === status) : all);
   }
-}
 
+  async delete(ids: readonly string[]): Promise<void> {
+    for (const id of ids) this.items.delete(id);
+  }
+}
 export function byCreation(items: InquiryRecord[]): InquiryRecord[] {
   return items.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

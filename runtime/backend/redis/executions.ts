@@ -4,9 +4,10 @@
 
 import type { Redis } from "ioredis";
 import { assertPlainId, newExecutionId } from "../ids";
-import { matches } from "../memory/executions";
+import { BRIEF_FIELDS, matches } from "../memory/executions";
 import { newRecord } from "../records";
 import type {
+  ExecutionBrief,
   ExecutionFilter,
   ExecutionFlag,
   ExecutionPatch,
@@ -150,6 +151,29 @@ export class RedisExecutionStore implements ExecutionStore {
     // Same hash tag: one DEL is atomic on a cluster too.
     await this.redis.del(k.execution(id), k.journal(id), k.order(id), k.starts(id), k.lease(id));
     await this.redis.zrem(k.executionIndex(), id);
+  }
+
+  async idsCreatedBefore(before: number, offset: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.executionIndex(), "-inf", `(${before}`, "LIMIT", offset, limit);
+  }
+
+  async briefs(ids: readonly string[]): Promise<(ExecutionBrief | undefined)[]> {
+    if (ids.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const id of ids) pipeline.hmget(this.keys.execution(id), ...BRIEF_FIELDS);
+    const rows = (await pipeline.exec()) ?? [];
+    return rows.map(([err, values]) => {
+      if (err) throw err;
+      const list = values as (string | null)[];
+      if (list[0] === null) return undefined;
+      const brief: Record<string, string | number> = {};
+      BRIEF_FIELDS.forEach((field, i) => {
+        const text = list[i];
+        if (text !== null && text !== undefined)
+          brief[field] = NUMBER_FIELDS.has(field) ? Number(text) : text;
+      });
+      return brief as unknown as ExecutionBrief;
+    });
   }
 }
 

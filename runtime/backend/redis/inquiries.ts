@@ -30,4 +30,8 @@ export class RedisInquiryStore implements InquiryStore {
     );
     return byCreation(status ? all.filter((i) => i.status === status) : all);
   }
+
+  async delete(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.redis.hdel(this.keys.inquiries(), ...ids);
+  }
 }

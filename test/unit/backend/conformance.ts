@@ -63,6 +63,42 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         expect((await b.executions.list({ limit: 2 })).map((r) => r.id)).toEqual([ids[4], ids[3]]);
       });
 
+      it("pages ids by creation time and reads briefs without the rest of the record", async () => {
+        const b = await fresh();
+        const ids: string[] = [];
+        for (let i = 0; i < 5; i++) {
+          const { record } = await b.executions.create({
+            ref: "p.wf",
+            input: { big: "x".repeat(100) },
+            ...(i > 0 ? { parentId: ids[0], rootId: ids[0] } : {}),
+          });
+          ids.push(record.id);
+          await sleep(2);
+        }
+        const last = (await b.executions.get(ids[4]!))!;
+        expect(await b.executions.idsCreatedBefore(last.createdAt, 0, 10)).toEqual(ids.slice(0, 4));
+        expect(await b.executions.idsCreatedBefore(last.createdAt + 1, 1, 2)).toEqual(ids.slice(1, 3));
+        expect(await b.executions.idsCreatedBefore(0, 0, 10)).toEqual([]);
+        await b.executions.patch(ids[1]!, { status: "failed", finishedAt: 1234 });
+        const briefs = await b.executions.briefs([ids[0]!, "missing", ids[1]!]);
+        expect(briefs[1]).toBeUndefined();
+        const first = (await b.executions.get(ids[0]!))!;
+        expect(briefs[0]).toEqual({
+          id: first.id,
+          ref: "p.wf",
+          status: "requested",
+          createdAt: first.createdAt,
+          updatedAt: first.updatedAt,
+        });
+        expect(briefs[2]).toMatchObject({
+          status: "failed",
+          finishedAt: 1234,
+          parentId: ids[0],
+          rootId: ids[0],
+        });
+        expect(await b.executions.briefs([])).toEqual([]);
+      });
+
       it("updates atomically with a status precondition", async () => {
         const b = await fresh();
         const { record } = await b.executions.create({ ref: "p.wf", parentId: "parent1", user: "stanley" });
@@ -244,6 +280,16 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         await b.inquiries.put({ ...inquiry("q1", 10), status: "succeeded", response: { continue: true } });
         expect((await b.inquiries.list("pending")).map((i) => i.id)).toEqual(["q2"]);
         expect((await b.inquiries.get("q1"))?.response).toEqual({ continue: true });
+      });
+
+      it("deletes inquiries, ignoring unknown ids", async () => {
+        const b = await fresh();
+        await b.inquiries.put(inquiry("q1", 10));
+        await b.inquiries.put(inquiry("q2", 20));
+        await b.inquiries.delete(["q1", "nope"]);
+        await b.inquiries.delete([]);
+        expect((await b.inquiries.list()).map((i) => i.id)).toEqual(["q2"]);
+        expect(await b.inquiries.get("q1")).toBeUndefined();
       });
     });
 
