@@ -15,9 +15,10 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { Markup } from "./markup";
 import { collectionAttribute } from "./methods-collections";
 import { numberAttribute } from "./methods-number";
-import { strAttribute } from "./methods-str";
+import { markupAttribute, strAttribute } from "./methods-str";
 import { chars, toRepr } from "./protocol";
 import { JinjaUndefined, undefinedAttr } from "./undefined";
 import {
@@ -47,6 +48,7 @@ export class PySlice {
 export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined {
   if (name.startsWith("__") && name.endsWith("__") && name.length > 4) return null;
   if (typeof obj === "string") return strAttribute(obj, name);
+  if (obj instanceof Markup) return markupAttribute(obj, name);
   if (obj instanceof JinjaNamespace)
     return isDict(obj.attrs) && Object.hasOwn(obj.attrs, name) ? obj.attrs[name]! : undefined;
   if (obj instanceof LoopContext) return obj.attr(name);
@@ -138,6 +140,11 @@ export function getItemAttr(obj: PyValue, name: string): PyValue {
 /** obj[key] in Python, or undefined for the errors Jinja swallows (TypeError, LookupError). */
 function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
   if (isDict(obj)) return dictLookup(obj, key);
+  // Markup's __getitem__ gives Markups
+  if (obj instanceof Markup) {
+    const item = rawItem(obj.text, key);
+    return typeof item === "string" ? new Markup(item) : item;
+  }
   if (key instanceof PySlice) {
     if (Array.isArray(obj)) return sliceItems(obj, key);
     if (obj instanceof PyTuple) return new PyTuple(sliceItems(obj.items, key));

@@ -19,6 +19,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import type { BinaryOperator } from "./ast";
 import { percentFormat } from "./format";
+import { escapeText, Markup } from "./markup";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { DictView } from "./values";
@@ -75,6 +76,10 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof JinjaUndefined) a.fail();
   if (b instanceof JinjaUndefined) b.fail();
   if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b);
+  if (a instanceof Markup || b instanceof Markup) {
+    const r = markupOp(op, a, b);
+    if (r !== undefined) return r;
+  }
   if (op === "-" && a instanceof DictView && a.pyOpaque !== "dict_values") {
     const other = new PySet(iterate(b));
     return new PySet(a.items().filter((x) => !other.has(x)));
@@ -109,6 +114,19 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
     default:
       throw unsupported(op, a, b);
   }
+}
+
+/** Markup's +, * and %: the other str operand and the % arguments are escaped; undefined when Markup does not apply. */
+function markupOp(op: BinaryOperator, a: PyValue, b: PyValue): Markup | undefined {
+  const strLike = (v: PyValue): v is string | Markup => typeof v === "string" || v instanceof Markup;
+  if (op === "+" && strLike(a) && strLike(b)) return new Markup(escapeText(a) + escapeText(b));
+  if (op === "*") {
+    const [m, n] = a instanceof Markup ? [a, b] : [b as Markup, a];
+    if (isIntLike(n)) return new Markup(m.text.repeat(repeatCount(m.text.length, n)));
+    return undefined;
+  }
+  if (op === "%" && a instanceof Markup) return new Markup(percentFormat(a.text, b, true));
+  return undefined;
 }
 
 function numericOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {

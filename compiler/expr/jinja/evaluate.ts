@@ -20,6 +20,7 @@ import { getAttr, getItem, PySlice, sliceValue } from "./access";
 import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
+import { Markup } from "./markup";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
@@ -296,7 +297,9 @@ export function dictPut(d: PyDict, key: PyValue, value: () => PyValue): void {
     throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
   }
   const text = keyText(key);
-  if (typeof key !== "string") rememberKey(d, text, key);
+  // a Markup key equal to a key already there leaves that key (Python keeps the first)
+  if (typeof key !== "string" && !(key instanceof Markup && Object.hasOwn(d, text)))
+    rememberKey(d, text, key);
   dictSet(d, text, value());
 }
 

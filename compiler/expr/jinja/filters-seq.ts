@@ -18,6 +18,7 @@ import { getAttr, getItem, pythonAttribute } from "./access";
 import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
 import type { FilterFn, FilterRuntime } from "./filter-types";
+import { Markup } from "./markup";
 import {
   assertHashable,
   chars,
@@ -61,7 +62,8 @@ function intParam(v: PyValue | undefined, dflt: number): number {
   return Number(bigOf(v));
 }
 
-const ignoreCase = (v: PyValue): PyValue => (typeof v === "string" ? v.toLowerCase() : v);
+const ignoreCase = (v: PyValue): PyValue =>
+  typeof v === "string" ? v.toLowerCase() : v instanceof Markup ? v.text.toLowerCase() : v;
 
 function attributeParts(attr: PyValue | undefined): PyValue[] {
   if (attr === undefined || attr === null) return [];

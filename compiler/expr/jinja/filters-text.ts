@@ -25,9 +25,10 @@ import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { htmlEscape } from "./html-escape";
 import { pyJsonDumps } from "./json-dumps";
-import { pyCapitalize, pyReplace, splitLines, splitWhitespace } from "./methods-str";
+import { Markup } from "./markup";
+import { pyCapitalize, pyReplace, splitLines, stripTags } from "./methods-str";
 import { pyPformat } from "./pprint";
-import { chars, isIterable, isTrue, iterate, pyLen, toRepr, toStr } from "./protocol";
+import { chars, escapeValue, isIterable, isTrue, iterate, markupOf, pyLen, toRepr, toStr } from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
 import { doUrlize } from "./urlize-filter";
@@ -87,14 +88,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     while (j > i && inSet(cs[j - 1]!)) j--;
     return cs.slice(i, j).join("");
   },
-  striptags: (_rt, v) =>
-    splitWhitespace(toStr(v).replace(/<!--[\s\S]*?-->|<\/?[^>]*>/g, ""), -1)
-      .join(" ")
-      .replace(/&lt;/g, "<")
-      .replace(/&gt;/g, ">")
-      .replace(/&quot;|&#34;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, "&"),
+  striptags: (_rt, v) => stripTags(toStr(v)),
   center: (_rt, v, a, k) => {
     const [w] = bindArgs("do_center", a, k, ["width"]);
     const s = toStr(v);
@@ -163,11 +157,11 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       .map((line) => textwrap(line, width, breakLong, hyphens).join(sep))
       .join(sep);
   },
-  escape: (_rt, v) => htmlEscape(toStr(v)),
-  e: (_rt, v) => htmlEscape(toStr(v)),
-  forceescape: (_rt, v) => htmlEscape(toStr(v)),
-  safe: (_rt, v) => toStr(v),
-  string: (_rt, v) => toStr(v),
+  escape: (_rt, v) => escapeValue(v),
+  e: (_rt, v) => escapeValue(v),
+  forceescape: (_rt, v) => new Markup(htmlEscape(toStr(v))),
+  safe: (_rt, v) => markupOf(v),
+  string: (_rt, v) => (v instanceof Markup ? v : toStr(v)),
   pprint: (_rt, v) => pyPformat(v),
   urlize: (_rt, v, a, k) => {
     const [limit, nofollow, target, rel, schemes] = bindArgs("do_urlize", a, k, [
@@ -200,7 +194,9 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   format: (_rt, v, a, k) => {
     if (a.length > 0 && Object.keys(k).length > 0)
       throw filterError("can't handle positional and keyword arguments at the same time");
-    return percentFormat(toStr(v), Object.keys(k).length > 0 ? k : new PyTuple(a));
+    const arg = Object.keys(k).length > 0 ? k : new PyTuple(a);
+    if (v instanceof Markup) return new Markup(percentFormat(v.text, arg, true));
+    return percentFormat(toStr(v), arg);
   },
   int: (_rt, v, a, k) => {
     const [d, base] = bindArgs("do_int", a, k, ["default", "base"]);
@@ -268,11 +264,13 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
         : typeof indent === "string"
           ? indent
           : " ".repeat(intParam(indent, 0));
-    return pyJsonDumps(v, { sortKeys: true, indent: ind })
-      .replace(/</g, "\\u003c")
-      .replace(/>/g, "\\u003e")
-      .replace(/&/g, "\\u0026")
-      .replace(/'/g, "\\u0027");
+    return new Markup(
+      pyJsonDumps(v, { sortKeys: true, indent: ind })
+        .replace(/</g, "\\u003c")
+        .replace(/>/g, "\\u003e")
+        .replace(/&/g, "\\u0026")
+        .replace(/'/g, "\\u0027"),
+    );
   },
   xmlattr: (_rt, v, a, k) => {
     const [autospace] = bindArgs("do_xmlattr", a, k, ["autospace"]);
@@ -283,11 +281,11 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       const val = v[key]!;
       if (val === null || val instanceof JinjaUndefined) continue;
       const orig = originalKey(v, key);
-      if (typeof orig !== "string")
+      if (typeof orig !== "string" && !(orig instanceof Markup))
         throw typeError(`expected string or bytes-like object, got '${pyTypeName(orig)}'`);
       if (/[\s/>=]/.test(key))
-        throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(key)}`);
-      items.push(`${htmlEscape(key)}="${htmlEscape(toStr(val))}"`);
+        throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(orig)}`);
+      items.push(`${escapeValue(orig).text}="${escapeValue(val).text}"`);
     }
     const rv = items.join(" ");
     return (autospace === undefined || isTrue(autospace)) && rv ? ` ${rv}` : rv;

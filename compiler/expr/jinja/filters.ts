@@ -5,10 +5,15 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { functionTakesContext, lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
 import type { FilterFn, FilterRuntime } from "./filter-types";
 import { SEQ_FILTERS } from "./filters-seq";
 import { TEXT_FILTERS } from "./filters-text";
+import { htmlEscape } from "./html-escape";
+import { escapeArg, escapeText, Markup, markupSeen, textOf } from "./markup";
+import { chars, toStr } from "./protocol";
 import { callCatalog } from "./scope";
 import { TESTS } from "./tests";
 
@@ -63,12 +68,119 @@ export class Filters implements FilterRuntime {
     }
     if (!Object.hasOwn(BUILTIN_FILTERS, name))
       throw new PyError("TemplateRuntimeError", `No filter named '${name}' found.`);
+    if (markupSeen()) return this.callWithMarkup(name, value, args, kwargs);
     return BUILTIN_FILTERS[name]!(this, value, args, kwargs);
+  }
+
+  /** A built-in filter where a Markup may be the value or an argument (see MARKUP_AS_IS, MARKUP_KEPT). */
+  private callWithMarkup(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
+    const f = BUILTIN_FILTERS[name]!;
+    if (MARKUP_AS_IS.has(name)) return f(this, value, args, kwargs);
+    if (name === "truncate") return truncateMarkup(f, this, value, args, kwargs);
+    if (value instanceof Markup && MARKUP_KEPT.has(name)) {
+      const arg = name === "trim" ? escapeArg : textOf;
+      const r = f(this, value.text, args.map(arg), mapKwargs(kwargs, arg));
+      return typeof r === "string" ? new Markup(r) : r;
+    }
+    return f(this, textOf(value), args.map(textOf), mapKwargs(kwargs, textOf));
   }
 
   callTest(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): boolean {
     if (!Object.hasOwn(TESTS, name))
       throw new PyError("TemplateRuntimeError", `No test named '${name}' found.`);
+    if (markupSeen() && name !== "escaped" && name !== "sameas")
+      return TESTS[name]!(this, textOf(value), args.map(textOf), mapKwargs(kwargs, textOf));
     return TESTS[name]!(this, value, args, kwargs);
   }
+}
+
+/**
+ * Filters given a Markup as it is: they make Markups, keep items as they are
+ * (first, sort, map ...) or convert with str() (join, replace).
+ */
+const MARKUP_AS_IS = new Set([
+  "escape",
+  "e",
+  "forceescape",
+  "safe",
+  "string",
+  "format",
+  "tojson",
+  "xmlattr",
+  "urlize",
+  "pprint",
+  "default",
+  "d",
+  "join",
+  "replace",
+  "attr",
+  "first",
+  "list",
+  "length",
+  "count",
+  "sort",
+  "unique",
+  "min",
+  "max",
+  "sum",
+  "map",
+  "select",
+  "reject",
+  "selectattr",
+  "rejectattr",
+  "batch",
+  "slice",
+  "groupby",
+  "dictsort",
+  "items",
+]);
+
+/**
+ * Filters that give a Markup for a Markup (Markup's methods, its
+ * __getitem__): the text's result, marked safe. `trim`'s characters are
+ * escaped as Markup.strip escapes them.
+ */
+const MARKUP_KEPT = new Set([
+  "upper",
+  "lower",
+  "capitalize",
+  "center",
+  "indent",
+  "trim",
+  "reverse",
+  "last",
+  "random",
+]);
+
+function mapKwargs(kwargs: PyDict, f: (v: PyValue) => PyValue): PyDict {
+  const keys = Object.keys(kwargs);
+  if (keys.length === 0) return kwargs;
+  const out: PyDict = {};
+  for (const k of keys) dictSet(out, k, f(kwargs[k]!));
+  return out;
+}
+
+/**
+ * `truncate` where the text or `end` is a Markup: a text short enough is
+ * returned as it is; else `head + end` is Markup's +, escaping the plain side.
+ */
+function truncateMarkup(
+  f: FilterFn,
+  rt: FilterRuntime,
+  value: PyValue,
+  args: PyValue[],
+  kwargs: PyDict,
+): PyValue {
+  const [, , end] = bindArgs("do_truncate", args, kwargs, ["length", "killwords", "end", "leeway"]);
+  const r = f(rt, textOf(value), args.map(textOf), mapKwargs(kwargs, textOf));
+  const text = textOf(value);
+  if (typeof text !== "string" || !(value instanceof Markup || end instanceof Markup)) return r;
+  if (r === text) return value;
+  const endText = end === undefined ? "..." : toStr(end);
+  const head = chars(toStr(r));
+  head.splice(head.length - chars(endText).length);
+  const endPart = end instanceof Markup ? end : endText;
+  return value instanceof Markup
+    ? new Markup(head.join("") + escapeText(endPart))
+    : new Markup(htmlEscape(head.join("")) + escapeText(endPart));
 }

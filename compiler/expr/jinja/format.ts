@@ -7,6 +7,7 @@ import {
   isDict,
   isFloat,
   isNumeric,
+  mkFloat,
   numberOf,
   type PyDict,
   PyError,
@@ -17,7 +18,10 @@ import {
   valueError,
 } from "../../../runtime/stdlib/py/value";
 import { toExponentialExact, toFixedExact } from "./decimal";
+import { htmlEscape } from "./html-escape";
+import { escapeText, Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";
+import { parsePyFloat, parsePyInt } from "./py-numbers";
 
 // ------------------------------------------------------------ number rendering
 
@@ -136,6 +140,7 @@ function pad(body: string, sign: string, s: Spec, defaultAlign: string): string 
 /** format(value, spec) for str, int and float values. */
 export function formatWithSpec(v: PyValue, spec: string): string {
   if (spec === "") return toStr(v);
+  if (v instanceof Markup) v = v.text;
   const s = parseSpec(spec, typeof v === "string");
   if (typeof v === "string") {
     checkStrSpec(s);
@@ -198,9 +203,25 @@ function charOf(code: bigint): string {
 
 // ------------------------------------------------------------ printf style
 
+function numberFromText(text: string, conv: string): PyValue {
+  if ("diu".includes(conv)) {
+    const n = parsePyInt(text, 10);
+    if (n === null) throw valueError(`invalid literal for int() with base 10: ${toRepr(text)}`);
+    return n;
+  }
+  const f = parsePyFloat(text);
+  if (f === null) throw valueError(`could not convert string to float: ${toRepr(text)}`);
+  return mkFloat(f);
+}
+
 const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
 
-export function percentFormat(fmt: string, arg: PyValue): string {
+/**
+ * `fmt % arg`. With `escape` (a Markup's `%`), every argument is wrapped as
+ * MarkupSafe's _MarkupEscapeHelper: %s and %r give escaped text, %c and the
+ * integer conversions that need __index__ (%o, %x, %X) refuse it.
+ */
+export function percentFormat(fmt: string, arg: PyValue, escape = false): string {
   // like Python, any non-tuple, non-str value with __getitem__ (a dict, a list)
   // is taken as the mapping, so unused it raises no "not all arguments converted"
   const isMap = isDict(arg) || Array.isArray(arg);
@@ -226,7 +247,7 @@ export function percentFormat(fmt: string, arg: PyValue): string {
         if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
         v = d[key]!;
       } else v = nextArg();
-      return percentOne(v, conv, flags, w, p);
+      return percentOne(v, conv, flags, w, p, escape);
     },
   );
   if (!usedMap && used < items.length && !(isMap && items.length === 1)) {
@@ -241,16 +262,29 @@ function percentOne(
   flags: string,
   width: number,
   prec: number | undefined,
+  escape = false,
 ): string {
   const left = flags.includes("-");
   const zero = flags.includes("0") && !left;
   const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
   let spec = `${left ? "<" : ""}${sign}${flags.includes("#") ? "#" : ""}${zero ? "0" : ""}${width || ""}`;
   if (conv === "s" || conv === "r" || conv === "a") {
-    let text = conv === "s" ? toStr(v) : toRepr(v);
+    let text =
+      conv === "s"
+        ? escape
+          ? escapeText(typeof v === "string" || v instanceof Markup ? v : toStr(v))
+          : toStr(v)
+        : escape
+          ? htmlEscape(toRepr(v))
+          : toRepr(v);
     if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
     return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
   }
+  if (escape && "coxX".includes(conv))
+    throw typeError(`%${conv} format: an integer is required, not _MarkupEscapeHelper`);
+  if (v instanceof Markup) v = v.text;
+  // _MarkupEscapeHelper converts with int() and float(), which read strings too
+  if (escape && typeof v === "string" && "diueEfFgG".includes(conv)) v = numberFromText(v, conv);
   if (conv === "c") {
     let ch: string;
     if (typeof v === "string" && Array.from(v).length === 1) ch = v;

@@ -8,6 +8,7 @@ import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError } from "../errors";
 import type { JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
+import { markupSeen, plainDeep, resetMarkupSeen } from "./markup";
 import { type ParseResult, parseJinjaExpression, parseJinjaTemplate } from "./parser";
 import { toStr } from "./protocol";
 import { renderJinjaTemplate } from "./render";
@@ -107,12 +108,22 @@ export function runJinjaExpression(
   evaluate: (env: ExprEnv) => PyValue,
 ): PyValue {
   try {
+    resetMarkupSeen();
     // A lazy generator (map, select...) fails only when consumed: inside the try.
-    const value = evaluate(env);
-    return value instanceof PyGenerator ? value.consume() : value;
+    let value = evaluate(env);
+    if (value instanceof PyGenerator) value = value.consume();
+    return markupSeen() ? plainValue(value) : value;
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }
+}
+
+/**
+ * An expression's value as Orquesta hands it on: a Markup is the str it is
+ * (reported as type str), also inside lists and dicts.
+ */
+export function plainValue(value: PyValue): PyValue {
+  return plainDeep(value);
 }
 
 /** True for the StrictUndefined values evaluateJinjaExpressionText can return. */
@@ -142,6 +153,7 @@ export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
 /** Runs a render of the template `text` with failures wrapped as Orquesta reports them. */
 export function runJinjaTemplate(text: string, env: ExprEnv, render: (env: ExprEnv) => string): string {
   try {
+    resetMarkupSeen();
     return render(env);
   } catch (e) {
     throw wrapJinjaError(e, text);

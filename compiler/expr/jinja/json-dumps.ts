@@ -11,6 +11,7 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { Markup } from "./markup";
 import { compare } from "./protocol";
 import { originalKey } from "./values";
 
@@ -45,6 +46,7 @@ function floatJson(n: number): string {
 
 function keyJson(k: PyValue): string {
   if (typeof k === "string") return k;
+  if (k instanceof Markup) return k.text;
   if (k === null) return "null";
   if (typeof k === "boolean") return k ? "true" : "false";
   if (typeof k === "number" || typeof k === "bigint")
@@ -63,6 +65,7 @@ export function pyJsonDumps(v: PyValue, opts: DumpsOptions = {}): string {
     if (typeof x === "number") return Number.isInteger(x) ? String(x) : floatJson(x);
     if (x instanceof PyFloat) return floatJson(x.v);
     if (typeof x === "string") return jsonString(x);
+    if (x instanceof Markup) return jsonString(x.text);
     const nl = indent === null ? "" : `\n${indent.repeat(level + 1)}`;
     const close = indent === null ? "" : `\n${indent.repeat(level)}`;
     if (Array.isArray(x) || x instanceof PyTuple) {

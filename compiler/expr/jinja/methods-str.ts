@@ -1,6 +1,7 @@
 // Python str methods reachable from templates (`'a,b'.split(',')`,
 // `s.startswith(('x', 'y'))`, `'{}'.format(x)` ...), as bound callables.
 
+import { dictSet } from "../../../runtime/stdlib/py/dict";
 import {
   bigOf,
   isInt,
@@ -13,7 +14,9 @@ import {
   valueError,
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
-import { chars, iterate, toStr } from "./protocol";
+import { htmlUnescape } from "./html-escape";
+import { escapeArg, Markup, markupSeen, textOf } from "./markup";
+import { chars, escapeValue, iterate, toStr } from "./protocol";
 import { strFormat } from "./str-format";
 import { fn, type JinjaCallable } from "./values";
 
@@ -200,6 +203,7 @@ const METHODS: Record<string, StrMethod> = {
   join: (s, a) =>
     iterate(a[0] ?? null)
       .map((x) => {
+        if (x instanceof Markup) return x.text;
         if (typeof x !== "string")
           throw typeError(`sequence item: expected str instance, ${pyTypeName(x)} found`);
         return x;
@@ -299,7 +303,105 @@ const METHODS: Record<string, StrMethod> = {
 export function strAttribute(s: string, name: string): JinjaCallable | undefined {
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!m) return undefined;
-  return fn(name, (args, kwargs) => m(s, args, kwargs));
+  // format and format_map show a Markup argument as one (`{!r}`)
+  if (name === "format" || name === "format_map") return fn(name, (args, kwargs) => m(s, args, kwargs));
+  return fn(name, (args, kwargs) =>
+    markupSeen() ? m(s, args.map(textOf), plainKwargs(kwargs)) : m(s, args, kwargs),
+  );
+}
+
+function plainKwargs(kwargs: PyDict): PyDict {
+  const out: PyDict = {};
+  for (const k of Object.keys(kwargs)) dictSet(out, k, textOf(kwargs[k]!));
+  return out;
+}
+
+/** The str methods MarkupSafe wraps: str and Markup arguments escaped, the result a Markup. */
+const ESCAPING = new Set([
+  "capitalize",
+  "title",
+  "lower",
+  "upper",
+  "replace",
+  "ljust",
+  "rjust",
+  "lstrip",
+  "rstrip",
+  "center",
+  "strip",
+  "translate",
+  "expandtabs",
+  "swapcase",
+  "zfill",
+]);
+
+const markupList = (v: PyValue): PyValue => (Array.isArray(v) ? v.map((x) => new Markup(toStr(x))) : v);
+const markupTuple = (v: PyValue): PyValue =>
+  v instanceof PyTuple ? new PyTuple(v.items.map((x) => new Markup(toStr(x)))) : v;
+
+/** Markup's own methods, then str's (whose results are plain). */
+const MARKUP_METHODS: Record<string, (m: Markup, args: PyValue[], kwargs: PyDict) => PyValue> = {
+  split: (m, a, k) => markupList(METHODS.split!(m.text, a.map(textOf), plainKwargs(k))),
+  rsplit: (m, a, k) => markupList(METHODS.rsplit!(m.text, a.map(textOf), plainKwargs(k))),
+  splitlines: (m, a, k) => markupList(METHODS.splitlines!(m.text, a, k)),
+  partition: (m, a, k) =>
+    markupTuple(
+      METHODS.partition!(
+        m.text,
+        a.map((x) => escapeValue(x).text),
+        k,
+      ),
+    ),
+  rpartition: (m, a, k) =>
+    markupTuple(
+      METHODS.rpartition!(
+        m.text,
+        a.map((x) => escapeValue(x).text),
+        k,
+      ),
+    ),
+  join: (m, a) =>
+    new Markup(
+      iterate(a[0] ?? null)
+        .map((x) => escapeValue(x).text)
+        .join(m.text),
+    ),
+  format: (m, a, k) => new Markup(strFormat(m.text, a, k, true)),
+  format_map: (m, a) => {
+    if (a.length !== 1) throw typeError(`format_map() takes exactly one argument (${a.length} given)`);
+    const d = a[0]!;
+    if (typeof d !== "object" || d === null || Array.isArray(d))
+      throw typeError("format_map() argument must be a mapping");
+    return new Markup(strFormat(m.text, [], d as PyDict, true));
+  },
+  unescape: (m) => htmlUnescape(m.text),
+  striptags: (m) => stripTags(m.text),
+  escape: (_m, a) => {
+    if (a.length !== 1)
+      throw typeError(`escape() takes 2 positional arguments but ${a.length + 1} were given`);
+    return escapeValue(a[0]!);
+  },
+};
+
+export function markupAttribute(m: Markup, name: string): JinjaCallable | undefined {
+  const own = Object.hasOwn(MARKUP_METHODS, name) ? MARKUP_METHODS[name] : undefined;
+  if (own) return fn(name, (args, kwargs) => own(m, args, kwargs), "method");
+  const str = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+  if (!str) return undefined;
+  if (ESCAPING.has(name)) {
+    return fn(name, (args, kwargs) => {
+      const k: PyDict = {};
+      for (const key of Object.keys(kwargs)) dictSet(k, key, escapeArg(kwargs[key]!));
+      return new Markup(toStr(str(m.text, args.map(escapeArg), k)));
+    });
+  }
+  return fn(name, (args, kwargs) => str(m.text, args.map(textOf), plainKwargs(kwargs)));
+}
+
+/** Markup.striptags: comments and tags removed, whitespace collapsed, entities unescaped. */
+export function stripTags(s: string): string {
+  const text = s.replace(/<!--[\s\S]*?-->/g, "").replace(/<[\s\S]*?>/g, "");
+  return htmlUnescape(splitWhitespace(text, -1).join(" "));
 }
 
 /** Python's str.replace: at most `count` replacements (all when negative); an empty `old` matches before every character and at the end. */

@@ -3,7 +3,7 @@
 // Python would touch it.
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
-import { reprWith } from "../../../runtime/stdlib/py/text";
+import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
   type PyDict,
@@ -18,6 +18,8 @@ import {
   truthy,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { htmlEscape } from "./html-escape";
+import { Markup } from "./markup";
 import { isUndefined, JinjaUndefined } from "./undefined";
 import {
   DictView,
@@ -46,6 +48,8 @@ export function iterate(v: PyValue): PyValue[] {
   if (v instanceof PyRange) return v.items();
   if (v instanceof DictView) return v.items();
   if (v instanceof PyGenerator || v instanceof PyReverseIterator) return v.consume();
+  // iterating a Markup gives plain str characters (str.__iter__, not Markup.__getitem__)
+  if (v instanceof Markup) return chars(v.text);
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
     return [];
@@ -64,7 +68,8 @@ export function isIterable(v: PyValue): boolean {
     v instanceof PyRange ||
     v instanceof DictView ||
     v instanceof PyGenerator ||
-    v instanceof PyReverseIterator
+    v instanceof PyReverseIterator ||
+    v instanceof Markup
   );
 }
 
@@ -76,6 +81,7 @@ export function pyLen(v: PyValue): number {
   if (v instanceof PySet) return v.size;
   if (v instanceof PyRange) return v.length;
   if (v instanceof DictView) return Object.keys(v.dict).length;
+  if (v instanceof Markup) return chars(v.text).length;
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
     return 0;
@@ -105,6 +111,7 @@ export function isTrue(v: PyValue): boolean {
 /** Python str(). */
 export function toStr(v: PyValue): string {
   if (typeof v === "string") return v;
+  if (v instanceof Markup) return v.text;
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
     return "";
@@ -120,6 +127,7 @@ export function toRepr(v: PyValue): string {
 function jinjaRepr(v: PyValue): string | undefined {
   if (Array.isArray(v) || v instanceof PyTuple || v instanceof PySet) return undefined;
   if (isDict(v)) return dictRepr(v);
+  if (v instanceof Markup) return `Markup(${strRepr(v.text)})`;
   if (v instanceof PyRange) return v.repr();
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
   if (v instanceof JinjaUndefined) return "Undefined";
@@ -144,6 +152,7 @@ function failIfStrict(a: PyValue, b: PyValue): void {
 
 export function equals(a: PyValue, b: PyValue): boolean {
   failIfStrict(a, b);
+  if (a instanceof Markup || b instanceof Markup) return pyEquals(a, b);
   if (isUndefined(a) || isUndefined(b)) return isUndefined(a) && isUndefined(b);
   if (a instanceof PyRange || b instanceof PyRange) {
     return a instanceof PyRange && b instanceof PyRange && pyEquals(a.items(), b.items());
@@ -171,6 +180,8 @@ function isPlain(v: PyValue): boolean {
 export function compare(a: PyValue, b: PyValue, op: string): number {
   if (a instanceof JinjaUndefined) a.fail();
   if (b instanceof JinjaUndefined) b.fail();
+  if (a instanceof Markup) a = a.text;
+  if (b instanceof Markup) b = b.text;
   const seqA = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
   const seqB = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
   if (seqA && seqB && Array.isArray(a) === Array.isArray(b)) {
@@ -217,12 +228,14 @@ export function contains(container: PyValue, item: PyValue): boolean {
     if (container.strict) container.fail();
     return false;
   }
+  if (container instanceof Markup) container = container.text;
   if (item instanceof JinjaUndefined && item.strict && typeof container !== "string") {
     // hashing an undefined value (dict, set) or comparing it (a non-empty sequence) fails
     const hashes = isDict(container) || container instanceof PySet;
     if (hashes || (isIterable(container) && iterate(container).length > 0)) item.fail();
   }
   if (typeof container === "string") {
+    if (item instanceof Markup) item = item.text;
     if (typeof item !== "string") {
       throw typeError(`'in <string>' requires string as left operand, not ${pyTypeName(item)}`);
     }
@@ -246,4 +259,14 @@ export function contains(container: PyValue, item: PyValue): boolean {
 
 export function notCallable(v: PyValue): PyError {
   return typeError(`'${pyTypeName(v)}' object is not callable`);
+}
+
+/** markupsafe.escape: a Markup as it is, anything else str() and escaped. */
+export function escapeValue(v: PyValue): Markup {
+  return v instanceof Markup ? v : new Markup(htmlEscape(toStr(v)));
+}
+
+/** Markup(v): marks str(v) safe without escaping (a Markup stays as it is). */
+export function markupOf(v: PyValue): Markup {
+  return v instanceof Markup ? v : new Markup(toStr(v));
 }

@@ -5,9 +5,10 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
-import { newDict } from "../../../runtime/stdlib/py/dict";
+import { dictSet, newDict } from "../../../runtime/stdlib/py/dict";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
+import { markupSeen, plainDeep } from "./markup";
 import { checkDefined, undefinedName } from "./undefined";
 import { fn } from "./values";
 
@@ -46,6 +47,13 @@ export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs:
   if (!f) throw new Error(`unknown catalogue function ${name}`);
   for (const a of args) checkDefined(a);
   for (const k of Object.keys(kwargs)) checkDefined(kwargs[k]!);
+  if (markupSeen()) {
+    // Orquesta's functions see a Markup as the str it is
+    args = args.map(plainDeep);
+    const plain: PyDict = {};
+    for (const k of Object.keys(kwargs)) dictSet(plain, k, plainDeep(kwargs[k]!));
+    kwargs = plain;
+  }
   return f(env, args, kwargs, "jinja");
 }
 

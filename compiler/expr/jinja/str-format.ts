@@ -5,10 +5,17 @@
 import { type PyDict, PyError, type PyValue, valueError } from "../../../runtime/stdlib/py/value";
 import { getAttr, getItem } from "./access";
 import { formatWithSpec } from "./format";
+import { htmlEscape } from "./html-escape";
+import { Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 
-export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict): string {
+/**
+ * `fmt.format(*args, **kwargs)`. With `escape` (a Markup's format), each
+ * field is escaped after formatting, as MarkupSafe's EscapeFormatter does; a
+ * Markup field takes no format spec.
+ */
+export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict, escape = false): string {
   let out = "";
   let auto = 0;
   let i = 0;
@@ -40,10 +47,14 @@ export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict)
     const [, name = "", conv, rawSpec = ""] = m;
     let value = resolveField(name, args, kwargs, () => auto++);
     if (value instanceof JinjaUndefined) value.fail();
-    const spec = rawSpec.includes("{") ? strFormat(rawSpec, args, kwargs) : rawSpec;
+    const spec = rawSpec.includes("{") ? strFormat(rawSpec, args, kwargs, escape) : rawSpec;
     if (conv === "r" || conv === "a") value = toRepr(value);
     else if (conv === "s") value = toStr(value);
-    out += formatWithSpec(value, spec);
+    if (!escape) out += formatWithSpec(value, spec);
+    else if (value instanceof Markup) {
+      if (spec) throw valueError("Unsupported format specification for Markup.");
+      out += value.text;
+    } else out += htmlEscape(formatWithSpec(value, spec));
   }
   return out;
 }

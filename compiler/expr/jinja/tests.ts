@@ -11,6 +11,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { binaryOp } from "./arith";
 import type { TestFn } from "./filter-types";
+import { Markup } from "./markup";
 import { assertHashable, compare, contains, equals, hasLen, isIterable, toStr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { JinjaCallable, PyRange } from "./values";
@@ -72,7 +73,7 @@ export const TESTS: Record<string, TestFn> = {
   },
   callable: (_rt, v) => v instanceof JinjaCallable || v instanceof JinjaUndefined,
   sameas: (_rt, v, a) => sameAs(v, arg(a)),
-  escaped: () => false,
+  escaped: (_rt, v) => v instanceof Markup,
   in: (_rt, v, a) => contains(arg(a), v),
   "==": (_rt, v, a) => equals(v, arg(a)),
   eq: (_rt, v, a) => equals(v, arg(a)),

@@ -12,6 +12,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { PySlice, sliceValue } from "./access";
 import { htmlEscape } from "./html-escape";
+import { Markup } from "./markup";
 import { chars, compare, isTrue, iterate, toRepr, toStr } from "./protocol";
 import { PY_SPACE, URI_SCHEME_RE, urlizeEscaped } from "./urlize";
 
@@ -30,7 +31,7 @@ const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, "u");
 export function doUrlize(value: PyValue, args: UrlizeArgs): string {
   const rel = relOf(args.rel, args.nofollow);
   const extraSchemes = checkedSchemes(args.schemes);
-  const escaped = htmlEscape(toStr(value));
+  const escaped = value instanceof Markup ? value.text : htmlEscape(toStr(value));
   return urlizeEscaped(escaped, {
     trimUrl: urlTrimmer(args.limit),
     relAttr: ` rel="${htmlEscape(rel)}"`,

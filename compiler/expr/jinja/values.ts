@@ -9,6 +9,7 @@ import {
   PyError,
   PyFloat,
   type PyOpaque,
+  PyStrSubclass,
   PyTuple,
   type PyValue,
   pyEquals,
@@ -252,9 +253,11 @@ export function originalKey(d: PyDict, text: string): PyValue {
 
 /** Looks a key up in a dict: strings directly, other keys through the side table. */
 export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
+  // a Markup key is equal to, and hashes like, its text
+  if (key instanceof PyStrSubclass) key = key.text;
   if (typeof key === "string") {
     const orig = originalKeys.get(d)?.get(key);
-    if (orig !== undefined && typeof orig !== "string") return undefined;
+    if (orig !== undefined && typeof orig !== "string" && !(orig instanceof PyStrSubclass)) return undefined;
     return dictGet(d, key);
   }
   const m = originalKeys.get(d);
@@ -268,6 +271,7 @@ export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
 /** The text a non-string key is stored under. */
 export function keyText(key: PyValue): string {
   if (typeof key === "string") return key;
+  if (key instanceof PyStrSubclass) return key.text;
   if (
     typeof key === "number" ||
     typeof key === "bigint" ||

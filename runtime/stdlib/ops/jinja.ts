@@ -23,7 +23,13 @@ import {
   subscript,
 } from "../../../compiler/expr/jinja/evaluate";
 import { Filters } from "../../../compiler/expr/jinja/filters";
-import { isJinjaStrictUndefined, runJinjaTemplate, wrapJinjaError } from "../../../compiler/expr/jinja/index";
+import {
+  isJinjaStrictUndefined,
+  plainValue,
+  runJinjaTemplate,
+  wrapJinjaError,
+} from "../../../compiler/expr/jinja/index";
+import { markupSeen, resetMarkupSeen } from "../../../compiler/expr/jinja/markup";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
   CALLER_SLOT,
@@ -63,8 +69,10 @@ export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly
   // runJinjaExpression's steps, without a closure per evaluation.
   let value: PyValue;
   try {
+    resetMarkupSeen();
     value = body(new Scope(env), frame(env));
     if (value instanceof PyGenerator) value = value.consume();
+    if (markupSeen()) value = plainValue(value);
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }

@@ -84,6 +84,20 @@ export interface PyOpaque {
   readonly pyOpaque: string;
 }
 
+/**
+ * A str subclass an evaluator owns (Jinja's Markup): equal to, hashed and
+ * ordered like its text. It never leaves the evaluator that made it.
+ */
+export abstract class PyStrSubclass implements PyOpaque {
+  abstract readonly pyOpaque: string;
+  constructor(readonly text: string) {}
+}
+
+/** The text of a str or str subclass; anything else as it is. */
+function strText(v: PyValue): PyValue {
+  return v instanceof PyStrSubclass ? v.text : v;
+}
+
 /** An error raised while evaluating, with the Python exception class it stands for. */
 /**
  * A Python exception raised by an expression or a function. It is an outcome
@@ -205,6 +219,7 @@ export function truthy(v: PyValue): boolean {
       return v.length > 0;
   }
   if (v instanceof PyFloat) return v.v !== 0;
+  if (v instanceof PyStrSubclass) return v.text.length > 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyTuple) return v.items.length > 0;
   if (v instanceof PySet) return v.size > 0;
@@ -221,6 +236,7 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
       return bigOf(a) === bigOf(b);
     return numberOf(a) === numberOf(b);
   }
+  if (a instanceof PyStrSubclass || b instanceof PyStrSubclass) return strText(a) === strText(b);
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   if (Array.isArray(a)) return Array.isArray(b) && seqEquals(a, b);
   if (a instanceof PyTuple) return b instanceof PyTuple && seqEquals(a.items, b.items);
@@ -246,6 +262,7 @@ export function hashKey(v: PyValue): string {
     return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? `n${BigInt(n)}` : `n${n}`;
   }
   if (typeof v === "string") return `s${v}`;
+  if (v instanceof PyStrSubclass) return `s${v.text}`;
   if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
   if (v instanceof PySet) return `f{${v.values().map(hashKey).sort().join(",")}}`;
   throw typeError(`unhashable type: '${pyTypeName(v)}'`);
@@ -266,6 +283,11 @@ export function pyCompare(a: PyValue, b: PyValue, op = "<"): number {
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
+  if (a instanceof PyStrSubclass || b instanceof PyStrSubclass) {
+    const x = strText(a);
+    const y = strText(b);
+    if (typeof x === "string" && typeof y === "string") return compareStrings(x, y);
+  }
   if (Array.isArray(a) && Array.isArray(b)) return compareSeq(a, b, op);
   if (a instanceof PyTuple && b instanceof PyTuple) return compareSeq(a.items, b.items, op);
   throw typeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);

@@ -1,0 +1,101 @@
+// MarkupSafe's Markup: the str subclass `escape`, `safe`, `forceescape` and
+// `tojson` return. Plain str stays a JS string; a Markup is a box around its
+// text that lives only inside the Jinja evaluator: an expression's value and
+// whatever is handed to a catalogue function get plain strings (plainDeep).
+
+import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import {
+  isDict,
+  type PyDict,
+  PySet,
+  PyStrSubclass,
+  PyTuple,
+  type PyValue,
+} from "../../../runtime/stdlib/py/value";
+import { htmlEscape } from "./html-escape";
+import { originalKey, rememberKey } from "./values";
+
+/** Whether a Markup was made since the current evaluation began (then its value may hold one). */
+let made = false;
+
+export class Markup extends PyStrSubclass {
+  readonly pyOpaque = "Markup";
+  constructor(text: string) {
+    super(text);
+    made = true;
+  }
+}
+
+/** Called as an evaluation begins. */
+export function resetMarkupSeen(): void {
+  made = false;
+}
+
+/** True when the current evaluation made a Markup (else no value can hold one). */
+export function markupSeen(): boolean {
+  return made;
+}
+
+/** A Markup's text; anything else as it is. */
+export function textOf(v: PyValue): PyValue {
+  return v instanceof Markup ? v.text : v;
+}
+
+/** markupsafe.escape of a str or Markup, as text: a Markup is already safe. */
+export function escapeText(s: string | Markup): string {
+  return s instanceof Markup ? s.text : htmlEscape(s);
+}
+
+/** MarkupSafe's escaping of an argument (`_escape_argspec`): str and Markup escaped, anything else as it is. */
+export function escapeArg(v: PyValue): PyValue {
+  if (typeof v === "string") return htmlEscape(v);
+  if (v instanceof Markup) return v.text;
+  return v;
+}
+
+/** `v` with every Markup inside it (items, dict keys and values) turned to its text; `v` itself when it holds none. */
+export function plainDeep(v: PyValue): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (v instanceof Markup) return v.text;
+  if (Array.isArray(v)) return plainItems(v) ?? v;
+  if (v instanceof PyTuple) {
+    const items = plainItems(v.items);
+    return items ? new PyTuple(items) : v;
+  }
+  if (v instanceof PySet) {
+    const items = plainItems(v.values());
+    return items ? new PySet(items) : v;
+  }
+  if (isDict(v)) return plainDict(v);
+  return v;
+}
+
+function plainItems(items: readonly PyValue[]): PyValue[] | null {
+  let out: PyValue[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    const p = plainDeep(x);
+    if (p !== x && !out) out = items.slice(0, i);
+    if (out) out.push(p);
+  }
+  return out;
+}
+
+function plainDict(d: PyDict): PyDict {
+  const keys = dictKeys(d);
+  let changed = false;
+  const values = keys.map((k) => {
+    const x = d[k]!;
+    const p = plainDeep(x);
+    if (p !== x || originalKey(d, k) instanceof Markup) changed = true;
+    return p;
+  });
+  if (!changed) return d;
+  const out: PyDict = {};
+  keys.forEach((k, i) => {
+    dictSet(out, k, values[i]!);
+    const orig = originalKey(d, k);
+    if (typeof orig !== "string" && !(orig instanceof Markup)) rememberKey(out, k, orig);
+  });
+  return out;
+}
