@@ -217,11 +217,11 @@ function numberFromText(text: string, conv: string): PyValue {
 const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;
 
 /**
- * `fmt % arg`. With `escape` (a Markup's `%`), every argument is wrapped as
+ * `fmt % arg`. With `escaping` (a Markup's `%`), every argument is wrapped as
  * MarkupSafe's _MarkupEscapeHelper: %s and %r give escaped text, %c and the
  * integer conversions that need __index__ (%o, %x, %X) refuse it.
  */
-export function percentFormat(fmt: string, arg: PyValue, escape = false): string {
+export function percentFormat(fmt: string, arg: PyValue, escaping = false): string {
   // like Python, any non-tuple, non-str value with __getitem__ (a dict, a list)
   // is taken as the mapping, so unused it raises no "not all arguments converted"
   const isMap = isDict(arg) || Array.isArray(arg);
@@ -247,7 +247,7 @@ export function percentFormat(fmt: string, arg: PyValue, escape = false): string
         if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
         v = d[key]!;
       } else v = nextArg();
-      return percentOne(v, conv, flags, w, p, escape);
+      return percentOne(v, conv, flags, w, p, escaping);
     },
   );
   if (!usedMap && used < items.length && !(isMap && items.length === 1)) {
@@ -262,7 +262,7 @@ function percentOne(
   flags: string,
   width: number,
   prec: number | undefined,
-  escape = false,
+  escaping = false,
 ): string {
   const left = flags.includes("-");
   const zero = flags.includes("0") && !left;
@@ -271,20 +271,20 @@ function percentOne(
   if (conv === "s" || conv === "r" || conv === "a") {
     let text =
       conv === "s"
-        ? escape
+        ? escaping
           ? escapeText(typeof v === "string" || v instanceof Markup ? v : toStr(v))
           : toStr(v)
-        : escape
+        : escaping
           ? htmlEscape(toRepr(v))
           : toRepr(v);
     if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
     return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
   }
-  if (escape && "coxX".includes(conv))
+  if (escaping && "coxX".includes(conv))
     throw typeError(`%${conv} format: an integer is required, not _MarkupEscapeHelper`);
   if (v instanceof Markup) v = v.text;
   // _MarkupEscapeHelper converts with int() and float(), which read strings too
-  if (escape && typeof v === "string" && "diueEfFgG".includes(conv)) v = numberFromText(v, conv);
+  if (escaping && typeof v === "string" && "diueEfFgG".includes(conv)) v = numberFromText(v, conv);
   if (conv === "c") {
     let ch: string;
     if (typeof v === "string" && Array.from(v).length === 1) ch = v;

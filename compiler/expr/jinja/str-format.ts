@@ -11,11 +11,11 @@ import { toRepr, toStr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 
 /**
- * `fmt.format(*args, **kwargs)`. With `escape` (a Markup's format), each
+ * `fmt.format(*args, **kwargs)`. With `escaping` (a Markup's format), each
  * field is escaped after formatting, as MarkupSafe's EscapeFormatter does; a
  * Markup field takes no format spec.
  */
-export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict, escape = false): string {
+export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict, escaping = false): string {
   let out = "";
   let auto = 0;
   let i = 0;
@@ -47,10 +47,10 @@ export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict,
     const [, name = "", conv, rawSpec = ""] = m;
     let value = resolveField(name, args, kwargs, () => auto++);
     if (value instanceof JinjaUndefined) value.fail();
-    const spec = rawSpec.includes("{") ? strFormat(rawSpec, args, kwargs, escape) : rawSpec;
+    const spec = rawSpec.includes("{") ? strFormat(rawSpec, args, kwargs, escaping) : rawSpec;
     if (conv === "r" || conv === "a") value = toRepr(value);
     else if (conv === "s") value = toStr(value);
-    if (!escape) out += formatWithSpec(value, spec);
+    if (!escaping) out += formatWithSpec(value, spec);
     else if (value instanceof Markup) {
       if (spec) throw valueError("Unsupported format specification for Markup.");
       out += value.text;
