@@ -7,6 +7,7 @@
 // random operands: literals and ctx() reads of a context that holds strings,
 // numbers, lists, dicts and nested values.
 
+import { markupExpression, markupText } from "./jinja-markup.mjs";
 import {
   bool,
   CONTEXT,
@@ -529,6 +530,9 @@ export function generate(seed, count) {
     } else if (roll < 0.35) {
       group = "render-structure";
       expr = structure(r);
+    } else if (roll < 0.43) {
+      group = "jinja-markup";
+      expr = r.chance(0.25) ? markupText(r) : `{{ ${markupExpression(r)} }}`;
     } else {
       const e = expression(r);
       group = e.group;

@@ -8,7 +8,7 @@ import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError } from "../errors";
 import type { JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
-import { markupSeen, plainDeep, resetMarkupSeen } from "./markup";
+import { markupSeen, plainResult, rawResult, resetMarkupSeen } from "./markup";
 import { type ParseResult, parseJinjaExpression, parseJinjaTemplate } from "./parser";
 import { toStr } from "./protocol";
 import { renderJinjaTemplate } from "./render";
@@ -123,7 +123,7 @@ export function runJinjaExpression(
  * (reported as type str), also inside lists and dicts.
  */
 export function plainValue(value: PyValue): PyValue {
-  return plainDeep(value);
+  return plainResult(value);
 }
 
 /** True for the StrictUndefined values evaluateJinjaExpressionText can return. */
@@ -134,7 +134,8 @@ export function isJinjaStrictUndefined(value: PyValue): boolean {
 /** Python str() of a Jinja value, as Orquesta inserts it into surrounding text. */
 export function jinjaValueToText(value: PyValue): string {
   try {
-    return toStr(value);
+    // a list that held Markups shows them as Markup('...')
+    return toStr(rawResult(value));
   } catch (e) {
     throw wrapJinjaError(e, "");
   }

@@ -26,9 +26,34 @@ export class Markup extends PyStrSubclass {
   }
 }
 
+/** The last evaluation's value with Markups (see plainResult), and its plain form. */
+let lastPlain: PyValue | undefined;
+let lastRaw: PyValue = null;
+
 /** Called as an evaluation begins. */
 export function resetMarkupSeen(): void {
   made = false;
+  lastPlain = undefined;
+}
+
+/**
+ * An expression's value as Orquesta hands it on: plain str for every Markup
+ * (Orquesta reports a Markup as type str). Orquesta puts a value into the
+ * text around it with str(), where a list still shows `Markup('...')`: the
+ * value with its Markups is kept until the next evaluation (see rawResult).
+ */
+export function plainResult(value: PyValue): PyValue {
+  const plain = plainDeep(value);
+  if (plain !== value && typeof plain === "object" && plain !== null) {
+    lastPlain = plain;
+    lastRaw = value;
+  }
+  return plain;
+}
+
+/** The value plainResult was given for what it returned, when no evaluation ran since; else `v`. */
+export function rawResult(v: PyValue): PyValue {
+  return lastPlain !== undefined && v === lastPlain ? lastRaw : v;
 }
 
 /** True when the current evaluation made a Markup (else no value can hold one). */

@@ -8,7 +8,7 @@ import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { dictSet, newDict } from "../../../runtime/stdlib/py/dict";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
-import { markupSeen, plainDeep } from "./markup";
+import { markupSeen, plainDeep, textOf } from "./markup";
 import { checkDefined, undefinedName } from "./undefined";
 import { fn } from "./values";
 
@@ -42,17 +42,21 @@ export class Scope {
 }
 
 /** Calls a catalogue function; undefined arguments raise as Python would on first use. */
+const PASS_ITEMS = new Set(["zip", "use_none"]);
+
 export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs: PyDict): PyValue {
   const f = lookupFunction(name);
   if (!f) throw new Error(`unknown catalogue function ${name}`);
   for (const a of args) checkDefined(a);
   for (const k of Object.keys(kwargs)) checkDefined(kwargs[k]!);
   if (markupSeen()) {
-    // Orquesta's functions see a Markup as the str it is
-    args = args.map(plainDeep);
-    const plain: PyDict = {};
-    for (const k of Object.keys(kwargs)) dictSet(plain, k, plainDeep(kwargs[k]!));
-    kwargs = plain;
+    // Orquesta's functions see a Markup as the str it is; zip and use_none
+    // give back the items they are handed, Markups included
+    const plain = PASS_ITEMS.has(name) ? textOf : plainDeep;
+    args = args.map(plain);
+    const kw: PyDict = {};
+    for (const k of Object.keys(kwargs)) dictSet(kw, k, plain(kwargs[k]!));
+    kwargs = kw;
   }
   return f(env, args, kwargs, "jinja");
 }
