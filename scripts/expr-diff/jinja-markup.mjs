@@ -99,6 +99,8 @@ const FILTERS = [
   "center(12)",
   "indent(2, true)",
   "indent('<')",
+  "indent(('> ' | e), true)",
+  "indent(1, blank=true)",
   "truncate(5)",
   "truncate(5, true, '<')",
   "truncate(9, end='&')",
@@ -190,6 +192,8 @@ export function markupExpression(r) {
         `${plain(r)}.replace('a', ${m})`,
         `${plain(r)} | trim(${m})`,
         `${plain(r)} | truncate(5, end=${m})`,
+        `${plain(r)} | indent(${m}, ${r.pick(["false", "true", "blank=true", "true, true"])})`,
+        `${plain(r)}.startswith((${m}, 'x'))`,
       ]);
     case 10:
       return r.pick([

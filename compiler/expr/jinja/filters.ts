@@ -8,12 +8,14 @@ import { functionTakesContext, lookupFunction } from "../../../runtime/stdlib/fu
 import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
+import { binaryOp } from "./arith";
 import type { FilterFn, FilterRuntime } from "./filter-types";
 import { SEQ_FILTERS } from "./filters-seq";
 import { TEXT_FILTERS } from "./filters-text";
 import { htmlEscape } from "./html-escape";
 import { escapeArg, escapeText, Markup, markupSeen, textOf } from "./markup";
-import { chars, toStr } from "./protocol";
+import { splitLines } from "./methods-str";
+import { chars, escapeValue, isTrue, markupOf, toStr } from "./protocol";
 import { callCatalog } from "./scope";
 import { TESTS } from "./tests";
 
@@ -77,6 +79,7 @@ export class Filters implements FilterRuntime {
     const f = BUILTIN_FILTERS[name]!;
     if (MARKUP_AS_IS.has(name)) return f(this, value, args, kwargs);
     if (name === "truncate") return truncateMarkup(f, this, value, args, kwargs);
+    if (name === "indent") return indentMarkup(f, this, value, args, kwargs);
     if (value instanceof Markup && MARKUP_KEPT.has(name)) {
       const arg = name === "trim" ? escapeArg : textOf;
       const r = f(this, value.text, args.map(arg), mapKwargs(kwargs, arg));
@@ -140,17 +143,7 @@ const MARKUP_AS_IS = new Set([
  * __getitem__): the text's result, marked safe. `trim`'s characters are
  * escaped as Markup.strip escapes them.
  */
-const MARKUP_KEPT = new Set([
-  "upper",
-  "lower",
-  "capitalize",
-  "center",
-  "indent",
-  "trim",
-  "reverse",
-  "last",
-  "random",
-]);
+const MARKUP_KEPT = new Set(["upper", "lower", "capitalize", "center", "trim", "reverse", "last", "random"]);
 
 function mapKwargs(kwargs: PyDict, f: (v: PyValue) => PyValue): PyDict {
   const keys = Object.keys(kwargs);
@@ -183,4 +176,50 @@ function truncateMarkup(
   return value instanceof Markup
     ? new Markup(head.join("") + escapeText(endPart))
     : new Markup(htmlEscape(head.join("")) + escapeText(endPart));
+}
+
+/**
+ * `indent` where the text or a string `width` is a Markup: Jinja's steps
+ * with Markup's + and join (a plain text indented by a Markup is escaped
+ * where the two meet).
+ */
+function indentMarkup(
+  f: FilterFn,
+  rt: FilterRuntime,
+  value: PyValue,
+  args: PyValue[],
+  kwargs: PyDict,
+): PyValue {
+  const [w, first, blank] = bindArgs("do_indent", args, kwargs, ["width", "first", "blank"]);
+  if (
+    !(value instanceof Markup || w instanceof Markup) ||
+    !(typeof value === "string" || value instanceof Markup)
+  )
+    return f(rt, textOf(value), args.map(textOf), mapKwargs(kwargs, textOf));
+  // an int width: the spaces the plain filter puts before a first line
+  let indention: PyValue =
+    typeof w === "string" || w instanceof Markup ? w : toStr(f(rt, "", [w ?? 4, true], {}));
+  let newline: PyValue = "\n";
+  if (value instanceof Markup) {
+    indention = markupOf(indention);
+    newline = new Markup("\n");
+  }
+  const s = binaryOp("+", value, newline);
+  const lines: PyValue[] =
+    s instanceof Markup ? splitLines(s.text).map((l) => new Markup(l)) : splitLines(toStr(s));
+  const join = (sep: PyValue, items: PyValue[]): PyValue =>
+    sep instanceof Markup
+      ? new Markup(items.map((x) => escapeValue(x).text).join(sep.text))
+      : items.map(toStr).join(toStr(sep));
+  let rv: PyValue;
+  if (blank !== undefined && isTrue(blank)) rv = join(binaryOp("+", newline, indention), lines);
+  else {
+    rv = lines.shift()!;
+    if (lines.length > 0) {
+      const rest = lines.map((line) => (isTrue(line) ? binaryOp("+", indention, line) : line));
+      rv = binaryOp("+", rv, binaryOp("+", newline, join(newline, rest)));
+    }
+  }
+  if (first !== undefined && isTrue(first)) rv = binaryOp("+", indention, rv);
+  return rv;
 }

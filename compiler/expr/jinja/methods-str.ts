@@ -147,7 +147,8 @@ function affix(s: string, args: PyValue[], name: string, test: (t: string, a: st
   const [win] = window(s, args[1], args[2]);
   const text = win.join("");
   const options = what instanceof PyTuple ? what.items : [what ?? null];
-  return options.some((o) => {
+  return options.some((item) => {
+    const o = item instanceof Markup ? item.text : item;
     if (typeof o !== "string") {
       throw typeError(`${name} first arg must be str or a tuple of str, not ${pyTypeName(o)}`);
     }
