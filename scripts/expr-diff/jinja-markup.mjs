@@ -253,6 +253,8 @@ export function markupText(r) {
     `{% macro f(a) %}{{ a + '<' }}{% endmacro %}{{ f(${m}) }}`,
     `{% set ns = namespace(v=${m}) %}{{ ns.v * 2 }}`,
     `{% filter upper %}{{ ${m} }}{% endfilter %}`,
+    `{% filter ${r.pick(["e", "e | e", "safe", "forceescape", "e | upper"])} %}${r.pick(["<", "a&b", "{{ " + m + " }}"])}{% endfilter %}`,
+    `{% for c in [${m}, ${plain(r)}] %}{{ loop.cycle(${m}, '>') + '<' }}{{ loop.changed(c) }}{% endfor %}`,
     `{% set t %}{{ ${m} }}{% endset %}{{ t + '<' }}`,
     `{% if ${m} == ${plain(r)} %}eq{% else %}ne{% endif %}`,
     `{{ ${markupExpression(r)} }} tail`,

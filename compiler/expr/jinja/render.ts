@@ -14,6 +14,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { checkNames, Evaluator, isConst } from "./evaluate";
+import { Markup } from "./markup";
 import { isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
@@ -153,6 +154,7 @@ class Renderer implements RenderDepth {
  * render joins the pieces with "".join, so anything but a string fails.
  */
 export function filterBlockText(v: PyValue): string {
+  if (v instanceof Markup) return v.text;
   if (typeof v !== "string")
     throw typeError(`sequence item 0: expected str instance, ${pyTypeName(v)} found`);
   return v;
