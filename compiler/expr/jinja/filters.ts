@@ -125,7 +125,6 @@ const MARKUP_AS_IS = new Set([
   "unique",
   "min",
   "max",
-  "sum",
   "map",
   "select",
   "reject",

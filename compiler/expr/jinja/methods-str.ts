@@ -2,6 +2,7 @@
 // `s.startswith(('x', 'y'))`, `'{}'.format(x)` ...), as bound callables.
 
 import { dictSet } from "../../../runtime/stdlib/py/dict";
+import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
   isInt,
@@ -18,7 +19,7 @@ import { htmlUnescape } from "./html-escape";
 import { escapeArg, Markup, markupSeen, textOf } from "./markup";
 import { chars, escapeValue, iterate, toStr } from "./protocol";
 import { strFormat } from "./str-format";
-import { fn, type JinjaCallable } from "./values";
+import { fn, JinjaCallable } from "./values";
 
 const WS = /^[\s\u001c-\u001f\u0085]+$/u;
 
@@ -385,16 +386,31 @@ const MARKUP_METHODS: Record<string, (m: Markup, args: PyValue[], kwargs: PyDict
 };
 
 export function markupAttribute(m: Markup, name: string): JinjaCallable | undefined {
+  // Markup's methods are Python functions: bound, their repr names the Markup
+  const bound = (qualname: string) => `<bound method ${qualname} of Markup(${strRepr(m.text)})>`;
   const own = Object.hasOwn(MARKUP_METHODS, name) ? MARKUP_METHODS[name] : undefined;
-  if (own) return fn(name, (args, kwargs) => own(m, args, kwargs), "method");
+  if (own) {
+    const repr =
+      name === "format_map"
+        ? undefined
+        : name === "escape"
+          ? "<bound method Markup.escape of <class 'markupsafe.Markup'>>"
+          : bound(`Markup.${name}`);
+    return new JinjaCallable("method", name, (args, kwargs) => own(m, args, kwargs), repr);
+  }
   const str = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!str) return undefined;
   if (ESCAPING.has(name)) {
-    return fn(name, (args, kwargs) => {
-      const k: PyDict = {};
-      for (const key of Object.keys(kwargs)) dictSet(k, key, escapeArg(kwargs[key]!));
-      return new Markup(toStr(str(m.text, args.map(escapeArg), k)));
-    });
+    return new JinjaCallable(
+      "method",
+      name,
+      (args, kwargs) => {
+        const k: PyDict = {};
+        for (const key of Object.keys(kwargs)) dictSet(k, key, escapeArg(kwargs[key]!));
+        return new Markup(toStr(str(m.text, args.map(escapeArg), k)));
+      },
+      bound(`str.${name}`),
+    );
   }
   return fn(name, (args, kwargs) => str(m.text, args.map(textOf), plainKwargs(kwargs)));
 }

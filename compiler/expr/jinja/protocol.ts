@@ -134,7 +134,7 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (v instanceof PyGenerator) return "<generator object at 0x7f0000000000>";
   if (v instanceof PyReverseIterator) return `<${v.pyOpaque} object at 0x7f0000000000>`;
   if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;
-  if (v instanceof JinjaCallable) return `<${v.pyOpaque} ${v.name}>`;
+  if (v instanceof JinjaCallable) return v.reprText ?? `<${v.pyOpaque} ${v.name}>`;
   if (v instanceof JinjaCycler || v instanceof LoopContext) return `<${v.pyOpaque}>`;
   return `<${pyTypeName(v)}>`;
 }

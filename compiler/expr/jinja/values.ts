@@ -24,6 +24,8 @@ export class JinjaCallable implements PyOpaque {
     readonly pyOpaque: string,
     readonly name: string,
     readonly invoke: NativeCall,
+    /** Its repr() when Python's shows no address (a Markup's bound Python methods). */
+    readonly reprText?: string,
   ) {}
 }
 
