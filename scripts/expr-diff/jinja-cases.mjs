@@ -3,7 +3,8 @@
 //
 // Each case picks one of the shapes below (filters with arguments, tests,
 // Python methods, arithmetic, comparisons, membership, indexing and slicing,
-// literals, logic, statements, text around expressions) and fills it with
+// literals, logic, statements, text around expressions, Markup strings
+// from jinja-markup.mjs) and fills it with
 // random operands: literals and ctx() reads of a context that holds strings,
 // numbers, lists, dicts and nested values.
 
