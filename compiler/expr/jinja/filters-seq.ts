@@ -174,6 +174,11 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   },
   reverse: (_rt, v) => {
     if (typeof v === "string") return chars(v).reverse().join("");
+    // reversed() asks an undefined value its len(): a strict one fails, another is empty
+    if (v instanceof JinjaUndefined) {
+      if (v.strict) v.fail();
+      return new PyReverseIterator("reversed", []);
+    }
     const kind = reversedKind(v);
     if (kind) return new PyReverseIterator(kind, iterate(v).reverse());
     // reversed() refused it: Jinja reverses a list of its items.
