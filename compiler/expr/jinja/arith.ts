@@ -74,7 +74,9 @@ function repeat<T>(items: readonly T[], times: PyValue): T[] {
 
 export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof JinjaUndefined) a.fail();
-  if (b instanceof JinjaUndefined) b.fail();
+  // `str % undefined`: an undefined value has __getitem__, so str's % takes it as the mapping
+  if (b instanceof JinjaUndefined && !(op === "%" && (typeof a === "string" || a instanceof Markup)))
+    b.fail();
   if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b);
   if (a instanceof Markup || b instanceof Markup) {
     const r = markupOp(op, a, b);

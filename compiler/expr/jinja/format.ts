@@ -22,6 +22,7 @@ import { htmlEscape } from "./html-escape";
 import { escapeText, Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";
 import { parsePyFloat, parsePyInt } from "./py-numbers";
+import { JinjaUndefined } from "./undefined";
 
 // ------------------------------------------------------------ number rendering
 
@@ -224,7 +225,7 @@ const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diou
 export function percentFormat(fmt: string, arg: PyValue, escaping = false): string {
   // like Python, any non-tuple, non-str value with __getitem__ (a dict, a list)
   // is taken as the mapping, so unused it raises no "not all arguments converted"
-  const isMap = isDict(arg) || Array.isArray(arg);
+  const isMap = isDict(arg) || Array.isArray(arg) || arg instanceof JinjaUndefined;
   const items = arg instanceof PyTuple ? arg.items.slice() : [arg];
   let used = 0;
   let usedMap = false;
@@ -241,6 +242,8 @@ export function percentFormat(fmt: string, arg: PyValue, escaping = false): stri
       let v: PyValue;
       if (key !== undefined) {
         if (!isMap) throw typeError("format requires a mapping");
+        // every item of an undefined value fails, strict or not
+        if (arg instanceof JinjaUndefined) arg.fail();
         if (Array.isArray(arg)) throw typeError("list indices must be integers or slices, not str");
         usedMap = true;
         const d = arg as PyDict;
@@ -280,6 +283,8 @@ function percentOne(
     if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
     return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
   }
+  // an undefined value's int() and float() fail, strict or not
+  if (v instanceof JinjaUndefined && !"rsac".includes(conv)) v.fail();
   if (escaping && "coxX".includes(conv))
     throw typeError(`%${conv} format: an integer is required, not _MarkupEscapeHelper`);
   if (v instanceof Markup) v = v.text;
