@@ -21,11 +21,13 @@ import {
 import { reportError } from "../report-error";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
+import { followExecution } from "./status-follow";
 
 interface StatusFlags extends RedisFlags {
   format: string;
   journal?: boolean;
   trace?: boolean;
+  follow?: boolean;
 }
 
 /** The record with its secret inputs masked (what may be printed). */
@@ -104,17 +106,27 @@ export function registerStatus(program: Command): void {
     .option("--redis <url>", "Redis URL; default: the local record of an embedded run", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--journal", "also print the execution's journal (secrets masked)")
+    .option(
+      "--follow",
+      "with --redis: print tasks as they start and finish (sub-workflows too) until the execution completes; exit 0 if it succeeded",
+    )
     .option("--format <format>", "text or json", "text")
     .addHelpText(
       "after",
       `
 Examples:
   orqc status 0mhx3k2a1000a1b2c3d4e5              # an embedded run (kept in ~/.orqc/executions)
-  orqc status 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379 --journal`,
+  orqc status 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379 --journal
+  orqc status 0mhx3k2a1000a1b2c3d4e5 --redis redis://127.0.0.1:6379 --follow`,
     )
     .action(async (id: string, flags: StatusFlags) => {
       if (flags.format !== "text" && flags.format !== "json") {
         reportError("status", "usage", "--format must be text or json");
+        process.exitCode = 2;
+        return;
+      }
+      if (flags.follow && (flags.format !== "text" || flags.journal)) {
+        reportError("status", "usage", "--follow prints text only: leave out --format json and --journal");
         process.exitCode = 2;
         return;
       }
@@ -146,6 +158,18 @@ Examples:
         process.stdout.write(`${text}\n`);
       };
       if (!flags.redis) return show(loadEmbeddedRecord(id));
+      if (flags.follow) {
+        await withBackend(flags, "status", async (backend) => {
+          const write = (text: string) => void process.stdout.write(text);
+          const rec = await followExecution(backend, id, {
+            write,
+            summary: (r) => formatRecord(r, { trace: false }),
+          });
+          if (!rec) show(undefined);
+          else if (rec.status !== "succeeded") process.exitCode = 1;
+        });
+        return;
+      }
       await withBackend(flags, "status", async (backend) => {
         const rec = await backend.executions.get(id);
         const journal =

@@ -1,0 +1,115 @@
+// `orqc status ID --follow`: an execution's progress as it happens, as
+// `st2 execution tail` shows a workflow's: a line when a task starts or
+// finishes, in the execution and in every sub-workflow execution under it,
+// until the execution completes; then its status, output and errors.
+
+import type { Backend, ExecutionRecord, InquiryRecord } from "../../runtime/backend/types";
+import { COMPLETED } from "../../runtime/engine/statuses";
+import { contextOf } from "../../runtime/host/record-context";
+import type { TraceEvent } from "../../runtime/host/region";
+import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
+
+const POLL_MS = 500;
+
+export interface FollowOptions {
+  readonly write: (text: string) => void;
+  readonly pollMs?: number;
+  /** Formats the completed record (orqc status's block, without its task list). */
+  readonly summary: (record: ExecutionRecord) => string;
+}
+
+function clock(at: number): string {
+  return new Date(at).toISOString().slice(11, 19);
+}
+
+/**
+ * One progress line for a trace event of `rec`, or null for events not shown.
+ * A task of an inlined sub-workflow (a compiled bundle) shows its workflow, as
+ * `orqc status` does.
+ */
+export function followLine(e: TraceEvent, where: string, rec: ExecutionRecord): string | null {
+  const item = e.item !== undefined ? ` item ${e.item}` : "";
+  const attempt = e.attempt ? ` attempt ${e.attempt + 1}` : "";
+  const top = e.unit === "root" || e.unit === contextOf(rec)?.target.ref || e.path === rec.ref;
+  const task = `${where}${e.task}${item} (route ${e.route})${attempt}`;
+  const unit = top ? "" : ` [${e.unit}]`;
+  switch (e.ev) {
+    case "task.started":
+      return `${clock(e.at)}  ${task}: started${e.action ? ` ${e.action}` : ""}${unit}`;
+    case "task.finished":
+      return `${clock(e.at)}  ${task}: ${e.status}${unit}`;
+    case "workflow.cancel_requested":
+      return `${clock(e.at)}  ${where || "workflow "}cancel requested`;
+    default:
+      return null;
+  }
+}
+
+/**
+ * What an event stands for, without its time: a run that replays the journal
+ * (after a delay, a child, a restart) records the same events again, later.
+ */
+function eventKey(e: TraceEvent): string {
+  return `${e.ev}|${e.unit}|${e.path}|${e.task}|${e.route}|${e.item}|${e.attempt}|${e.step}`;
+}
+
+/**
+ * Follows `id` until it completes; returns its final record (undefined when
+ * it does not exist or disappears, e.g. purged while followed).
+ */
+export async function followExecution(
+  backend: Backend,
+  id: string,
+  options: FollowOptions,
+): Promise<ExecutionRecord | undefined> {
+  const seen = new Set<string>();
+  const announced = new Set<string>();
+  let shownInquiries = "";
+  const pollMs = options.pollMs ?? POLL_MS;
+  for (;;) {
+    const root = await backend.executions.get(id);
+    if (!root) return undefined;
+    // The execution and, breadth first, every execution under it.
+    const tree: { rec: ExecutionRecord; where: string }[] = [{ rec: root, where: "" }];
+    for (let i = 0; i < tree.length; i++) {
+      const { rec, where } = tree[i]!;
+      for (const child of (await backend.executions.list({ parentId: rec.id, limit: 1000 })).reverse())
+        tree.push({ rec: child, where: `${where}${child.ref}: ` });
+    }
+    const lines: { at: number; text: string }[] = [];
+    for (const { rec, where } of tree) {
+      if (rec !== root && !announced.has(rec.id)) {
+        announced.add(rec.id);
+        lines.push({
+          at: rec.createdAt,
+          text: `${clock(rec.createdAt)}  ${where}execution ${rec.id} started`,
+        });
+      }
+      // The n-th occurrence of a key (a task in a cycle runs again) is its own event.
+      const occurrences = new Map<string, number>();
+      for (const e of contextOf(rec)?.trace ?? []) {
+        const base = `${rec.id}|${eventKey(e)}`;
+        const n = (occurrences.get(base) ?? 0) + 1;
+        occurrences.set(base, n);
+        const key = `${base}#${n}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const text = followLine(e, where, rec);
+        if (text) lines.push({ at: e.at, text });
+      }
+    }
+    lines.sort((a, b) => a.at - b.at);
+    if (lines.length > 0) options.write(`${lines.map((l) => l.text).join("\n")}\n`);
+    const inquiries: InquiryRecord[] = await pendingInquiriesOf(backend, id);
+    const block = pendingBlock(inquiries);
+    if (block !== shownInquiries) {
+      shownInquiries = block;
+      if (block) options.write(`${block.slice(1)}\n`);
+    }
+    if (COMPLETED.has(root.status)) {
+      options.write(`${options.summary(root)}\n`);
+      return root;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
