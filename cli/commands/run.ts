@@ -32,12 +32,14 @@ import { type CliErrorKind, reportError } from "../report-error";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
+import { followExecution } from "./status-follow";
 
 interface RunFlags extends RedisFlags {
   param: string[];
   packs?: string[];
   bundles?: string;
   wait?: boolean;
+  follow?: boolean;
   format: string;
   concurrency: string;
   timeout?: string;
@@ -212,6 +214,16 @@ async function submitAndWait(
   });
   const out = await submitExecution(services, { target, input });
   if (!out.ok) throw new RunError(out.error);
+  if (flags.follow) {
+    process.stdout.write(`execution ${out.record.id} submitted\n`);
+    const rec = await followExecution(backend, out.record.id, {
+      write: (text) => void process.stdout.write(text),
+      summary: (r) => formatRecord(r, { trace: false }),
+    });
+    if (!rec) throw new RunError(`execution ${out.record.id} was lost: its record disappeared from Redis`);
+    process.exitCode = rec.status === "succeeded" ? 0 : 1;
+    return;
+  }
   if (!flags.wait) {
     if (flags.format === "json")
       process.stdout.write(`${JSON.stringify({ id: out.record.id, status: out.record.status })}\n`);
@@ -240,6 +252,10 @@ export function registerRun(program: Command): void {
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--wait", "with --redis: wait for the result and print it")
     .option(
+      "--follow",
+      "with --redis: print tasks as they start and finish (orqc status --follow), then the result",
+    )
+    .option(
       "--redis-timeout <seconds>",
       "with --redis: give up when Redis stays unreachable this long (default 20, or ORQC_REDIS_TIMEOUT)",
     )
@@ -262,6 +278,7 @@ Examples:
   orqc run examples monitoring.host_check -p host=stale-srv-01 -p incident_id=INC0010026   # same: packs first
   orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
+  orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --follow -p host=...
   orqc run core.local -p cmd="uname -a"        # one action, as st2 run: its runner's result
   orqc run test/unit/host/fixtures/askt askt.simple --respond ask='{"continue": true}'   # answers core.ask of task ask
 
@@ -279,8 +296,12 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
           throw new UsageError(
             "--respond is for embedded runs; with --redis answer with orqc inquiry respond",
           );
-        if (flags.wait && !flags.redis)
-          throw new UsageError("--wait needs --redis (embedded runs always wait)");
+        if ((flags.wait || flags.follow) && !flags.redis)
+          throw new UsageError(
+            `${flags.follow ? "--follow" : "--wait"} needs --redis (embedded runs always wait)`,
+          );
+        if (flags.follow && flags.format !== "text")
+          throw new UsageError("--follow prints text only: leave out --format json");
         const input = parseParams(flags.param ?? []);
         if (flags.redis) await runRedis(target, input, flags);
         else await runEmbedded(target, input, flags);

@@ -74,6 +74,16 @@ describe("orqc status --follow", () => {
     expect(out).toContain(`execution ${id}: canceled`);
   }, 60_000);
 
+  it("follows from orqc run --redis --follow", async () => {
+    const r = await orqc(cli, ["run", HOSTT, "hostt.ten", "--follow", ...redisArgs]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const id = /^execution (\S+) submitted\n/.exec(r.stdout)![1]!;
+    for (let i = 0; i < 10; i++) expect(r.stdout).toContain(`t${i} (route 0): succeeded`);
+    expect(r.stdout).toContain(`execution ${id}: succeeded`);
+    expect((await orqc(cli, ["run", HOSTT, "hostt.ten", "--follow"])).code).toBe(2);
+  }, 60_000);
+
   it("refuses --format json and reports an unknown id", async () => {
     const json = await orqc(cli, ["status", "x1", "--follow", "--format", "json", ...redisArgs]);
     expect(json.code).toBe(2);
