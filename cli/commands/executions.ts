@@ -15,6 +15,7 @@ import { withBackend } from "./status";
 
 interface ListFlags extends RedisFlags {
   status?: string;
+  ref?: string;
   limit: string;
   format: string;
 }
@@ -31,6 +32,7 @@ export function registerExecutions(program: Command): void {
     .option("--redis <url>", "Redis URL; default: the local records of embedded runs", parseRedisUrl)
     .option("--redis-prefix <prefix>", "Redis key prefix (default orqc or ORQC_REDIS_PREFIX)")
     .option("--status <status>", "only executions with this status")
+    .option("--ref <ref>", "only executions of this workflow or action ref")
     .option("--limit <n>", "how many", "50")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
@@ -38,7 +40,8 @@ export function registerExecutions(program: Command): void {
       `
 Examples:
   orqc executions
-  orqc executions --redis redis://127.0.0.1:6379 --status running`,
+  orqc executions --redis redis://127.0.0.1:6379 --status running
+  orqc executions --redis redis://127.0.0.1:6379 --ref monitoring.host_check --status failed`,
     )
     .action(async (flags: ListFlags) => {
       let limit: number;
@@ -52,7 +55,9 @@ Examples:
         return;
       }
       const print = (records: ExecutionRecord[]) => {
-        const rows = records.filter((r) => !flags.status || r.status === flags.status).slice(0, limit);
+        const rows = records
+          .filter((r) => (!flags.status || r.status === flags.status) && (!flags.ref || r.ref === flags.ref))
+          .slice(0, limit);
         if (flags.format === "json") {
           const slim = rows.map(({ context: _c, ...r }) => r);
           process.stdout.write(`${stringifyValue(slim, 2)}\n`);
@@ -61,7 +66,13 @@ Examples:
       };
       if (!flags.redis) return print(listEmbeddedRecords());
       await withBackend(flags, "executions", async (backend) =>
-        print(await backend.executions.list({ ...(flags.status ? { status: flags.status } : {}), limit })),
+        print(
+          await backend.executions.list({
+            ...(flags.status ? { status: flags.status } : {}),
+            ...(flags.ref ? { ref: flags.ref } : {}),
+            limit,
+          }),
+        ),
       );
     });
 }

@@ -44,6 +44,8 @@ describe("orqc purge (local records of embedded runs)", () => {
       /hostt\.parent\n.*hostt\.ten\nwould remove 2 executions and 2 sub-executions under them\n$/,
     );
     expect((await orqc(cli, ["executions"], env)).stdout.trim().split("\n")).toHaveLength(4);
+    const tens = (await orqc(cli, ["executions", "--ref", "hostt.ten"], env)).stdout.trim().split("\n");
+    expect(tens).toEqual([expect.stringMatching(new RegExp(`^${tenId}  succeeded .* hostt\\.ten$`))]);
 
     const one = await orqc(cli, ["purge", "--before", FUTURE, "--ref", "hostt.ten", "--format", "json"], env);
     expect(JSON.parse(one.stdout)).toMatchObject({
@@ -124,6 +126,15 @@ describe("orqc purge --redis", () => {
       expect((await backend.journal.load(id)).entries.size).toBe(0);
     }
     expect((await backend.executions.list()).map((e) => e.id)).toEqual([busyId]);
+    const listed = await orqc(
+      cli,
+      ["executions", "--ref", "hostt.longrun", "--format", "json", ...redisArgs],
+      env,
+    );
+    expect(JSON.parse(listed.stdout).map((e: { id: string }) => e.id)).toEqual([busyId]);
+    expect((await orqc(cli, ["executions", "--ref", "hostt.parent", ...redisArgs], env)).stdout).toBe(
+      "no executions\n",
+    );
     expect((await orqc(cli, ["status", parentId, ...redisArgs], env)).code).toBe(1);
     await orqc(cli, ["cancel", busyId, ...redisArgs], env);
   }, 90_000);
