@@ -225,13 +225,33 @@ function floorDiv(x: bigint, y: bigint): bigint {
   return x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q;
 }
 
+/**
+ * Python's int / int: the exact quotient rounded once to a float (dividing
+ * two doubles would round the operands first when they pass 2**53).
+ */
 function trueDivide(x: bigint, y: bigint): number {
   const safe = BigInt(Number.MAX_SAFE_INTEGER);
   if (x <= safe && x >= -safe && y <= safe && y >= -safe) return Number(x) / Number(y);
-  const r = Number(x) / Number(y);
+  const negative = x < 0n !== y < 0n;
+  const a = x < 0n ? -x : x;
+  const b = y < 0n ? -y : y;
+  if (a === 0n) return negative ? -0 : 0;
+  // A quotient of 55-56 bits, its remainder folded into the lowest bit: one
+  // correctly rounded conversion to 53 bits, then an exact scaling by 2**-shift.
+  const shift = 55 - (bitLength(a) - bitLength(b));
+  const n = shift >= 0 ? a << BigInt(shift) : a;
+  const d = shift >= 0 ? b : b << BigInt(-shift);
+  let q = n / d;
+  if (n % d !== 0n) q |= 1n;
+  // (2 ** -shift alone would be 0 below 2**-1074; subnormal results may round twice.)
+  const r = shift > 1000 ? Number(q) * 2 ** -1000 * 2 ** -(shift - 1000) : Number(q) * 2 ** -shift;
   if (!Number.isFinite(r))
     throw new PyError("OverflowError", "integer division result too large for a float");
-  return r;
+  return negative ? -r : r;
+}
+
+function bitLength(n: bigint): number {
+  return n.toString(2).length;
 }
 
 /**

@@ -58,6 +58,13 @@ function urlQuote(v: PyValue, forQs: boolean): string {
   return forQs ? out.replace(/%20/g, "+") : out;
 }
 
+/** math.ceil or math.floor of a float: a Python int. */
+function floatToInt(x: number, method: "ceil" | "floor"): PyValue {
+  if (Number.isNaN(x)) throw new PyError("ValueError", "cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) throw new PyError("OverflowError", "cannot convert float infinity to integer");
+  return mkInt(BigInt(method === "ceil" ? Math.ceil(x) : Math.floor(x)));
+}
+
 export const TEXT_FILTERS: Record<string, FilterFn> = {
   upper: (_rt, v) => toStr(v).toUpperCase(),
   lower: (_rt, v) => toStr(v).toLowerCase(),
@@ -232,11 +239,12 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       if (p === undefined && isFloat(v)) return pyRound(v, 0);
       return pyRound(v, precision);
     }
-    if (!isNumeric(v)) throw typeError(`must be real number, not ${pyTypeName(v)}`);
-    const unit = 10 ** precision;
-    const x = numberOf(v) * unit;
-    const r = m === "ceil" ? Math.ceil(x) : Math.floor(x);
-    return mkFloat(r / unit);
+    // Jinja: math.ceil/floor(value * 10**precision) / 10**precision, in Python
+    // arithmetic (an undefined value fails in the *, before math sees it).
+    const scale = binaryOp("**", mkInt(10), p === undefined ? mkInt(0) : p);
+    const x = binaryOp("*", v, scale);
+    if (!isNumeric(x)) throw typeError(`must be real number, not ${pyTypeName(x)}`);
+    return binaryOp("/", isFloat(x) ? floatToInt(numberOf(x), m) : x, scale);
   },
   filesizeformat: (_rt, v, a, k) => {
     const [binary] = bindArgs("do_filesizeformat", a, k, ["binary"]);
