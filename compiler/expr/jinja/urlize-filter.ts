@@ -81,7 +81,7 @@ function checkedSchemes(schemes: PyValue | undefined): string[] {
 function urlTrimmer(limit: PyValue | undefined): (url: string) => string {
   if (limit === undefined || limit === null) return (url) => url;
   return (url) => {
-    if (compare(mkInt(chars(url).length), limit, ">") <= 0) return url;
+    if (!(compare(mkInt(chars(url).length), limit, ">") > 0)) return url;
     return `${toStr(sliceValue(url, new PySlice(null, limit, null)))}...`;
   };
 }

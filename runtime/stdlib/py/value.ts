@@ -232,8 +232,7 @@ export function truthy(v: PyValue): boolean {
 export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (a === b) return typeof a !== "number" || !Number.isNaN(a);
   if (isNumeric(a) && isNumeric(b)) {
-    if ((typeof a === "bigint" || typeof b === "bigint") && !isFloat(a) && !isFloat(b))
-      return bigOf(a) === bigOf(b);
+    if (typeof a === "bigint" || typeof b === "bigint") return compareNumbers(a, b) === 0;
     return numberOf(a) === numberOf(b);
   }
   if (a instanceof PyStrSubclass || b instanceof PyStrSubclass) return strText(a) === strText(b);
@@ -271,17 +270,39 @@ export function hashKey(v: PyValue): string {
 // ---------------------------------------------------------------- ordering
 
 /** Python's `<` ordering: -1, 0 or 1; throws TypeError for unorderable types. */
-export function pyCompare(a: PyValue, b: PyValue, op = "<"): number {
-  if (isNumeric(a) && isNumeric(b)) {
-    if (!isFloat(a) && !isFloat(b) && (typeof a === "bigint" || typeof b === "bigint")) {
-      const x = bigOf(a);
-      const y = bigOf(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    }
-    const x = numberOf(a);
-    const y = numberOf(b);
+/**
+ * The order of two numbers as Python has it: exact between an int of any
+ * size and a float (2**53 + 1 > 2**53 + 0.0), and NaN when a NaN makes them
+ * unordered (every `< <= > >=` test on NaN is then false, as in Python).
+ */
+function compareNumbers(
+  a: number | bigint | boolean | PyFloat,
+  b: number | bigint | boolean | PyFloat,
+): number {
+  if (typeof a === "bigint" || typeof b === "bigint") {
+    if (isFloat(a)) return -compareIntFloat(bigOf(b), numberOf(a));
+    if (isFloat(b)) return compareIntFloat(bigOf(a), numberOf(b));
+    const x = bigOf(a);
+    const y = bigOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
+  const x = numberOf(a);
+  const y = numberOf(b);
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : Number.NaN;
+}
+
+/** The sign of i - f, exactly. */
+function compareIntFloat(i: bigint, f: number): number {
+  if (Number.isNaN(f)) return Number.NaN;
+  if (!Number.isFinite(f)) return f > 0 ? -1 : 1;
+  const whole = Math.floor(f);
+  const w = BigInt(whole);
+  if (i !== w) return i < w ? -1 : 1;
+  return f > whole ? -1 : 0;
+}
+
+export function pyCompare(a: PyValue, b: PyValue, op = "<"): number {
+  if (isNumeric(a) && isNumeric(b)) return compareNumbers(a, b);
   if (typeof a === "string" && typeof b === "string") return compareStrings(a, b);
   if (a instanceof PyStrSubclass || b instanceof PyStrSubclass) {
     const x = strText(a);

@@ -185,4 +185,13 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% datetime(9999, 12, 31) + timespan(days => 1) %>", want: { error_type: "evaluation" } },
   { expr: "<% (datetime(9999, 12, 31) + timespan(hours => 23)).year %>", want: { value: 9999, type: "int" } },
   { expr: "<% datetime(50, 1, 2).year %>", want: { value: 50, type: "int" } },
+  // Python compares an int and a float exactly, whatever the int's size, and NaN is unordered.
+  { expr: "<% 18446744073709551617 = 18446744073709551617.0 %>", want: { value: false, type: "bool" } },
+  { expr: "<% 9007199254740993 > 9007199254740992.0 %>", want: { value: true, type: "bool" } },
+  { expr: "<% float('nan') >= 1 %>", want: { value: false, type: "bool" } },
+  { expr: "<% float('nan') <= 1 %>", want: { value: false, type: "bool" } },
+  {
+    expr: "<% [9007199254740993, 9007199254740992.5].max() %>",
+    want: { value: { $bigint: "9007199254740993" }, type: "int" },
+  },
 ];
