@@ -20,11 +20,10 @@ import { getAttr, getItem, PySlice, sliceValue } from "./access";
 import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
-import { Markup } from "./markup";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { JinjaCallable, keyText, LoopContext, rememberKey } from "./values";
+import { JinjaCallable, keyText, LoopContext, rememberKey, storedKeyText } from "./values";
 
 const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr", "rejectattr"]);
 const constMemo = new WeakMap<JinjaExpr, boolean>();
@@ -296,10 +295,9 @@ export function dictPut(d: PyDict, key: PyValue, value: () => PyValue): void {
   if (typeof key !== "string" && (Array.isArray(key) || isDict(key))) {
     throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
   }
-  const text = keyText(key);
-  // a Markup key equal to a key already there leaves that key (Python keeps the first)
-  if (typeof key !== "string" && !(key instanceof Markup && Object.hasOwn(d, text)))
-    rememberKey(d, text, key);
+  // the key is placed (or found) before the value is evaluated, as Python does
+  const text = storedKeyText(d, key) ?? keyText(key);
+  if (!Object.hasOwn(d, text) && typeof key !== "string") rememberKey(d, text, key);
   dictSet(d, text, value());
 }
 

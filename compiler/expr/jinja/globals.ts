@@ -14,7 +14,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
-import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, keyText, PyRange, rememberKey } from "./values";
+import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, PyRange, setItem } from "./values";
 
 const MAX_RANGE = 100000;
 
@@ -55,9 +55,7 @@ function makeDict(args: PyValue[], kwargs: PyDict): PyDict {
             `dictionary update sequence element #0 has length ${kv.length}; 2 is required`,
           );
         }
-        const text = keyText(kv[0]!);
-        if (typeof kv[0] !== "string") rememberKey(out, text, kv[0]!);
-        dictSet(out, text, kv[1]!);
+        setItem(out, kv[0]!, kv[1]!);
       }
     }
   }

@@ -17,7 +17,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
-import { DictView, dictLookup, fn, JinjaCallable, keyText, originalKey, rememberKey } from "./values";
+import { DictView, dictLookup, fn, JinjaCallable, originalKey, setItem, storedKeyText } from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
 
@@ -91,20 +91,14 @@ const TUPLE: Record<string, Method<PyTuple>> = {
   index: (t, a) => seqIndex(t.items, a, "tuple"),
 };
 
-function setKey(d: PyDict, key: PyValue, value: PyValue): void {
-  const text = keyText(key);
-  if (typeof key !== "string") rememberKey(d, text, key);
-  dictSet(d, text, value);
-}
-
 function updateDict(d: PyDict, src: PyValue | undefined, kwargs: PyDict): void {
   if (src !== undefined) {
-    if (isDict(src)) for (const k of dictKeys(src)) setKey(d, originalKey(src, k), src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) setItem(d, originalKey(src, k), src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);
         if (kv.length !== 2) throw valueError("dictionary update sequence element has wrong length");
-        setKey(d, kv[0]!, kv[1]!);
+        setItem(d, kv[0]!, kv[1]!);
       }
     }
   }
@@ -126,7 +120,7 @@ const DICT: Record<string, Method<PyDict>> = {
       if (a.length > 1) return a[1]!;
       throw new PyError("KeyError", toRepr(key));
     }
-    dictDelete(d, keyText(key));
+    dictDelete(d, storedKeyText(d, key)!);
     return v;
   },
   popitem: (d) => {
@@ -142,7 +136,7 @@ const DICT: Record<string, Method<PyDict>> = {
     const key = a[0] ?? null;
     const v = dictLookup(d, key);
     if (v !== undefined) return v;
-    setKey(d, key, a[1] ?? null);
+    setItem(d, key, a[1] ?? null);
     return a[1] ?? null;
   },
   update: (d, a, k) => none(() => updateDict(d, a[0], k)),

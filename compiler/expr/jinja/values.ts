@@ -2,7 +2,7 @@
 // model: callables (functions, bound methods, macros), range, dict views,
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
-import { dictGet, dictKeys } from "../../../runtime/stdlib/py/dict";
+import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import { pyRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -253,21 +253,52 @@ export function originalKey(d: PyDict, text: string): PyValue {
   return originalKeys.get(d)?.get(text) ?? text;
 }
 
-/** Looks a key up in a dict: strings directly, other keys through the side table. */
-export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
+/**
+ * The text under which `d` holds a key equal to `key` as Python's dict sees
+ * it (1, 1.0 and True are one key; (1, 2) and (1.0, 2) too), if it has one.
+ */
+export function storedKeyText(d: PyDict, key: PyValue): string | undefined {
   // a Markup key is equal to, and hashes like, its text
   if (key instanceof PyStrSubclass) key = key.text;
   if (typeof key === "string") {
     const orig = originalKeys.get(d)?.get(key);
     if (orig !== undefined && typeof orig !== "string" && !(orig instanceof PyStrSubclass)) return undefined;
-    return dictGet(d, key);
+    return Object.hasOwn(d, key) ? key : undefined;
   }
   const m = originalKeys.get(d);
   if (!m) return undefined;
   for (const [text, orig] of m) {
-    if (typeof orig !== "string" && pyEquals(orig, key)) return dictGet(d, text);
+    if (
+      typeof orig !== "string" &&
+      !(orig instanceof PyStrSubclass) &&
+      pyEquals(orig, key) &&
+      Object.hasOwn(d, text)
+    )
+      return text;
   }
   return undefined;
+}
+
+/** Looks a key up in a dict: strings directly, other keys through the side table. */
+export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
+  const text = storedKeyText(d, key);
+  return text === undefined ? undefined : dictGet(d, text);
+}
+
+/**
+ * `d[key] = value` as Python does it: a key equal to one already there keeps
+ * that first key and takes the new value; a new non-string key is stored under
+ * its str() text and remembered.
+ */
+export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
+  const existing = storedKeyText(d, key);
+  if (existing !== undefined) {
+    dictSet(d, existing, value);
+    return;
+  }
+  const text = keyText(key);
+  if (typeof key !== "string") rememberKey(d, text, key);
+  dictSet(d, text, value);
 }
 
 /** The text a non-string key is stored under. */
