@@ -2,6 +2,7 @@
 // upper, lower, title, replace, trim, int, float, round, format, tojson, ...
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { isPySpace, PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import {
   bigOf,
   isDict,
@@ -65,13 +66,16 @@ function floatToInt(x: number, method: "ceil" | "floor"): PyValue {
   return mkInt(BigInt(method === "ceil" ? Math.ceil(x) : Math.floor(x)));
 }
 
+/** Jinja's `_word_beginning_split_re`, ([-\s({\[<]+), with Python's \s. */
+const WORD_BEGINNING = new RegExp(`([-${PY_SPACE}({[<]+)`, "u");
+
 export const TEXT_FILTERS: Record<string, FilterFn> = {
   upper: (_rt, v) => toStr(v).toUpperCase(),
   lower: (_rt, v) => toStr(v).toLowerCase(),
   capitalize: (_rt, v) => pyCapitalize(toStr(v)),
   title: (_rt, v) =>
     toStr(v)
-      .split(/([-\s({[<]+)/)
+      .split(WORD_BEGINNING)
       .filter((x) => x)
       .map((item) => {
         const cs = chars(item);
@@ -88,7 +92,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   trim: (_rt, v, a, k) => {
     const [set] = bindArgs("do_trim", a, k, ["chars"]);
     const cs = chars(toStr(v));
-    const inSet = (c: string) => (set === undefined || set === null ? /\s/u.test(c) : toStr(set).includes(c));
+    const inSet = (c: string) => (set === undefined || set === null ? isPySpace(c) : toStr(set).includes(c));
     let i = 0;
     let j = cs.length;
     while (i < j && inSet(cs[i]!)) i++;

@@ -3,6 +3,7 @@
 
 import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { strRepr } from "../../../runtime/stdlib/py/text";
+import { casefold, PY_SPACE, pyCapitalize, pyTitle, swapcase } from "../../../runtime/stdlib/py/unicode";
 import {
   bigOf,
   isInt,
@@ -21,7 +22,9 @@ import { chars, escapeValue, iterate, toStr } from "./protocol";
 import { strFormat } from "./str-format";
 import { fn, JinjaCallable } from "./values";
 
-const WS = /^[\s\u001c-\u001f\u0085]+$/u;
+const WS = new RegExp(`^[${PY_SPACE}]+$`, "u");
+const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`, "u");
+const SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, "u");
 
 function needStr(v: PyValue | undefined, what: string): string | undefined {
   if (v === undefined || v === null) return undefined;
@@ -41,13 +44,13 @@ function stripChars(s: string, set: string | undefined, left: boolean, right: bo
 
 export function splitWhitespace(s: string, maxsplit: number): string[] {
   const out: string[] = [];
-  let rest = s.replace(/^\s+/u, "");
+  let rest = s.replace(LEADING_SPACE, "");
   while (rest.length > 0) {
     if (maxsplit >= 0 && out.length >= maxsplit) {
       out.push(rest);
       break;
     }
-    const m = /\s+/u.exec(rest);
+    const m = SPACE_RUN.exec(rest);
     if (!m) {
       out.push(rest);
       break;
@@ -96,26 +99,7 @@ function isCased(c: string): boolean {
   return c.toLowerCase() !== c.toUpperCase();
 }
 
-export function pyTitle(s: string): string {
-  let out = "";
-  let prevCased = false;
-  for (const c of s) {
-    if (isCased(c)) {
-      out += prevCased ? c.toLowerCase() : c.toUpperCase();
-      prevCased = true;
-    } else {
-      out += c;
-      prevCased = false;
-    }
-  }
-  return out;
-}
-
-export function pyCapitalize(s: string): string {
-  const cs = chars(s);
-  if (cs.length === 0) return s;
-  return cs[0]!.toUpperCase() + cs.slice(1).join("").toLowerCase();
-}
+export { pyCapitalize, pyTitle };
 
 function intArg(v: PyValue | undefined, dflt: number): number {
   if (v === undefined || v === null) return dflt;
@@ -179,11 +163,8 @@ const test =
 const METHODS: Record<string, StrMethod> = {
   upper: (s) => s.toUpperCase(),
   lower: (s) => s.toLowerCase(),
-  casefold: (s) => s.toLowerCase(),
-  swapcase: (s) =>
-    chars(s)
-      .map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
-      .join(""),
+  casefold: (s) => casefold(s),
+  swapcase: (s) => swapcase(s),
   title: (s) => pyTitle(s),
   capitalize: (s) => pyCapitalize(s),
   strip: (s, a) => stripChars(s, needStr(a[0], "strip"), true, true),

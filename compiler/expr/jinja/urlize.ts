@@ -4,9 +4,10 @@
 // under which `i` also matches `ı` and `İ`, `s` matches `ſ` and `k` matches
 // the Kelvin sign.
 
-/** Python's `\s` on str (JavaScript's adds U+FEFF and lacks U+001C-U+001F, U+0085). */
-export const PY_SPACE =
-  "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
+
+export { PY_SPACE };
+
 /**
  * Python's `\w` on str (letters, numbers, underscore). Node's Unicode tables are
  * newer than Python 3.11's (14.0): characters assigned since also count here.

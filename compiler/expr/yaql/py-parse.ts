@@ -2,6 +2,7 @@
 // underscores between digits, any Unicode decimal digit, inf/nan spellings.
 
 import { strRepr } from "../../../runtime/stdlib/py/text";
+import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { mkFloat, mkInt, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 
 const ND = /\p{Nd}/u;
@@ -23,10 +24,10 @@ export function digitsToAscii(text: string): string {
   return out;
 }
 
-const PY_SPACE = /^[\s\x1c-\x1f\x85]+|[\s\x1c-\x1f\x85]+$/gu;
+const EDGE_SPACE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
 
 export function pyStrip(text: string): string {
-  return text.replace(PY_SPACE, "");
+  return text.replace(EDGE_SPACE, "");
 }
 
 /** int(text) with base 10. */

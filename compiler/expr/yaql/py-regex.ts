@@ -3,12 +3,15 @@
 // final newline), leading inline flags, Unicode `\d`/`\w`, escapes JavaScript's
 // unicode mode rejects, and `\1` / `\g<name>` templates.
 
+import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { PyError } from "../../../runtime/stdlib/py/value";
 
 export interface PyRegexFlags {
   readonly ignoreCase?: boolean;
   readonly multiLine?: boolean;
   readonly dotAll?: boolean;
+  /** re.UNICODE, as yaql's regex() passes it: an inline `(?a)` then fails. */
+  readonly unicode?: boolean;
 }
 
 const JS_SYNTAX = "^$\\.*+?()[]{}|/";
@@ -25,7 +28,9 @@ export function compilePyRegex(pattern: string, flags: PyRegexFlags = {}): RegEx
     multiLine ||= inline[1]!.includes("m");
     dotAll ||= inline[1]!.includes("s");
   }
-  const body = translate(src, multiLine);
+  const ascii = inline?.[1]?.includes("a") ?? false;
+  if (ascii && flags.unicode) throw new PyError("ValueError", "ASCII and UNICODE flags are incompatible");
+  const body = translate(src, multiLine, ascii);
   try {
     return new RegExp(body, `gu${ignoreCase ? "i" : ""}${multiLine ? "m" : ""}${dotAll ? "s" : ""}`);
   } catch (e) {
@@ -33,7 +38,15 @@ export function compilePyRegex(pattern: string, flags: PyRegexFlags = {}): RegEx
   }
 }
 
-function translate(src: string, multiLine: boolean): string {
+/** Python's \\s on str, or re.ASCII's. */
+const SPACE = { unicode: PY_SPACE, ascii: "\\t-\\r " };
+const DIGIT = { unicode: "\\p{Nd}", ascii: "0-9" };
+const WORD = { unicode: "\\p{L}\\p{N}_", ascii: "A-Za-z0-9_" };
+
+function translate(src: string, multiLine: boolean, ascii: boolean): string {
+  const kind = ascii ? "ascii" : "unicode";
+  const cls = (body: string, negated: boolean, inClass: boolean, inClassNegated: string): string =>
+    inClass ? (negated ? inClassNegated : body) : `[${negated ? "^" : ""}${body}]`;
   let out = "";
   let inClass = false;
   for (let i = 0; i < src.length; i++) {
@@ -44,10 +57,12 @@ function translate(src: string, multiLine: boolean): string {
       i++;
       if (nx === "A" && !inClass) out += "(?<![\\s\\S])";
       else if (nx === "Z" && !inClass) out += "(?![\\s\\S])";
-      else if (nx === "d") out += inClass ? "\\p{Nd}" : "\\p{Nd}";
-      else if (nx === "D") out += inClass ? "\\P{Nd}" : "\\P{Nd}";
-      else if (nx === "w") out += inClass ? "\\p{L}\\p{N}_" : "[\\p{L}\\p{N}_]";
-      else if (nx === "W") out += inClass ? "\\P{L}" : "[^\\p{L}\\p{N}_]";
+      else if (nx === "d" || nx === "D")
+        out += cls(DIGIT[kind], nx === "D", inClass, ascii ? "\\D" : "\\P{Nd}");
+      else if (nx === "w" || nx === "W")
+        out += cls(WORD[kind], nx === "W", inClass, ascii ? "\\W" : "\\P{L}");
+      // (inside a class, a complement is JavaScript's: a class cannot hold the complement of another)
+      else if (nx === "s" || nx === "S") out += cls(SPACE[kind], nx === "S", inClass, "\\S");
       else if (/[0-9a-zA-Z]/.test(nx)) out += `\\${nx}`;
       else if (JS_SYNTAX.includes(nx) || (inClass && nx === "-")) out += `\\${nx}`;
       else out += nx;

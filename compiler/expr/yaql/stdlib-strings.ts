@@ -3,6 +3,7 @@
 // on runs of whitespace, regexes use Python syntax (py-regex.ts).
 
 import { newDict } from "../../../runtime/stdlib/py/dict";
+import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
@@ -24,7 +25,8 @@ const ssizeOf = (v: PyValue) => {
   return intOf(v);
 };
 const cps = (s: string) => Array.from(s);
-const WS = "\\s\\x1c-\\x1f\\x85";
+const WS = PY_SPACE;
+const TRAILING_WORD = new RegExp(`[${PY_SPACE}]+([^${PY_SPACE}]*)$`, "u");
 
 function escapeForClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, "\\$&");
@@ -59,7 +61,7 @@ function pySplitStr(s: string, sep: PyValue, maxSplit: number, fromRight: boolea
       return out;
     }
     for (let i = 0; i < maxSplit; i++) {
-      const m = /[\s\x1c-\x1f\x85]+([^\s\x1c-\x1f\x85]*)$/u.exec(rest);
+      const m = TRAILING_WORD.exec(rest);
       if (!m) break;
       out.unshift(m[1]!);
       rest = rest.slice(0, m.index);
@@ -262,7 +264,13 @@ defFunction(
     P("multiLine", T.nullable(T.bool), false),
     P("dotAll", T.nullable(T.bool), false),
   ],
-  (_, a) => new YaqlRegex(str(a.v(0)), { ignoreCase: !!a.v(1), multiLine: !!a.v(2), dotAll: !!a.v(3) }),
+  (_, a) =>
+    new YaqlRegex(str(a.v(0)), {
+      ignoreCase: !!a.v(1),
+      multiLine: !!a.v(2),
+      dotAll: !!a.v(3),
+      unicode: true,
+    }),
 );
 
 function search(re: RegExp, s: string): RegExpExecArray | null {

@@ -2,6 +2,7 @@
 // ((?P<n>..), (?P=n), \A, \Z, inline flags, Python's `$`, `.` and Unicode
 // \d \w \b) and implements match/search/sub/findall with Python's results.
 
+import { PY_SPACE } from "../py/unicode";
 import { PyError, PyTuple, type PyValue } from "../py/value";
 
 export interface PyRegex {
@@ -45,6 +46,7 @@ export function compilePyRegex(pattern: string, flags = 0): PyRegex {
   }
   const ascii = (allFlags & ASCII) !== 0;
   const w = ascii ? W_CLASS_ASCII : W_CLASS;
+  const space = ascii ? "\\t-\\r " : PY_SPACE;
   const out: string[] = [];
   const groupNames = new Map<string, number>();
   let groups = 0;
@@ -68,9 +70,11 @@ export function compilePyRegex(pattern: string, flags = 0): PyRegex {
       case "W":
         return inClass ? (ascii ? "\\W" : "\\P{L}") : `[^${w}]`;
       case "s":
-        return "\\s";
+        // Python's whitespace on str (JavaScript's \s differs), ASCII's with re.A
+        return inClass ? space : `[${space}]`;
       case "S":
-        return "\\S";
+        // (inside a class, JavaScript's \S: a class cannot hold the complement of another)
+        return inClass ? "\\S" : `[^${space}]`;
       case "b":
         if (inClass) return "\\x08";
         return `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;

@@ -194,4 +194,12 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
     expr: "<% [9007199254740993, 9007199254740992.5].max() %>",
     want: { value: { $bigint: "9007199254740993" }, type: "int" },
   },
+  // Python's whitespace (U+001C-U+001F and U+0085 are, U+FEFF is not), and re.ASCII against regex()'s re.UNICODE.
+  { expr: "<% regex('a\\sb').matches('a\u001cb') %>", want: { value: true, type: "bool" } },
+  { expr: "<% regex('a\\sb').matches('a\ufeffb') %>", want: { value: false, type: "bool" } },
+  { expr: "<% 'x\u001fy' =~ 'x\\Sy' %>", want: { value: false, type: "bool" } },
+  { expr: "<% regex('[\\s]+').split('a\u001c\u001db c') %>", want: { value: ["a", "b", "c"], type: "list" } },
+  { expr: "<% regex('(?a)a\\sb').matches('a\u00a0b') %>", want: { error_type: "evaluation" } },
+  { expr: "<% 'a\u00a0b' =~ '(?a)a\\sb' %>", want: { value: false, type: "bool" } },
+  { expr: "<% 'a\u0085b\ufeffc'.split() %>", want: { value: ["a", "b\ufeffc"], type: "list" } },
 ];
