@@ -20,6 +20,7 @@ import {
   convertInput,
   convertOutput,
   handOverFrozen,
+  handOverIterated,
   isYaqlIterable,
   iter,
   iterate,
@@ -66,7 +67,12 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
-    const hand = functionTakesFrozenArguments(name) ? handOverFrozen : convertOutput;
+    // use_none gives back what it gets: a view stays a view until the output is converted
+    const hand = !functionTakesFrozenArguments(name)
+      ? convertOutput
+      : name === "zip"
+        ? handOverIterated
+        : handOverFrozen;
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
     const result = fn(this.env, positional.map(hand), kwargs, "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);

@@ -345,9 +345,18 @@ function hashableOutput(v: PyValue): PyValue {
   return v;
 }
 
-/** A value handed to a Python function as yaql holds it (tuples, frozen mappings); only iterators are read into lists. */
+/** A value handed to a Python function as yaql holds it (tuples, frozen mappings, views); only iterators are read into lists. */
 export function handOverFrozen(v: PyValue): PyValue {
-  return v instanceof YaqlIter || v instanceof YaqlView ? convertOutput(v) : v;
+  return v instanceof YaqlIter ? convertOutput(v) : v;
+}
+
+/**
+ * handOverFrozen for a function that only iterates its arguments (Orquesta's
+ * zip): a mapping view as the tuple of the items it yields, so that
+ * `zip(d.items(), ...)` pairs the item tuples.
+ */
+export function handOverIterated(v: PyValue): PyValue {
+  return v instanceof YaqlView ? new PyTuple([...iterate(v)]) : handOverFrozen(v);
 }
 
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */

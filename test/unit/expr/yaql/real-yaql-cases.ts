@@ -202,4 +202,27 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% regex('(?a)a\\sb').matches('a\u00a0b') %>", want: { error_type: "evaluation" } },
   { expr: "<% 'a\u00a0b' =~ '(?a)a\\sb' %>", want: { value: false, type: "bool" } },
   { expr: "<% 'a\u0085b\ufeffc'.split() %>", want: { value: ["a", "b\ufeffc"], type: "list" } },
+  // Orquesta's zip iterates what it is given: a mapping view's items (tuples), a lazy query's results.
+  { expr: "<% zip(dict(a => 1).items(), [3]) %>", want: { value: [[["a", 1], 3]], type: "list" } },
+  {
+    expr: "<% zip(dict(a => 1, b => 2).values(), [1,2].select($ * 2), pad => 0) %>",
+    want: {
+      value: [
+        [1, 2],
+        [2, 4],
+      ],
+      type: "list",
+    },
+  },
+  {
+    expr: "<% zip([1,2].orderBy(-$), [5]) %>",
+    want: {
+      value: [
+        [2, 5],
+        [1, null],
+      ],
+      type: "list",
+    },
+  },
+  { expr: "<% use_none(dict(a => 1).items()) %>", want: { error_type: "evaluation" } },
 ];
