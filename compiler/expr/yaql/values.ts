@@ -288,8 +288,7 @@ export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
   if (v instanceof PyTuple) return [...v.items];
   const out: PyValue[] = [];
   for (const x of iterate(v)) {
-    if (out.length >= limit)
-      throw new PyError("CollectionTooLargeException", `Collection length exceeds ${limit} elements`);
+    if (out.length >= limit) throw tooLarge(limit);
     out.push(x);
   }
   return out;
@@ -371,15 +370,30 @@ export function convertOutput(v: PyValue): PyValue {
     return isPlainDict(v) ? markPlainDict(out) : out;
   }
   // Each element is converted as it is produced, so a lazy element fails before later ones are made.
+  // An endless iterator (generate() with a condition that never fails) stops at
+  // toArray's bound instead of growing until the process runs out of memory.
   if (isSetLike(v)) {
     const out = new PySet();
-    for (const x of iterate(v)) out.add(hashableOutput(convertOutput(x)));
+    let n = 0;
+    for (const x of iterate(v)) {
+      if (++n > OUTPUT_LIMIT) throw tooLarge(OUTPUT_LIMIT);
+      out.add(hashableOutput(convertOutput(x)));
+    }
     return out;
   }
   if (isYaqlIterable(v)) {
     const out: PyValue[] = [];
-    for (const x of iterate(v)) out.push(convertOutput(x));
+    for (const x of iterate(v)) {
+      if (out.length >= OUTPUT_LIMIT) throw tooLarge(OUTPUT_LIMIT);
+      out.push(convertOutput(x));
+    }
     return out;
   }
   return v;
+}
+
+const OUTPUT_LIMIT = 1_000_000;
+
+function tooLarge(limit: number): PyError {
+  return new PyError("CollectionTooLargeException", `Collection length exceeds ${limit} elements`);
 }

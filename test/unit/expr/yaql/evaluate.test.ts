@@ -68,6 +68,14 @@ describe("YAQL evaluation", () => {
     ]);
   });
 
+  it("stops an endless result at a million items instead of running out of memory", () => {
+    // real yaql (no iterator limit under Orquesta) would never return
+    expect(() => run("generate(0, true, $ + 1)")).toThrow(
+      /CollectionTooLargeException: Collection length exceeds 1000000/,
+    );
+    expect(run("generate(0, true, $ + 1).take(3)")).toEqual([0, 1, 2]);
+  });
+
   it("binds names with let, def and lambdas", () => {
     expect(run("let(a => 2, b => 3) -> $a * $b")).toBe(6);
     expect(run("def(sq, $ * $) -> ctx(l).select(sq($))")).toEqual([9, 1, 4]);
