@@ -3,30 +3,28 @@
 // once even when a later run replays them, then the final block; exit 0 only
 // for a success.
 
-import type { ChildProcess } from "node:child_process";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RedisBackend } from "../../runtime/backend/redis/index";
-import { openTestRedis, TEST_REDIS_URL } from "../unit/backend/redis-helper";
-import { buildCli, HOSTT, orqc, startWorkerProcess, until } from "../unit/host/e2e-support";
+import {
+  buildCli,
+  HOSTT,
+  orqc,
+  type RedisWorker,
+  startWorkerOnTestRedis,
+  until,
+} from "../unit/host/e2e-support";
 
 let cli: string;
-let backend: RedisBackend;
-let worker: ChildProcess;
+let fixture: RedisWorker;
 let redisArgs: string[];
 
 beforeAll(async () => {
   cli = await buildCli("follow");
-  backend = await openTestRedis();
-  redisArgs = ["--redis", TEST_REDIS_URL, "--redis-prefix", backend.keys.prefix];
-  worker = await startWorkerProcess(cli, [...redisArgs, "--packs", HOSTT, "--concurrency", "4"]);
+  fixture = await startWorkerOnTestRedis(cli, ["--packs", HOSTT, "--concurrency", "4"]);
+  ({ redisArgs } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill("SIGKILL");
-  await backend?.purge();
-  await backend?.close();
-});
+afterAll(() => fixture?.stop());
 
 async function submit(args: string[]): Promise<string> {
   const r = await orqc(cli, ["run", HOSTT, ...args, ...redisArgs]);

@@ -2,14 +2,21 @@
 // on Redis run by a worker process (a workflow with sub-workflows is removed
 // with its children and journals; one still running stays); usage errors.
 
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RedisBackend } from "../../runtime/backend/redis/index";
 import { openTestRedis, TEST_REDIS_URL } from "../unit/backend/redis-helper";
-import { buildCli, HOSTT, orqc, startWorkerProcess, until } from "../unit/host/e2e-support";
+import {
+  buildCli,
+  HOSTT,
+  orqc,
+  type RedisWorker,
+  startWorkerOnTestRedis,
+  startWorkerProcess,
+  until,
+} from "../unit/host/e2e-support";
 
 let cli: string;
 const home = mkdtempSync(join(tmpdir(), "orqc-purge-home-"));
@@ -79,21 +86,16 @@ describe("orqc purge (local records of embedded runs)", () => {
 });
 
 describe("orqc purge --redis", () => {
+  let fixture: RedisWorker;
   let backend: RedisBackend;
-  let worker: ChildProcess;
   let redisArgs: string[];
 
   beforeAll(async () => {
-    backend = await openTestRedis();
-    redisArgs = ["--redis", TEST_REDIS_URL, "--redis-prefix", backend.keys.prefix];
-    worker = await startWorkerProcess(cli, [...redisArgs, "--packs", HOSTT, "--concurrency", "4"]);
+    fixture = await startWorkerOnTestRedis(cli, ["--packs", HOSTT, "--concurrency", "4"]);
+    ({ backend, redisArgs } = fixture);
   }, 60_000);
 
-  afterAll(async () => {
-    if (worker && worker.exitCode === null && worker.signalCode === null) worker.kill("SIGKILL");
-    await backend?.purge();
-    await backend?.close();
-  });
+  afterAll(() => fixture?.stop());
 
   it("removes a finished workflow with its sub-workflows and journals, keeps one still running", async () => {
     const done = await orqc(cli, ["run", HOSTT, "hostt.parent", ...redisArgs, "--wait"], env);

@@ -5,7 +5,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
+import type { RedisBackend } from "../../../runtime/backend/redis/index";
 import { bundleForNode } from "../../../scripts/bundle-for-node";
+import { openTestRedis, TEST_REDIS_URL } from "../backend/redis-helper";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const HOSTT = resolve(import.meta.dirname, "fixtures/hostt");
@@ -66,6 +68,31 @@ export function startWorkerProcess(
     });
     child.once("exit", (code) => fail(new Error(`worker exited early (${code}): ${out}`)));
   });
+}
+
+/** A worker process on a fresh test Redis prefix, and the flags that reach it. */
+export interface RedisWorker {
+  readonly backend: RedisBackend;
+  readonly worker: ChildProcess;
+  readonly redisArgs: string[];
+  /** Kills the worker, empties the prefix, closes the connection. */
+  stop(): Promise<void>;
+}
+
+export async function startWorkerOnTestRedis(cli: string, args: string[]): Promise<RedisWorker> {
+  const backend = await openTestRedis();
+  const redisArgs = ["--redis", TEST_REDIS_URL, "--redis-prefix", backend.keys.prefix];
+  const worker = await startWorkerProcess(cli, [...redisArgs, ...args]);
+  return {
+    backend,
+    worker,
+    redisArgs,
+    async stop() {
+      if (worker.exitCode === null && worker.signalCode === null) worker.kill("SIGKILL");
+      await backend.purge();
+      await backend.close();
+    },
+  };
 }
 
 export function exited(child: ChildProcess): Promise<number | null> {
