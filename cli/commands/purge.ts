@@ -100,10 +100,11 @@ function print(out: Outcome, format: string): void {
 
 async function purgeEmbedded(rule: PurgeRule, dryRun: boolean): Promise<Outcome> {
   const records = listEmbeddedRecords().sort((a, b) => a.createdAt - b.createdAt);
+  const stored = new Set(records.map((r) => r.id));
   const selection = await selectPurge(
     records.filter((r) => r.createdAt < rule.before),
     rule,
-    async (ids) => new Set(ids.filter((id) => records.some((r) => r.id === id))),
+    async (ids) => new Set(ids.filter((id) => stored.has(id))),
   );
   if (!dryRun) deleteEmbeddedRecords(selection.ids);
   return { roots: selection.roots, executions: selection.ids.length, inquiries: 0, dryRun };

@@ -4,7 +4,7 @@
 // until the execution completes; then its status, output and errors.
 
 import type { Backend, ExecutionRecord, InquiryRecord } from "../../runtime/backend/types";
-import { COMPLETED } from "../../runtime/engine/statuses";
+import { COMPLETED, PAUSE } from "../../runtime/engine/statuses";
 import { contextOf } from "../../runtime/host/record-context";
 import type { TraceEvent } from "../../runtime/host/region";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
@@ -69,12 +69,16 @@ export async function followExecution(
   for (;;) {
     const root = await backend.executions.get(id);
     if (!root) return undefined;
-    // The execution and, breadth first, every execution under it.
+    // The execution and every execution under it (one listing), each named by
+    // the chain of sub-workflow refs that leads to it; parents come first.
+    const under = await backend.executions.list({ rootId: id, since: root.createdAt, limit: 10_000 });
+    under.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const whereOf = new Map<string, string>([[id, ""]]);
     const tree: { rec: ExecutionRecord; where: string }[] = [{ rec: root, where: "" }];
-    for (let i = 0; i < tree.length; i++) {
-      const { rec, where } = tree[i]!;
-      for (const child of (await backend.executions.list({ parentId: rec.id, limit: 1000 })).reverse())
-        tree.push({ rec: child, where: `${where}${child.ref}: ` });
+    for (const rec of under) {
+      const where = `${whereOf.get(rec.parentId ?? id) ?? ""}${rec.ref}: `;
+      whereOf.set(rec.id, where);
+      tree.push({ rec, where });
     }
     const lines: { at: number; text: string }[] = [];
     for (const { rec, where } of tree) {
@@ -100,7 +104,9 @@ export async function followExecution(
     }
     lines.sort((a, b) => a.at - b.at);
     if (lines.length > 0) options.write(`${lines.map((l) => l.text).join("\n")}\n`);
-    const inquiries: InquiryRecord[] = await pendingInquiriesOf(backend, id);
+    // An open inquiry pauses its workflow: the inquiry list is read only then.
+    const waiting = tree.some(({ rec }) => PAUSE.has(rec.status));
+    const inquiries: InquiryRecord[] = waiting ? await pendingInquiriesOf(backend, id) : [];
     const block = pendingBlock(inquiries);
     if (block !== shownInquiries) {
       shownInquiries = block;

@@ -176,7 +176,9 @@ Examples:
           flags.journal && rec
             ? dumpJournal(await backend.journal.load(id), new SecretSet(secretValues(rec)))
             : undefined;
-        const children = rec ? await backend.executions.list({ parentId: id, limit: 1000 }) : undefined;
+        const children = rec
+          ? await backend.executions.list({ parentId: id, since: rec.createdAt, limit: 1000 })
+          : undefined;
         const inquiries = rec ? await pendingInquiriesOf(backend, id) : [];
         show(rec, journal as unknown as JsonValue, children, inquiries);
       });

@@ -56,6 +56,13 @@ export interface ExecutionFilter {
   readonly status?: string;
   readonly ref?: string;
   readonly parentId?: string;
+  /** Every execution under a root (sub-workflows of sub-workflows too). */
+  readonly rootId?: string;
+  /**
+   * Only executions created at or after this time (epoch ms): bounds the scan
+   * of the creation index (children are created after their parent).
+   */
+  readonly since?: number;
   /** Newest first; default 100. */
   readonly limit?: number;
 }

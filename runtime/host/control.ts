@@ -41,7 +41,7 @@ async function apply(
     const resumed = await backend.executions.update(id, { status: S.running }, [S.paused, S.pausing]);
     if (resumed.ok) updated = resumed.record;
   }
-  for (const child of await backend.executions.list({ parentId: id, limit: 10_000 }))
+  for (const child of await backend.executions.list({ parentId: id, since: rec.createdAt, limit: 10_000 }))
     await apply(backend, child, action);
   await backend.queue.enqueue(id, null, { jobId: `${id}.${action}.${Date.now()}` });
   return updated;

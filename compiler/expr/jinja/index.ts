@@ -112,18 +112,10 @@ export function runJinjaExpression(
     // A lazy generator (map, select...) fails only when consumed: inside the try.
     let value = evaluate(env);
     if (value instanceof PyGenerator) value = value.consume();
-    return markupSeen() ? plainValue(value) : value;
+    return markupSeen() ? plainResult(value) : value;
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }
-}
-
-/**
- * An expression's value as Orquesta hands it on: a Markup is the str it is
- * (reported as type str), also inside lists and dicts.
- */
-export function plainValue(value: PyValue): PyValue {
-  return plainResult(value);
 }
 
 /** True for the StrictUndefined values evaluateJinjaExpressionText can return. */

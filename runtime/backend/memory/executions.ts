@@ -156,9 +156,12 @@ export const BRIEF_FIELDS: readonly (keyof ExecutionBrief)[] = [
   "finishedAt",
 ];
 
-export function matches(record: ExecutionRecord, filter: ExecutionFilter): boolean {
+/** Whether a record (or a brief of it) passes the filter. */
+export function matches(record: ExecutionBrief, filter: ExecutionFilter): boolean {
   if (filter.status !== undefined && record.status !== filter.status) return false;
   if (filter.ref !== undefined && record.ref !== filter.ref) return false;
   if (filter.parentId !== undefined && record.parentId !== filter.parentId) return false;
+  if (filter.rootId !== undefined && record.rootId !== filter.rootId) return false;
+  if (filter.since !== undefined && record.createdAt < filter.since) return false;
   return true;
 }

@@ -76,12 +76,26 @@ export class RedisExecutionStore implements ExecutionStore {
   async list(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
     const limit = filter.limit ?? 100;
     const out: ExecutionRecord[] = [];
-    const page = Math.max(limit, 100);
+    const page = Math.max(Math.min(limit, 1000), 100);
+    const index = this.keys.executionIndex();
+    // A filtered listing reads each record's scalar fields first and the whole
+    // record (input, result, trace) only for those that match.
+    const filtered =
+      filter.status !== undefined ||
+      filter.ref !== undefined ||
+      filter.parentId !== undefined ||
+      filter.rootId !== undefined;
     for (let start = 0; out.length < limit; start += page) {
-      const ids = await this.redis.zrevrange(this.keys.executionIndex(), start, start + page - 1);
+      const ids =
+        filter.since === undefined
+          ? await this.redis.zrevrange(index, start, start + page - 1)
+          : await this.redis.zrevrangebyscore(index, "+inf", filter.since, "LIMIT", start, page);
       if (ids.length === 0) break;
+      const wanted = filtered
+        ? (await this.briefs(ids)).flatMap((b) => (b && matches(b, filter) ? [b.id] : []))
+        : ids;
       const pipeline = this.redis.pipeline();
-      for (const id of ids) pipeline.hgetall(this.keys.execution(id));
+      for (const id of wanted) pipeline.hgetall(this.keys.execution(id));
       const rows = (await pipeline.exec()) ?? [];
       for (const [, hash] of rows) {
         const fields = hash as Record<string, string> | null;
@@ -90,6 +104,7 @@ export class RedisExecutionStore implements ExecutionStore {
         if (matches(record, filter)) out.push(record);
         if (out.length >= limit) break;
       }
+      if (ids.length < page) break;
     }
     return out;
   }

@@ -23,13 +23,8 @@ import {
   subscript,
 } from "../../../compiler/expr/jinja/evaluate";
 import { Filters } from "../../../compiler/expr/jinja/filters";
-import {
-  isJinjaStrictUndefined,
-  plainValue,
-  runJinjaTemplate,
-  wrapJinjaError,
-} from "../../../compiler/expr/jinja/index";
-import { markupSeen, resetMarkupSeen } from "../../../compiler/expr/jinja/markup";
+import { isJinjaStrictUndefined, runJinjaTemplate, wrapJinjaError } from "../../../compiler/expr/jinja/index";
+import { markupSeen, plainResult, resetMarkupSeen } from "../../../compiler/expr/jinja/markup";
 import { isTrue, toStr } from "../../../compiler/expr/jinja/protocol";
 import {
   CALLER_SLOT,
@@ -72,7 +67,7 @@ export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly
     resetMarkupSeen();
     value = body(new Scope(env), frame(env));
     if (value instanceof PyGenerator) value = value.consume();
-    if (markupSeen()) value = plainValue(value);
+    if (markupSeen()) value = plainResult(value);
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }

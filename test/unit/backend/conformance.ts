@@ -63,6 +63,31 @@ export function runBackendConformance(name: string, open: () => Promise<BackendF
         expect((await b.executions.list({ limit: 2 })).map((r) => r.id)).toEqual([ids[4], ids[3]]);
       });
 
+      it("lists the executions under a root, and only those created since a time", async () => {
+        const b = await fresh();
+        const { record: root } = await b.executions.create({ ref: "p.root" });
+        await sleep(2);
+        const { record: child } = await b.executions.create({
+          ref: "p.child",
+          parentId: root.id,
+          rootId: root.id,
+        });
+        await sleep(2);
+        const { record: grand } = await b.executions.create({
+          ref: "p.grand",
+          parentId: child.id,
+          rootId: root.id,
+        });
+        await b.executions.create({ ref: "p.other" });
+        const under = await b.executions.list({ rootId: root.id });
+        expect(under.map((r) => r.id)).toEqual([grand.id, child.id]);
+        expect(
+          (await b.executions.list({ parentId: root.id, since: root.createdAt })).map((r) => r.id),
+        ).toEqual([child.id]);
+        expect(await b.executions.list({ rootId: root.id, since: grand.createdAt + 1 })).toEqual([]);
+        expect((await b.executions.list({ since: grand.createdAt })).map((r) => r.ref)).toContain("p.grand");
+      });
+
       it("pages ids by creation time and reads briefs without the rest of the record", async () => {
         const b = await fresh();
         const ids: string[] = [];
