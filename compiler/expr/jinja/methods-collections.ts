@@ -159,9 +159,12 @@ const SET: Record<string, Method<PySet>> = {
     return null;
   },
   union: (s, a) => new PySet([...s.values(), ...a.flatMap((x) => iterate(x))]),
+  // CPython walks the smaller set (the argument at equal sizes), or the argument when it is not a
+  // set, and keeps the members it walks: of 1 and True, the walked one survives.
   intersection: (s, a) => {
-    const other = new PySet(iterate(a[0] ?? null));
-    return new PySet(s.values().filter((x) => other.has(x)));
+    const arg = a[0] ?? null;
+    if (arg instanceof PySet && arg.size > s.size) return new PySet(s.values().filter((x) => arg.has(x)));
+    return new PySet([...iterate(arg)].filter((x) => s.has(x)));
   },
   difference: (s, a) => {
     const other = new PySet(iterate(a[0] ?? null));

@@ -281,6 +281,7 @@ function* insertAt(src: PyValue, pos: number, values: () => Iterable<PyValue>, n
 // ---------------------------------------------------------------- sets
 
 const setOf = (v: PyValue) => new YSet(iterate(v));
+const asSet = (v: PyValue): YSet => (v instanceof YSet ? v : setOf(v));
 
 /** Mapping views are sets without frozenset's methods: calling one fails as in Python. */
 function frozen(v: PyValue, method: string): PyValue {
@@ -304,10 +305,13 @@ defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "union");
   return algebra("union", left, a.v(1), new YSet([...iterate(left), ...iterate(a.v(1))]));
 });
+// CPython walks the smaller operand (the right one when sizes are equal) and
+// keeps its members, so of two equal members (1 and true) the smaller set's survives.
 defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
-  const r = setOf(a.v(1));
-  const left = frozen(a.v(0), "intersection");
-  return algebra("intersection", left, a.v(1), new YSet([...iterate(left)].filter((x) => r.has(x))));
+  const l = frozen(a.v(0), "intersection");
+  const [left, right] = [asSet(l), asSet(a.v(1))];
+  const [walked, probed] = right.size > left.size ? [left, right] : [right, left];
+  return algebra("intersection", l, a.v(1), new YSet([...iterate(walked)].filter((x) => probed.has(x))));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);

@@ -225,4 +225,21 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
     },
   },
   { expr: "<% use_none(dict(a => 1).items()) %>", want: { error_type: "evaluation" } },
+  // frozenset.intersection keeps the members of the smaller operand (the right one at equal sizes): 1 or True.
+  {
+    expr: "<% str(set('a', 'b', true).intersect(set(1, 2))) %>",
+    want: { value: "frozenset({1})", type: "str" },
+  },
+  {
+    expr: "<% str(set(true, 'b').intersect(set('a', 1))) %>",
+    want: { value: "frozenset({1})", type: "str" },
+  },
+  {
+    expr: "<% str(set(1.0, 2).intersect(set(true, 2, 5))) %>",
+    want: { value: "frozenset({1.0, 2})", type: "str" },
+  },
+  {
+    expr: "<% str(set(1.0, 2, 3).intersect([true, 2].toSet())) %>",
+    want: { value: "frozenset({True, 2})", type: "str" },
+  },
 ];
