@@ -4,7 +4,6 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { readCases, readScenario, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
@@ -12,6 +11,10 @@ import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import type { PyValue } from "../../runtime/stdlib/py/value";
 import { type CliErrorKind, type InputPlace, jsonErrorPlace, reportError } from "../report-error";
+import { scenarioRoot } from "./scenario-root";
+
+/** Scenarios whose workflows must exist under an inferred root. */
+const ROOT_SAMPLE = 5;
 
 interface SimulateOptions {
   scenario?: string;
@@ -33,16 +36,6 @@ async function compiledCases(
   const { compileScenarios } = await import("../../compiler/simulate/compile-scenarios");
   const { translateExpression } = await import("../../compiler/emit/translator");
   return compileScenarios(items, root, translateExpression, packWorkflows, readWorkflow);
-}
-
-function defaultRoot(): string {
-  // dist/orqc.js (or cli/commands/simulate.ts under tsx) -> project -> ../shared
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
-    if (existsSync(join(dir, "package.json"))) return resolve(dir, "..", "shared");
-    dir = dirname(dir);
-  }
-  return resolve(process.cwd(), "..", "shared");
 }
 
 function fail(
@@ -67,7 +60,10 @@ export function registerSimulate(program: Command): void {
     .option("--scenario <file>", "scenario JSON (golden format); without it every action succeeds")
     .option("--cases <dir>", "run every case of a golden traces folder (INDEX.json)")
     .option("--only <ids...>", "with --cases: run only these case ids")
-    .option("--root <dir>", "folder scenario paths are relative to (default: ../shared beside the project)")
+    .option(
+      "--root <dir>",
+      "folder scenario paths are relative to (default: the nearest folder above the cases folder or scenario file that holds their workflows, else ../shared beside the project)",
+    )
     .option("--packs <dirs...>", "pack folders to resolve sub-workflows from")
     .option(
       "--compiled",
@@ -87,12 +83,14 @@ inlined tasks still appear in the trace under their original names.`,
     )
     .action(async (workflow: string | undefined, opts: SimulateOptions) => {
       if (opts.format !== "json") return fail(`unsupported format "${opts.format}" (use json)`, 2);
-      const root = resolve(opts.root ?? defaultRoot());
       if (opts.cases) {
         if (!existsSync(join(opts.cases, "INDEX.json")))
           return fail(`no INDEX.json in ${opts.cases}`, 2, "input");
         const only = opts.only ? new Set(opts.only) : undefined;
-        const compiled = opts.compiled ? await compiledCases(readCases(opts.cases, only), root) : undefined;
+        const items = readCases(opts.cases, only);
+        const sample = items.slice(0, ROOT_SAMPLE).map((it) => it.scenario.workflow);
+        const root = scenarioRoot(opts.root, opts.cases, sample);
+        const compiled = opts.compiled ? await compiledCases(items, root) : undefined;
         return print(runCases(opts.cases, root, only, compiled));
       }
       if (!opts.scenario && !workflow) return fail("give WORKFLOW.yaml, --scenario FILE or --cases DIR", 2);
@@ -109,6 +107,11 @@ inlined tasks still appear in the trace under their original names.`,
           );
         }
       }
+      const root = scenarioRoot(
+        opts.root,
+        opts.scenario ? dirname(opts.scenario) : undefined,
+        workflow === undefined ? [scenario.workflow] : [],
+      );
       const override = workflow ? resolve(workflow) : null;
       if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2, "input");
       const topPath = workflow ?? scenario.workflow;

@@ -1,0 +1,44 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = resolve(__dirname, "../../bin/orqc.js");
+
+/** A golden-layout case set: <set>/golden/traces/<case>/scenario.json, its workflow under <set>/corpus/. */
+function caseSet(): { set: string; cases: string } {
+  const set = mkdtempSync(join(tmpdir(), "orqc-root-"));
+  const cases = join(set, "golden", "traces");
+  mkdirSync(join(cases, "c1"), { recursive: true });
+  mkdirSync(join(set, "corpus", "p"), { recursive: true });
+  writeFileSync(
+    join(set, "corpus", "p", "wf.yaml"),
+    "version: 1.0\ninput: [x]\ntasks:\n  t1:\n    action: core.echo message=<% ctx(x) %>\noutput:\n  - x: <% ctx(x) %>\n",
+  );
+  writeFileSync(join(cases, "INDEX.json"), JSON.stringify({ cases: [{ case_id: "c1" }] }));
+  writeFileSync(
+    join(cases, "c1", "scenario.json"),
+    JSON.stringify({ workflow: "corpus/p/wf.yaml", input: { x: "hi" } }),
+  );
+  return { set, cases };
+}
+
+const run = (args: string[], cwd: string) =>
+  JSON.parse(execFileSync("node", [CLI, "simulate", ...args], { encoding: "utf8", cwd }));
+
+describe("orqc simulate without --root", () => {
+  it("finds the workflows of a case set copied anywhere, from any working folder", () => {
+    const { cases } = caseSet();
+    const out = run(["--cases", cases], tmpdir());
+    expect(out.c1.status).toBe("succeeded");
+    expect(out.c1.output).toEqual({ x: "hi" });
+    expect(run(["--scenario", join(cases, "c1", "scenario.json")], tmpdir()).output).toEqual({ x: "hi" });
+  });
+
+  it("still takes --root first", () => {
+    const { cases } = caseSet();
+    const out = run(["--cases", cases, "--root", tmpdir()], tmpdir());
+    expect(out.c1.error).toContain(join(tmpdir(), "corpus", "p", "wf.yaml"));
+  });
+});
