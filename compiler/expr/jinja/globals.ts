@@ -14,7 +14,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
-import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, PyRange, setItem } from "./values";
+import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, originalKey, PyRange, setItem } from "./values";
 
 const MAX_RANGE = 100000;
 
@@ -45,7 +45,7 @@ function makeDict(args: PyValue[], kwargs: PyDict): PyDict {
   if (args.length > 1) throw typeError(`dict expected at most 1 argument, got ${args.length}`);
   const src = args[0];
   if (src !== undefined) {
-    if (isDict(src)) for (const k of dictKeys(src)) dictSet(out, k, src[k]!);
+    if (isDict(src)) for (const k of dictKeys(src)) setItem(out, originalKey(src, k), src[k]!);
     else {
       for (const pair of iterate(src)) {
         const kv = iterate(pair);

@@ -250,7 +250,9 @@ export function rememberKey(d: PyDict, text: string, key: PyValue): void {
 }
 
 export function originalKey(d: PyDict, text: string): PyValue {
-  return originalKeys.get(d)?.get(text) ?? text;
+  const m = originalKeys.get(d);
+  // a None key is remembered as null: has(), not ??
+  return m?.has(text) ? (m.get(text) as PyValue) : text;
 }
 
 /**
