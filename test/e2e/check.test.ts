@@ -88,4 +88,38 @@ describe("orqc check", () => {
     expect(r.stdout).toContain("Examples:");
     expect(r.stdout).toContain("--format");
   });
+
+  describe("for CI", () => {
+    const WARNS = resolve(
+      CORPUS,
+      "community/EncoreTechnologies__stackstorm-arista/actions/workflows/cli.yaml",
+    );
+
+    it("--format github writes one annotation per problem, on its file and line", () => {
+      const r = orqc(["check", resolve(INVALID, "39-undefined-task.yaml"), "--format", "github"]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe(
+        '::error file=test/fixtures/invalid/39-undefined-task.yaml,line=8,col=13,endLine=8,endColumn=19,title=ORQ2003 undefined task in do::task "notify" is not defined\n',
+      );
+    });
+
+    it("--format sarif writes a SARIF 2.1.0 log of the same problems", () => {
+      const r = orqc(["check", resolve(INVALID, "39-undefined-task.yaml"), "--format", "sarif"]);
+      expect(r.code).toBe(1);
+      const log = JSON.parse(r.stdout);
+      expect(log.version).toBe("2.1.0");
+      expect(log.runs[0].results).toHaveLength(1);
+      expect(log.runs[0].results[0]).toMatchObject({ ruleId: "ORQ2003", level: "error" });
+      expect(log.runs[0].results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 8 });
+    });
+
+    it("--max-warnings turns warnings past the limit into a failing exit", () => {
+      expect(orqc(["check", WARNS]).code).toBe(0);
+      expect(orqc(["check", WARNS, "--max-warnings", "2"]).code).toBe(0);
+      const r = orqc(["check", WARNS, "--max-warnings", "1"]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("2 warnings, more than --max-warnings 1");
+      expect(orqc(["check", WARNS, "--max-warnings", "-1"]).code).toBe(2);
+    });
+  });
 });
