@@ -148,7 +148,7 @@ function selectOrReject(
   keep: boolean,
   lookupAttr: boolean,
 ): PyValue {
-  return new PyGenerator(() => selectedItems(rt, value, args, kwargs, keep, lookupAttr));
+  return new PyGenerator(() => selectedItems(rt, value, args, kwargs, keep, lookupAttr), "select_or_reject");
 }
 
 export const SEQ_FILTERS: Record<string, FilterFn> = {
@@ -325,7 +325,15 @@ SEQ_FILTERS.d = SEQ_FILTERS.default!;
 
 // Jinja's generator filters run only when their result is iterated: until
 // then argument errors and bad input go unnoticed (`x | items` is truthy).
-for (const name of ["unique", "map", "batch", "slice", "items"]) {
+// The names are Jinja2 3.1's generator functions, which repr() shows.
+const GENERATOR_FUNCTIONS: Record<string, string> = {
+  unique: "do_unique",
+  map: "sync_do_map",
+  batch: "do_batch",
+  slice: "sync_do_slice",
+  items: "do_items",
+};
+for (const [name, pyName] of Object.entries(GENERATOR_FUNCTIONS)) {
   const eager = SEQ_FILTERS[name]!;
-  SEQ_FILTERS[name] = (rt, v, a, k) => new PyGenerator(() => iterate(eager(rt, v, a, k)));
+  SEQ_FILTERS[name] = (rt, v, a, k) => new PyGenerator(() => iterate(eager(rt, v, a, k)), pyName);
 }

@@ -131,7 +131,7 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (v instanceof PyRange) return v.repr();
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
   if (v instanceof JinjaUndefined) return "Undefined";
-  if (v instanceof PyGenerator) return "<generator object at 0x7f0000000000>";
+  if (v instanceof PyGenerator) return `<generator object ${v.name} at 0x7f0000000000>`;
   if (v instanceof PyReverseIterator) return `<${v.pyOpaque} object at 0x7f0000000000>`;
   if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;
   if (v instanceof JinjaCallable) return v.reprText ?? `<${v.pyOpaque} ${v.name}>`;

@@ -105,7 +105,11 @@ export class DictView implements PyOpaque {
 export class PyGenerator implements PyOpaque {
   readonly pyOpaque = "generator";
   private done = false;
-  constructor(private readonly produce: () => PyValue[]) {}
+  /** `name`: the Python function that made it, shown by repr() (`<generator object do_unique at ...>`). */
+  constructor(
+    private readonly produce: () => PyValue[],
+    readonly name = "<genexpr>",
+  ) {}
   consume(): PyValue[] {
     if (this.done) return [];
     this.done = true;

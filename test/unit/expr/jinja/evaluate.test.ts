@@ -200,4 +200,13 @@ describe("generator filters", () => {
       /Can only get item pairs from a mapping/,
     );
   });
+
+  it("show the name of Jinja2's generator function in their text", () => {
+    const text = (f: string) => renderJinjaTemplateText(`{{ [1] | ${f} | string }}`, env());
+    expect(text("unique")).toMatch(/^<generator object do_unique at 0x[0-9a-f]+>$/);
+    expect(text("map('string')")).toMatch(/^<generator object sync_do_map at /);
+    expect(text("select")).toMatch(/^<generator object select_or_reject at /);
+    expect(text("batch(1)")).toMatch(/^<generator object do_batch at /);
+    expect(text("slice(1)")).toMatch(/^<generator object sync_do_slice at /);
+  });
 });
