@@ -19,6 +19,7 @@ export interface DaemonFlags {
   lockMs: string;
   purgeAfter?: string;
   purgeEvery?: string;
+  validateOutputSchema?: boolean;
 }
 
 export function registerDaemon(program: Command): void {
@@ -38,6 +39,10 @@ export function registerDaemon(program: Command): void {
       "remove executions completed longer ago than this (30d, 12h ...); the first worker does it",
     )
     .option("--purge-every <duration>", "with --purge-after: how often to look", "10m")
+    .option(
+      "--validate-output-schema",
+      "fail a succeeded action or workflow whose output does not match its output_schema (StackStorm's system.validate_output_schema; default off, or ORQC_VALIDATE_OUTPUT_SCHEMA=1)",
+    )
     .addHelpText(
       "after",
       `\nExamples:\n  orqc daemon --workers 4 --concurrency 50 --packs examples --bundles build\n  orqc daemon --workers 4 --packs examples --purge-after 30d`,
@@ -60,6 +65,7 @@ export function workerArgs(flags: DaemonFlags, slot: number): string[] {
   if (flags.redisPrefix) args.push("--redis-prefix", flags.redisPrefix);
   if (flags.packs?.length) args.push("--packs", ...flags.packs);
   if (flags.bundles) args.push("--bundles", flags.bundles);
+  if (flags.validateOutputSchema) args.push("--validate-output-schema");
   if (flags.purgeAfter !== undefined && slot === 0)
     args.push("--purge-after", flags.purgeAfter, "--purge-every", flags.purgeEvery ?? "10m");
   return args;

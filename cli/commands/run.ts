@@ -46,6 +46,7 @@ interface RunFlags extends RedisFlags {
   redisTimeout?: string;
   trace?: boolean;
   respond: string[];
+  validateOutputSchema?: boolean;
 }
 
 class RunError extends Error {
@@ -164,6 +165,7 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
     concurrency: positiveInt(flags.concurrency, "--concurrency"),
     packs: flags.packs ?? [],
     ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
+    ...(flags.validateOutputSchema ? { validateOutputSchema: true } : {}),
   });
   try {
     const out = await submitExecution(worker.services, { target, input });
@@ -266,6 +268,10 @@ export function registerRun(program: Command): void {
       "embedded: answer the inquiry (core.ask) of TASK with this JSON response (repeatable)",
       collect,
       [],
+    )
+    .option(
+      "--validate-output-schema",
+      "embedded: fail a succeeded action or workflow whose output does not match its output_schema (StackStorm's system.validate_output_schema; default off, or ORQC_VALIDATE_OUTPUT_SCHEMA=1)",
     )
     .option("--no-trace", "do not print the task trace")
     .option("--format <format>", "text or json", "text")

@@ -27,6 +27,7 @@ export interface WorkerFlags extends RedisFlags {
   metricsPort?: string;
   purgeAfter?: string;
   purgeEvery?: string;
+  validateOutputSchema?: boolean;
 }
 
 export function registerWorker(program: Command): void {
@@ -47,6 +48,10 @@ export function registerWorker(program: Command): void {
       "remove executions completed longer ago than this (30d, 12h ...), as orqc purge does; default: keep all",
     )
     .option("--purge-every <duration>", "with --purge-after: how often to look", "10m")
+    .option(
+      "--validate-output-schema",
+      "fail a succeeded action or workflow whose output does not match its output_schema (StackStorm's system.validate_output_schema; default off, or ORQC_VALIDATE_OUTPUT_SCHEMA=1)",
+    )
     .addHelpText(
       "after",
       `
@@ -108,6 +113,7 @@ async function runWorker(flags: WorkerFlags): Promise<void> {
     metrics,
     leaseMs,
     startLauncher: true,
+    ...(flags.validateOutputSchema ? { validateOutputSchema: true } : {}),
   });
   const purger = retention ? startRetention(backend, { ...retention, logger }) : undefined;
   let server: Server | undefined;

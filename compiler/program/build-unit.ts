@@ -27,6 +27,12 @@ export function actionParameters(action: ActionMeta | undefined): Readonly<Recor
   return isDict(value) ? value : {};
 }
 
+/** The action's metadata `output_schema` as a Python value, or null. */
+export function actionOutputSchema(action: ActionMeta | undefined): PyValue | null {
+  const node = action?.node ? mapGet(action.node, "output_schema") : undefined;
+  return node ? toPyValue(node) : null;
+}
+
 export function buildUnit(id: string, wf: LoadedWorkflow, action: ActionMeta | undefined): WorkflowUnit {
   const definition = wf.root ? toPyValue(wf.root) : null;
   return {
@@ -36,6 +42,7 @@ export function buildUnit(id: string, wf: LoadedWorkflow, action: ActionMeta | u
     sourceHash: sourceHash(wf.file.text),
     workflow: buildWorkflowIR(definition),
     parameters: actionParameters(action),
+    outputSchema: actionOutputSchema(action),
     pack: wf.pack ?? action?.pack ?? null,
     modes: {},
     calls: {},

@@ -26,6 +26,8 @@ export interface WorkflowUnit {
   readonly workflow: WorkflowIR;
   /** The workflow action's metadata `parameters` (StackStorm's input rules), or null. */
   readonly parameters: Readonly<Record<string, PyValue>> | null;
+  /** The workflow action's metadata `output_schema`, or null (runtime/output-schema). */
+  readonly outputSchema: PyValue | null;
   /** Pack the workflow belongs to. */
   readonly pack: string | null;
   /** Per task: how the compiled runtime runs it (absent = "dispatch"). */

@@ -110,6 +110,14 @@ function jsonschemaMessage(e: ErrorObject, instance: string): string {
       return `${instance} is not one of ${pyRepr(enumValues(p.allowedValues as (string | number)[]))}`;
     case "minimum":
       return `${instance} is less than the minimum of ${String(p.limit)}`;
+    case "exclusiveMinimum":
+      return `${instance} is less than or equal to the minimum of ${String(p.limit)}`;
+    case "maximum":
+      return `${instance} is greater than the maximum of ${String(p.limit)}`;
+    case "exclusiveMaximum":
+      return `${instance} is greater than or equal to the maximum of ${String(p.limit)}`;
+    case "multipleOf":
+      return `${instance} is not a multiple of ${String(p.multipleOf)}`;
     case "pattern":
       return `${instance} does not match ${q(String(p.pattern))}`;
     case "oneOf":

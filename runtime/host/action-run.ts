@@ -10,6 +10,7 @@ import { newExecutionId } from "../backend/ids";
 import type { ExecutionRecord, JobOutcome, JsonValue } from "../backend/types";
 import { rootContext } from "../engine/st2-context";
 import { S } from "../engine/statuses";
+import { checkedOutcome, maskSecretOutput } from "../output-schema/index";
 import { DEFAULT_USER } from "../runners/types";
 import type { PyDict } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
@@ -104,14 +105,21 @@ export async function runActionExecution(
         logger: services.logger,
       });
       if (killed.aborted) return DONE;
-      const entry = { kind: "action", value: out.result, status: out.status, at: Date.now() };
+      const checked = checkedOutcome(
+        services.validateOutputSchema,
+        action.runnerType,
+        action.outputSchema,
+        out,
+      );
+      const entry = { kind: "action", value: checked.result, status: checked.status, at: Date.now() };
       outcome = (await backend.journal.record(record.id, ACTION_STEP, entry)).entry;
     } finally {
       clearInterval(poll);
       killed.removeEventListener("abort", onKilled);
     }
   }
-  return finish(services, record, outcome.status ?? S.failed, outcome.value);
+  const shown = maskSecretOutput(outcome.value, action.runnerType, action.outputSchema);
+  return finish(services, record, outcome.status ?? S.failed, shown);
 }
 
 async function finish(

@@ -6,8 +6,10 @@
 import { dirname, resolve } from "node:path";
 import { canonicalRunner, type LoadResult, loadPaths } from "../../compiler/load/index";
 import { toPyValue } from "../../compiler/load/yaml-node";
+import type { JsonValue } from "../backend/types";
 import type { ActionInfo, ParamMeta } from "../runners/types";
 import { isDict, type PyValue } from "../stdlib/py/value";
+import { toJsonValue } from "./json";
 
 export interface ResolvedAction {
   readonly ref: string;
@@ -20,6 +22,8 @@ export interface ResolvedAction {
   /** Orquesta actions: the workflow file. */
   readonly workflowPath?: string;
   readonly packDir?: string;
+  /** The metadata's `output_schema`, when it has one (runtime/output-schema). */
+  readonly outputSchema?: JsonValue;
 }
 
 /** Core actions whose metadata sets defaults the loader's summary does not carry. */
@@ -60,9 +64,11 @@ export class ActionCatalog {
     if (!meta) return undefined;
     const runnerType = ref === "core.echo" ? "echo" : canonicalRunner(meta.runnerType);
     let parameters: Record<string, PyValue> = {};
+    let outputSchema: JsonValue | undefined;
     if (meta.node) {
       const full = toPyValue(meta.node);
       if (isDict(full) && isDict(full.parameters)) parameters = { ...full.parameters };
+      if (isDict(full) && full.output_schema !== undefined) outputSchema = toJsonValue(full.output_schema);
     } else {
       for (const [name, spec] of Object.entries(meta.parameters)) {
         // The summary knows a default exists but not its value: the runner supplies it.
@@ -90,6 +96,7 @@ export class ActionCatalog {
       parameters,
       ...(meta.workflowPath ? { workflowPath: meta.workflowPath } : {}),
       ...(packDir ? { packDir } : {}),
+      ...(outputSchema !== undefined ? { outputSchema } : {}),
     };
   }
 }

@@ -8,10 +8,11 @@ import { createHash } from "node:crypto";
 import type { ExecutionState, JsonObject } from "../backend/types";
 import { type CallSite, childContext } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
+import { checkedOutcome } from "../output-schema/index";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
 import type { ExecutionRun } from "./execution";
-import { toJsonObject, toJsonValue } from "./json";
+import { fromJson, toJsonObject, toJsonValue } from "./json";
 import type { LiveWork } from "./live-steps";
 import { workflowInput, workflowInputSync } from "./params";
 import type { Target } from "./programs";
@@ -81,13 +82,30 @@ export class ChildCalls {
     this.starting.add(child);
     child.start();
     this.starting.delete(child);
-    return child.done ? { status: child.status, result: child.result() } : null;
+    return child.done ? this.outcomeOf(child) : null;
   }
 
   regionDone(child: Region): void {
     if (this.starting.has(child)) return;
     const work = this.regions.get(child);
-    if (work) work.region.complete(work, child.status, child.result());
+    if (!work) return;
+    const { status, result } = this.outcomeOf(child);
+    work.region.complete(work, status, result);
+  }
+
+  /** An inlined workflow's outcome, checked against its action's output_schema as its own execution would be. */
+  private outcomeOf(child: Region): { status: string; result: PyValue } {
+    const outcome = { status: child.status, result: child.result() };
+    const unitId = child.spec.unit;
+    const schema = this.run.program.program?.units[unitId]?.outputSchema;
+    if (!this.run.services.validateOutputSchema || schema === null || schema === undefined) return outcome;
+    const checked = checkedOutcome(true, "orquesta", toJsonValue(schema), {
+      status: outcome.status,
+      result: toJsonValue(outcome.result),
+    });
+    return checked.status === outcome.status
+      ? outcome
+      : { status: checked.status, result: fromJson(checked.result) };
   }
 
   // ------------------------------------------------------------ interpreted: child executions

@@ -18,6 +18,7 @@ import { userOf } from "../engine/st2-context";
 import { COMPLETED, PAUSE, S } from "../engine/statuses";
 import { pendingStepId } from "../inquiry/ids";
 import { ExecutionJournal } from "../journal/journal";
+import { checkedOutcome, maskSecretOutput } from "../output-schema/index";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { ChildCalls } from "./child-calls";
 import { InquirySteps } from "./inquiry-steps";
@@ -357,7 +358,13 @@ export class ExecutionRun implements RegionHost {
   }
 
   private async finish(): Promise<JobOutcome> {
-    return this.finishWith(this.root.status, toJsonValue(this.root.result()) as JsonObject);
+    const { status, result } = checkedOutcome(
+      this.services.validateOutputSchema,
+      "orquesta",
+      this.program.outputSchema,
+      { status: this.root.status, result: toJsonValue(this.root.result()) as JsonObject },
+    );
+    return this.finishWith(status, result);
   }
 
   private async finishWith(status: string, result: JsonObject): Promise<JobOutcome> {
@@ -371,7 +378,7 @@ export class ExecutionRun implements RegionHost {
       this.execId,
       {
         status,
-        result: secrets.maskValue(result),
+        result: secrets.maskValue(maskSecretOutput(result, "orquesta", this.program?.outputSchema)),
         finishedAt: Date.now(),
         context: this.contextJson(),
       },

@@ -8,6 +8,7 @@ import type { JsonObject, JsonValue } from "../backend/types";
 import { S } from "../engine/statuses";
 import { pendingStepId } from "../inquiry/ids";
 import type { StepReport } from "../journal/journal";
+import { checkedOutcome } from "../output-schema/index";
 import { isDict, type PyDict } from "../stdlib/py/value";
 import type { ResolvedAction } from "./actions";
 import type { ExecutionRun } from "./execution";
@@ -229,7 +230,10 @@ export class LiveSteps {
       logger: s.logger,
     });
     s.metrics?.taskLatency.observe({ runner: action.runnerType, status: out.status }, out.durationMs / 1000);
-    return { status: out.status, result: out.result };
+    return checkedOutcome(s.validateOutputSchema, action.runnerType, action.outputSchema, {
+      status: out.status,
+      result: out.result,
+    });
   }
 
   private crashed(lw: LiveWork, err: unknown): void {

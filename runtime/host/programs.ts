@@ -10,10 +10,12 @@ import { buildWorkflowIR } from "../../compiler/ir/build";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { ProgramIR } from "../../compiler/program/types";
 import { type CompiledBundle, compiledRenderer, type ExpressionTable, runtimeApi } from "../api/index";
+import type { JsonValue } from "../backend/types";
 import { inspectWorkflow } from "../engine/inspection";
 import { loadDefinition } from "../engine/load-definition";
 import type { PyValue } from "../stdlib/py/value";
 import type { ActionCatalog } from "./actions";
+import { toJsonValue } from "./json";
 import { mentionsKv } from "./params";
 import type { Renderer } from "./region";
 
@@ -29,6 +31,8 @@ export interface LoadedProgram {
   readonly pack: string | null;
   /** The workflow action's parameters (input rules), or null. */
   readonly parameters: Readonly<Record<string, PyValue>> | null;
+  /** The workflow action's output_schema, when it has one. */
+  readonly outputSchema?: JsonValue;
   readonly ir: WorkflowIR;
   readonly path: string;
   readonly unit: string;
@@ -108,6 +112,7 @@ export class Programs {
       ref: action?.ref ?? target.ref,
       pack: action?.pack ?? null,
       parameters: action ? action.parameters : null,
+      ...(action?.outputSchema !== undefined ? { outputSchema: action.outputSchema } : {}),
       ir: buildWorkflowIR(loaded.definition),
       path: target.path,
       unit: action?.ref ?? target.path,
@@ -161,6 +166,10 @@ function bundleProgram(target: Extract<Target, { kind: "bundle" }>, bundle: Comp
     ref: root.ref ?? target.ref,
     pack: root.pack,
     parameters: root.parameters,
+    // bundles of an earlier orqc have no outputSchema field
+    ...(root.outputSchema !== undefined && root.outputSchema !== null
+      ? { outputSchema: toJsonValue(root.outputSchema) }
+      : {}),
     ir: root.workflow,
     path: root.path,
     unit: root.id,

@@ -27,6 +27,8 @@ export interface HostServices {
   /** Waits longer than this (ms, scaled) are journaled and give the worker slot back. */
   readonly shortWaitMs: number;
   readonly metrics?: RuntimeMetrics;
+  /** StackStorm's system.validate_output_schema: a succeeded output that does not match the action's output_schema fails. */
+  readonly validateOutputSchema: boolean;
   /** Set on SIGTERM: runs stop starting actions and give their jobs back. */
   draining: boolean;
 }
@@ -43,12 +45,18 @@ export interface HostServicesOptions {
   readonly shortWaitMs?: number;
   readonly metrics?: RuntimeMetrics;
   readonly runners?: RunnerRegistry;
+  /** Default: ORQC_VALIDATE_OUTPUT_SCHEMA (1/true), else off as in StackStorm. */
+  readonly validateOutputSchema?: boolean;
 }
 
 export function timeScaleFromEnv(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.ORQC_TIME_SCALE;
   const n = raw === undefined || raw === "" ? 1 : Number(raw);
   return Number.isFinite(n) && n >= 0 ? n : 1;
+}
+
+export function validateOutputSchemaFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return /^(1|true|yes)$/i.test(env.ORQC_VALIDATE_OUTPUT_SCHEMA ?? "");
 }
 
 export function createHostServices(options: HostServicesOptions): HostServices {
@@ -67,6 +75,7 @@ export function createHostServices(options: HostServicesOptions): HostServices {
     leaseMs: options.leaseMs ?? 10_000,
     shortWaitMs: options.shortWaitMs ?? 50,
     ...(options.metrics ? { metrics: options.metrics } : {}),
+    validateOutputSchema: options.validateOutputSchema ?? validateOutputSchemaFromEnv(),
     draining: false,
   };
 }

@@ -24,6 +24,8 @@ export interface WorkerOptions {
   readonly timeScale?: number;
   readonly leaseMs?: number;
   readonly shortWaitMs?: number;
+  /** See HostServices.validateOutputSchema (default: ORQC_VALIDATE_OUTPUT_SCHEMA). */
+  readonly validateOutputSchema?: boolean;
   /** Start the process launcher at once (long-lived workers), not at the third local command. */
   readonly startLauncher?: boolean;
   /** Called after each job with its outcome (tests, benchmarks). */
@@ -59,6 +61,9 @@ export function startWorker(options: WorkerOptions): Worker {
     ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
     ...(options.leaseMs !== undefined ? { leaseMs: options.leaseMs } : {}),
     ...(options.shortWaitMs !== undefined ? { shortWaitMs: options.shortWaitMs } : {}),
+    ...(options.validateOutputSchema !== undefined
+      ? { validateOutputSchema: options.validateOutputSchema }
+      : {}),
   });
   if (options.startLauncher) startLauncherEarly();
   const perExecution = new Map<string, number>();

@@ -1,0 +1,77 @@
+// Secret action output, masked as StackStorm's API shows it: a value whose
+// output_schema entry says `secret: true` becomes "********", found by
+// following the schema (properties, patternProperties, additionalProperties,
+// items, additionalItems) into the value where the value has the matching
+// shape. Anything the schema does not describe stays as it is.
+
+import type { JsonValue } from "../backend/types";
+import { MASK } from "../secrets/mask";
+
+type JsonObject = { [key: string]: JsonValue };
+
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v);
+
+const BASIC_TYPES = new Set(["boolean", "integer", "null", "number", "string"]);
+
+/** The value with its secret parts masked (a copy where anything changed). */
+export function maskBySchema(spec: JsonValue | undefined, value: JsonValue): JsonValue {
+  if (!isObject(spec)) return value;
+  if (spec.secret === true) return MASK;
+  const kind = spec.type;
+  if (typeof kind === "string" && BASIC_TYPES.has(kind)) return value;
+  if (kind === "object" && isObject(value)) return maskObject(spec, value);
+  if (kind === "array" && Array.isArray(value)) return maskArray(spec, value);
+  return value;
+}
+
+function maskObject(spec: JsonObject, value: JsonObject): JsonObject {
+  const out: JsonObject = { ...value };
+  const properties = isObject(spec.properties) ? spec.properties : undefined;
+  const unhandled = new Set(Object.keys(value));
+  if (properties && Object.keys(properties).length > 0) {
+    for (const [key, sub] of Object.entries(properties)) {
+      if (!Object.hasOwn(value, key)) continue;
+      out[key] = maskBySchema(sub, value[key]!);
+      unhandled.delete(key);
+    }
+  }
+  const patterns = isObject(spec.patternProperties) ? spec.patternProperties : undefined;
+  if (patterns) {
+    for (const [pattern, sub] of Object.entries(patterns)) {
+      if (unhandled.size === 0) break;
+      let re: RegExp;
+      try {
+        re = new RegExp(pattern, "u");
+      } catch {
+        continue;
+      }
+      for (const key of [...unhandled]) {
+        if (!re.test(key)) continue;
+        out[key] = maskBySchema(sub, value[key]!);
+        unhandled.delete(key);
+      }
+    }
+  }
+  const additional = spec.additionalProperties;
+  if (isObject(additional)) for (const key of unhandled) out[key] = maskBySchema(additional, value[key]!);
+  return out;
+}
+
+function maskArray(spec: JsonObject, value: JsonValue[]): JsonValue[] {
+  const out = [...value];
+  const items = spec.items ?? {};
+  let handled: number;
+  if (Array.isArray(items)) {
+    items.forEach((sub, i) => {
+      if (i < out.length) out[i] = maskBySchema(sub, out[i]!);
+    });
+    handled = items.length;
+  } else {
+    for (let i = 0; i < out.length; i++) out[i] = maskBySchema(items, out[i]!);
+    handled = out.length;
+  }
+  if (isObject(spec.additionalItems))
+    for (let i = handled; i < out.length; i++) out[i] = maskBySchema(spec.additionalItems, out[i]!);
+  return out;
+}
