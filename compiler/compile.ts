@@ -42,6 +42,8 @@ export interface ManifestEntry {
   readonly entry_point: string;
   readonly description: string | null;
   readonly parameters: unknown;
+  /** The workflow action's output_schema, when it has one (masking and validation at run time). */
+  readonly output_schema?: unknown;
   readonly source: { readonly path: string; readonly sha256: string };
   readonly input_sha256: string;
 }
@@ -167,6 +169,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       entry_point: `${name}.js`,
       description: rootUnit.workflow.description,
       parameters: rootUnit.parameters ?? {},
+      ...(rootUnit.outputSchema !== null ? { output_schema: rootUnit.outputSchema } : {}),
       source: { path: rootUnit.path, sha256: rootUnit.sourceHash },
       input_sha256: hash,
     };
