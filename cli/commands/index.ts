@@ -11,6 +11,7 @@ import { registerGraph } from "./graph";
 import { registerInquiry } from "./inquiry";
 import { registerKv } from "./kv";
 import { registerPurge } from "./purge";
+import { registerRerun } from "./rerun";
 import { registerRun } from "./run";
 import { registerSimulate } from "./simulate";
 import { registerStatus } from "./status";
@@ -24,6 +25,7 @@ export function registerCommands(program: Command): void {
   registerSimulate(program);
   registerKv(program);
   registerRun(program);
+  registerRerun(program);
   registerStatus(program);
   registerExecutions(program);
   registerControl(program);

@@ -17,6 +17,7 @@ import { submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
+import type { PyDict } from "../../runtime/stdlib/py/value";
 import {
   openEmbedded,
   openRedis,
@@ -34,7 +35,15 @@ import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
 import { followExecution } from "./status-follow";
 
-interface RunFlags extends RedisFlags {
+/** What to submit: a target and its input, from `orqc run` flags or a re-run's record. */
+export interface Submission {
+  readonly target: string;
+  readonly input: PyDict;
+  readonly typedKeys?: ReadonlySet<string>;
+  readonly rerunOf?: string;
+}
+
+export interface RunFlags extends RedisFlags {
   param: string[];
   packs?: string[];
   bundles?: string;
@@ -49,7 +58,7 @@ interface RunFlags extends RedisFlags {
   validateOutputSchema?: boolean;
 }
 
-class RunError extends Error {
+export class RunError extends Error {
   constructor(
     message: string,
     readonly kind: CliErrorKind = "failed",
@@ -155,7 +164,7 @@ async function waitFor(
   }
 }
 
-async function runEmbedded(target: string, input: Record<string, string>, flags: RunFlags): Promise<void> {
+async function runEmbedded(sub: Submission, flags: RunFlags): Promise<void> {
   const { backend, datastore } = openEmbedded();
   const logger = createLogger({ level: process.env.ORQC_LOG_LEVEL ?? "warn" });
   const worker = startWorker({
@@ -168,7 +177,7 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
     ...(flags.validateOutputSchema ? { validateOutputSchema: true } : {}),
   });
   try {
-    const out = await submitExecution(worker.services, { target, input });
+    const out = await submitExecution(worker.services, request(sub));
     if (!out.ok) throw new RunError(out.error);
     const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
     const answers = parseResponses(flags.respond ?? []);
@@ -187,11 +196,11 @@ async function runEmbedded(target: string, input: Record<string, string>, flags:
   }
 }
 
-async function runRedis(target: string, input: Record<string, string>, flags: RunFlags): Promise<void> {
+async function runRedis(sub: Submission, flags: RunFlags): Promise<void> {
   const limitMs = redisTimeoutMs(flags.redisTimeout);
   const backend = await openRedis(flags);
   try {
-    await unlessOutage(backend.watchOutage(limitMs), submitAndWait(backend, target, input, flags));
+    await unlessOutage(backend.watchOutage(limitMs), submitAndWait(backend, sub, flags));
   } catch (err) {
     if (!isConnectionError(err)) throw err;
     throw new BackendUnavailableError(
@@ -202,19 +211,14 @@ async function runRedis(target: string, input: Record<string, string>, flags: Ru
   }
 }
 
-async function submitAndWait(
-  backend: Backend,
-  target: string,
-  input: Record<string, string>,
-  flags: RunFlags,
-): Promise<void> {
+async function submitAndWait(backend: Backend, sub: Submission, flags: RunFlags): Promise<void> {
   const services = createHostServices({
     backend,
     packs: flags.packs ?? [],
     ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
     logger: createLogger({ level: "warn" }),
   });
-  const out = await submitExecution(services, { target, input });
+  const out = await submitExecution(services, request(sub));
   if (!out.ok) throw new RunError(out.error);
   if (flags.follow) {
     process.stdout.write(`execution ${out.record.id} submitted\n`);
@@ -236,15 +240,9 @@ async function submitAndWait(
   print(await waitFor(backend, out.record.id, timeout), flags);
 }
 
-export function registerRun(program: Command): void {
-  program
-    .command("run")
-    .description("Run a workflow or an action: embedded (default) or on Redis workers (--redis)")
-    .argument(
-      "<target...>",
-      "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
-    )
-    .option("-p, --param <key=value...>", "input (repeatable); cast by the parameter types", [])
+/** The options `orqc run` and `orqc rerun` share: where to run, how to wait, what to print. */
+export function addRunOptions(command: Command): Command {
+  return command
     .option("--packs <dirs...>", "pack folders (actions and workflows)")
     .option(
       "--bundles <dir>",
@@ -274,7 +272,19 @@ export function registerRun(program: Command): void {
       "embedded: fail a succeeded action or workflow whose output does not match its output_schema (StackStorm's system.validate_output_schema; default off, or ORQC_VALIDATE_OUTPUT_SCHEMA=1)",
     )
     .option("--no-trace", "do not print the task trace")
-    .option("--format <format>", "text or json", "text")
+    .option("--format <format>", "text or json", "text");
+}
+
+export function registerRun(program: Command): void {
+  const run = program
+    .command("run")
+    .description("Run a workflow or an action: embedded (default) or on Redis workers (--redis)")
+    .argument(
+      "<target...>",
+      "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
+    )
+    .option("-p, --param <key=value...>", "input (repeatable); cast by the parameter types", []);
+  addRunOptions(run)
     .addHelpText(
       "after",
       `
@@ -295,30 +305,47 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
     .action(async (positional: string[], flags: RunFlags) => {
       const target = positional[positional.length - 1]!;
       if (positional.length > 1) flags.packs = [...(flags.packs ?? []), ...positional.slice(0, -1)];
-      try {
-        if (flags.format !== "text" && flags.format !== "json")
-          throw new UsageError("--format must be text or json");
-        if (flags.redis && (flags.respond ?? []).length > 0)
-          throw new UsageError(
-            "--respond is for embedded runs; with --redis answer with orqc inquiry respond",
-          );
-        if ((flags.wait || flags.follow) && !flags.redis)
-          throw new UsageError(
-            `${flags.follow ? "--follow" : "--wait"} needs --redis (embedded runs always wait)`,
-          );
-        if (flags.follow && flags.format !== "text")
-          throw new UsageError("--follow prints text only: leave out --format json");
-        const input = parseParams(flags.param ?? []);
-        if (flags.redis) await runRedis(target, input, flags);
-        else await runEmbedded(target, input, flags);
-      } catch (err) {
-        if (err instanceof UsageError || err instanceof InputError) {
-          reportError("run", err instanceof UsageError ? "usage" : "input", err.message);
-          process.exitCode = 2;
-        } else if (err instanceof RunError || err instanceof BackendUnavailableError) {
-          reportError("run", err instanceof RunError ? err.kind : "service", err.message);
-          process.exitCode = 1;
-        } else throw err;
-      }
+      await runCommand("run", flags, () => ({ target, input: parseParams(flags.param ?? []) }));
     });
+}
+
+const request = (sub: Submission) => ({
+  target: sub.target,
+  input: sub.input,
+  ...(sub.typedKeys ? { typedKeys: sub.typedKeys } : {}),
+  ...(sub.rerunOf ? { rerunOf: sub.rerunOf } : {}),
+});
+
+/**
+ * Checks the flags, submits what `submission` gives and waits as the flags
+ * say, reporting errors as `orqc <command>` (exit 2 usage, 1 otherwise).
+ */
+export async function runCommand(
+  command: string,
+  flags: RunFlags,
+  submission: () => Submission | Promise<Submission>,
+): Promise<void> {
+  try {
+    if (flags.format !== "text" && flags.format !== "json")
+      throw new UsageError("--format must be text or json");
+    if (flags.redis && (flags.respond ?? []).length > 0)
+      throw new UsageError("--respond is for embedded runs; with --redis answer with orqc inquiry respond");
+    if ((flags.wait || flags.follow) && !flags.redis)
+      throw new UsageError(
+        `${flags.follow ? "--follow" : "--wait"} needs --redis (embedded runs always wait)`,
+      );
+    if (flags.follow && flags.format !== "text")
+      throw new UsageError("--follow prints text only: leave out --format json");
+    const sub = await submission();
+    if (flags.redis) await runRedis(sub, flags);
+    else await runEmbedded(sub, flags);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof InputError) {
+      reportError(command, err instanceof UsageError ? "usage" : "input", err.message);
+      process.exitCode = 2;
+    } else if (err instanceof RunError || err instanceof BackendUnavailableError) {
+      reportError(command, err instanceof RunError ? err.kind : "service", err.message);
+      process.exitCode = 1;
+    } else throw err;
+  }
 }

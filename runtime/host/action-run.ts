@@ -31,6 +31,7 @@ export async function submitAction(
   action: ResolvedAction,
   given: PyDict,
   user: string,
+  rerunOf?: string,
 ): Promise<SubmitOutcome> {
   const runner = services.runners.get(action.runnerType);
   if (!runner) return { ok: false, error: `${action.ref}: unknown runner type "${action.runnerType}"` };
@@ -63,6 +64,7 @@ export async function submitAction(
     input: params.params,
     user,
     parameters: action.parameters,
+    ...(rerunOf ? { rerunOf } : {}),
   });
 }
 

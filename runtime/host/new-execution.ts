@@ -17,6 +17,7 @@ export interface NewRootExecution {
   readonly user: string;
   /** Parameter metadata: names marked `secret` are printed masked. */
   readonly parameters: Readonly<Record<string, PyValue>> | null;
+  readonly rerunOf?: string;
 }
 
 /** Creates the record of a new root execution (workflow or action) and queues its first job. */
@@ -26,6 +27,7 @@ export async function enqueueNew(services: HostServices, e: NewRootExecution): P
     target: e.target,
     st2: toJsonObject(e.st2),
     ...(secrets.length > 0 ? { secrets } : {}),
+    ...(e.rerunOf ? { rerunOf: e.rerunOf } : {}),
   };
   const { record } = await services.backend.executions.create({
     id: e.id,

@@ -19,6 +19,8 @@ export interface ExecutionContext {
   readonly hostErrors?: number;
   /** Names of `secret: true` inputs: printed masked (`orqc status`, journal dumps). */
   readonly secrets?: string[];
+  /** The execution this one re-runs (`orqc rerun`). */
+  readonly rerunOf?: string;
 }
 
 /** The secret input values of a record, for masking what is printed about it. */

@@ -20,6 +20,10 @@ export interface SubmitRequest {
   readonly target: string;
   readonly input?: PyDict;
   readonly user?: string;
+  /** Inputs that are values already, not text (a re-run's): never parsed as JSON text. */
+  readonly typedKeys?: ReadonlySet<string>;
+  /** The execution this one re-runs (`orqc rerun`), kept in its context. */
+  readonly rerunOf?: string;
 }
 
 export type SubmitOutcome = { ok: true; record: ExecutionRecord } | { ok: false; error: string };
@@ -31,7 +35,7 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
   if (target.value.kind === "action") {
     const action = services.catalog.resolve(target.value.ref);
     if (!action) return { ok: false, error: `no action named "${target.value.ref}"` };
-    return submitAction(services, action, req.input ?? {}, user);
+    return submitAction(services, action, req.input ?? {}, user, req.rerunOf);
   }
   const loaded = await services.programs.loadProgram(target.value);
   if (!loaded.ok) return loaded;
@@ -44,7 +48,7 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
   } catch (e) {
     return { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
-  const given = program.parameters ? (req.input ?? {}) : untyped(req.input ?? {});
+  const given = program.parameters ? (req.input ?? {}) : untyped(req.input ?? {}, req.typedKeys);
   const input = await workflowInput(given, program.parameters, {
     config,
     actionContext: st2.parent as PyDict,
@@ -61,15 +65,16 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
     input: input.params,
     user,
     parameters: program.parameters,
+    ...(req.rerunOf ? { rerunOf: req.rerunOf } : {}),
   });
 }
 
 /** Without parameter metadata nothing casts text: JSON-looking values (numbers, lists...) are parsed. */
-function untyped(input: PyDict): PyDict {
+function untyped(input: PyDict, typedKeys?: ReadonlySet<string>): PyDict {
   const out: PyDict = {};
   for (const [k, v] of Object.entries(input)) {
     let value = v;
-    if (typeof v === "string" && /^\s*([-\d[{"]|true\b|false\b|null\b)/.test(v)) {
+    if (typeof v === "string" && !typedKeys?.has(k) && /^\s*([-\d[{"]|true\b|false\b|null\b)/.test(v)) {
       try {
         value = fromJson(JSON.parse(v));
       } catch {

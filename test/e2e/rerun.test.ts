@@ -1,0 +1,100 @@
+// `orqc rerun` end to end: a new execution of what the old one ran, with its
+// input (-p overrides some), naming the old one; embedded from the local
+// records, and on Redis workers; secret input given again where it was masked.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCli, HOSTT, orqc, type RedisWorker, startWorkerOnTestRedis } from "../unit/host/e2e-support";
+
+let cli: string;
+let redis: RedisWorker;
+const home = mkdtempSync(join(tmpdir(), "orqc-rerun-home-"));
+const env = { ORQC_HOME: home };
+const idOf = (stdout: string) => /execution (\S+):/.exec(stdout)![1]!;
+/** hostt.seq's output without `order`, which depends on which parallel branch ended first. */
+const settled = (result: { output: Record<string, unknown> }) => {
+  const { order: _order, ...rest } = result.output;
+  return rest;
+};
+
+beforeAll(async () => {
+  cli = await buildCli("rerun");
+  redis = await startWorkerOnTestRedis(cli, ["--packs", HOSTT]);
+}, 60_000);
+
+afterAll(async () => {
+  await redis?.stop();
+  rmSync(cli, { force: true });
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe("orqc rerun", () => {
+  it("runs an embedded execution again with its input, or with -p overriding part of it", async () => {
+    const first = await orqc(
+      cli,
+      ["run", "hostt.seq", "--packs", HOSTT, "-p", "n=4", "--format", "json"],
+      env,
+    );
+    expect(first.code).toBe(0);
+    const old = JSON.parse(first.stdout);
+    const again = await orqc(cli, ["rerun", old.id, "--packs", HOSTT, "--format", "json"], env);
+    expect(again.code).toBe(0);
+    const rec = JSON.parse(again.stdout);
+    expect(rec.id).not.toBe(old.id);
+    expect([rec.ref, rec.input, settled(rec.result)]).toEqual([old.ref, old.input, settled(old.result)]);
+    expect(rec.context.rerunOf).toBe(old.id);
+    const text = await orqc(cli, ["status", rec.id], env);
+    expect(text.stdout).toContain(`rerun of: ${old.id}`);
+
+    const changed = await orqc(
+      cli,
+      ["rerun", old.id, "--packs", HOSTT, "-p", "n=5", "--format", "json"],
+      env,
+    );
+    expect(JSON.parse(changed.stdout).input).toEqual({ ...old.input, n: 5 });
+    expect(settled(JSON.parse(changed.stdout).result)).not.toEqual(settled(old.result));
+  }, 60_000);
+
+  it("asks for secret input again when the local record holds it masked", async () => {
+    const first = await orqc(cli, ["run", "hostt.secret", "--packs", HOSTT, "-p", "password=hunter2"], env);
+    const id = idOf(first.stdout);
+    const refused = await orqc(cli, ["rerun", id, "--packs", HOSTT], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("give it again with -p password=...");
+    const given = await orqc(cli, ["rerun", id, "--packs", HOSTT, "-p", "password=hunter3"], env);
+    expect(given.code).toBe(first.code);
+    expect(given.stdout).not.toContain("hunter3");
+  }, 60_000);
+
+  it("reports an unknown id, and runs executions of workers again on them (--redis)", async () => {
+    const unknown = await orqc(cli, ["rerun", "nope", "--packs", HOSTT], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("no execution nope in the local records");
+
+    const sub = await orqc(cli, [
+      "run",
+      "hostt.seq",
+      "--packs",
+      HOSTT,
+      "-p",
+      "n=3",
+      ...redis.redisArgs,
+      "--wait",
+      "--format",
+      "json",
+    ]);
+    expect([sub.code, sub.stderr]).toEqual([0, ""]);
+    const old = JSON.parse(sub.stdout);
+    const again = await orqc(cli, ["rerun", old.id, ...redis.redisArgs, "--wait", "--format", "json"]);
+    expect(again.code).toBe(0);
+    const rec = JSON.parse(again.stdout);
+    expect([rec.input, settled(rec.result), rec.context.rerunOf]).toEqual([
+      old.input,
+      settled(old.result),
+      old.id,
+    ]);
+    expect((await redis.backend.executions.get(rec.id))?.status).toBe("succeeded");
+  }, 60_000);
+});
