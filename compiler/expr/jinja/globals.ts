@@ -12,6 +12,7 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { lipsum } from "./lipsum";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, originalKey, PyRange, setItem } from "./values";
@@ -63,12 +64,10 @@ function makeDict(args: PyValue[], kwargs: PyDict): PyDict {
   return out;
 }
 
-const LOREM = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.";
-
 export const JINJA_GLOBALS: Record<string, JinjaCallable> = {
   range: fn("safe_range", (args) => safeRange(args), "function"),
   dict: fn("dict", makeDict, "type"),
-  lipsum: fn("generate_lorem_ipsum", () => LOREM, "function"),
+  lipsum: fn("generate_lorem_ipsum", (args, kwargs) => lipsum(args, kwargs, rangeInt), "function"),
   cycler: fn("Cycler", (args) => new JinjaCycler(args), "type"),
   joiner: fn(
     "Joiner",
