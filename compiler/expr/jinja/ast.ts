@@ -128,6 +128,7 @@ export type JinjaStmt =
       readonly required: boolean;
       readonly body: readonly JinjaStmt[];
     })
+  | (Span & { readonly kind: "autoescape"; readonly value: JinjaExpr; readonly body: readonly JinjaStmt[] })
   | (Span & { readonly kind: "unsupported"; readonly tag: string });
 
 export interface JinjaTemplate extends Span {

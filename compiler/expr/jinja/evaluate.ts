@@ -19,6 +19,7 @@ import {
 import { getAttr, getItem, PySlice, sliceValue } from "./access";
 import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
+import { type AutoescapeState, autoescapeOff, markupJoin } from "./autoescape";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
@@ -192,9 +193,11 @@ export function checkNames(node: JinjaExpr): void {
 
 export class Evaluator {
   readonly filters: Filters;
+  /** Changed by `{% autoescape %}` blocks and macro bodies (jinja/autoescape.ts). */
+  readonly autoescape: AutoescapeState = autoescapeOff();
 
   constructor(readonly env: ExprEnv) {
-    this.filters = new Filters(env);
+    this.filters = new Filters(env, this.autoescape);
   }
 
   eval(node: JinjaExpr, scope: Scope, folded = false): PyValue {
@@ -259,9 +262,13 @@ export class Evaluator {
         const left = ev(node.left);
         return isTrue(left) ? left : ev(node.right);
       }
-      case "concat":
+      case "concat": {
         // every part is evaluated before any is converted to str (Jinja builds a tuple first)
-        return node.nodes.map(ev).map(toStr).join("");
+        const parts = node.nodes.map(ev);
+        const ae = this.autoescape;
+        if (ae.compileTime && !ae.volatile && !isConst(node)) return markupJoin(parts);
+        return parts.map(toStr).join("");
+      }
       case "compare": {
         let left = ev(node.expr);
         for (const { op, expr } of node.ops) {

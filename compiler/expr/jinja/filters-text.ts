@@ -38,7 +38,7 @@ import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
-function intParam(v: PyValue | undefined, dflt: number): number {
+export function intParam(v: PyValue | undefined, dflt: number): number {
   if (v === undefined) return dflt;
   if (!isInt(v) && typeof v !== "boolean")
     throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);

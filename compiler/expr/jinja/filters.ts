@@ -9,7 +9,9 @@ import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, PyError, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
+import { type AutoescapeState, asMarkup, autoescapeOff } from "./autoescape";
 import type { FilterFn, FilterRuntime } from "./filter-types";
+import { AUTOESCAPE_FILTERS, MARKUP_RESULT_FILTERS } from "./filters-autoescape";
 import { SEQ_FILTERS } from "./filters-seq";
 import { TEXT_FILTERS } from "./filters-text";
 import { htmlEscape } from "./html-escape";
@@ -51,7 +53,11 @@ export function unknownTest(name: string): PyError {
 }
 
 export class Filters implements FilterRuntime {
-  constructor(readonly env: ExprEnv) {}
+  constructor(
+    readonly env: ExprEnv,
+    /** The evaluator's `{% autoescape %}` state (off for translated code, which has no such blocks). */
+    readonly autoescape: AutoescapeState = autoescapeOff(),
+  ) {}
 
   hasFilter(name: string): boolean {
     return isKnownFilter(name);
@@ -70,6 +76,15 @@ export class Filters implements FilterRuntime {
     }
     if (!Object.hasOwn(BUILTIN_FILTERS, name))
       throw new PyError("TemplateRuntimeError", `No filter named '${name}' found.`);
+    if (this.autoescape.runtime) {
+      if (Object.hasOwn(AUTOESCAPE_FILTERS, name))
+        return AUTOESCAPE_FILTERS[name]!(this, value, args, kwargs);
+      if (MARKUP_RESULT_FILTERS.has(name)) return asMarkup(this.builtin(name, value, args, kwargs));
+    }
+    return this.builtin(name, value, args, kwargs);
+  }
+
+  private builtin(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
     if (markupSeen()) return this.callWithMarkup(name, value, args, kwargs);
     return BUILTIN_FILTERS[name]!(this, value, args, kwargs);
   }

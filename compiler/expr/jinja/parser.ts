@@ -11,7 +11,7 @@ export interface ParseResult<T> {
   readonly errors: JinjaDiagnostic[];
 }
 
-const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from", "autoescape"]);
+const UNSUPPORTED_TAGS = new Set(["extends", "include", "import", "from"]);
 
 class TemplateParser extends ExprParser {
   private readonly endTokenStack: string[][] = [];
@@ -83,6 +83,12 @@ class TemplateParser extends ExprParser {
         return this.parseSet(begin.start);
       case "with":
         return this.parseWith(begin.start);
+      case "autoescape": {
+        this.next();
+        const value = this.parseExpression();
+        const body = this.parseStatements(["endautoescape"], true);
+        return { kind: "autoescape", value, body, start: begin.start, end: this.current.end };
+      }
       case "filter":
         return this.parseFilterBlock(begin.start);
       case "macro":

@@ -13,9 +13,10 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
+import { asMarkup } from "./autoescape";
 import { checkNames, Evaluator, isConst } from "./evaluate";
 import { Markup } from "./markup";
-import { isTrue, iterate, toStr } from "./protocol";
+import { escapeValue, isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
 import { JinjaMacro, JinjaNamespace, LoopContext } from "./values";
@@ -72,9 +73,14 @@ class Renderer implements RenderDepth {
     switch (s.kind) {
       case "data":
         return s.text;
-      case "output":
+      case "output": {
         // Jinja renders a constant output at compile time: no fold check (`{{ 1e400 }}` is "inf")
-        return toStr(this.ev.eval(s.expr, scope, isConst(s.expr)));
+        const constant = isConst(s.expr);
+        const v = this.ev.eval(s.expr, scope, constant);
+        const ae = this.ev.autoescape;
+        const escaping = ae.volatile && !constant ? ae.runtime : ae.compileTime;
+        return escaping ? escapeValue(v).text : toStr(v);
+      }
       case "if": {
         if (isTrue(this.expr(s.test, scope))) return this.body(s.body, scope);
         for (const e of s.elifs) if (isTrue(this.expr(e.test, scope))) return this.body(e.body, scope);
@@ -86,9 +92,9 @@ class Renderer implements RenderDepth {
         assign(scope, s.target, this.expr(s.value, scope));
         return "";
       case "assignblock": {
-        let value: PyValue = this.body(s.body, scope.child());
+        let value: PyValue = this.blockText(this.body(s.body, scope.child()));
         if (s.filter) value = this.applyFilterChain(s.filter, value, scope);
-        assign(scope, s.target, value);
+        assign(scope, s.target, this.ev.autoescape.runtime ? asMarkup(value) : value);
         return "";
       }
       case "with": {
@@ -97,7 +103,11 @@ class Renderer implements RenderDepth {
         return this.body(s.body, inner);
       }
       case "filterblock":
-        return filterBlockText(this.applyFilterChain(s.filter, this.body(s.body, scope.child()), scope));
+        return filterBlockText(
+          this.applyFilterChain(s.filter, this.blockText(this.body(s.body, scope.child())), scope),
+        );
+      case "autoescape":
+        return this.autoescapeBlock(s, scope);
       case "macro":
         scope.set(s.name, this.macro(s, scope));
         return "";
@@ -108,6 +118,47 @@ class Renderer implements RenderDepth {
       case "unsupported":
         throw typeError("no loader for this environment specified");
     }
+  }
+
+  /** A block's rendered text as Jinja hands it on: a Markup while autoescaping. */
+  private blockText(text: string): PyValue {
+    return this.ev.autoescape.runtime ? new Markup(text) : text;
+  }
+
+  private autoescapeBlock(s: Extract<JinjaStmt, { kind: "autoescape" }>, scope: Scope): string {
+    const ae = this.ev.autoescape;
+    const saved = { ...ae };
+    const flag = isTrue(this.expr(s.value, scope));
+    if (isConst(s.value)) ae.compileTime = flag;
+    else ae.volatile = true;
+    ae.runtime = flag;
+    try {
+      return this.body(s.body, scope.child());
+    } finally {
+      Object.assign(ae, saved);
+    }
+  }
+
+  /**
+   * A macro's body renders with the autoescape state of where it is written;
+   * its result is a Markup when that state, or the caller's, autoescapes.
+   */
+  private macroParts(body: readonly JinjaStmt[]) {
+    const ae = this.ev.autoescape;
+    const written = { volatile: ae.volatile, compileTime: ae.compileTime };
+    return {
+      body: (inner: Scope) => {
+        const outer = { volatile: ae.volatile, compileTime: ae.compileTime };
+        Object.assign(ae, written);
+        try {
+          return this.body(body, inner);
+        } finally {
+          Object.assign(ae, outer);
+        }
+      },
+      wrap: (text: string): PyValue =>
+        (written.volatile ? ae.runtime : written.compileTime) || ae.runtime ? new Markup(text) : text,
+    };
   }
 
   /** A filter chain parsed with no input (`{% filter upper %}`): the innermost filter gets `input`. */
@@ -132,7 +183,7 @@ class Renderer implements RenderDepth {
   private callBlock(s: Extract<JinjaStmt, { kind: "callblock" }>, scope: Scope): string {
     const caller = makeMacro(this, scope, "caller", s.params, {
       defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
-      body: (inner) => this.body(s.body, inner),
+      ...this.macroParts(s.body),
       special: macroSpecialNames(s.body),
     });
     const inner = scope.child();
@@ -143,7 +194,7 @@ class Renderer implements RenderDepth {
   private macro(s: Extract<JinjaStmt, { kind: "macro" }>, defScope: Scope): PyValue {
     return makeMacro(this, defScope, s.name, s.params, {
       defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
-      body: (inner) => this.body(s.body, inner),
+      ...this.macroParts(s.body),
       special: macroSpecialNames(s.body),
     });
   }
@@ -245,10 +296,12 @@ export function makeMacro(
     readonly body: (inner: Scope) => string;
     /** Which of varargs, kwargs and caller the body reads (Jinja's catch_varargs, catch_kwargs, caller). */
     readonly special?: readonly string[];
+    /** The call's value from the body's text (a Markup while autoescaping); the text by default. */
+    readonly wrap?: (text: string) => PyValue;
   },
 ): PyValue {
   const special = new Set(parts.special ?? []);
-  const invoke = (args: PyValue[], kwargs: PyDict): string => {
+  const invoke = (args: PyValue[], kwargs: PyDict): PyValue => {
     const rest: PyDict = {};
     for (const k of dictKeys(kwargs)) dictSet(rest, k, kwargs[k]!);
     const inner = defScope.child();
@@ -281,7 +334,8 @@ export function makeMacro(
       throw typeError(`macro '${name}' takes not more than ${params.length} argument(s)`);
     r.depth++;
     try {
-      return parts.body(inner);
+      const text = parts.body(inner);
+      return parts.wrap ? parts.wrap(text) : text;
     } finally {
       r.depth--;
     }
@@ -343,6 +397,10 @@ function checkFilterAndTestNames(stmts: readonly JinjaStmt[]): void {
         break;
       case "filterblock":
         checkNames(s.filter);
+        checkFilterAndTestNames(s.body);
+        break;
+      case "autoescape":
+        checkNames(s.value);
         checkFilterAndTestNames(s.body);
         break;
     }

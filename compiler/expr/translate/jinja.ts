@@ -268,6 +268,9 @@ class JinjaTranslator {
           data(macroSpecialNames(s.body)),
           arrow(["S"], this.expr(callWithCaller(s))),
         ]);
+      case "autoescape":
+        // rare in workflows: such a template runs on the evaluator (the bundle's fallback list names it)
+        throw new Untranslatable("autoescape");
       case "unsupported":
         return rtCall(this.rt, "v.raise", [
           str("TypeError"),
