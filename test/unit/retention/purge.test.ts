@@ -157,7 +157,10 @@ for (const [name, open] of [
     it("removes old completed trees with their journals, leases and inquiries", async () => {
       const { b, cutoff } = await fresh();
       const out = await purgeExecutions(b, { before: cutoff });
-      expect(out.roots.map((r) => r.id)).toEqual(["old", "failed"]);
+      // oldest first, by id within one millisecond (both are made at once here)
+      expect(out.roots.map((r) => r.id).sort()).toEqual(["failed", "old"]);
+      const order = out.roots.map((r) => [r.createdAt, r.id] as const);
+      expect(order).toEqual([...order].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1)));
       expect([...out.ids].sort()).toEqual(["failed", "old", "old-child", "old-grandchild"]);
       expect(out.inquiries).toBe(1);
       for (const id of out.ids) {
