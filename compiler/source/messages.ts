@@ -113,6 +113,24 @@ export const MESSAGES = {
     "action defined twice",
     (a) => `action "${a.ref}" is also defined in ${a.other}; the first one is used`,
   ),
+  ORQ1033: def<{ ref: string; runner: string }>(
+    "warning",
+    "output_schema on a runner without an output key",
+    (a) =>
+      `action "${a.ref}": StackStorm applies output_schema only to python-script, http-request and orquesta actions; on ${a.runner} it has no effect (no validation, no masking)`,
+  ),
+  ORQ1034: def<{ ref: string }>(
+    "warning",
+    "legacy output_schema",
+    (a) =>
+      `action "${a.ref}": output_schema has no "type" (the legacy form, a map of properties): StackStorm masks its secret properties but never validates it; write {type: object, properties: ...} to have it checked`,
+  ),
+  ORQ1035: def<{ ref: string; path: string }>(
+    "warning",
+    "required list in output_schema",
+    (a) =>
+      `action "${a.ref}": ${a.path} has a "required" list, which StackStorm's schema dialect does not check; mark each property "required: true" instead`,
+  ),
   // 2xxx: graph and semantics
   ORQ2001: def<{ name: string }>(
     "error",
