@@ -1,13 +1,15 @@
 // `orqc rerun ID [-p key=value]`: run an execution's workflow or action again
 // as a new execution, with the input it ran with (`-p` overrides some), as
-// `st2 execution re-run` does without --tasks. The new record names the old
-// one (`rerun of`). Same flags as `orqc run`: embedded by default (the
-// execution is found in the local records), --redis for executions on workers.
+// `st2 execution re-run` does; with --tasks, a workflow goes on from chosen
+// tasks, what ran before them replayed (runtime/host/rerun.ts). The new record
+// names the old one (`rerun of`). Same flags as `orqc run`: embedded by default
+// (the execution is found in the local records), --redis for executions on workers.
 
 import type { Command } from "commander";
 import type { ExecutionRecord } from "../../runtime/backend/types";
 import { fromJson } from "../../runtime/host/json";
 import { contextOf } from "../../runtime/host/record-context";
+import { submitRerunFromTasks } from "../../runtime/host/rerun";
 import { MASK } from "../../runtime/secrets/mask";
 import type { PyDict } from "../../runtime/stdlib/py/value";
 import { loadEmbeddedRecord, openRedis, parseParams, UsageError } from "../../runtime/worker/cli-support";
@@ -38,6 +40,40 @@ export function rerunSubmission(rec: ExecutionRecord, overrides: Record<string, 
   };
 }
 
+interface RerunFlags extends RunFlags {
+  tasks?: string[];
+  /** `--no-reset NAMES` gives the names; true when not given. */
+  reset?: string[] | boolean;
+}
+
+const names = (values: readonly string[]): string[] =>
+  values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+
+/** A re-run from tasks: the old execution's journal (on Redis) seeds the new one. */
+async function fromTasks(id: string, flags: RerunFlags): Promise<Submission> {
+  if ((flags.param ?? []).length > 0)
+    throw new UsageError("-p cannot go with --tasks: a re-run from tasks goes on with the workflow's input");
+  if (!flags.redis)
+    throw new UsageError(
+      "--tasks needs --redis: a re-run from tasks replays the execution's journal, which only Redis keeps (embedded runs keep their records only)",
+    );
+  const tasks = names(flags.tasks ?? []);
+  if (tasks.length === 0) throw new UsageError("--tasks needs at least one task name");
+  const noReset = Array.isArray(flags.reset) ? names(flags.reset) : [];
+  const unknown = noReset.filter((t) => !tasks.includes(t));
+  if (unknown.length > 0) throw new UsageError(`--no-reset ${unknown.join(", ")}: not among the --tasks`);
+  const old = await findRecord(id, flags);
+  return {
+    target: old.ref,
+    input: {},
+    rerunOf: old.id,
+    submit: async (services) => submitRerunFromTasks(services, old, { tasks, noReset }),
+  };
+}
+
 async function findRecord(id: string, flags: RunFlags): Promise<ExecutionRecord> {
   if (!flags.redis) {
     const rec = loadEmbeddedRecord(id);
@@ -63,7 +99,15 @@ export function registerRerun(program: Command): void {
     .command("rerun")
     .description("Run an execution's workflow or action again, with the same input (-p overrides)")
     .argument("<id>", "execution id (orqc executions lists them)")
-    .option("-p, --param <key=value...>", "input that replaces the old value (repeatable)", []);
+    .option("-p, --param <key=value...>", "input that replaces the old value (repeatable)", [])
+    .option(
+      "--tasks <names...>",
+      "re-run the workflow from these tasks (comma or space separated): what ran before them is replayed from the journal, not run again (needs --redis)",
+    )
+    .option(
+      "--no-reset <names...>",
+      "with --tasks: with-items tasks of which only the failed items run again",
+    );
   addRunOptions(rerun)
     .addHelpText(
       "after",
@@ -72,16 +116,24 @@ Examples:
   orqc rerun 01JD2Y... --packs examples                         # embedded, from the local records
   orqc rerun 01JD2Y... --packs examples -p host=lnx-srv-02       # the same input but host
   orqc rerun 01JD2Y... --redis redis://127.0.0.1:6379 --follow  # on the workers
+  orqc rerun 01JD2Y... --redis redis://127.0.0.1:6379 --tasks check_db --wait   # from a failed task
 
 The new execution runs what the old one ran (the same ref or workflow file, so give --packs or --bundles
 as for orqc run) with the input it ran with, defaults included; its record names the old one ("rerun of").
 Secret inputs are masked in the local records of embedded runs: give them again with -p.
-Re-running from chosen tasks of a workflow (st2's --tasks) is not supported.
+
+--tasks (as st2 execution re-run --tasks) re-runs a workflow that has ended from chosen tasks, on the
+workers: the new execution replays the old one's journal up to them (nothing that ran before runs
+again), then runs them, what follows them, and an inlined sub-workflow they call from its own failed
+tasks (an interpreted sub-workflow execution runs again whole). A with-items task runs all its items
+again, or only the failed ones when it is named in --no-reset.
 Exit codes: as orqc run.`,
     )
-    .action(async (id: string, flags: RunFlags) => {
+    .action(async (id: string, flags: RerunFlags) => {
       await runCommand("rerun", flags, async () => {
         if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) throw new UsageError(`"${id}" is not an execution id`);
+        if (flags.tasks) return fromTasks(id, flags);
+        if (Array.isArray(flags.reset)) throw new UsageError("--no-reset goes with --tasks");
         return rerunSubmission(await findRecord(id, flags), parseParams(flags.param ?? []));
       });
     });

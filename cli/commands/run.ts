@@ -12,8 +12,8 @@ import { BackendUnavailableError } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
 import { COMPLETED, S } from "../../runtime/engine/statuses";
 import { respondInquiry } from "../../runtime/host/inquiry-respond";
-import { createHostServices } from "../../runtime/host/services";
-import { submitExecution } from "../../runtime/host/submit";
+import { createHostServices, type HostServices } from "../../runtime/host/services";
+import { type SubmitOutcome, submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
@@ -41,6 +41,8 @@ export interface Submission {
   readonly input: PyDict;
   readonly typedKeys?: ReadonlySet<string>;
   readonly rerunOf?: string;
+  /** Submits otherwise than by target and input (a re-run from tasks seeds a journal). */
+  readonly submit?: (services: HostServices) => Promise<SubmitOutcome>;
 }
 
 export interface RunFlags extends RedisFlags {
@@ -177,7 +179,7 @@ async function runEmbedded(sub: Submission, flags: RunFlags): Promise<void> {
     ...(flags.validateOutputSchema ? { validateOutputSchema: true } : {}),
   });
   try {
-    const out = await submitExecution(worker.services, request(sub));
+    const out = await submitWith(worker.services, sub);
     if (!out.ok) throw new RunError(out.error);
     const timeout = flags.timeout === undefined ? undefined : positiveInt(flags.timeout, "--timeout") * 1000;
     const answers = parseResponses(flags.respond ?? []);
@@ -218,7 +220,7 @@ async function submitAndWait(backend: Backend, sub: Submission, flags: RunFlags)
     ...(flags.bundles ? { bundlesDir: flags.bundles } : {}),
     logger: createLogger({ level: "warn" }),
   });
-  const out = await submitExecution(services, request(sub));
+  const out = await submitWith(services, sub);
   if (!out.ok) throw new RunError(out.error);
   if (flags.follow) {
     process.stdout.write(`execution ${out.record.id} submitted\n`);
@@ -308,6 +310,9 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
       await runCommand("run", flags, () => ({ target, input: parseParams(flags.param ?? []) }));
     });
 }
+
+const submitWith = (services: HostServices, sub: Submission): Promise<SubmitOutcome> =>
+  sub.submit ? sub.submit(services) : submitExecution(services, request(sub));
 
 const request = (sub: Submission) => ({
   target: sub.target,

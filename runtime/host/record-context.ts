@@ -21,6 +21,8 @@ export interface ExecutionContext {
   readonly secrets?: string[];
   /** The execution this one re-runs (`orqc rerun`). */
   readonly rerunOf?: string;
+  /** The tasks it re-runs from (`orqc rerun --tasks`); the rest of the old run is replayed. */
+  readonly rerunTasks?: string[];
 }
 
 /** The secret input values of a record, for masking what is printed about it. */

@@ -2,7 +2,7 @@
 // input (-p overrides some), naming the old one; embedded from the local
 // records, and on Redis workers; secret input given again where it was masked.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,6 +12,7 @@ let cli: string;
 let redis: RedisWorker;
 const home = mkdtempSync(join(tmpdir(), "orqc-rerun-home-"));
 const env = { ORQC_HOME: home };
+const RERUNT = join(__dirname, "../unit/host/fixtures/rerunt");
 const idOf = (stdout: string) => /execution (\S+):/.exec(stdout)![1]!;
 /** hostt.seq's output without `order`, which depends on which parallel branch ended first. */
 const settled = (result: { output: Record<string, unknown> }) => {
@@ -21,7 +22,7 @@ const settled = (result: { output: Record<string, unknown> }) => {
 
 beforeAll(async () => {
   cli = await buildCli("rerun");
-  redis = await startWorkerOnTestRedis(cli, ["--packs", HOSTT]);
+  redis = await startWorkerOnTestRedis(cli, ["--packs", HOSTT, RERUNT]);
 }, 60_000);
 
 afterAll(async () => {
@@ -96,5 +97,45 @@ describe("orqc rerun", () => {
       old.id,
     ]);
     expect((await redis.backend.executions.get(rec.id))?.status).toBe("succeeded");
+  }, 60_000);
+
+  it("--tasks: goes on from a failed task on the workers, what ran before it not run again", async () => {
+    const runs = join(home, "runs");
+    const flag = join(home, "flag");
+    writeFileSync(runs, "");
+    const args = ["rerunt.flow", "--packs", HOSTT, RERUNT, "-p", `runs=${runs}`, "-p", `flag=${flag}`];
+    const first = await orqc(cli, ["run", ...args, ...redis.redisArgs, "--wait", "--format", "json"]);
+    expect(first.code).toBe(1);
+    const old = JSON.parse(first.stdout);
+    expect(old.status).toBe("failed");
+    // p was still running when b failed the workflow: it is journaled when it ends
+    for (let i = 0; i < 300 && !(await redis.backend.journal.get(old.id, "p/0/-/0")); i++)
+      await new Promise((r) => setTimeout(r, 20));
+    writeFileSync(flag, "");
+    const again = await orqc(cli, [
+      "rerun",
+      old.id,
+      ...redis.redisArgs,
+      "--tasks",
+      "b",
+      "--wait",
+      "--format",
+      "json",
+    ]);
+    expect([again.code, again.stderr]).toEqual([0, ""]);
+    const rec = JSON.parse(again.stdout);
+    expect(rec.result).toEqual({ output: { last: 3 } });
+    expect(rec.context).toMatchObject({ rerunOf: old.id, rerunTasks: ["b"] });
+    expect(readFileSync(runs, "utf8").trim().split("\n").sort()).toEqual(["1 a", "1 c", "1 p"]);
+  }, 60_000);
+
+  it("--tasks: refuses what it cannot do, with a message", async () => {
+    const embeddedOnly = await orqc(cli, ["rerun", "x1", "--tasks", "b"], env);
+    expect(embeddedOnly.code).toBe(2);
+    expect(embeddedOnly.stderr).toContain("--tasks needs --redis");
+    const withP = await orqc(cli, ["rerun", "x1", "--tasks", "b", "-p", "n=1", ...redis.redisArgs]);
+    expect(withP.stderr).toContain("-p cannot go with --tasks");
+    const noReset = await orqc(cli, ["rerun", "x1", "--tasks", "b", "--no-reset", "c", ...redis.redisArgs]);
+    expect(noReset.stderr).toContain("--no-reset c: not among the --tasks");
   }, 60_000);
 });
