@@ -26,7 +26,7 @@ export function outputSchemaDiagnostics(
   runnerType: string,
 ): Diagnostic[] {
   const schema = mapGet(root, "output_schema");
-  if (!schema || schema.kind !== "map" || schema.pairs.length === 0) return [];
+  if (schema?.kind !== "map" || schema.pairs.length === 0) return [];
   const at = (node: YNode) => ({ file, range: node.range });
   const runner = canonicalRunner(runnerType);
   if (!WITH_OUTPUT_KEY.has(runner)) return [diagnostic("ORQ1033", { ref, runner }, at(schema))];
@@ -35,7 +35,9 @@ export function outputSchemaDiagnostics(
   const visit = (node: YNode | undefined, path: string): void => {
     if (!node) return;
     if (node.kind === "seq") {
-      node.items.forEach((item, i) => visit(item, `${path}[${i}]`));
+      node.items.forEach((item, i) => {
+        visit(item, `${path}[${i}]`);
+      });
       return;
     }
     if (node.kind !== "map") return;
