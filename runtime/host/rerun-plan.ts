@@ -150,15 +150,7 @@ function plan(
     const inner = callee ? lastRegion(steps, `${prefix}${task}@`) : undefined;
     if (callee && inner) {
       // the sub-workflow of the last call re-runs from its own failed tasks
-      plan(
-        steps,
-        callee,
-        inner,
-        failedTasks(steps.filter((s) => s.prefix === inner)),
-        new Set(),
-        drop,
-        starts,
-      );
+      plan(steps, callee, inner, failedTasks(steps, inner), new Set(), drop, starts);
       removed.push(...steps.filter((s) => s.prefix.startsWith(inner) && drop.has(s.id)));
     }
     for (const s of removed) drop.add(s.id);
@@ -198,12 +190,23 @@ function lastRun(own: readonly Step[]): Step[] {
   return own.filter((s) => s.attempt >= from);
 }
 
-/** Tasks whose last action step did not succeed (what a sub-workflow re-runs). */
-function failedTasks(steps: readonly Step[]): string[] {
-  const last = new Map<string, Step>();
+/**
+ * The tasks of the region at `prefix` that failed (what a sub-workflow re-runs from): those whose last run
+ * has a failed step, and calls of nested sub-workflows whose last recorded step failed.
+ */
+function failedTasks(steps: readonly Step[], prefix: string): string[] {
+  const owners = new Map<string, Step[]>();
   for (const s of steps) {
-    const prev = last.get(s.task);
-    if (!prev || s.attempt >= prev.attempt) last.set(s.task, s);
+    if (!s.prefix.startsWith(prefix)) continue;
+    const owner = s.prefix === prefix ? s.task : s.prefix.slice(prefix.length).split("@")[0]!;
+    owners.set(owner, [...(owners.get(owner) ?? []), s]);
   }
-  return [...last.values()].filter((s) => s.entry.status !== SUCCEEDED).map((s) => s.task);
+  const failed: string[] = [];
+  for (const [owner, list] of owners) {
+    const own = list.filter((s) => s.prefix === prefix);
+    const latest = list.reduce((a, b) => (b.index > a.index ? b : a));
+    if (lastRun(own).some((s) => s.entry.status !== SUCCEEDED) || latest.entry.status !== SUCCEEDED)
+      failed.push(owner);
+  }
+  return failed;
 }

@@ -100,6 +100,21 @@ describe("planRerun", () => {
     ]);
   });
 
+  it("goes down nested inlined sub-workflows to the one whose task failed", () => {
+    const inner = graph({ x: ["y"], y: [] });
+    const mid = graph({ m1: ["call2"], call2: [] }, { call2: inner });
+    const top = graph({ call: [] }, { call: mid });
+    const s = snapshot([
+      ["call@0.-.0|m1/0/-/0", ok()],
+      ["call@0.-.0|call2@0.-.0|x/0/-/0", ok()],
+      ["call@0.-.0|call2@0.-.0|y/0/-/0", bad],
+    ]);
+    expect(kept(planRerun(s, top, { tasks: ["call"], noReset: new Set() }))).toEqual([
+      "call@0.-.0|m1/0/-/0",
+      "call@0.-.0|call2@0.-.0|x/0/-/0",
+    ]);
+  });
+
   it("refuses tasks the workflow does not have or that ran nothing", () => {
     const s = snapshot([["a/0/-/0", ok()]]);
     expect(kept(planRerun(s, G, { tasks: ["zz"], noReset: new Set() }))).toMatch(/no task "zz"/);
