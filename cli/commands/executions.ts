@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { ExecutionRecord } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
+import { contextOf } from "../../runtime/host/record-context";
 import {
   listEmbeddedRecords,
   positiveInt,
@@ -22,7 +23,11 @@ interface ListFlags extends RedisFlags {
 
 function line(r: ExecutionRecord): string {
   const when = new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 19);
-  return `${r.id}  ${r.status.padEnd(9)}  ${when}  ${r.ref}${r.parentId ? `  (child of ${r.parentId})` : ""}`;
+  const rerunOf = contextOf(r)?.rerunOf;
+  const notes = [r.parentId ? `child of ${r.parentId}` : "", rerunOf ? `rerun of ${rerunOf}` : ""].filter(
+    Boolean,
+  );
+  return `${r.id}  ${r.status.padEnd(9)}  ${when}  ${r.ref}${notes.map((n) => `  (${n})`).join("")}`;
 }
 
 export function registerExecutions(program: Command): void {

@@ -45,7 +45,10 @@ export function formatRecord(record: ExecutionRecord, options: { trace?: boolean
   lines.push(`  ref: ${rec.ref}`);
   if (rec.parentId) lines.push(`  parent: ${rec.parentId}`);
   const ctx = contextOf(rec);
-  if (ctx?.rerunOf) lines.push(`  rerun of: ${ctx.rerunOf}`);
+  if (ctx?.rerunOf)
+    lines.push(
+      `  rerun of: ${ctx.rerunOf}${ctx.rerunTasks ? ` (from tasks ${ctx.rerunTasks.join(", ")})` : ""}`,
+    );
   if (ctx?.runs) lines.push(`  jobs: ${ctx.runs}`);
   lines.push(`  input: ${stringifyValue(rec.input)}`);
   const result = rec.result as { output?: JsonValue; errors?: JsonValue[] } | undefined;

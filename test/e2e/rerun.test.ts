@@ -48,6 +48,8 @@ describe("orqc rerun", () => {
     expect(rec.context.rerunOf).toBe(old.id);
     const text = await orqc(cli, ["status", rec.id], env);
     expect(text.stdout).toContain(`rerun of: ${old.id}`);
+    expect((await orqc(cli, ["executions"], env)).stdout).toContain(`${rec.id}  succeeded`);
+    expect((await orqc(cli, ["executions"], env)).stdout).toContain(`(rerun of ${old.id})`);
 
     const changed = await orqc(
       cli,
