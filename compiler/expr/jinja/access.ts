@@ -15,7 +15,9 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { PyBytes } from "./bytes";
 import { Markup } from "./markup";
+import { bytesAttribute } from "./methods-bytes";
 import { collectionAttribute } from "./methods-collections";
 import { numberAttribute } from "./methods-number";
 import { markupAttribute, strAttribute } from "./methods-str";
@@ -49,6 +51,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (name.startsWith("__") && name.endsWith("__") && name.length > 4) return null;
   if (typeof obj === "string") return strAttribute(obj, name);
   if (obj instanceof Markup) return markupAttribute(obj, name);
+  if (obj instanceof PyBytes) return bytesAttribute(obj, name);
   if (obj instanceof JinjaNamespace)
     return isDict(obj.attrs) && Object.hasOwn(obj.attrs, name) ? obj.attrs[name]! : undefined;
   if (obj instanceof LoopContext) return obj.attr(name);
@@ -146,6 +149,7 @@ function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
     return typeof item === "string" ? new Markup(item) : item;
   }
   if (key instanceof PySlice) {
+    if (obj instanceof PyBytes) return new PyBytes(Uint8Array.from(sliceItems(obj.items(), key) as number[]));
     if (Array.isArray(obj)) return sliceItems(obj, key);
     if (obj instanceof PyTuple) return new PyTuple(sliceItems(obj.items, key));
     if (typeof obj === "string") return sliceItems(chars(obj), key).join("");
@@ -158,7 +162,7 @@ function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
       ? obj.items
       : typeof obj === "string"
         ? chars(obj)
-        : obj instanceof PyRange
+        : obj instanceof PyRange || obj instanceof PyBytes
           ? obj.items()
           : null;
   if (!seq || !(isInt(key) || typeof key === "boolean")) return undefined;

@@ -18,6 +18,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import type { BinaryOperator } from "./ast";
+import { PyBytes } from "./bytes";
 import { percentFormat } from "./format";
 import { escapeText, Markup } from "./markup";
 import { iterate } from "./protocol";
@@ -89,6 +90,9 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   switch (op) {
     case "+":
       if (typeof a === "string" && typeof b === "string") return a + b;
+      if (a instanceof PyBytes && b instanceof PyBytes)
+        return new PyBytes(Uint8Array.from([...a.data, ...b.data]));
+      if (a instanceof PyBytes) throw typeError(`can't concat ${pyTypeName(b)} to bytes`);
       if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
       if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
       if (typeof a === "string") throw typeError(`can only concatenate str (not "${pyTypeName(b)}") to str`);
@@ -102,6 +106,7 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
         if (typeof seq === "string") return seq.repeat(repeatCount(seq.length, n));
         if (Array.isArray(seq)) return repeat(seq, n);
         if (seq instanceof PyTuple) return new PyTuple(repeat(seq.items, n));
+        if (seq instanceof PyBytes) return new PyBytes(Uint8Array.from(repeat(seq.items(), n)));
       }
       if (typeof a === "string" || Array.isArray(a) || a instanceof PyTuple) {
         throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(b)}'`);

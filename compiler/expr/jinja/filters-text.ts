@@ -22,6 +22,7 @@ import {
 import { PySlice, sliceValue } from "./access";
 import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
+import { PyBytes } from "./bytes";
 import type { FilterFn } from "./filter-types";
 import { percentFormat } from "./format";
 import { htmlEscape } from "./html-escape";
@@ -37,6 +38,12 @@ import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
+
+/** int() and float() read ASCII bytes as text; other bytes fail (the default applies), as in Python. */
+function bytesAsText(v: PyValue): PyValue {
+  if (!(v instanceof PyBytes)) return v;
+  return v.data.every((b) => b < 0x80) ? v.latin1() : "\u0000";
+}
 
 export function intParam(v: PyValue | undefined, dflt: number): number {
   if (v === undefined) return dflt;
@@ -212,13 +219,13 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   int: (_rt, v, a, k) => {
     const [d, base] = bindArgs("do_int", a, k, ["default", "base"]);
     if (v instanceof JinjaUndefined) v.fail();
-    return doInt(v, d ?? 0, intParam(base, 10));
+    return doInt(bytesAsText(v), d ?? 0, intParam(base, 10));
   },
   float: (_rt, v, a, k) => {
     const [d] = bindArgs("do_float", a, k, ["default"]);
     if (v instanceof JinjaUndefined) v.fail();
     try {
-      return mkFloat(toPyFloat(v));
+      return mkFloat(toPyFloat(bytesAsText(v)));
     } catch (e) {
       if (e instanceof PyError && (e.pyType === "TypeError" || e.pyType === "ValueError"))
         return d ?? new PyFloat(0);

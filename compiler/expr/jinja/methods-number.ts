@@ -10,8 +10,11 @@ import {
   PyError,
   PyTuple,
   type PyValue,
+  truthy,
   valueError,
 } from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
+import { intToBytes } from "./bytes";
 import { fn, type JinjaCallable } from "./values";
 
 /** Sign, biased exponent and 52-bit fraction of a double. */
@@ -75,5 +78,12 @@ export function numberAttribute(v: PyValue, name: string): JinjaCallable | undef
     : typeof v === "number" || typeof v === "bigint" || typeof v === "boolean"
       ? intMethod(v, name)
       : undefined;
-  return m ? fn(name, () => m()) : undefined;
+  if (m) return fn(name, () => m());
+  if (name === "to_bytes" && !isFloat(v))
+    return fn(name, (args, kwargs) => {
+      const [length, byteorder] = bindArgs("to_bytes", args, kwargs, ["length", "byteorder", "signed"]);
+      const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
+      return intToBytes(v, length ?? 1, byteorder ?? "big", signed);
+    });
+  return undefined;
 }

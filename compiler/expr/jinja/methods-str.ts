@@ -8,7 +8,6 @@ import {
   bigOf,
   isInt,
   type PyDict,
-  PyError,
   PyTuple,
   type PyValue,
   pyTypeName,
@@ -16,6 +15,7 @@ import {
   valueError,
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
+import { encode } from "./bytes";
 import { htmlUnescape } from "./html-escape";
 import { escapeArg, Markup, markupSeen, textOf } from "./markup";
 import { chars, escapeValue, iterate, toStr } from "./protocol";
@@ -278,8 +278,9 @@ const METHODS: Record<string, StrMethod> = {
   islower: (s) => chars(s).some(isCased) && s === s.toLowerCase(),
   isupper: (s) => chars(s).some(isCased) && s === s.toUpperCase(),
   istitle: (s) => chars(s).some(isCased) && pyTitle(s) === s,
-  encode: () => {
-    throw new PyError("SecurityError", "bytes are not supported in templates");
+  encode: (s, a, k) => {
+    const [encoding, errors] = bindArgs("encode", a, k, ["encoding", "errors"]);
+    return encode(s, encoding, errors);
   },
 };
 

@@ -5,9 +5,11 @@
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import {
+  bigOf,
   isDict,
+  isInt,
   type PyDict,
-  type PyError,
+  PyError,
   PyFloat,
   PySet,
   PyTuple,
@@ -18,6 +20,7 @@ import {
   truthy,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { PyBytes } from "./bytes";
 import { htmlEscape } from "./html-escape";
 import { Markup } from "./markup";
 import { isUndefined, JinjaUndefined } from "./undefined";
@@ -45,7 +48,7 @@ export function iterate(v: PyValue): PyValue[] {
   if (v instanceof PyTuple) return v.items.slice();
   if (isDict(v)) return dictKeys(v).map((k) => originalKey(v, k));
   if (v instanceof PySet) return v.values();
-  if (v instanceof PyRange) return v.items();
+  if (v instanceof PyRange || v instanceof PyBytes) return v.items();
   if (v instanceof DictView) return v.items();
   if (v instanceof PyGenerator || v instanceof PyReverseIterator) return v.consume();
   // iterating a Markup gives plain str characters (str.__iter__, not Markup.__getitem__)
@@ -69,7 +72,8 @@ export function isIterable(v: PyValue): boolean {
     v instanceof DictView ||
     v instanceof PyGenerator ||
     v instanceof PyReverseIterator ||
-    v instanceof Markup
+    v instanceof Markup ||
+    v instanceof PyBytes
   );
 }
 
@@ -79,7 +83,7 @@ export function pyLen(v: PyValue): number {
   if (v instanceof PyTuple) return v.items.length;
   if (isDict(v)) return Object.keys(v).length;
   if (v instanceof PySet) return v.size;
-  if (v instanceof PyRange) return v.length;
+  if (v instanceof PyRange || v instanceof PyBytes) return v.length;
   if (v instanceof DictView) return Object.keys(v.dict).length;
   if (v instanceof Markup) return chars(v.text).length;
   if (v instanceof JinjaUndefined) {
@@ -103,7 +107,7 @@ export function isTrue(v: PyValue): boolean {
     if (v.strict) v.fail();
     return false;
   }
-  if (v instanceof PyRange) return v.length > 0;
+  if (v instanceof PyRange || v instanceof PyBytes) return v.length > 0;
   if (v instanceof DictView) return Object.keys(v.dict).length > 0;
   return truthy(v);
 }
@@ -128,7 +132,7 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (Array.isArray(v) || v instanceof PyTuple || v instanceof PySet) return undefined;
   if (isDict(v)) return dictRepr(v);
   if (v instanceof Markup) return `Markup(${strRepr(v.text)})`;
-  if (v instanceof PyRange) return v.repr();
+  if (v instanceof PyRange || v instanceof PyBytes) return v.repr();
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
   if (v instanceof JinjaUndefined) return "Undefined";
   if (v instanceof PyGenerator) return `<generator object ${v.name} at 0x7f0000000000>`;
@@ -157,6 +161,8 @@ export function equals(a: PyValue, b: PyValue): boolean {
   if (a instanceof PyRange || b instanceof PyRange) {
     return a instanceof PyRange && b instanceof PyRange && pyEquals(a.items(), b.items());
   }
+  if (a instanceof PyBytes || b instanceof PyBytes)
+    return a instanceof PyBytes && b instanceof PyBytes && a.equals(b);
   if (a instanceof DictView || b instanceof DictView) {
     if (
       a instanceof DictView &&
@@ -182,6 +188,7 @@ export function compare(a: PyValue, b: PyValue, op: string): number {
   if (b instanceof JinjaUndefined) b.fail();
   if (a instanceof Markup) a = a.text;
   if (b instanceof Markup) b = b.text;
+  if (a instanceof PyBytes && b instanceof PyBytes) return pyCompare(a.latin1(), b.latin1(), op);
   const seqA = Array.isArray(a) ? a : a instanceof PyTuple ? a.items : null;
   const seqB = Array.isArray(b) ? b : b instanceof PyTuple ? b.items : null;
   if (seqA && seqB && Array.isArray(a) === Array.isArray(b)) {
@@ -250,6 +257,14 @@ export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof DictView && container.pyOpaque === "dict_keys")
     return contains(container.dict, item);
   if (container instanceof PySet) return container.has(item);
+  if (container instanceof PyBytes) {
+    if (item instanceof PyBytes) return container.latin1().includes(item.latin1());
+    if (!isInt(item) && typeof item !== "boolean")
+      throw typeError(`a bytes-like object is required, not '${pyTypeName(item)}'`);
+    const n = Number(bigOf(item));
+    if (n < 0 || n > 255) throw new PyError("ValueError", "byte must be in range(0, 256)");
+    return container.data.includes(n);
+  }
   if (container instanceof PyRange) {
     return typeof item === "number" && Number.isInteger(item) && container.items().includes(item);
   }
