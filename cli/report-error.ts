@@ -19,6 +19,8 @@ export const CLI_ERROR_CODES = {
   inquiry: "ORQ0005",
   /** An inquiry response its schema refuses (exit 1). */
   response: "ORQ0006",
+  /** An inquiry response from a user the inquiry does not list (exit 1). */
+  unauthorized: "ORQ0007",
 } as const;
 
 export type CliErrorKind = keyof typeof CLI_ERROR_CODES;

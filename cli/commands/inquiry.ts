@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { InquiryRecord } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
 import { respondInquiry } from "../../runtime/host/inquiry-respond";
+import { DEFAULT_USER } from "../../runtime/runners/types";
 import type { RedisFlags } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
 import { inquiryDetails, inquiryLine } from "./inquiry-format";
@@ -17,6 +18,7 @@ interface InquiryFlags extends RedisFlags {
   redisTimeout?: string;
   all?: boolean;
   response?: string;
+  user?: string;
 }
 
 function common(cmd: Command): Command {
@@ -76,6 +78,7 @@ export function registerInquiry(program: Command): void {
   common(inquiry.command("respond").description("Answer an inquiry: the workflow resumes"))
     .argument("<id>", "inquiry id (orqc inquiry list)")
     .requiredOption("-r, --response <json>", "the response, a JSON object matching the inquiry's schema")
+    .option("--user <name>", "who responds, for inquiries that list users (default ORQC_USER, else stanley)")
     .addHelpText(
       "after",
       `\nExample:\n  orqc inquiry respond q3f0c... -r '{"continue": true}' --redis redis://127.0.0.1:6379`,
@@ -91,9 +94,19 @@ export function registerInquiry(program: Command): void {
         return;
       }
       await withBackend(flags, "inquiry respond", async (backend) => {
-        const out = await respondInquiry(backend, id, response as Parameters<typeof respondInquiry>[2]);
+        const responder = flags.user ?? process.env.ORQC_USER ?? DEFAULT_USER;
+        const out = await respondInquiry(
+          backend,
+          id,
+          response as Parameters<typeof respondInquiry>[2],
+          Date.now(),
+          responder,
+        );
         if (!out.ok) {
-          reportError("inquiry respond", out.kind === "invalid" ? "response" : "inquiry", out.error);
+          const kind =
+            out.kind === "invalid" ? "response" : out.kind === "unauthorized" ? "unauthorized" : "inquiry";
+          const hint = kind === "unauthorized" ? " (respond with --user NAME, or set ORQC_USER)" : "";
+          reportError("inquiry respond", kind, `${out.error}${hint}`);
           process.exitCode = 1;
           return;
         }

@@ -17,6 +17,7 @@ import { type SubmitOutcome, submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
+import { DEFAULT_USER } from "../../runtime/runners/types";
 import type { PyDict } from "../../runtime/stdlib/py/value";
 import {
   openEmbedded,
@@ -123,11 +124,17 @@ async function waitEmbedded(
     for (const i of pending) {
       const answer = answers.get(i.task);
       if (answer === undefined) continue;
-      const out = await respondInquiry(backend, i.id, answer);
+      const out = await respondInquiry(
+        backend,
+        i.id,
+        answer,
+        Date.now(),
+        process.env.ORQC_USER ?? DEFAULT_USER,
+      );
       if (!out.ok)
         throw new RunError(
-          `--respond ${i.task}: ${out.error}`,
-          out.kind === "invalid" ? "response" : "inquiry",
+          `--respond ${i.task}: ${out.error}${out.kind === "unauthorized" ? " (set ORQC_USER to respond as one of them)" : ""}`,
+          out.kind === "invalid" ? "response" : out.kind === "unauthorized" ? "unauthorized" : "inquiry",
         );
       answered.add(i.id);
       respondedNow = true;

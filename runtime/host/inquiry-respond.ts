@@ -3,27 +3,45 @@
 // final outcome in its execution (set-if-absent: the first response wins, and
 // a TTL timeout journaled first wins over a late response), mark the inquiry
 // answered, and resume the execution and the ones above it, as StackStorm
-// resumes the root workflow.
+// resumes the root workflow. An inquiry that lists `users` takes responses
+// from those users only (StackStorm's check_permission; `roles` need RBAC,
+// which orqc does not have, so like StackStorm without RBAC it lets them pass).
 
 import type { Backend, InquiryRecord, JsonObject, JsonValue } from "../backend/types";
 import { COMPLETED, S } from "../engine/statuses";
 import { validateResponse } from "../inquiry/validate-response";
+import { DEFAULT_USER } from "../runners/types";
 
 export type RespondOutcome =
   | { readonly ok: true; readonly inquiry: InquiryRecord }
-  /** unknown: no such inquiry; closed: answered, timed out or canceled; invalid: the schema refuses the response. */
-  | { readonly ok: false; readonly kind: "unknown" | "closed" | "invalid"; readonly error: string };
+  /**
+   * unknown: no such inquiry; closed: answered, timed out or canceled; invalid: the schema refuses the
+   * response; unauthorized: the inquiry lists users and the responder is not one of them.
+   */
+  | {
+      readonly ok: false;
+      readonly kind: "unknown" | "closed" | "invalid" | "unauthorized";
+      readonly error: string;
+    };
 
 export async function respondInquiry(
   backend: Backend,
   id: string,
   response: JsonValue,
   now = Date.now(),
+  responder: string = DEFAULT_USER,
 ): Promise<RespondOutcome> {
   const inquiry = await backend.inquiries.get(id);
   if (!inquiry) return { ok: false, kind: "unknown", error: `no inquiry ${id}` };
   if (inquiry.status !== "pending") return closed(id, inquiry.status);
   if (inquiry.expiresAt !== undefined && now >= inquiry.expiresAt) return closed(id, "timeout");
+  const users = Array.isArray(inquiry.parameters.users) ? inquiry.parameters.users.map(String) : [];
+  if (users.length > 0 && !users.includes(responder))
+    return {
+      ok: false,
+      kind: "unauthorized",
+      error: `user "${responder}" may not respond to inquiry ${id}: it takes responses from ${users.map((u) => `"${u}"`).join(", ")}`,
+    };
   const check = validateResponse(inquiry.parameters.schema ?? null, response);
   if (!check.ok)
     return {

@@ -135,4 +135,15 @@ describe("orqc run (embedded)", () => {
     expect(a.context.runs).toBeGreaterThan(1);
     expect(b.context.runs).toBe(1);
   }, 60_000);
+
+  it("answers an inquiry that lists users only as one of them (ORQC_USER)", async () => {
+    const ASKT = join(HOSTT, "../askt");
+    const args = ["run", ASKT, "askt.restricted", "--respond", 'ask={"continue": true}', "--format", "json"];
+    const refused = await orqc(cli, args, env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ORQ0007: --respond ask: user "stanley" may not respond');
+    const ok = await orqc(cli, args, { ...env, ORQC_USER: "alice" });
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).result).toEqual({ output: { answer: { continue: true } } });
+  }, 30_000);
 });

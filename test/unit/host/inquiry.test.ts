@@ -81,6 +81,24 @@ describe("core.ask", () => {
     });
   }, 20_000);
 
+  it("takes responses only from the users the inquiry lists", async () => {
+    const host = embedded({ packs: [ASK_PACK] });
+    const id = await host.submit("askt.restricted");
+    const inquiry = await pendingInquiry(host.backend, id);
+    const refused = await respondInquiry(host.backend, inquiry.id, { continue: true });
+    expect(refused).toMatchObject({ ok: false, kind: "unauthorized" });
+    expect(refused.ok ? "" : refused.error).toContain('user "stanley" may not respond');
+    expect((await respondInquiry(host.backend, inquiry.id, { continue: true }, Date.now(), "carol")).ok).toBe(
+      false,
+    );
+    expect((await respondInquiry(host.backend, inquiry.id, { continue: true }, Date.now(), "bob")).ok).toBe(
+      true,
+    );
+    const done = await waitDone(host.backend, id);
+    await host.close();
+    expect(done.result).toEqual({ output: { answer: { continue: true } } });
+  }, 20_000);
+
   it("a false answer ends the workflow without the next task", async () => {
     const host = embedded({ packs: [ASK_PACK] });
     const id = await host.submit("askt.simple");
