@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import type { InquiryRecord } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
 import { respondInquiry } from "../../runtime/host/inquiry-respond";
-import { DEFAULT_USER } from "../../runtime/runners/types";
+import { currentUser } from "../../runtime/runners/types";
 import type { RedisFlags } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
 import { inquiryDetails, inquiryLine } from "./inquiry-format";
@@ -94,7 +94,7 @@ export function registerInquiry(program: Command): void {
         return;
       }
       await withBackend(flags, "inquiry respond", async (backend) => {
-        const responder = flags.user ?? process.env.ORQC_USER ?? DEFAULT_USER;
+        const responder = flags.user ?? currentUser();
         const out = await respondInquiry(
           backend,
           id,

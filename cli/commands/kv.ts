@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import type { RedisConfig } from "../../runtime/backend/redis/index";
 import { BackendUnavailableError, type KvItem, type KvScope } from "../../runtime/backend/types";
 import { type Datastore, DatastoreCryptoError, openDatastore } from "../../runtime/datastore/index";
+import { currentUser } from "../../runtime/runners/types";
 import { reportError } from "../report-error";
 import { parseRedisUrl } from "./redis-url";
 
@@ -98,7 +99,7 @@ async function run(o: CommonOptions, body: (ds: Datastore, key: KeyOf) => Promis
     if (o.format !== "text" && o.format !== "json")
       throw new UsageError(`--format must be text or json, got "${o.format}"`);
     const scope: KvScope = o.scope;
-    const user = o.user ?? process.env.ORQC_USER ?? "stanley";
+    const user = o.user ?? currentUser();
     const key: KeyOf = (name) => (scope === "user" ? { scope, name, user } : { scope, name });
     const opened = await openDatastore(o.redis ? { redis: redisConfig(o.redis) } : {});
     close = opened.close;

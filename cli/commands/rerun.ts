@@ -66,12 +66,7 @@ async function fromTasks(id: string, flags: RerunFlags): Promise<Submission> {
   const unknown = noReset.filter((t) => !tasks.includes(t));
   if (unknown.length > 0) throw new UsageError(`--no-reset ${unknown.join(", ")}: not among the --tasks`);
   const old = await findRecord(id, flags);
-  return {
-    target: old.ref,
-    input: {},
-    rerunOf: old.id,
-    submit: async (services) => submitRerunFromTasks(services, old, { tasks, noReset }),
-  };
+  return { submit: (services) => submitRerunFromTasks(services, old, { tasks, noReset }) };
 }
 
 async function findRecord(id: string, flags: RunFlags): Promise<ExecutionRecord> {

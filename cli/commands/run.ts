@@ -13,12 +13,11 @@ import { stringifyValue } from "../../runtime/backend/value-json";
 import { COMPLETED, S } from "../../runtime/engine/statuses";
 import { respondInquiry } from "../../runtime/host/inquiry-respond";
 import { createHostServices, type HostServices } from "../../runtime/host/services";
-import { type SubmitOutcome, submitExecution } from "../../runtime/host/submit";
+import { type SubmitOutcome, type SubmitRequest, submitExecution } from "../../runtime/host/submit";
 import { createLogger } from "../../runtime/observability/logger";
 import { closeSharedLauncher } from "../../runtime/runners/launcher/launcher";
 import { closeSharedPythonPool } from "../../runtime/runners/python/pool";
-import { DEFAULT_USER } from "../../runtime/runners/types";
-import type { PyDict } from "../../runtime/stdlib/py/value";
+import { currentUser } from "../../runtime/runners/types";
 import {
   openEmbedded,
   openRedis,
@@ -36,15 +35,13 @@ import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
 import { followExecution } from "./status-follow";
 
-/** What to submit: a target and its input, from `orqc run` flags or a re-run's record. */
-export interface Submission {
-  readonly target: string;
-  readonly input: PyDict;
-  readonly typedKeys?: ReadonlySet<string>;
-  readonly rerunOf?: string;
-  /** Submits otherwise than by target and input (a re-run from tasks seeds a journal). */
-  readonly submit?: (services: HostServices) => Promise<SubmitOutcome>;
-}
+/**
+ * What to submit: a target and its input (from `orqc run` flags or a re-run's record), or a submission of
+ * its own (a re-run from tasks seeds a journal first).
+ */
+export type Submission =
+  | SubmitRequest
+  | { readonly submit: (services: HostServices) => Promise<SubmitOutcome> };
 
 export interface RunFlags extends RedisFlags {
   param: string[];
@@ -124,13 +121,7 @@ async function waitEmbedded(
     for (const i of pending) {
       const answer = answers.get(i.task);
       if (answer === undefined) continue;
-      const out = await respondInquiry(
-        backend,
-        i.id,
-        answer,
-        Date.now(),
-        process.env.ORQC_USER ?? DEFAULT_USER,
-      );
+      const out = await respondInquiry(backend, i.id, answer, Date.now(), currentUser());
       if (!out.ok)
         throw new RunError(
           `--respond ${i.task}: ${out.error}${out.kind === "unauthorized" ? " (set ORQC_USER to respond as one of them)" : ""}`,
@@ -319,14 +310,7 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
 }
 
 const submitWith = (services: HostServices, sub: Submission): Promise<SubmitOutcome> =>
-  sub.submit ? sub.submit(services) : submitExecution(services, request(sub));
-
-const request = (sub: Submission) => ({
-  target: sub.target,
-  input: sub.input,
-  ...(sub.typedKeys ? { typedKeys: sub.typedKeys } : {}),
-  ...(sub.rerunOf ? { rerunOf: sub.rerunOf } : {}),
-});
+  "submit" in sub ? sub.submit(services) : submitExecution(services, sub);
 
 /**
  * Checks the flags, submits what `submission` gives and waits as the flags

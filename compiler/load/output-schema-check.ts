@@ -5,19 +5,13 @@
 // validated; an object's `required` list is not checked (StackStorm's dialect
 // reads `required: true` on each property).
 
+import { LIST_OF_SUBSCHEMAS, MAP_OF_SUBSCHEMAS, ONE_SUBSCHEMA } from "../../runtime/output-schema/dialect";
+import { outputKeyOf } from "../../runtime/output-schema/index";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { canonicalRunner } from "./action-registry";
 import { keyText, mapGet, type YMap, type YNode } from "./yaml-node";
-
-/** The runners StackStorm applies an output_schema to (they name an output key). */
-const WITH_OUTPUT_KEY = new Set(["python-script", "http-request", "orquesta"]);
-
-/** Keywords whose value is a map of names to subschemas, one subschema, or a list of them. */
-const MAPS = new Set(["properties", "patternProperties", "definitions", "dependencies"]);
-const ONE = new Set(["additionalProperties", "additionalItems", "not", "items"]);
-const LISTS = new Set(["anyOf", "oneOf", "allOf", "items"]);
 
 export function outputSchemaDiagnostics(
   file: SourceFile,
@@ -29,7 +23,7 @@ export function outputSchemaDiagnostics(
   if (schema?.kind !== "map" || schema.pairs.length === 0) return [];
   const at = (node: YNode) => ({ file, range: node.range });
   const runner = canonicalRunner(runnerType);
-  if (!WITH_OUTPUT_KEY.has(runner)) return [diagnostic("ORQ1033", { ref, runner }, at(schema))];
+  if (!outputKeyOf(runner)) return [diagnostic("ORQ1033", { ref, runner }, at(schema))];
   if (!mapGet(schema, "type")) return [diagnostic("ORQ1034", { ref }, at(schema))];
   const out: Diagnostic[] = [];
   const visit = (node: YNode | undefined, path: string): void => {
@@ -46,9 +40,9 @@ export function outputSchemaDiagnostics(
       const value = pair.value;
       if (key === "required" && value.kind === "seq")
         out.push(diagnostic("ORQ1035", { ref, path }, at(pair.key)));
-      else if (MAPS.has(key) && value.kind === "map")
+      else if (MAP_OF_SUBSCHEMAS.has(key) && value.kind === "map")
         for (const p of value.pairs) visit(p.value, `${path}.${key}.${keyText(p.key)}`);
-      else if (ONE.has(key) || LISTS.has(key)) visit(value, `${path}.${key}`);
+      else if (ONE_SUBSCHEMA.has(key) || LIST_OF_SUBSCHEMAS.has(key)) visit(value, `${path}.${key}`);
     }
   };
   visit(schema, "output_schema");

@@ -5,7 +5,8 @@
 // enqueues a wake-up for it.
 
 import { createHash } from "node:crypto";
-import type { ExecutionState, JsonObject } from "../backend/types";
+import type { WorkflowUnit } from "../../compiler/program/types";
+import type { ExecutionState, JsonObject, JsonValue } from "../backend/types";
 import { type CallSite, childContext } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
 import { checkedOutcome } from "../output-schema/index";
@@ -96,10 +97,11 @@ export class ChildCalls {
   /** An inlined workflow's outcome, checked against its action's output_schema as its own execution would be. */
   private outcomeOf(child: Region): { status: string; result: PyValue } {
     const outcome = { status: child.status, result: child.result() };
-    const unitId = child.spec.unit;
-    const schema = this.run.program.program?.units[unitId]?.outputSchema;
-    if (!this.run.services.validateOutputSchema || schema === null || schema === undefined) return outcome;
-    const checked = checkedOutcome(true, "orquesta", toJsonValue(schema), {
+    if (!this.run.services.validateOutputSchema) return outcome;
+    const unit = this.run.program.program?.units[child.spec.unit];
+    const schema = unit ? unitOutputSchema(unit) : undefined;
+    if (schema === undefined) return outcome;
+    const checked = checkedOutcome(true, "orquesta", schema, {
       status: outcome.status,
       result: toJsonValue(outcome.result),
     });
@@ -207,6 +209,19 @@ export class ChildCalls {
     const jobId = `${wakeJobId(parentId, childId)}.paused.${Date.now()}`;
     await this.run.services.backend.queue.enqueue(parentId, null, { jobId });
   }
+}
+
+/** A unit's output_schema as JSON, converted once per loaded bundle (validation caches by the object). */
+const outputSchemas = new WeakMap<WorkflowUnit, JsonValue | undefined>();
+function unitOutputSchema(unit: WorkflowUnit): JsonValue | undefined {
+  if (!outputSchemas.has(unit))
+    outputSchemas.set(
+      unit,
+      unit.outputSchema === null || unit.outputSchema === undefined
+        ? undefined
+        : toJsonValue(unit.outputSchema),
+    );
+  return outputSchemas.get(unit);
 }
 
 function fail(error: string): { status: string; result: PyValue } {

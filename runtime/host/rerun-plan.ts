@@ -105,6 +105,7 @@ export function planRerun(snapshot: JournalSnapshot, graph: RerunGraph, req: Rer
   const starts: number[] = [];
   plan(steps, graph, "", req.tasks, req.noReset, drop, starts);
   const t0 = starts.length > 0 ? Math.min(...starts) : snapshot.order.length;
+  const droppedRuns = new Set(steps.filter((s) => drop.has(s.id)).map(runKey));
   const keep: [string, JournalEntry][] = [];
   snapshot.order.forEach((id, index) => {
     const entry = snapshot.entries.get(id);
@@ -113,24 +114,24 @@ export function planRerun(snapshot: JournalSnapshot, graph: RerunGraph, req: Rer
       const [kind, ...rest] = id.split("/");
       if (kind === "~result") return;
       if ((kind === "~kv" || kind === "~ts") && index >= t0) return;
-      if ((kind === "~timer" || kind === "~ttl") && ownedByDropped(rest.join("/"), drop)) return;
+      if (kind === "~timer" || kind === "~ttl") {
+        // a timer of a run that goes (a delay or retry delay) is waited again
+        const owner = parseStep(rest.join("/"));
+        if (owner && droppedRuns.has(runKey(owner))) return;
+      }
     }
     keep.push([id, entry]);
   });
   return { ok: true, keep, dropped: snapshot.order.length - keep.length };
 }
 
-/** A timer's owner step (`task/route/-/attempt`) matches a dropped step of that task, route and attempt. */
-function ownedByDropped(owner: string, drop: ReadonlySet<string>): boolean {
-  const o = parseStep(owner);
-  if (!o) return false;
-  for (const id of drop) {
-    const d = parseStep(id);
-    if (d && d.prefix === o.prefix && d.task === o.task && d.route === o.route && d.attempt === o.attempt)
-      return true;
-  }
-  return false;
-}
+/** A step's run as a timer names it: region, task, route and attempt (not the item). */
+const runKey = (s: Pick<Step, "prefix" | "task" | "route" | "attempt">) =>
+  `${s.prefix}\u0000${s.task}\u0000${s.route}\u0000${s.attempt}`;
+
+/** The task of the region at `prefix` a step belongs to: its own task there, or the call it is under. */
+const ownerIn = (s: Step, prefix: string): string =>
+  s.prefix === prefix ? s.task : s.prefix.slice(prefix.length).split("@")[0]!;
 
 /** Marks what a re-run of `tasks` in the region at `prefix` drops; `starts` gets where each re-run begins. */
 function plan(
@@ -160,8 +161,7 @@ function plan(
     const downstream = reachable(graph, task);
     for (const s of steps) {
       if (s.index <= start || !s.prefix.startsWith(prefix)) continue;
-      const owner = s.prefix === prefix ? s.task : s.prefix.slice(prefix.length).split("@")[0]!;
-      if (downstream.has(owner)) drop.add(s.id);
+      if (downstream.has(ownerIn(s, prefix))) drop.add(s.id);
     }
   }
 }
@@ -198,8 +198,10 @@ function failedTasks(steps: readonly Step[], prefix: string): string[] {
   const owners = new Map<string, Step[]>();
   for (const s of steps) {
     if (!s.prefix.startsWith(prefix)) continue;
-    const owner = s.prefix === prefix ? s.task : s.prefix.slice(prefix.length).split("@")[0]!;
-    owners.set(owner, [...(owners.get(owner) ?? []), s]);
+    const owner = ownerIn(s, prefix);
+    const list = owners.get(owner);
+    if (list) list.push(s);
+    else owners.set(owner, [s]);
   }
   const failed: string[] = [];
   for (const [owner, list] of owners) {

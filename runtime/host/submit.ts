@@ -5,7 +5,7 @@
 import { newExecutionId } from "../backend/ids";
 import type { ExecutionRecord } from "../backend/types";
 import { rootContext } from "../engine/st2-context";
-import { DEFAULT_USER } from "../runners/types";
+import { currentUser } from "../runners/types";
 import { dictSet } from "../stdlib/py/dict";
 import type { PyDict } from "../stdlib/py/value";
 import { submitAction } from "./action-run";
@@ -31,7 +31,7 @@ export type SubmitOutcome = { ok: true; record: ExecutionRecord } | { ok: false;
 export async function submitExecution(services: HostServices, req: SubmitRequest): Promise<SubmitOutcome> {
   const target = services.programs.resolveTarget(req.target);
   if (!target.ok) return target;
-  const user = req.user ?? process.env.ORQC_USER ?? DEFAULT_USER;
+  const user = req.user ?? currentUser();
   if (target.value.kind === "action") {
     const action = services.catalog.resolve(target.value.ref);
     if (!action) return { ok: false, error: `no action named "${target.value.ref}"` };

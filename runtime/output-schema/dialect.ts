@@ -4,36 +4,44 @@
 // `required` list is not checked at all. toAjvSchema rewrites such a schema
 // for ajv (draft 7 keywords) so that it accepts and refuses the same values.
 
-import type { JsonValue } from "../backend/types";
+import type { JsonObject, JsonValue } from "../backend/types";
 
-type JsonObject = { [key: string]: JsonValue };
-
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
+export const isJsonObject = (v: JsonValue | undefined): v is JsonObject =>
   v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v);
 
 /** Keywords whose value is one subschema. */
-const ONE = ["additionalProperties", "additionalItems", "not", "items"];
+export const ONE_SUBSCHEMA: ReadonlySet<string> = new Set([
+  "additionalProperties",
+  "additionalItems",
+  "not",
+  "items",
+]);
 /** Keywords whose value is a list of subschemas. */
-const LIST = ["anyOf", "oneOf", "allOf", "items"];
+export const LIST_OF_SUBSCHEMAS: ReadonlySet<string> = new Set(["anyOf", "oneOf", "allOf", "items"]);
 /** Keywords whose value maps names to subschemas. */
-const MAP = ["properties", "patternProperties", "definitions", "dependencies"];
+export const MAP_OF_SUBSCHEMAS: ReadonlySet<string> = new Set([
+  "properties",
+  "patternProperties",
+  "definitions",
+  "dependencies",
+]);
 
 export function toAjvSchema(schema: JsonValue): JsonValue {
-  if (!isObject(schema)) return schema;
+  if (!isJsonObject(schema)) return schema;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === "required") continue; // the boolean is read by the parent's `properties`; a list is ignored
-    if (ONE.includes(key) && isObject(value)) out[key] = toAjvSchema(value);
-    else if (LIST.includes(key) && Array.isArray(value)) out[key] = value.map(toAjvSchema);
-    else if (MAP.includes(key) && isObject(value))
+    if (ONE_SUBSCHEMA.has(key) && isJsonObject(value)) out[key] = toAjvSchema(value);
+    else if (LIST_OF_SUBSCHEMAS.has(key) && Array.isArray(value)) out[key] = value.map(toAjvSchema);
+    else if (MAP_OF_SUBSCHEMAS.has(key) && isJsonObject(value))
       out[key] = Object.fromEntries(
         Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v : toAjvSchema(v)]),
       );
     else out[key] = value;
   }
-  if (isObject(schema.properties)) {
+  if (isJsonObject(schema.properties)) {
     const required = Object.entries(schema.properties)
-      .filter(([, sub]) => isObject(sub) && sub.required === true)
+      .filter(([, sub]) => isJsonObject(sub) && sub.required === true)
       .map(([name]) => name);
     if (required.length > 0) out.required = required;
   }
@@ -58,12 +66,12 @@ export function toAjvSchema(schema: JsonValue): JsonValue {
  * legacy ones after wrapping them in an object schema.
  */
 export function isFullSchema(schema: JsonValue | undefined): schema is JsonObject {
-  return isObject(schema) && "type" in schema;
+  return isJsonObject(schema) && "type" in schema;
 }
 
 /** The legacy form as a full schema: an object with those properties, others allowed. */
 export function fullSchema(schema: JsonValue | undefined): JsonObject | undefined {
   if (isFullSchema(schema)) return schema;
-  if (!isObject(schema)) return undefined;
+  if (!isJsonObject(schema)) return undefined;
   return { type: "object", properties: schema, additionalProperties: true };
 }

@@ -7,8 +7,8 @@
 // full schema turns the execution into a failure.
 
 import { validateData } from "../../compiler/schema/validate";
-import type { JsonValue } from "../backend/types";
-import { fullSchema, isFullSchema, toAjvSchema } from "./dialect";
+import type { JsonObject, JsonValue } from "../backend/types";
+import { fullSchema, isFullSchema, isJsonObject, toAjvSchema } from "./dialect";
 import { maskBySchema } from "./mask";
 
 const OUTPUT_KEYS: Readonly<Record<string, string>> = {
@@ -22,10 +22,6 @@ export function outputKeyOf(runnerType: string): string | undefined {
   return OUTPUT_KEYS[runnerType];
 }
 
-type JsonObject = { [key: string]: JsonValue };
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
-  v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v);
-
 /** The result with the secret parts of its output masked (the same object when there is nothing to mask). */
 export function maskSecretOutput(
   result: JsonValue,
@@ -34,7 +30,7 @@ export function maskSecretOutput(
 ): JsonValue {
   const key = outputKeyOf(runnerType);
   const spec = fullSchema(schema);
-  if (!key || !spec || !isObject(result) || !Object.hasOwn(result, key)) return result;
+  if (!key || !spec || !isJsonObject(result) || !Object.hasOwn(result, key)) return result;
   const masked = maskBySchema(spec, result[key]!);
   return masked === result[key] ? result : { ...result, [key]: masked };
 }
@@ -55,7 +51,7 @@ export function validateOutput(
 ): JsonObject | undefined {
   const key = outputKeyOf(runnerType);
   if (!key || !isFullSchema(schema) || Object.keys(schema).length === 0) return undefined;
-  if (!isObject(result) || !Object.hasOwn(result, key))
+  if (!isJsonObject(result) || !Object.hasOwn(result, key))
     return { error: `the result has no '${key}' to validate`, message: OUTPUT_INVALID };
   let ajvSchema = ajvSchemas.get(schema);
   if (!ajvSchema) {

@@ -4,30 +4,26 @@
 // items, additionalItems) into the value where the value has the matching
 // shape. Anything the schema does not describe stays as it is.
 
-import type { JsonValue } from "../backend/types";
+import type { JsonObject, JsonValue } from "../backend/types";
 import { MASK } from "../secrets/mask";
-
-type JsonObject = { [key: string]: JsonValue };
-
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
-  v !== null && v !== undefined && typeof v === "object" && !Array.isArray(v);
+import { isJsonObject } from "./dialect";
 
 const BASIC_TYPES = new Set(["boolean", "integer", "null", "number", "string"]);
 
 /** The value with its secret parts masked (a copy where anything changed). */
 export function maskBySchema(spec: JsonValue | undefined, value: JsonValue): JsonValue {
-  if (!isObject(spec)) return value;
+  if (!isJsonObject(spec)) return value;
   if (spec.secret === true) return MASK;
   const kind = spec.type;
   if (typeof kind === "string" && BASIC_TYPES.has(kind)) return value;
-  if (kind === "object" && isObject(value)) return maskObject(spec, value);
+  if (kind === "object" && isJsonObject(value)) return maskObject(spec, value);
   if (kind === "array" && Array.isArray(value)) return maskArray(spec, value);
   return value;
 }
 
 function maskObject(spec: JsonObject, value: JsonObject): JsonObject {
   const out: JsonObject = { ...value };
-  const properties = isObject(spec.properties) ? spec.properties : undefined;
+  const properties = isJsonObject(spec.properties) ? spec.properties : undefined;
   const unhandled = new Set(Object.keys(value));
   if (properties && Object.keys(properties).length > 0) {
     for (const [key, sub] of Object.entries(properties)) {
@@ -36,7 +32,7 @@ function maskObject(spec: JsonObject, value: JsonObject): JsonObject {
       unhandled.delete(key);
     }
   }
-  const patterns = isObject(spec.patternProperties) ? spec.patternProperties : undefined;
+  const patterns = isJsonObject(spec.patternProperties) ? spec.patternProperties : undefined;
   if (patterns) {
     for (const [pattern, sub] of Object.entries(patterns)) {
       if (unhandled.size === 0) break;
@@ -54,7 +50,7 @@ function maskObject(spec: JsonObject, value: JsonObject): JsonObject {
     }
   }
   const additional = spec.additionalProperties;
-  if (isObject(additional)) for (const key of unhandled) out[key] = maskBySchema(additional, value[key]!);
+  if (isJsonObject(additional)) for (const key of unhandled) out[key] = maskBySchema(additional, value[key]!);
   return out;
 }
 
@@ -71,7 +67,7 @@ function maskArray(spec: JsonObject, value: JsonValue[]): JsonValue[] {
     for (let i = 0; i < out.length; i++) out[i] = maskBySchema(items, out[i]!);
     handled = out.length;
   }
-  if (isObject(spec.additionalItems))
+  if (isJsonObject(spec.additionalItems))
     for (let i = handled; i < out.length; i++) out[i] = maskBySchema(spec.additionalItems, out[i]!);
   return out;
 }

@@ -68,3 +68,8 @@ export interface Runner {
 }
 
 export const DEFAULT_USER = "stanley";
+
+/** The user commands act as: ORQC_USER, else StackStorm's default user. */
+export function currentUser(env: NodeJS.ProcessEnv = process.env): string {
+  return env.ORQC_USER || DEFAULT_USER;
+}

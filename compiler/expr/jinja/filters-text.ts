@@ -39,10 +39,10 @@ import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
-/** int() and float() read ASCII bytes as text; other bytes fail (the default applies), as in Python. */
-function bytesAsText(v: PyValue): PyValue {
+/** int() and float() read ASCII bytes as the text they spell; other bytes they refuse (undefined here). */
+function bytesAsText(v: PyValue): PyValue | undefined {
   if (!(v instanceof PyBytes)) return v;
-  return v.data.every((b) => b < 0x80) ? v.latin1() : "\u0000";
+  return v.data.every((b) => b < 0x80) ? v.latin1() : undefined;
 }
 
 export function intParam(v: PyValue | undefined, dflt: number): number {
@@ -219,13 +219,16 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   int: (_rt, v, a, k) => {
     const [d, base] = bindArgs("do_int", a, k, ["default", "base"]);
     if (v instanceof JinjaUndefined) v.fail();
-    return doInt(bytesAsText(v), d ?? 0, intParam(base, 10));
+    const text = bytesAsText(v);
+    return text === undefined ? (d ?? 0) : doInt(text, d ?? 0, intParam(base, 10));
   },
   float: (_rt, v, a, k) => {
     const [d] = bindArgs("do_float", a, k, ["default"]);
     if (v instanceof JinjaUndefined) v.fail();
+    const text = bytesAsText(v);
+    if (text === undefined) return d ?? new PyFloat(0);
     try {
-      return mkFloat(toPyFloat(bytesAsText(v)));
+      return mkFloat(toPyFloat(text));
     } catch (e) {
       if (e instanceof PyError && (e.pyType === "TypeError" || e.pyType === "ValueError"))
         return d ?? new PyFloat(0);
