@@ -20,7 +20,7 @@ import type { ProgramIR } from "./program/types";
 import { measureProgram } from "./report/measure";
 import { type BundleReport, beforeAfter, formatReport } from "./report/report";
 import type { Diagnostic } from "./source/diagnostic";
-import { sortDiagnostics } from "./source/make-diagnostic";
+import { diagnostic, sortDiagnostics } from "./source/make-diagnostic";
 import { lineColOf } from "./source/source-file";
 
 export interface CompileOptions {
@@ -153,51 +153,22 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       reports.push({ name, ref: wf.actionRefs[0] ?? null, source: displayPath(wf.path), status: "failed" });
       continue;
     }
-    const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
-    const rootUnit = buildUnit("root", wf, action);
-    const cx = packCallees(load, wf.path, rejected);
-    const start: ProgramIR = { root: "root", units: { root: rootUnit } };
-    const { program, notes } = runPasses(start, cx);
-    const hash = inputHash(program);
-    const counts = measureProgram(program);
-    const base = { name, ref: rootUnit.ref, source: rootUnit.path, ...beforeAfter(counts), passes: notes };
-    const entry: ManifestEntry = {
-      ref: rootUnit.ref ?? name,
-      name: rootUnit.ref?.split(".").slice(1).join(".") ?? name,
-      pack: rootUnit.pack,
-      runner_type: "orqc-bundle",
-      entry_point: `${name}.js`,
-      description: rootUnit.workflow.description,
-      parameters: rootUnit.parameters ?? {},
-      ...(rootUnit.outputSchema !== null ? { output_schema: rootUnit.outputSchema } : {}),
-      source: { path: rootUnit.path, sha256: rootUnit.sourceHash },
-      input_sha256: hash,
-    };
-    manifest.push(entry);
-    if (cache[name] === hash && existsSync(join(outDir, `${name}.js`))) {
-      reports.push({ ...base, status: "unchanged" });
+    let outcome: BuiltWorkflow;
+    try {
+      outcome = buildWorkflow(wf, name, { load, rejected, workflowsByPath, cache, outDir, options });
+    } catch (err) {
+      // A fault in orqc itself fails this bundle only; the others still build.
+      const detail = err instanceof Error ? err.message : String(err);
+      diagnostics.push(diagnostic("ORQ4001", { detail }, { file: wf.file, range: { start: 0, end: 0 } }));
+      reports.push({ name, ref: wf.actionRefs[0] ?? null, source: displayPath(wf.path), status: "failed" });
       continue;
     }
-    const locations = new Map<string, Map<string, TaskLocation>>();
-    for (const [id, path] of cx.unitFiles) {
-      const loaded = workflowsByPath.get(path);
-      if (loaded) locations.set(id, taskLocations(loaded));
+    manifest.push(outcome.entry);
+    reports.push(outcome.report);
+    if (outcome.module) {
+      modules.push(outcome.module);
+      cache[name] = outcome.hash;
     }
-    const emitted = emitBundle({
-      program,
-      compilerVersion: VERSION,
-      inputHash: hash,
-      translate: options.translate,
-      locations,
-    });
-    modules.push({ name, source: emitted.source });
-    cache[name] = hash;
-    const expressions = {
-      total: emitted.expressions,
-      translated: emitted.expressions - emitted.fallbacks.length,
-      interpreted: emitted.fallbacks.length,
-    };
-    reports.push({ ...base, status: "built", expressions });
   }
   options.onProgress?.(done, roots.length, "");
   await bundleModules(modules, outDir);
@@ -206,4 +177,72 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   writeFileSync(join(outDir, "report.txt"), formatReport(reports));
   writeJson(cachePath, cache);
   return { diagnostics: sortDiagnostics(diagnostics), reports, manifest };
+}
+
+interface BuildContext {
+  readonly load: LoadResult;
+  readonly rejected: ReadonlySet<string>;
+  readonly workflowsByPath: ReadonlyMap<string, LoadedWorkflow>;
+  readonly cache: Cache;
+  readonly outDir: string;
+  readonly options: CompileOptions;
+}
+
+interface BuiltWorkflow {
+  readonly entry: ManifestEntry;
+  readonly report: BundleReport;
+  readonly hash: string;
+  /** Absent when the bundle on disk is up to date. */
+  readonly module?: EmittedModule;
+}
+
+/** Passes and emission for one top-level workflow that Orquesta accepts. */
+function buildWorkflow(wf: LoadedWorkflow, name: string, bx: BuildContext): BuiltWorkflow {
+  const { load, rejected, workflowsByPath, cache, outDir, options } = bx;
+  const action = wf.actionRefs[0] ? load.resolveAction(wf.actionRefs[0], wf.path) : undefined;
+  const rootUnit = buildUnit("root", wf, action);
+  const cx = packCallees(load, wf.path, rejected);
+  const start: ProgramIR = { root: "root", units: { root: rootUnit } };
+  const { program, notes } = runPasses(start, cx);
+  const hash = inputHash(program);
+  const counts = measureProgram(program);
+  const base = { name, ref: rootUnit.ref, source: rootUnit.path, ...beforeAfter(counts), passes: notes };
+  const entry: ManifestEntry = {
+    ref: rootUnit.ref ?? name,
+    name: rootUnit.ref?.split(".").slice(1).join(".") ?? name,
+    pack: rootUnit.pack,
+    runner_type: "orqc-bundle",
+    entry_point: `${name}.js`,
+    description: rootUnit.workflow.description,
+    parameters: rootUnit.parameters ?? {},
+    ...(rootUnit.outputSchema !== null ? { output_schema: rootUnit.outputSchema } : {}),
+    source: { path: rootUnit.path, sha256: rootUnit.sourceHash },
+    input_sha256: hash,
+  };
+  if (cache[name] === hash && existsSync(join(outDir, `${name}.js`))) {
+    return { entry, hash, report: { ...base, status: "unchanged" } };
+  }
+  const locations = new Map<string, Map<string, TaskLocation>>();
+  for (const [id, path] of cx.unitFiles) {
+    const loaded = workflowsByPath.get(path);
+    if (loaded) locations.set(id, taskLocations(loaded));
+  }
+  const emitted = emitBundle({
+    program,
+    compilerVersion: VERSION,
+    inputHash: hash,
+    translate: options.translate,
+    locations,
+  });
+  const expressions = {
+    total: emitted.expressions,
+    translated: emitted.expressions - emitted.fallbacks.length,
+    interpreted: emitted.fallbacks.length,
+  };
+  return {
+    entry,
+    hash,
+    report: { ...base, status: "built", expressions },
+    module: { name, source: emitted.source },
+  };
 }

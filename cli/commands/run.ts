@@ -30,6 +30,7 @@ import {
 } from "../../runtime/worker/cli-support";
 import { startWorker } from "../../runtime/worker/worker";
 import { type CliErrorKind, reportError } from "../report-error";
+import { bundleFileTarget } from "./bundle-target";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
@@ -281,7 +282,7 @@ export function registerRun(program: Command): void {
     .description("Run a workflow or an action: embedded (default) or on Redis workers (--redis)")
     .argument(
       "<target...>",
-      "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or workflow YAML file, optionally after pack folders",
+      "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or file (.js), or workflow YAML file, optionally after pack folders",
     )
     .option("-p, --param <key=value...>", "input (repeatable); cast by the parameter types", []);
   addRunOptions(run)
@@ -293,6 +294,7 @@ Examples:
   orqc run monitoring.host_check --packs examples -p host=stale-srv-01 -p incident_id=INC0010026
   orqc run examples monitoring.host_check -p host=stale-srv-01 -p incident_id=INC0010026   # same: packs first
   orqc compile examples -o build && orqc run monitoring.host_check --bundles build --packs examples -p host=...
+  orqc run build/monitoring.host_check.js --packs examples -p host=...   # a bundle file: its folder is --bundles
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --wait -p host=...
   orqc run monitoring.host_check --packs examples --redis redis://127.0.0.1:6379 --follow -p host=...
   orqc run core.local -p cmd="uname -a"        # one action, as st2 run: its runner's result
@@ -305,7 +307,11 @@ Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is
     .action(async (positional: string[], flags: RunFlags) => {
       const target = positional[positional.length - 1]!;
       if (positional.length > 1) flags.packs = [...(flags.packs ?? []), ...positional.slice(0, -1)];
-      await runCommand("run", flags, () => ({ target, input: parseParams(flags.param ?? []) }));
+      await runCommand("run", flags, () => {
+        const bundle = bundleFileTarget(target);
+        if (bundle && flags.bundles === undefined) flags.bundles = bundle.bundlesDir;
+        return { target: bundle?.ref ?? target, input: parseParams(flags.param ?? []) };
+      });
     });
 }
 

@@ -3,6 +3,7 @@
 // quotes, backticks, `${`, `*/`, line separators and NUL stay data.
 
 import { ts } from "ts-morph";
+import { pyJsonDumps } from "../../runtime/stdlib/functions/py-json";
 import { isDict, PyFloat, PySet, PyTuple, type PyValue } from "../../runtime/stdlib/py/value";
 
 const f = ts.factory;
@@ -40,10 +41,27 @@ function propertyName(key: string): ts.PropertyName {
 }
 
 /**
+ * Nesting past which plain data is written as the text of `rt.data(...)`
+ * instead of as literals: the TypeScript printer recurses about ten frames per
+ * literal level, and YAML may nest data some hundreds of levels.
+ */
+export const MAX_LITERAL_DEPTH = 32;
+
+/** Data that Python's json text spells exactly: no tuples, sets or undefined values. */
+function isPlainData(v: LiteralData): boolean {
+  if (v === undefined) return false;
+  if (v === null || typeof v !== "object" || v instanceof PyFloat) return true;
+  if (Array.isArray(v)) return v.every(isPlainData);
+  if (!isDict(v)) return false;
+  const obj = v as { readonly [key: string]: LiteralData };
+  return Object.keys(obj).every((k) => isPlainData(obj[k]));
+}
+
+/**
  * A data literal. `rt` names the runtime API, used for Python values that have
  * no JSON spelling (floats with integral values, big ints, tuples, sets).
  */
-export function dataLiteral(v: LiteralData, rt: ts.Expression): ts.Expression {
+export function dataLiteral(v: LiteralData, rt: ts.Expression, depth = 0): ts.Expression {
   if (v === undefined) return f.createIdentifier("undefined");
   if (v === null) return f.createNull();
   switch (typeof v) {
@@ -59,20 +77,17 @@ export function dataLiteral(v: LiteralData, rt: ts.Expression): ts.Expression {
   const call = (name: string, args: ts.Expression[]) =>
     f.createCallExpression(f.createPropertyAccessExpression(rt, name), undefined, args);
   if (v instanceof PyFloat) return call("float", [numberLiteral(v.v)]);
-  if (v instanceof PyTuple)
-    return call("tuple", [f.createArrayLiteralExpression(v.items.map((x) => dataLiteral(x, rt)))]);
-  if (v instanceof PySet)
-    return call("set", [f.createArrayLiteralExpression(v.values().map((x) => dataLiteral(x, rt)))]);
-  if (Array.isArray(v))
-    return f.createArrayLiteralExpression(
-      v.map((x: LiteralData) => dataLiteral(x, rt)),
-      v.length > 4,
-    );
+  if (depth >= MAX_LITERAL_DEPTH && isPlainData(v))
+    return call("data", [stringLiteral(pyJsonDumps(v as PyValue))]);
+  const inner = (x: LiteralData) => dataLiteral(x, rt, depth + 1);
+  if (v instanceof PyTuple) return call("tuple", [f.createArrayLiteralExpression(v.items.map(inner))]);
+  if (v instanceof PySet) return call("set", [f.createArrayLiteralExpression(v.values().map(inner))]);
+  if (Array.isArray(v)) return f.createArrayLiteralExpression(v.map(inner), v.length > 4);
   if (isDict(v) || (typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype)) {
     const obj = v as { readonly [key: string]: LiteralData };
     const props = Object.keys(obj)
       .filter((k) => obj[k] !== undefined)
-      .map((k) => f.createPropertyAssignment(propertyName(k), dataLiteral(obj[k], rt)));
+      .map((k) => f.createPropertyAssignment(propertyName(k), inner(obj[k])));
     return f.createObjectLiteralExpression(props, props.length > 2);
   }
   throw new Error(`internal: no literal form for ${Object.prototype.toString.call(v)}`);

@@ -9,9 +9,12 @@ export interface Edge {
   readonly transition: number;
 }
 
+const NO_TASKS: string[] = [];
+
 export class TaskGraph {
   private readonly nextCache = new Map<string, Edge[]>();
-  private readonly prevCache = new Map<string, string[]>();
+  /** Inbound edges of every target, built on first use (one pass over all edges, not one per task). */
+  private incoming: Map<string, string[]> | undefined;
   private readonly cycleCache = new Map<string, boolean>();
 
   constructor(readonly view: WorkflowView) {}
@@ -36,16 +39,19 @@ export class TaskGraph {
 
   /** Names of tasks with an edge into `name`, one entry per edge, sorted. */
   prev(name: string): string[] {
-    let prev = this.prevCache.get(name);
-    if (!prev) {
-      prev = [];
+    if (!this.incoming) {
+      const incoming = new Map<string, string[]>();
       for (const source of this.names) {
-        for (const e of this.next(source)) if (e.target === name) prev.push(source);
+        for (const e of this.next(source)) {
+          const list = incoming.get(e.target);
+          if (list) list.push(source);
+          else incoming.set(e.target, [source]);
+        }
       }
-      prev.sort();
-      this.prevCache.set(name, prev);
+      for (const list of incoming.values()) list.sort();
+      this.incoming = incoming;
     }
-    return prev;
+    return this.incoming.get(name) ?? NO_TASKS;
   }
 
   starts(): string[] {

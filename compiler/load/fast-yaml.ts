@@ -21,6 +21,7 @@ interface Line {
 }
 
 class GiveUp extends Error {}
+const MAX_FAST_DEPTH = 64;
 const giveUp = (): never => {
   throw new GiveUp();
 };
@@ -33,6 +34,8 @@ const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u00a0\u2028\u2029\ufeff]/;
 class FastParser {
   private readonly lines: Line[] = [];
   private i = 0;
+  /** Block collections open around the current line. */
+  private depth = 0;
   /** A comment after the last value: the full parser stretches ranges over it. */
   private trailingComment = false;
 
@@ -103,7 +106,11 @@ class FastParser {
   private block(indent: number): YNode {
     const line = this.lines[this.i]!;
     if (line.indent !== indent) giveUp();
-    return this.isSeqItem(line) ? this.seq(indent) : this.map(indent, line.content);
+    // Deep nesting is rare and has its own check in the full parser.
+    if (++this.depth > MAX_FAST_DEPTH) giveUp();
+    const node = this.isSeqItem(line) ? this.seq(indent) : this.map(indent, line.content);
+    this.depth--;
+    return node;
   }
 
   private map(indent: number, firstKeyAt: number): YMap {
@@ -224,10 +231,9 @@ class FastParser {
       return { node, nodeEnd };
     }
     if (!PLAIN_START.test(ch) && !(ch === "-" && text[at + 1] !== " " && at + 1 < line.end)) giveUp();
-    let stop = line.end;
-    const comment = text.indexOf(" #", at);
-    if (comment >= 0 && comment < stop) stop = comment;
-    const raw = text.slice(at, stop).replace(/ +$/, "");
+    const rest = text.slice(at, line.end);
+    const comment = rest.indexOf(" #");
+    const raw = (comment >= 0 ? rest.slice(0, comment) : rest).replace(/ +$/, "");
     if (raw.includes(": ") || raw.endsWith(":")) giveUp();
     if (ch === "-" && raw === "-") giveUp();
     // PyYAML refuses a plain `<<` or `=` value (merge and value tags): the full parser reports it.

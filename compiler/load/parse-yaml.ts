@@ -31,17 +31,58 @@ const STYLE: Record<string, ScalarStyle> = {
 };
 
 const MAX_ALIAS_DEPTH = 64;
+/**
+ * Aliases build their anchor's node again, so a few lines can stand for
+ * billions of nodes (the "billion laughs" document). PyYAML shares the node
+ * instead, but everything that walks the data afterwards (rendering, storing
+ * an execution) expands it, so orqc refuses such a file past this many nodes
+ * (or one per character of a larger file, which no file reaches without aliases).
+ */
+export const MAX_YAML_NODES = 100_000;
+
+/**
+ * How deep Orquesta can load nested data: its loader recurses once per list
+ * and twice per mapping level, and Python's recursion limit (1,000) ends it
+ * near this weight ("maximum recursion depth exceeded", measured on 1.6.0).
+ */
+export const MAX_NESTING_WEIGHT = 980;
+
+/** The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load. */
+const STACK_OVERFLOW = /maximum call stack/i;
+
+/** Thrown out of the builder when the data nests deeper than Orquesta can load. */
+class TooDeep extends Error {
+  constructor(readonly range: Range) {
+    super("too deep");
+  }
+}
+
+/** Thrown out of the builder when aliases expand past the budget. */
+class AliasExpansion extends Error {
+  constructor(readonly range: Range) {
+    super("alias expansion");
+  }
+}
 
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   readonly mergeKeys: Range[] = [];
   /** Set once a value PyYAML cannot construct is found: the whole file does not load. */
   unloadable = false;
+  /** Nodes built so far, against the budget (MAX_YAML_NODES). */
+  private built = 0;
+  private readonly budget: number;
+  /** The weight of the collections open around the node being built (see MAX_NESTING_WEIGHT). */
+  private nesting = 0;
+  /** The alias being expanded at the top level, where an expansion past the budget is reported. */
+  private outerAlias: Range | undefined;
   constructor(
     private readonly file: SourceFile,
     private readonly doc: Document,
     private readonly shift: OffsetShift,
-  ) {}
+  ) {
+    this.budget = Math.max(MAX_YAML_NODES, file.text.length);
+  }
 
   private rangeOf(node: Node): Range {
     const r = node.range;
@@ -60,6 +101,7 @@ class Builder {
   }
 
   build(node: Node | null | undefined, at: Range, depth = 0): YNode {
+    if (++this.built > this.budget) throw new AliasExpansion(this.outerAlias ?? at);
     if (node === null || node === undefined) {
       return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
     }
@@ -67,16 +109,32 @@ class Builder {
       const target = depth < MAX_ALIAS_DEPTH ? node.resolve(this.doc) : undefined;
       const range = this.rangeOf(node);
       if (!target) return { kind: "scalar", pyType: "null", value: null, style: "plain", range };
+      if (depth === 0) this.outerAlias = range;
       const built = this.build(target, range, depth + 1);
+      if (depth === 0) this.outerAlias = undefined;
       return { ...built, range };
     }
     if (isScalar(node)) return this.scalar(node);
     if (isSeq(node)) {
       const range = this.rangeOf(node);
-      return { kind: "seq", items: node.items.map((it) => this.build(it as Node, range, depth)), range };
+      this.enter(1, range);
+      const items = node.items.map((it) => this.build(it as Node, range, depth));
+      this.nesting -= 1;
+      return { kind: "seq", items, range };
     }
-    if (isMap(node)) return this.map(node.items, this.rangeOf(node), depth);
+    if (isMap(node)) {
+      const range = this.rangeOf(node);
+      this.enter(2, range);
+      const map = this.map(node.items, range, depth);
+      this.nesting -= 2;
+      return map;
+    }
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+  }
+
+  private enter(weight: number, range: Range): void {
+    this.nesting += weight;
+    if (this.nesting > MAX_NESTING_WEIGHT) throw new TooDeep(range);
   }
 
   /** A value PyYAML's safe loader refuses: reported, and the file counts as not loadable. */
@@ -251,6 +309,7 @@ export function parseYaml(file: SourceFile): ParsedYaml {
 
 /** The full parser, without the fast path for simple files (exported for differential tests). */
 export function parseYamlFull(file: SourceFile): ParsedYaml {
+  const refused = (d: Diagnostic): ParsedYaml => ({ file, root: null, diagnostics: [d], mergeKeys: [] });
   let doc: Document;
   let shift = new OffsetShift();
   try {
@@ -260,6 +319,9 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       if (lenient.doc.errors.length === 0) ({ doc, shift } = lenient);
     }
   } catch (err) {
+    // The yaml package recurses per level too: far deeper than Orquesta loads.
+    if (err instanceof RangeError && STACK_OVERFLOW.test(err.message))
+      return refused(diagnostic("ORQ1008", {}, { file, range: { start: 0, end: 0 } }));
     const detail = err instanceof Error ? err.message : String(err);
     return {
       file,
@@ -268,17 +330,24 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       mergeKeys: [],
     };
   }
-  const errors = doc.errors.map((e) =>
-    diagnostic(
-      "ORQ1001",
-      { detail: yamlErrorText(e.code, e.message) },
-      { file, range: clampRange(file, e.pos[0], e.pos[1]) },
-    ),
-  );
+  const errors = doc.errors.map((e) => {
+    const at = { file, range: clampRange(file, e.pos[0], e.pos[1]) };
+    return STACK_OVERFLOW.test(e.message)
+      ? diagnostic("ORQ1008", {}, at)
+      : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
+  });
   if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [] };
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
-  const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
+  let root: YNode | null;
+  try {
+    root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
+  } catch (err) {
+    if (err instanceof AliasExpansion)
+      return refused(diagnostic("ORQ1007", { limit: MAX_YAML_NODES }, { file, range: err.range }));
+    if (err instanceof TooDeep) return refused(diagnostic("ORQ1008", {}, { file, range: err.range }));
+    throw err;
+  }
   const { diagnostics, mergeKeys } = builder;
   if (builder.unloadable || (root && root.kind === "scalar" && root.value === null))
     return { file, root: null, diagnostics, mergeKeys };

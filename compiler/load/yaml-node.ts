@@ -48,13 +48,29 @@ export function keyText(node: YNode): string {
 }
 
 export function mapGet(map: YMap, key: string): YNode | undefined {
-  for (const pair of map.pairs) if (keyText(pair.key) === key) return pair.value;
-  return undefined;
+  return mapPair(map, key)?.value;
 }
 
+/** Mappings this large are looked up through an index (a workflow's tasks, say), smaller ones by a scan. */
+const INDEXED_FROM = 16;
+const indexes = new WeakMap<YMap, Map<string, YPair>>();
+
 export function mapPair(map: YMap, key: string): YPair | undefined {
-  for (const pair of map.pairs) if (keyText(pair.key) === key) return pair;
-  return undefined;
+  if (map.pairs.length < INDEXED_FROM) {
+    for (const pair of map.pairs) if (keyText(pair.key) === key) return pair;
+    return undefined;
+  }
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    // The first of equal keys wins, as in the scan.
+    for (const pair of map.pairs) {
+      const text = keyText(pair.key);
+      if (!index.has(text)) index.set(text, pair);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
 }
 
 export function toJsonData(node: YNode): JsonData {

@@ -22,8 +22,17 @@ function blocker(task: TaskIR): string | null {
   return null;
 }
 
-function predecessors(unit: WorkflowUnit, name: string): string[] {
-  return unit.workflow.tasks.filter((t) => t.next.some((tr) => tr.targets.includes(name))).map((t) => t.name);
+/** For each task name, the tasks with a transition to it, in task order (each once). */
+function predecessors(unit: WorkflowUnit): Map<string, string[]> {
+  const into = new Map<string, string[]>();
+  for (const t of unit.workflow.tasks) {
+    for (const target of new Set(t.next.flatMap((tr) => tr.targets))) {
+      const list = into.get(target);
+      if (list) list.push(t.name);
+      else into.set(target, [t.name]);
+    }
+  }
+  return into;
 }
 
 export function foldNoops(program: ProgramIR): PassResult {
@@ -33,6 +42,7 @@ export function foldNoops(program: ProgramIR): PassResult {
   for (const unit of unitsOf(program)) {
     const modes: Record<string, TaskMode> = { ...unit.modes };
     let unitChanged = false;
+    let into: Map<string, string[]> | undefined;
     for (const task of unit.workflow.tasks) {
       const foldable = task.action === null || NOOP_ACTIONS.has(task.action);
       if (!foldable || modes[task.name]) continue;
@@ -49,8 +59,9 @@ export function foldNoops(program: ProgramIR): PassResult {
       }
       modes[task.name] = "inline";
       unitChanged = true;
-      const before = predecessors(unit, task.name);
-      const into =
+      into ??= predecessors(unit);
+      const before = into.get(task.name) ?? [];
+      const where =
         before.length > 0
           ? `into the transitions of ${before.map((b) => `"${b}"`).join(", ")}`
           : "as a start task";
@@ -59,7 +70,7 @@ export function foldNoops(program: ProgramIR): PassResult {
         kind: "changed",
         unit: unit.id,
         task: task.name,
-        message: `folded "${task.name}" ${into}`,
+        message: `folded "${task.name}" ${where}`,
       });
     }
     if (unitChanged) {

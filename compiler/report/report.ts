@@ -66,7 +66,11 @@ export function formatReport(reports: readonly BundleReport[]): string {
       );
     }
     const byPass = new Map<string, PassNote[]>();
-    for (const n of r.passes ?? []) byPass.set(n.pass, [...(byPass.get(n.pass) ?? []), n]);
+    for (const n of r.passes ?? []) {
+      const list = byPass.get(n.pass);
+      if (list) list.push(n);
+      else byPass.set(n.pass, [n]);
+    }
     for (const [pass, notes] of byPass) {
       const done = notes.filter((n) => n.kind === "changed");
       const blocked = notes.filter((n) => n.kind === "blocked");

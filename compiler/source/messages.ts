@@ -1,5 +1,5 @@
 // The one message catalog: every diagnostic code, its severity and its wording.
-// Codes are grouped by stage: 1xxx YAML/schema, 2xxx graph/semantics, 3xxx expressions.
+// Codes are grouped by stage: 1xxx YAML/schema, 2xxx graph/semantics, 3xxx expressions, 4xxx compiling.
 
 import type { Severity } from "./diagnostic";
 
@@ -46,6 +46,18 @@ export const MESSAGES = {
     "merge key in a workflow",
     () =>
       `YAML merge key "<<": Orquesta loads workflow files without merge keys, so StackStorm refuses this file ("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"); write the keys out`,
+  ),
+  ORQ1007: def<{ limit: number }>(
+    "error",
+    "YAML aliases expand too far",
+    (a) =>
+      `anchors and aliases expand this file to more than ${a.limit} values (an alias bomb); PyYAML would load it, but rendering or storing the data would exhaust memory, so orqc does not read it`,
+  ),
+  ORQ1008: def<Record<string, never>>(
+    "error",
+    "YAML nested too deeply",
+    () =>
+      `lists and mappings nest too deeply here: Orquesta fails to load the file ("Failed to load workflow definition because maximum recursion depth exceeded"; Python's recursion limit allows about 980 list or 490 mapping levels)`,
   ),
   ORQ1010: def<{ where: string; key: string; suggestion: string }>(
     "error",
@@ -233,6 +245,13 @@ export const MESSAGES = {
     "warning",
     "variable defined on no path",
     (a) => `variable "${a.name}" is not assigned on any path that leads here`,
+  ),
+  // 4xxx: compiling
+  ORQ4001: def<{ detail: string }>(
+    "error",
+    "internal compiler error",
+    (a) =>
+      `orqc failed while compiling this workflow (${a.detail}); the other bundles are built. This is a fault in orqc: please report it with the workflow`,
   ),
 } as const;
 

@@ -4,6 +4,7 @@
 
 import { renderValue } from "../../compiler/expr/index";
 import type { ProgramIR } from "../../compiler/program/types";
+import { pyJsonLoads } from "../stdlib/functions/py-json";
 import { ops } from "../stdlib/ops/index";
 import { PyFloat, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 import type { ExpressionFn, ExpressionTable } from "./render";
@@ -42,6 +43,8 @@ export const runtimeApi = {
   float: (n: number): PyFloat => new PyFloat(n),
   tuple: (items: PyValue[]): PyTuple => new PyTuple(items),
   set: (items: PyValue[]): PySet => new PySet(items),
+  /** Data nested too deeply to write out as literals (compiler/emit/literals.ts), as Python's json text. */
+  data: (json: string): PyValue => pyJsonLoads(json),
 };
 
 export type RuntimeApi = typeof runtimeApi;

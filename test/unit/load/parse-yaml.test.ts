@@ -98,6 +98,28 @@ describe("parseYaml", () => {
     });
   });
 
+  it("refuses aliases that expand past the node budget (billion laughs), at the alias that passes it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i < 8; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(", ")}]`,
+      );
+    }
+    const text = `${levels.join("\n")}\n`;
+    const t0 = performance.now();
+    const r = parse(text);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1007"]);
+    // Line 5 ("e": ten times "d", 11,111 values each) passes 100,000 values.
+    expect(lineColOf({ path: "wf.yaml", text }, r.diagnostics[0]!.range!.start).line).toBe(5);
+    // Aliases that stay under the budget are expanded as before.
+    const small = parse(`${levels.slice(0, 3).join("\n")}\n`);
+    expect(small.diagnostics).toEqual([]);
+    expect(toJsonData(mapGet(small.root as never, "c")!)).toHaveLength(10);
+  });
+
   it("accepts under-indented continuation lines of quoted scalars, as PyYAML does", () => {
     const text = "vars:\n  - a: '{{\n        x |\n        y\n    }}'\n  - b: 1\n";
     const r = parse(text);
