@@ -136,6 +136,23 @@ describe("orqc run (embedded)", () => {
     expect(b.context.runs).toBe(1);
   }, 60_000);
 
+  it("runs a bundle named by its file, its folder taken as --bundles", async () => {
+    const compiled = await orqc(cli, ["compile", HOSTT, "-o", bundles], env);
+    expect(compiled.code).toBe(0);
+    const file = join(bundles, "hostt.parent.js");
+    const r = await orqc(cli, ["run", file, "--packs", HOSTT, "-p", "n=5", "--format", "json"], env);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.result).toEqual({ output: { sum: 22 } });
+    expect(rec.context.target.kind).toBe("bundle");
+    // A bundle file away from the manifest that names it is a usage error, not a YAML error.
+    const lone = join(mkdtempSync(join(tmpdir(), "orqc-run-lone-")), "hostt.parent.js");
+    writeFileSync(lone, "export {};\n");
+    const bad = await orqc(cli, ["run", lone], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("no manifest.json beside it");
+  }, 60_000);
+
   it("answers an inquiry that lists users only as one of them (ORQC_USER)", async () => {
     const ASKT = join(HOSTT, "../askt");
     const args = ["run", ASKT, "askt.restricted", "--respond", 'ask={"continue": true}', "--format", "json"];
