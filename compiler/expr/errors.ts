@@ -20,3 +20,14 @@ export class ExpressionError extends Error {
     this.name = "ExpressionError";
   }
 }
+
+/**
+ * The text of an unexpected failure while parsing: running out of stack on a
+ * deeply nested expression reads as Python's RecursionError (what Orquesta's
+ * recursive parsers raise there), anything else by its own message.
+ */
+export function parseFailureText(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return "maximum recursion depth exceeded (the expression nests too deeply)";
+  return e instanceof Error ? e.message : String(e);
+}

@@ -2,6 +2,7 @@
 // or the expression inside one `{{ }}`. Never throws: syntax errors come back
 // as diagnostics with offsets.
 
+import { parseFailureText } from "../errors";
 import type { JinjaDiagnostic, JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { JinjaSyntaxError, normalizeSource, type Token, tokenizeExpression, tokenizeTemplate } from "./lexer";
 import { describeToken, ExprParser } from "./parser-expr";
@@ -242,8 +243,7 @@ function toDiagnostic(e: unknown, length: number): JinjaDiagnostic {
   if (e instanceof JinjaSyntaxError) {
     return { message: e.message, start: Math.min(e.start, length), end: Math.min(e.end, length) };
   }
-  const message = e instanceof Error ? e.message : String(e);
-  return { message, start: 0, end: length };
+  return { message: parseFailureText(e), start: 0, end: length };
 }
 
 /** Parses a whole template (after Jinja's newline normalisation). */

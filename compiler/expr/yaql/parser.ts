@@ -5,6 +5,7 @@
 // (`key => value`); named arguments come last.
 
 import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
+import { parseFailureText } from "../errors";
 import type { YaqlArg, YaqlNode } from "./ast";
 import { type Token, tokenize, YaqlSyntaxError } from "./lexer";
 import { digitsToAscii } from "./py-parse";
@@ -54,8 +55,7 @@ export function parseYaql(source: string): YaqlParseResult {
   } catch (e) {
     if (e instanceof YaqlSyntaxError)
       return { ast: null, errors: [{ message: e.message, start: e.start, end: e.end }] };
-    const message = e instanceof Error ? e.message : String(e);
-    return { ast: null, errors: [{ message, start: 0, end: source.length }] };
+    return { ast: null, errors: [{ message: parseFailureText(e), start: 0, end: source.length }] };
   }
 }
 

@@ -80,6 +80,18 @@ const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "binary", 
 const env = () => ({ ctx: { l: [3, 1, 2], d: { a: 1 }, s: "Hello" }, language: "jinja" as const });
 
 describe("parsers never throw", () => {
+  it("report nesting past the stack as Python's recursion error, not a JavaScript one", () => {
+    const deep = `${"(".repeat(50_000)}1${")".repeat(50_000)}`;
+    for (const { ast, errors } of [
+      parseJinjaExpression(deep),
+      parseJinjaTemplate(`{{ ${deep} }}`),
+      parseJinjaTemplate(`${"{% if 1 %}".repeat(20_000)}x${"{% endif %}".repeat(20_000)}`),
+    ]) {
+      expect(ast).toBeNull();
+      expect(errors[0]!.message).toBe("maximum recursion depth exceeded (the expression nests too deeply)");
+    }
+  });
+
   it("parseJinjaExpression and parseJinjaTemplate return diagnostics for any input", () => {
     fc.assert(
       fc.property(text, (src) => {

@@ -54,6 +54,17 @@ const pieces = fc.constantFrom(
 );
 
 describe("YAQL robustness", () => {
+  it("reports nesting past the stack as Python's recursion error, not a JavaScript one", () => {
+    for (const text of [
+      "[".repeat(50_000) + "]".repeat(50_000),
+      `${"(".repeat(50_000)}1${")".repeat(50_000)}`,
+    ]) {
+      const { ast, errors } = parseYaql(text);
+      expect(ast).toBeNull();
+      expect(errors[0]!.message).toBe("maximum recursion depth exceeded (the expression nests too deeply)");
+    }
+  });
+
   it("parseYaql never throws on random text", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (s) => {
