@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { readCases, readScenario, runCases } from "../../runtime/engine/cases";
+import { CasesIndexError, readCases, readScenario, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
@@ -87,11 +87,16 @@ inlined tasks still appear in the trace under their original names.`,
         if (!existsSync(join(opts.cases, "INDEX.json")))
           return fail(`no INDEX.json in ${opts.cases}`, 2, "input");
         const only = opts.only ? new Set(opts.only) : undefined;
-        const items = readCases(opts.cases, only);
-        const sample = items.slice(0, ROOT_SAMPLE).map((it) => it.scenario.workflow);
-        const root = scenarioRoot(opts.root, opts.cases, sample);
-        const compiled = opts.compiled ? await compiledCases(items, root) : undefined;
-        return print(runCases(opts.cases, root, only, compiled));
+        try {
+          const items = readCases(opts.cases, only);
+          const sample = items.slice(0, ROOT_SAMPLE).map((it) => it.scenario.workflow);
+          const root = scenarioRoot(opts.root, opts.cases, sample);
+          const compiled = opts.compiled ? await compiledCases(items, root) : undefined;
+          return print(runCases(opts.cases, root, only, compiled));
+        } catch (e) {
+          if (e instanceof CasesIndexError) return fail(e.message, 2, "input");
+          throw e;
+        }
       }
       if (!opts.scenario && !workflow) return fail("give WORKFLOW.yaml, --scenario FILE or --cases DIR", 2);
       let scenario: Scenario = { workflow: workflow ?? "", input: {} };

@@ -40,19 +40,45 @@ export interface CaseFailure {
   readonly error: string;
 }
 
+/** A cases folder whose INDEX.json cannot be used. */
+export class CasesIndexError extends Error {}
+
+/** The case ids of a golden traces folder, in INDEX.json order. */
+export function readCaseIds(casesDir: string): string[] {
+  const path = join(casesDir, "INDEX.json");
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new CasesIndexError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const cases = (doc as { cases?: unknown } | null)?.cases;
+  const ids = Array.isArray(cases)
+    ? cases.map((c) => (c as { case_id?: unknown } | null)?.case_id)
+    : undefined;
+  if (!ids?.every((id): id is string => typeof id === "string" && id !== ""))
+    throw new CasesIndexError(`${path}: expected {"cases": [{"case_id": "..."}, ...]}`);
+  return ids;
+}
+
+/**
+ * The readable scenarios of a cases folder. A case whose scenario cannot be
+ * read is left out here; runCases reports it as that case's failure.
+ */
 export function readCases(
   casesDir: string,
   only?: ReadonlySet<string>,
 ): Array<{ key: string; scenario: Scenario }> {
-  const index = JSON.parse(readFileSync(join(casesDir, "INDEX.json"), "utf8")) as {
-    cases: Array<{ case_id: string }>;
-  };
-  return index.cases
-    .filter((c) => !only || only.has(c.case_id))
-    .map((c) => ({
-      key: c.case_id,
-      scenario: readScenario(join(casesDir, c.case_id, "scenario.json")),
-    }));
+  const out: Array<{ key: string; scenario: Scenario }> = [];
+  for (const id of readCaseIds(casesDir)) {
+    if (only && !only.has(id)) continue;
+    try {
+      out.push({ key: id, scenario: readScenario(join(casesDir, id, "scenario.json")) });
+    } catch {
+      // reported by runCases
+    }
+  }
+  return out;
 }
 
 export function runCases(
@@ -61,23 +87,20 @@ export function runCases(
   only?: ReadonlySet<string>,
   compiled?: ReadonlyMap<string, CompiledUnits>,
 ): Record<string, Trace | CaseFailure> {
-  const index = JSON.parse(readFileSync(join(casesDir, "INDEX.json"), "utf8")) as {
-    cases: Array<{ case_id: string }>;
-  };
   const out: Record<string, Trace | CaseFailure> = {};
-  for (const c of index.cases) {
-    if (only && !only.has(c.case_id)) continue;
+  for (const id of readCaseIds(casesDir)) {
+    if (only && !only.has(id)) continue;
     try {
-      const scenario = readScenario(join(casesDir, c.case_id, "scenario.json"));
-      const units = compiled?.get(c.case_id);
+      const scenario = readScenario(join(casesDir, id, "scenario.json"));
+      const units = compiled?.get(id);
       const trace = runScenario(scenario, units ? { root, compiled: units } : { root });
       // A value that is not data (a Jinja Undefined published into the
       // context, where Orquesta's deepcopy raises "cannot pickle
       // 'StrictUndefined' object") fails this case, not the whole batch.
       toGolden(trace as unknown as PyValue);
-      out[c.case_id] = trace;
+      out[id] = trace;
     } catch (e) {
-      out[c.case_id] = { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+      out[id] = { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -40,5 +40,31 @@ describe("orqc simulate without --root", () => {
     const { cases } = caseSet();
     const out = run(["--cases", cases, "--root", tmpdir()], tmpdir());
     expect(out.c1.error).toContain(join(tmpdir(), "corpus", "p", "wf.yaml"));
+  });
+});
+
+describe("orqc simulate --cases with broken input", () => {
+  it("reports an unusable scenario as that case's failure and runs the others", () => {
+    const { cases } = caseSet();
+    mkdirSync(join(cases, "c2"));
+    writeFileSync(join(cases, "c2", "scenario.json"), JSON.stringify({ workflow: 5 }));
+    writeFileSync(
+      join(cases, "INDEX.json"),
+      JSON.stringify({ cases: [{ case_id: "c2" }, { case_id: "c1" }] }),
+    );
+    const out = run(["--cases", cases], tmpdir());
+    expect(out.c1.status).toBe("succeeded");
+    expect(out.c2.error).toContain('"workflow" must be the path of a workflow file');
+  });
+
+  it("refuses an INDEX.json without case ids as bad input (exit 2), naming the file", () => {
+    const { cases } = caseSet();
+    for (const index of ["{", JSON.stringify({ cases: [{ id: "c1" }] })]) {
+      writeFileSync(join(cases, "INDEX.json"), index);
+      const r = spawnSync("node", [CLI, "simulate", "--cases", cases], { encoding: "utf8" });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(join(cases, "INDEX.json"));
+      expect(r.stderr).not.toContain("internal error");
+    }
   });
 });
