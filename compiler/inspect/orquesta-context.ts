@@ -163,9 +163,10 @@ function inspectTasks(
   const traversed = new Set<string>();
   const queue: Array<[string, Set<string> | null]> = starts.map((s) => [s, new Set(start)]);
   let pops = 0;
-  while (queue.length > 0) {
+  // A read index instead of shift(): shifting a long queue copies it every time.
+  for (let head = 0; head < queue.length; head++) {
     pops++;
-    const [name, given] = queue.shift()!;
+    const [name, given] = queue[head]!;
     traversed.add(name);
     const taskCtx = new Set(given && given.size > 0 ? given : (joinCtx.get(name) ?? []));
     const task = getTask(view, name);
@@ -173,15 +174,26 @@ function inspectTasks(
     errors.push(...inspectTask(task, taskCtx));
     for (const n of taskCtx) rolling.add(n);
     for (const t of task.next) {
+      // Orquesta inspects a transition once per target, with the same result
+      // each time: computed once here (a `do` of thousands of targets would
+      // otherwise cost thousands of times its own length).
+      const props: Prop[] = [
+        { name: "when", value: t.when, isInput: false },
+        { name: "publish", value: t.publish, isInput: true },
+        { name: "do", value: t.do, isInput: false },
+      ];
+      const tSchema = `${taskSchemaPath}.properties.next.items`;
+      const published = new Set(taskCtx);
+      const transitionErrors = inspectProps(
+        props,
+        published,
+        `tasks.${name}.next[${t.index}]`,
+        tSchema,
+        t.path,
+      );
       for (const target of t.targets) {
-        const branch = new Set(taskCtx);
-        const props: Prop[] = [
-          { name: "when", value: t.when, isInput: false },
-          { name: "publish", value: t.publish, isInput: true },
-          { name: "do", value: t.do, isInput: false },
-        ];
-        const tSchema = `${taskSchemaPath}.properties.next.items`;
-        errors.push(...inspectProps(props, branch, `tasks.${name}.next[${t.index}]`, tSchema, t.path));
+        const branch = new Set(published);
+        for (const e of transitionErrors) errors.push({ ...e });
         if (!target || traversed.has(target) || !hasTask(view, target)) continue;
         const next = getTask(view, target)!;
         if (!isTruthy(next.join)) {

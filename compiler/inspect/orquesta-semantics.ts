@@ -47,8 +47,8 @@ function undefinedTasks(view: WorkflowView, g: TaskGraph): RawEntry[] {
   const result: RawEntry[] = [];
   const traversed = new Set<string>();
   const queue = [...g.starts()];
-  while (queue.length > 0) {
-    const name = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head]!;
     traversed.add(name);
     // As Orquesta: a task reached twice before it is traversed is walked twice (and reports
     // twice), and a task with a reserved name is walked as an empty engine command.
@@ -83,8 +83,8 @@ function unreachableJoins(view: WorkflowView, g: TaskGraph): RawEntry[] {
   const staging = new Map<string, Staged>();
   const trackSplits = new Map<string, Set<string>>();
   const queue: Array<[string | null, string, string[]]> = g.starts().map((s) => [null, s, []]);
-  while (queue.length > 0) {
-    const [prevName, name, splits] = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const [prevName, name, splits] = queue[head]!;
     if (!view.tasks?.has(name)) continue;
     if (g.isSplit(name) && !g.inCycle(name)) splits.push(name);
     let staged = staging.get(name);

@@ -73,8 +73,8 @@ export class TaskGraph {
     const traversed = new Set<string>();
     const queue = this.next(name).map((e) => e.target);
     let found = false;
-    while (queue.length > 0) {
-      const current = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head]!;
       if (current === name) {
         found = true;
         break;
@@ -95,8 +95,8 @@ export class TaskGraph {
   reachable(): Set<string> {
     const seen = new Set<string>();
     const queue = this.starts();
-    while (queue.length > 0) {
-      const name = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const name = queue[head]!;
       if (seen.has(name) || !this.view.tasks?.has(name)) continue;
       seen.add(name);
       for (const e of this.next(name)) queue.push(e.target);

@@ -91,8 +91,8 @@ export class WorkflowGraph {
     const traversed = new Set<string>();
     const queue = this.specNext(name).map((n) => n.name);
     let found = false;
-    while (queue.length > 0) {
-      const next = queue.shift()!;
+    for (let head = 0; head < queue.length; head++) {
+      const next = queue[head]!;
       if (next === name) {
         found = true;
         break;
@@ -110,8 +110,9 @@ export class WorkflowGraph {
   private compose(): void {
     const queue: Array<[string, string[]]> = this.startTasks().map((n) => [n, []]);
     const trackSplits = new Map<string, Set<string>>();
-    while (queue.length > 0) {
-      const [name, splits] = queue.shift()!;
+    // A read index instead of shift(): shifting a long queue copies it every time.
+    for (let head = 0; head < queue.length; head++) {
+      const [name, splits] = queue[head]!;
       this.addNode(name);
       const spec = this.specTasks.get(name);
       if (spec?.join) this.nodes.get(name)!.barrier = spec.join.kind === "join-all" ? "*" : spec.join.count;
