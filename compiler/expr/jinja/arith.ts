@@ -5,11 +5,11 @@
 import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import {
   bigOf,
+  floatOf,
   isFloat,
   isNumeric,
   mkFloat,
   mkInt,
-  numberOf,
   PyError,
   PySet,
   PyTuple,
@@ -37,15 +37,6 @@ function isIntLike(v: PyValue): v is number | bigint | boolean {
 
 function intResult(n: bigint): number | bigint {
   return mkInt(n);
-}
-
-function toFloat(v: PyValue): number {
-  if (typeof v === "bigint") {
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw new PyError("OverflowError", "int too large to convert to float");
-    return n;
-  }
-  return numberOf(v);
 }
 
 function smallInts(a: PyValue, b: PyValue): [number, number] | null {
@@ -139,8 +130,8 @@ function markupOp(op: BinaryOperator, a: PyValue, b: PyValue): Markup | undefine
 function numericOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   const floats = isFloat(a) || isFloat(b);
   if (!floats) return intOp(op, a, b);
-  const x = toFloat(a);
-  const y = toFloat(b);
+  const x = floatOf(a);
+  const y = floatOf(b);
   switch (op) {
     case "+":
       return mkFloat(x + y);
@@ -219,7 +210,7 @@ function intOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
       if (y === 0n) throw zeroDiv("integer modulo by zero");
       return intResult(x - floorDiv(x, y) * y);
     case "**":
-      if (y < 0n) return floatPow(toFloat(a), toFloat(b));
+      if (y < 0n) return floatPow(floatOf(a), floatOf(b));
       if (y > 100000n && (x > 1n || x < -1n)) throw new PyError("MemoryError", "");
       return intResult(x ** y);
   }
@@ -269,7 +260,7 @@ export function powOfFoldedLeft(left: PyValue, right: PyValue): PyValue {
     typeof left === "bigint"
       ? left < 0n
       : isFloat(left)
-        ? toFloat(left) < 0 || Object.is(toFloat(left), -0)
+        ? floatOf(left) < 0 || Object.is(floatOf(left), -0)
         : typeof left === "number" && left < 0;
   if (!negative) return binaryOp("**", left, right);
   return unaryOp("-", binaryOp("**", unaryOp("-", left), right));
@@ -279,7 +270,7 @@ export function unaryOp(op: "-" | "+", v: PyValue): PyValue {
   if (v instanceof JinjaUndefined) v.fail();
   if (!isNumeric(v)) throw typeError(`bad operand type for unary ${op}: '${pyTypeName(v)}'`);
   if (op === "+") return typeof v === "boolean" ? (v ? 1 : 0) : v;
-  if (isFloat(v)) return mkFloat(-toFloat(v));
+  if (isFloat(v)) return mkFloat(-floatOf(v));
   if (typeof v === "bigint") return intResult(-v);
   const n = typeof v === "boolean" ? (v ? 1 : 0) : v;
   return n === 0 ? 0 : -n;

@@ -140,4 +140,10 @@ export interface JinjaDiagnostic {
   readonly message: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * A Python exception other than TemplateSyntaxError raised while compiling
+   * the template (a ValueError from an int literal past the digit limit, a
+   * RecursionError): Orquesta reports those as evaluation errors.
+   */
+  readonly pyType?: string;
 }

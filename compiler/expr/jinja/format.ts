@@ -1,6 +1,7 @@
 // Python string formatting: `'%s' % x` (printf style) and str.format() with
 // the format-spec mini-language, for str, int and float values.
 
+import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
@@ -163,7 +164,7 @@ export function formatWithSpec(v: PyValue, spec: string): string {
     else if (type === "x") body = (s.alt ? "0x" : "") + group(abs.toString(16), s.grouping, 4);
     else if (type === "X") body = (s.alt ? "0X" : "") + group(abs.toString(16).toUpperCase(), s.grouping, 4);
     else if (type === "c") body = charOf(big);
-    else body = group(abs.toString(), s.grouping);
+    else body = group(intDecimal(abs), s.grouping);
     const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
     return pad(body, sign, s, ">");
   }

@@ -6,7 +6,7 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError } from "../errors";
-import type { JinjaExpr, JinjaTemplate } from "./ast";
+import type { JinjaDiagnostic, JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
 import { markupSeen, plainResult, rawResult, resetMarkupSeen } from "./markup";
 import { type ParseResult, parseJinjaExpression, parseJinjaTemplate } from "./parser";
@@ -69,12 +69,12 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
   return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
 }
 
-/** The failure for a text that does not parse. */
-export function jinjaSyntaxError(text: string, detail: string | undefined): ExpressionError {
-  return new ExpressionError(
-    "syntax",
-    `${PREFIX}: Unable to evaluate expression '${text}'. TemplateSyntaxError: ${detail ?? "syntax error"}`,
-  );
+/** The failure for a text that does not parse (`problem`: the parser's first diagnostic). */
+export function jinjaSyntaxError(text: string, problem: JinjaDiagnostic | undefined): ExpressionError {
+  const head = `${PREFIX}: Unable to evaluate expression '${text}'.`;
+  if (problem?.pyType)
+    return new ExpressionError("evaluation", `${head} ${problem.pyType}: ${problem.message}`);
+  return new ExpressionError("syntax", `${head} TemplateSyntaxError: ${problem?.message ?? "syntax error"}`);
 }
 
 export function unresolvedError(names: readonly string[]): ExpressionError {
@@ -95,7 +95,7 @@ export function unresolvedError(names: readonly string[]): ExpressionError {
 export function evaluateJinjaExpressionText(exprText: string, env: ExprEnv): PyValue {
   const parsed = cached(exprCache, exprText, () => parseJinjaExpression(stripJinjaDelimiter(exprText)));
   if (!parsed.ast) {
-    throw jinjaSyntaxError(exprText, parsed.errors[0]?.message);
+    throw jinjaSyntaxError(exprText, parsed.errors[0]);
   }
   const ast = parsed.ast;
   return runJinjaExpression(exprText, env, (e) => evaluateJinjaExpression(ast, e));
@@ -137,7 +137,7 @@ export function jinjaValueToText(value: PyValue): string {
 export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
   const parsed = cached(templateCache, text, () => parseJinjaTemplate(text));
   if (!parsed.ast) {
-    throw jinjaSyntaxError(text, parsed.errors[0]?.message);
+    throw jinjaSyntaxError(text, parsed.errors[0]);
   }
   const ast = parsed.ast;
   return runJinjaTemplate(text, env, (e) => renderJinjaTemplate(ast, e));

@@ -2,6 +2,7 @@
 // shared value model, as Jinja's `tojson` filter uses it.
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
@@ -61,7 +62,7 @@ export function pyJsonDumps(v: PyValue, opts: DumpsOptions = {}): string {
   const walk = (x: PyValue, level: number): string => {
     if (x === null) return "null";
     if (typeof x === "boolean") return x ? "true" : "false";
-    if (typeof x === "bigint") return x.toString();
+    if (typeof x === "bigint") return intDecimal(x);
     if (typeof x === "number") return Number.isInteger(x) ? String(x) : floatJson(x);
     if (x instanceof PyFloat) return floatJson(x.v);
     if (typeof x === "string") return jsonString(x);

@@ -3,6 +3,7 @@
 // whitespace control, raw blocks, comments, brace balancing so `}}` inside
 // `{ }` does not end an expression). Errors are thrown as JinjaSyntaxError.
 
+import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
 import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
 import { decodeStringLiteral } from "./string-literal";
 
@@ -209,6 +210,7 @@ function charRepr(ch: string): string {
 function parseIntLiteral(text: string): number | bigint {
   const t = text.replace(/_/g, "").toLowerCase();
   if (t.startsWith("0b") || t.startsWith("0o") || t.startsWith("0x")) return mkInt(BigInt(t));
+  checkIntTextDigits(t.length);
   return mkInt(BigInt(t));
 }
 

@@ -2,6 +2,7 @@
 // or the expression inside one `{{ }}`. Never throws: syntax errors come back
 // as diagnostics with offsets.
 
+import { PyError } from "../../../runtime/stdlib/py/value";
 import { parseFailureText } from "../errors";
 import type { JinjaDiagnostic, JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { JinjaSyntaxError, normalizeSource, type Token, tokenizeExpression, tokenizeTemplate } from "./lexer";
@@ -243,7 +244,8 @@ function toDiagnostic(e: unknown, length: number): JinjaDiagnostic {
   if (e instanceof JinjaSyntaxError) {
     return { message: e.message, start: Math.min(e.start, length), end: Math.min(e.end, length) };
   }
-  return { message: parseFailureText(e), start: 0, end: length };
+  const pyType = e instanceof PyError ? e.pyType : e instanceof RangeError ? "RecursionError" : undefined;
+  return { message: parseFailureText(e), start: 0, end: length, ...(pyType ? { pyType } : {}) };
 }
 
 /** Parses a whole template (after Jinja's newline normalisation). */

@@ -2,8 +2,10 @@
 // filters: int(text, base) and float(text) parsing (underscores, Unicode
 // digits, inf/nan), int(float) truncation, round() with ties to even.
 
+import { INT_MAX_STR_DIGITS } from "../../../runtime/stdlib/py/int-text";
 import {
   bigOf,
+  floatOf,
   isFloat,
   isNumeric,
   mkFloat,
@@ -58,6 +60,9 @@ export function parsePyInt(text: string, base: number): number | bigint | null {
     b = 10;
   }
   if (!/^[0-9a-z]+(_[0-9a-z]+)*$/i.test(s)) return null;
+  // Past CPython's digit limit int() raises ValueError (see int-text.ts).
+  const powerOfTwo = (b & (b - 1)) === 0;
+  if (!powerOfTwo && s.replace(/_/g, "").length > INT_MAX_STR_DIGITS) return null;
   let n = 0n;
   for (const c of s.replace(/_/g, "").toLowerCase()) {
     const d = DIGITS.indexOf(c);
@@ -78,7 +83,7 @@ export function parsePyFloat(text: string): number | null {
 
 export function toPyFloat(v: PyValue): number {
   if (v instanceof JinjaUndefined) v.fail();
-  if (isNumeric(v)) return numberOf(v);
+  if (isNumeric(v)) return floatOf(v);
   if (typeof v === "string") {
     const f = parsePyFloat(v);
     if (f === null) throw new PyError("ValueError", `could not convert string to float: ${toRepr(v)}`);

@@ -4,6 +4,7 @@
 // lenient base Undefined (prints as ""). Unsafe sandbox attributes yield an
 // undefined that raises SecurityError.
 
+import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PyError, type PyOpaque, type PyValue, pyTypeName } from "../../../runtime/stdlib/py/value";
 
@@ -56,7 +57,7 @@ export class JinjaUndefined implements PyOpaque {
 }
 
 function reprKey(v: PyValue): string {
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  if (typeof v === "number" || typeof v === "bigint") return intDecimal(v);
   if (v === null) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   return pyTypeName(v);

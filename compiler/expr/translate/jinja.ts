@@ -301,7 +301,7 @@ function guarded<T>(f: () => T): T | null {
 export function translateJinjaExpression(exprText: string, rt: ts.Expression): ts.Expression | null {
   const parsed = parseJinjaExpression(stripJinjaDelimiter(exprText));
   if (!parsed.ast) {
-    return failing(rt, jinjaSyntaxError(exprText, parsed.errors[0]?.message));
+    return failing(rt, jinjaSyntaxError(exprText, parsed.errors[0]));
   }
   const ast = parsed.ast;
   return guarded(() => {
@@ -321,7 +321,7 @@ export function translateJinjaExpression(exprText: string, rt: ts.Expression): t
 export function translateJinjaTemplate(text: string, rt: ts.Expression): ts.Expression | null {
   const parsed = parseJinjaTemplate(text);
   if (!parsed.ast) {
-    return failing(rt, jinjaSyntaxError(text, parsed.errors[0]?.message));
+    return failing(rt, jinjaSyntaxError(text, parsed.errors[0]));
   }
   const ast: JinjaTemplate = parsed.ast;
   return guarded(() => {

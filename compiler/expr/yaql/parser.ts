@@ -4,6 +4,7 @@
 // `.` / `?.`. Function arguments may be skipped (`f(1,,2)`) and may be named
 // (`key => value`); named arguments come last.
 
+import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
 import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
 import { parseFailureText } from "../errors";
 import type { YaqlArg, YaqlNode } from "./ast";
@@ -224,5 +225,6 @@ class Parser {
 function numberValue(text: string): PyValue {
   const ascii = digitsToAscii(text);
   if (ascii.includes(".")) return mkFloat(Number(ascii));
+  checkIntTextDigits(ascii.length);
   return mkInt(BigInt(ascii));
 }

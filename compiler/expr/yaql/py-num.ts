@@ -5,10 +5,10 @@
 import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import {
   bigOf,
+  floatOf,
   isFloat,
   mkFloat,
   mkInt,
-  numberOf,
   PyError,
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
@@ -41,7 +41,7 @@ export function pyAdd(a: PyValue, b: PyValue): PyValue {
       (x, y) => x + y,
       (x, y) => x + y,
     );
-  return mkFloat(numberOf(a) + numberOf(b));
+  return mkFloat(floatOf(a) + floatOf(b));
 }
 
 export function pySub(a: PyValue, b: PyValue): PyValue {
@@ -52,7 +52,7 @@ export function pySub(a: PyValue, b: PyValue): PyValue {
       (x, y) => x - y,
       (x, y) => x - y,
     );
-  return mkFloat(numberOf(a) - numberOf(b));
+  return mkFloat(floatOf(a) - floatOf(b));
 }
 
 export function pyMul(a: PyValue, b: PyValue): PyValue {
@@ -63,7 +63,7 @@ export function pyMul(a: PyValue, b: PyValue): PyValue {
       (x, y) => x * y,
       (x, y) => x * y,
     );
-  return mkFloat(numberOf(a) * numberOf(b));
+  return mkFloat(floatOf(a) * floatOf(b));
 }
 
 export function pyFloorDiv(a: PyValue, b: PyValue): PyValue {
@@ -75,15 +75,15 @@ export function pyFloorDiv(a: PyValue, b: PyValue): PyValue {
     if (x % y !== 0n && x < 0n !== y < 0n) q -= 1n;
     return mkInt(q);
   }
-  const y = numberOf(b);
+  const y = floatOf(b);
   if (y === 0) throw zeroDiv("float floor division by zero");
-  return mkFloat(Math.floor(numberOf(a) / y));
+  return mkFloat(Math.floor(floatOf(a) / y));
 }
 
 export function pyTrueDiv(a: PyValue, b: PyValue): PyValue {
-  const y = numberOf(b);
+  const y = floatOf(b);
   if (y === 0) throw zeroDiv(bothInts(a, b) ? "division by zero" : "float division by zero");
-  return mkFloat(numberOf(a) / y);
+  return mkFloat(floatOf(a) / y);
 }
 
 export function pyMod(a: PyValue, b: PyValue): PyValue {
@@ -95,8 +95,8 @@ export function pyMod(a: PyValue, b: PyValue): PyValue {
     if (r !== 0n && r < 0n !== y < 0n) r += y;
     return mkInt(r);
   }
-  const x = numberOf(a);
-  const y = numberOf(b);
+  const x = floatOf(a);
+  const y = floatOf(b);
   if (y === 0) throw zeroDiv("float modulo");
   let r = x % y;
   if (r !== 0 && r < 0 !== y < 0) r += y;
@@ -106,7 +106,7 @@ export function pyMod(a: PyValue, b: PyValue): PyValue {
 
 export function pyNeg(a: PyValue): PyValue {
   if (!isFloat(a)) return mkInt(-bigOf(a));
-  return mkFloat(-numberOf(a));
+  return mkFloat(-floatOf(a));
 }
 
 export function pyAbs(a: PyValue): PyValue {
@@ -114,7 +114,7 @@ export function pyAbs(a: PyValue): PyValue {
     const x = bigOf(a);
     return mkInt(x < 0n ? -x : x);
   }
-  return mkFloat(Math.abs(numberOf(a)));
+  return mkFloat(Math.abs(floatOf(a)));
 }
 
 /** The inverse of `a` modulo `m` (0 <= a < m), as Python's pow(a, -1, m) finds it. */
@@ -156,13 +156,13 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
   if (bothInts(a, b)) {
     const e = bigOf(b);
     if (e >= 0n) return mkInt(bigOf(a) ** e);
-    const base = numberOf(a);
+    const base = floatOf(a);
     if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
     // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
     return mkFloat(exactPow(base, Number(e)) ?? pyFloatPow(base, Number(e)));
   }
-  const x = numberOf(a);
-  const y = numberOf(b);
+  const x = floatOf(a);
+  const y = floatOf(b);
   if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
   // Fractional exponents: Jinja's double-double pow, rounded once (V8's x ** y is not always).
   const r = exactPow(x, y) ?? pyFloatPow(x, y);
@@ -190,7 +190,7 @@ export function pyRound(a: PyValue, ndigits: number): PyValue {
     if (r * 2n > p || (r * 2n === p && q % 2n !== 0n)) q += 1n;
     return mkInt(q * p);
   }
-  const x = numberOf(a);
+  const x = floatOf(a);
   if (!Number.isFinite(x)) {
     return mkFloat(x);
   }

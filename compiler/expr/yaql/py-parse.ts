@@ -1,6 +1,7 @@
 // Python's int(str) / float(str) parsing rules: surrounding whitespace,
 // underscores between digits, any Unicode decimal digit, inf/nan spellings.
 
+import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { mkFloat, mkInt, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -36,6 +37,8 @@ export function parsePyInt(text: string): number | bigint {
   if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(s)) {
     throw new PyError("ValueError", `invalid literal for int() with base 10: ${strRepr(text)}`);
   }
+  const digits = s.replaceAll("_", "").replace(/^[+-]/, "");
+  checkIntTextDigits(digits.length);
   return mkInt(BigInt(s.replaceAll("_", "")));
 }
 

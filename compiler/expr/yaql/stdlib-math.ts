@@ -4,6 +4,7 @@
 
 import {
   bigOf,
+  floatOf,
   isDict,
   isFloat,
   isInt,
@@ -42,7 +43,7 @@ defFunction("float", [P("value", T.any)], (_, a) => {
   const v = a.v(0);
   if (v === null) return new PyFloat(0);
   if (typeof v === "string") return parsePyFloat(v);
-  if (typeof v === "boolean" || isInt(v) || isFloat(v)) return mkFloat(numberOf(v));
+  if (typeof v === "boolean" || isInt(v) || isFloat(v)) return mkFloat(floatOf(v));
   throw new PyError(
     "TypeError",
     `float() argument must be a string or a real number, not '${pyTypeName(v)}'`,

@@ -3,6 +3,7 @@
 // float repr, NaN/Infinity) and a parser that keeps int vs float and big ints.
 
 import { dictKeys, dictSet } from "../py/dict";
+import { intDecimal } from "../py/int-text";
 import { floatRepr } from "../py/text";
 import {
   compareStrings,
@@ -42,7 +43,7 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
     if (v === true) return "true";
     if (v === false) return "false";
     if (typeof v === "string") return encodeString(v, ensureAscii);
-    if (typeof v === "bigint") return v.toString();
+    if (typeof v === "bigint") return intDecimal(v);
     if (typeof v === "number") return Number.isInteger(v) ? String(v) : floatText(v);
     if (v instanceof PyFloat) return floatText(v.v);
     const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;

@@ -2,6 +2,7 @@
 // libyaml emits it: block collections, sorted keys, PyYAML's choice between
 // plain, single- and double-quoted scalars, line folding at 80 columns.
 
+import { intDecimal } from "../py/int-text";
 import { floatRepr } from "../py/text";
 import {
   compareStrings,
@@ -354,7 +355,7 @@ function scalarText(v: PyValue): [string, boolean] {
   if (v === null) return ["null", true];
   if (v === true) return ["true", true];
   if (v === false) return ["false", true];
-  if (typeof v === "bigint") return [v.toString(), true];
+  if (typeof v === "bigint") return [intDecimal(v), true];
   if (typeof v === "number" && Number.isInteger(v)) return [String(v), true];
   if (typeof v === "number" || v instanceof PyFloat) {
     const n = typeof v === "number" ? v : v.v;

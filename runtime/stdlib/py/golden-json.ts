@@ -3,6 +3,7 @@
 // inf/nan as {"$float": "..."}, plus the JSON Pointers of every float.
 
 import { dictKeys } from "./dict";
+import { intDecimal } from "./int-text";
 import {
   isDict,
   isOpaque,
@@ -33,7 +34,7 @@ export function toGolden(v: PyValue): GoldenValue {
 
 function toJson(v: PyValue, path: string, floats: string[]): Json {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
-  if (typeof v === "bigint") return { $bigint: v.toString() };
+  if (typeof v === "bigint") return { $bigint: intDecimal(v) };
   if (typeof v === "number") {
     if (!Number.isInteger(v)) floats.push(path);
     return v;

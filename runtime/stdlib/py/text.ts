@@ -3,6 +3,7 @@
 
 import { dictKeys } from "./dict";
 import { floatRepr } from "./float-repr";
+import { intDecimal } from "./int-text";
 import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "./value";
 
 export { floatRepr };
@@ -31,7 +32,7 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
     case "boolean":
       return v ? "True" : "False";
     case "bigint":
-      return v.toString();
+      return intDecimal(v);
     case "number":
       return Number.isInteger(v) ? String(v) : floatRepr(v);
     case "string":

@@ -196,6 +196,17 @@ export function numberOf(v: PyValue): number {
   throw typeError(`must be real number, not ${pyTypeName(v)}`);
 }
 
+/**
+ * float(v) of a number as Python converts it for float arithmetic: an int
+ * past the range of a double raises OverflowError instead of becoming inf.
+ */
+export function floatOf(v: PyValue): number {
+  const n = numberOf(v);
+  if (typeof v === "bigint" && !Number.isFinite(n))
+    throw new PyError("OverflowError", "int too large to convert to float");
+  return n;
+}
+
 /** The value of an int or bool as a bigint. */
 export function bigOf(v: PyValue): bigint {
   if (typeof v === "bigint") return v;

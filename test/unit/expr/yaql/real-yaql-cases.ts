@@ -242,4 +242,20 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
     expr: "<% str(set(1.0, 2, 3).intersect([true, 2].toSet())) %>",
     want: { value: "frozenset({True, 2})", type: "str" },
   },
+  // CPython's int digit limit (4,300 decimal digits; 3.11 and the 3.7-3.10 security releases): str() and json of
+  // a longer int, int() of longer text and such a literal raise ValueError; an int past the range of a double
+  // in float arithmetic raises OverflowError instead of becoming inf. Comparisons and len() are unaffected.
+  { expr: "<% str(pow(2, 20000)).len() %>", want: { error_type: "evaluation" } },
+  { expr: "<% int('1' * 5000) %>", want: { error_type: "evaluation" } },
+  { expr: "<% pow(10, 4299) > 0 %>", want: { value: true, type: "bool" } },
+  { expr: "<% pow(2, 20000) %>", want: { error_type: "evaluation" } },
+  { expr: "<% str(pow(10, 4299)).len() %>", want: { value: 4300, type: "int" } },
+  { expr: `<% ${"1".repeat(5000)} %>`, want: { error_type: "evaluation" } },
+  { expr: "<% float(pow(2, 20000)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% pow(2, 20000) * 1.0 %>", want: { error_type: "evaluation" } },
+  { expr: "<% pow(2, 20000) + 0.5 %>", want: { error_type: "evaluation" } },
+  { expr: "<% pow(2, 20000) / 0.5 %>", want: { error_type: "evaluation" } },
+  { expr: "<% to_json_string(pow(2, 20000)) %>", want: { error_type: "evaluation" } },
+  { expr: "v=<% pow(2, 20000) %>", want: { error_type: "evaluation" } },
+  { expr: "<% [pow(2, 20000)].len() %>", want: { value: 1, type: "int" } },
 ];
