@@ -83,6 +83,8 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
     // bool.real is an int; a float's imag is a float
     if (name === "real") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;
     if (name === "imag") return isFloat(obj) ? mkFloat(0) : 0;
+    if (!isFloat(obj) && name === "numerator") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;
+    if (!isFloat(obj) && name === "denominator") return 1;
     return numberAttribute(obj, name);
   }
   return collectionAttribute(obj, name);

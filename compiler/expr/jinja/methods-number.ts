@@ -1,5 +1,5 @@
 // Python methods of int, bool and float values (Python 3.11): bit_length,
-// conjugate, is_integer, as_integer_ratio, hex.
+// bit_count, conjugate, is_integer, as_integer_ratio, hex.
 
 import {
   bigOf,
@@ -58,8 +58,11 @@ function floatHex(x: number): string {
 
 function intMethod(v: number | bigint | boolean, name: string): (() => PyValue) | undefined {
   const n = bigOf(v);
-  if (name === "bit_length") return () => (n < 0n ? -n : n).toString(2).replace(/^0$/, "").length;
+  const magnitude = n < 0n ? -n : n;
+  if (name === "bit_length") return () => magnitude.toString(2).replace(/^0$/, "").length;
+  if (name === "bit_count") return () => magnitude.toString(2).replace(/0/g, "").length;
   if (name === "conjugate") return () => mkInt(n);
+  if (name === "as_integer_ratio") return () => new PyTuple([mkInt(n), 1]);
   return undefined;
 }
 

@@ -3,7 +3,19 @@
 
 import { dictSet } from "../../../runtime/stdlib/py/dict";
 import { strRepr } from "../../../runtime/stdlib/py/text";
-import { casefold, PY_SPACE, pyCapitalize, pyTitle, swapcase } from "../../../runtime/stdlib/py/unicode";
+import {
+  casefold,
+  PY_SPACE,
+  pyCapitalize,
+  pyIsDigit,
+  pyIsIdentifier,
+  pyIsLower,
+  pyIsNumeric,
+  pyIsTitle,
+  pyIsUpper,
+  pyTitle,
+  swapcase,
+} from "../../../runtime/stdlib/py/unicode";
 import {
   bigOf,
   isInt,
@@ -93,10 +105,6 @@ function rsplit(s: string, sep: string | undefined, maxsplit: number): string[] 
   if (parts.length <= maxsplit + 1) return parts;
   const cut = parts.length - maxsplit;
   return [parts.slice(0, cut).join(sep), ...parts.slice(cut)];
-}
-
-function isCased(c: string): boolean {
-  return c.toLowerCase() !== c.toUpperCase();
 }
 
 export { pyCapitalize, pyTitle };
@@ -266,18 +274,18 @@ const METHODS: Record<string, StrMethod> = {
     }
     return out;
   },
-  isdigit: test(/^\p{Nd}+$/u),
+  isdigit: pyIsDigit,
   isdecimal: test(/^\p{Nd}+$/u),
-  isnumeric: test(/^[\p{Nd}\p{Nl}\p{No}]+$/u),
+  isnumeric: pyIsNumeric,
   isalpha: test(/^\p{L}+$/u),
   isalnum: test(/^[\p{L}\p{Nd}\p{Nl}\p{No}]+$/u),
   isspace: test(WS),
-  isidentifier: test(/^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*$/u),
+  isidentifier: pyIsIdentifier,
   isascii: (s) => !/[^\x00-\x7f]/.test(s),
   isprintable: (s) => !/[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]|[^\S ]/u.test(s),
-  islower: (s) => chars(s).some(isCased) && s === s.toLowerCase(),
-  isupper: (s) => chars(s).some(isCased) && s === s.toUpperCase(),
-  istitle: (s) => chars(s).some(isCased) && pyTitle(s) === s,
+  islower: pyIsLower,
+  isupper: pyIsUpper,
+  istitle: pyIsTitle,
   encode: (s, a, k) => {
     const [encoding, errors] = bindArgs("encode", a, k, ["encoding", "errors"]);
     return encode(s, encoding, errors);

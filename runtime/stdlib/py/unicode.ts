@@ -1,6 +1,8 @@
 // Python's Unicode rules where JavaScript's differ: which characters are
-// whitespace (str.isspace, str.split(), str.strip(), `\s` in re), and the case
-// mappings of str.capitalize/title (titlecase), str.casefold and str.swapcase.
+// whitespace (str.isspace, str.split(), str.strip(), `\s` in re), the case
+// mappings of str.capitalize/title (titlecase), str.casefold and str.swapcase,
+// and the str.is* predicates that read Unicode properties JavaScript's
+// character classes do not name (numeric types, Other_Lowercase...).
 
 /**
  * Python's whitespace, as a regex class body: str.isspace() and `\s` on str.
@@ -138,4 +140,76 @@ function finalSigma(cs: readonly string[], i: number): boolean {
   let k = i + 1;
   while (k < cs.length && CASE_IGNORABLE.test(cs[k]!)) k++;
   return k >= cs.length || !CASED.test(cs[k]!);
+}
+
+// ---------------------------------------------------------------- str.is* predicates
+
+/**
+ * Characters Python's unicodedata (Unicode 14.0, Python 3.11) gives a numeric
+ * type without a category JavaScript can name: digits that are not decimal
+ * (superscripts, circled digits: str.isdigit) and numerals that are letters
+ * (CJK ideographs such as 三 and 万: str.isnumeric). Generated from
+ * unicodedata; regenerate when the Python StackStorm runs on changes.
+ */
+const DIGIT_NOT_ND =
+  "\\u{b2}-\\u{b3}\\u{b9}\\u{1369}-\\u{1371}\\u{19da}\\u{2070}\\u{2074}-\\u{2079}\\u{2080}-\\u{2089}\\u{2460}-\\u{2468}\\u{2474}-\\u{247c}\\u{2488}-\\u{2490}\\u{24ea}\\u{24f5}-\\u{24fd}\\u{24ff}\\u{2776}-\\u{277e}\\u{2780}-\\u{2788}\\u{278a}-\\u{2792}\\u{10a40}-\\u{10a43}\\u{10e60}-\\u{10e68}\\u{11052}-\\u{1105a}\\u{1f100}-\\u{1f10a}";
+const NUMERIC_NOT_N =
+  "\\u{3405}\\u{3483}\\u{382a}\\u{3b4d}\\u{4e00}\\u{4e03}\\u{4e07}\\u{4e09}\\u{4e5d}\\u{4e8c}\\u{4e94}\\u{4e96}\\u{4ebf}-\\u{4ec0}\\u{4edf}\\u{4ee8}\\u{4f0d}\\u{4f70}\\u{5104}\\u{5146}\\u{5169}\\u{516b}\\u{516d}\\u{5341}\\u{5343}-\\u{5345}\\u{534c}\\u{53c1}-\\u{53c4}\\u{56db}\\u{58f1}\\u{58f9}\\u{5e7a}\\u{5efe}-\\u{5eff}\\u{5f0c}-\\u{5f0e}\\u{5f10}\\u{62fe}\\u{634c}\\u{67d2}\\u{6f06}\\u{7396}\\u{767e}\\u{8086}\\u{842c}\\u{8cae}\\u{8cb3}\\u{8d30}\\u{9621}\\u{9646}\\u{964c}\\u{9678}\\u{96f6}\\u{f96b}\\u{f973}\\u{f978}\\u{f9b2}\\u{f9d1}\\u{f9d3}\\u{f9fd}\\u{20001}\\u{20064}\\u{200e2}\\u{20121}\\u{2092a}\\u{20983}\\u{2098c}\\u{2099c}\\u{20aea}\\u{20afd}\\u{20b19}\\u{22390}\\u{22998}\\u{23b1b}\\u{2626d}\\u{2f890}";
+
+const DIGITS_ONLY = new RegExp(`^[\\p{Nd}${DIGIT_NOT_ND}]+$`, "u");
+const NUMERIC_ONLY = new RegExp(`^[\\p{Nd}\\p{Nl}\\p{No}${DIGIT_NOT_ND}${NUMERIC_NOT_N}]+$`, "u");
+const IDENTIFIER = /^[\p{XID_Start}_]\p{XID_Continue}*$/u;
+const TITLECASE = /\p{Lt}/u;
+
+/** str.isdigit(): decimal digits and the other digits (², ①). */
+export function pyIsDigit(s: string): boolean {
+  return DIGITS_ONLY.test(s);
+}
+
+/** str.isnumeric(): every character has a numeric value (Ⅻ, ½, 三). */
+export function pyIsNumeric(s: string): boolean {
+  return NUMERIC_ONLY.test(s);
+}
+
+/** str.isidentifier(): XID_Start or `_`, then XID_Continue. */
+export function pyIsIdentifier(s: string): boolean {
+  return IDENTIFIER.test(s);
+}
+
+/** str.islower(): some character is Lowercase (ª and ʰ count), none is Uppercase or titlecase. */
+export function pyIsLower(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (UPPER.test(c) || TITLECASE.test(c)) return false;
+    if (LOWER.test(c)) cased = true;
+  }
+  return cased;
+}
+
+/** str.isupper(): some character is Uppercase (ℂ and Ⓐ count), none is Lowercase or titlecase. */
+export function pyIsUpper(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (LOWER.test(c) || TITLECASE.test(c)) return false;
+    if (UPPER.test(c)) cased = true;
+  }
+  return cased;
+}
+
+/** str.istitle(): uppercase or titlecase characters only after uncased ones, lowercase only after cased ones. */
+export function pyIsTitle(s: string): boolean {
+  let cased = false;
+  let previousCased = false;
+  for (const c of s) {
+    if (UPPER.test(c) || TITLECASE.test(c)) {
+      if (previousCased) return false;
+      previousCased = true;
+      cased = true;
+    } else if (LOWER.test(c)) {
+      if (!previousCased) return false;
+      previousCased = true;
+      cased = true;
+    } else previousCased = false;
+  }
+  return cased;
 }
