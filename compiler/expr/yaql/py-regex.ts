@@ -1,7 +1,8 @@
 // Python `re` patterns and replacement templates on top of JavaScript RegExp:
 // named groups `(?P<n>)`, `(?P=n)`, `\A`, `\Z`, Python's `$` (also before a
-// final newline), leading inline flags, Unicode `\d`/`\w`, escapes JavaScript's
-// unicode mode rejects, and `\1` / `\g<name>` templates.
+// final newline), leading inline flags (verbose `(?x)` too), Unicode `\d`/`\w`
+// and word boundaries, `{,n}` quantifiers, escapes JavaScript's unicode mode
+// rejects, and `\1` / `\g<name>` templates.
 
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { PyError } from "../../../runtime/stdlib/py/value";
@@ -30,7 +31,8 @@ export function compilePyRegex(pattern: string, flags: PyRegexFlags = {}): RegEx
   }
   const ascii = inline?.[1]?.includes("a") ?? false;
   if (ascii && flags.unicode) throw new PyError("ValueError", "ASCII and UNICODE flags are incompatible");
-  const body = translate(src, multiLine, ascii);
+  const verbose = inline?.[1]?.includes("x") ?? false;
+  const body = translate(src, multiLine, ascii, verbose);
   try {
     return new RegExp(body, `gu${ignoreCase ? "i" : ""}${multiLine ? "m" : ""}${dotAll ? "s" : ""}`);
   } catch (e) {
@@ -43,7 +45,16 @@ const SPACE = { unicode: PY_SPACE, ascii: "\\t-\\r " };
 const DIGIT = { unicode: "\\p{Nd}", ascii: "0-9" };
 const WORD = { unicode: "\\p{L}\\p{N}_", ascii: "A-Za-z0-9_" };
 
-function translate(src: string, multiLine: boolean, ascii: boolean): string {
+/** Python's \b and \B: JavaScript's look at ASCII word characters only, even in unicode mode. */
+function boundary(word: string, negated: boolean): string {
+  const w = `[${word}]`;
+  return negated ? `(?:(?<=${w})(?=${w})|(?<!${w})(?!${w}))` : `(?:(?<=${w})(?!${w})|(?<!${w})(?=${w}))`;
+}
+
+/** Whitespace a verbose pattern ignores outside classes (sre_parse's WHITESPACE). */
+const VERBOSE_SPACE = " \t\n\r\v\f";
+
+function translate(src: string, multiLine: boolean, ascii: boolean, verbose: boolean): string {
   const kind = ascii ? "ascii" : "unicode";
   const cls = (body: string, negated: boolean, inClass: boolean, inClassNegated: string): string =>
     inClass ? (negated ? inClassNegated : body) : `[${negated ? "^" : ""}${body}]`;
@@ -57,6 +68,7 @@ function translate(src: string, multiLine: boolean, ascii: boolean): string {
       i++;
       if (nx === "A" && !inClass) out += "(?<![\\s\\S])";
       else if (nx === "Z" && !inClass) out += "(?![\\s\\S])";
+      else if ((nx === "b" || nx === "B") && !inClass && !ascii) out += boundary(WORD.unicode, nx === "B");
       else if (nx === "d" || nx === "D")
         out += cls(DIGIT[kind], nx === "D", inClass, ascii ? "\\D" : "\\P{Nd}");
       else if (nx === "w" || nx === "W")
@@ -72,6 +84,11 @@ function translate(src: string, multiLine: boolean, ascii: boolean): string {
       if (ch === "]") inClass = false;
       if (ch === "[") out += "\\[";
       else out += ch;
+      continue;
+    }
+    if (verbose && VERBOSE_SPACE.includes(ch)) continue;
+    if (verbose && ch === "#") {
+      while (i + 1 < src.length && src[i + 1] !== "\n") i++;
       continue;
     }
     if (ch === "[") {
@@ -99,8 +116,16 @@ function translate(src: string, multiLine: boolean, ascii: boolean): string {
       out += "(?=\\n?(?![\\s\\S]))";
       continue;
     }
-    if (ch === "{" && !/^\{\d*(,\d*)?\}/.test(src.slice(i))) {
-      out += "\\{";
+    if (ch === "{") {
+      // sre_parse: `{}` and anything but {n}, {n,}, {,n}, {n,m} or {,} is a literal brace.
+      const q = /^\{(\d*)(?:(,)(\d*))?\}/.exec(src.slice(i));
+      if (!q || q[0] === "{}") {
+        out += "\\{";
+        continue;
+      }
+      const lo = q[1] || "0";
+      out += q[2] ? `{${lo},${q[3]}}` : `{${lo}}`;
+      i += q[0].length - 1;
       continue;
     }
     if (ch === "}" || ch === "]") {

@@ -33,7 +33,7 @@ function reError(message: string, pos?: number): PyError {
   return new PyError("error", pos === undefined ? message : `${message} at position ${pos}`);
 }
 
-const W_CLASS = "\\p{L}\\p{N}\\p{Mn}_";
+const W_CLASS = "\\p{L}\\p{N}_";
 const W_CLASS_ASCII = "A-Za-z0-9_";
 
 /** Compiles a Python pattern; throws PyError("error") like re.error. */
