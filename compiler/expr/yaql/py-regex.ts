@@ -69,7 +69,17 @@ function translate(src: string, multiLine: boolean, ascii: boolean, verbose: boo
       if (nx === "A" && !inClass) out += "(?<![\\s\\S])";
       else if (nx === "Z" && !inClass) out += "(?![\\s\\S])";
       else if ((nx === "b" || nx === "B") && !inClass && !ascii) out += boundary(WORD.unicode, nx === "B");
-      else if (nx === "d" || nx === "D")
+      else if (/[0-7]{3}/y.test(src.slice(i, i + 3)) || nx === "0") {
+        // An octal escape: \0 with up to two more digits, or three octal digits.
+        const oct = nx === "0" ? /^0[0-7]{0,2}/.exec(src.slice(i))![0] : src.slice(i, i + 3);
+        out += `\\u{${Number.parseInt(oct, 8).toString(16)}}`;
+        i += oct.length - 1;
+      } else if (/[1-9]/.test(nx) && !inClass) {
+        // A group reference (one or two digits), kept apart from any digits that follow.
+        const num = /^[1-9][0-9]?/.exec(src.slice(i))![0];
+        out += `(?:\\${num})`;
+        i += num.length - 1;
+      } else if (nx === "d" || nx === "D")
         out += cls(DIGIT[kind], nx === "D", inClass, ascii ? "\\D" : "\\P{Nd}");
       else if (nx === "w" || nx === "W")
         out += cls(WORD[kind], nx === "W", inClass, ascii ? "\\W" : "\\P{L}");
@@ -99,6 +109,13 @@ function translate(src: string, multiLine: boolean, ascii: boolean, verbose: boo
         out += "\\]";
         i++;
       }
+      continue;
+    }
+    if (ch === "(" && src.startsWith("(?#", i)) {
+      // A comment group.
+      const close = src.indexOf(")", i);
+      if (close < 0) throw new PyError("error", "missing ), unterminated comment");
+      i = close;
       continue;
     }
     if (ch === "(" && src.startsWith("(?P<", i)) {
