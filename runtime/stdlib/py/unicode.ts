@@ -176,24 +176,24 @@ export function pyIsIdentifier(s: string): boolean {
   return IDENTIFIER.test(s);
 }
 
-/** str.islower(): some character is Lowercase (ª and ʰ count), none is Uppercase or titlecase. */
-export function pyIsLower(s: string): boolean {
+/** Some character has the `wanted` case property, and none the `other` one or titlecase. */
+function casedOnlyAs(s: string, wanted: RegExp, other: RegExp): boolean {
   let cased = false;
   for (const c of s) {
-    if (UPPER.test(c) || TITLECASE.test(c)) return false;
-    if (LOWER.test(c)) cased = true;
+    if (other.test(c) || TITLECASE.test(c)) return false;
+    if (wanted.test(c)) cased = true;
   }
   return cased;
 }
 
+/** str.islower(): some character is Lowercase (ª and ʰ count), none is Uppercase or titlecase. */
+export function pyIsLower(s: string): boolean {
+  return casedOnlyAs(s, LOWER, UPPER);
+}
+
 /** str.isupper(): some character is Uppercase (ℂ and Ⓐ count), none is Lowercase or titlecase. */
 export function pyIsUpper(s: string): boolean {
-  let cased = false;
-  for (const c of s) {
-    if (LOWER.test(c) || TITLECASE.test(c)) return false;
-    if (UPPER.test(c)) cased = true;
-  }
-  return cased;
+  return casedOnlyAs(s, UPPER, LOWER);
 }
 
 /** str.istitle(): uppercase or titlecase characters only after uncased ones, lowercase only after cased ones. */
