@@ -32,6 +32,7 @@ import { htmlUnescape } from "./html-escape";
 import { escapeArg, Markup, markupSeen, textOf } from "./markup";
 import { chars, escapeValue, iterate, toStr } from "./protocol";
 import { strFormat } from "./str-format";
+import { pyMakeTrans, pyTranslate } from "./translate-table";
 import { fn, JinjaCallable } from "./values";
 
 const WS = new RegExp(`^[${PY_SPACE}]+$`, "u");
@@ -257,6 +258,11 @@ const METHODS: Record<string, StrMethod> = {
   removeprefix: (s, a) => (typeof a[0] === "string" && s.startsWith(a[0]) ? s.slice(a[0].length) : s),
   removesuffix: (s, a) =>
     typeof a[0] === "string" && a[0] !== "" && s.endsWith(a[0]) ? s.slice(0, s.length - a[0].length) : s,
+  translate: (s, a, k) => {
+    const [table] = bindArgs("translate", a, k, ["table"]);
+    return pyTranslate(s, table ?? null);
+  },
+  maketrans: (_s, a) => pyMakeTrans(a),
   expandtabs: (s, a, k) => {
     const [tabsize] = bindArgs("expandtabs", a, k, ["tabsize"]);
     const size = intArg(tabsize, 8);
