@@ -141,6 +141,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const manifest: ManifestEntry[] = [];
 
   const modules: EmittedModule[] = [];
+  /** The workflow each emitted module comes from. */
+  const sources = new Map<string, LoadedWorkflow>();
   let done = 0;
   const names = new Set<string>();
   for (const wf of roots) {
@@ -168,10 +170,28 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     if (outcome.module) {
       modules.push(outcome.module);
       cache[name] = outcome.hash;
+      sources.set(name, wf);
     }
   }
   options.onProgress?.(done, roots.length, "");
-  await bundleModules(modules, outDir);
+  for (const failure of await bundleModules(modules, outDir)) {
+    // A fault in the generated code: this bundle fails, the others are written.
+    const wf = sources.get(failure.name)!;
+    diagnostics.push(
+      diagnostic(
+        "ORQ4001",
+        { detail: `bundling: ${failure.message}` },
+        { file: wf.file, range: { start: 0, end: 0 } },
+      ),
+    );
+    delete cache[failure.name];
+    const at = reports.findIndex((r) => r.name === failure.name);
+    reports[at] = { ...reports[at]!, status: "failed" };
+    manifest.splice(
+      manifest.findIndex((m) => m.entry_point === `${failure.name}.js`),
+      1,
+    );
+  }
   writeJson(join(outDir, "manifest.json"), { compiler: VERSION, actions: manifest });
   writeJson(join(outDir, "report.json"), { compiler: VERSION, bundles: reports });
   writeFileSync(join(outDir, "report.txt"), formatReport(reports));

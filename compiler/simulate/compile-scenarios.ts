@@ -117,7 +117,9 @@ export async function compileScenarios(
   });
   const dir = mkdtempSync(join(tmpdir(), "orqc-simulate-"));
   try {
-    await bundleModules(modules, dir);
+    const failed = await bundleModules(modules, dir);
+    if (failed.length > 0)
+      throw new Error(`bundling failed: ${failed.map((f) => `${f.name}: ${f.message}`).join("; ")}`);
     const out = new Map<string, CompiledUnits>();
     for (const [key, name] of names) {
       const mod = (await import(pathToFileURL(join(dir, `${name}.js`)).href)) as {

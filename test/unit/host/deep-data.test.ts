@@ -1,11 +1,12 @@
 // Data nested deeper than the TypeScript printer can write as literals goes
 // into a bundle as Python's json text, and comes back exactly (floats that are
 // whole, big ints, non-ASCII text, a "__proto__" key); and a fault while
-// compiling one workflow fails that bundle only.
+// compiling or bundling one workflow fails that bundle only.
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../../compiler/compile";
 import type { Translate } from "../../../compiler/emit/emit-bundle";
@@ -103,5 +104,26 @@ describe("a fault while compiling one workflow", () => {
     expect(fault[0]!.file?.path).toContain("deep.yaml");
     expect(fault[0]!.message).toContain("translator fault");
     expect(result.manifest.map((m) => m.ref)).toEqual(["deepd.plain"]);
+  });
+
+  it("fails the bundle whose generated code esbuild refuses, and writes the others", async () => {
+    // Generated code that imports something: the bundler's allowlist refuses it.
+    const importing: Translate = (text, rt) =>
+      text.includes("ctx(deep)")
+        ? ts.factory.createCallExpression(
+            ts.factory.createToken(ts.SyntaxKind.ImportKeyword) as ts.Expression,
+            undefined,
+            [ts.factory.createStringLiteral("node:fs")],
+          )
+        : translateExpression(text, rt);
+    const dir = join(root, "importing");
+    const result = await compile({ paths: [pack], outDir: dir, force: true, translate: importing });
+    const status = Object.fromEntries(result.reports.map((r) => [r.name, r.status]));
+    expect(status).toEqual({ "deepd.deep": "failed", "deepd.plain": "built" });
+    const fault = result.diagnostics.filter((d) => d.code === "ORQ4001");
+    expect(fault.map((d) => d.message).join()).toContain('may not import "node:fs"');
+    expect(result.manifest.map((m) => m.ref)).toEqual(["deepd.plain"]);
+    expect(existsSync(join(dir, "deepd.plain.js"))).toBe(true);
+    expect(existsSync(join(dir, "deepd.deep.js"))).toBe(false);
   });
 });
