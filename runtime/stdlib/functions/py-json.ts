@@ -3,7 +3,7 @@
 // float repr, NaN/Infinity) and a parser that keeps int vs float and big ints.
 
 import { dictKeys, dictSet } from "../py/dict";
-import { intDecimal } from "../py/int-text";
+import { checkIntTextDigits, intDecimal } from "../py/int-text";
 import { floatRepr } from "../py/text";
 import {
   compareStrings,
@@ -109,6 +109,9 @@ export interface LoadsOptions {
   readonly allowNonFinite?: boolean;
 }
 
+/** A JSON number at lastIndex (sticky: no copy of the rest of the text, no length limit). */
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+
 /** json.loads: JSONDecodeError (a ValueError) on bad input. */
 export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
   const allowNonFinite = options.allowNonFinite ?? true;
@@ -136,10 +139,14 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
       if (text.startsWith("Infinity", pos)) return take(8, new PyFloat(Number.POSITIVE_INFINITY));
       if (text.startsWith("-Infinity", pos)) return take(9, new PyFloat(Number.NEGATIVE_INFINITY));
     }
-    const m = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(pos, pos + 400));
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
     if (!m) return fail("Expecting value");
     pos += m[0].length;
-    if (m[1] === undefined && m[2] === undefined) return mkInt(BigInt(m[0]));
+    if (m[1] === undefined && m[2] === undefined) {
+      checkIntTextDigits(m[0].length - (m[0].startsWith("-") ? 1 : 0));
+      return mkInt(BigInt(m[0]));
+    }
     return mkFloat(Number(m[0]));
   };
   const str = (): string => {

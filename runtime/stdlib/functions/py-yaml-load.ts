@@ -4,6 +4,7 @@
 
 import { isAlias, isMap, isScalar, isSeq, type Node, parseAllDocuments, Scalar } from "yaml";
 import { dictKeys, dictSet } from "../py/dict";
+import { checkIntTextDigits } from "../py/int-text";
 import { pyStr } from "../py/text";
 import { isDict, mkFloat, mkInt, type PyDict, PyError, PySet, type PyValue } from "../py/value";
 
@@ -49,7 +50,10 @@ export function constructInt(text: string): PyValue {
   else if (t.startsWith("0x")) v = BigInt(`0x${t.slice(2)}`);
   else if (t.startsWith("0")) v = BigInt(`0o${t.slice(1)}`);
   else if (t.includes(":")) v = BigInt(sexagesimal(t));
-  else v = BigInt(t);
+  else {
+    checkIntTextDigits(t.length);
+    v = BigInt(t);
+  }
   return mkInt(sign * v);
 }
 
