@@ -143,6 +143,12 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const modules: EmittedModule[] = [];
   /** The workflow each emitted module comes from. */
   const sources = new Map<string, LoadedWorkflow>();
+  /** Bundles a fault in orqc failed (ORQ4001): while compiling, or generated code esbuild refused. */
+  const failed = new Set<string>();
+  const fault = (wf: LoadedWorkflow, name: string, detail: string): void => {
+    diagnostics.push(diagnostic("ORQ4001", { detail }, { file: wf.file, range: { start: 0, end: 0 } }));
+    failed.add(name);
+  };
   let done = 0;
   const names = new Set<string>();
   for (const wf of roots) {
@@ -159,9 +165,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     try {
       outcome = buildWorkflow(wf, name, { load, rejected, workflowsByPath, cache, outDir, options });
     } catch (err) {
-      // A fault in orqc itself fails this bundle only; the others still build.
-      const detail = err instanceof Error ? err.message : String(err);
-      diagnostics.push(diagnostic("ORQ4001", { detail }, { file: wf.file, range: { start: 0, end: 0 } }));
+      fault(wf, name, err instanceof Error ? err.message : String(err));
       reports.push({ name, ref: wf.actionRefs[0] ?? null, source: displayPath(wf.path), status: "failed" });
       continue;
     }
@@ -175,28 +179,18 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   }
   options.onProgress?.(done, roots.length, "");
   for (const failure of await bundleModules(modules, outDir)) {
-    // A fault in the generated code: this bundle fails, the others are written.
-    const wf = sources.get(failure.name)!;
-    diagnostics.push(
-      diagnostic(
-        "ORQ4001",
-        { detail: `bundling: ${failure.message}` },
-        { file: wf.file, range: { start: 0, end: 0 } },
-      ),
-    );
+    fault(sources.get(failure.name)!, failure.name, `bundling: ${failure.message}`);
     delete cache[failure.name];
-    const at = reports.findIndex((r) => r.name === failure.name);
-    reports[at] = { ...reports[at]!, status: "failed" };
-    manifest.splice(
-      manifest.findIndex((m) => m.entry_point === `${failure.name}.js`),
-      1,
-    );
   }
-  writeJson(join(outDir, "manifest.json"), { compiler: VERSION, actions: manifest });
-  writeJson(join(outDir, "report.json"), { compiler: VERSION, bundles: reports });
-  writeFileSync(join(outDir, "report.txt"), formatReport(reports));
+  const finalReports = reports.map((r) =>
+    failed.has(r.name) && r.status !== "failed" ? { ...r, status: "failed" as const } : r,
+  );
+  const actions = manifest.filter((m) => !failed.has(m.entry_point.replace(/\.js$/, "")));
+  writeJson(join(outDir, "manifest.json"), { compiler: VERSION, actions });
+  writeJson(join(outDir, "report.json"), { compiler: VERSION, bundles: finalReports });
+  writeFileSync(join(outDir, "report.txt"), formatReport(finalReports));
   writeJson(cachePath, cache);
-  return { diagnostics: sortDiagnostics(diagnostics), reports, manifest };
+  return { diagnostics: sortDiagnostics(diagnostics), reports: finalReports, manifest: actions };
 }
 
 interface BuildContext {

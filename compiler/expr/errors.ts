@@ -21,13 +21,21 @@ export class ExpressionError extends Error {
   }
 }
 
+/** JavaScript's message when recursion runs out of stack (Python's RecursionError). */
+export function isStackOverflowMessage(message: string): boolean {
+  return /maximum call stack/i.test(message);
+}
+
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && isStackOverflowMessage(e.message);
+}
+
 /**
  * The text of an unexpected failure while parsing: running out of stack on a
  * deeply nested expression reads as Python's RecursionError (what Orquesta's
  * recursive parsers raise there), anything else by its own message.
  */
 export function parseFailureText(e: unknown): string {
-  if (e instanceof RangeError && /call stack/i.test(e.message))
-    return "maximum recursion depth exceeded (the expression nests too deeply)";
+  if (isStackOverflow(e)) return "maximum recursion depth exceeded (the expression nests too deeply)";
   return e instanceof Error ? e.message : String(e);
 }

@@ -9,7 +9,7 @@ export interface Edge {
   readonly transition: number;
 }
 
-const NO_TASKS: string[] = [];
+const NO_TASKS: readonly string[] = [];
 
 export class TaskGraph {
   private readonly nextCache = new Map<string, Edge[]>();
@@ -38,7 +38,7 @@ export class TaskGraph {
   }
 
   /** Names of tasks with an edge into `name`, one entry per edge, sorted. */
-  prev(name: string): string[] {
+  prev(name: string): readonly string[] {
     if (!this.incoming) {
       const incoming = new Map<string, string[]>();
       for (const source of this.names) {

@@ -3,6 +3,7 @@
 // Syntax problems become diagnostics; this never throws on user input.
 
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
+import { isStackOverflow, isStackOverflowMessage } from "../expr/errors";
 import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
@@ -46,9 +47,6 @@ export const MAX_YAML_NODES = 100_000;
  * near this weight ("maximum recursion depth exceeded", measured on 1.6.0).
  */
 export const MAX_NESTING_WEIGHT = 980;
-
-/** The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load. */
-const STACK_OVERFLOW = /maximum call stack/i;
 
 /** Thrown out of the builder when the data nests deeper than Orquesta can load. */
 class TooDeep extends Error {
@@ -320,7 +318,8 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
     }
   } catch (err) {
     // The yaml package recurses per level too: far deeper than Orquesta loads.
-    if (err instanceof RangeError && STACK_OVERFLOW.test(err.message))
+    // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
+    if (isStackOverflow(err))
       return refused(diagnostic("ORQ1008", {}, { file, range: { start: 0, end: 0 } }));
     const detail = err instanceof Error ? err.message : String(err);
     return {
@@ -332,7 +331,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   }
   const errors = doc.errors.map((e) => {
     const at = { file, range: clampRange(file, e.pos[0], e.pos[1]) };
-    return STACK_OVERFLOW.test(e.message)
+    return isStackOverflowMessage(e.message)
       ? diagnostic("ORQ1008", {}, at)
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });

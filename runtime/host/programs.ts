@@ -46,9 +46,20 @@ export interface LoadedProgram {
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
 
-interface ManifestAction {
+export interface ManifestAction {
   readonly ref: string;
   readonly entry_point: string;
+}
+
+/**
+ * The actions listed in a bundles folder's manifest.json (orqc compile -o DIR);
+ * undefined when the folder has none. Throws when the file is not JSON.
+ */
+export function readBundleManifest(dir: string): ManifestAction[] | undefined {
+  const file = join(dir, "manifest.json");
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, "utf8")) as { actions?: unknown };
+  return Array.isArray(data.actions) ? (data.actions as ManifestAction[]) : [];
 }
 
 export class Programs {
@@ -147,11 +158,8 @@ export class Programs {
   private manifestMap(): Map<string, ManifestAction> {
     if (this.manifest) return this.manifest;
     const map = new Map<string, ManifestAction>();
-    const file = this.bundlesDir ? join(this.bundlesDir, "manifest.json") : undefined;
-    if (file && existsSync(file)) {
-      const data = JSON.parse(readFileSync(file, "utf8")) as { actions?: ManifestAction[] };
-      for (const a of data.actions ?? []) map.set(a.ref, a);
-    }
+    const actions = this.bundlesDir ? readBundleManifest(this.bundlesDir) : undefined;
+    for (const a of actions ?? []) map.set(a.ref, a);
     this.manifest = map;
     return map;
   }

@@ -5,7 +5,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
-import { type ExprErrorCategory, ExpressionError } from "../errors";
+import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
 import type { JinjaDiagnostic, JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
 import { markupSeen, plainResult, rawResult, resetMarkupSeen } from "./markup";
@@ -60,11 +60,10 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
   if (e instanceof PyError) return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`);
   const err = e instanceof Error ? e : new Error(String(e));
   // JavaScript's own errors: resource limits, or a bug in this evaluator.
-  const name =
-    err instanceof RangeError
-      ? /call stack/.test(err.message)
-        ? "RecursionError"
-        : "MemoryError"
+  const name = isStackOverflow(err)
+    ? "RecursionError"
+    : err instanceof RangeError
+      ? "MemoryError"
       : "InternalError";
   return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
 }

@@ -3,7 +3,7 @@
 // as diagnostics with offsets.
 
 import { PyError } from "../../../runtime/stdlib/py/value";
-import { parseFailureText } from "../errors";
+import { isStackOverflow, parseFailureText } from "../errors";
 import type { JinjaDiagnostic, JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { JinjaSyntaxError, normalizeSource, type Token, tokenizeExpression, tokenizeTemplate } from "./lexer";
 import { describeToken, ExprParser } from "./parser-expr";
@@ -244,7 +244,7 @@ function toDiagnostic(e: unknown, length: number): JinjaDiagnostic {
   if (e instanceof JinjaSyntaxError) {
     return { message: e.message, start: Math.min(e.start, length), end: Math.min(e.end, length) };
   }
-  const pyType = e instanceof PyError ? e.pyType : e instanceof RangeError ? "RecursionError" : undefined;
+  const pyType = e instanceof PyError ? e.pyType : isStackOverflow(e) ? "RecursionError" : undefined;
   return { message: parseFailureText(e), start: 0, end: length, ...(pyType ? { pyType } : {}) };
 }
 

@@ -57,7 +57,8 @@ export class JinjaUndefined implements PyOpaque {
 }
 
 function reprKey(v: PyValue): string {
-  if (typeof v === "number" || typeof v === "bigint") return intDecimal(v);
+  if (typeof v === "number") return String(v);
+  if (typeof v === "bigint") return intDecimal(v);
   if (v === null) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
   return pyTypeName(v);

@@ -6,7 +6,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
-import { type ExprErrorCategory, ExpressionError } from "../errors";
+import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
 import type { YaqlNode } from "./ast";
 import { evaluateYaql } from "./evaluate";
 import { YaqlSyntaxError } from "./lexer";
@@ -98,7 +98,7 @@ export function toExpressionError(e: unknown, expr: string): ExpressionError {
     }
     return evaluate(e.category, e.pyType, stripQuotes(e.message));
   }
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+  if (isStackOverflow(e)) {
     return evaluate("evaluation", "RecursionError", "maximum recursion depth exceeded");
   }
   return evaluate("evaluation", "Exception", e instanceof Error ? e.message : String(e));

@@ -37,9 +37,9 @@ export function parsePyInt(text: string): number | bigint {
   if (!/^[+-]?[0-9](?:_?[0-9])*$/.test(s)) {
     throw new PyError("ValueError", `invalid literal for int() with base 10: ${strRepr(text)}`);
   }
-  const digits = s.replaceAll("_", "").replace(/^[+-]/, "");
-  checkIntTextDigits(digits.length);
-  return mkInt(BigInt(s.replaceAll("_", "")));
+  const plain = s.replaceAll("_", "");
+  checkIntTextDigits(plain.replace(/^[+-]/, "").length);
+  return mkInt(BigInt(plain));
 }
 
 /** float(text). */

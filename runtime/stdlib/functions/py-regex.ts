@@ -36,8 +36,26 @@ function reError(message: string, pos?: number): PyError {
 const W_CLASS = "\\p{L}\\p{N}_";
 const W_CLASS_ASCII = "A-Za-z0-9_";
 
+/**
+ * Compiled patterns by flags and text, as Python's re module caches them: a
+ * pattern used per item (`$ =~ '...'` in a where()) is translated once. A
+ * PyRegex can be shared: every match sets lastIndex before it runs.
+ */
+const compiled = new Map<string, PyRegex>();
+const CACHE_LIMIT = 512;
+
 /** Compiles a Python pattern; throws PyError("error") like re.error. */
 export function compilePyRegex(pattern: string, flags = 0): PyRegex {
+  const key = `${flags}:${pattern}`;
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const rx = translatePattern(pattern, flags);
+  if (compiled.size >= CACHE_LIMIT) compiled.delete(compiled.keys().next().value as string);
+  compiled.set(key, rx);
+  return rx;
+}
+
+function translatePattern(pattern: string, flags: number): PyRegex {
   // Global inline flags at the start: (?aiLmsux)
   const src = pattern;
   let allFlags = flags;

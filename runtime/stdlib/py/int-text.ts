@@ -11,9 +11,9 @@ export const INT_MAX_STR_DIGITS = 4300;
 const ADVICE = "use sys.set_int_max_str_digits() to increase the limit";
 
 /** str(n) of a Python int. */
-export function intDecimal(n: bigint | number): string {
+export function intDecimal(n: bigint): string {
   const text = n.toString();
-  if (typeof n === "bigint" && text.length - (n < 0n ? 1 : 0) > INT_MAX_STR_DIGITS)
+  if (text.length - (n < 0n ? 1 : 0) > INT_MAX_STR_DIGITS)
     throw new PyError(
       "ValueError",
       `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; ${ADVICE}`,
