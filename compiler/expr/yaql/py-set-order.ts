@@ -1,10 +1,12 @@
-// The order in which CPython iterates a set of numbers. Python orders a set by
-// hash table slot: ints hash to themselves (mod 2^61-1), floats by their exact
-// value, and slots are found with CPython's linear-then-perturbed probing and
-// table growth. Sets of other values (strings hash with a per-process seed)
-// keep their insertion order, which is as good as any.
+// The order in which CPython iterates a set of numbers (or tuples of them).
+// Python orders a set by hash table slot: ints hash to themselves (mod
+// 2^61-1), floats by their exact value, tuples by CPython's xxHash-style
+// combination of their items' hashes, and slots are found with CPython's
+// linear-then-perturbed probing and table growth. Sets of other values
+// (strings hash with a per-process seed, None by address) keep their
+// insertion order, which is as good as any.
 
-import { isFloat, isInt, numberOf, type PyValue } from "../../../runtime/stdlib/py/value";
+import { isFloat, isInt, numberOf, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 
 const MODULUS = (1n << 61n) - 1n;
 const BITS = 61n;
@@ -47,11 +49,34 @@ function floatHash(v: number): bigint | null {
   return x === -1n ? -2n : x;
 }
 
-/** CPython's hash of a number (bool, int, float); null for other values. */
-export function numberHash(v: PyValue): bigint | null {
+const XXPRIME_1 = 11400714785074694791n;
+const XXPRIME_2 = 14029467366897019727n;
+const XXPRIME_5 = 2870177450012600261n;
+
+/** CPython 3.8+'s tuplehash over its items' hashes (unsigned 64-bit arithmetic). */
+function tupleHash(items: readonly PyValue[]): bigint | null {
+  let acc = XXPRIME_5;
+  for (const item of items) {
+    const h = stableHash(item);
+    if (h === null) return null;
+    acc = (acc + (h & U64) * XXPRIME_2) & U64;
+    acc = ((acc << 31n) | (acc >> 33n)) & U64;
+    acc = (acc * XXPRIME_1) & U64;
+  }
+  acc = (acc + (BigInt(items.length) ^ (XXPRIME_5 ^ 3527539n))) & U64;
+  if (acc === U64) return 1546275796n;
+  return acc >= 1n << 63n ? acc - (1n << 64n) : acc;
+}
+
+/**
+ * CPython's hash of a value whose hash is the same in every process: a number
+ * (bool, int, float) or a tuple of such; null for other values.
+ */
+export function stableHash(v: PyValue): bigint | null {
   if (typeof v === "boolean") return v ? 1n : 0n;
   if (isInt(v)) return intHash(BigInt(v));
   if (isFloat(v)) return floatHash(numberOf(v));
+  if (v instanceof PyTuple) return tupleHash(v.items);
   return null;
 }
 
@@ -76,7 +101,7 @@ function place(table: (number | null)[], hash: bigint, index: number): void {
 
 /** The elements of a set (distinct, in insertion order) in CPython's iteration order. */
 export function pythonSetOrder(items: readonly PyValue[]): PyValue[] {
-  const hashes = items.map(numberHash);
+  const hashes = items.map(stableHash);
   if (items.length < 2 || hashes.some((h) => h === null)) return [...items];
   let table: (number | null)[] = new Array(8).fill(null);
   let used = 0;

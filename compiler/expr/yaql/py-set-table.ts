@@ -5,7 +5,7 @@
 // Only for sets of numbers (their hashes are known); see py-set-order.ts.
 
 import { type PyValue, pyEquals } from "../../../runtime/stdlib/py/value";
-import { numberHash } from "./py-set-order";
+import { stableHash } from "./py-set-order";
 
 const U64 = (1n << 64n) - 1n;
 const LINEAR_PROBES = 9;
@@ -68,7 +68,7 @@ export class SetTable {
 
   /** set_add_entry: the first dummy on the probe path is reused; resizes when 3/5 full. False when item has no known hash. */
   add(item: PyValue): boolean {
-    const hash = numberHash(item);
+    const hash = stableHash(item);
     if (hash === null) return false;
     let freeslot: number | undefined;
     for (const at of this.probe(hash)) {
@@ -97,7 +97,7 @@ export class SetTable {
   }
 
   private find(item: PyValue): number | undefined {
-    const hash = numberHash(item);
+    const hash = stableHash(item);
     if (hash === null) return undefined;
     for (const at of this.probe(hash)) {
       const s = this.slots[at]!;

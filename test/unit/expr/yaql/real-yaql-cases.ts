@@ -336,4 +336,35 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% regex('(a)\\\\10').search('aa0') %>", want: { error_type: "evaluation" } },
   { expr: "<% regex('[\\\\101]').search('A') %>", want: { value: "A", type: "str" } },
   { expr: "<% regex('\\\\08').search('\\u00008') %>", want: { value: "\u00008", type: "str" } },
+  // A set of tuples of numbers iterates in CPython's order: tuples hash by the xxHash-style combination of their items.
+  {
+    expr: "<%(([3, 1, 2, 1].sliceWhere(($ > 1))).toSet().toList()).select($[0])%>",
+    want: { value: [1, 2, 3], type: "list" },
+  },
+  { expr: "<% [[3], [1], [2]].toSet().toList() %>", want: { value: [[1], [2], [3]], type: "list" } },
+  {
+    expr: "<% [[1, 2], [3], [0, 5], [2, 2]].toSet().toList() %>",
+    want: { value: [[1, 2], [3], [0, 5], [2, 2]], type: "list" },
+  },
+  {
+    expr: "<% [[1.5, [2, 3]], [1], [-1]].toSet().toList() %>",
+    want: { value: [[1], [1.5, [2, 3]], [-1]], type: "list" },
+  },
+  {
+    expr: "<% str([[3], [1], [2]].toSet()) %>",
+    want: { value: "frozenset({(1,), (2,), (3,)})", type: "str" },
+  },
+  {
+    expr: "<% [[3], [1]].toSet().union([[2]].toSet()).toList() %>",
+    want: { value: [[1], [2], [3]], type: "list" },
+  },
+  {
+    expr: "<% [[true], [0], [2.5]].toSet().toList() %>",
+    want: { value: [[0], [true], [2.5]], type: "list" },
+  },
+  { expr: "<% [[], [1], [1, 1]].toSet().toList() %>", want: { value: [[1], [1, 1], []], type: "list" } },
+  {
+    expr: "<% dict([1, 2] => 'a', [0] => 'b').keys().toSet().toList() %>",
+    want: { value: [[0], [1, 2]], type: "list" },
+  },
 ];
