@@ -6,6 +6,7 @@
 import {
   bigOf,
   isDict,
+  isFloat,
   isInt,
   type PyDict,
   PyError,
@@ -60,6 +61,43 @@ function intParam(v: PyValue | undefined, dflt: number): number {
   if (!isInt(v) && typeof v !== "boolean")
     throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
   return Number(bigOf(v));
+}
+
+/** `x | attr(name)` with a string name: undefined where Python has no such attribute. */
+function attrFilter(v: PyValue, name: string): PyValue {
+  if (v instanceof JinjaUndefined) v.fail();
+  if (pythonAttribute(v, name) === undefined) return new JinjaUndefined({ obj: v, name });
+  return getAttr(v, name);
+}
+
+/** sorted()'s `reverse`: an int or bool, read before anything is sorted. */
+function reverseFlag(reverse: PyValue | undefined): boolean {
+  if (reverse === undefined) return false;
+  if (isFloat(reverse)) throw typeError("integer argument expected, got float");
+  if (!isInt(reverse) && typeof reverse !== "boolean")
+    throw typeError(`'${pyTypeName(reverse)}' object cannot be interpreted as an integer`);
+  return isTrue(reverse);
+}
+
+/** random.choice(seq): len() first (empty gives Jinja's undefined), then seq[i]. */
+function randomChoice(v: PyValue): PyValue {
+  const n = pyLen(v);
+  if (n === 0) return new JinjaUndefined({ hint: "No random item, sequence was empty." });
+  const i = Math.floor(Math.random() * n);
+  if (isDict(v)) {
+    const item = getItem(v, i);
+    if (item instanceof JinjaUndefined) throw new PyError("KeyError", String(i));
+    return item;
+  }
+  if (
+    typeof v === "string" ||
+    v instanceof Markup ||
+    Array.isArray(v) ||
+    v instanceof PyTuple ||
+    v instanceof PyRange
+  )
+    return iterate(v)[i]!;
+  throw typeError(`'${pyTypeName(v)}' object is not subscriptable`);
 }
 
 const ignoreCase = (v: PyValue): PyValue =>
@@ -167,11 +205,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
       ? items[items.length - 1]!
       : new JinjaUndefined({ hint: "No last item, sequence was empty." });
   },
-  random: (_rt, v) => {
-    const items = iterate(v);
-    if (items.length === 0) return new JinjaUndefined({ hint: "No random item, sequence was empty." });
-    return items[Math.floor(Math.random() * items.length)]!;
-  },
+  random: (_rt, v) => randomChoice(v),
   reverse: (_rt, v) => {
     if (typeof v === "string") return chars(v).reverse().join("");
     // reversed() asks an undefined value its len(): a strict one fails, another is empty
@@ -194,7 +228,8 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   sort: (_rt, v, a, k) => {
     const [reverse, cs, attr] = bindArgs("do_sort", a, k, ["reverse", "case_sensitive", "attribute"]);
     const key = multiAttrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
-    return sortValues(iterate(v), key, reverse !== undefined && isTrue(reverse));
+    const items = iterate(v);
+    return sortValues(items, key, reverseFlag(reverse));
   },
   unique: (_rt, v, a, k) => {
     const [cs, attr] = bindArgs("sync_do_unique", a, k, ["case_sensitive", "attribute"]);
@@ -218,7 +253,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     const [attr, start] = bindArgs("sync_do_sum", a, k, ["attribute", "start"]);
     let items = iterate(v);
     if (attr !== undefined && attr !== null) items = items.map(attrGetter(attr));
-    let total: PyValue = start ?? 0;
+    let total: PyValue = start === undefined ? 0 : start;
     if (typeof total === "string") throw typeError("sum() can't sum strings [use ''.join(seq) instead]");
     for (const item of items) total = binaryOp("+", total, item);
     return total;
@@ -242,18 +277,25 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   rejectattr: (rt, v, a, k) => selectOrReject(rt, v, a, k, false, true),
   batch: (_rt, v, a, k) => {
     const [lc, fill] = bindArgs("do_batch", a, k, ["linecount", "fill_with"], 1);
-    const n = intParam(lc, 1);
+    // Jinja compares the count with == and < and repeats the filler (count - len) times,
+    // so a count of another type batches nothing or fails only where Python would.
+    const linecount = lc!;
     const out: PyValue[][] = [];
     let tmp: PyValue[] = [];
     for (const item of iterate(v)) {
-      if (tmp.length === n) {
+      if (equals(tmp.length, linecount)) {
         out.push(tmp);
         tmp = [];
       }
       tmp.push(item);
     }
     if (tmp.length > 0) {
-      if (fill !== undefined && fill !== null && tmp.length < n) while (tmp.length < n) tmp.push(fill);
+      if (fill !== undefined && fill !== null && compare(tmp.length, linecount, "<") < 0) {
+        const missing = binaryOp("-", linecount, tmp.length);
+        if (!isInt(missing) && typeof missing !== "boolean")
+          throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(missing)}'`);
+        for (let i = Number(bigOf(missing)); i > 0; i--) tmp.push(fill);
+      }
       out.push(tmp);
     }
     return done(out);
@@ -285,7 +327,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     if (!isDict(v)) throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'items'`);
     const pairs = new DictView("dict_items", v).items() as PyTuple[];
     const post = caseSensitive(cs) ? (x: PyValue) => x : ignoreCase;
-    return sortValues(pairs, (p) => post(p.items[pos]!), reverse !== undefined && isTrue(reverse));
+    return sortValues(pairs, (p) => post(p.items[pos]!), reverseFlag(reverse));
   },
   items: (_rt, v) => {
     if (v instanceof JinjaUndefined) return done([]);
@@ -308,11 +350,12 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     const real = attrGetter(attr, undefined, dflt);
     return groups.map((g) => new GroupTuple(real(g.list[0]!), g.list));
   },
-  attr: (_rt, v, a) => {
-    const name = toStr(a[0] ?? null);
-    if (v instanceof JinjaUndefined) v.fail();
-    if (pythonAttribute(v, name) === undefined) return new JinjaUndefined({ obj: v, name });
-    return getAttr(v, name);
+  attr: (_rt, v, a, k) => {
+    const [name] = bindArgs("do_attr", a, k, ["name"], 1);
+    if (typeof name !== "string" && !(name instanceof Markup))
+      throw typeError(`attribute name must be string, not '${pyTypeName(name ?? null)}'`);
+    if (name instanceof Markup) return attrFilter(v, name.text);
+    return attrFilter(v, name);
   },
   default: (_rt, v, a, k) => {
     const [dflt, boolean] = bindArgs("do_default", a, k, ["default_value", "boolean"]);

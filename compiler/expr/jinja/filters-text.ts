@@ -30,7 +30,18 @@ import { pyJsonDumps } from "./json-dumps";
 import { Markup } from "./markup";
 import { pyCapitalize, pyReplace, splitLines, stripTags } from "./methods-str";
 import { pyPformat } from "./pprint";
-import { chars, escapeValue, isIterable, isTrue, iterate, markupOf, pyLen, toRepr, toStr } from "./protocol";
+import {
+  chars,
+  compare,
+  escapeValue,
+  isIterable,
+  isTrue,
+  iterate,
+  markupOf,
+  pyLen,
+  toRepr,
+  toStr,
+} from "./protocol";
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
 import { doUrlize } from "./urlize-filter";
@@ -38,6 +49,14 @@ import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
+
+/** Python's `text * n` for a str: n an int or bool (below one gives ""). */
+function repeatText(text: string, n: PyValue): string {
+  if (!isInt(n) && typeof n !== "boolean")
+    throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(n)}'`);
+  const count = Number(bigOf(n));
+  return count > 0 ? text.repeat(count) : "";
+}
 
 /** int() and float() read ASCII bytes as the text they spell; other bytes they refuse (undefined here). */
 function bytesAsText(v: PyValue): PyValue | undefined {
@@ -76,6 +95,12 @@ function floatToInt(x: number, method: "ceil" | "floor"): PyValue {
 /** Jinja's `_word_beginning_split_re`, ([-\s({\[<]+), with Python's \s. */
 const WORD_BEGINNING = new RegExp(`([-${PY_SPACE}({[<]+)`, "u");
 
+/** Python's round(x) with no digits. */
+function roundToInt(v: PyValue): PyValue {
+  const r = pyRound(v, 0);
+  return isFloat(r) ? floatToInt(numberOf(r), "floor") : r;
+}
+
 export const TEXT_FILTERS: Record<string, FilterFn> = {
   upper: (_rt, v) => toStr(v).toUpperCase(),
   lower: (_rt, v) => toStr(v).toLowerCase(),
@@ -99,6 +124,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   trim: (_rt, v, a, k) => {
     const [set] = bindArgs("do_trim", a, k, ["chars"]);
     const cs = chars(toStr(v));
+    if (set !== undefined && set !== null && typeof set !== "string" && !(set instanceof Markup))
+      throw typeError("strip arg must be None or str");
     const inSet = (c: string) => (set === undefined || set === null ? isPySpace(c) : toStr(set).includes(c));
     let i = 0;
     let j = cs.length;
@@ -120,9 +147,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     if (v instanceof JinjaUndefined) v.fail();
     if (typeof v !== "string")
       throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(v)}' and 'str'`);
-    const ind = typeof w === "string" ? w : " ".repeat(intParam(w, 4));
-    const lines = `${toStr(v)}\n`.split(/\r\n|\n|\r/);
-    lines.pop();
+    const ind = typeof w === "string" ? w : repeatText(" ", w === undefined ? 4 : w);
+    const lines = splitLines(`${v}\n`);
     let rv: string;
     if (blank !== undefined && isTrue(blank)) rv = lines.join(`\n${ind}`);
     else
@@ -136,24 +162,23 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   truncate: (_rt, v, a, k) => {
     const [len, kill, end, lee] = bindArgs("do_truncate", a, k, ["length", "killwords", "end", "leeway"]);
-    const length = intParam(len, 255);
-    const endText = end === undefined ? "..." : toStr(end);
-    const leeway = lee === undefined || lee === null ? 5 : intParam(lee, 5);
-    if (length < chars(endText).length)
-      throw new PyError("AssertionError", `expected length >= ${chars(endText).length}, got ${length}`);
-    if (typeof v !== "string") {
-      // Jinja slices and rsplits whatever it is given
-      if (pyLen(v) <= length + leeway) return v;
-      if (kill !== undefined && isTrue(kill))
-        return binaryOp("+", sliceValue(v, new PySlice(null, length - chars(endText).length, null)), endText);
-      throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'rsplit'`);
-    }
-    const s = chars(toStr(v));
-    if (s.length <= length + leeway) return s.join("");
-    const head = s.slice(0, length - chars(endText).length).join("");
-    if (kill !== undefined && isTrue(kill)) return head + endText;
+    // Jinja's steps in Python arithmetic: any value with a len() is cut, and
+    // the arguments fail only where Python's operators would.
+    const length = len === undefined ? 255 : len;
+    const endText = end === undefined ? "..." : end;
+    const leeway = lee === undefined || lee === null ? 5 : lee;
+    const endLength = pyLen(endText);
+    if (compare(length, endLength, ">=") < 0)
+      throw new PyError("AssertionError", `expected length >= ${endLength}, got ${toRepr(length)}`);
+    if (compare(leeway, 0, ">=") < 0)
+      throw new PyError("AssertionError", `expected leeway >= 0, got ${toRepr(leeway)}`);
+    if (compare(pyLen(v), binaryOp("+", length, leeway), "<=") <= 0) return v;
+    const head = sliceValue(v, new PySlice(null, binaryOp("-", length, endLength), null));
+    if (kill !== undefined && isTrue(kill)) return binaryOp("+", head, endText);
+    if (typeof head !== "string")
+      throw new PyError("AttributeError", `'${pyTypeName(head)}' object has no attribute 'rsplit'`);
     const cut = head.lastIndexOf(" ");
-    return (cut < 0 ? head : head.slice(0, cut)) + endText;
+    return binaryOp("+", cut < 0 ? head : head.slice(0, cut), endText);
   },
   wordcount: (_rt, v) => (toStr(v).match(/[\p{L}\p{N}_]+/gu) ?? []).length,
   wordwrap: (_rt, v, a, k) => {
@@ -166,13 +191,21 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     if (v instanceof JinjaUndefined) v.fail();
     if (typeof v !== "string")
       throw new PyError("AttributeError", `'${pyTypeName(v)}' object has no attribute 'splitlines'`);
-    const sep = ws === undefined || ws === null ? "\n" : toStr(ws);
-    const width = intParam(w, 79);
-    if (width <= 0) throw new PyError("ValueError", `invalid width ${width} (must be > 0)`);
+    const sep = ws === undefined || ws === null ? "\n" : ws;
+    if (typeof sep !== "string")
+      throw new PyError("AttributeError", `'${pyTypeName(sep)}' object has no attribute 'join'`);
+    const width = w === undefined ? 79 : w;
     const breakLong = bl === undefined || isTrue(bl);
     const hyphens = bh === undefined || isTrue(bh);
     return splitLines(v)
-      .map((line) => textwrap(line, width, breakLong, hyphens).join(sep))
+      .map((line) => {
+        // textwrap compares the width as a number and slices with it only to break a long word
+        if (!isNumeric(width))
+          throw typeError(`'<=' not supported between instances of '${pyTypeName(width)}' and 'int'`);
+        const lines = textwrap(line, numberOf(width), breakLong, hyphens);
+        if (lines === null) throw new PyError("ValueError", `invalid width ${toRepr(width)} (must be > 0)`);
+        return lines.join(sep);
+      })
       .join(sep);
   },
   escape: (_rt, v) => escapeValue(v),
@@ -220,18 +253,21 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const [d, base] = bindArgs("do_int", a, k, ["default", "base"]);
     if (v instanceof JinjaUndefined) v.fail();
     const text = bytesAsText(v);
-    return text === undefined ? (d ?? 0) : doInt(text, d ?? 0, intParam(base, 10));
+    const dflt = d === undefined ? 0 : d;
+    // int(text, base) with a base that is not an int fails, and Jinja falls back to float()
+    const b = base === undefined ? 10 : isInt(base) || typeof base === "boolean" ? Number(bigOf(base)) : -1;
+    return text === undefined ? dflt : doInt(text, dflt, b);
   },
   float: (_rt, v, a, k) => {
     const [d] = bindArgs("do_float", a, k, ["default"]);
     if (v instanceof JinjaUndefined) v.fail();
     const text = bytesAsText(v);
-    if (text === undefined) return d ?? new PyFloat(0);
+    const dflt = d === undefined ? new PyFloat(0) : d;
+    if (text === undefined) return dflt;
     try {
       return mkFloat(toPyFloat(text));
     } catch (e) {
-      if (e instanceof PyError && (e.pyType === "TypeError" || e.pyType === "ValueError"))
-        return d ?? new PyFloat(0);
+      if (e instanceof PyError && (e.pyType === "TypeError" || e.pyType === "ValueError")) return dflt;
       throw e;
     }
   },
@@ -246,6 +282,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const m = method === undefined ? "common" : method;
     if (m !== "common" && m !== "ceil" && m !== "floor")
       throw filterError("method must be common, ceil or floor");
+    // round(x, None) is round(x): an int
+    if (p === null && m === "common") return roundToInt(v);
     if (p !== undefined && !isInt(p) && typeof p !== "boolean")
       throw typeError(`'${pyTypeName(p)}' object cannot be interpreted as an integer`);
     const precision = p === undefined ? 0 : Number(bigOf(p));
@@ -280,12 +318,13 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   tojson: (_rt, v, a, k) => {
     const [indent] = bindArgs("do_tojson", a, k, ["indent"]);
+    // json.dumps writes a str without looking at the indent
     const ind =
-      indent === undefined || indent === null
+      indent === undefined || indent === null || typeof v === "string" || v instanceof Markup
         ? null
-        : typeof indent === "string"
-          ? indent
-          : " ".repeat(intParam(indent, 0));
+        : typeof indent === "string" || indent instanceof Markup
+          ? toStr(indent)
+          : repeatText(" ", indent);
     return new Markup(
       pyJsonDumps(v, { sortKeys: true, indent: ind })
         .replace(/</g, "\\u003c")

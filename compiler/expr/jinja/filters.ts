@@ -19,6 +19,7 @@ import { escapeArg, escapeText, Markup, markupSeen, textOf } from "./markup";
 import { splitLines } from "./methods-str";
 import { chars, escapeValue, isTrue, markupOf, toStr } from "./protocol";
 import { callCatalog } from "./scope";
+import { checkFilterCall, checkTestCall } from "./signatures";
 import { TESTS } from "./tests";
 
 const BUILTIN_FILTERS: Record<string, FilterFn> = { ...TEXT_FILTERS, ...SEQ_FILTERS };
@@ -76,6 +77,7 @@ export class Filters implements FilterRuntime {
     }
     if (!Object.hasOwn(BUILTIN_FILTERS, name))
       throw new PyError("TemplateRuntimeError", `No filter named '${name}' found.`);
+    checkFilterCall(name, args, kwargs);
     if (this.autoescape.runtime) {
       if (Object.hasOwn(AUTOESCAPE_FILTERS, name))
         return AUTOESCAPE_FILTERS[name]!(this, value, args, kwargs);
@@ -106,6 +108,7 @@ export class Filters implements FilterRuntime {
   callTest(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): boolean {
     if (!Object.hasOwn(TESTS, name))
       throw new PyError("TemplateRuntimeError", `No test named '${name}' found.`);
+    checkTestCall(name, args, kwargs);
     if (markupSeen() && name !== "escaped" && name !== "sameas")
       return TESTS[name]!(this, textOf(value), args.map(textOf), mapKwargs(kwargs, textOf));
     return TESTS[name]!(this, value, args, kwargs);

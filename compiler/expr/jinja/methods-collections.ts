@@ -16,7 +16,8 @@ import {
   valueError,
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
-import { equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
+import { type MethodOwner, method } from "./method-signatures";
+import { assertHashable, equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
 import { DictView, dictLookup, fn, JinjaCallable, originalKey, setItem, storedKeyText } from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
@@ -110,11 +111,13 @@ const DICT: Record<string, Method<PyDict>> = {
   values: (d) => new DictView("dict_values", d),
   items: (d) => new DictView("dict_items", d),
   get: (d, a) => {
+    assertHashable(a[0]!);
     const v = dictLookup(d, a[0] ?? null);
     return v !== undefined ? v : (a[1] ?? null);
   },
   pop: (d, a) => {
     const key = a[0] ?? null;
+    assertHashable(key);
     const v = dictLookup(d, key);
     if (v === undefined) {
       if (a.length > 1) return a[1]!;
@@ -134,6 +137,7 @@ const DICT: Record<string, Method<PyDict>> = {
   },
   setdefault: (d, a) => {
     const key = a[0] ?? null;
+    assertHashable(key);
     const v = dictLookup(d, key);
     if (v !== undefined) return v;
     setItem(d, key, a[1] ?? null);
@@ -177,17 +181,23 @@ const SET: Record<string, Method<PySet>> = {
   copy: (s) => new PySet(s.values()),
 };
 
-function lookup<T>(table: Record<string, Method<T>>, self: T, name: string): JinjaCallable | undefined {
+function lookup<T>(
+  owner: MethodOwner | null,
+  table: Record<string, Method<T>>,
+  self: T,
+  name: string,
+): JinjaCallable | undefined {
   if (!Object.hasOwn(table, name)) return undefined;
   const m = table[name]!;
-  return fn(name, (args, kwargs) => m(self, args, kwargs));
+  if (owner === null) return fn(name, (args, kwargs) => m(self, args, kwargs));
+  return method(owner, name, (args, kwargs) => m(self, args, kwargs));
 }
 
 /** A bound method of a list, tuple, dict or set, or undefined. */
 export function collectionAttribute(obj: PyValue, name: string): PyValue | undefined {
-  if (Array.isArray(obj)) return lookup(LIST, obj, name);
-  if (obj instanceof PyTuple) return lookup(TUPLE, obj, name);
-  if (obj instanceof PySet) return lookup(SET, obj, name);
-  if (isDict(obj)) return lookup(DICT, obj, name);
+  if (Array.isArray(obj)) return lookup("list", LIST, obj, name);
+  if (obj instanceof PyTuple) return lookup("tuple", TUPLE, obj, name);
+  if (obj instanceof PySet) return lookup(null, SET, obj, name);
+  if (isDict(obj)) return lookup("dict", DICT, obj, name);
   return undefined;
 }

@@ -15,7 +15,8 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { intToBytes } from "./bytes";
-import { fn, type JinjaCallable } from "./values";
+import { method } from "./method-signatures";
+import type { JinjaCallable } from "./values";
 
 /** Sign, biased exponent and 52-bit fraction of a double. */
 function parts(x: number): { negative: boolean; biased: number; fraction: bigint } {
@@ -81,9 +82,10 @@ export function numberAttribute(v: PyValue, name: string): JinjaCallable | undef
     : typeof v === "number" || typeof v === "bigint" || typeof v === "boolean"
       ? intMethod(v, name)
       : undefined;
-  if (m) return fn(name, () => m());
+  const owner = isFloat(v) ? "float" : "int";
+  if (m) return method(owner, name, () => m());
   if (name === "to_bytes" && !isFloat(v))
-    return fn(name, (args, kwargs) => {
+    return method(owner, name, (args, kwargs) => {
       const [length, byteorder] = bindArgs("to_bytes", args, kwargs, ["length", "byteorder", "signed"]);
       const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
       return intToBytes(v, length ?? 1, byteorder ?? "big", signed);

@@ -18,6 +18,7 @@ import {
 } from "../../../runtime/stdlib/py/unicode";
 import {
   bigOf,
+  isDict,
   isInt,
   type PyDict,
   PyTuple,
@@ -30,10 +31,11 @@ import { bindArgs } from "./args";
 import { encode } from "./bytes";
 import { htmlUnescape } from "./html-escape";
 import { escapeArg, Markup, markupSeen, textOf } from "./markup";
+import { checkMethodCall, method } from "./method-signatures";
 import { chars, escapeValue, iterate, toStr } from "./protocol";
 import { strFormat } from "./str-format";
 import { pyMakeTrans, pyTranslate } from "./translate-table";
-import { fn, JinjaCallable } from "./values";
+import { JinjaCallable } from "./values";
 
 const WS = new RegExp(`^[${PY_SPACE}]+$`, "u");
 const LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`, "u");
@@ -110,18 +112,26 @@ function rsplit(s: string, sep: string | undefined, maxsplit: number): string[] 
 
 export { pyCapitalize, pyTitle };
 
+/** An int argument (None is not one), `dflt` when not given. */
 function intArg(v: PyValue | undefined, dflt: number): number {
-  if (v === undefined || v === null) return dflt;
+  if (v === undefined) return dflt;
   if (!isInt(v) && typeof v !== "boolean")
     throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
   return Number(bigOf(v));
 }
 
+/** A str argument of a str method. */
+function strArg(v: PyValue): string {
+  if (typeof v !== "string") throw typeError(`must be str, not ${pyTypeName(v)}`);
+  return v;
+}
+
 function window(s: string, start: PyValue | undefined, end: PyValue | undefined): [string[], number] {
   const cs = chars(s);
   const n = cs.length;
-  let a = intArg(start, 0);
-  let b = intArg(end, n);
+  // find() and its kin take None for a bound, as slices do
+  let a = intArg(start ?? undefined, 0);
+  let b = intArg(end ?? undefined, n);
   if (a < 0) a = Math.max(0, a + n);
   if (b < 0) b = Math.max(0, b + n);
   return [cs.slice(a, Math.min(b, n)), a];
@@ -152,7 +162,9 @@ function affix(s: string, args: PyValue[], name: string, test: (t: string, a: st
 
 function justify(s: string, args: PyValue[], kind: "l" | "r" | "c"): string {
   const width = intArg(args[0], 0);
-  const fill = args[1] === undefined ? " " : toStr(args[1]);
+  const fill = args[1] === undefined ? " " : args[1];
+  if (typeof fill !== "string")
+    throw typeError(`The fill character must be a unicode character, not ${pyTypeName(fill)}`);
   if (chars(fill).length !== 1) throw typeError("The fill character must be exactly one character long");
   const n = chars(s).length;
   const total = Math.max(0, width - n);
@@ -227,12 +239,11 @@ const METHODS: Record<string, StrMethod> = {
     return sub === "" ? chars(text).length + 1 : text.split(sub).length - 1;
   },
   format: (s, a, k) => strFormat(s, a, k),
+  // Python looks the mapping up only for a named field: a text without one
+  // takes anything, and a field of a non-mapping fails as a missing key would.
   format_map: (s, a) => {
-    if (a.length !== 1) throw typeError(`format_map() takes exactly one argument (${a.length} given)`);
-    const m = a[0]!;
-    if (typeof m !== "object" || m === null || Array.isArray(m))
-      throw typeError("format_map() argument must be a mapping");
-    return strFormat(s, [], m as PyDict);
+    const mapping = a[0]!;
+    return strFormat(s, [], isDict(mapping) ? mapping : {});
   },
   zfill: (s, a) => {
     const width = intArg(a[0], 0);
@@ -244,20 +255,25 @@ const METHODS: Record<string, StrMethod> = {
   rjust: (s, a) => justify(s, a, "r"),
   center: (s, a) => justify(s, a, "c"),
   partition: (s, a) => {
-    const sep = toStr(a[0] ?? null);
+    const sep = strArg(a[0]!);
     if (sep === "") throw valueError("empty separator");
     const i = s.indexOf(sep);
     return i < 0 ? new PyTuple([s, "", ""]) : new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   },
   rpartition: (s, a) => {
-    const sep = toStr(a[0] ?? null);
+    const sep = strArg(a[0]!);
     if (sep === "") throw valueError("empty separator");
     const i = s.lastIndexOf(sep);
     return i < 0 ? new PyTuple(["", "", s]) : new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   },
-  removeprefix: (s, a) => (typeof a[0] === "string" && s.startsWith(a[0]) ? s.slice(a[0].length) : s),
-  removesuffix: (s, a) =>
-    typeof a[0] === "string" && a[0] !== "" && s.endsWith(a[0]) ? s.slice(0, s.length - a[0].length) : s,
+  removeprefix: (s, a) => {
+    const prefix = strArg(a[0]!);
+    return s.startsWith(prefix) ? s.slice(prefix.length) : s;
+  },
+  removesuffix: (s, a) => {
+    const suffix = strArg(a[0]!);
+    return suffix !== "" && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s;
+  },
   translate: (s, a, k) => {
     const [table] = bindArgs("translate", a, k, ["table"]);
     return pyTranslate(s, table ?? null);
@@ -302,8 +318,9 @@ export function strAttribute(s: string, name: string): JinjaCallable | undefined
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
   if (!m) return undefined;
   // format and format_map show a Markup argument as one (`{!r}`)
-  if (name === "format" || name === "format_map") return fn(name, (args, kwargs) => m(s, args, kwargs));
-  return fn(name, (args, kwargs) =>
+  if (name === "format" || name === "format_map")
+    return method("str", name, (args, kwargs) => m(s, args, kwargs));
+  return method("str", name, (args, kwargs) =>
     markupSeen() ? m(s, args.map(textOf), plainKwargs(kwargs)) : m(s, args, kwargs),
   );
 }
@@ -401,6 +418,7 @@ export function markupAttribute(m: Markup, name: string): JinjaCallable | undefi
       "method",
       name,
       (args, kwargs) => {
+        checkMethodCall("str", name, args, kwargs);
         const k: PyDict = {};
         for (const key of Object.keys(kwargs)) dictSet(k, key, escapeArg(kwargs[key]!));
         return new Markup(toStr(str(m.text, args.map(escapeArg), k)));
@@ -408,7 +426,7 @@ export function markupAttribute(m: Markup, name: string): JinjaCallable | undefi
       bound(`str.${name}`),
     );
   }
-  return fn(name, (args, kwargs) => str(m.text, args.map(textOf), plainKwargs(kwargs)));
+  return method("str", name, (args, kwargs) => str(m.text, args.map(textOf), plainKwargs(kwargs)));
 }
 
 /** Markup.striptags: comments and tags removed, whitespace collapsed, entities unescaped. */

@@ -3,6 +3,8 @@
 // splitting with hyphen breaks, greedy filling, long-word breaking, and the
 // quirks that keep a trailing space on some lines.
 
+import { PyError } from "../../../runtime/stdlib/py/value";
+
 const WS = "[\\t\\n\\u000b\\u000c\\r ]";
 const NWS = "[^\\t\\n\\u000b\\u000c\\r ]";
 const WORD_PUNCT = "[\\w!\"'&.,?]";
@@ -30,6 +32,9 @@ function handleLongWord(
 ) {
   const spaceLeft = width < 1 ? 1 : width - curLen;
   if (breakLong) {
+    // Python slices the word at the space left: a float width fails here
+    if (!Number.isInteger(spaceLeft))
+      throw new PyError("TypeError", "slice indices must be integers or None or have an __index__ method");
     const chunk = Array.from(chunks[chunks.length - 1]!);
     let end = spaceLeft;
     if (hyphens && chunk.length > spaceLeft) {
@@ -43,8 +48,14 @@ function handleLongWord(
   }
 }
 
-export function textwrap(text: string, width: number, breakLong: boolean, breakOnHyphens: boolean): string[] {
-  if (width <= 0) throw new RangeError(`invalid width ${width} (must be > 0)`);
+/** The lines, or null where textwrap refuses the width (not above 0). */
+export function textwrap(
+  text: string,
+  width: number,
+  breakLong: boolean,
+  breakOnHyphens: boolean,
+): string[] | null {
+  if (width <= 0) return null;
   const chunks = split(text, breakOnHyphens).reverse();
   const lines: string[] = [];
   while (chunks.length > 0) {
