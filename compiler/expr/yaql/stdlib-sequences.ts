@@ -60,6 +60,8 @@ defMethod("zipLongest", [R("collections", T.iterable), K("default", T.any, null)
       yield new PyTuple(row);
     }
   }),
+  // yaql's zip_longest(*collections, **kwargs) pops `default` and ignores other keywords
+  { kwRest: true },
 );
 defMethod(
   "join",

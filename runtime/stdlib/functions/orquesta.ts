@@ -124,11 +124,8 @@ registerFunction(
 
 registerFunction(
   "zip",
+  // Orquesta's zip_(*args, **kwargs) reads `pad` and drops any other keyword
   (_env, args, kwargs) => {
-    for (const key of Object.keys(kwargs)) {
-      if (key !== "pad")
-        throw new PyError("TypeError", `zip_longest() got an unexpected keyword argument '${key}'`);
-    }
     const lists = args.map((a) => (a === null ? [] : a));
     if (lists.length === 1) return lists[0]!;
     const pad = dictGet(kwargs, "pad") ?? null;

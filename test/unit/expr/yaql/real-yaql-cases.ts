@@ -367,4 +367,27 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
     expr: "<% dict([1, 2] => 'a', [0] => 'b').keys().toSet().toList() %>",
     want: { value: [[0], [1, 2]], type: "list" },
   },
+  // Keywords nobody reads are dropped: Orquesta's zip_ passes only `pad` on, yaql's zipLongest only `default`.
+  { expr: "<% zip(x => 1) %>", want: { value: [], type: "list" } },
+  {
+    expr: "<% zip([1], [2, 3], x => 1, pad => 0) %>",
+    want: {
+      value: [
+        [1, 2],
+        [0, 3],
+      ],
+      type: "list",
+    },
+  },
+  { expr: "<% [3, 1, 2].zipLongest(x => 1) %>", want: { value: [[3], [1], [2]], type: "list" } },
+  {
+    expr: "<% [1].zipLongest([4, 5], x => 1, default => 0) %>",
+    want: {
+      value: [
+        [1, 4],
+        [0, 5],
+      ],
+      type: "list",
+    },
+  },
 ];
