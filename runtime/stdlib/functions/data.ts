@@ -66,7 +66,8 @@ function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValu
   );
   const explicitSeparators = args.length > 3 || "separators" in kwargs;
   return pyJsonDumps(value!, {
-    indent: indentOf(indent!),
+    // JSONEncoder.encode writes a str before it looks at the indent
+    indent: typeof value === "string" ? null : indentOf(indent!),
     sortKeys: sortKeys === null ? false : truthy(sortKeys!),
     separators: explicitSeparators ? separatorsOf(separators!) : [",", ": "],
   });

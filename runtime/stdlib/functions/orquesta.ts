@@ -4,7 +4,17 @@
 import { dictGet, dictKeys, filterDict } from "../py/dict";
 import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
-import { isDict, isSequence, type PyDict, PyError, PySet, PyTuple, type PyValue, truthy } from "../py/value";
+import {
+  isDict,
+  isSequence,
+  type PyDict,
+  PyError,
+  PySet,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  truthy,
+} from "../py/value";
 import { bindArgs } from "./args";
 import { registerFunction } from "./catalog";
 import type { ExprEnv } from "./env";
@@ -52,9 +62,14 @@ export function contextVariable(env: ExprEnv, key: PyValue): PyValue {
 
 registerFunction(
   "ctx",
-  (env, args, kwargs) => {
+  (env, args, kwargs, language) => {
     const [key] = bindArgs("ctx_", [{ name: "key", default: null }], args, kwargs);
-    return truthy(key!) ? contextVariable(env, key!) : visibleContext(env.ctx);
+    if (!truthy(key!)) return visibleContext(env.ctx);
+    // `key in variables`: Jinja hands over a list or dict as it is, unhashable;
+    // YAQL's frozen tuples and mappings are only missing names.
+    if (language === "jinja" && (Array.isArray(key) || isDict(key) || key instanceof PySet))
+      throw new PyError("TypeError", `unhashable type: '${pyTypeName(key!)}'`);
+    return contextVariable(env, key!);
   },
   { context: true },
 );

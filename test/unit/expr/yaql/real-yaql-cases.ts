@@ -390,4 +390,7 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
       type: "list",
     },
   },
+  // json.dumps writes a str before it reads the indent.
+  { expr: "<% to_json_string('a', [1]) %>", want: { value: '"a"', type: "str" } },
+  { expr: "<% to_json_string(['a'], [1]) %>", want: { error_type: "evaluation" } },
 ];
