@@ -44,22 +44,25 @@ defMethod("zip", [R("collections", T.iterable)], (_, a) =>
     }
   }),
 );
-defMethod("zipLongest", [R("collections", T.iterable), K("default", T.any, null)], (_, a) =>
-  gen(function* () {
-    const its = a.rest(0).map((c) => iterate(c));
-    const fill = a.v(1);
-    for (;;) {
-      let live = 0;
-      const row = its.map((it) => {
-        const r = it.next();
-        if (r.done) return fill;
-        live++;
-        return r.value;
-      });
-      if (live === 0) return;
-      yield new PyTuple(row);
-    }
-  }),
+defMethod(
+  "zipLongest",
+  [R("collections", T.iterable), K("default", T.any, null)],
+  (_, a) =>
+    gen(function* () {
+      const its = a.rest(0).map((c) => iterate(c));
+      const fill = a.v(1);
+      for (;;) {
+        let live = 0;
+        const row = its.map((it) => {
+          const r = it.next();
+          if (r.done) return fill;
+          live++;
+          return r.value;
+        });
+        if (live === 0) return;
+        yield new PyTuple(row);
+      }
+    }),
   // yaql's zip_longest(*collections, **kwargs) pops `default` and ignores other keywords
   { kwRest: true },
 );
