@@ -65,43 +65,61 @@ interface Spec {
   fill: string;
   align: string;
   sign: string;
+  /** `z`: a negative zero after rounding is written without its sign (floats only). */
+  noNegativeZero: boolean;
   alt: boolean;
-  zero: boolean;
   width: number;
   grouping: string;
   precision: number | undefined;
   type: string;
 }
 
-const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(#?)(0?)(\d*)([,_]?)(?:\.(\d+))?([bcdeEfFgGnosxX%]?)$/su;
+const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(z?)(#?)(0?)(\d*)([,_]?)(?:\.(\d+))?([bcdeEfFgGnosxX%]?)$/su;
 
 function parseSpec(spec: string, forStr: boolean): Spec {
   const m = SPEC.exec(spec);
   if (!m) throw valueError("Invalid format specifier");
+  const fillGiven = m[1] !== undefined;
+  // A 0 before the width makes 0 the fill where no fill is written and, for a
+  // number with no alignment written, pads after the sign (Python 3.10+).
+  const zero = m[6] === "0";
   return {
-    fill: m[1] ?? (m[5] && !m[2] ? "0" : " "),
-    // a 0 flag pads numbers after the sign; a string keeps its default alignment
-    align: m[2] ?? (m[5] && !forStr ? "=" : ""),
+    fill: fillGiven ? m[1]! : zero ? "0" : " ",
+    align: m[2] ?? (zero && !fillGiven && !forStr ? "=" : ""),
     sign: m[3] ?? "",
-    alt: m[4] === "#",
-    zero: m[5] === "0",
-    width: m[6] ? Number(m[6]) : 0,
-    grouping: m[7] ?? "",
-    precision: m[8] !== undefined ? Number(m[8]) : undefined,
-    type: m[9] ?? "",
+    noNegativeZero: m[4] === "z",
+    alt: m[5] === "#",
+    width: m[7] ? Number(m[7]) : 0,
+    grouping: m[8] ?? "",
+    precision: m[9] !== undefined ? Number(m[9]) : undefined,
+    type: m[10] ?? "",
   };
 }
 
-function group(intPart: string, sep: string, size = 3): string {
-  if (!sep) return intPart;
-  const re = size === 4 ? /\B(?=([0-9a-fA-F]{4})+(?![0-9a-fA-F]))/g : /\B(?=(\d{3})+(?!\d))/g;
-  return intPart.replace(re, sep);
+/**
+ * Digits with a separator every `size` from the right; with `minWidth`, led by
+ * zeros (grouped too) until the whole is at least that wide, as Python's
+ * zero padding with grouping does ('{:06,}' of 3 is 00,003).
+ */
+function group(digits: string, sep: string, size: number, minWidth = 0): string {
+  let n = digits.length;
+  const width = (k: number) => k + (sep ? Math.floor((k - 1) / size) : 0);
+  while (width(n) < minWidth) n++;
+  const padded = "0".repeat(n - digits.length) + digits;
+  if (!sep) return padded;
+  let out = "";
+  for (let i = 0; i < padded.length; i++) {
+    if (i > 0 && (padded.length - i) % size === 0) out += sep;
+    out += padded[i];
+  }
+  return out;
 }
 
 /** The ValueError Python raises for a spec that does not apply to a str. */
 function checkStrSpec(s: Spec): void {
   if (s.type && s.type !== "s") throw valueError(`Unknown format code '${s.type}' for object of type 'str'`);
   if (s.sign) throw valueError("Sign not allowed in string format specifier");
+  if (s.noNegativeZero) throw valueError("Negative zero coercion (z) not allowed in string format specifier");
   if (s.alt) throw valueError("Alternate form (#) not allowed in string format specifier");
   if (s.align === "=") throw valueError("'=' alignment not allowed in string format specifier");
   if (s.grouping) throw valueError(`Cannot specify '${s.grouping}' with 's'.`);
@@ -117,6 +135,8 @@ function checkNumberSpec(s: Spec, float: boolean): void {
   const intType = !float && (type === "" || "bcdoxXn".includes(type));
   if (intType && s.precision !== undefined)
     throw valueError("Precision not allowed in integer format specifier");
+  if (intType && s.noNegativeZero)
+    throw valueError("Negative zero coercion (z) not allowed in integer format specifier");
   if (type === "c") {
     if (s.sign) throw valueError("Sign not allowed with integer format specifier 'c'");
     if (s.alt) throw valueError("Alternate form (#) not allowed with integer format specifier 'c'");
@@ -129,14 +149,37 @@ function checkNumberSpec(s: Spec, float: boolean): void {
   }
 }
 
-function pad(body: string, sign: string, s: Spec, defaultAlign: string): string {
+/** Text padded to the width: the fill on the side(s) the alignment says. */
+function pad(text: string, s: Spec, defaultAlign: string): string {
+  const n = Math.max(0, s.width - Array.from(text).length);
   const align = s.align || defaultAlign;
-  const len = Array.from(sign + body).length;
-  const n = Math.max(0, s.width - len);
-  if (align === "=") return sign + s.fill.repeat(n) + body;
-  if (align === "<") return sign + body + s.fill.repeat(n);
-  if (align === "^") return s.fill.repeat(Math.floor(n / 2)) + sign + body + s.fill.repeat(Math.ceil(n / 2));
-  return s.fill.repeat(n) + sign + body;
+  if (align === "<") return text + s.fill.repeat(n);
+  if (align === "^") return s.fill.repeat(Math.floor(n / 2)) + text + s.fill.repeat(Math.ceil(n / 2));
+  return s.fill.repeat(n) + text;
+}
+
+/**
+ * A number laid out as Python's calc_number_widths does: sign and prefix,
+ * the integer digits (grouped, zero padded when the fill is 0 and the
+ * alignment `=`), then the rest (fraction, exponent, %), padded to the width.
+ */
+function layoutNumber(sign: string, prefix: string, body: string, s: Spec, groupSize: number): string {
+  const intLength = groupSize === 4 ? body.length : (/^\d*/.exec(body)?.[0].length ?? 0);
+  const rest = body.slice(intLength);
+  const lead = sign + prefix;
+  const zeroPad = s.fill === "0" && s.align === "=";
+  const minWidth = zeroPad ? s.width - lead.length - Array.from(rest).length : 0;
+  const number = group(body.slice(0, intLength), s.grouping, groupSize, minWidth) + rest;
+  if ((s.align || ">") !== "=") return pad(lead + number, s, ">");
+  const n = Math.max(0, s.width - Array.from(lead + number).length);
+  return lead + s.fill.repeat(n) + number;
+}
+
+/** Alternate form of a float: a decimal point even where no digit follows it. */
+function withPoint(body: string): string {
+  if (body.includes(".") || !/^\d/.test(body)) return body;
+  const at = body.search(/[eE%]/);
+  return at < 0 ? `${body}.` : `${body.slice(0, at)}.${body.slice(at)}`;
 }
 
 /** format(value, spec) for str, int and float values. */
@@ -147,32 +190,25 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   if (typeof v === "string") {
     checkStrSpec(s);
     const text = s.precision !== undefined ? Array.from(v).slice(0, s.precision).join("") : v;
-    return pad(text, "", s, "<");
+    return pad(text, s, "<");
   }
   if (!isNumeric(v)) {
     throw typeError(`unsupported format string passed to ${pyTypeName(v)}.__format__`);
   }
   checkNumberSpec(s, isFloat(v));
-  let type = s.type;
+  const type = s.type;
   if (!isFloat(v) && (type === "" || "bcdoxXn".includes(type))) {
     const big = bigOf(v);
     const neg = big < 0n;
     const abs = neg ? -big : big;
-    let body: string;
-    if (type === "b") body = (s.alt ? "0b" : "") + group(abs.toString(2), s.grouping, 4);
-    else if (type === "o") body = (s.alt ? "0o" : "") + group(abs.toString(8), s.grouping, 4);
-    else if (type === "x") body = (s.alt ? "0x" : "") + group(abs.toString(16), s.grouping, 4);
-    else if (type === "X") body = (s.alt ? "0X" : "") + group(abs.toString(16).toUpperCase(), s.grouping, 4);
-    else if (type === "c") body = charOf(big);
-    else body = group(intDecimal(abs), s.grouping);
     const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
-    return pad(body, sign, s, ">");
-  }
-  if ("bcdoxX".includes(type) && type !== "") {
-    throw valueError(`Unknown format code '${type}' for object of type 'float'`);
+    if (type === "c") return layoutNumber(sign, "", charOf(big), { ...s, grouping: "" }, 3);
+    const radix = type === "b" ? 2 : type === "o" ? 8 : type === "x" || type === "X" ? 16 : 10;
+    const prefix = s.alt && radix !== 10 ? `0${type}` : "";
+    const digits = radix === 10 ? intDecimal(abs) : abs.toString(radix);
+    return layoutNumber(sign, prefix, type === "X" ? digits.toUpperCase() : digits, s, radix === 10 ? 3 : 4);
   }
   const n = numberOf(v);
-  const neg = n < 0 || Object.is(n, -0);
   const abs = Math.abs(n);
   let body: string;
   if (type === "") {
@@ -183,19 +219,15 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   } else if (type === "%") body = `${fixed(abs * 100, s.precision ?? 6)}%`;
   else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
   else if (type === "e" || type === "E") body = expo(abs, s.precision ?? 6, type === "E");
-  else if (type === "g" || type === "G" || type === "n") {
+  else {
     body = general(abs, s.precision ?? 6, s.alt);
     if (type === "G") body = body.toUpperCase();
-  } else {
-    type = "";
-    body = floatRepr(abs);
   }
-  if (s.grouping) {
-    const [i, f] = body.split(".") as [string, string | undefined];
-    body = group(i, s.grouping) + (f !== undefined ? `.${f}` : "");
-  }
-  const sign = neg ? "-" : s.sign === "-" ? "" : s.sign;
-  return pad(body, sign, s, ">");
+  if (type === "F" || type === "E" || type === "G") body = body.toUpperCase();
+  if (s.alt && Number.isFinite(n)) body = withPoint(body);
+  const negative = (n < 0 || Object.is(n, -0)) && !(s.noNegativeZero && !/[1-9]/.test(body));
+  const sign = negative ? "-" : s.sign === "-" ? "" : s.sign;
+  return layoutNumber(sign, "", body, s, 3);
 }
 
 function charOf(code: bigint): string {
