@@ -58,9 +58,16 @@ defFunction("random", [P("from", T.any), P("to", T.any)], (_, a) => {
 
 const bit = (name: string, f: (x: bigint, y: bigint) => bigint) =>
   defFunction(name, [P("left", T.int), P("right", T.int)], (_, a) => mkInt(f(bigOf(a.v(0)), bigOf(a.v(1)))));
-bit("bitwiseAnd", (x, y) => x & y);
-bit("bitwiseOr", (x, y) => x | y);
-bit("bitwiseXor", (x, y) => x ^ y);
+// Python's &, | and ^ of two bools give a bool (True ^ False is True)
+const logical = (name: string, f: (x: bigint, y: bigint) => bigint) =>
+  defFunction(name, [P("left", T.int), P("right", T.int)], (_, a) => {
+    const [x, y] = [a.v(0), a.v(1)];
+    const r = f(bigOf(x), bigOf(y));
+    return typeof x === "boolean" && typeof y === "boolean" ? r !== 0n : mkInt(r);
+  });
+logical("bitwiseAnd", (x, y) => x & y);
+logical("bitwiseOr", (x, y) => x | y);
+logical("bitwiseXor", (x, y) => x ^ y);
 bit("shiftBitsRight", (x, y) => {
   if (y < 0n) throw new PyError("ValueError", "negative shift count");
   return x >> y;

@@ -393,4 +393,10 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   // json.dumps writes a str before it reads the indent.
   { expr: "<% to_json_string('a', [1]) %>", want: { value: '"a"', type: "str" } },
   { expr: "<% to_json_string(['a'], [1]) %>", want: { error_type: "evaluation" } },
+  // Python's &, |, ^ of two bools are bools; a bool with an int, and ~, give ints.
+  { expr: "<% bitwiseXor(true, false) %>", want: { value: true, type: "bool" } },
+  { expr: "<% bitwiseAnd(true, true) %>", want: { value: true, type: "bool" } },
+  { expr: "<% bitwiseOr(false, false) %>", want: { value: false, type: "bool" } },
+  { expr: "<% bitwiseOr(true, 2) %>", want: { value: 3, type: "int" } },
+  { expr: "<% bitwiseNot(true) %>", want: { value: -2, type: "int" } },
 ];
