@@ -21,7 +21,7 @@ import { bytesAttribute } from "./methods-bytes";
 import { collectionAttribute } from "./methods-collections";
 import { numberAttribute } from "./methods-number";
 import { markupAttribute, strAttribute } from "./methods-str";
-import { chars, toRepr } from "./protocol";
+import { chars, equals, toRepr } from "./protocol";
 import { JinjaUndefined, undefinedAttr } from "./undefined";
 import {
   DictView,
@@ -44,6 +44,25 @@ export class PySlice {
     readonly stop: PyValue,
     readonly step: PyValue,
   ) {}
+}
+
+/** range.count(x) and range.index(x): ints by arithmetic, anything else by == over the items. */
+function rangeMethod(r: PyRange, name: "count" | "index"): JinjaCallable {
+  return fn(name, (args, kwargs) => {
+    if (Object.keys(kwargs).length > 0) throw typeError(`range.${name}() takes no keyword arguments`);
+    if (args.length !== 1)
+      throw typeError(`range.${name}() takes exactly one argument (${args.length} given)`);
+    const x = args[0]!;
+    let i: number;
+    if (isInt(x) || typeof x === "boolean") {
+      // ints (and bools) by arithmetic, as CPython does, so a large range is not walked
+      const offset = Number(bigOf(x)) - r.start;
+      i = offset % r.step === 0 && offset / r.step >= 0 && offset / r.step < r.length ? offset / r.step : -1;
+    } else i = r.items().findIndex((item) => equals(item, x));
+    if (name === "count") return i < 0 ? 0 : 1;
+    if (i < 0) throw new PyError("ValueError", `${toRepr(x)} is not in range`);
+    return i;
+  });
 }
 
 /** The value of a Python attribute, or undefined when the object has none. */
@@ -74,6 +93,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
     if (name === "start") return obj.start;
     if (name === "stop") return obj.stop;
     if (name === "step") return obj.step;
+    if (name === "count" || name === "index") return rangeMethod(obj, name);
     return undefined;
   }
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];

@@ -107,6 +107,15 @@ function updateDict(d: PyDict, src: PyValue | undefined, kwargs: PyDict): void {
 }
 
 const DICT: Record<string, Method<PyDict>> = {
+  // a class method, reachable from any dict: a new dict of the keys, each with the value
+  fromkeys: (_d, a) => {
+    const out: PyDict = {};
+    for (const key of iterate(a[0]!)) {
+      assertHashable(key);
+      setItem(out, key, a[1] ?? null);
+    }
+    return out;
+  },
   keys: (d) => new DictView("dict_keys", d),
   values: (d) => new DictView("dict_values", d),
   items: (d) => new DictView("dict_items", d),

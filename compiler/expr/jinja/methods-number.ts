@@ -4,18 +4,22 @@
 import {
   bigOf,
   isFloat,
+  isInt,
   mkFloat,
   mkInt,
   numberOf,
   PyError,
   PyTuple,
   type PyValue,
+  pyTypeName,
   truthy,
+  typeError,
   valueError,
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
-import { intToBytes } from "./bytes";
+import { intToBytes, PyBytes } from "./bytes";
 import { method } from "./method-signatures";
+import { iterate } from "./protocol";
 import type { JinjaCallable } from "./values";
 
 /** Sign, biased exponent and 52-bit fraction of a double. */
@@ -75,6 +79,48 @@ function floatMethod(x: number, name: string): (() => PyValue) | undefined {
   return undefined;
 }
 
+/** int.from_bytes(bytes, byteorder, signed=): bytes or an iterable of ints below 256. */
+function intFromBytes(data: PyValue, byteorder: PyValue, signed: boolean): PyValue {
+  if (typeof data === "string") throw typeError("cannot convert 'str' object to bytes");
+  const octets =
+    data instanceof PyBytes
+      ? [...data.data]
+      : iterate(data).map((b) => {
+          if (!isInt(b) && typeof b !== "boolean")
+            throw typeError(`'${pyTypeName(b)}' object cannot be interpreted as an integer`);
+          const n = Number(bigOf(b));
+          if (n < 0 || n > 255) throw new PyError("ValueError", "bytes must be in range(0, 256)");
+          return n;
+        });
+  if (byteorder !== "big" && byteorder !== "little")
+    throw new PyError("ValueError", "byteorder must be either 'little' or 'big'");
+  if (byteorder === "little") octets.reverse();
+  let n = 0n;
+  for (const b of octets) n = (n << 8n) | BigInt(b);
+  if (signed && octets.length > 0 && octets[0]! >= 0x80) n -= 1n << BigInt(8 * octets.length);
+  return mkInt(n);
+}
+
+/** float.fromhex(text): Python's hexadecimal float syntax, `[sign][0x]digits[.digits][p[sign]exp]`, inf, nan. */
+function floatFromHex(text: PyValue): PyValue {
+  if (typeof text !== "string") throw typeError(`must be str, not ${pyTypeName(text)}`);
+  const s = text.trim().toLowerCase();
+  const special = /^([+-]?)(inf|infinity|nan)$/.exec(s);
+  if (special) return mkFloat(special[2] === "nan" ? Number.NaN : special[1] === "-" ? -Infinity : Infinity);
+  const m = /^([+-]?)(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/.exec(s);
+  if (!m || (m[2] === "" && (m[3] ?? "") === ""))
+    throw valueError("invalid hexadecimal floating-point string");
+  const digits = `${m[2]}${m[3] ?? ""}`;
+  const exponent = Number(m[4] ?? 0) - 4 * (m[3] ?? "").length;
+  const mantissa = BigInt(`0x${digits}`);
+  // scale in two steps so that neither power of two overflows on its own
+  const half = Math.trunc(exponent / 2);
+  const x = Number(mantissa) * 2 ** half * 2 ** (exponent - half);
+  if (!Number.isFinite(x))
+    throw new PyError("OverflowError", "hexadecimal value too large to represent as a float");
+  return mkFloat(m[1] === "-" ? -x : x);
+}
+
 /** A bound method of a number, or undefined when it has none of that name. */
 export function numberAttribute(v: PyValue, name: string): JinjaCallable | undefined {
   const m = isFloat(v)
@@ -84,6 +130,13 @@ export function numberAttribute(v: PyValue, name: string): JinjaCallable | undef
       : undefined;
   const owner = isFloat(v) ? "float" : "int";
   if (m) return method(owner, name, () => m());
+  if (name === "from_bytes" && !isFloat(v))
+    return method(owner, name, (args, kwargs) => {
+      const [data, byteorder] = bindArgs("from_bytes", args, kwargs, ["bytes", "byteorder", "signed"], 1);
+      const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
+      return intFromBytes(data!, byteorder ?? "big", signed);
+    });
+  if (name === "fromhex" && isFloat(v)) return method(owner, name, (args) => floatFromHex(args[0]!));
   if (name === "to_bytes" && !isFloat(v))
     return method(owner, name, (args, kwargs) => {
       const [length, byteorder] = bindArgs("to_bytes", args, kwargs, ["length", "byteorder", "signed"]);
