@@ -87,10 +87,12 @@ function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValu
   });
 }
 
-registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k));
-registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k));
-registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k));
-registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k));
+// StackStorm parses str(value): under YAQL a list is a tuple there, `(1, 2)`, which is no JSON.
+const TEXT_OF_FROZEN = { frozenArguments: true };
+registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), TEXT_OF_FROZEN);
+registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), TEXT_OF_FROZEN);
+registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), TEXT_OF_FROZEN);
+registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), TEXT_OF_FROZEN);
 registerFunction("to_json_string", (_e, a, k) => toJsonString(a, k));
 registerFunction("json_dump", (_e, a, k) => toJsonString(a, k));
 registerFunction("to_yaml_string", (_e, a, k) => toYamlString(a, k));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { renderValue } from "../../../../compiler/expr/index";
 import { pyJsonDumps, pyJsonLoads } from "../../../../runtime/stdlib/functions/py-json";
-import { PyFloat, PyTuple } from "../../../../runtime/stdlib/py/value";
+import { type PyDict, PyFloat, PyTuple } from "../../../../runtime/stdlib/py/value";
 import { call, raises } from "./helpers";
 
 describe("to_json_string / json_dump", () => {
@@ -74,5 +75,23 @@ describe("jsonpath_query", () => {
   });
   it("returns None when nothing matches", () => {
     expect(call("jsonpath_query", [doc, "zz"])).toBeNull();
+  });
+});
+
+describe("from_json_string / from_yaml_string under YAQL", () => {
+  // StackStorm parses str(value) (orjson.loads(six.text_type(value))), and YAQL hands
+  // Orquesta's functions its frozen values: a list is a tuple there, whose text is no JSON.
+  const ctx = pyJsonLoads('{"l": [1, 2], "e": [], "d": {}, "s": "[1]"}') as PyDict;
+  const run = (expr: string) => renderValue(expr, { ctx });
+  it("reads the text of a tuple, not the list", () => {
+    expect(raises(() => run("<% from_json_string(ctx(l)) %>"))).toBe("ExpressionError");
+    expect(run("<% from_yaml_string(ctx(l)) %>")).toBe("(1, 2)");
+    expect(run("<% yaml_parse(ctx(e)) %>")).toBe("()");
+    expect(run("<% json_parse(ctx(d)) %>")).toEqual({});
+    expect(run("<% from_json_string(ctx(s)) %>")).toEqual([1]);
+  });
+  it("reads Jinja's lists as Python lists", () => {
+    expect(run("{{ from_json_string(ctx('l')) }}")).toEqual([1, 2]);
+    expect(run("{{ ctx('l') | from_yaml_string }}")).toEqual([1, 2]);
   });
 });
