@@ -1,7 +1,10 @@
 // Minimal SSH helpers over ssh2: connect, run one command collecting output
 // with a timeout, upload a file. Used by the remote-shell runners.
 
-import { Client, type ConnectConfig } from "ssh2";
+import type { Client, ConnectConfig } from "ssh2";
+import { lazyPackage } from "../lazy-package";
+
+const ssh2 = lazyPackage<typeof import("ssh2")>("ssh2");
 
 export interface SshTarget {
   readonly host: string;
@@ -21,7 +24,7 @@ export interface SshExecOutcome {
 
 export function sshConnect(target: SshTarget, timeoutMs: number): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const client = new Client();
+    const client = new (ssh2().Client)();
     const config: ConnectConfig = {
       host: target.host,
       port: target.port,

@@ -3,7 +3,8 @@
 // EVAL fallback (after a Redis restart the script cache is empty).
 
 import { createHash } from "node:crypto";
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
+import { lazyPackage } from "../../lazy-package";
 import { BackendUnavailableError } from "../types";
 import type { LuaScript } from "./scripts";
 
@@ -52,8 +53,10 @@ export function redisOptions(config: RedisConfig, purpose: "commands" | "queue")
   };
 }
 
+const ioredis = lazyPackage<typeof import("ioredis")>("ioredis");
+
 export function createRedisClient(config: RedisConfig, purpose: "commands" | "queue"): Redis {
-  const client = new Redis(redisOptions(config, purpose));
+  const client = new (ioredis().Redis)(redisOptions(config, purpose));
   // Errors surface on commands and in ping(); an unhandled 'error' event would crash the process.
   client.on("error", () => {});
   return client;

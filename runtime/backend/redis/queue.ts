@@ -4,8 +4,9 @@
 // in types.ts; BullMQ types do not leak out of this file.
 
 import { randomUUID } from "node:crypto";
-import { DelayedError, type Job, Queue, Worker } from "bullmq";
+import type { Job, Queue, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { lazyPackage } from "../../lazy-package";
 import type {
   ConsumeOptions,
   Consumer,
@@ -18,6 +19,8 @@ import type {
 } from "../types";
 import { createRedisClient, type RedisConfig } from "./connection";
 import type { KeySpace } from "./keys";
+
+const bullmq = lazyPackage<typeof import("bullmq")>("bullmq");
 
 /** How long closing waits for Redis to answer before it cuts the connection. */
 const CLOSE_GRACE_MS = 2000;
@@ -98,7 +101,7 @@ export class RedisJobQueue implements JobQueue {
   private bull(): Queue<JobData> {
     if (!this.queue) {
       this.connection = createRedisClient(this.config, "queue");
-      this.queue = new Queue<JobData>(this.keys.queueName(), {
+      this.queue = new (bullmq().Queue)<JobData>(this.keys.queueName(), {
         connection: this.connection,
         prefix: this.keys.bullPrefix(),
       });
@@ -121,7 +124,7 @@ class RedisConsumer implements Consumer {
     private readonly onClose: (c: RedisConsumer) => void,
   ) {
     const lockDuration = config.lockDurationMs ?? 30_000;
-    this.worker = new Worker<JobData>(keys.queueName(), (job, token) => this.process(job, token), {
+    this.worker = new (bullmq().Worker)<JobData>(keys.queueName(), (job, token) => this.process(job, token), {
       connection: createRedisClient(config, "queue"),
       prefix: keys.bullPrefix(),
       concurrency: Math.max(1, options.concurrency),
@@ -168,10 +171,10 @@ class RedisConsumer implements Consumer {
       if (this.crashed) return new Promise<void>(() => {});
       if (outcome.kind === "delay") {
         await job.moveToDelayed(Date.now() + Math.max(0, outcome.ms), token);
-        throw new DelayedError();
+        throw new (bullmq().DelayedError)();
       }
     } catch (err) {
-      if (err instanceof DelayedError) throw err;
+      if (err instanceof bullmq().DelayedError) throw err;
       if (this.crashed) return new Promise<void>(() => {});
       this.options.onError?.(view, err);
       throw err;
