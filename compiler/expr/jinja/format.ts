@@ -268,8 +268,8 @@ export function percentFormat(fmt: string, arg: PyValue, escaping = false): stri
   };
   const out = fmt.replace(
     PERCENT,
-    (_m, key: string | undefined, flags: string, width, prec, conv: string) => {
-      if (conv === "%") return "%";
+    (m: string, key: string | undefined, flags: string, width, prec, conv: string, at: number) => {
+      if (m === "%%") return "%";
       const w = width === "*" ? Number(nextArg()) : width ? Number(width) : 0;
       const p = prec === "*" ? Number(nextArg()) : prec !== undefined ? Number(prec) : undefined;
       let v: PyValue;
@@ -283,6 +283,12 @@ export function percentFormat(fmt: string, arg: PyValue, escaping = false): stri
         if (!Object.hasOwn(d, key)) throw new PyError("KeyError", `'${key}'`);
         v = d[key]!;
       } else v = nextArg();
+      // Python 3.11 reads `%5%` as a conversion: it takes an argument, then refuses the type
+      if (conv === "%")
+        throw new PyError(
+          "ValueError",
+          `unsupported format character '%' (0x25) at index ${at + m.length - 1}`,
+        );
       return percentOne(v, conv, flags, w, p, escaping);
     },
   );
@@ -290,6 +296,34 @@ export function percentFormat(fmt: string, arg: PyValue, escaping = false): stri
     throw typeError("not all arguments converted during string formatting");
   }
   return out;
+}
+
+/** Python's ascii(): repr() with every non-ASCII character escaped (\xe9, \u20ac, \U0001f600). */
+export function asciiRepr(v: PyValue): string {
+  let out = "";
+  for (const ch of toRepr(v)) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out += ch;
+    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+  }
+  return out;
+}
+
+/** `%.3d` and kin: the precision is a minimum count of digits (zeros in front), then prefix, sign and width. */
+function percentIntPrecision(n: bigint, conv: string, flags: string, width: number, prec: number): string {
+  const radix = conv === "o" ? 8 : conv === "x" || conv === "X" ? 16 : 10;
+  const abs = n < 0n ? -n : n;
+  let digits = radix === 10 ? intDecimal(abs) : abs.toString(radix);
+  if (conv === "X") digits = digits.toUpperCase();
+  digits = digits.padStart(prec, "0");
+  const prefix = flags.includes("#") && radix !== 10 ? `0${conv}` : "";
+  const sign = n < 0n ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+  const text = sign + prefix + digits;
+  if (flags.includes("-")) return text.padEnd(width);
+  if (flags.includes("0")) return sign + prefix + digits.padStart(width - sign.length - prefix.length, "0");
+  return text.padStart(width);
 }
 
 function percentOne(
@@ -305,14 +339,15 @@ function percentOne(
   const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
   let spec = `${left ? "<" : ""}${sign}${flags.includes("#") ? "#" : ""}${zero ? "0" : ""}${width || ""}`;
   if (conv === "s" || conv === "r" || conv === "a") {
+    const repr = conv === "a" ? asciiRepr(v) : conv === "r" ? toRepr(v) : "";
     let text =
       conv === "s"
         ? escaping
           ? escapeText(typeof v === "string" || v instanceof Markup ? v : toStr(v))
           : toStr(v)
         : escaping
-          ? htmlEscape(toRepr(v))
-          : toRepr(v);
+          ? htmlEscape(repr)
+          : repr;
     if (prec !== undefined) text = Array.from(text).slice(0, prec).join("");
     return formatWithSpec(text, `${left ? "<" : ">"}${width || ""}`);
   }
@@ -335,13 +370,12 @@ function percentOne(
       `%${conv} format: a ${"diouxX".includes(conv) ? "real number" : "real number"} is required, not ${pyTypeName(v)}`,
     );
   }
-  if ("diu".includes(conv)) {
+  if ("oxX".includes(conv) && isFloat(v))
+    throw typeError(`%${conv} format: an integer is required, not float`);
+  if ("diuoxX".includes(conv)) {
     const n = isFloat(v) ? BigInt(Math.trunc(numberOf(v))) : bigOf(v);
-    return formatWithSpec(n, `${spec}d`);
-  }
-  if ("oxX".includes(conv)) {
-    if (isFloat(v)) throw typeError(`%${conv} format: an integer is required, not float`);
-    return formatWithSpec(v, `${spec}${conv}`);
+    if (prec !== undefined) return percentIntPrecision(n, conv, flags, width, prec);
+    return formatWithSpec(n, `${spec}${"diu".includes(conv) ? "d" : conv}`);
   }
   if (prec !== undefined) spec += `.${prec}`;
   return formatWithSpec(v, `${spec}${conv === "F" ? "f" : conv}`);

@@ -4,7 +4,7 @@
 
 import { type PyDict, PyError, type PyValue, valueError } from "../../../runtime/stdlib/py/value";
 import { getAttr, getItem } from "./access";
-import { formatWithSpec } from "./format";
+import { asciiRepr, formatWithSpec } from "./format";
 import { htmlEscape } from "./html-escape";
 import { Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";
@@ -48,7 +48,8 @@ export function strFormat(fmt: string, args: readonly PyValue[], kwargs: PyDict,
     let value = resolveField(name, args, kwargs, () => auto++);
     if (value instanceof JinjaUndefined) value.fail();
     const spec = rawSpec.includes("{") ? strFormat(rawSpec, args, kwargs, escaping) : rawSpec;
-    if (conv === "r" || conv === "a") value = toRepr(value);
+    if (conv === "r") value = toRepr(value);
+    else if (conv === "a") value = asciiRepr(value);
     else if (conv === "s") value = toStr(value);
     if (!escaping) out += formatWithSpec(value, spec);
     else if (value instanceof Markup) {
