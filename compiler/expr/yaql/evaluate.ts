@@ -24,6 +24,7 @@ import {
   isYaqlIterable,
   iter,
   iterate,
+  YaqlIter,
   ydictGet,
   ydictSet,
   yTruthy,
@@ -67,6 +68,8 @@ export class Evaluator implements Engine {
    * workflow context is frozen.
    */
   callCatalog(name: string, fn: CatalogFunction, positional: PyValue[], kwargs: PyDict): PyValue {
+    // Orquesta's zip_ hands a single argument back as it is: an iterator stays one (set() flattens it)
+    if (name === "zip" && positional.length === 1 && positional[0] instanceof YaqlIter) return positional[0];
     // use_none gives back what it gets: a view stays a view until the output is converted
     const hand = !functionTakesFrozenArguments(name)
       ? convertOutput

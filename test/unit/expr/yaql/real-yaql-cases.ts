@@ -399,4 +399,8 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% bitwiseOr(false, false) %>", want: { value: false, type: "bool" } },
   { expr: "<% bitwiseOr(true, 2) %>", want: { value: 3, type: "int" } },
   { expr: "<% bitwiseNot(true) %>", want: { value: -2, type: "int" } },
+  // Orquesta's zip of one argument hands it back as it is: an iterator stays one, which set() flattens.
+  { expr: "<% set(zip(range(4))) %>", want: { value: [0, 1, 2, 3], type: "set" } },
+  { expr: "<% zip(range(3).select($ * 2)).sum() %>", want: { value: 6, type: "int" } },
+  { expr: "<% zip(range(3)) %>", want: { value: [0, 1, 2], type: "list" } },
 ];
