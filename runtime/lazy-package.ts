@@ -1,6 +1,7 @@
-// Packages loaded on first use. ioredis, BullMQ and ssh2 take about a third
-// of a second to load; `orqc check`, `eval`, `compile` and embedded runs never
-// touch them, so the CLI loads them only when a command reaches Redis or SSH.
+// Packages loaded on first use. ioredis, BullMQ, ssh2, pino and prom-client
+// take about half a second to load; `orqc check`, `eval`, `compile` and
+// `simulate` never touch them, so the CLI loads each only when a command
+// reaches Redis, an SSH host, a log or the metrics.
 
 import { createRequire } from "node:module";
 

@@ -1,8 +1,11 @@
 // Structured logs (pino). Every record passes through the process's SecretSet
 // before it is written, so a secret given to a runner never reaches a log.
 
-import { type DestinationStream, type Logger, pino } from "pino";
+import type { DestinationStream, Logger } from "pino";
+import { lazyPackage } from "../lazy-package";
 import { SecretSet } from "../secrets/mask";
+
+const pinoPackage = lazyPackage<typeof import("pino")>("pino");
 
 export type { Logger } from "pino";
 
@@ -17,6 +20,7 @@ export interface LoggerOptions {
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets ?? new SecretSet();
+  const { pino } = pinoPackage();
   return pino(
     {
       name: options.name ?? "orqc",
@@ -37,5 +41,5 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that writes nothing (library default). */
 export function silentLogger(): Logger {
-  return pino({ level: "silent" });
+  return pinoPackage().pino({ level: "silent" });
 }

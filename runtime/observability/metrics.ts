@@ -2,7 +2,10 @@
 // latency by runner, queue depth. Each worker owns one registry, served by
 // whatever HTTP endpoint the worker process opens.
 
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import type { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { lazyPackage } from "../lazy-package";
+
+const promClient = lazyPackage<typeof import("prom-client")>("prom-client");
 
 export interface RuntimeMetrics {
   readonly registry: Registry;
@@ -15,6 +18,7 @@ export interface RuntimeMetrics {
 }
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): RuntimeMetrics {
+  const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = promClient();
   const registry = new Registry();
   if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: "orqc_" });
   const executions = new Counter({
