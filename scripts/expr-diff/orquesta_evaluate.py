@@ -29,14 +29,13 @@ import os
 import re
 import signal
 import sys
-import warnings
 
 sys.path.insert(0, os.environ["YAQL_SRC"])
 sys.path.insert(0, os.environ["ORQUESTA_SRC"])
 
 from orquesta.expressions import base as expr_base  # noqa: E402
 
-from jinja_reference import Unrepresentable, decode, encode, type_name  # noqa: E402
+from jinja_reference import decode, run_file, value_result  # noqa: E402
 
 ST2_FUNCTIONS = re.compile(
     r"\b(st2kv|task|jsonpath_query|to_yaml_string|yaml_dump|to_human_time_from_seconds|version_\w+"
@@ -93,32 +92,8 @@ def run_case(case):
         return {"id": case["id"], "error_type": error_category(exc), "message": str(exc)[:300]}
     finally:
         signal.alarm(0)
-    floats = []
-    try:
-        encoded = encode(value, "", floats)
-    except (Unrepresentable, TypeError) as exc:
-        # TypeError: a set mixing types has no order to write it in
-        return {"id": case["id"], "skip": "unrepresentable %s" % exc}
-    out = {"id": case["id"], "value": encoded, "type": type_name(value)}
-    if floats and isinstance(value, (list, tuple, set, frozenset, dict)):
-        out["float_paths"] = floats
-    return out
-
-
-def _timeout(signum, frame):
-    raise TimeoutError()
-
-
-def main():
-    with open(sys.argv[1], encoding="utf-8") as f:
-        doc = json.load(f)
-    cases = doc["cases"] if isinstance(doc, dict) else doc
-    json.dump([run_case(c) for c in cases], sys.stdout, ensure_ascii=False)
-    sys.stdout.write("\n")
+    return value_result(case["id"], value)
 
 
 if __name__ == "__main__":
-    warnings.simplefilter("ignore")
-    signal.signal(signal.SIGALRM, _timeout)
-    sys.setrecursionlimit(3000)
-    main()
+    run_file(run_case)
