@@ -3,7 +3,8 @@
 // `orqc eval --cases` with scripts/expr-diff/jinja_reference.py.
 //
 // Usage: node scripts/expr-diff/fuzz-jinja.mjs [--seed N] [--count N] [--batches N] [--limit N]
-// (npm run fuzz:jinja -- --seed 7). Needs npm run build first.
+//   [--oracle orquesta] (npm run fuzz:jinja -- --seed 7). Needs npm run build first. With
+// --oracle orquesta the reference is Orquesta's own evaluate() (orquesta_evaluate.py).
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -32,9 +33,16 @@ for (let b = 0; b < batches; b++) {
   writeFileSync(file, text.replace(/"__float:([^"]+)"/g, "$1"));
   console.log(`seed ${seed + b}: ${file}`);
   try {
-    execFileSync(process.execPath, [resolve(here, "jinja-compare.mjs"), file, "--limit", String(limit)], {
-      stdio: "inherit",
-    });
+    const oracle = process.argv.includes("--oracle")
+      ? ["--oracle", process.argv[process.argv.indexOf("--oracle") + 1]]
+      : [];
+    execFileSync(
+      process.execPath,
+      [resolve(here, "jinja-compare.mjs"), file, "--limit", String(limit), ...oracle],
+      {
+        stdio: "inherit",
+      },
+    );
   } catch {
     failed = true;
   }

@@ -54,7 +54,11 @@ function main() {
   const limit = limitAt > 0 ? Number(process.argv[limitAt + 1]) : 60;
   const doc = JSON.parse(readFileSync(file, "utf8"));
   const cases = new Map(doc.cases.map((c) => [c.id, c]));
-  const ref = run(PYTHON, [resolve(here, "jinja_reference.py"), file]);
+  // --oracle orquesta: Orquesta's own evaluate() (orquesta_evaluate.py, needs ORQUESTA_SRC and YAQL_SRC)
+  const oracleAt = process.argv.indexOf("--oracle");
+  const oracle =
+    oracleAt > 0 && process.argv[oracleAt + 1] === "orquesta" ? "orquesta_evaluate.py" : "jinja_reference.py";
+  const ref = run(PYTHON, [resolve(here, oracle), file]);
   const orqc = run(process.execPath, ["bin/orqc.js", "eval", "--cases", file, "--format", "json"]);
   const byId = new Map(orqc.map((r) => [r.id, r]));
   let compared = 0;
