@@ -1,7 +1,7 @@
 // `orqc kv` end to end through the built CLI, embedded (file) and on Redis.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +9,8 @@ import { openTestRedis } from "../backend/redis-helper";
 
 let home: string;
 beforeAll(() => {
-  execFileSync("node", ["scripts/build.mjs"]);
+  // `npm test` builds first (pretest); rebuilding here would rewrite dist/ under other test files' feet
+  if (!existsSync("dist/orqc.js")) execFileSync("node", ["scripts/build.mjs"]);
   home = mkdtempSync(join(tmpdir(), "orqc-kvcli-"));
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
