@@ -121,7 +121,7 @@ describe("simulated ping (core.local command)", () => {
     expect(shell(cmd).code).toBe(1);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(600); // 3 s timeout x 0.2
-    expect(elapsed).toBeLessThan(2500);
+    expect(elapsed).toBeLessThan(2900); // unscaled it would wait 3 s
   });
 });
 

@@ -77,7 +77,8 @@ describe.each(["node", "python"] as const)("process launcher (%s)", (kind) => {
       setTimeout(() => run.kill(), 100);
     });
     expect((await exit).exitCode).toBe(-9);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // well before the 5 s the group would take on its own (margin for a busy machine)
+    expect(Date.now() - started).toBeLessThan(3500);
     await new Promise((r) => setTimeout(r, 1200));
     expect(() => rmSync(marker)).toThrow(); // the background sleep died with its group
   });

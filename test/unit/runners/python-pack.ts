@@ -75,6 +75,16 @@ class Slow(Action):
         time.sleep(seconds)
         return "done"
 `,
+  "window.py": `
+import time
+from st2common.runners.base_action import Action
+
+class Window(Action):
+    def run(self, seconds):
+        start = time.time()
+        time.sleep(seconds)
+        return [start, time.time()]
+`,
   "legacy.py": `
 from st2actions.runners.pythonrunner import Action
 from lib.helpers import double

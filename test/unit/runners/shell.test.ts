@@ -112,7 +112,8 @@ for (const mode of ["direct", "launcher"] as const) {
         { cmd: `(sleep 2; touch ${marker}) & sleep 5`, timeout: 1 },
         ctx,
       );
-      expect(Date.now() - started).toBeLessThan(3000);
+      // well before the 5 s the command would take on its own
+      expect(Date.now() - started).toBeLessThan(4000);
       expect(r).toEqual({
         status: "timeout",
         result: {
