@@ -17,6 +17,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { PyBytes } from "./bytes";
 import { Markup } from "./markup";
+import { method } from "./method-signatures";
 import { bytesAttribute } from "./methods-bytes";
 import { collectionAttribute } from "./methods-collections";
 import { numberAttribute } from "./methods-number";
@@ -48,10 +49,7 @@ export class PySlice {
 
 /** range.count(x) and range.index(x): ints by arithmetic, anything else by == over the items. */
 function rangeMethod(r: PyRange, name: "count" | "index"): JinjaCallable {
-  return fn(name, (args, kwargs) => {
-    if (Object.keys(kwargs).length > 0) throw typeError(`range.${name}() takes no keyword arguments`);
-    if (args.length !== 1)
-      throw typeError(`range.${name}() takes exactly one argument (${args.length} given)`);
+  return method("range", name, (args) => {
     const x = args[0]!;
     let i: number;
     if (isInt(x) || typeof x === "boolean") {

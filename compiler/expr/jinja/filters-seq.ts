@@ -19,6 +19,7 @@ import { getAttr, getItem, pythonAttribute } from "./access";
 import { bindArgs } from "./args";
 import { binaryOp } from "./arith";
 import type { FilterFn, FilterRuntime } from "./filter-types";
+import { intParam } from "./filters-text";
 import { Markup } from "./markup";
 import {
   assertHashable,
@@ -54,13 +55,6 @@ function reversedKind(v: PyValue): string | undefined {
   if (v instanceof DictView) return REVERSED_VIEW[v.pyOpaque];
   if (v instanceof PyRange) return "range_iterator";
   return undefined;
-}
-
-function intParam(v: PyValue | undefined, dflt: number): number {
-  if (v === undefined) return dflt;
-  if (!isInt(v) && typeof v !== "boolean")
-    throw typeError(`'${pyTypeName(v)}' object cannot be interpreted as an integer`);
-  return Number(bigOf(v));
 }
 
 /** `x | attr(name)` with a string name: undefined where Python has no such attribute. */
@@ -291,10 +285,7 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
     }
     if (tmp.length > 0) {
       if (fill !== undefined && fill !== null && compare(tmp.length, linecount, "<") < 0) {
-        const missing = binaryOp("-", linecount, tmp.length);
-        if (!isInt(missing) && typeof missing !== "boolean")
-          throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(missing)}'`);
-        for (let i = Number(bigOf(missing)); i > 0; i--) tmp.push(fill);
+        tmp.push(...(binaryOp("*", [fill], binaryOp("-", linecount, tmp.length)) as PyValue[]));
       }
       out.push(tmp);
     }

@@ -50,14 +50,6 @@ import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);
 
-/** Python's `text * n` for a str: n an int or bool (below one gives ""). */
-function repeatText(text: string, n: PyValue): string {
-  if (!isInt(n) && typeof n !== "boolean")
-    throw typeError(`can't multiply sequence by non-int of type '${pyTypeName(n)}'`);
-  const count = Number(bigOf(n));
-  return count > 0 ? text.repeat(count) : "";
-}
-
 /** int() and float() read ASCII bytes as the text they spell; other bytes they refuse (undefined here). */
 function bytesAsText(v: PyValue): PyValue | undefined {
   if (!(v instanceof PyBytes)) return v;
@@ -147,7 +139,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     if (v instanceof JinjaUndefined) v.fail();
     if (typeof v !== "string")
       throw typeError(`unsupported operand type(s) for +=: '${pyTypeName(v)}' and 'str'`);
-    const ind = typeof w === "string" ? w : repeatText(" ", w === undefined ? 4 : w);
+    const ind = typeof w === "string" ? w : (binaryOp("*", " ", w === undefined ? 4 : w) as string);
     const lines = splitLines(`${v}\n`);
     let rv: string;
     if (blank !== undefined && isTrue(blank)) rv = lines.join(`\n${ind}`);
@@ -324,7 +316,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
         ? null
         : typeof indent === "string" || indent instanceof Markup
           ? toStr(indent)
-          : repeatText(" ", indent);
+          : (binaryOp("*", " ", indent) as string);
     return new Markup(
       pyJsonDumps(v, { sortKeys: true, indent: ind })
         .replace(/</g, "\\u003c")

@@ -8,7 +8,7 @@ import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import { fn, type JinjaCallable, type NativeCall } from "./values";
 
-export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float";
+export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | "range";
 
 interface Param {
   readonly name: string;
@@ -19,6 +19,8 @@ interface Param {
 
 interface Signature {
   readonly params: readonly Param[];
+  /** The params a call may give by position. */
+  readonly positional: readonly Param[];
   readonly varargs: boolean;
   readonly varkw: boolean;
 }
@@ -44,7 +46,7 @@ function parse(spec: string): Signature {
       });
     }
   }
-  return { params, varargs, varkw };
+  return { params, positional: params.filter((p) => p.kind !== "keyword"), varargs, varkw };
 }
 
 const FIND = "sub start= end=";
@@ -114,6 +116,7 @@ const SPECS: Record<MethodOwner, Record<string, string>> = {
     sort: "kw:key= kw:reverse=",
   },
   tuple: { count: "value", index: "value start= stop=" },
+  range: { count: "value", index: "value" },
   dict: {
     clear: "",
     copy: "",
@@ -152,9 +155,18 @@ export function checkMethodCall(
   kwargs: PyDict,
 ): void {
   const s = SIGNATURES.get(`${owner}.${name}`);
-  if (!s) return;
+  if (s) check(s, owner, name, args, kwargs);
+}
+
+function check(
+  s: Signature,
+  owner: MethodOwner,
+  name: string,
+  args: readonly PyValue[],
+  kwargs: PyDict,
+): void {
   const qualified = `${owner}.${name}()`;
-  const positional = s.params.filter((p) => p.kind !== "keyword");
+  const { positional } = s;
   if (args.length > positional.length && !s.varargs) {
     if (positional.length === 0) throw typeError(`${qualified} takes no arguments (${args.length} given)`);
     throw typeError(`${name} expected at most ${plural(positional.length, "argument")}, got ${args.length}`);
@@ -182,8 +194,10 @@ export function checkMethodCall(
 
 /** A bound builtin method whose calls are checked against its Python signature first. */
 export function method(owner: MethodOwner, name: string, invoke: NativeCall): JinjaCallable {
+  const s = SIGNATURES.get(`${owner}.${name}`);
+  if (!s) return fn(name, invoke);
   return fn(name, (args, kwargs) => {
-    checkMethodCall(owner, name, args, kwargs);
+    check(s, owner, name, args, kwargs);
     return invoke(args, kwargs);
   });
 }

@@ -113,8 +113,8 @@ const TEST_SIGNATURES: Record<string, Signature> = {
   sameas: sig("test_sameas", "value other"),
 };
 
-/** Every other test takes the value alone. */
-const VALUE_ONLY = (name: string) => sig(`test_${name}`, "value");
+/** Every other test takes the value alone (the message names test_<name>). */
+const VALUE_ONLY = sig("", "value");
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -124,36 +124,36 @@ function quoteList(names: readonly string[]): string {
 }
 
 /** Raises Python's TypeError when `s` cannot take the value, `args` and `kwargs`. */
-function bind(s: Signature, args: readonly PyValue[], kwargs: PyDict): void {
+function bind(s: Signature, args: readonly PyValue[], kwargs: PyDict, fn = s.fn): void {
   const given = args.length + 1;
   const keywords = dictKeys(kwargs);
   if (s.builtin) {
-    if (keywords.length > 0) throw typeError(`${s.fn}() takes no keyword arguments`);
+    if (keywords.length > 0) throw typeError(`${fn}() takes no keyword arguments`);
     if (given !== s.params.length)
-      throw typeError(`${s.fn}() takes exactly ${plural(s.params.length, "argument")} (${given} given)`);
+      throw typeError(`${fn}() takes exactly ${plural(s.params.length, "argument")} (${given} given)`);
     return;
   }
   if (s.variadic) {
     if (keywords.includes(s.params[0]!))
-      throw typeError(`${s.fn}() got multiple values for argument '${s.params[0]}'`);
+      throw typeError(`${fn}() got multiple values for argument '${s.params[0]}'`);
     return;
   }
   for (const key of keywords) {
     const i = s.params.indexOf(key);
-    if (i < 0) throw typeError(`${s.fn}() got an unexpected keyword argument '${key}'`);
-    if (i < given) throw typeError(`${s.fn}() got multiple values for argument '${key}'`);
+    if (i < 0) throw typeError(`${fn}() got an unexpected keyword argument '${key}'`);
+    if (i < given) throw typeError(`${fn}() got multiple values for argument '${key}'`);
   }
   if (given > s.params.length) {
     const takes =
       s.required === s.params.length ? String(s.required) : `from ${s.required} to ${s.params.length}`;
     throw typeError(
-      `${s.fn}() takes ${takes} positional argument${s.params.length === 1 ? "" : "s"} but ${given} were given`,
+      `${fn}() takes ${takes} positional argument${s.params.length === 1 ? "" : "s"} but ${given} were given`,
     );
   }
   const missing = s.params.slice(given, s.required).filter((p) => !keywords.includes(p));
   if (missing.length > 0)
     throw typeError(
-      `${s.fn}() missing ${plural(missing.length, "required positional argument")}: ${quoteList(missing)}`,
+      `${fn}() missing ${plural(missing.length, "required positional argument")}: ${quoteList(missing)}`,
     );
 }
 
@@ -165,5 +165,7 @@ export function checkFilterCall(name: string, args: readonly PyValue[], kwargs: 
 
 /** Checks a call of the built-in test `name` as Python would bind it. */
 export function checkTestCall(name: string, args: readonly PyValue[], kwargs: PyDict): void {
-  bind(TEST_SIGNATURES[name] ?? VALUE_ONLY(name), args, kwargs);
+  const s = TEST_SIGNATURES[name];
+  if (s) bind(s, args, kwargs);
+  else bind(VALUE_ONLY, args, kwargs, `test_${name}`);
 }

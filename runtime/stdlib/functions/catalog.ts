@@ -53,6 +53,9 @@ function reportingArgumentErrors(name: string, fn: CatalogFunction, context: boo
   };
 }
 
+/** The options of a function YAQL hands its frozen values (see FunctionOptions.frozenArguments). */
+export const FROZEN_ARGUMENTS: FunctionOptions = { frozenArguments: true };
+
 const catalog = new Map<string, { fn: CatalogFunction; context: boolean; frozenArguments: boolean }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {

@@ -4,7 +4,7 @@
 import { pyStr } from "../py/text";
 import { isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
-import { registerFunction } from "./catalog";
+import { FROZEN_ARGUMENTS, registerFunction } from "./catalog";
 import { jsonpathFind } from "./jsonpath";
 import { pyJsonDumps, pyJsonLoads } from "./py-json";
 import { pyYamlSafeDump } from "./py-yaml-dump";
@@ -88,11 +88,10 @@ function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValu
 }
 
 // StackStorm parses str(value): under YAQL a list is a tuple there, `(1, 2)`, which is no JSON.
-const TEXT_OF_FROZEN = { frozenArguments: true };
-registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), TEXT_OF_FROZEN);
-registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), TEXT_OF_FROZEN);
-registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), TEXT_OF_FROZEN);
-registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), TEXT_OF_FROZEN);
+registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
+registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
+registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
+registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
 registerFunction("to_json_string", (_e, a, k) => toJsonString(a, k));
 registerFunction("json_dump", (_e, a, k) => toJsonString(a, k));
 registerFunction("to_yaml_string", (_e, a, k) => toYamlString(a, k));
@@ -116,5 +115,5 @@ registerFunction(
     const [value] = bindArgs("use_none", [{ name: "value" }], args, kwargs);
     return value === null ? NONE_MAGIC_VALUE : value!;
   },
-  { frozenArguments: true },
+  FROZEN_ARGUMENTS,
 );

@@ -4,7 +4,7 @@
 import { pyStr } from "../py/text";
 import { bigOf, isInt, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
-import { registerFunction } from "./catalog";
+import { FROZEN_ARGUMENTS, registerFunction } from "./catalog";
 import { compilePyRegex, IGNORECASE, pyFindall, pyMatch, pySearch } from "./py-regex";
 import { pySub } from "./py-regex-sub";
 
@@ -14,8 +14,7 @@ function patternOf(pattern: PyValue, ignorecase: PyValue) {
   return compilePyRegex(pattern, truthy(ignorecase) ? IGNORECASE : 0);
 }
 
-/** YAQL hands these functions its frozen values: str() of them shows tuples, as in Python. */
-const FROZEN = { frozenArguments: true };
+// YAQL hands these functions its frozen values: str() of them shows tuples, as in Python.
 
 const text = (v: PyValue): string => (typeof v === "string" ? v : pyStr(v));
 
@@ -32,7 +31,7 @@ function registerFinder(name: string, find: typeof pyMatch): void {
       );
       return find(patternOf(pattern!, ic!), text(value!)) !== null;
     },
-    FROZEN,
+    FROZEN_ARGUMENTS,
   );
 }
 
@@ -59,7 +58,7 @@ registerFunction(
       throw new PyError("TypeError", `expected str instance, ${pyTypeName(replacement!)} found`);
     return pySub(rx, replacement, s);
   },
-  FROZEN,
+  FROZEN_ARGUMENTS,
 );
 
 registerFunction(
@@ -85,5 +84,5 @@ registerFunction(
     if (item === undefined) throw new PyError("IndexError", "list index out of range");
     return item;
   },
-  FROZEN,
+  FROZEN_ARGUMENTS,
 );
