@@ -9,6 +9,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { compile } from "../../compiler/compile";
 import { translateExpression } from "../../compiler/emit/translator";
+import type { Diagnostic } from "../../compiler/source/diagnostic";
 import { type CompiledBundle, runtimeApi } from "../../runtime/api/index";
 import { workflowAction, writeTree } from "../unit/passes/helpers";
 
@@ -63,7 +64,10 @@ function workflowWith(s: string): string {
   ].join("\n");
 }
 
-async function compileText(text: string): Promise<{ bundle: CompiledBundle; source: string; out: string }> {
+type Compiled = { bundle: CompiledBundle; source: string; out: string };
+
+/** Compiles one workflow; returns the diagnostics instead when it is refused. */
+async function tryCompileText(text: string): Promise<Compiled | { refused: readonly Diagnostic[] }> {
   const root = writeTree({
     "p/pack.yaml": "ref: p\nname: p\n",
     "p/actions/w.yaml": workflowAction("w"),
@@ -71,12 +75,24 @@ async function compileText(text: string): Promise<{ bundle: CompiledBundle; sour
   });
   const out = join(root, "out");
   const result = await compile({ paths: [join(root, "p")], outDir: out, translate: translateExpression });
+  if (result.reports.some((r) => r.status === "failed")) return { refused: result.diagnostics };
   expect(result.reports.map((r) => r.status)).toEqual(["built"]);
   const js = join(out, "p.w.js");
   const mod = (await import(`${pathToFileURL(js).href}?v=${Math.random()}`)) as {
     default: (rt: typeof runtimeApi) => CompiledBundle;
   };
   return { bundle: mod.default(runtimeApi), source: readFileSync(join(out, "src", "p.w.ts"), "utf8"), out };
+}
+
+async function compileText(text: string): Promise<Compiled> {
+  const result = await tryCompileText(text);
+  if ("refused" in result) throw new Error(`refused: ${result.refused.map((d) => d.message).join("; ")}`);
+  return result;
+}
+
+/** Whether text holds an expression delimiter, so that it is a (possibly invalid) expression, not plain data. */
+function holdsDelimiters(text: string): boolean {
+  return /<%[\s\S]*%>|\{\{|\{%/.test(text);
 }
 
 function syntaxErrors(source: string): number {
@@ -109,7 +125,19 @@ describe("codegen safety", () => {
       fc.asyncProperty(
         fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((a) => a.join("")),
         async (s) => {
-          const { bundle, source } = await compileText(workflowWith(s));
+          const result = await tryCompileText(workflowWith(s));
+          if ("refused" in result) {
+            // Random text may form an expression Orquesta refuses too, e.g. "<%%>" (an empty YAQL
+            // expression); such text must be refused as an expression error with a position.
+            expect(holdsDelimiters(s)).toBe(true);
+            expect(result.refused.filter((d) => d.severity === "error").length).toBeGreaterThan(0);
+            for (const d of result.refused.filter((e) => e.severity === "error")) {
+              expect(d.code).toMatch(/^ORQ3/);
+              expect(d.range).toBeDefined();
+            }
+            return;
+          }
+          const { bundle, source } = result;
           expect(syntaxErrors(source)).toBe(0);
           expect(bundle.program.units.root!.workflow.tasks[0]!.input).toEqual({ message: s });
         },
@@ -117,6 +145,15 @@ describe("codegen safety", () => {
       { numRuns: 25 },
     );
   }, 180_000);
+
+  it("refuses an empty expression in data as Orquesta does, with its position", async () => {
+    const result = await tryCompileText(workflowWith("<%%>'"));
+    expect("refused" in result).toBe(true);
+    if (!("refused" in result)) return;
+    const errors = result.refused.filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.code)).toContain("ORQ3001");
+    expect(errors.every((d) => /unexpected end of statement/.test(d.message))).toBe(true);
+  }, 60_000);
 
   it("emits modules that type-check under strict", async () => {
     const { out } = await compileText(workflowWith("it's `ok` $" + "{x}"));
