@@ -4,9 +4,9 @@
 // until the execution completes; then its status, output and errors.
 
 import type { Backend, ExecutionRecord, InquiryRecord } from "../../runtime/backend/types";
+import type { TraceEvent } from "../../runtime/engine/region";
 import { COMPLETED, PAUSE } from "../../runtime/engine/statuses";
 import { contextOf } from "../../runtime/host/record-context";
-import type { TraceEvent } from "../../runtime/host/region";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 
 const POLL_MS = 500;

@@ -1,20 +1,18 @@
-// The `wave` host: drives the conductor with the deterministic schedule of
-// shared/golden/README.md (rounds of get-next-tasks sorted by task and route,
-// then a wave completing every queued execution in order) and records the
-// golden trace. Actions go through an ActionExecutor.
+// The `wave` host: drives a workflow region (region.ts, the same task handling
+// the runtime uses) with the deterministic schedule of shared/golden/README.md
+// (rounds of get-next-tasks sorted by task and route, then a wave completing
+// every queued execution in order) and records the golden trace. Actions go
+// through an ActionExecutor.
 
-import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
-import { pyStr } from "../stdlib/py/text";
 import type { PyDict, PyValue } from "../stdlib/py/value";
-import { type ErrorEntry, type Renderer, WorkflowConductor } from "./conductor";
+import type { Renderer } from "./conductor";
 import { deepCopy, isEmptyDict } from "./context";
-import { actionEvent, itemEvent } from "./events";
 import type { ActionExecutor } from "./executor";
+import { type OpenRecord, Region, type RegionHost, type Work } from "./region";
 import { COMPLETED, normalizeActionStatus, S } from "./statuses";
-import { taskFunctionRecord } from "./task-function";
 import type { RenderedTask } from "./task-render";
-import type { ExecutionRecord, ItemRecord, TaskRecord, Trace } from "./trace";
+import type { ExecutionRecord, TaskRecord, Trace } from "./trace";
 
 export interface WaveOptions {
   /** Path shown as `trace.workflow`. */
@@ -35,25 +33,6 @@ export interface WaveOptions {
   readonly maxExecutions?: number;
   /** Renders workflow values (compiled bundles: their expression table); default: the evaluator. */
   readonly render?: Renderer;
-}
-
-interface OpenRecord {
-  readonly record: TaskRecord;
-  readonly itemResults: PyValue[];
-  readonly itemStatuses: string[];
-  retried: boolean;
-  lastResult: PyValue;
-  taskExecutionId: string;
-}
-
-interface Pending {
-  readonly open: OpenRecord;
-  readonly task: RenderedTask;
-  readonly action: string;
-  readonly input: PyValue;
-  readonly itemId: number | null;
-  /** Execution number across the run, children included, given at request time. */
-  readonly index: number;
 }
 
 const FROZEN = "2000-01-01 00:00:00+00:00";
@@ -84,53 +63,49 @@ export function runWave(ir: WorkflowIR, opts: WaveOptions): Trace {
   return new WaveInterpreter(ir, opts, trace).run();
 }
 
-export class WaveInterpreter {
-  private readonly conductor: WorkflowConductor;
-  private readonly records: OpenRecord[] = [];
-  private readonly open = new Map<string, OpenRecord>();
-  /** Task executions so far per task and route (the n of task execution ids). */
-  private readonly runsPerTask = new Map<string, number>();
-  private readonly wfExId: string;
+/** One queued action execution: the region's work and its number across the run. */
+interface Pending {
+  readonly work: Work;
+  readonly index: number;
+}
+
+export class WaveInterpreter implements RegionHost {
+  private readonly region: Region;
+  /** The trace record of each task run of the region. */
+  private readonly records = new Map<OpenRecord, TaskRecord>();
   private readonly counter: { value: number };
+  private queue: Pending[] = [];
 
   constructor(
     ir: WorkflowIR,
     private readonly opts: WaveOptions,
-    private readonly trace: Trace = emptyTrace(opts),
+    private readonly recorded: Trace = emptyTrace(opts),
   ) {
-    this.wfExId = opts.workflowExecutionId ?? "ex0.wf";
     this.counter = opts.counter ?? { value: 0 };
-    this.conductor = new WorkflowConductor(graphOf(ir), {
-      inputs: opts.input,
-      parentContext: opts.parentContext,
-      hooks: { task: (c, name, route) => this.taskFunction(c, name, route), st2kv: (key) => this.st2kv(key) },
-      ...(opts.render ? { render: opts.render } : {}),
-    });
+    this.region = new Region(
+      {
+        ir,
+        input: opts.input,
+        parentContext: opts.parentContext,
+        prefix: "",
+        unit: opts.workflowPath,
+        path: opts.workflowPath,
+        wfExId: opts.workflowExecutionId ?? "ex0.wf",
+        ...(opts.render ? { render: opts.render } : {}),
+      },
+      this,
+    );
   }
-
-  private queue: Pending[] = [];
-  private started = false;
 
   /** Start the run: the workflow goes requested -> running (unless input/vars failed). */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    const c = this.conductor;
-    if (c.status !== S.failed) {
-      c.requestWorkflowStatus(S.requested);
-      c.requestWorkflowStatus(S.running);
-    }
+    this.region.start();
   }
 
   /** One round: dispatch every task the conductor hands out; returns the executions now queued. */
   round(): number {
-    this.start();
-    const c = this.conductor;
-    let tasks = c.getNextTasks();
-    while (tasks.length > 0) {
-      this.queue.push(...this.dispatch(tasks));
-      tasks = c.getNextTasks();
-    }
+    this.region.start();
+    this.region.pump();
     return this.queue.length;
   }
 
@@ -142,13 +117,13 @@ export class WaveInterpreter {
   }
 
   get status(): string {
-    return this.conductor.status;
+    return this.region.status;
   }
 
   /** Pause, resume or cancel the running workflow; an error message when not allowed. */
   request(status: "paused" | "resuming" | "canceled"): string | null {
-    this.start();
-    return this.conductor.requestStatus(status);
+    this.region.start();
+    return this.region.request(status);
   }
 
   /** Run rounds and waves until nothing is queued, then render the output and return the trace. */
@@ -161,68 +136,19 @@ export class WaveInterpreter {
     return this.finish();
   }
 
-  private dispatch(tasks: RenderedTask[]): Pending[] {
-    const c = this.conductor;
-    const opened: Array<[RenderedTask, OpenRecord]> = [];
-    for (const task of tasks) {
-      const key = `${task.id}__r${task.route}`;
-      const prior = this.open.get(key);
-      const priorEntry = c.state.getTaskEntry(task.id, task.route);
-      const continuing =
-        prior !== undefined &&
-        priorEntry !== undefined &&
-        prior.record.seq === c.state.taskIndex(task.id, task.route) &&
-        priorEntry.status === S.running &&
-        !prior.retried;
-      if (task.itemsCount !== undefined && task.actions.length > 0) {
-        for (const a of task.actions)
-          c.updateTaskState(task.id, task.route, itemEvent(a.itemId!, S.running, null, []));
-      } else {
-        c.updateTaskState(task.id, task.route, actionEvent(S.running));
-      }
-      opened.push([task, continuing ? prior! : this.openRecord(task)]);
-    }
-    const pending: Pending[] = [];
-    for (const [task, open] of opened) {
-      if (task.itemsCount === 0) {
-        open.lastResult = [];
-        c.updateTaskState(task.id, task.route, actionEvent(S.succeeded, []));
-        continue;
-      }
-      if (task.itemsCount === undefined && isNoAction(task.actions[0]?.action ?? null)) {
-        c.updateTaskState(task.id, task.route, actionEvent(S.succeeded, null));
-        continue;
-      }
-      for (const a of task.actions) {
-        const input = isEmptyDict(a.input) ? null : a.input;
-        // A rendered ref that is not a string is named as Python's str() names it ("None", "5").
-        const action = typeof a.action === "string" ? a.action : pyStr(a.action);
-        if (a.itemId !== undefined && open.record.items) {
-          open.record.items[a.itemId] = { item_id: a.itemId, action, input, status: S.running, result: null };
-        }
-        this.counter.value += 1;
-        pending.push({ open, task, action, input, itemId: a.itemId ?? null, index: this.counter.value });
-      }
-    }
-    return pending;
-  }
+  // ------------------------------------------------------------ RegionHost
 
-  private openRecord(task: RenderedTask): OpenRecord {
-    const c = this.conductor;
-    const seq = c.state.taskIndex(task.id, task.route) ?? -1;
-    const entry = c.state.sequence[seq];
-    const countKey = `${task.id}__r${task.route}`;
-    const n = (this.runsPerTask.get(countKey) ?? 0) + 1;
-    this.runsPerTask.set(countKey, n);
+  runOpened(open: OpenRecord, task: RenderedTask): void {
+    const c = this.region.conductor;
     const first = task.actions[0];
     const isItems = task.itemsCount !== undefined;
     const record: TaskRecord = {
       id: task.id,
       route: task.route,
-      seq,
-      attempt: (entry?.retry?.tally ?? 0) + 1,
+      seq: open.seq,
+      attempt: (c.state.sequence[open.seq]?.retry?.tally ?? 0) + 1,
       status: S.running,
-      action: first ? first.action : isItems ? this.specAction(task.id) : null,
+      action: open.action,
       input: isItems || !first || isEmptyDict(first.input) ? null : first.input,
       result: null,
     };
@@ -232,83 +158,94 @@ export class WaveInterpreter {
       record.concurrency = task.concurrency ?? null;
       record.items = Array.from({ length: task.itemsCount ?? 0 }, () => null);
     }
-    const open: OpenRecord = {
-      record,
-      itemResults: Array.from({ length: task.itemsCount ?? 0 }, () => null),
-      itemStatuses: Array.from({ length: task.itemsCount ?? 0 }, () => S.unset),
-      retried: false,
-      lastResult: null,
-      taskExecutionId: `${this.wfExId}.${task.id}.${task.route}.${n}`,
-    };
-    this.records.push(open);
-    this.open.set(`${task.id}__r${task.route}`, open);
-    this.trace.tasks.push(record);
-    return open;
+    this.records.set(open, record);
+    this.recorded.tasks.push(record);
   }
 
-  private specAction(taskId: string): PyValue {
-    return this.conductor.graph.specTask(taskId)?.action ?? null;
+  startAction(work: Work): void {
+    const record = this.records.get(work.open)!;
+    if (work.itemId !== null && record.items) {
+      record.items[work.itemId] = {
+        item_id: work.itemId,
+        action: work.action,
+        input: work.input,
+        status: S.running,
+        result: null,
+      };
+    }
+    this.counter.value += 1;
+    this.queue.push({ work, index: this.counter.value });
   }
+
+  startSubworkflow(): null {
+    // Only compiled programs mark sub-workflow calls; the wave host runs them through its executor.
+    return null;
+  }
+
+  timestamp(): string {
+    return FROZEN;
+  }
+
+  st2kv(key: string): PyValue | undefined {
+    const store = this.opts.datastore ?? {};
+    return Object.hasOwn(store, key) ? store[key] : undefined;
+  }
+
+  /** Runtime trace events are not part of the golden trace. */
+  trace(): void {}
+
+  regionDone(): void {}
+
+  // ------------------------------------------------------------ the wave
 
   private complete(p: Pending): void {
-    const c = this.conductor;
-    const { open, task } = p;
-    const index = p.index;
+    const { work, index } = p;
+    const record = this.records.get(work.open)!;
     const st2 = (this.opts.parentContext.st2 ?? {}) as PyDict;
     const outcome = this.opts.executor.execute({
-      taskId: task.id,
-      route: task.route,
-      itemId: p.itemId,
-      attempt: open.record.attempt,
-      action: p.action,
-      input: p.input,
-      actionExecutionId: `${open.taskExecutionId}.a${p.itemId ?? 0}`,
-      taskExecutionId: open.taskExecutionId,
-      workflowExecutionId: this.wfExId,
+      taskId: work.task,
+      route: work.route,
+      itemId: work.itemId,
+      attempt: record.attempt,
+      action: work.action,
+      input: work.input,
+      actionExecutionId: work.actionExecutionId,
+      taskExecutionId: work.taskExecutionId,
+      workflowExecutionId: this.region.spec.wfExId,
       st2,
     });
     const status = normalizeActionStatus(outcome.status);
     const exec: ExecutionRecord = {
       index,
-      task_id: task.id,
-      route: task.route,
-      item_id: p.itemId,
-      attempt: open.record.attempt,
-      action: p.action,
-      input: p.input,
+      task_id: work.task,
+      route: work.route,
+      item_id: work.itemId,
+      attempt: record.attempt,
+      action: work.action,
+      input: work.input,
       status,
       result: outcome.result,
       scripted_by: outcome.scriptedBy ?? "default",
     };
     if (outcome.subworkflow) exec.subworkflow = outcome.subworkflow;
-    this.trace.executions.push(exec);
-    if (p.itemId !== null) {
-      const item = open.record.items?.[p.itemId] as ItemRecord | null | undefined;
+    this.recorded.executions.push(exec);
+    if (work.itemId !== null) {
+      const item = record.items?.[work.itemId];
       if (item) {
         item.status = status;
         item.result = outcome.result;
       }
-      open.itemStatuses[p.itemId] = status;
-      if (status === S.running) return;
-      open.itemResults[p.itemId] = outcome.result;
-      open.lastResult = open.itemResults;
-      c.updateTaskState(task.id, task.route, itemEvent(p.itemId, status, outcome.result, open.itemResults));
-    } else {
-      if (status === S.running) return;
-      open.lastResult = outcome.result;
-      c.updateTaskState(task.id, task.route, actionEvent(status, outcome.result));
     }
-    const entry = c.state.getTaskEntry(task.id, task.route);
-    if (entry?.status === S.retrying && entry === c.state.sequence[open.record.seq]) open.retried = true;
+    this.region.complete(work, status, outcome.result, false);
   }
 
   /** The trace so far (renders the output when the workflow is completed). */
   finish(): Trace {
-    const c = this.conductor;
+    const c = this.region.conductor;
     c.renderOutput();
-    const t = this.trace;
-    for (const open of this.records) {
-      const r = open.record;
+    const t = this.recorded;
+    for (const open of this.region.runs) {
+      const r = this.records.get(open)!;
       r.status = open.retried ? S.retrying : (c.state.sequence[r.seq]?.status ?? S.unset);
       r.result =
         r.items_count !== undefined ? (r.items_count === 0 ? [] : open.itemResults) : open.lastResult;
@@ -327,40 +264,4 @@ export class WaveInterpreter {
     if (c.log.length > 0) t.log = c.log.map((e) => ({ ...e }) as PyDict);
     return t;
   }
-
-  // ------------------------------------------------------------ StackStorm functions
-
-  private taskFunction(c: WorkflowConductor, name: string, route: number): PyValue {
-    return taskFunctionRecord(
-      c,
-      name,
-      route,
-      this.records,
-      (o) => ({
-        id: o.record.id,
-        route: o.record.route,
-        seq: o.record.seq,
-        action: o.record.action,
-        itemsCount: o.record.items_count,
-        itemResults: o.itemResults,
-        itemStatuses: o.itemStatuses,
-        retried: o.retried,
-        lastResult: o.lastResult,
-        taskExecutionId: o.taskExecutionId,
-      }),
-      this.wfExId,
-      (_o, done) => ({ start: FROZEN, end: done ? FROZEN : "None" }),
-    );
-  }
-
-  private st2kv(key: string): PyValue | undefined {
-    const store = this.opts.datastore ?? {};
-    return Object.hasOwn(store, key) ? store[key] : undefined;
-  }
 }
-
-function isNoAction(action: PyValue): boolean {
-  return action === null || action === "";
-}
-
-export type { ErrorEntry };

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { WorkflowUnit } from "../../compiler/program/types";
 import type { ExecutionState, JsonObject, JsonValue } from "../backend/types";
+import { Region, type Work } from "../engine/region";
 import { type CallSite, childContext } from "../engine/st2-context";
 import { COMPLETED, S } from "../engine/statuses";
 import { checkedOutcome } from "../output-schema/index";
@@ -18,7 +19,6 @@ import type { LiveWork } from "./live-steps";
 import { workflowInput, workflowInputSync } from "./params";
 import type { Target } from "./programs";
 import { type ExecutionContext, RESULT_ID, secretNamesOf } from "./record-context";
-import { Region, type Work } from "./region";
 
 /** A child execution's id: derived from the parent and the step, so a replay finds the same child. */
 export function childExecutionId(parentId: string, stepId: string): string {

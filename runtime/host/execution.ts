@@ -14,6 +14,7 @@ import type {
   JsonValue,
 } from "../backend/types";
 import type { St2kvReader } from "../datastore/datastore";
+import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "../engine/region";
 import { userOf } from "../engine/st2-context";
 import { COMPLETED, PAUSE, S } from "../engine/statuses";
 import { pendingStepId } from "../inquiry/ids";
@@ -28,7 +29,6 @@ import { LiveSteps } from "./live-steps";
 import { packConfigOf } from "./pack-config";
 import type { LoadedProgram } from "./programs";
 import { type ExecutionContext, RESULT_ID } from "./record-context";
-import { Region, type RegionHost, type RegionSpec, type TraceEvent, type Work } from "./region";
 import type { HostServices } from "./services";
 import { pyTimestamp, SyncValues } from "./sync-values";
 
@@ -276,6 +276,10 @@ export class ExecutionRun implements RegionHost {
       }
       if (this.steps.active() === 0 && this.ready.size === 0 && this.recording === 0) {
         const waits = this.steps.waits();
+        if (waits.every((w) => w.state === "inquiry")) {
+          this.settleCompleted(this.root);
+          if (this.root.done) return this.finish();
+        }
         if (waits.length > 0) return this.yieldSlot();
         if (this.root.status === S.paused || this.root.status === S.pausing) return this.pause();
         this.root.conductor.logEntry("error", "The workflow stalled: no task is running or ready.");
@@ -284,6 +288,16 @@ export class ExecutionRun implements RegionHost {
       }
       await this.waitEvent(200);
     }
+  }
+
+  /**
+   * Ends every completed region (deepest first) whose remaining actions are only
+   * inquiries: nothing can come back that the workflow's result still waits for,
+   * and finishing cancels the open inquiries.
+   */
+  private settleCompleted(region: Region): void {
+    for (const child of region.children.values()) this.settleCompleted(child);
+    if (region.completedWithOutstanding) region.finishNow();
   }
 
   private async checkControl(): Promise<void> {

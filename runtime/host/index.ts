@@ -2,6 +2,7 @@
 // real, asynchronously, journaled, on any backend. Workers call
 // advanceExecution for each job; `orqc run` calls submitExecution.
 
+export { Region, type RegionSpec, type Renderer, type TraceEvent } from "../engine/region";
 export { ActionCatalog, type ResolvedAction } from "./actions";
 export { advanceExecution } from "./advance";
 export { childExecutionId } from "./child-calls";
@@ -9,7 +10,6 @@ export { type ControlAction, type ControlOutcome, controlExecution } from "./con
 export { ExecutionRun } from "./execution";
 export { type LoadedProgram, Programs, type Target, tableRenderer } from "./programs";
 export { contextOf, type ExecutionContext, RESULT_ID } from "./record-context";
-export { Region, type RegionSpec, type Renderer, type TraceEvent } from "./region";
 export {
   createHostServices,
   type HostServices,

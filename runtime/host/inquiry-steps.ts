@@ -7,12 +7,12 @@
 // wins (the journal's set-if-absent).
 
 import type { InquiryRecord, JournalEntry, JsonObject } from "../backend/types";
+import type { Work } from "../engine/region";
 import { S } from "../engine/statuses";
 import { inquiryId, pendingStepId, ttlTimerId } from "../inquiry/ids";
 import type { ExecutionRun } from "./execution";
 import { fromJson } from "./json";
 import type { LiveWork } from "./live-steps";
-import type { Work } from "./region";
 
 /** How often a live wait looks for a response journaled by `orqc inquiry respond`. */
 const POLL_MS = 250;

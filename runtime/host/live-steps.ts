@@ -5,6 +5,7 @@
 // delivered to the conductor.
 
 import type { JsonObject, JsonValue } from "../backend/types";
+import type { Work } from "../engine/region";
 import { S } from "../engine/statuses";
 import { pendingStepId } from "../inquiry/ids";
 import type { StepReport } from "../journal/journal";
@@ -14,7 +15,6 @@ import type { ResolvedAction } from "./actions";
 import type { ExecutionRun } from "./execution";
 import { fromJson, toJsonObject } from "./json";
 import { actionParams } from "./params";
-import type { Work } from "./region";
 
 export type LiveState =
   | "starting"

@@ -13,11 +13,11 @@ import { type CompiledBundle, compiledRenderer, type ExpressionTable, runtimeApi
 import type { JsonValue } from "../backend/types";
 import { inspectWorkflow } from "../engine/inspection";
 import { loadDefinition } from "../engine/load-definition";
+import type { Renderer } from "../engine/region";
 import type { PyValue } from "../stdlib/py/value";
 import type { ActionCatalog } from "./actions";
 import { toJsonValue } from "./json";
 import { mentionsKv } from "./params";
-import type { Renderer } from "./region";
 
 export type Target =
   | { readonly kind: "bundle"; readonly ref: string }

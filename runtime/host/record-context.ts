@@ -3,8 +3,8 @@
 // of a finished execution's raw result (what a parent task receives).
 
 import type { ExecutionRecord, JsonObject } from "../backend/types";
+import type { TraceEvent } from "../engine/region";
 import type { Target } from "./programs";
-import type { TraceEvent } from "./region";
 
 export const RESULT_ID = "~result/root/0";
 

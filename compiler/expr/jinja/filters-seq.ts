@@ -4,7 +4,6 @@
 // Filters that are generators in Jinja return a PyGenerator.
 
 import {
-  bigOf,
   isDict,
   isFloat,
   isInt,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { followLine } from "../../../cli/commands/status-follow";
 import type { ExecutionRecord } from "../../../runtime/backend/types";
-import type { TraceEvent } from "../../../runtime/host/region";
+import type { TraceEvent } from "../../../runtime/engine/region";
 
 const record = {
   id: "e1",

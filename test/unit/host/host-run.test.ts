@@ -2,7 +2,7 @@
 // python), parallel branches and a join, task(), child workflows as their
 // own executions, with-items with concurrency, retry with delay, task delay.
 
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -68,4 +68,19 @@ describe("async host", () => {
     await expect(host.submit("hostt.seq", { nope: 1 })).rejects.toThrow(/Unknown parameter\(s\): nope/);
     await expect(host.submit("hostt.missing")).rejects.toThrow(/no workflow or bundle named "hostt.missing"/);
   });
+
+  it("lets a remediation started next to a fail command finish, and keeps its error", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const rec = await host.run("hostt.failmanual", { marker });
+    expect(rec.status).toBe("failed");
+    // The remediation ran to its end instead of being dropped when the workflow failed.
+    expect(existsSync(marker)).toBe(true);
+    const errors = (rec.result as { errors: Array<{ task_id?: string; message: string }> }).errors;
+    // As Orquesta records it: task1's failure, the fail command, then the remediation's own failure.
+    expect(errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+    const trace = (rec.context as { trace: Array<{ ev: string; task?: string; status?: string }> }).trace;
+    expect(
+      trace.filter((e) => e.ev === "task.finished" && e.task === "recover").map((e) => e.status),
+    ).toEqual(["failed"]);
+  }, 20_000);
 });

@@ -1,24 +1,26 @@
-// One running workflow region: a WorkflowConductor driven asynchronously. A
-// task is dispatched the moment the conductor hands it out; its actions go to
-// the execution (which runs, journals and orders them) and come back through
-// complete(). Inline tasks complete at once; compiled sub-workflow calls run as
-// child regions in this process. The bookkeeping of task records (what task()
-// returns, retries, with-items continuation) follows the wave host exactly.
+// One running workflow region: a WorkflowConductor and the bookkeeping of its
+// task runs (what task() returns, retries, with-items continuation). Its host
+// decides when actions run: the runtime's execution (runtime/host) dispatches a
+// task the moment the conductor hands it out and applies completions in arrival
+// order; the wave host (wave.ts, `orqc simulate`) completes them in the golden
+// wave schedule. Both drive this one class, so the golden traces check the
+// runtime's task handling too. Inline tasks complete at once; compiled
+// sub-workflow calls run as child regions in the same process.
 
 import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { TaskMode } from "../../compiler/program/types";
-import { WorkflowConductor } from "../engine/conductor";
-import { isEmptyDict } from "../engine/context";
-import { actionEvent, itemEvent } from "../engine/events";
-import { subworkflowResult } from "../engine/st2-context";
-import { COMPLETED, normalizeActionStatus, S } from "../engine/statuses";
-import { taskFunctionRecord } from "../engine/task-function";
-import type { RenderedTask } from "../engine/task-render";
 import { stepId } from "../journal/step-id";
 import type { ExprEnv } from "../stdlib/functions/env";
 import { pyStr } from "../stdlib/py/text";
 import type { PyDict, PyValue } from "../stdlib/py/value";
+import { WorkflowConductor } from "./conductor";
+import { isEmptyDict } from "./context";
+import { actionEvent, itemEvent } from "./events";
+import { subworkflowResult } from "./st2-context";
+import { COMPLETED, normalizeActionStatus, S } from "./statuses";
+import { taskFunctionRecord } from "./task-function";
+import type { RenderedTask } from "./task-render";
 
 export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
 
@@ -107,16 +109,8 @@ export interface RegionHost {
   trace(event: Omit<TraceEvent, "at">): void;
   /** The region reached a completed status. */
   regionDone(region: Region): void;
-}
-
-export function conductorClass(render?: Renderer): typeof WorkflowConductor {
-  if (!render) return WorkflowConductor;
-  // A closure (not an instance field) so the base constructor's input/vars rendering uses it too.
-  return class CompiledConductor extends WorkflowConductor {
-    override render(value: PyValue, env: ExprEnv): PyValue {
-      return render(value, env);
-    }
-  };
+  /** A task run was opened (each retry attempt and each pass of a cycle is a new one). */
+  runOpened?(open: OpenRecord, task: RenderedTask): void;
 }
 
 export class Region {
@@ -127,6 +121,14 @@ export class Region {
   /** Compiled child regions by the work that started them. */
   readonly children = new Map<Work, Region>();
   private started = false;
+  /**
+   * Actions handed to the host and not completed yet. A workflow can reach a
+   * completed status while some are still running (a `fail` command next to
+   * another task, a branch failing beside a running one); Orquesta still
+   * applies their completions (task records, errors, the terminal context),
+   * so the region ends only when they are back.
+   */
+  private outstanding = 0;
   done = false;
   failedEarly: ReadonlyArray<{ [key: string]: PyValue }> | null = null;
 
@@ -134,10 +136,10 @@ export class Region {
     readonly spec: RegionSpec,
     private readonly host: RegionHost,
   ) {
-    const Conductor = conductorClass(spec.render);
-    this.conductor = new Conductor(graphOf(spec.ir), {
+    this.conductor = new WorkflowConductor(graphOf(spec.ir), {
       inputs: spec.input,
       parentContext: spec.parentContext,
+      ...(spec.render ? { render: spec.render } : {}),
       hooks: {
         task: (c, name, route) => this.taskFunction(c, name, route),
         st2kv: (key, decrypt) => host.st2kv(key, decrypt),
@@ -147,6 +149,11 @@ export class Region {
 
   get status(): string {
     return this.failedEarly ? S.failed : this.conductor.status;
+  }
+
+  /** Every task run so far, in request order. */
+  get runs(): readonly OpenRecord[] {
+    return this.records;
   }
 
   /** Requests running and dispatches the first tasks. */
@@ -176,7 +183,17 @@ export class Region {
       if (tasks.length === 0) break;
       this.dispatch(tasks);
     }
-    if (COMPLETED.has(c.status)) this.finish();
+    if (COMPLETED.has(c.status) && this.outstanding === 0) this.finish();
+  }
+
+  /** The workflow reached a completed status but actions it started have not come back yet. */
+  get completedWithOutstanding(): boolean {
+    return !this.done && this.outstanding > 0 && COMPLETED.has(this.status);
+  }
+
+  /** Ends a completed region without waiting for its outstanding actions (they can no longer complete). */
+  finishNow(): void {
+    if (COMPLETED.has(this.status)) this.finish();
   }
 
   /** Pause, resume or cancel this region (and its compiled children). */
@@ -184,7 +201,7 @@ export class Region {
     for (const child of this.children.values()) if (!child.done) child.request(status);
     const error = this.conductor.requestStatus(status);
     if (!error && status === S.resuming) this.pump();
-    else if (COMPLETED.has(this.conductor.status)) this.finish();
+    else if (COMPLETED.has(this.conductor.status) && this.outstanding === 0) this.finish();
     return error;
   }
 
@@ -237,6 +254,7 @@ export class Region {
           action,
           ...(mode === "dispatch" ? { step: work.stepId } : {}),
         });
+        this.outstanding += 1;
         if (mode === "inline" && task.itemsCount === undefined) {
           this.complete(work, S.succeeded, action === "core.noop" ? NOOP_RESULT() : null, false);
           continue;
@@ -313,6 +331,7 @@ export class Region {
     };
     this.records.push(open);
     this.open.set(key, open);
+    this.host.runOpened?.(open, task);
     return open;
   }
 
@@ -320,6 +339,8 @@ export class Region {
   complete(work: Work, rawStatus: string, result: PyValue, pump = true): void {
     if (this.done) return;
     const status = normalizeActionStatus(rawStatus);
+    // A pending (inquiry) or still-running report is not the action's end.
+    if (COMPLETED.has(status)) this.outstanding -= 1;
     const { open } = work;
     this.host.trace({
       ev: "task.finished",
