@@ -83,4 +83,14 @@ describe("async host", () => {
       trace.filter((e) => e.ev === "task.finished" && e.task === "recover").map((e) => e.status),
     ).toEqual(["failed"]);
   }, 20_000);
+
+  it("lets a branch still running when another fails finish before the run ends", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "slow");
+    const rec = await host.run("hostt.failbranch", { marker });
+    expect(rec.status).toBe("failed");
+    expect(existsSync(marker)).toBe(true);
+    const trace = (rec.context as { trace: Array<{ ev: string; task?: string; status?: string }> }).trace;
+    const finished = trace.filter((e) => e.ev === "task.finished").map((e) => `${e.task}:${e.status}`);
+    expect(finished.sort()).toEqual(["fast:failed", "slow:succeeded"]);
+  }, 20_000);
 });
