@@ -25,7 +25,8 @@ export async function advanceExecution(
   signal?: AbortSignal,
 ): Promise<JobOutcome> {
   const { backend, logger, workerId, leaseMs } = services;
-  const first = await backend.executions.get(execId);
+  // Status only: the full record (context, trace) is read once the lease is held.
+  const first = await backend.executions.state(execId);
   if (!first) {
     logger.error(
       { execution: execId },
