@@ -3,7 +3,7 @@
 // original task names with their unit, and a replay of the finished journal
 // reaches the same output without running anything again.
 
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,4 +50,26 @@ describe("compiled bundles", () => {
     expect(actions.length).toBe(2);
     expect(actions.every((e) => e.replayed)).toBe(true);
   });
+
+  it("lets a remediation next to a fail command finish, as the interpreter does", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const rec = await host.run("hostt.failmanual", { marker });
+    expect(rec.status).toBe("failed");
+    expect(existsSync(marker)).toBe(true);
+    const errors = (rec.result as { errors: Array<{ task_id?: string }> }).errors;
+    expect(errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+  }, 20_000);
+
+  it("waits the same way inside an inlined sub-workflow", async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const rec = await host.run("hostt.failparent", { marker });
+    expect(rec.status).toBe("failed");
+    expect(existsSync(marker)).toBe(true);
+    expect(host.worker.stats().perExecution.get(rec.id)).toBe(1);
+    const [call] = (
+      rec.result as { errors: Array<{ task_id?: string; result?: { errors: Array<{ task_id?: string }> } }> }
+    ).errors;
+    expect(call?.task_id).toBe("call");
+    expect(call?.result?.errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+  }, 20_000);
 });
