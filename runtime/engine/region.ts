@@ -11,10 +11,9 @@ import { graphOf } from "../../compiler/ir/graph";
 import type { WorkflowIR } from "../../compiler/ir/types";
 import type { TaskMode } from "../../compiler/program/types";
 import { stepId } from "../journal/step-id";
-import type { ExprEnv } from "../stdlib/functions/env";
 import { pyStr } from "../stdlib/py/text";
 import type { PyDict, PyValue } from "../stdlib/py/value";
-import { WorkflowConductor } from "./conductor";
+import { type Renderer, WorkflowConductor } from "./conductor";
 import { isEmptyDict } from "./context";
 import { actionEvent, itemEvent } from "./events";
 import { subworkflowResult } from "./st2-context";
@@ -22,7 +21,7 @@ import { COMPLETED, normalizeActionStatus, S } from "./statuses";
 import { taskFunctionRecord } from "./task-function";
 import type { RenderedTask } from "./task-render";
 
-export type Renderer = (value: PyValue, env: ExprEnv) => PyValue;
+export type { Renderer };
 
 export interface RegionSpec {
   readonly ir: WorkflowIR;
@@ -107,7 +106,7 @@ export interface RegionHost {
   timestamp(id: string, wallMs: number): string;
   st2kv(key: string, decrypt: boolean): PyValue | undefined;
   trace(event: Omit<TraceEvent, "at">): void;
-  /** The region reached a completed status. */
+  /** The region ended: its workflow completed and every action it started is back. */
   regionDone(region: Region): void;
   /** A task run was opened (each retry attempt and each pass of a cycle is a new one). */
   runOpened?(open: OpenRecord, task: RenderedTask): void;
