@@ -13,10 +13,10 @@ import {
   runCase,
 } from "../../compiler/expr/index";
 import { pyJsonLoads } from "../../runtime/stdlib/functions/py-json";
-import { dictGet } from "../../runtime/stdlib/py/dict";
+import { dictGet, dictKeys } from "../../runtime/stdlib/py/dict";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import { pyRepr } from "../../runtime/stdlib/py/text";
-import { isDict, PyError, type PyValue, pyTypeName } from "../../runtime/stdlib/py/value";
+import { isDict, type PyDict, PyError, type PyValue, pyTypeName } from "../../runtime/stdlib/py/value";
 import { type InputPlace, jsonErrorPlace, reportError } from "../report-error";
 
 interface EvalOptions {
@@ -78,13 +78,16 @@ export function registerEval(program: Command): void {
     });
 }
 
-/** JSON text like JSON.stringify, except that -0.0 keeps its sign (JSON.stringify writes 0). */
+/**
+ * JSON text like JSON.stringify, except that -0.0 keeps its sign (JSON.stringify writes 0)
+ * and objects keep Python's key order (a JavaScript object lists "10" before "a").
+ */
 function goldenJson(v: unknown): string {
   if (typeof v === "number") return Object.is(v, -0) ? "-0.0" : JSON.stringify(v);
   if (Array.isArray(v)) return `[${v.map(goldenJson).join(",")}]`;
   if (v !== null && typeof v === "object") {
     const o = v as Record<string, unknown>;
-    const parts = Object.keys(o).filter((k) => o[k] !== undefined);
+    const parts = dictKeys(o as PyDict).filter((k) => o[k] !== undefined);
     return `{${parts.map((k) => `${JSON.stringify(k)}:${goldenJson(o[k])}`).join(",")}}`;
   }
   return JSON.stringify(v) ?? "null";

@@ -51,6 +51,9 @@ describe("orqc eval (one expression)", () => {
     expect(text.stdout).toBe("'v=3.0'  (str)\n");
     const json = run("{{ [ctx('x'), -0.0] }}", "--ctx", '{"x": 1.0}', "--format", "json");
     expect(json.stdout).toBe('{"value":[1,-0.0],"type":"list","float_paths":["/0","/1"]}\n');
+    // Python's key order, integer-like keys included (a JavaScript object would list "1" first).
+    const ordered = run("<% ctx(l).toDict($, str($)) %>", "--ctx", '{"l": [3, 1, 20]}', "--format", "json");
+    expect(ordered.stdout).toBe('{"value":{"3":"3","1":"1","20":"20"},"type":"dict"}\n');
   });
   it("exits 1 with the category on an expression error, 2 on bad arguments", () => {
     const failed = run("{{ ctx('missing') }}");

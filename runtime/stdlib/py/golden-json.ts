@@ -2,11 +2,12 @@
 // tuples and sets as arrays (sets sorted), big ints as {"$bigint": "..."},
 // inf/nan as {"$float": "..."}, plus the JSON Pointers of every float.
 
-import { dictKeys } from "./dict";
+import { dictKeys, dictSet } from "./dict";
 import { intDecimal } from "./int-text";
 import {
   isDict,
   isOpaque,
+  type PyDict,
   PyError,
   PyFloat,
   PySet,
@@ -54,16 +55,15 @@ function toJson(v: PyValue, path: string, floats: string[]): Json {
         : null;
   if (seq) return seq.map((x, i) => toJson(x, `${path}/${i}`, floats));
   if (isDict(v)) {
-    const out: { [key: string]: Json } = {};
-    for (const k of dictKeys(v)) {
-      Object.defineProperty(out, k, {
-        value: toJson(v[k]!, `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, floats),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-    return out;
+    // dictSet keeps Python's key order (integer-like keys included) for writers that ask dictKeys.
+    const out: PyDict = {};
+    for (const k of dictKeys(v))
+      dictSet(
+        out,
+        k,
+        toJson(v[k]!, `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, floats) as PyValue,
+      );
+    return out as { [key: string]: Json };
   }
   if (isOpaque(v)) throw new PyError("TypeError", `${v.pyOpaque} is not data`);
   return null;
