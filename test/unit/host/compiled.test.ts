@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compile } from "../../../compiler/compile";
 import { translateExpression } from "../../../compiler/emit/translator";
 import { closeSharedPythonPool } from "../../../runtime/runners/python/pool";
-import { type Embedded, embedded, PACK, waitDone } from "./helpers";
+import { type Embedded, embedded, errorTaskIds, PACK, tempMarker, waitDone } from "./helpers";
 
 const out = mkdtempSync(join(tmpdir(), "orqc-host-bundles-"));
 let host: Embedded;
@@ -52,24 +52,21 @@ describe("compiled bundles", () => {
   });
 
   it("lets a remediation next to a fail command finish, as the interpreter does", async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const marker = tempMarker("recovered");
     const rec = await host.run("hostt.failmanual", { marker });
     expect(rec.status).toBe("failed");
     expect(existsSync(marker)).toBe(true);
-    const errors = (rec.result as { errors: Array<{ task_id?: string }> }).errors;
-    expect(errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+    expect(errorTaskIds(rec.result)).toEqual(["task1", "fail", "recover"]);
   }, 20_000);
 
   it("waits the same way inside an inlined sub-workflow", async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const marker = tempMarker("recovered");
     const rec = await host.run("hostt.failparent", { marker });
     expect(rec.status).toBe("failed");
     expect(existsSync(marker)).toBe(true);
     expect(host.worker.stats().perExecution.get(rec.id)).toBe(1);
-    const [call] = (
-      rec.result as { errors: Array<{ task_id?: string; result?: { errors: Array<{ task_id?: string }> } }> }
-    ).errors;
+    const [call] = (rec.result as { errors: Array<{ task_id?: string; result?: unknown }> }).errors;
     expect(call?.task_id).toBe("call");
-    expect(call?.result?.errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+    expect(errorTaskIds(call?.result)).toEqual(["task1", "fail", "recover"]);
   }, 20_000);
 });

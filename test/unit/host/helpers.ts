@@ -1,6 +1,8 @@
 // Test helpers: an embedded worker on the memory backend over the hostt
 // fixture pack, and waiting for executions to finish.
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
 import type { Backend, ExecutionRecord } from "../../../runtime/backend/types";
@@ -53,4 +55,14 @@ export function embedded(options: Partial<WorkerOptions> = {}): Embedded {
     run: async (target, input) => waitDone(backend, await submit(target, input)),
     close: () => worker.close(1000),
   };
+}
+
+/** A path in a new temporary folder, for an action to create as a sign that it ran. */
+export function tempMarker(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), "orqc-host-")), name);
+}
+
+/** The task ids of an orquesta result's errors, in order. */
+export function errorTaskIds(result: unknown): Array<string | undefined> {
+  return (result as { errors: Array<{ task_id?: string }> }).errors.map((e) => e.task_id);
 }

@@ -2,12 +2,10 @@
 // python), parallel branches and a join, task(), child workflows as their
 // own executions, with-items with concurrency, retry with delay, task delay.
 
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeSharedPythonPool } from "../../../runtime/runners/python/pool";
-import { embedded } from "./helpers";
+import { embedded, errorTaskIds, tempMarker } from "./helpers";
 
 const host = embedded();
 
@@ -56,7 +54,7 @@ describe("async host", () => {
   });
 
   it("retries a failed action after its delay", async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "flag");
+    const marker = tempMarker("flag");
     const started = Date.now();
     const rec = await host.run("hostt.retry", { marker });
     expect(rec.status).toBe("succeeded");
@@ -70,14 +68,13 @@ describe("async host", () => {
   });
 
   it("lets a remediation started next to a fail command finish, and keeps its error", async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "recovered");
+    const marker = tempMarker("recovered");
     const rec = await host.run("hostt.failmanual", { marker });
     expect(rec.status).toBe("failed");
     // The remediation ran to its end instead of being dropped when the workflow failed.
     expect(existsSync(marker)).toBe(true);
-    const errors = (rec.result as { errors: Array<{ task_id?: string; message: string }> }).errors;
     // As Orquesta records it: task1's failure, the fail command, then the remediation's own failure.
-    expect(errors.map((e) => e.task_id)).toEqual(["task1", "fail", "recover"]);
+    expect(errorTaskIds(rec.result)).toEqual(["task1", "fail", "recover"]);
     const trace = (rec.context as { trace: Array<{ ev: string; task?: string; status?: string }> }).trace;
     expect(
       trace.filter((e) => e.ev === "task.finished" && e.task === "recover").map((e) => e.status),
@@ -85,7 +82,7 @@ describe("async host", () => {
   }, 20_000);
 
   it("lets a branch still running when another fails finish before the run ends", async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), "orqc-host-")), "slow");
+    const marker = tempMarker("slow");
     const rec = await host.run("hostt.failbranch", { marker });
     expect(rec.status).toBe("failed");
     expect(existsSync(marker)).toBe(true);
