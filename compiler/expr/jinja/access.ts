@@ -9,6 +9,7 @@ import {
   isFloat,
   isInt,
   mkFloat,
+  PyComplex,
   PyError,
   PyTuple,
   type PyValue,
@@ -97,6 +98,12 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
   if (obj instanceof JinjaMacro) return obj.attribute(name);
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
+  if (obj instanceof PyComplex) {
+    if (name === "real") return mkFloat(obj.re);
+    if (name === "imag") return mkFloat(obj.im);
+    if (name === "conjugate") return method("complex", name, () => new PyComplex(obj.re, -obj.im));
+    return undefined;
+  }
   if (isInt(obj) || isFloat(obj) || typeof obj === "boolean") {
     // bool.real is an int; a float's imag is a float
     if (name === "real") return typeof obj === "boolean" ? (obj ? 1 : 0) : obj;

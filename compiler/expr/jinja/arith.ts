@@ -2,7 +2,8 @@
 // 2^53), `/` is true division, `//` and `%` floor, `**` with negative
 // exponents gives floats, sequences concatenate and repeat.
 
-import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
+import { complexNegate, complexOp } from "../../../runtime/stdlib/py/complex";
+import { floatPower } from "../../../runtime/stdlib/py/float-power";
 import {
   bigOf,
   floatOf,
@@ -10,6 +11,7 @@ import {
   isNumeric,
   mkFloat,
   mkInt,
+  PyComplex,
   PyError,
   PySet,
   PyTuple,
@@ -70,6 +72,11 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (b instanceof JinjaUndefined && !(op === "%" && (typeof a === "string" || a instanceof Markup)))
     b.fail();
   if (isNumeric(a) && isNumeric(b)) return numericOp(op, a, b);
+  if (
+    (a instanceof PyComplex && (isNumeric(b) || b instanceof PyComplex)) ||
+    (b instanceof PyComplex && isNumeric(a))
+  )
+    return complexOp(op, a, b);
   if (a instanceof Markup || b instanceof Markup) {
     const r = markupOp(op, a, b);
     if (r !== undefined) return r;
@@ -172,13 +179,7 @@ function floatDivmod(x: number, y: number): [number, number] {
 }
 
 function floatPow(x: number, y: number): PyValue {
-  if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  if (x < 0 && !Number.isInteger(y)) throw new PyError("ValueError", "complex results are not supported");
-  const r = pyFloatPow(x, y);
-  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
-    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
-  }
-  return mkFloat(r);
+  return floatPower(x, y);
 }
 
 function intOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
@@ -268,6 +269,7 @@ export function powOfFoldedLeft(left: PyValue, right: PyValue): PyValue {
 
 export function unaryOp(op: "-" | "+", v: PyValue): PyValue {
   if (v instanceof JinjaUndefined) v.fail();
+  if (v instanceof PyComplex) return op === "-" ? complexNegate(v) : v;
   if (!isNumeric(v)) throw typeError(`bad operand type for unary ${op}: '${pyTypeName(v)}'`);
   if (op === "+") return typeof v === "boolean" ? (v ? 1 : 0) : v;
   if (isFloat(v)) return mkFloat(-floatOf(v));

@@ -1,6 +1,7 @@
 // Built-in Jinja filters on strings and numbers (Jinja2 3.1 semantics):
 // upper, lower, title, replace, trim, int, float, round, format, tojson, ...
 
+import { complexAbs } from "../../../runtime/stdlib/py/complex";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { isPySpace, PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import {
@@ -12,6 +13,7 @@ import {
   mkFloat,
   mkInt,
   numberOf,
+  PyComplex,
   PyError,
   PyFloat,
   PyTuple,
@@ -264,6 +266,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     }
   },
   abs: (_rt, v) => {
+    if (v instanceof PyComplex) return complexAbs(v);
     if (!isNumeric(v)) throw typeError(`bad operand type for abs(): '${pyTypeName(v)}'`);
     if (isFloat(v)) return mkFloat(Math.abs(numberOf(v)));
     const n = bigOf(v);

@@ -10,6 +10,7 @@ import {
   isNumeric,
   mkFloat,
   numberOf,
+  PyComplex,
   type PyDict,
   PyError,
   PyTuple,
@@ -192,6 +193,7 @@ export function formatWithSpec(v: PyValue, spec: string): string {
     const text = s.precision !== undefined ? Array.from(v).slice(0, s.precision).join("") : v;
     return pad(text, s, "<");
   }
+  if (v instanceof PyComplex) return formatComplex(v, s);
   if (!isNumeric(v)) {
     throw typeError(`unsupported format string passed to ${pyTypeName(v)}.__format__`);
   }
@@ -228,6 +230,41 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   const negative = (n < 0 || Object.is(n, -0)) && !(s.noNegativeZero && !/[1-9]/.test(body));
   const sign = negative ? "-" : s.sign === "-" ? "" : s.sign;
   return layoutNumber(sign, "", body, s, 3);
+}
+
+/**
+ * format(complex, spec) as CPython's format_complex_internal: each part
+ * formatted as a float (the imaginary one with a sign, then `j`), no type
+ * meaning str()'s form (parentheses, the real part left out when it is +0),
+ * the width applied to the whole; zero padding and `=` are refused.
+ */
+function formatComplex(c: PyComplex, s: Spec): string {
+  if (s.fill === "0") throw valueError("Zero padding is not allowed in complex format specifier");
+  if (s.align === "=") throw valueError("Alignment flag '=' not allowed in complex format specifier");
+  if (!"eEfFgGn".includes(s.type))
+    throw valueError(`Unknown format code '${s.type}' for object of type 'complex'`);
+  if (s.grouping && s.type === "n") throw valueError(`Cannot specify '${s.grouping}' with 'n'.`);
+  const bare = s.type === "";
+  const skipRe = bare && c.re === 0 && !Object.is(c.re, -0);
+  const type = s.type === "n" ? "g" : s.type;
+  const part = (n: number, sign: string): string => {
+    const abs = Math.abs(n);
+    let body: string;
+    if (bare && s.precision === undefined) body = floatRepr(abs).replace(/\.0$/, "");
+    else if (type === "" || type === "g" || type === "G") body = general(abs, s.precision ?? 6, s.alt);
+    else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
+    else body = expo(abs, s.precision ?? 6, type === "E");
+    if (type === "F" || type === "E" || type === "G") body = body.toUpperCase();
+    if (s.alt && Number.isFinite(n)) body = withPoint(body);
+    const negative = (n < 0 || Object.is(n, -0)) && !(s.noNegativeZero && !/[1-9]/.test(body));
+    const intLength = /^\d*/.exec(body)?.[0].length ?? 0;
+    const grouped = group(body.slice(0, intLength), s.grouping, 3) + body.slice(intLength);
+    return (negative ? "-" : sign) + grouped;
+  };
+  const requested = s.sign === "-" ? "" : s.sign;
+  const im = `${part(c.im, skipRe ? requested : "+")}j`;
+  const text = skipRe ? im : bare ? `(${part(c.re, requested)}${im})` : part(c.re, requested) + im;
+  return pad(text, s, ">");
 }
 
 function charOf(code: bigint): string {

@@ -8,7 +8,7 @@ import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { type PyDict, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import { fn, type JinjaCallable, type NativeCall } from "./values";
 
-export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | "range";
+export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | "complex" | "range";
 
 interface Param {
   readonly name: string;
@@ -139,6 +139,7 @@ const SPECS: Record<MethodOwner, Record<string, string>> = {
     to_bytes: "k:length= k:byteorder= kw:signed=",
   },
   float: { as_integer_ratio: "", conjugate: "", fromhex: "string", hex: "", is_integer: "" },
+  complex: { conjugate: "" },
 };
 
 const SIGNATURES = new Map<string, Signature>();

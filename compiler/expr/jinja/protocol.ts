@@ -8,6 +8,7 @@ import {
   bigOf,
   isDict,
   isInt,
+  PyComplex,
   type PyDict,
   PyError,
   PyFloat,
@@ -179,7 +180,14 @@ export function equals(a: PyValue, b: PyValue): boolean {
 }
 
 function isPlain(v: PyValue): boolean {
-  return Array.isArray(v) || v instanceof PyTuple || v instanceof PySet || v instanceof PyFloat || isDict(v);
+  return (
+    Array.isArray(v) ||
+    v instanceof PyTuple ||
+    v instanceof PySet ||
+    v instanceof PyFloat ||
+    v instanceof PyComplex ||
+    isDict(v)
+  );
 }
 
 /** Python's <, <=, >, >= (returns the comparison sign). */

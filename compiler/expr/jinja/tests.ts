@@ -5,6 +5,7 @@ import {
   isFloat,
   isInt,
   isNumeric,
+  PyComplex,
   PyFloat,
   type PyValue,
   pyEquals,
@@ -65,7 +66,7 @@ export const TESTS: Record<string, TestFn> = {
   },
   string: (_rt, v) => typeof v === "string",
   mapping: (_rt, v) => isDict(v),
-  number: (_rt, v) => isNumeric(v) || v instanceof PyFloat,
+  number: (_rt, v) => isNumeric(v) || v instanceof PyFloat || v instanceof PyComplex,
   sequence: (_rt, v) => isSequence(v),
   iterable: (_rt, v) => {
     if (v instanceof JinjaUndefined && v.strict) v.fail();

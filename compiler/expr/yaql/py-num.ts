@@ -3,6 +3,7 @@
 // floor toward negative infinity, division by zero raises ZeroDivisionError.
 
 import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
+import { floatPower } from "../../../runtime/stdlib/py/float-power";
 import {
   bigOf,
   floatOf,
@@ -161,18 +162,8 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
     // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
     return mkFloat(exactPow(base, Number(e)) ?? pyFloatPow(base, Number(e)));
   }
-  const x = floatOf(a);
-  const y = floatOf(b);
-  if (x === 0 && y < 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-  // Fractional exponents: Jinja's double-double pow, rounded once (V8's x ** y is not always).
-  const r = exactPow(x, y) ?? pyFloatPow(x, y);
-  if (Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y)) {
-    throw new PyError("ValueError", "math domain error");
-  }
-  if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) {
-    throw new PyError("OverflowError", "(34, 'Numerical result out of range')");
-  }
-  return mkFloat(r);
+  // Fractional exponents: the double-double pow, rounded once (V8's x ** y is not always).
+  return floatPower(floatOf(a), floatOf(b), (x, y) => exactPow(x, y) ?? pyFloatPow(x, y));
 }
 
 /** Python's round(number, ndigits) with ties to even; ints stay ints. */

@@ -4,7 +4,7 @@
 import { dictKeys } from "./dict";
 import { floatRepr } from "./float-repr";
 import { intDecimal } from "./int-text";
-import { isDict, isOpaque, PyFloat, PySet, PyTuple, type PyValue } from "./value";
+import { isDict, isOpaque, PyComplex, PyFloat, PySet, PyTuple, type PyValue } from "./value";
 
 export { floatRepr };
 
@@ -39,6 +39,7 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
       return strRepr(v);
   }
   if (v instanceof PyFloat) return floatRepr(v.v);
+  if (v instanceof PyComplex) return complexRepr(v);
   const special = hook?.(v, repr);
   if (special !== undefined) return special;
   if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
@@ -54,6 +55,17 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
   }
   if (isOpaque(v)) return `<${v.pyOpaque}>`;
   return String(v);
+}
+
+/** repr() (and str()) of a complex: `1j`, `(1.5-2j)`, `(-0+1j)`; parts without a trailing `.0`. */
+export function complexRepr(c: PyComplex): string {
+  const part = (n: number) => {
+    const text = floatRepr(n);
+    return text.endsWith(".0") ? text.slice(0, -2) : text;
+  };
+  const im = `${part(c.im)}j`;
+  if (c.re === 0 && !Object.is(c.re, -0)) return im;
+  return `(${part(c.re)}${im.startsWith("-") ? "" : "+"}${im})`;
 }
 
 /** repr() of a str: single quotes unless the text has ' and no ", Python's escapes. */

@@ -93,6 +93,19 @@ export abstract class PyStrSubclass implements PyOpaque {
   constructor(readonly text: string) {}
 }
 
+/**
+ * A Python complex. Workflows meet one only where Python's arithmetic makes it
+ * (a negative number raised to a fractional power); it renders, compares for
+ * equality and hashes as Python's does, and has no order.
+ */
+export class PyComplex implements PyOpaque {
+  readonly pyOpaque = "complex";
+  constructor(
+    readonly re: number,
+    readonly im: number,
+  ) {}
+}
+
 /** The text of a str or str subclass; anything else as it is. */
 function strText(v: PyValue): PyValue {
   return v instanceof PyStrSubclass ? v.text : v;
@@ -230,6 +243,7 @@ export function truthy(v: PyValue): boolean {
       return v.length > 0;
   }
   if (v instanceof PyFloat) return v.v !== 0;
+  if (v instanceof PyComplex) return v.re !== 0 || v.im !== 0;
   if (v instanceof PyStrSubclass) return v.text.length > 0;
   if (Array.isArray(v)) return v.length > 0;
   if (v instanceof PyTuple) return v.items.length > 0;
@@ -246,6 +260,7 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
     if (typeof a === "bigint" || typeof b === "bigint") return compareNumbers(a, b) === 0;
     return numberOf(a) === numberOf(b);
   }
+  if (a instanceof PyComplex || b instanceof PyComplex) return complexEquals(a, b);
   if (a instanceof PyStrSubclass || b instanceof PyStrSubclass) return strText(a) === strText(b);
   if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
   if (Array.isArray(a)) return Array.isArray(b) && seqEquals(a, b);
@@ -257,6 +272,14 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
     return ka.every((k) => Object.hasOwn(b, k) && pyEquals(a[k]!, b[k]!));
   }
   return false;
+}
+
+function complexEquals(a: PyValue, b: PyValue): boolean {
+  const parts = (v: PyValue): [number, number] | null =>
+    v instanceof PyComplex ? [v.re, v.im] : isNumeric(v) ? [numberOf(v), 0] : null;
+  const x = parts(a);
+  const y = parts(b);
+  return x !== null && y !== null && x[0] === y[0] && x[1] === y[1];
 }
 
 function seqEquals(a: readonly PyValue[], b: readonly PyValue[]): boolean {
@@ -272,6 +295,7 @@ export function hashKey(v: PyValue): string {
     return Number.isInteger(n) && Math.abs(n) < 2 ** 63 ? `n${BigInt(n)}` : `n${n}`;
   }
   if (typeof v === "string") return `s${v}`;
+  if (v instanceof PyComplex) return v.im === 0 ? hashKey(mkFloat(v.re)) : `c${v.re},${v.im}`;
   if (v instanceof PyStrSubclass) return `s${v.text}`;
   if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
   if (v instanceof PySet) return `f{${v.values().map(hashKey).sort().join(",")}}`;

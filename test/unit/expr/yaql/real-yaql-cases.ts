@@ -403,4 +403,18 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
   { expr: "<% set(zip(range(4))) %>", want: { value: [0, 1, 2, 3], type: "set" } },
   { expr: "<% zip(range(3).select($ * 2)).sum() %>", want: { value: 6, type: "int" } },
   { expr: "<% zip(range(3)) %>", want: { value: [0, 1, 2], type: "list" } },
+  // Python's pow() of a negative base and a fractional exponent is a complex (not "math domain
+  // error"): text shows it, equality holds, and yaql's number operators refuse it.
+  { expr: "<% str(pow(-1, 0.5)) %>", want: { value: "(6.123233995736766e-17+1j)", type: "str" } },
+  {
+    expr: "<% str(pow(-8, 1.0/3)) %>",
+    want: { value: "(1.0000000000000002+1.7320508075688772j)", type: "str" },
+  },
+  { expr: "v=<% pow(-1, 0.5) %>", want: { value: "v=(6.123233995736766e-17+1j)", type: "str" } },
+  { expr: "<% pow(-1, 0.5) = pow(-1, 0.5) %>", want: { value: true, type: "bool" } },
+  { expr: "<% str([pow(-1, 0.5)]) %>", want: { value: "((6.123233995736766e-17+1j),)", type: "str" } },
+  { expr: "<% pow(-1, 0.5) + 1 %>", want: { error_type: "evaluation" } },
+  { expr: "<% pow(-1, 0.5) > 0 %>", want: { error_type: "evaluation" } },
+  { expr: "<% abs(pow(-1, 0.5)) %>", want: { error_type: "evaluation" } },
+  { expr: "<% -pow(-1, 0.5) %>", want: { error_type: "evaluation" } },
 ];
