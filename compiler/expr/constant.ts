@@ -3,7 +3,7 @@
 // do not render to more expression text. The fold-constants pass and the
 // expression translator replace such a string by its value.
 
-import { isDict, type PyValue } from "../../runtime/stdlib/py/value";
+import { isDict, isOpaque, PySet, PyTuple, type PyValue } from "../../runtime/stdlib/py/value";
 import { extractExpressions, languageOf, renderValue } from "./index";
 
 // `__` covers the names Orquesta gives Jinja for the run (`__vars`, `__current_task` ...).
@@ -19,6 +19,15 @@ function holdsExpressionText(v: PyValue): boolean {
   return false;
 }
 
+/** A value with a literal form in generated code: data, not an evaluator's object (a complex, say). */
+function isData(v: PyValue): boolean {
+  if (Array.isArray(v)) return v.every(isData);
+  if (v instanceof PyTuple) return v.items.every(isData);
+  if (v instanceof PySet) return v.values().every(isData);
+  if (isDict(v)) return Object.keys(v).every((k) => isData(v[k]!));
+  return !isOpaque(v);
+}
+
 /** The constant value of an expression string, or null when it is not provably constant. */
 export function constantOf(text: string): Fold {
   if (languageOf(text) === null) return null;
@@ -26,7 +35,7 @@ export function constantOf(text: string): Fold {
   if (found.length === 0 || found.some((e) => READS_THE_RUN.test(e.text))) return null;
   try {
     const value = renderValue(text, { ctx: {} });
-    return holdsExpressionText(value) ? null : { value };
+    return holdsExpressionText(value) || !isData(value) ? null : { value };
   } catch {
     return null;
   }

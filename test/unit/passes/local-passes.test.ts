@@ -35,6 +35,12 @@ describe("fold-constants", () => {
     expect(constantOf("plain text")).toBeNull();
   });
 
+  it("keeps constants that are no data: a complex has no literal form in generated code", () => {
+    expect(constantOf("{{ (-1) ** 0.5 }}")).toBeNull();
+    expect(constantOf("{{ [(-2) ** 0.5] }}")).toBeNull();
+    expect(constantOf("{{ ((-1) ** 0.5) | string }}")).toEqual({ value: "(6.123233995736766e-17+1j)" });
+  });
+
   it("drops a when that is always true and folds publishes", () => {
     const program = single(
       "version: 1.0\ntasks:\n  a:\n    action: core.noop\n    next:\n      - when: <% true %>\n        publish:\n          - n: <% 40 + 2 %>\n          - m: <% ctx(n) %>\n        do: b\n  b:\n    action: core.noop\n",
