@@ -123,17 +123,20 @@ function runOne(expr: string | undefined, o: EvalOptions): number {
     datastore: readJsonArg("--datastore", o.datastore),
   });
   let value: PyValue;
+  let golden: ReturnType<typeof toGolden> | undefined;
   try {
     value = renderValue(expr, env);
+    // The JSON form exists for data only: a value such as a complex fails here, as an evaluation error.
+    if (o.format === "json") golden = toGolden(value);
   } catch (e) {
     if (!(e instanceof ExpressionError) && !(e instanceof PyError)) throw e;
-    const category = e instanceof ExpressionError ? e.category : e.category;
-    if (o.format === "json")
-      process.stdout.write(`${JSON.stringify({ error_type: category, message: e.message })}\n`);
-    reportError("eval", "failed", `${category} error: ${e.message}`);
+    const category = e.category;
+    const message = e instanceof PyError ? `${e.pyType}: ${e.message}` : e.message;
+    if (o.format === "json") process.stdout.write(`${JSON.stringify({ error_type: category, message })}\n`);
+    reportError("eval", "failed", `${category} error: ${message}`);
     return 1;
   }
-  if (o.format === "json") process.stdout.write(`${goldenJson(toGolden(value))}\n`);
+  if (golden) process.stdout.write(`${goldenJson(golden)}\n`);
   else process.stdout.write(`${pyRepr(value)}  (${pyTypeName(value)})\n`);
   return 0;
 }

@@ -67,6 +67,11 @@ describe("orqc eval (one expression)", () => {
     const placed = run("{{ 1 }}", "--ctx", `@${join(dir, "ctx.json")}`);
     expect(placed.status).toBe(2);
     expect(placed.stderr).toMatch(/^orqc eval: \S*ctx\.json:3:3 - error ORQ0002: --ctx: invalid JSON: /);
+    // A value with no JSON form (a complex) is an evaluation error in the JSON format, not a crash.
+    const complex = run("{{ (-1) ** 0.5 }}", "--format", "json");
+    expect(complex.status).toBe(1);
+    expect(complex.stdout).toBe('{"error_type":"evaluation","message":"TypeError: complex is not data"}\n');
+    expect(run("{{ (-1) ** 0.5 }}").stdout).toBe("(6.123233995736766e-17+1j)  (complex)\n");
     const format = run("{{ 1 }}", "--format", "xml");
     expect(format.status).toBe(2);
     expect(format.stderr).toMatch(/^orqc eval: error ORQ0001: --format must be text or json/);
