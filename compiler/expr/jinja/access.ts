@@ -37,6 +37,7 @@ import {
   LoopContext,
   PyGenerator,
   PyRange,
+  TemplateReference,
 } from "./values";
 
 export class PySlice {
@@ -69,6 +70,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (name.startsWith("__") && name.endsWith("__") && name.length > 4) return null;
   if (typeof obj === "string") return strAttribute(obj, name);
   if (obj instanceof Markup) return markupAttribute(obj, name);
+  if (obj instanceof TemplateReference) return undefined;
   if (obj instanceof PyBytes) return bytesAttribute(obj, name);
   if (obj instanceof JinjaNamespace)
     return isDict(obj.attrs) && Object.hasOwn(obj.attrs, name) ? obj.attrs[name]! : undefined;
@@ -170,6 +172,7 @@ export function getItemAttr(obj: PyValue, name: string): PyValue {
 /** obj[key] in Python, or undefined for the errors Jinja swallows (TypeError, LookupError). */
 function rawItem(obj: PyValue, key: PyValue): PyValue | undefined {
   if (isDict(obj)) return dictLookup(obj, key);
+  if (obj instanceof TemplateReference) return typeof key === "string" ? obj.block(key) : undefined;
   // Markup's __getitem__ gives Markups
   if (obj instanceof Markup) {
     const item = rawItem(obj.text, key);

@@ -36,6 +36,7 @@ import {
   PyGenerator,
   PyRange,
   PyReverseIterator,
+  TemplateReference,
 } from "./values";
 
 /** Code points of a string: Python indexes strings by code point. */
@@ -136,6 +137,7 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (v instanceof PyRange || v instanceof PyBytes) return v.repr();
   if (v instanceof DictView) return `${v.pyOpaque}(${toRepr(v.items())})`;
   if (v instanceof JinjaUndefined) return "Undefined";
+  if (v instanceof TemplateReference) return "<TemplateReference None>";
   if (v instanceof PyGenerator) return `<generator object ${v.name} at 0x7f0000000000>`;
   if (v instanceof PyReverseIterator) return `<${v.pyOpaque} object at 0x7f0000000000>`;
   if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;

@@ -19,7 +19,7 @@ import { Markup } from "./markup";
 import { escapeValue, isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { JinjaMacro, JinjaNamespace, LoopContext } from "./values";
+import { JinjaMacro, JinjaNamespace, LoopContext, TemplateReference } from "./values";
 
 /** Binds a `set`/`for`/`with` target. */
 export function assign(scope: Scope, target: JinjaTarget, value: PyValue): void {
@@ -121,7 +121,7 @@ class Renderer implements RenderDepth {
   }
 
   /** A block's rendered text as Jinja hands it on: a Markup while autoescaping. */
-  private blockText(text: string): PyValue {
+  blockText(text: string): PyValue {
     return this.ev.autoescape.runtime ? new Markup(text) : text;
   }
 
@@ -429,5 +429,21 @@ export function renderJinjaTemplate(ast: JinjaTemplate, env: ExprEnv): string {
   const renderer = new Renderer(env);
   const scope = new Scope(env);
   renderer.templateScope = scope;
+  const blocks = new Map<string, () => PyValue>();
+  for (const b of blocksOf(ast.body))
+    blocks.set(b.name, () =>
+      renderer.blockText(runBlock(renderer, scope, b, (inner) => renderer.body(b.body, inner))),
+    );
+  scope.templateRef = new TemplateReference(blocks);
   return renderer.body(ast.body, scope);
+}
+
+/** Every `{% block %}` of a template, nested ones included (Jinja compiles them all as the template's blocks). */
+function blocksOf(node: unknown, out: Array<Extract<JinjaStmt, { kind: "block" }>> = []) {
+  if (Array.isArray(node)) for (const x of node) blocksOf(x, out);
+  else if (node !== null && typeof node === "object") {
+    if ((node as { kind?: string }).kind === "block") out.push(node as Extract<JinjaStmt, { kind: "block" }>);
+    for (const value of Object.values(node)) if (typeof value === "object") blocksOf(value, out);
+  }
+  return out;
 }

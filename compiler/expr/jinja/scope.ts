@@ -10,11 +10,13 @@ import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
 import { markupSeen, plainDeep, textOf } from "./markup";
 import { checkDefined, undefinedName } from "./undefined";
-import { fn } from "./values";
+import { fn, TemplateReference } from "./values";
 
 export class Scope {
   // Made on first set: most scopes (one `{{ }}` expression) never hold a variable.
   private vars: Map<string, PyValue> | undefined;
+  /** The root scope's `self`: the template's blocks (set by the template renderer), or none. */
+  templateRef: TemplateReference | undefined;
 
   constructor(
     readonly env: ExprEnv,
@@ -34,9 +36,12 @@ export class Scope {
   }
 
   lookup(name: string): PyValue {
+    let root: Scope = this;
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.vars?.has(name)) return s.vars.get(name)!;
+      root = s;
     }
+    if (name === "self") return (root.templateRef ??= new TemplateReference());
     return resolveGlobal(this.env, name);
   }
 }

@@ -322,3 +322,18 @@ export function keyText(key: PyValue): string {
   }
   return pyRepr(key);
 }
+
+/**
+ * Jinja's `self` (a TemplateReference): `self.name()` / `self['name']()`
+ * renders the template's block of that name again; any other name is
+ * undefined. One per render, so `self == self`.
+ */
+export class TemplateReference implements PyOpaque {
+  readonly pyOpaque = "TemplateReference";
+  constructor(private readonly blocks: ReadonlyMap<string, () => PyValue> = new Map()) {}
+
+  block(name: string): JinjaCallable | undefined {
+    const render = this.blocks.get(name);
+    return render ? new JinjaCallable("BlockReference", name, () => render()) : undefined;
+  }
+}

@@ -94,6 +94,8 @@ class JinjaTranslator {
         return lit;
       }
       case "name":
+        // `self` (the template's blocks) is rare in workflows: such a template runs on the evaluator
+        if (node.name === "self") throw new Untranslatable("self");
         return method(S(), "lookup", [str(node.name)]);
       case "tuple":
         return this.j("tuple", [array(node.items.map(ev))]);
