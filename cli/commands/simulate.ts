@@ -9,7 +9,7 @@ import { CasesIndexError, readCases, readScenario, runCases } from "../../runtim
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
-import type { PyValue } from "../../runtime/stdlib/py/value";
+import { PyError, type PyValue } from "../../runtime/stdlib/py/value";
 import { type CliErrorKind, type InputPlace, jsonErrorPlace, reportError } from "../report-error";
 import { scenarioRoot } from "./scenario-root";
 
@@ -130,7 +130,22 @@ inlined tasks still appear in the trace under their original names.`,
               "run",
             )
           : undefined;
-        print(runScenario(run, { root, readWorkflow, packWorkflows, ...(compiled ? { compiled } : {}) }));
+        const trace = runScenario(run, {
+          root,
+          readWorkflow,
+          packWorkflows,
+          ...(compiled ? { compiled } : {}),
+        });
+        try {
+          print(trace);
+        } catch (e) {
+          // A value with no JSON form (a complex) reached the workflow's data; Orquesta could not store it either.
+          if (!(e instanceof PyError)) throw e;
+          return fail(
+            `the run holds a value that is not JSON data (${e.message}); the trace cannot be written`,
+            1,
+          );
+        }
       } catch (e) {
         fail(e instanceof Error ? e.message : String(e), 1);
       }

@@ -68,3 +68,16 @@ describe("orqc simulate --cases with broken input", () => {
     }
   });
 });
+
+describe("orqc simulate of a run whose data is no JSON", () => {
+  it("says the trace cannot be written, with exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-complex-"));
+    writeFileSync(
+      join(dir, "wf.yaml"),
+      'version: 1.0\ntasks:\n  t1:\n    action: core.noop\n    next:\n      - publish:\n          - c: "{{ (-1) ** 0.5 }}"\n',
+    );
+    const out = spawnSync("node", [CLI, "simulate", join(dir, "wf.yaml")], { encoding: "utf8" });
+    expect(out.status).toBe(1);
+    expect(out.stderr).toMatch(/not JSON data \(complex is not data\); the trace cannot be written/);
+  });
+});

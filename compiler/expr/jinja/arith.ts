@@ -156,7 +156,7 @@ function numericOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
       if (y === 0) throw zeroDiv("float modulo");
       return mkFloat(floatDivmod(x, y)[1]);
     case "**":
-      return floatPow(x, y);
+      return floatPower(x, y);
   }
 }
 
@@ -176,10 +176,6 @@ function floatDivmod(x: number, y: number): [number, number] {
     if (div - floordiv > 0.5) floordiv += 1;
   } else floordiv = x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
   return [floordiv, mod];
-}
-
-function floatPow(x: number, y: number): PyValue {
-  return floatPower(x, y);
 }
 
 function intOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
@@ -211,7 +207,7 @@ function intOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
       if (y === 0n) throw zeroDiv("integer modulo by zero");
       return intResult(x - floorDiv(x, y) * y);
     case "**":
-      if (y < 0n) return floatPow(floatOf(a), floatOf(b));
+      if (y < 0n) return floatPower(floatOf(a), floatOf(b));
       if (y > 100000n && (x > 1n || x < -1n)) throw new PyError("MemoryError", "");
       return intResult(x ** y);
   }

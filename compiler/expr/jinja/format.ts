@@ -2,7 +2,7 @@
 // the format-spec mini-language, for str, int and float values.
 
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
-import { floatRepr } from "../../../runtime/stdlib/py/text";
+import { complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
   isDict,
@@ -218,18 +218,31 @@ export function formatWithSpec(v: PyValue, spec: string): string {
     // no type with a precision: like 'g', but fixed-point keeps one digit after the point ('{:.3}' of 1.0 is 1.0)
     if (s.precision !== undefined && /^\d+$/.test(body)) body += ".0";
     if (!isFloat(v) && s.precision === undefined) body = String(abs);
-  } else if (type === "%") body = `${fixed(abs * 100, s.precision ?? 6)}%`;
-  else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
-  else if (type === "e" || type === "E") body = expo(abs, s.precision ?? 6, type === "E");
-  else {
-    body = general(abs, s.precision ?? 6, s.alt);
-    if (type === "G") body = body.toUpperCase();
-  }
+    body = withAlternateForm(body, abs, s);
+  } else body = floatDigits(abs, type, s);
+  return layoutNumber(floatSign(n, body, s), "", body, s, 3);
+}
+
+/** The digits of a float's magnitude for a presentation type (e, f, g, %, their upper cases, n as g). */
+function floatDigits(abs: number, type: string, s: Spec): string {
+  const precision = s.precision ?? 6;
+  let body: string;
+  if (type === "%") body = `${fixed(abs * 100, precision)}%`;
+  else if (type === "f" || type === "F") body = fixed(abs, precision);
+  else if (type === "e" || type === "E") body = expo(abs, precision, type === "E");
+  else body = general(abs, precision, s.alt);
   if (type === "F" || type === "E" || type === "G") body = body.toUpperCase();
-  if (s.alt && Number.isFinite(n)) body = withPoint(body);
+  return withAlternateForm(body, abs, s);
+}
+
+function withAlternateForm(body: string, abs: number, s: Spec): string {
+  return s.alt && Number.isFinite(abs) ? withPoint(body) : body;
+}
+
+/** A float's sign: `-` when negative (a negative zero that `z` drops excepted), otherwise `positive`. */
+function floatSign(n: number, body: string, s: Spec, positive = s.sign === "-" ? "" : s.sign): string {
   const negative = (n < 0 || Object.is(n, -0)) && !(s.noNegativeZero && !/[1-9]/.test(body));
-  const sign = negative ? "-" : s.sign === "-" ? "" : s.sign;
-  return layoutNumber(sign, "", body, s, 3);
+  return negative ? "-" : positive;
 }
 
 /**
@@ -246,20 +259,15 @@ function formatComplex(c: PyComplex, s: Spec): string {
   if (s.grouping && s.type === "n") throw valueError(`Cannot specify '${s.grouping}' with 'n'.`);
   const bare = s.type === "";
   const skipRe = bare && c.re === 0 && !Object.is(c.re, -0);
-  const type = s.type === "n" ? "g" : s.type;
-  const part = (n: number, sign: string): string => {
+  // Each part laid out as a float with no width: the width pads the whole.
+  const unpadded = { ...s, width: 0 };
+  const part = (n: number, positive: string): string => {
     const abs = Math.abs(n);
-    let body: string;
-    if (bare && s.precision === undefined) body = floatRepr(abs).replace(/\.0$/, "");
-    else if (type === "" || type === "g" || type === "G") body = general(abs, s.precision ?? 6, s.alt);
-    else if (type === "f" || type === "F") body = fixed(abs, s.precision ?? 6);
-    else body = expo(abs, s.precision ?? 6, type === "E");
-    if (type === "F" || type === "E" || type === "G") body = body.toUpperCase();
-    if (s.alt && Number.isFinite(n)) body = withPoint(body);
-    const negative = (n < 0 || Object.is(n, -0)) && !(s.noNegativeZero && !/[1-9]/.test(body));
-    const intLength = /^\d*/.exec(body)?.[0].length ?? 0;
-    const grouped = group(body.slice(0, intLength), s.grouping, 3) + body.slice(intLength);
-    return (negative ? "-" : sign) + grouped;
+    const body =
+      bare && s.precision === undefined
+        ? withAlternateForm(complexPartRepr(abs), abs, s)
+        : floatDigits(abs, bare ? "g" : s.type, s);
+    return layoutNumber(floatSign(n, body, s, positive), "", body, unpadded, 3);
   };
   const requested = s.sign === "-" ? "" : s.sign;
   const im = `${part(c.im, skipRe ? requested : "+")}j`;

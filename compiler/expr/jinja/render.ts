@@ -429,12 +429,15 @@ export function renderJinjaTemplate(ast: JinjaTemplate, env: ExprEnv): string {
   const renderer = new Renderer(env);
   const scope = new Scope(env);
   renderer.templateScope = scope;
-  const blocks = new Map<string, () => PyValue>();
-  for (const b of blocksOf(ast.body))
-    blocks.set(b.name, () =>
-      renderer.blockText(runBlock(renderer, scope, b, (inner) => renderer.body(b.body, inner))),
-    );
-  scope.templateRef = new TemplateReference(blocks);
+  // Made only when the template names `self`: finding the blocks walks the whole tree.
+  scope.templateRef = () => {
+    const blocks = new Map<string, () => PyValue>();
+    for (const b of blocksOf(ast.body))
+      blocks.set(b.name, () =>
+        renderer.blockText(runBlock(renderer, scope, b, (inner) => renderer.body(b.body, inner))),
+      );
+    return new TemplateReference(blocks);
+  };
   return renderer.body(ast.body, scope);
 }
 

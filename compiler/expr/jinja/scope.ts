@@ -15,8 +15,9 @@ import { fn, TemplateReference } from "./values";
 export class Scope {
   // Made on first set: most scopes (one `{{ }}` expression) never hold a variable.
   private vars: Map<string, PyValue> | undefined;
-  /** The root scope's `self`: the template's blocks (set by the template renderer), or none. */
-  templateRef: TemplateReference | undefined;
+  /** A template's root scope: makes its `self` on first use (the template renderer sets it). */
+  templateRef: (() => TemplateReference) | undefined;
+  private self: TemplateReference | undefined;
 
   constructor(
     readonly env: ExprEnv,
@@ -36,13 +37,18 @@ export class Scope {
   }
 
   lookup(name: string): PyValue {
-    let root: Scope = this;
     for (let s: Scope | undefined = this; s; s = s.parent) {
       if (s.vars?.has(name)) return s.vars.get(name)!;
-      root = s;
     }
-    if (name === "self") return (root.templateRef ??= new TemplateReference());
+    if (name === "self") return this.templateSelf();
     return resolveGlobal(this.env, name);
+  }
+
+  /** Jinja's `self`: one per render (`self == self`), with the template's blocks. */
+  private templateSelf(): TemplateReference {
+    let root: Scope = this;
+    while (root.parent) root = root.parent;
+    return (root.self ??= root.templateRef?.() ?? new TemplateReference());
   }
 }
 

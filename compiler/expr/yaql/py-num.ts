@@ -157,13 +157,14 @@ export function pyPow(a: PyValue, b: PyValue, mod: PyValue = null): PyValue {
   if (bothInts(a, b)) {
     const e = bigOf(b);
     if (e >= 0n) return mkInt(bigOf(a) ** e);
-    const base = floatOf(a);
-    if (base === 0) throw zeroDiv("0.0 cannot be raised to a negative power");
-    // V8's x ** -n is not correctly rounded (100 ** -2 is 0.00009999999999999999).
-    return mkFloat(exactPow(base, Number(e)) ?? pyFloatPow(base, Number(e)));
+    return floatPower(floatOf(a), Number(e), roundedPow);
   }
-  // Fractional exponents: the double-double pow, rounded once (V8's x ** y is not always).
-  return floatPower(floatOf(a), floatOf(b), (x, y) => exactPow(x, y) ?? pyFloatPow(x, y));
+  return floatPower(floatOf(a), floatOf(b), roundedPow);
+}
+
+/** x ** y rounded once, as C's pow: V8's is not (100 ** -2 is 0.00009999999999999999, 10 ** 2.5 is off too). */
+function roundedPow(x: number, y: number): number {
+  return exactPow(x, y) ?? pyFloatPow(x, y);
 }
 
 /** Python's round(number, ndigits) with ties to even; ints stay ints. */

@@ -41,11 +41,12 @@ function quot(a: Parts, b: Parts): Parts {
   return [Number.NaN, Number.NaN];
 }
 
+/** x ** n for 0 <= n <= 100 by repeated squaring, as CPython's c_powu. */
 function powUnsigned(x: Parts, n: number): Parts {
   let r: Parts = [1, 0];
   let p = x;
-  for (let mask = 1; mask > 0 && n >= mask; mask *= 2) {
-    if (Math.floor(n / mask) % 2 === 1) r = prod(r, p);
+  for (let mask = 1; n >= mask; mask <<= 1) {
+    if (n & mask) r = prod(r, p);
     p = prod(p, p);
   }
   return r;

@@ -57,15 +57,17 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
   return String(v);
 }
 
-/** repr() (and str()) of a complex: `1j`, `(1.5-2j)`, `(-0+1j)`; parts without a trailing `.0`. */
+/** repr() of one part of a complex: a float's, without a trailing `.0` (`1`, `1.5`, `-0`, `1e+16`). */
+export function complexPartRepr(n: number): string {
+  const text = floatRepr(n);
+  return text.endsWith(".0") ? text.slice(0, -2) : text;
+}
+
+/** repr() (and str()) of a complex: `1j`, `(1.5-2j)`, `(-0+1j)`. */
 export function complexRepr(c: PyComplex): string {
-  const part = (n: number) => {
-    const text = floatRepr(n);
-    return text.endsWith(".0") ? text.slice(0, -2) : text;
-  };
-  const im = `${part(c.im)}j`;
+  const im = `${complexPartRepr(c.im)}j`;
   if (c.re === 0 && !Object.is(c.re, -0)) return im;
-  return `(${part(c.re)}${im.startsWith("-") ? "" : "+"}${im})`;
+  return `(${complexPartRepr(c.re)}${im.startsWith("-") ? "" : "+"}${im})`;
 }
 
 /** repr() of a str: single quotes unless the text has ' and no ", Python's escapes. */

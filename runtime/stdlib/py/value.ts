@@ -256,6 +256,7 @@ export function truthy(v: PyValue): boolean {
 
 export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (a === b) return typeof a !== "number" || !Number.isNaN(a);
+  if (typeof a === "string" && typeof b === "string") return false;
   if (isNumeric(a) && isNumeric(b)) {
     if (typeof a === "bigint" || typeof b === "bigint") return compareNumbers(a, b) === 0;
     return numberOf(a) === numberOf(b);

@@ -1,9 +1,10 @@
 // Test helpers: an embedded worker on the memory backend over the hostt
 // fixture pack, and waiting for executions to finish.
 
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
 import { MemoryBackend } from "../../../runtime/backend/memory/index";
 import type { Backend, ExecutionRecord } from "../../../runtime/backend/types";
 import { COMPLETED } from "../../../runtime/engine/statuses";
@@ -65,4 +66,14 @@ export function tempMarker(name: string): string {
 /** The task ids of an orquesta result's errors, in order. */
 export function errorTaskIds(result: unknown): Array<string | undefined> {
   return (result as { errors: Array<{ task_id?: string }> }).errors.map((e) => e.task_id);
+}
+
+/**
+ * The failmanual run (a remediation next to a fail command, failing itself) as Orquesta ends it:
+ * failed, the remediation run to its end, and the errors of task1, the fail command and the remediation.
+ */
+export function expectRemediatedFailure(rec: ExecutionRecord, marker: string): void {
+  expect(rec.status).toBe("failed");
+  expect(existsSync(marker)).toBe(true);
+  expect(errorTaskIds(rec.result)).toEqual(["task1", "fail", "recover"]);
 }
