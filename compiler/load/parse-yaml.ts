@@ -8,7 +8,12 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
+import {
+  type ConstructionError,
+  MAX_INT_DIGITS,
+  resolvePlainScalar,
+  resolveTaggedScalar,
+} from "./pyyaml-scalar";
 import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
 
 export interface ParsedYaml {
@@ -32,6 +37,8 @@ const STYLE: Record<string, ScalarStyle> = {
 };
 
 const MAX_ALIAS_DEPTH = 64;
+/** A plain scalar PyYAML reads as a base-10 int. */
+const DECIMAL_DIGITS = /^[-+]?[1-9][0-9_]*$/;
 /**
  * Aliases build their anchor's node again, so a few lines can stand for
  * billions of nodes (the "billion laughs" document). PyYAML shares the node
@@ -62,11 +69,16 @@ class AliasExpansion extends Error {
   }
 }
 
+/** How a mapping's repeated key is taken: refused as StackStorm does, or the last value kept as yaml.safe_load does. */
+type DuplicateKeys = "refuse" | "last";
+
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   readonly mergeKeys: Range[] = [];
   /** Set once a value PyYAML cannot construct is found: the whole file does not load. */
   unloadable = false;
+  /** The exception PyYAML raises for the first such value. */
+  firstError: ConstructionError | undefined;
   /** Nodes built so far, against the budget (MAX_YAML_NODES). */
   private built = 0;
   private readonly budget: number;
@@ -78,6 +90,7 @@ class Builder {
     private readonly file: SourceFile,
     private readonly doc: Document,
     private readonly shift: OffsetShift,
+    private readonly duplicateKeys: DuplicateKeys = "refuse",
   ) {
     this.budget = Math.max(MAX_YAML_NODES, file.text.length);
   }
@@ -136,8 +149,9 @@ class Builder {
   }
 
   /** A value PyYAML's safe loader refuses: reported, and the file counts as not loadable. */
-  private refuse(detail: string, range: Range): void {
+  private refuse(detail: string, range: Range, type: ConstructionError["type"] = "ConstructorError"): void {
     this.unloadable = true;
+    this.firstError ??= { error: detail, type };
     this.diagnostics.push(diagnostic("ORQ1005", { detail }, { file: this.file, range }));
   }
 
@@ -146,10 +160,24 @@ class Builder {
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = node.tag;
+    if (
+      !tag &&
+      style === "plain" &&
+      DECIMAL_DIGITS.test(text) &&
+      text.replace(/\D/g, "").length > MAX_INT_DIGITS
+    ) {
+      // Python's int() of a decimal text this long raises (3.11's limit on int/str conversion).
+      this.refuse(
+        `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion`,
+        range,
+        "ValueError",
+      );
+      return { kind: "scalar", pyType: "str", value: text, style, range };
+    }
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
       if ("error" in resolved) {
-        this.refuse(resolved.error, range);
+        this.refuse(resolved.error, range, resolved.type);
         return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
       }
       return { kind: "scalar", style, range, ...resolved };
@@ -169,13 +197,15 @@ class Builder {
   private map(items: readonly unknown[], range: Range, depth: number): YMap {
     const pairs: YPair[] = [];
     const seen = new Map<string, number>();
-    const put = (pair: YPair, overrideMerged: boolean): void => {
+    // A key set again keeps its place; safe_load keeps the key first written too (True
+    // stays True after a later `1:`), the workflow loader the one nearest the mapping.
+    const put = (pair: YPair): void => {
       const k = pairKey(pair.key);
       const at = seen.get(k);
       if (at === undefined) {
         seen.set(k, pairs.length);
         pairs.push(pair);
-      } else if (overrideMerged) pairs[at] = pair;
+      } else pairs[at] = this.duplicateKeys === "last" ? { key: pairs[at]!.key, value: pair.value } : pair;
     };
     const merged: YPair[] = [];
     const own: YPair[] = [];
@@ -197,7 +227,7 @@ class Builder {
         continue;
       }
       const k = pairKey(key);
-      if (own.some((p) => pairKey(p.key) === k)) {
+      if (this.duplicateKeys === "refuse" && own.some((p) => pairKey(p.key) === k)) {
         this.diagnostics.push(
           diagnostic("ORQ1002", { key: keyText(key) }, { file: this.file, range: key.range }),
         );
@@ -205,19 +235,37 @@ class Builder {
       }
       own.push({ key, value });
     }
-    for (const pair of merged) put(pair, false);
-    for (const pair of own) put(pair, true);
+    for (const pair of merged) put(pair);
+    for (const pair of own) put(pair);
     return { kind: "map", pairs, range };
   }
 
+  /**
+   * PyYAML's flatten_mapping: the pairs a `<<` brings in, a list of mappings
+   * taken last to first (so that, the last value of a key winning, the first
+   * mapping wins).
+   */
   private collectMerge(value: YNode, out: YPair[]): void {
-    const sources = value.kind === "seq" ? value.items : [value];
-    for (const source of sources) {
-      if (source.kind !== "map") continue;
-      for (const pair of source.pairs) {
-        if (!out.some((p) => pairKey(p.key) === pairKey(pair.key))) out.push(pair);
-      }
+    if (value.kind === "map") {
+      out.push(...value.pairs);
+      return;
     }
+    if (value.kind !== "seq") {
+      this.refuse("expected a mapping or list of mappings for merging, but found scalar", value.range);
+      return;
+    }
+    const groups: (readonly YPair[])[] = [];
+    for (const item of value.items) {
+      if (item.kind !== "map") {
+        this.refuse(
+          `expected a mapping for merging, but found ${item.kind === "seq" ? "sequence" : "scalar"}`,
+          item.range,
+        );
+        return;
+      }
+      groups.push(item.pairs);
+    }
+    for (const pairs of groups.reverse()) out.push(...pairs);
   }
 }
 
@@ -351,4 +399,57 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   if (builder.unloadable || (root && root.kind === "scalar" && root.value === null))
     return { file, root: null, diagnostics, mergeKeys };
   return { file, root, diagnostics, mergeKeys };
+}
+
+/** Characters PyYAML's reader refuses (its NON_PRINTABLE), lone surrogates included. */
+const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
+
+/** What `yaml.safe_load(text)` gives, as a tree, or the exception it raises. */
+export type YamlData = { readonly root: YNode | null } | { readonly error: string; readonly type: string };
+
+/**
+ * yaml.safe_load of a string (StackStorm's from_yaml_string): the workflow
+ * loader's reading, but a repeated key keeps its last value and nothing is
+ * reported, only the first exception PyYAML would raise.
+ */
+export function parseYamlData(text: string): YamlData {
+  const bad = NON_PRINTABLE.exec(text);
+  if (bad) {
+    const code = bad[0].codePointAt(0)!.toString(16).padStart(4, "0");
+    return {
+      type: "ReaderError",
+      error: `unacceptable character #x${code}: control characters are not allowed`,
+    };
+  }
+  const file = { path: "<unicode string>", text };
+  let doc: Document;
+  let shift = new OffsetShift();
+  try {
+    doc = parse(text);
+    if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
+      const lenient = parseLenient(text);
+      if (lenient.doc.errors.length === 0) ({ doc, shift } = lenient);
+    }
+  } catch (err) {
+    if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
+    return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };
+  }
+  const first = doc.errors[0];
+  if (first)
+    return {
+      type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
+      error: yamlErrorText(first.code, first.message),
+    };
+  const builder = new Builder(file, doc, shift, "last");
+  const contents = doc.contents as Node | null;
+  try {
+    const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });
+    if (builder.firstError) return builder.firstError;
+    return { root };
+  } catch (err) {
+    if (err instanceof AliasExpansion)
+      return { type: "MemoryError", error: `the aliases expand past ${MAX_YAML_NODES} values` };
+    if (err instanceof TooDeep) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
+    throw err;
+  }
 }

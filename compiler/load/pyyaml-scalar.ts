@@ -68,9 +68,17 @@ export function resolvePlainScalar(text: string): ResolvedScalar {
 }
 
 /** What a tagged scalar constructs to, or the error PyYAML raises constructing it. */
-export type TaggedScalar = ResolvedScalar | { readonly error: string };
+export type TaggedScalar = ResolvedScalar | ConstructionError;
+
+/** The exception PyYAML's constructor raises, with Python's exception type. */
+export interface ConstructionError {
+  readonly error: string;
+  readonly type: "KeyError" | "ValueError" | "IndexError" | "AttributeError" | "ConstructorError";
+}
 
 const YAML_TAG = "tag:yaml.org,2002:";
+/** Python 3.11's sys.get_int_max_str_digits() default: int() of a longer decimal text raises. */
+export const MAX_INT_DIGITS = 4300;
 const BOOL_VALUES: Record<string, boolean> = {
   yes: true,
   no: false,
@@ -115,25 +123,31 @@ const intResult = (v: bigint): ResolvedScalar => ({
 /** PyYAML's construct_yaml_int. */
 function constructInt(text: string): TaggedScalar {
   let value = text.replace(/_/g, "");
-  if (value === "") return { error: "string index out of range" };
+  if (value === "") return { error: "string index out of range", type: "IndexError" };
   const sign = value[0] === "-" ? -1n : 1n;
   if (value[0] === "-" || value[0] === "+") value = value.slice(1);
   const parse = (digits: string, base: number): TaggedScalar => {
+    if (base === 10 && digits.trim().replace(/^[-+]/, "").length > MAX_INT_DIGITS)
+      return {
+        error: `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion`,
+        type: "ValueError",
+      };
     const n = pyIntOf(digits, base);
     return n === null
-      ? { error: `invalid literal for int() with base ${base}: '${digits}'` }
+      ? { error: `invalid literal for int() with base ${base}: '${digits}'`, type: "ValueError" }
       : intResult(sign * n);
   };
   if (value === "0") return intResult(0n);
   if (value.startsWith("0b")) return parse(value.slice(2), 2);
   if (value.startsWith("0x")) return parse(value.slice(2), 16);
-  if (value === "") return { error: "string index out of range" };
+  if (value === "") return { error: "string index out of range", type: "IndexError" };
   if (value[0] === "0") return parse(value, 8);
   if (value.includes(":")) {
     let total = 0n;
     for (const part of value.split(":")) {
       const n = pyIntOf(part, 10);
-      if (n === null) return { error: `invalid literal for int() with base 10: '${part}'` };
+      if (n === null)
+        return { error: `invalid literal for int() with base 10: '${part}'`, type: "ValueError" };
       total = total * 60n + n;
     }
     return intResult(sign * total);
@@ -144,7 +158,7 @@ function constructInt(text: string): TaggedScalar {
 /** PyYAML's construct_yaml_float. */
 function constructFloat(text: string): TaggedScalar {
   let value = text.replace(/_/g, "").toLowerCase();
-  if (value === "") return { error: "string index out of range" };
+  if (value === "") return { error: "string index out of range", type: "IndexError" };
   const sign = value[0] === "-" ? -1 : 1;
   if (value[0] === "-" || value[0] === "+") value = value.slice(1);
   if (value === ".inf") return { pyType: "float", value: sign * Number.POSITIVE_INFINITY };
@@ -153,14 +167,14 @@ function constructFloat(text: string): TaggedScalar {
     let total = 0;
     for (const part of value.split(":")) {
       const n = pyFloatOf(part);
-      if (n === null) return { error: `could not convert string to float: '${part}'` };
+      if (n === null) return { error: `could not convert string to float: '${part}'`, type: "ValueError" };
       total = total * 60 + n;
     }
     return { pyType: "float", value: sign * total };
   }
   const n = pyFloatOf(value);
   return n === null
-    ? { error: `could not convert string to float: '${value}'` }
+    ? { error: `could not convert string to float: '${value}'`, type: "ValueError" }
     : { pyType: "float", value: sign * n };
 }
 
@@ -178,7 +192,7 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
       return { pyType: "null", value: null };
     case `${YAML_TAG}bool`: {
       const v = BOOL_VALUES[text.toLowerCase()];
-      return v === undefined ? { error: `'${text}'` } : { pyType: "bool", value: v };
+      return v === undefined ? { error: `'${text}'`, type: "KeyError" } : { pyType: "bool", value: v };
     }
     case `${YAML_TAG}int`:
       return constructInt(text);
@@ -187,15 +201,15 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
     case `${YAML_TAG}timestamp`:
       return TIMESTAMP_RE.test(text)
         ? { pyType: "timestamp", value: text }
-        : { error: `not a timestamp: '${text}'` };
+        : { error: "'NoneType' object has no attribute 'groupdict'", type: "AttributeError" };
     case `${YAML_TAG}seq`:
     case `${YAML_TAG}omap`:
     case `${YAML_TAG}pairs`:
-      return { error: "expected a sequence node, but found scalar" };
+      return { error: "expected a sequence node, but found scalar", type: "ConstructorError" };
     case `${YAML_TAG}map`:
     case `${YAML_TAG}set`:
-      return { error: "expected a mapping node, but found scalar" };
+      return { error: "expected a mapping node, but found scalar", type: "ConstructorError" };
     default:
-      return { error: `could not determine a constructor for the tag '${tag}'` };
+      return { error: `could not determine a constructor for the tag '${tag}'`, type: "ConstructorError" };
   }
 }

@@ -8,7 +8,8 @@ conductor calls, with Orquesta's own `ctx`, `item`, `task_status`,
 `succeeded`, `result`, `zip`, `json` ... (loaded through its entry points, so
 run `setup.py egg_info` in ORQUESTA_SRC first). Both languages, mixed values and
 structures go through it as through Orquesta. StackStorm's functions are not
-there: cases naming them are skipped.
+there: cases naming them are skipped, unless ST2_SRC names a StackStorm
+checkout, whose own functions are then added (st2_source_functions.py).
 
 The case's fields become Orquesta's data: `ctx` the variables, `current_task`
 `__current_task`, `current_item` `__current_item`, and `task_states` (with the
@@ -32,6 +33,12 @@ import sys
 
 sys.path.insert(0, os.environ["YAQL_SRC"])
 sys.path.insert(0, os.environ["ORQUESTA_SRC"])
+
+import st2_source_functions  # noqa: E402
+
+WITH_ST2 = bool(os.environ.get("ST2_SRC"))
+if WITH_ST2:
+    st2_source_functions.install()
 
 from orquesta.expressions import base as expr_base  # noqa: E402
 
@@ -81,8 +88,9 @@ def error_category(exc):
 
 
 def run_case(case):
-    if ST2_FUNCTIONS.search(json.dumps(case["expr"])):
+    if not WITH_ST2 and ST2_FUNCTIONS.search(json.dumps(case["expr"])):
         return {"id": case["id"], "skip": "StackStorm functions"}
+    st2_source_functions.CASE["datastore"] = decode(case.get("datastore") or {})
     signal.alarm(3)
     try:
         value = expr_base.evaluate(decode(case["expr"]), data_of(case))

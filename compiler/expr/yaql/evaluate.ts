@@ -4,6 +4,7 @@
 // `=`, `!=` and `->` are handled here. Unknown names fall back to the
 // Orquesta/StackStorm function catalogue (functions only, never methods).
 
+import { fromYaqlCall } from "../../../runtime/stdlib/functions/args";
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { functionTakesFrozenArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
@@ -77,7 +78,7 @@ export class Evaluator implements Engine {
         ? handOverIterated
         : handOverFrozen;
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
-    const result = fn(this.env, positional.map(hand), kwargs, "yaql");
+    const result = fn(this.env, positional.map(hand), fromYaqlCall(kwargs), "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);
     // so does ctx() (a new dict of the frozen variables).
     if (!FROM_CONTEXT.has(name)) return functionTakesFrozenArguments(name) ? result : markPlainDeep(result);

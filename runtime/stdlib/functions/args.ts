@@ -2,12 +2,24 @@
 // with CPython's TypeError wording for mistakes.
 
 import { dictGet } from "../py/dict";
-import { type PyDict, PyError, type PyValue, pyTypeName } from "../py/value";
+import { isInt, type PyDict, PyError, PyTuple, type PyValue, pyTypeName } from "../py/value";
 
 export interface Param {
   readonly name: string;
   /** Absent means required. */
   readonly default?: PyValue;
+  /**
+   * The type of the Python default when it is not None: yaql accepts only
+   * that type (or None) there, so `ignorecase => 'yes'` matches no function.
+   */
+  readonly yaqlType?: "bool" | "int" | "tuple";
+}
+
+function hasYaqlType(v: PyValue, type: "bool" | "int" | "tuple"): boolean {
+  if (v === null) return true;
+  if (type === "bool") return typeof v === "boolean";
+  if (type === "int") return typeof v === "boolean" || isInt(v);
+  return v instanceof PyTuple;
 }
 
 /**
@@ -23,6 +35,23 @@ export class ArgumentError extends PyError {
   ) {
     super("TypeError", message);
   }
+}
+
+const keywordsFromYaql = new WeakSet<PyDict>();
+
+/**
+ * Marks keyword arguments written in a YAQL call. yaql names a Python
+ * function's parameters by its convention, so `sort_keys` is `sortKeys` there
+ * and the Python name matches nothing.
+ */
+export function fromYaqlCall(kwargs: PyDict): PyDict {
+  keywordsFromYaql.add(kwargs);
+  return kwargs;
+}
+
+/** yaql's name for a Python parameter: trailing underscores dropped, then camelCase. */
+export function yaqlParameterName(name: string): string {
+  return name.replace(/_+$/, "").replace(/(?!^)_(\w)/g, (_m, c: string) => c.toUpperCase());
 }
 
 function takesMessage(fnName: string, required: number, total: number, given: number): string {
@@ -48,12 +77,20 @@ export function bindArgs(
   for (let i = 0; i < params.length; i++) out[i] = args[i];
   for (const key in kwargs) {
     if (!Object.hasOwn(kwargs, key)) continue;
-    const idx = params.findIndex((p) => p.name === key);
+    const idx = keywordsFromYaql.has(kwargs)
+      ? params.findIndex((p) => yaqlParameterName(p.name) === key)
+      : params.findIndex((p) => p.name === key);
     if (idx < 0) throw new ArgumentError(`${fnName}() got an unexpected keyword argument '${key}'`);
     if (out[idx] !== undefined)
       throw new ArgumentError(`${fnName}() got multiple values for argument '${key}'`);
     out[idx] = dictGet(kwargs, key);
   }
+  if (keywordsFromYaql.has(kwargs))
+    for (let i = 0; i < params.length; i++) {
+      const type = params[i]!.yaqlType;
+      if (type && out[i] !== undefined && !hasYaqlType(out[i]!, type))
+        throw new ArgumentError(`${fnName}() argument '${params[i]!.name}' is not of type ${type}`);
+    }
   let missing: string[] | undefined;
   for (let i = 0; i < params.length; i++) {
     if (out[i] !== undefined) continue;

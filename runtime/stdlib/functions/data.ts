@@ -1,11 +1,13 @@
 // StackStorm's data functions (st2common/expressions/functions/data.py):
 // JSON and YAML conversion, json_escape, jsonpath_query, use_none.
 
+import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
-import { isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
+import { isDict, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
 import { FROZEN_ARGUMENTS, registerFunction } from "./catalog";
-import { jsonpathFind } from "./jsonpath";
+import { holdsFrozenMapping } from "./frozen-data";
+import { type JsonPathTypes, jsonpathFind } from "./jsonpath";
 import { pyJsonDumps, pyJsonLoads } from "./py-json";
 import { pyYamlSafeDump } from "./py-yaml-dump";
 import { pyYamlSafeLoad } from "./py-yaml-load";
@@ -14,13 +16,12 @@ export const NONE_MAGIC_VALUE = "%*****__%NONE%__*****%";
 
 function fromJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
   const [value] = bindArgs("from_json_string", [{ name: "value" }], args, kwargs);
-  // orjson.loads(str(value)): strict JSON, no NaN/Infinity.
-  return pyJsonLoads(pyStr(value!), { allowNonFinite: false });
+  return markPlainDeep(pyJsonLoads(pyStr(value!), { orjson: true }));
 }
 
 function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
   const [value] = bindArgs("from_yaml_string", [{ name: "value" }], args, kwargs);
-  return pyYamlSafeLoad(pyStr(value!));
+  return markPlainDeep(pyYamlSafeLoad(pyStr(value!)));
 }
 
 function indentOf(indent: PyValue): number | string | null {
@@ -52,18 +53,27 @@ function separatorsOf(sep: PyValue): [string, string] | null {
   return [a, b];
 }
 
-function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+type Language = "yaql" | "jinja";
+
+/** A FrozenDict reaching Python's json.dumps (see frozen-data.ts). */
+function rejectFrozenForJson(value: PyValue, language: Language, converted: boolean): void {
+  if (language === "yaql" && holdsFrozenMapping(value, converted))
+    throw new PyError("TypeError", "Object of type FrozenDict is not JSON serializable");
+}
+
+function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }, language: Language): PyValue {
   const [value, indent, sortKeys, separators] = bindArgs(
     "to_json_string",
     [
       { name: "value" },
       { name: "indent", default: null },
-      { name: "sort_keys", default: false },
-      { name: "separators", default: null },
+      { name: "sort_keys", default: false, yaqlType: "bool" },
+      { name: "separators", default: null, yaqlType: "tuple" },
     ],
     args,
     kwargs,
   );
+  rejectFrozenForJson(value!, language, true);
   const explicitSeparators = args.length > 3 || "separators" in kwargs;
   return pyJsonDumps(value!, {
     // JSONEncoder.encode writes a str before it looks at the indent
@@ -73,13 +83,19 @@ function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValu
   });
 }
 
-function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, language: Language): PyValue {
   const [value, indent, allowUnicode] = bindArgs(
     "to_yaml_string",
-    [{ name: "value" }, { name: "indent", default: null }, { name: "allow_unicode", default: true }],
+    [
+      { name: "value" },
+      { name: "indent", default: null },
+      { name: "allow_unicode", default: true, yaqlType: "bool" },
+    ],
     args,
     kwargs,
   );
+  if (language === "yaql" && holdsFrozenMapping(value!, true))
+    throw new PyError("RepresenterError", "cannot represent an object: FrozenDict");
   const n = indent === null ? null : numberOf(indent!);
   return pyYamlSafeDump(value!, {
     indent: n,
@@ -92,22 +108,35 @@ registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), FROZEN_
 registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
 registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
 registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
-registerFunction("to_json_string", (_e, a, k) => toJsonString(a, k));
-registerFunction("json_dump", (_e, a, k) => toJsonString(a, k));
-registerFunction("to_yaml_string", (_e, a, k) => toYamlString(a, k));
-registerFunction("yaml_dump", (_e, a, k) => toYamlString(a, k));
+// These see YAQL's data as Python does: tuples and FrozenDicts (see frozen-data.ts).
+registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), FROZEN_ARGUMENTS);
+registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), FROZEN_ARGUMENTS);
+registerFunction("to_yaml_string", (_e, a, k, l) => toYamlString(a, k, l), FROZEN_ARGUMENTS);
+registerFunction("yaml_dump", (_e, a, k, l) => toYamlString(a, k, l), FROZEN_ARGUMENTS);
 
-registerFunction("json_escape", (_e, args, kwargs) => {
-  const [value] = bindArgs("json_escape", [{ name: "value" }], args, kwargs);
-  return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
-});
+registerFunction(
+  "json_escape",
+  (_e, args, kwargs, language) => {
+    const [value] = bindArgs("json_escape", [{ name: "value" }], args, kwargs);
+    rejectFrozenForJson(value!, language, false);
+    return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
+  },
+  FROZEN_ARGUMENTS,
+);
 
-registerFunction("jsonpath_query", (_e, args, kwargs) => {
-  const [value, query] = bindArgs("jsonpath_query", [{ name: "value" }, { name: "query" }], args, kwargs);
-  if (typeof query !== "string") throw new PyError("TypeError", `expected string or bytes-like object`);
-  const matches = jsonpathFind(value!, query);
-  return matches.length === 0 ? null : matches;
-});
+const JINJA_TYPES: JsonPathTypes = { isPlainDict: isDict };
+const YAQL_TYPES: JsonPathTypes = { isPlainDict };
+
+registerFunction(
+  "jsonpath_query",
+  (_e, args, kwargs, language) => {
+    const [value, query] = bindArgs("jsonpath_query", [{ name: "value" }, { name: "query" }], args, kwargs);
+    if (typeof query !== "string") throw new PyError("ValueError", "Expected a string");
+    const matches = jsonpathFind(value!, query, language === "yaql" ? YAQL_TYPES : JINJA_TYPES);
+    return matches.length === 0 ? null : matches;
+  },
+  FROZEN_ARGUMENTS,
+);
 
 registerFunction(
   "use_none",

@@ -105,20 +105,29 @@ export function encodeString(s: string, ensureAscii = true): string {
 // ---------------------------------------------------------------- loads
 
 export interface LoadsOptions {
-  /** Python's json accepts NaN/Infinity/-Infinity; orjson (from_json_string) does not. */
-  readonly allowNonFinite?: boolean;
+  /**
+   * orjson.loads (StackStorm's from_json_string) instead of json.loads: no
+   * NaN/Infinity, no number that overflows a double, integers outside
+   * [-2**63, 2**64 - 1] read as floats, and surrogates only in valid pairs.
+   */
+  readonly orjson?: boolean;
 }
+
+const INT_MIN = -(2n ** 63n);
+const UINT_MAX = 2n ** 64n - 1n;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A JSON number at lastIndex (sticky: no copy of the rest of the text, no length limit). */
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 
 /** json.loads: JSONDecodeError (a ValueError) on bad input. */
 export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
-  const allowNonFinite = options.allowNonFinite ?? true;
+  const orjson = options.orjson ?? false;
   let pos = 0;
   const fail = (msg: string): never => {
     throw new JsonDecodeError(msg, text, pos);
   };
+  if (orjson && LONE_SURROGATE.test(text)) fail("str is not valid UTF-8: surrogates not allowed");
   const take = <T extends PyValue>(n: number, v: T): T => {
     pos += n;
     return v;
@@ -134,7 +143,7 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
     if (text.startsWith("null", pos)) return take(4, null);
     if (text.startsWith("true", pos)) return take(4, true);
     if (text.startsWith("false", pos)) return take(5, false);
-    if (allowNonFinite) {
+    if (!orjson) {
       if (text.startsWith("NaN", pos)) return take(3, new PyFloat(Number.NaN));
       if (text.startsWith("Infinity", pos)) return take(8, new PyFloat(Number.POSITIVE_INFINITY));
       if (text.startsWith("-Infinity", pos)) return take(9, new PyFloat(Number.NEGATIVE_INFINITY));
@@ -142,12 +151,14 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
     NUMBER.lastIndex = pos;
     const m = NUMBER.exec(text);
     if (!m) return fail("Expecting value");
-    pos += m[0].length;
     if (m[1] === undefined && m[2] === undefined) {
       checkIntTextDigits(m[0].length - (m[0].startsWith("-") ? 1 : 0));
-      return mkInt(BigInt(m[0]));
+      const n = BigInt(m[0]);
+      if (!orjson || (n >= INT_MIN && n <= UINT_MAX)) return take(m[0].length, mkInt(n));
     }
-    return mkFloat(Number(m[0]));
+    const x = Number(m[0]);
+    if (orjson && !Number.isFinite(x)) fail("number is infinity when parsed as double");
+    return take(m[0].length, mkFloat(x));
   };
   const str = (): string => {
     pos++;
@@ -175,7 +186,16 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
           out += simple[e];
           pos += 2;
         } else if (e === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
-          out += String.fromCharCode(Number.parseInt(text.slice(pos + 2, pos + 6), 16));
+          const unit = Number.parseInt(text.slice(pos + 2, pos + 6), 16);
+          if (orjson && unit >= 0xd800 && unit <= 0xdfff) {
+            const low = /^\\u([dD][c-fC-F][0-9a-fA-F]{2})/.exec(text.slice(pos + 6, pos + 12));
+            if (unit >= 0xdc00 || !low)
+              fail(unit >= 0xdc00 ? "invalid high surrogate in string" : "no low surrogate in string");
+            out += String.fromCharCode(unit, Number.parseInt(low![1]!, 16));
+            pos += 12;
+            continue;
+          }
+          out += String.fromCharCode(unit);
           pos += 6;
         } else fail("Invalid \\escape");
       } else if (ch.charCodeAt(0) < 0x20) {

@@ -319,9 +319,19 @@ export function pyMatch(rx: PyRegex, text: string): PyMatch | null {
   return execAt(rx, text, 0);
 }
 
+/** The index after the character at `pos`: Python steps by code points, and a pair of surrogates is one. */
+function nextIndex(text: string, pos: number): number {
+  const unit = text.charCodeAt(pos);
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const low = text.charCodeAt(pos + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return pos + 2;
+  }
+  return pos + 1;
+}
+
 /** re.search: the first match anywhere. */
 export function pySearch(rx: PyRegex, text: string): PyMatch | null {
-  for (let pos = 0; pos <= text.length; pos++) {
+  for (let pos = 0; pos <= text.length; pos = nextIndex(text, pos)) {
     const m = execAt(rx, text, pos);
     if (m) return m;
   }
@@ -332,10 +342,12 @@ export function pySearch(rx: PyRegex, text: string): PyMatch | null {
 function execNonEmptyAt(rx: PyRegex, text: string, pos: number): PyMatch | null {
   let cache = nonEmptyCache.get(rx);
   if (!cache) nonEmptyCache.set(rx, (cache = new Map()));
-  let re = cache.get(pos + 1);
+  // The pattern runs in unicode mode, where [\s\S] is one code point.
+  const least = [...text.slice(0, pos)].length + 1;
+  let re = cache.get(least);
   if (!re) {
-    re = new RegExp(`(?:${rx.re.source})(?<=^[\\s\\S]{${pos + 1},})`, rx.re.flags);
-    cache.set(pos + 1, re);
+    re = new RegExp(`(?:${rx.re.source})(?<=^[\\s\\S]{${least},})`, rx.re.flags);
+    cache.set(least, re);
   }
   re.lastIndex = pos;
   const m = re.exec(text);
@@ -355,7 +367,8 @@ export function pyFinditer(rx: PyRegex, text: string): PyMatch[] {
   let mustAdvance = false;
   while (pos <= text.length) {
     let m: PyMatch | null = mustAdvance ? execNonEmptyAt(rx, text, pos) : null;
-    for (let p = mustAdvance ? pos + 1 : pos; p <= text.length && !m; p++) m = execAt(rx, text, p);
+    for (let p = mustAdvance ? nextIndex(text, pos) : pos; p <= text.length && !m; p = nextIndex(text, p))
+      m = execAt(rx, text, p);
     if (!m) break;
     out.push(m);
     mustAdvance = m.end === m.start;

@@ -14,7 +14,7 @@ import {
   type PyValue,
   pyTypeName,
 } from "../py/value";
-import { resolvePlainTag } from "./py-yaml-load";
+import { plainReadsAsStr } from "./py-yaml-load";
 
 export interface YamlDumpOptions {
   readonly indent?: number | null;
@@ -366,7 +366,7 @@ function scalarText(v: PyValue): [string, boolean] {
     if (!text.includes(".") && text.includes("e")) text = text.replace("e", ".0e");
     return [text, true];
   }
-  if (typeof v === "string") return [v, resolvePlainTag(v) === "str"];
+  if (typeof v === "string") return [v, plainReadsAsStr(v)];
   throw new PyError("RepresenterError", `cannot represent an object: ${pyTypeName(v)}`);
 }
 

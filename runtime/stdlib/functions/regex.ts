@@ -25,7 +25,7 @@ function registerFinder(name: string, find: typeof pyMatch): void {
     (_e, args, kwargs) => {
       const [value, pattern, ic] = bindArgs(
         name,
-        [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false }],
+        [{ name: "value" }, { name: "pattern" }, { name: "ignorecase", default: false, yaqlType: "bool" }],
         args,
         kwargs,
       );
@@ -47,7 +47,7 @@ registerFunction(
         { name: "value" },
         { name: "pattern" },
         { name: "replacement" },
-        { name: "ignorecase", default: false },
+        { name: "ignorecase", default: false, yaqlType: "bool" },
       ],
       args,
       kwargs,
@@ -69,8 +69,8 @@ registerFunction(
       [
         { name: "value" },
         { name: "pattern" },
-        { name: "result_index", default: 0 },
-        { name: "ignorecase", default: false },
+        { name: "result_index", default: 0, yaqlType: "int" },
+        { name: "ignorecase", default: false, yaqlType: "bool" },
       ],
       args,
       kwargs,

@@ -47,6 +47,7 @@ describe("PyYAML plain scalar resolution (YAML 1.1)", () => {
     expect(resolveTaggedScalar("tag:yaml.org,2002:int", "010")).toEqual({ pyType: "int", value: 8 });
     expect(resolveTaggedScalar("tag:yaml.org,2002:int", "abc")).toEqual({
       error: "invalid literal for int() with base 10: 'abc'",
+      type: "ValueError",
     });
   });
 
@@ -56,17 +57,30 @@ describe("PyYAML plain scalar resolution (YAML 1.1)", () => {
     expect(tagged("float", "-.5")).toEqual({ pyType: "float", value: -0.5 });
     expect(tagged("float", "1e3")).toEqual({ pyType: "float", value: 1000 });
     expect(tagged("float", "1:30.5")).toEqual({ pyType: "float", value: 90.5 });
-    expect(tagged("float", "0x1F")).toEqual({ error: "could not convert string to float: '0x1f'" });
-    expect(tagged("float", "off")).toEqual({ error: "could not convert string to float: 'off'" });
+    expect(tagged("float", "0x1F")).toEqual({
+      error: "could not convert string to float: '0x1f'",
+      type: "ValueError",
+    });
+    expect(tagged("float", "off")).toEqual({
+      error: "could not convert string to float: 'off'",
+      type: "ValueError",
+    });
     expect(tagged("int", "0o17")).toEqual({ pyType: "int", value: 15 });
-    expect(tagged("int", "09")).toEqual({ error: "invalid literal for int() with base 8: '09'" });
-    expect(tagged("int", "1.5E-2")).toEqual({ error: "invalid literal for int() with base 10: '1.5E-2'" });
-    expect(tagged("int", "")).toEqual({ error: "string index out of range" });
+    expect(tagged("int", "09")).toEqual({
+      error: "invalid literal for int() with base 8: '09'",
+      type: "ValueError",
+    });
+    expect(tagged("int", "1.5E-2")).toEqual({
+      error: "invalid literal for int() with base 10: '1.5E-2'",
+      type: "ValueError",
+    });
+    expect(tagged("int", "")).toEqual({ error: "string index out of range", type: "IndexError" });
     expect(tagged("bool", "ON")).toEqual({ pyType: "bool", value: true });
-    expect(tagged("bool", "maybe")).toEqual({ error: "'maybe'" });
+    expect(tagged("bool", "maybe")).toEqual({ error: "'maybe'", type: "KeyError" });
     expect(tagged("null", "anything")).toEqual({ pyType: "null", value: null });
     expect(resolveTaggedScalar("!custom", "x")).toEqual({
       error: "could not determine a constructor for the tag '!custom'",
+      type: "ConstructorError",
     });
   });
 });
