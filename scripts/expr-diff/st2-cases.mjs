@@ -324,6 +324,31 @@ function call(r, lang, name, args, kwargs = []) {
 }
 
 const ctxRef = (lang, name) => (lang === "yaql" ? `ctx(${name})` : `ctx('${name}')`);
+
+/** YAQL values a Python function meets other than the context's: iterators, views, literals, yaql's own dicts. */
+const YAQL_COMPUTED = [
+  "ctx(l).select($ * 2)",
+  "ctx(ld).where($.id > 1)",
+  "ctx(ld).select($.name)",
+  "ctx(d).keys()",
+  "ctx(d).values()",
+  "ctx(l).orderBy($)",
+  "ctx(l).select($).toList()",
+  "[ctx(d), 1]",
+  "dict(a => ctx(l))",
+  "{a => [1, 2]}",
+  "ctx(d).set(k, 1)",
+  "ctx(ld).first()",
+  "ctx(l).toSet()",
+  "range(3)",
+  "ctx(d).items()",
+  "list(ctx(l))",
+];
+
+/** A data argument: mostly a context value, under YAQL sometimes a computed one. */
+function valueArg(r, lang, names = VALUES) {
+  return lang === "yaql" && r.chance(0.25) ? r.pick(YAQL_COMPUTED) : ctxRef(lang, r.pick(names));
+}
 const lit = (r, lang, v) => (lang === "yaql" ? yaqlLit(r, v) : jinjaLit(r, v));
 const boolLit = (lang, b) => (lang === "yaql" ? String(b) : b ? "true" : "false");
 const noneLit = (lang) => (lang === "yaql" ? "null" : "none");
@@ -346,7 +371,7 @@ const SHAPES = {
     if (r.chance(0.3))
       kwargs.push(["sort_keys", r.pick([boolLit(lang, true), boolLit(lang, false), noneLit(lang)])]);
     if (r.chance(0.2)) kwargs.push(["separators", r.pick([`[',', ':']`, noneLit(lang), `[', ', ': ']`])]);
-    return call(r, lang, name, [ctxRef(lang, r.pick(VALUES))], kwargs);
+    return call(r, lang, name, [valueArg(r, lang)], kwargs);
   },
   to_yaml_string(r, lang, ctx) {
     const name = r.pick(["to_yaml_string", "yaml_dump"]);
@@ -354,7 +379,7 @@ const SHAPES = {
     if (r.chance(0.25)) kwargs.push(["indent", r.pick(["4", "2", "1", "10", noneLit(lang)])]);
     if (r.chance(0.25))
       kwargs.push(["allow_unicode", r.pick([boolLit(lang, false), boolLit(lang, true), noneLit(lang)])]);
-    const value = r.chance(0.8) ? ctxRef(lang, r.pick(VALUES)) : textArg(r, lang, YAML_TEXTS, ctx, "text");
+    const value = r.chance(0.8) ? valueArg(r, lang) : textArg(r, lang, YAML_TEXTS, ctx, "text");
     return call(r, lang, name, [value], kwargs);
   },
   from_json_string(r, lang, ctx) {
@@ -373,11 +398,11 @@ const SHAPES = {
     return call(r, lang, r.pick(["from_yaml_string", "yaml_parse"]), [ctxRef(lang, "text")]);
   },
   json_escape(r, lang) {
-    return call(r, lang, "json_escape", [ctxRef(lang, r.pick(VALUES))]);
+    return call(r, lang, "json_escape", [valueArg(r, lang)]);
   },
   jsonpath_query(r, lang, ctx) {
-    const value = r.pick(["d", "nested", "ld", "l", "s", "i", "n", "emptyd", "lm"]);
-    return call(r, lang, "jsonpath_query", [ctxRef(lang, value), textArg(r, lang, JSONPATHS, ctx, "query")]);
+    const value = valueArg(r, lang, ["d", "nested", "ld", "l", "s", "i", "n", "emptyd", "lm"]);
+    return call(r, lang, "jsonpath_query", [value, textArg(r, lang, JSONPATHS, ctx, "query")]);
   },
   regex(r, lang) {
     const fn = r.pick(["regex_match", "regex_search", "regex_replace", "regex_substring"]);
@@ -415,7 +440,7 @@ const SHAPES = {
     return call(r, lang, fn, args);
   },
   use_none(r, lang) {
-    return call(r, lang, "use_none", [ctxRef(lang, r.pick(VALUES))]);
+    return call(r, lang, "use_none", [valueArg(r, lang)]);
   },
   path(r, lang, ctx) {
     const arg = r.chance(0.85) ? textArg(r, lang, PATHS, ctx, "p") : ctxRef(lang, r.pick(["i", "n", "l"]));

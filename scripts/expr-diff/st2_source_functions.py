@@ -82,7 +82,8 @@ def _stub_mongoengine():
     mongoengine.base = types.SimpleNamespace(datastructures=datastructures)
 
 
-def _source_functions():
+def source_functions():
+    """The pure functions, by their registered names, from StackStorm's source."""
     st2 = os.environ["ST2_SRC"]
     sys.path.insert(0, os.environ["SEMVER_SRC"])
     if os.environ.get("ST2_PYLIB"):
@@ -133,6 +134,6 @@ def install():
     from orquesta.expressions.functions import base as func_base
 
     catalogue = dict(func_base.load())
-    catalogue.update(_source_functions())
+    catalogue.update(source_functions())
     catalogue["st2kv"] = st2kv_
     func_base._EXP_FUNC_CATALOG = catalogue

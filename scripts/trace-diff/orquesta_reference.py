@@ -15,7 +15,9 @@ egg_info` run, so its stevedore entry points are registered) and YAQL_SRC
 
 The StackStorm side (parameter rules, st2 context, st2kv, task(), action
 outcomes from the scenario) is modelled here; everything the conductor
-decides is Orquesta's own code.
+decides is Orquesta's own code. With ST2_SRC (and SEMVER_SRC, see
+../expr-diff/st2_source_functions.py) StackStorm's pure expression functions
+come from StackStorm's source instead of st2_functions.py.
 """
 
 import collections.abc  # noqa: F401  (yaql 3.2.0 uses collections.abc without importing it)
@@ -52,6 +54,13 @@ import st2_functions  # noqa: E402
 # entry point; here the catalogue is filled before the evaluators load.
 _catalog = dict(func_base.load())
 _catalog.update(st2_functions.FUNCTIONS)
+if os.environ.get("ST2_SRC"):
+    # StackStorm's own source for its pure functions (see ../expr-diff/st2_source_functions.py);
+    # it registers no to_complex.
+    import st2_source_functions  # noqa: E402
+
+    _catalog.update(st2_source_functions.source_functions())
+    del _catalog["to_complex"]
 func_base._EXP_FUNC_CATALOG = _catalog
 
 from orquesta import conducting, events, statuses  # noqa: E402

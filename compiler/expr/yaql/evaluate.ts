@@ -7,7 +7,11 @@
 import { fromYaqlCall } from "../../../runtime/stdlib/functions/args";
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { functionTakesFrozenArguments, lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import {
+  functionTakesFrozenArguments,
+  functionTakesIterators,
+  lookupFunction,
+} from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, mkInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -49,6 +53,8 @@ export function catalogueFunction(name: string): CatalogFunction | undefined {
   return overloadsOf(name, false).length > 0 ? undefined : lookupFunction(name);
 }
 
+const asTheyAre = (v: PyValue): PyValue => v;
+
 /** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
 export class Evaluator implements Engine {
   /** Context data already frozen during this evaluation (yaql freezes its input once); made on first use. */
@@ -76,7 +82,9 @@ export class Evaluator implements Engine {
       ? convertOutput
       : name === "zip"
         ? handOverIterated
-        : handOverFrozen;
+        : functionTakesIterators(name)
+          ? asTheyAre
+          : handOverFrozen;
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
     const result = fn(this.env, positional.map(hand), fromYaqlCall(kwargs), "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);

@@ -31,6 +31,12 @@ export interface FunctionOptions {
    * them as text (regex_*), so `str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`.
    */
   readonly frozenArguments?: boolean;
+  /**
+   * With frozenArguments: YAQL's iterators (a `select()`'s map, a `where()`'s
+   * filter) are handed over as they are, not as the lists they would give:
+   * Python's json and yaml refuse them.
+   */
+  readonly iteratorArguments?: boolean;
 }
 
 /**
@@ -56,7 +62,13 @@ function reportingArgumentErrors(name: string, fn: CatalogFunction, context: boo
 /** The options of a function YAQL hands its frozen values (see FunctionOptions.frozenArguments). */
 export const FROZEN_ARGUMENTS: FunctionOptions = { frozenArguments: true };
 
-const catalog = new Map<string, { fn: CatalogFunction; context: boolean; frozenArguments: boolean }>();
+/** The options of a function YAQL hands its frozen values and its iterators (see FunctionOptions). */
+export const PYTHON_ARGUMENTS: FunctionOptions = { frozenArguments: true, iteratorArguments: true };
+
+const catalog = new Map<
+  string,
+  { fn: CatalogFunction; context: boolean; frozenArguments: boolean; iteratorArguments: boolean }
+>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
   const context = options.context ?? false;
@@ -64,7 +76,13 @@ export function registerFunction(name: string, fn: CatalogFunction, options: Fun
     fn: reportingArgumentErrors(name, fn, context),
     context: options.context ?? false,
     frozenArguments: options.frozenArguments ?? false,
+    iteratorArguments: options.iteratorArguments ?? false,
   });
+}
+
+/** Whether YAQL hands a catalogue function its iterators as they are (see FunctionOptions.iteratorArguments). */
+export function functionTakesIterators(name: string): boolean {
+  return catalog.get(name)?.iteratorArguments ?? false;
 }
 
 /** Whether YAQL hands a catalogue function its frozen values (see FunctionOptions.frozenArguments). */

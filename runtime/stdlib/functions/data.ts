@@ -5,7 +5,7 @@ import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
-import { FROZEN_ARGUMENTS, registerFunction } from "./catalog";
+import { FROZEN_ARGUMENTS, PYTHON_ARGUMENTS, registerFunction } from "./catalog";
 import { holdsFrozenMapping } from "./frozen-data";
 import { type JsonPathTypes, jsonpathFind } from "./jsonpath";
 import { pyJsonDumps, pyJsonLoads } from "./py-json";
@@ -108,11 +108,11 @@ registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), FROZEN_
 registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
 registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
 registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
-// These see YAQL's data as Python does: tuples and FrozenDicts (see frozen-data.ts).
-registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), FROZEN_ARGUMENTS);
-registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), FROZEN_ARGUMENTS);
-registerFunction("to_yaml_string", (_e, a, k, l) => toYamlString(a, k, l), FROZEN_ARGUMENTS);
-registerFunction("yaml_dump", (_e, a, k, l) => toYamlString(a, k, l), FROZEN_ARGUMENTS);
+// These see YAQL's data as Python does: tuples, FrozenDicts (see frozen-data.ts) and iterators.
+registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
+registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
+registerFunction("to_yaml_string", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_ARGUMENTS);
+registerFunction("yaml_dump", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_ARGUMENTS);
 
 registerFunction(
   "json_escape",
@@ -121,7 +121,7 @@ registerFunction(
     rejectFrozenForJson(value!, language, false);
     return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
   },
-  FROZEN_ARGUMENTS,
+  PYTHON_ARGUMENTS,
 );
 
 const JINJA_TYPES: JsonPathTypes = { isPlainDict: isDict };
@@ -135,7 +135,7 @@ registerFunction(
     const matches = jsonpathFind(value!, query, language === "yaql" ? YAQL_TYPES : JINJA_TYPES);
     return matches.length === 0 ? null : matches;
   },
-  FROZEN_ARGUMENTS,
+  PYTHON_ARGUMENTS,
 );
 
 registerFunction(

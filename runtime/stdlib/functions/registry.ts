@@ -15,6 +15,7 @@ export {
   type FunctionOptions,
   functionTakesContext,
   functionTakesFrozenArguments,
+  functionTakesIterators,
   lookupFunction,
   registerFunction,
 } from "./catalog";
