@@ -119,6 +119,12 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
   }
 }
 
+/** The key `d` holds under `text`: a non-string key as it was set, else the text. */
+export function yOriginalKey(d: PyDict, text: string): PyValue {
+  const originals = originalKeys.get(d);
+  return originals?.has(text) ? originals.get(text)! : text;
+}
+
 export function ydictKeys(d: PyDict): PyValue[] {
   const originals = originalKeys.get(d);
   return dictKeys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));

@@ -1,6 +1,8 @@
 // StackStorm's data functions (st2common/expressions/functions/data.py):
 // JSON and YAML conversion, json_escape, jsonpath_query, use_none.
 
+import { originalKey, setItem } from "../../../compiler/expr/jinja/values";
+import { ydictSet, yOriginalKey } from "../../../compiler/expr/yaql/values";
 import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
@@ -12,6 +14,8 @@ import { pyJsonDumps, pyJsonLoads } from "./py-json";
 import { pyYamlSafeDump } from "./py-yaml-dump";
 import { pyYamlSafeLoad } from "./py-yaml-load";
 
+type Language = "yaql" | "jinja";
+
 export const NONE_MAGIC_VALUE = "%*****__%NONE%__*****%";
 
 function fromJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
@@ -19,9 +23,9 @@ function fromJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyVa
   return markPlainDeep(pyJsonLoads(pyStr(value!), { orjson: true }));
 }
 
-function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyValue {
+function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, language: Language): PyValue {
   const [value] = bindArgs("from_yaml_string", [{ name: "value" }], args, kwargs);
-  return markPlainDeep(pyYamlSafeLoad(pyStr(value!)));
+  return markPlainDeep(pyYamlSafeLoad(pyStr(value!), language === "yaql" ? ydictSet : setItem));
 }
 
 function indentOf(indent: PyValue): number | string | null {
@@ -53,7 +57,8 @@ function separatorsOf(sep: PyValue): [string, string] | null {
   return [a, b];
 }
 
-type Language = "yaql" | "jinja";
+/** Where each evaluator keeps a dict's non-str keys. */
+const originalKeyIn = (language: Language) => (language === "yaql" ? yOriginalKey : originalKey);
 
 /** A FrozenDict reaching Python's json.dumps (see frozen-data.ts). */
 function rejectFrozenForJson(value: PyValue, language: Language, converted: boolean): void {
@@ -80,6 +85,7 @@ function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }, languag
     indent: typeof value === "string" ? null : indentOf(indent!),
     sortKeys: sortKeys === null ? false : truthy(sortKeys!),
     separators: explicitSeparators ? separatorsOf(separators!) : [",", ": "],
+    originalKey: originalKeyIn(language),
   });
 }
 
@@ -100,14 +106,15 @@ function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, languag
   return pyYamlSafeDump(value!, {
     indent: n,
     allowUnicode: allowUnicode === null ? false : truthy(allowUnicode!),
+    originalKey: originalKeyIn(language),
   });
 }
 
 // StackStorm parses str(value): under YAQL a list is a tuple there, `(1, 2)`, which is no JSON.
 registerFunction("from_json_string", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
 registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUMENTS);
-registerFunction("from_yaml_string", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
-registerFunction("yaml_parse", (_e, a, k) => fromYamlString(a, k), FROZEN_ARGUMENTS);
+registerFunction("from_yaml_string", (_e, a, k, l) => fromYamlString(a, k, l), FROZEN_ARGUMENTS);
+registerFunction("yaml_parse", (_e, a, k, l) => fromYamlString(a, k, l), FROZEN_ARGUMENTS);
 // These see YAQL's data as Python does: tuples, FrozenDicts (see frozen-data.ts) and iterators.
 registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
 registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
@@ -119,7 +126,7 @@ registerFunction(
   (_e, args, kwargs, language) => {
     const [value] = bindArgs("json_escape", [{ name: "value" }], args, kwargs);
     rejectFrozenForJson(value!, language, false);
-    return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
+    return pyJsonDumps(value!, { originalKey: originalKeyIn(language) }).replace(/^"+|"+$/g, "");
   },
   PYTHON_ARGUMENTS,
 );

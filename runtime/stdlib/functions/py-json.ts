@@ -25,6 +25,19 @@ export interface DumpsOptions {
   /** [item separator, key separator]; Python's default depends on indent. */
   readonly separators?: readonly [string, string] | null;
   readonly ensureAscii?: boolean;
+  /** The key a dict holds under a text (an evaluator's non-str keys: 1, None, 1.5); the text itself by default. */
+  readonly originalKey?: (d: PyDict, text: string) => PyValue;
+}
+
+/** json.dumps' text for a dict key: str as it is, numbers by repr, true/false/null. */
+function jsonKey(key: PyValue): string {
+  if (typeof key === "string") return key;
+  if (key === null) return "null";
+  if (typeof key === "boolean") return key ? "true" : "false";
+  if (typeof key === "bigint") return intDecimal(key);
+  if (typeof key === "number") return Number.isInteger(key) ? String(key) : floatText(key);
+  if (key instanceof PyFloat) return floatText(key.v);
+  throw new PyError("TypeError", `keys must be str, int, float, bool or None, not ${pyTypeName(key)}`);
 }
 
 export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string {
@@ -37,6 +50,7 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
   const [itemSep, keySep] = options.separators ?? (indent === null ? [", ", ": "] : [",", ": "]);
   const ensureAscii = options.ensureAscii ?? true;
   const sortKeys = options.sortKeys ?? false;
+  const originalKey = options.originalKey;
 
   const encode = (v: PyValue, level: number): string => {
     if (v === null) return "null";
@@ -56,7 +70,10 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
       let keys = dictKeys(v);
       if (keys.length === 0) return "{}";
       if (sortKeys) keys = [...keys].sort(compareStrings);
-      const parts = keys.map((k) => `${encodeString(k, ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`);
+      const text = (k: string) => (originalKey ? jsonKey(originalKey(v, k)) : k);
+      const parts = keys.map(
+        (k) => `${encodeString(text(k), ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`,
+      );
       return wrap("{", "}", parts, level);
     }
     throw new PyError("TypeError", `Object of type ${pyTypeName(v)} is not JSON serializable`);

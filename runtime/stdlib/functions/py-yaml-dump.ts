@@ -2,11 +2,13 @@
 // libyaml emits it: block collections, sorted keys, PyYAML's choice between
 // plain, single- and double-quoted scalars, line folding at 80 columns.
 
+import { dictKeys } from "../py/dict";
 import { intDecimal } from "../py/int-text";
 import { floatRepr } from "../py/text";
 import {
   compareStrings,
   isDict,
+  type PyDict,
   PyError,
   PyFloat,
   PySet,
@@ -19,6 +21,36 @@ import { plainReadsAsStr } from "./py-yaml-load";
 export interface YamlDumpOptions {
   readonly indent?: number | null;
   readonly allowUnicode?: boolean;
+  /** The key a dict holds under a text (an evaluator's non-str keys: 1, None, 1.5); the text itself by default. */
+  readonly originalKey?: (d: PyDict, text: string) => PyValue;
+}
+
+interface MappingKey {
+  readonly text: string;
+  readonly key: PyValue;
+}
+
+/**
+ * PyYAML's represent_mapping: `sorted(mapping)`, or the dict's own order when
+ * its keys do not compare (str with int, None with anything).
+ */
+function sortedKeys(keys: MappingKey[]): MappingKey[] {
+  if (keys.every((k) => typeof k.key === "string"))
+    return [...keys].sort((a, b) => compareStrings(a.key as string, b.key as string));
+  const numbers = keys.map((k) => numberKey(k.key));
+  if (keys.length < 2 || numbers.some((n) => n === undefined)) return keys;
+  return keys
+    .map((k, i) => ({ k, n: numbers[i]! }))
+    .sort((a, b) => (a.n < b.n ? -1 : a.n > b.n ? 1 : 0))
+    .map((e) => e.k);
+}
+
+function numberKey(key: PyValue): number | undefined {
+  if (typeof key === "boolean") return key ? 1 : 0;
+  if (typeof key === "number") return key;
+  if (typeof key === "bigint") return Number(key);
+  if (key instanceof PyFloat) return key.v;
+  return undefined;
 }
 
 const BREAKS = "\n\x85\u2028\u2029";
@@ -138,6 +170,7 @@ class Emitter {
   constructor(
     readonly bestIndent: number,
     readonly allowUnicode: boolean,
+    readonly originalKey: (d: PyDict, text: string) => PyValue = (_d, text) => text,
   ) {}
 
   write(data: string): void {
@@ -188,7 +221,7 @@ class Emitter {
       return;
     }
     if (isDict(v)) {
-      const keys = Object.keys(v).sort(compareStrings);
+      const keys = sortedKeys(dictKeys(v).map((text) => ({ text, key: this.originalKey(v, text) })));
       if (keys.length === 0) this.emptyFlow("{", "}");
       else this.blockMapping(v, keys);
       return;
@@ -215,11 +248,11 @@ class Emitter {
     this.popIndent();
   }
 
-  blockMapping(d: { [k: string]: PyValue }, keys: string[]): void {
+  blockMapping(d: PyDict, keys: readonly MappingKey[]): void {
     this.increaseIndent(false);
-    for (const key of keys) {
+    for (const { text, key } of keys) {
       this.writeIndent();
-      const chars = [...key];
+      const chars = [...text];
       if (chars.length < 128 && !chars.some((c) => BREAKS.includes(c))) {
         this.node(key, { mapping: true, simpleKey: true });
         this.indicator(":", false);
@@ -229,7 +262,7 @@ class Emitter {
         this.writeIndent();
         this.indicator(":", true, false, true);
       }
-      this.node(d[key]!, { mapping: true, simpleKey: false });
+      this.node(d[text]!, { mapping: true, simpleKey: false });
     }
     this.popIndent();
   }
@@ -373,7 +406,11 @@ function scalarText(v: PyValue): [string, boolean] {
 /** yaml.safe_dump(value, default_flow_style=False, ...). */
 export function pyYamlSafeDump(value: PyValue, options: YamlDumpOptions = {}): string {
   const indent = options.indent ?? 2;
-  const emitter = new Emitter(indent > 1 && indent < 10 ? indent : 2, options.allowUnicode ?? false);
+  const emitter = new Emitter(
+    indent > 1 && indent < 10 ? indent : 2,
+    options.allowUnicode ?? false,
+    options.originalKey,
+  );
   emitter.node(value, { mapping: false, simpleKey: false });
   emitter.writeIndent();
   return emitter.out;

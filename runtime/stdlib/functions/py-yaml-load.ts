@@ -5,17 +5,29 @@
 
 import { parseYamlData } from "../../../compiler/load/parse-yaml";
 import { resolvePlainScalar } from "../../../compiler/load/pyyaml-scalar";
-import { toPyValue } from "../../../compiler/load/yaml-node";
+import { toPyValue, type YNode } from "../../../compiler/load/yaml-node";
+import type { PyDict } from "../py/value";
 import { PyError, type PyValue } from "../py/value";
+
+/** How an evaluator sets a mapping key that may not be a str (1, None, 1.5 stay what they are). */
+export type SetKey = (d: PyDict, key: PyValue, value: PyValue) => void;
 
 /** Whether a plain scalar of this text reads back as a str (and not a bool, a number, a date, null, `<<` or `=`). */
 export function plainReadsAsStr(text: string): boolean {
   return text !== "<<" && text !== "=" && resolvePlainScalar(text).pyType === "str";
 }
 
-/** yaml.safe_load(text): one document (None for an empty stream). */
-export function pyYamlSafeLoad(text: string): PyValue {
+function build(node: YNode, setKey: SetKey): PyValue {
+  if (node.kind === "seq") return node.items.map((item) => build(item, setKey));
+  if (node.kind === "scalar") return toPyValue(node);
+  const d: PyDict = {};
+  for (const pair of node.pairs) setKey(d, toPyValue(pair.key), build(pair.value, setKey));
+  return d;
+}
+
+/** yaml.safe_load(text): one document (None for an empty stream), mapping keys set by `setKey`. */
+export function pyYamlSafeLoad(text: string, setKey: SetKey): PyValue {
   const data = parseYamlData(text);
   if ("error" in data) throw new PyError(data.type, data.error);
-  return data.root === null ? null : toPyValue(data.root);
+  return data.root === null ? null : build(data.root, setKey);
 }
