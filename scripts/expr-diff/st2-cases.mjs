@@ -397,6 +397,19 @@ const SHAPES = {
     ctx.text = randomDocument(r.int(1, 1e9));
     return call(r, lang, r.pick(["from_yaml_string", "yaml_parse"]), [ctxRef(lang, "text")]);
   },
+  /** Loaded YAML written back: the dumpers over every kind of value the loader makes. */
+  yaml_round_trip(r, lang, ctx) {
+    ctx.text = randomDocument(r.int(1, 1e9));
+    const load = call(r, lang, "from_yaml_string", [ctxRef(lang, "text")]).replace(
+      /^(<%|\{\{) | (%>|\}\})$/g,
+      "",
+    );
+    const dump = r.pick(["to_yaml_string", "to_json_string", "json_escape", "yaml_dump"]);
+    const kwargs = dump === "to_json_string" && r.chance(0.5) ? [["indent", "2"]] : [];
+    return lang === "yaql"
+      ? `<% ${dump}(${load}${kwargs.map(([k, v]) => `, ${k} => ${v}`).join("")}) %>`
+      : `{{ ${dump}(${load}${kwargs.map(([k, v]) => `, ${k}=${v}`).join("")}) }}`;
+  },
   json_escape(r, lang) {
     return call(r, lang, "json_escape", [valueArg(r, lang)]);
   },
