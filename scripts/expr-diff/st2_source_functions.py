@@ -105,28 +105,34 @@ def source_functions():
     return {name: getattr(modules[m], f) for name, (m, f) in REGISTERED.items()}
 
 
-def st2kv_(context, key, **kwargs):
-    """orquesta_runner's st2kv over the case's datastore instead of StackStorm's database."""
+MISSING = object()
+
+
+def make_st2kv(lookup):
+    """orquesta_runner's st2kv over `lookup(key)` (a value, or MISSING) instead of StackStorm's database."""
     from orquesta import exceptions as orq_exc
 
-    if not isinstance(key, str):
-        raise TypeError("Given key is not typeof string.")
-    decrypt = kwargs.get("decrypt", False)
-    if not isinstance(decrypt, bool):
-        raise TypeError("Decrypt parameter is not typeof bool.")
-    try:
-        context["__vars"]["st2"]["user"]
-    except KeyError:
-        raise KeyError("Could not get user from context.")
-    store = CASE.get("datastore") or {}
-    if key in store:
-        return store[key]
-    if "default" in kwargs:
-        return kwargs["default"]
-    scope, name = ("system", key[len("system."):]) if key.startswith("system.") else ("user", key)
-    raise orq_exc.ExpressionEvaluationException(
-        'The key "%s" does not exist in the StackStorm datastore (scope: %s).' % (name, scope)
-    )
+    def st2kv_(context, key, **kwargs):
+        if not isinstance(key, str):
+            raise TypeError("Given key is not typeof string.")
+        decrypt = kwargs.get("decrypt", False)
+        if not isinstance(decrypt, bool):
+            raise TypeError("Decrypt parameter is not typeof bool.")
+        try:
+            context["__vars"]["st2"]["user"]
+        except (KeyError, TypeError):
+            raise KeyError("Could not get user from context.")
+        value = lookup(key)
+        if value is not MISSING:
+            return value
+        if "default" in kwargs:
+            return kwargs["default"]
+        scope, name = ("system", key[len("system."):]) if key.startswith("system.") else ("user", key)
+        raise orq_exc.ExpressionEvaluationException(
+            'The key "%s" does not exist in the StackStorm datastore (scope: %s).' % (name, scope)
+        )
+
+    return st2kv_
 
 
 def install():
@@ -135,5 +141,5 @@ def install():
 
     catalogue = dict(func_base.load())
     catalogue.update(source_functions())
-    catalogue["st2kv"] = st2kv_
+    catalogue["st2kv"] = make_st2kv(lambda key: (CASE.get("datastore") or {}).get(key, MISSING))
     func_base._EXP_FUNC_CATALOG = catalogue

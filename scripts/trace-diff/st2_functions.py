@@ -11,31 +11,14 @@ import yaml
 from orquesta import exceptions as orq_exc
 
 import orquesta_functions as of
+import st2_source_functions
 
 ExpressionEvaluationException = orq_exc.ExpressionEvaluationException
-MISSING = object()
+MISSING = st2_source_functions.MISSING
 HOOKS = {}
 
 
-def st2kv_(context, key, **kwargs):
-    if not isinstance(key, str):
-        raise TypeError("Given key is not typeof string.")
-    decrypt = kwargs.get("decrypt", False)
-    if not isinstance(decrypt, bool):
-        raise TypeError("Decrypt parameter is not typeof bool.")
-    try:
-        context["__vars"]["st2"]["user"]
-    except (KeyError, TypeError):
-        raise KeyError("Could not get user from context.")
-    value = HOOKS["st2kv"](key)
-    if value is not MISSING:
-        return value
-    if "default" in kwargs:
-        return kwargs["default"]
-    scope, name = ("system", key[len("system."):]) if key.startswith("system.") else ("user", key)
-    raise ExpressionEvaluationException(
-        f'The key "{name}" does not exist in the StackStorm datastore (scope: {scope}).'
-    )
+st2kv_ = st2_source_functions.make_st2kv(lambda key: HOOKS["st2kv"](key))
 
 
 def context_get(context, key):
