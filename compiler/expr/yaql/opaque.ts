@@ -2,6 +2,7 @@
 // and timespans. Datetimes keep their wall-clock time and UTC offset, as
 // Python's aware datetime does.
 
+import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
 import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
@@ -16,7 +17,7 @@ export class YaqlRegex {
   }
   /** A fresh global RegExp (exec state is per use). */
   fresh(): RegExp {
-    return new RegExp(this.re.source, this.re.flags);
+    return copyRegExp(this.re, this.re.flags);
   }
 }
 

@@ -3,6 +3,7 @@
 
 import {
   compilePyRegex as compilePattern,
+  copyRegExp,
   DOTALL,
   IGNORECASE,
   MULTILINE,
@@ -29,7 +30,7 @@ export function compilePyRegex(pattern: string, flags: PyRegexFlags = {}): RegEx
     pattern,
     (flags.ignoreCase ? IGNORECASE : 0) | (flags.multiLine ? MULTILINE : 0) | (flags.dotAll ? DOTALL : 0),
   );
-  return new RegExp(rx.re.source, rx.re.flags.replace("y", ""));
+  return copyRegExp(rx.re, rx.re.flags.replace("y", ""));
 }
 
 /** Expands a Python replacement template (`\1`, `\g<1>`, `\g<name>`, `\n`) for one match. */
@@ -93,7 +94,7 @@ function group(m: RegExpExecArray, n: number): string {
  * alternative gives every group, unset.
  */
 export function checkTemplate(re: RegExp, template: string): void {
-  const probe = new RegExp(`${re.source}|`, re.flags.replace(/[gy]/g, "")).exec("");
+  const probe = copyRegExp(re, re.flags.replace(/[gy]/g, ""), `${re.source}|`).exec("");
   if (probe) expandTemplate(template, probe);
 }
 

@@ -2,6 +2,7 @@
 // lengths and positions count code points, split() without a separator splits
 // on runs of whitespace, regexes use Python syntax (py-regex.ts).
 
+import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -345,7 +346,7 @@ function publishMatch(ctx: YaqlContext, s: string, m: RegExpExecArray): void {
 }
 
 function withIndices(r: YaqlRegex): RegExp {
-  return new RegExp(r.re.source, `${r.re.flags}d`);
+  return copyRegExp(r.re, `${r.re.flags}d`);
 }
 
 defMethod("search", [P("regexp", RX), P("string", S), P("selector", T.ctxLambda, null)], (c, a) => {
