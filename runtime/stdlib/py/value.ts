@@ -272,6 +272,10 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
     if (ka.length !== Object.keys(b).length) return false;
     return ka.every((k) => Object.hasOwn(b, k) && pyEquals(a[k]!, b[k]!));
   }
+  // An evaluator's own values that hash (yaql's datetime and timedelta) are equal when their hashes are.
+  const ha = (a as { hashKey?: () => string }).hashKey;
+  const hb = (b as { hashKey?: () => string }).hashKey;
+  if (typeof ha === "function" && typeof hb === "function") return ha.call(a) === hb.call(b);
   return false;
 }
 
@@ -300,6 +304,9 @@ export function hashKey(v: PyValue): string {
   if (v instanceof PyStrSubclass) return `s${v.text}`;
   if (v instanceof PyTuple) return `t(${v.items.map(hashKey).join(",")})`;
   if (v instanceof PySet) return `f{${v.values().map(hashKey).sort().join(",")}}`;
+  // An evaluator's own hashable values (yaql's datetime and timedelta) say how they hash.
+  const own = (v as { hashKey?: () => string } | null)?.hashKey;
+  if (typeof own === "function") return own.call(v);
   throw typeError(`unhashable type: '${pyTypeName(v)}'`);
 }
 

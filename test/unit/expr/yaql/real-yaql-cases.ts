@@ -46,6 +46,20 @@ export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
       type: "str",
     },
   },
+  // Datetimes and timespans hash and compare by value: set members and dict keys (fuzz:yaql seed 74).
+  {
+    expr: "v=<% set(4, (datetime(2020, 3, 1) - timespan(days => 1))) %>",
+    want: { value: "v={4, datetime.datetime(2020, 2, 29, 0, 0, tzinfo=tzutc())}", type: "str" },
+  },
+  {
+    expr: "v=<% set(timespan(days => 1), timespan(hours => 24)) %>",
+    want: { value: "v={datetime.timedelta(days=1)}", type: "str" },
+  },
+  {
+    expr: "<% set(datetime(2020, 1, 1), datetime(2020, 1, 1, offset => timespan(hours => 0))).len() %>",
+    want: { value: 1, type: "int" },
+  },
+  { expr: "<% {datetime(2020, 1, 1) => 1}.get(datetime(2020, 1, 1)) %>", want: { value: 1, type: "int" } },
   // Repeating a sequence: the count must fit an index.
   { expr: "<% [1] * 12345678901234567890 %>", want: { error_type: "evaluation" } },
   { expr: "<% 'ab' * 12345678901234567890 %>", want: { error_type: "evaluation" } },
