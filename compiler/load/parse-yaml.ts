@@ -348,6 +348,16 @@ function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
 
 /** Parses one YAML document the way StackStorm would read it. */
 export function parseYaml(file: SourceFile): ParsedYaml {
+  const bad = unreadable(file.text);
+  if (bad) {
+    const range = { start: bad.at, end: bad.at + bad.char.length };
+    return {
+      file,
+      root: null,
+      diagnostics: [diagnostic("ORQ1001", { detail: bad.message }, { file, range })],
+      mergeKeys: [],
+    };
+  }
   const simple = parseSimpleYaml(file.text);
   if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [] };
   return parseYamlFull(file);
@@ -404,6 +414,18 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
 /** Characters PyYAML's reader refuses (its NON_PRINTABLE), lone surrogates included. */
 const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
+/** The first character PyYAML's reader refuses, with its ReaderError message. */
+function unreadable(text: string): { at: number; char: string; message: string } | undefined {
+  const bad = NON_PRINTABLE.exec(text);
+  if (!bad) return undefined;
+  const code = bad[0].codePointAt(0)!.toString(16).padStart(4, "0");
+  return {
+    at: bad.index,
+    char: bad[0],
+    message: `unacceptable character #x${code}: control characters are not allowed`,
+  };
+}
+
 /** What `yaml.safe_load(text)` gives, as a tree, or the exception it raises. */
 export type YamlData = { readonly root: YNode | null } | { readonly error: string; readonly type: string };
 
@@ -413,14 +435,8 @@ export type YamlData = { readonly root: YNode | null } | { readonly error: strin
  * reported, only the first exception PyYAML would raise.
  */
 export function parseYamlData(text: string): YamlData {
-  const bad = NON_PRINTABLE.exec(text);
-  if (bad) {
-    const code = bad[0].codePointAt(0)!.toString(16).padStart(4, "0");
-    return {
-      type: "ReaderError",
-      error: `unacceptable character #x${code}: control characters are not allowed`,
-    };
-  }
+  const bad = unreadable(text);
+  if (bad) return { type: "ReaderError", error: bad.message };
   const file = { path: "<unicode string>", text };
   let doc: Document;
   let shift = new OffsetShift();

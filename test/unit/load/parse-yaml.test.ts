@@ -23,6 +23,22 @@ describe("parseYaml", () => {
     });
   });
 
+  it("refuses what PyYAML's reader refuses: control characters, a decimal int of over 4,300 digits", () => {
+    const r = parse('a: "x\u0001y"\n');
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range.start)])).toEqual([
+      [
+        "ORQ1001",
+        "YAML syntax error: unacceptable character #x0001: control characters are not allowed",
+        { line: 1, col: 6 },
+      ],
+    ]);
+    const long = parse(`a: ${"1".repeat(4301)}\nb: ${"1".repeat(4300)}\n`);
+    expect(long.root).toBeNull();
+    expect(long.diagnostics.map((d) => d.code)).toEqual(["ORQ1005"]);
+    expect(data(`a: 0x${"f".repeat(5000)}\n`)).toBeTruthy();
+  });
+
   // Each checked against PyYAML 6.0 and Orquesta 1.6.0's loader (scripts/yaml-diff).
   it("refuses what PyYAML cannot construct: the whole file does not load", () => {
     const refused = (text: string) => {
