@@ -5,7 +5,7 @@
 // duplicate or merge keys, tabs, CR. A unit test compares both over the corpus.
 
 import type { Range } from "../source/diagnostic";
-import { resolvePlainScalar } from "./pyyaml-scalar";
+import { MAX_INT_DIGITS, resolvePlainScalar } from "./pyyaml-scalar";
 import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 interface Line {
@@ -238,6 +238,8 @@ class FastParser {
     if (ch === "-" && raw === "-") giveUp();
     // PyYAML refuses a plain `<<` or `=` value (merge and value tags): the full parser reports it.
     if (raw === "<<" || raw === "=") giveUp();
+    // An int too long for Python's int(): the full parser reports it.
+    if (raw.length > MAX_INT_DIGITS) giveUp();
     range = { start: at, end: at + raw.length };
     node = { kind: "scalar", style: "plain", range, ...resolvePlainScalar(raw) };
     return { node, nodeEnd };
