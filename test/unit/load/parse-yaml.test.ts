@@ -26,7 +26,7 @@ describe("parseYaml", () => {
   it("refuses what PyYAML's reader refuses: control characters, a decimal int of over 4,300 digits", () => {
     const r = parse('a: "x\u0001y"\n');
     expect(r.root).toBeNull();
-    expect(r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range.start)])).toEqual([
+    expect(r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range!.start)])).toEqual([
       [
         "ORQ1001",
         "YAML syntax error: unacceptable character #x0001: control characters are not allowed",
