@@ -7,6 +7,7 @@ import {
   DOTALL,
   IGNORECASE,
   MULTILINE,
+  pyMatchAll,
 } from "../../../runtime/stdlib/functions/py-regex";
 import { PyError } from "../../../runtime/stdlib/py/value";
 
@@ -104,10 +105,10 @@ export function pySub(re: RegExp, text: string, repl: (m: RegExpExecArray) => st
   let out = "";
   let last = 0;
   let n = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of pyMatchAll(re, text)) {
     if (count > 0 && n >= count) break;
-    out += text.slice(last, m.index) + repl(m as RegExpExecArray);
-    last = m.index! + m[0].length;
+    out += text.slice(last, m.index) + repl(m);
+    last = m.index + m[0].length;
     n++;
   }
   return out + text.slice(last);
@@ -119,11 +120,11 @@ export function pySplit(re: RegExp, text: string, maxSplit = 0): (string | null)
   const out: (string | null)[] = [];
   let last = 0;
   let n = 0;
-  for (const m of text.matchAll(re)) {
+  for (const m of pyMatchAll(re, text)) {
     if (maxSplit > 0 && n >= maxSplit) break;
     out.push(text.slice(last, m.index));
     for (let g = 1; g < m.length; g++) out.push(m[g] ?? null);
-    last = m.index! + m[0].length;
+    last = m.index + m[0].length;
     n++;
   }
   out.push(text.slice(last));

@@ -2,7 +2,7 @@
 // lengths and positions count code points, split() without a separator splits
 // on runs of whitespace, regexes use Python syntax (py-regex.ts).
 
-import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
+import { copyRegExp, pyMatchAll } from "../../../runtime/stdlib/functions/py-regex";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -364,11 +364,11 @@ defMethod("searchAll", [P("regexp", RX), P("string", S), P("selector", T.ctxLamb
   const selector = a.cf(2);
   return iter(
     (function* () {
-      for (const m of s.matchAll(withIndices(rx(a.v(0))))) {
+      for (const m of pyMatchAll(withIndices(rx(a.v(0))), s)) {
         if (!selector) yield m[0];
         else {
           const ctx = c.ctx.child();
-          publishMatch(ctx, s, m as RegExpExecArray);
+          publishMatch(ctx, s, m);
           yield selector(ctx);
         }
       }

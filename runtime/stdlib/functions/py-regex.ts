@@ -170,10 +170,10 @@ function translatePattern(pattern: string, flags: number): PyRegex {
         return `(?:(?<=[${w}])(?=[${w}])|(?<![${w}])(?![${w}]))`;
       case "A":
         if (inClass) throw reError("bad escape \\A", i - 2);
-        return "(?<![\\s\\S])";
+        return "^";
       case "Z":
         if (inClass) throw reError("bad escape \\Z", i - 2);
-        return "(?![\\s\\S])";
+        return "$";
       case "n":
         return "\\n";
       case "t":
@@ -273,7 +273,7 @@ function translatePattern(pattern: string, flags: number): PyRegex {
     if (atomStart === undefined) throw reError("nothing to repeat", pos);
     branch = [
       branch[0] - lastWidth[0] + lastWidth[0] * min,
-      branch[1] - lastWidth[1] + (max === Infinity && lastWidth[1] > 0 ? Infinity : lastWidth[1] * max),
+      branch[1] - lastWidth[1] + (lastWidth[1] === 0 ? 0 : lastWidth[1] * max),
     ];
     const from = atomStart;
     if (atomIsLook) {
@@ -339,7 +339,8 @@ function translatePattern(pattern: string, flags: number): PyRegex {
   };
 
   while (i < src.length) {
-    const c = src[i]!;
+    // One character, a surrogate pair included: a quantifier repeats all of it.
+    const c = String.fromCodePoint(src.codePointAt(i)!);
     if (verbose && /\s/.test(c)) {
       i++;
       continue;
@@ -363,12 +364,13 @@ function translatePattern(pattern: string, flags: number): PyRegex {
       continue;
     }
     if (c === "^") {
-      position(multiline ? "(?:(?<![\\s\\S])|(?<=\\n))" : "(?<![\\s\\S])");
+      // JavaScript's ^ and $ (no m flag: only the ends of the text; a lookbehind can match between surrogates)
+      position(multiline ? "(?:^|(?<=\\n))" : "^");
       i++;
       continue;
     }
     if (c === "$") {
-      position(multiline ? "(?=\\n|(?![\\s\\S]))" : "(?=\\n?(?![\\s\\S]))");
+      position(multiline ? "(?=\\n|$)" : "(?=\\n?$)");
       i++;
       continue;
     }
@@ -503,7 +505,7 @@ function translatePattern(pattern: string, flags: number): PyRegex {
       continue;
     }
     atom(scopedIgnoreCase ? caseless(c) : literal(c, false));
-    i++;
+    i += c.length;
   }
   if (stack.length > 0) throw reError("missing ), unterminated subpattern", stack.at(-1)!.start);
   // Number the groups as JavaScript will, the ones made for atomic groups included.
@@ -607,6 +609,43 @@ export function pyFinditer(rx: PyRegex, text: string): PyMatch[] {
     pos = m.end;
   }
   return out;
+}
+
+/**
+ * Python's finditer over a global JavaScript RegExp (what yaql's methods
+ * hold): JavaScript's own iteration steps past an empty match, where Python
+ * first tries a longer match at the same place (`.*?` splits 'ab' into
+ * nothing but separators).
+ */
+export function* pyMatchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
+  const search = copyRegExp(re, `${re.flags.replace(/[gy]/g, "")}g`);
+  const longer = new Map<number, RegExp>();
+  let pos = 0;
+  while (pos <= text.length) {
+    search.lastIndex = pos;
+    const m = search.exec(text);
+    if (!m) return;
+    yield m;
+    if (m[0].length > 0) {
+      pos = m.index + m[0].length;
+      continue;
+    }
+    // After an empty match at p: a non-empty match at p, else the search goes on after p.
+    const at = m.index;
+    const least = [...text.slice(0, at)].length + 1;
+    let again = longer.get(least);
+    if (!again) {
+      const flags = `${re.flags.replace(/[gy]/g, "")}y`;
+      again = copyRegExp(re, flags, `(?:${re.source})(?<=^[\\s\\S]{${least},})`);
+      longer.set(least, again);
+    }
+    again.lastIndex = at;
+    const longerMatch = again.exec(text);
+    if (longerMatch) {
+      yield longerMatch;
+      pos = longerMatch.index + longerMatch[0].length;
+    } else pos = nextIndex(text, at);
+  }
 }
 
 /** re.findall: strings, or tuples of groups when the pattern has several. */
