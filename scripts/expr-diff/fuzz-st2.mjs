@@ -7,13 +7,9 @@
 //
 // Needs a built CLI, ORQUESTA_SRC, YAQL_SRC, ST2_SRC, SEMVER_SRC (and ST2_PYLIB for orjson).
 
-import { requireOrquestaSrc } from "../lib/oracle.mjs";
+import { requireSt2Src } from "../lib/oracle.mjs";
 import { compareBatches } from "./compare-batches.mjs";
 import { generate } from "./st2-cases.mjs";
 
-requireOrquestaSrc();
-if (!process.env.ST2_SRC || !process.env.SEMVER_SRC) {
-  console.error("set ST2_SRC and SEMVER_SRC (see scripts/expr-diff/st2_source_functions.py)");
-  process.exit(2);
-}
+requireSt2Src();
 compareBatches("st2", generate, ["--oracle", "orquesta"], 1000);

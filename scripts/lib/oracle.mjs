@@ -10,6 +10,15 @@ export function requireOrquestaSrc() {
   }
 }
 
+/** StackStorm's source and semver's (scripts/expr-diff/st2_source_functions.py), with Orquesta's. */
+export function requireSt2Src() {
+  requireOrquestaSrc();
+  if (!process.env.ST2_SRC || !process.env.SEMVER_SRC) {
+    console.error("set ST2_SRC and SEMVER_SRC (see scripts/expr-diff/st2_source_functions.py)");
+    process.exit(2);
+  }
+}
+
 /** The JSON a command prints; its stderr and exit 2 when it fails. */
 export function runJson(command, args) {
   const r = spawnSync(command, args, { encoding: "utf8", maxBuffer: 1 << 28 });
