@@ -2,7 +2,18 @@
 // PyYAML's SafeLoader (YAML 1.1) and rejecting duplicate keys as StackStorm does.
 // Syntax problems become diagnostics; this never throws on user input.
 
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  type Node,
+  parseDocument,
+  Scalar,
+  visit,
+} from "yaml";
 import { isStackOverflow, isStackOverflowMessage } from "../expr/errors";
 import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
@@ -394,6 +405,15 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
   if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [] };
+  const twice = duplicateAnchor(doc);
+  if (twice?.range) {
+    // The node's range starts after its anchor: point at the `&name`.
+    const nodeStart = Math.min(file.text.length, shift.back(twice.range[0]));
+    const mark = `&${twice.anchor}`;
+    const at = file.text.lastIndexOf(mark, nodeStart);
+    const range = at >= 0 ? { start: at, end: at + mark.length } : { start: nodeStart, end: nodeStart };
+    return refused(diagnostic("ORQ1001", { detail: DUPLICATE_ANCHOR }, { file, range }));
+  }
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
   let root: YNode | null;
@@ -409,6 +429,24 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   if (builder.unloadable || (root && root.kind === "scalar" && root.value === null))
     return { file, root: null, diagnostics, mergeKeys };
   return { file, root, diagnostics, mergeKeys };
+}
+
+const DUPLICATE_ANCHOR = "found duplicate anchor";
+
+/** A node whose anchor name an earlier node of the document has: PyYAML's composer refuses it. */
+function duplicateAnchor(doc: Document): Node | undefined {
+  const seen = new Set<string>();
+  let found: Node | undefined;
+  visit(doc, (_key, node) => {
+    if (!isNode(node) || !node.anchor) return undefined;
+    if (seen.has(node.anchor)) {
+      found = node;
+      return visit.BREAK;
+    }
+    seen.add(node.anchor);
+    return undefined;
+  });
+  return found;
 }
 
 /** Characters PyYAML's reader refuses (its NON_PRINTABLE), lone surrogates included. */
@@ -456,6 +494,7 @@ export function parseYamlData(text: string): YamlData {
       type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
       error: yamlErrorText(first.code, first.message),
     };
+  if (duplicateAnchor(doc)) return { type: "ComposerError", error: DUPLICATE_ANCHOR };
   const builder = new Builder(file, doc, shift, "last");
   const contents = doc.contents as Node | null;
   try {

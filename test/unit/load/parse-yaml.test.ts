@@ -39,6 +39,15 @@ describe("parseYaml", () => {
     expect(data(`a: 0x${"f".repeat(5000)}\n`)).toBeTruthy();
   });
 
+  it("refuses an anchor name used twice, as PyYAML's composer does, at the second one", () => {
+    const r = parse("a: &x 1\nb: &x 2\nc: *x\n");
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range!.start)])).toEqual([
+      ["ORQ1001", "YAML syntax error: found duplicate anchor", { line: 2, col: 4 }],
+    ]);
+    expect(data("a: &x 1\nb: &y 2\nc: *x\n")).toEqual({ a: 1, b: 2, c: 1 });
+  });
+
   // Each checked against PyYAML 6.0 and Orquesta 1.6.0's loader (scripts/yaml-diff).
   it("refuses what PyYAML cannot construct: the whole file does not load", () => {
     const refused = (text: string) => {
