@@ -5,7 +5,7 @@
 // duplicate or merge keys, tabs, CR. A unit test compares both over the corpus.
 
 import type { Range } from "../source/diagnostic";
-import { MAX_INT_DIGITS, resolvePlainScalar } from "./pyyaml-scalar";
+import { resolvePlainScalar } from "./pyyaml-scalar";
 import type { YMap, YNode, YPair, YScalar, YSeq } from "./yaml-node";
 
 interface Line {
@@ -22,9 +22,9 @@ interface Line {
 
 class GiveUp extends Error {}
 const MAX_FAST_DEPTH = 64;
-const giveUp = (): never => {
+function giveUp(): never {
   throw new GiveUp();
-};
+}
 
 const PLAIN_START = /[^\s\-?:,[\]{}#&*!|>'"%@`]/;
 const KEY = /^([A-Za-z0-9_$./-][^:#'" ]*(?: [^:#'" ]+)*):(?= |$)/;
@@ -125,13 +125,14 @@ class FastParser {
       const keyText = m![1]!;
       if (seen.has(keyText) || keyText === "<<") giveUp();
       seen.add(keyText);
+      const resolved = resolvePlainScalar(keyText);
+      if (!("pyType" in resolved) || resolved.pyType !== "str") giveUp();
       const key: YScalar = {
         kind: "scalar",
         style: "plain",
         range: { start: keyAt, end: keyAt + keyText.length },
-        ...resolvePlainScalar(keyText),
+        ...resolved,
       };
-      if (key.pyType !== "str") giveUp();
       const afterColon = keyAt + keyText.length + 1;
       const { node, nodeEnd } = this.value(line, afterColon, indent);
       pairs.push({ key, value: node });
@@ -238,10 +239,11 @@ class FastParser {
     if (ch === "-" && raw === "-") giveUp();
     // PyYAML refuses a plain `<<` or `=` value (merge and value tags): the full parser reports it.
     if (raw === "<<" || raw === "=") giveUp();
-    // An int too long for Python's int(): the full parser reports it.
-    if (raw.length > MAX_INT_DIGITS) giveUp();
+    const resolved = resolvePlainScalar(raw);
+    // A value PyYAML cannot construct (an int too long for int()): the full parser reports it.
+    if ("error" in resolved) giveUp();
     range = { start: at, end: at + raw.length };
-    node = { kind: "scalar", style: "plain", range, ...resolvePlainScalar(raw) };
+    node = { kind: "scalar", style: "plain", range, ...resolved };
     return { node, nodeEnd };
   }
 }

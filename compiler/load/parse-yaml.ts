@@ -19,12 +19,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import {
-  type ConstructionError,
-  MAX_INT_DIGITS,
-  resolvePlainScalar,
-  resolveTaggedScalar,
-} from "./pyyaml-scalar";
+import { type ConstructionError, resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
 import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
 
 export interface ParsedYaml {
@@ -48,8 +43,6 @@ const STYLE: Record<string, ScalarStyle> = {
 };
 
 const MAX_ALIAS_DEPTH = 64;
-/** A plain scalar PyYAML reads as a base-10 int. */
-const DECIMAL_DIGITS = /^[-+]?[1-9][0-9_]*$/;
 /**
  * Aliases build their anchor's node again, so a few lines can stand for
  * billions of nodes (the "billion laughs" document). PyYAML shares the node
@@ -171,20 +164,6 @@ class Builder {
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = node.tag;
-    if (
-      !tag &&
-      style === "plain" &&
-      DECIMAL_DIGITS.test(text) &&
-      text.replace(/\D/g, "").length > MAX_INT_DIGITS
-    ) {
-      // Python's int() of a decimal text this long raises (3.11's limit on int/str conversion).
-      this.refuse(
-        `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion`,
-        range,
-        "ValueError",
-      );
-      return { kind: "scalar", pyType: "str", value: text, style, range };
-    }
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
       if ("error" in resolved) {
@@ -200,7 +179,12 @@ class Builder {
         const name = text === "=" ? "value" : "merge";
         this.refuse(`could not determine a constructor for the tag 'tag:yaml.org,2002:${name}'`, range);
       }
-      return { kind: "scalar", style, range, ...resolvePlainScalar(text) };
+      const resolved = resolvePlainScalar(text);
+      if ("error" in resolved) {
+        this.refuse(resolved.error, range, resolved.type);
+        return { kind: "scalar", pyType: "str", value: text, style, range };
+      }
+      return { kind: "scalar", style, range, ...resolved };
     }
     return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
   }
@@ -357,6 +341,16 @@ function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
   return { doc, shift };
 }
 
+/** The document, read again leniently when only a quoted scalar's indentation stops the yaml package. */
+function readDocument(text: string): { doc: Document; shift: OffsetShift } {
+  const doc = parse(text);
+  if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
+    const lenient = parseLenient(text);
+    if (lenient.doc.errors.length === 0) return lenient;
+  }
+  return { doc, shift: new OffsetShift() };
+}
+
 /** Parses one YAML document the way StackStorm would read it. */
 export function parseYaml(file: SourceFile): ParsedYaml {
   const bad = unreadable(file.text);
@@ -378,15 +372,10 @@ export function parseYaml(file: SourceFile): ParsedYaml {
 export function parseYamlFull(file: SourceFile): ParsedYaml {
   const refused = (d: Diagnostic): ParsedYaml => ({ file, root: null, diagnostics: [d], mergeKeys: [] });
   let doc: Document;
-  let shift = new OffsetShift();
+  let shift: OffsetShift;
   try {
-    doc = parse(file.text);
-    if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
-      const lenient = parseLenient(file.text);
-      if (lenient.doc.errors.length === 0) ({ doc, shift } = lenient);
-    }
+    ({ doc, shift } = readDocument(file.text));
   } catch (err) {
-    // The yaml package recurses per level too: far deeper than Orquesta loads.
     // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
     if (isStackOverflow(err))
       return refused(diagnostic("ORQ1008", {}, { file, range: { start: 0, end: 0 } }));
@@ -477,13 +466,9 @@ export function parseYamlData(text: string): YamlData {
   if (bad) return { type: "ReaderError", error: bad.message };
   const file = { path: "<unicode string>", text };
   let doc: Document;
-  let shift = new OffsetShift();
+  let shift: OffsetShift;
   try {
-    doc = parse(text);
-    if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
-      const lenient = parseLenient(text);
-      if (lenient.doc.errors.length === 0) ({ doc, shift } = lenient);
-    }
+    ({ doc, shift } = readDocument(text));
   } catch (err) {
     if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
     return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };

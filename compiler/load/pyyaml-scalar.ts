@@ -20,49 +20,16 @@ const FLOAT_RE =
 const TIMESTAMP_RE =
   /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/;
 
-function toInt(text: string): number | bigint {
-  let s = text.replace(/_/g, "");
-  let sign = 1n;
-  if (s[0] === "-") {
-    sign = -1n;
-    s = s.slice(1);
-  } else if (s[0] === "+") s = s.slice(1);
-  let big: bigint;
-  if (s === "0") big = 0n;
-  else if (s.startsWith("0b")) big = BigInt(s);
-  else if (s.startsWith("0x")) big = BigInt(s);
-  else if (s[0] === "0") big = BigInt(`0o${s.slice(1)}`);
-  else if (s.includes(":")) {
-    big = 0n;
-    for (const part of s.split(":")) big = big * 60n + BigInt(part);
-  } else big = BigInt(s);
-  big *= sign;
-  return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
-}
-
-function toFloat(text: string): number {
-  let s = text.replace(/_/g, "").toLowerCase();
-  let sign = 1;
-  if (s[0] === "-") {
-    sign = -1;
-    s = s.slice(1);
-  } else if (s[0] === "+") s = s.slice(1);
-  if (s === ".inf") return sign * Number.POSITIVE_INFINITY;
-  if (s === ".nan") return Number.NaN;
-  if (s.includes(":")) {
-    let value = 0;
-    for (const part of s.split(":")) value = value * 60 + Number.parseFloat(part);
-    return sign * value;
-  }
-  return sign * Number.parseFloat(s);
-}
-
-/** Resolves a plain (unquoted, untagged) scalar. */
-export function resolvePlainScalar(text: string): ResolvedScalar {
+/**
+ * Resolves a plain (unquoted, untagged) scalar, and constructs it as the
+ * resolved tag's constructor does: an int of more than 4,300 decimal digits
+ * raises there (Python 3.11's limit on int()).
+ */
+export function resolvePlainScalar(text: string): TaggedScalar {
   if (NULL_RE.test(text)) return { pyType: "null", value: null };
   if (BOOL_RE.test(text)) return { pyType: "bool", value: /^(?:yes|true|on)$/i.test(text) };
-  if (INT_RE.test(text)) return { pyType: "int", value: toInt(text) };
-  if (FLOAT_RE.test(text)) return { pyType: "float", value: toFloat(text) };
+  if (INT_RE.test(text)) return constructInt(text);
+  if (FLOAT_RE.test(text)) return constructFloat(text);
   if (TIMESTAMP_RE.test(text)) return { pyType: "timestamp", value: text };
   return { pyType: "str", value: text };
 }

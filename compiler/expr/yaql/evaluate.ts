@@ -8,9 +8,9 @@ import { fromYaqlCall } from "../../../runtime/stdlib/functions/args";
 import type { CatalogFunction } from "../../../runtime/stdlib/functions/catalog";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import {
-  functionTakesFrozenArguments,
-  functionTakesIterators,
   lookupFunction,
+  type YaqlArguments,
+  yaqlArgumentsOf,
 } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
@@ -53,7 +53,13 @@ export function catalogueFunction(name: string): CatalogFunction | undefined {
   return overloadsOf(name, false).length > 0 ? undefined : lookupFunction(name);
 }
 
-const asTheyAre = (v: PyValue): PyValue => v;
+/** How each kind of catalogue function gets a YAQL value (see YaqlArguments). */
+const HAND_OVER: Record<YaqlArguments, (v: PyValue) => PyValue> = {
+  data: convertOutput,
+  frozen: handOverFrozen,
+  iterated: handOverIterated,
+  python: (v) => v,
+};
 
 /** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
 export class Evaluator implements Engine {
@@ -78,18 +84,13 @@ export class Evaluator implements Engine {
     // Orquesta's zip_ hands a single argument back as it is: an iterator stays one (set() flattens it)
     if (name === "zip" && positional.length === 1 && positional[0] instanceof YaqlIter) return positional[0];
     // use_none gives back what it gets: a view stays a view until the output is converted
-    const hand = !functionTakesFrozenArguments(name)
-      ? convertOutput
-      : name === "zip"
-        ? handOverIterated
-        : functionTakesIterators(name)
-          ? asTheyAre
-          : handOverFrozen;
+    const mode = yaqlArgumentsOf(name);
+    const hand = HAND_OVER[mode];
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
     const result = fn(this.env, positional.map(hand), fromYaqlCall(kwargs), "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);
     // so does ctx() (a new dict of the frozen variables).
-    if (!FROM_CONTEXT.has(name)) return functionTakesFrozenArguments(name) ? result : markPlainDeep(result);
+    if (!FROM_CONTEXT.has(name)) return mode === "data" ? markPlainDeep(result) : result;
     const frozen = this.freeze(result);
     return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
   }

@@ -75,9 +75,10 @@ export function bindArgs(
   // One pass and one array: every catalogue call binds its arguments here.
   const out: (PyValue | undefined)[] = new Array(params.length);
   for (let i = 0; i < params.length; i++) out[i] = args[i];
+  const fromYaql = keywordsFromYaql.has(kwargs);
   for (const key in kwargs) {
     if (!Object.hasOwn(kwargs, key)) continue;
-    const idx = keywordsFromYaql.has(kwargs)
+    const idx = fromYaql
       ? params.findIndex((p) => yaqlParameterName(p.name) === key)
       : params.findIndex((p) => p.name === key);
     if (idx < 0) throw new ArgumentError(`${fnName}() got an unexpected keyword argument '${key}'`);
@@ -85,7 +86,7 @@ export function bindArgs(
       throw new ArgumentError(`${fnName}() got multiple values for argument '${key}'`);
     out[idx] = dictGet(kwargs, key);
   }
-  if (keywordsFromYaql.has(kwargs))
+  if (fromYaql)
     for (let i = 0; i < params.length; i++) {
       const type = params[i]!.yaqlType;
       if (type && out[i] !== undefined && !hasYaqlType(out[i]!, type))

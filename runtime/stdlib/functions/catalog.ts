@@ -8,7 +8,7 @@ import type { ExprEnv } from "./env";
 /**
  * A function as expressions call it. `language` is the caller's: a few
  * functions differ by language because YAQL hands them frozen copies of the
- * data (json() accepts a mapping only from Jinja).
+ * data (json() accepts a mapping only from Jinja; see YaqlArguments).
  */
 export type CatalogFunction = (
   env: ExprEnv,
@@ -24,20 +24,21 @@ export interface FunctionOptions {
    * the filtered value as its context and fails, as in Orquesta.
    */
   readonly context?: boolean;
-  /**
-   * True for functions that YAQL hands its own frozen values (tuples, frozen
-   * mappings) rather than plain data, because the difference shows: their
-   * result holds their arguments (zip, use_none, json of a mapping) or renders
-   * them as text (regex_*), so `str(zip(ctx(a), ctx(b)))` shows `((1, 2), 3)`.
-   */
-  readonly frozenArguments?: boolean;
-  /**
-   * With frozenArguments: YAQL's iterators (a `select()`'s map, a `where()`'s
-   * filter) are handed over as they are, not as the lists they would give:
-   * Python's json and yaml refuse them.
-   */
-  readonly iteratorArguments?: boolean;
+  /** How YAQL hands the function its arguments (see YaqlArguments); "data" by default. */
+  readonly yaqlArguments?: YaqlArguments;
 }
+
+/**
+ * How YAQL hands a catalogue function its arguments, where the difference shows:
+ * - "data": as plain data (tuples as lists, iterators read);
+ * - "frozen": as yaql keeps them (tuples, frozen mappings, views), iterators read into
+ *   lists: for functions whose result holds their arguments (use_none, json of a mapping)
+ *   or renders them as text (regex_*), so `str(...)` shows `(1, 2)`;
+ * - "iterated": frozen, and a mapping view as the tuple of its items (Orquesta's zip
+ *   only iterates its arguments);
+ * - "python": frozen, iterators included: Python's json and yaml refuse a map object.
+ */
+export type YaqlArguments = "data" | "frozen" | "iterated" | "python";
 
 /**
  * Arguments that do not fit a function's Python signature: YAQL's overload
@@ -59,35 +60,24 @@ function reportingArgumentErrors(name: string, fn: CatalogFunction, context: boo
   };
 }
 
-/** The options of a function YAQL hands its frozen values (see FunctionOptions.frozenArguments). */
-export const FROZEN_ARGUMENTS: FunctionOptions = { frozenArguments: true };
+export const FROZEN_ARGUMENTS: FunctionOptions = { yaqlArguments: "frozen" };
+export const ITERATED_ARGUMENTS: FunctionOptions = { yaqlArguments: "iterated" };
+export const PYTHON_ARGUMENTS: FunctionOptions = { yaqlArguments: "python" };
 
-/** The options of a function YAQL hands its frozen values and its iterators (see FunctionOptions). */
-export const PYTHON_ARGUMENTS: FunctionOptions = { frozenArguments: true, iteratorArguments: true };
-
-const catalog = new Map<
-  string,
-  { fn: CatalogFunction; context: boolean; frozenArguments: boolean; iteratorArguments: boolean }
->();
+const catalog = new Map<string, { fn: CatalogFunction; context: boolean; yaqlArguments: YaqlArguments }>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
   const context = options.context ?? false;
   catalog.set(name, {
     fn: reportingArgumentErrors(name, fn, context),
     context: options.context ?? false,
-    frozenArguments: options.frozenArguments ?? false,
-    iteratorArguments: options.iteratorArguments ?? false,
+    yaqlArguments: options.yaqlArguments ?? "data",
   });
 }
 
-/** Whether YAQL hands a catalogue function its iterators as they are (see FunctionOptions.iteratorArguments). */
-export function functionTakesIterators(name: string): boolean {
-  return catalog.get(name)?.iteratorArguments ?? false;
-}
-
-/** Whether YAQL hands a catalogue function its frozen values (see FunctionOptions.frozenArguments). */
-export function functionTakesFrozenArguments(name: string): boolean {
-  return catalog.get(name)?.frozenArguments ?? false;
+/** How YAQL hands a catalogue function its arguments (see YaqlArguments). */
+export function yaqlArgumentsOf(name: string): YaqlArguments {
+  return catalog.get(name)?.yaqlArguments ?? "data";
 }
 
 export function lookupFunction(name: string): CatalogFunction | undefined {

@@ -16,7 +16,7 @@ import {
   truthy,
 } from "../py/value";
 import { bindArgs } from "./args";
-import { FROZEN_ARGUMENTS, registerFunction } from "./catalog";
+import { FROZEN_ARGUMENTS, ITERATED_ARGUMENTS, registerFunction } from "./catalog";
 import type { ExprEnv } from "./env";
 import { pyJsonLoads } from "./py-json";
 
@@ -150,7 +150,7 @@ registerFunction(
     for (let i = 0; i < n; i++) out.push(new PyTuple(seqs.map((s) => (i < s.length ? s[i]! : pad))));
     return out;
   },
-  FROZEN_ARGUMENTS,
+  ITERATED_ARGUMENTS,
 );
 
 /** The items Python's iter() yields for a value; TypeError for non-iterables. */

@@ -38,6 +38,8 @@ function reError(message: string, pos?: number): PyError {
 /** A capturing group's opening in the translation; numbered once the whole pattern is read. */
 interface OpenTok {
   readonly open: string;
+  /** A group the translation adds (atomic groups), which matches leave out. */
+  readonly added?: true;
 }
 /** A backreference to a group, numbered with it. */
 interface RefTok {
@@ -104,8 +106,9 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
   const stack: {
     start: number;
     kind: "capture" | "group" | "look" | "atomic";
+    /** Where its `(` is in the pattern. */
+    pos?: number;
     py?: number;
-    hidden?: OpenTok;
     /** The widths of the group around it, to go on with when it closes. */
     outer?: [Width, Width | undefined];
     look?: "ahead" | "behind";
@@ -220,8 +223,8 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
   let lastWidth: Width = [0, 0];
   const groupWidths = new Map<OpenTok, Width>();
 
-  const open_ = (g: (typeof stack)[number]): void => {
-    stack.push({ ...g, outer: [branch, branches] });
+  const openGroup = (g: (typeof stack)[number]): void => {
+    stack.push({ ...g, pos: i, outer: [branch, branches] });
     branch = [0, 0];
     branches = undefined;
   };
@@ -246,9 +249,9 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
 
   /** Makes out[from..] atomic: JavaScript's lookaheads do not backtrack, so (?=(X))\k matches X once. */
   const makeAtomic = (from: number): void => {
-    const hidden: OpenTok = { open: "(" };
-    out.splice(from, 0, "(?:(?=", hidden);
-    out.push("))", { ref: hidden }, ")");
+    const added: OpenTok = { open: "(", added: true };
+    out.splice(from, 0, "(?:(?=", added);
+    out.push("))", { ref: added }, ")");
   };
 
   /** A quantifier (`*`, `{1,3}` ...) and its `?` (lazy) or `+` (possessive) suffix. */
@@ -396,8 +399,8 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
       const g = stack.pop();
       if (!g) throw reError("unbalanced parenthesis", i);
       if (g.flags) ({ verbose, multiline, dotall, scopedIgnoreCase } = g.flags);
-      if (g.kind === "atomic") out.push("))", { ref: g.hidden! }, ")");
-      else out.push(")");
+      out.push(")");
+      if (g.kind === "atomic") makeAtomic(g.start);
       const width = either(branches, branch);
       if (g.look === "behind" && width[0] !== width[1])
         throw reError("look-behind requires fixed-width pattern");
@@ -417,7 +420,7 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
         groups++;
         const open: OpenTok = { open: "(" };
         pyOpens.push(open);
-        open_({ start, kind: "capture", py: groups });
+        openGroup({ start, kind: "capture", py: groups });
         out.push(open);
         i++;
         continue;
@@ -433,7 +436,7 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
         groupNames.set(name, groups);
         const open: OpenTok = { open: `(?<${jsGroupName(name)}>` };
         pyOpens.push(open);
-        open_({ start, kind: "capture", py: groups });
+        openGroup({ start, kind: "capture", py: groups });
         out.push(open);
         i += m[0].length;
       } else if ((m = /^\(\?P=([^)]*)\)/.exec(rest))) {
@@ -451,17 +454,16 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
           throw reError("global flags not at the start of the expression", i);
         i += m[0].length;
       } else if ((m = /^\(\?(?:[=!]|<=|<!)/.exec(rest))) {
-        open_({ start, kind: "look", look: m[0].includes("<") ? "behind" : "ahead" });
+        openGroup({ start, kind: "look", look: m[0].includes("<") ? "behind" : "ahead" });
         out.push(m[0]);
         i += m[0].length;
       } else if (rest.startsWith("(?:")) {
-        open_({ start, kind: "group" });
+        openGroup({ start, kind: "group" });
         out.push("(?:");
         i += 3;
       } else if (rest.startsWith("(?>")) {
-        const hidden: OpenTok = { open: "(" };
-        open_({ start, kind: "atomic", hidden });
-        out.push("(?:(?=", hidden);
+        openGroup({ start, kind: "atomic" });
+        out.push("(?:");
         i += 3;
       } else if ((m = /^\(\?([aimsux]*)(?:-([imsx]*))?:/.exec(rest))) {
         const on = m[1]!;
@@ -469,7 +471,7 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
         if (m[2] === "") throw reError("missing flag", i + m[0].length - 1);
         if ([...on].some((f) => off.includes(f)))
           throw reError("bad inline flags: flag turned on and off", i + m[0].length - 1);
-        open_({ start, kind: "group", flags: { verbose, multiline, dotall, scopedIgnoreCase } });
+        openGroup({ start, kind: "group", flags: { verbose, multiline, dotall, scopedIgnoreCase } });
         if (on.includes("x")) verbose = true;
         if (off.includes("x")) verbose = false;
         if (on.includes("m")) multiline = true;
@@ -491,14 +493,14 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
     atom(scopedIgnoreCase ? caseless(c) : literal(c, false));
     i += c.length;
   }
-  if (stack.length > 0) throw reError("missing ), unterminated subpattern", stack.at(-1)!.start);
+  if (stack.length > 0) throw reError("missing ), unterminated subpattern", stack.at(-1)!.pos);
   // Number the groups as JavaScript will, the ones made for atomic groups included.
   const jsIndex = new Map<OpenTok, number>();
   const hidden: number[] = [];
   for (const t of out) {
     if (typeof t === "object" && "open" in t) {
       jsIndex.set(t, jsIndex.size + 1);
-      if (!pyOpens.includes(t)) hidden.push(jsIndex.size);
+      if (t.added) hidden.push(jsIndex.size);
     }
   }
   const source = out

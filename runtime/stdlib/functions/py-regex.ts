@@ -116,7 +116,8 @@ export function pyFinditer(rx: PyRegex, text: string): PyMatch[] {
  * nothing but separators).
  */
 export function* pyMatchAll(re: RegExp, text: string): Generator<RegExpExecArray> {
-  const search = copyRegExp(re, `${re.flags.replace(/[gy]/g, "")}g`);
+  // yaql's callers hand a fresh global RegExp; anything else is copied so its lastIndex stays its own.
+  const search = re.global && !re.sticky ? re : copyRegExp(re, `${re.flags.replace(/[gy]/g, "")}g`);
   const longer = new Map<number, RegExp>();
   let pos = 0;
   while (pos <= text.length) {

@@ -14,7 +14,9 @@ export type SetKey = (d: PyDict, key: PyValue, value: PyValue) => void;
 
 /** Whether a plain scalar of this text reads back as a str (and not a bool, a number, a date, null, `<<` or `=`). */
 export function plainReadsAsStr(text: string): boolean {
-  return text !== "<<" && text !== "=" && resolvePlainScalar(text).pyType === "str";
+  if (text === "<<" || text === "=") return false;
+  const resolved = resolvePlainScalar(text);
+  return "pyType" in resolved && resolved.pyType === "str";
 }
 
 function build(node: YNode, setKey: SetKey): PyValue {

@@ -14,8 +14,8 @@ export {
   catalogNames,
   type FunctionOptions,
   functionTakesContext,
-  functionTakesFrozenArguments,
-  functionTakesIterators,
   lookupFunction,
   registerFunction,
+  type YaqlArguments,
+  yaqlArgumentsOf,
 } from "./catalog";

@@ -38,8 +38,8 @@ describe("PyYAML plain scalar resolution (YAML 1.1)", () => {
   });
 
   it("handles infinities and NaN", () => {
-    expect(resolvePlainScalar("-.inf").value).toBe(Number.NEGATIVE_INFINITY);
-    expect(Number.isNaN(resolvePlainScalar(".NaN").value)).toBe(true);
+    expect(resolvePlainScalar("-.inf")).toEqual({ pyType: "float", value: Number.NEGATIVE_INFINITY });
+    expect(resolvePlainScalar(".NaN")).toEqual({ pyType: "float", value: Number.NaN });
   });
 
   it("resolves explicit tags", () => {
