@@ -2,6 +2,8 @@
 // implicit resolvers): StackStorm reads workflows with PyYAML, so `yes`/`on`
 // are booleans, `010` is octal 8, `1e3` stays a string and `2020-01-01` is a date.
 
+import { dateFieldError, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
+
 /** The Python type a scalar was resolved to. */
 export type PyScalarType = "null" | "bool" | "int" | "float" | "str" | "timestamp";
 
@@ -30,7 +32,7 @@ export function resolvePlainScalar(text: string): TaggedScalar {
   if (BOOL_RE.test(text)) return { pyType: "bool", value: /^(?:yes|true|on)$/i.test(text) };
   if (INT_RE.test(text)) return constructInt(text);
   if (FLOAT_RE.test(text)) return constructFloat(text);
-  if (TIMESTAMP_RE.test(text)) return { pyType: "timestamp", value: text };
+  if (TIMESTAMP_RE.test(text)) return constructTimestamp(text);
   return { pyType: "str", value: text };
 }
 
@@ -122,6 +124,68 @@ function constructInt(text: string): TaggedScalar {
   return parse(value, 10);
 }
 
+/** The fields of a timestamp, as PyYAML's construct_yaml_timestamp reads them. */
+export interface TimestampFields {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  /** Absent for a date (`2001-12-14`). */
+  readonly time?: {
+    readonly hour: number;
+    readonly minute: number;
+    readonly second: number;
+    readonly microsecond: number;
+    /** null: naive; otherwise the UTC offset (0 for `Z`). */
+    readonly offsetUs: number | null;
+  };
+}
+
+// construct_yaml_timestamp's own pattern: looser than the resolver's (`!!timestamp 2001-1-2` is a date).
+const TIMESTAMP_FIELDS_RE =
+  /^([0-9]{4})-([0-9][0-9]?)-([0-9][0-9]?)(?:(?:[Tt]|[ \t]+)([0-9][0-9]?):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9][0-9]?)(?::([0-9]{2}))?))?)?$/;
+const DAY_US = 86_400_000_000;
+
+/** The fields of a timestamp text, or null when construct_yaml_timestamp's pattern does not match it. */
+export function timestampFields(text: string): TimestampFields | null {
+  const m = TIMESTAMP_FIELDS_RE.exec(text);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  if (m[4] === undefined) return date;
+  let offsetUs: number | null = null;
+  if (m[9] !== undefined) {
+    const minutes = Number(m[10]) * 60 + Number(m[11] ?? 0);
+    offsetUs = (m[9] === "-" ? -minutes : minutes) * 60_000_000;
+  } else if (m[8] === "Z") offsetUs = 0;
+  const fraction = m[7] ? Number(m[7].slice(0, 6).padEnd(6, "0")) : 0;
+  return {
+    ...date,
+    time: {
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]!),
+      microsecond: fraction,
+      offsetUs,
+    },
+  };
+}
+
+/** PyYAML's construct_yaml_timestamp: the text when Python's date/datetime accept it, else the ValueError. */
+function constructTimestamp(text: string): TaggedScalar {
+  const f = timestampFields(text);
+  if (f === null) return { error: "'NoneType' object has no attribute 'groupdict'", type: "AttributeError" };
+  const t = f.time;
+  // The zone is made before the datetime, so its error comes first.
+  if (t && t.offsetUs !== null && Math.abs(t.offsetUs) >= DAY_US)
+    return {
+      error: `offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not ${timedeltaRepr(t.offsetUs)}.`,
+      type: "ValueError",
+    };
+  const error = t
+    ? dateFieldError(f.year, f.month, f.day, t.hour, t.minute, t.second, t.microsecond)
+    : dateFieldError(f.year, f.month, f.day);
+  return error === null ? { pyType: "timestamp", value: text } : { error, type: "ValueError" };
+}
+
 /** PyYAML's construct_yaml_float. */
 function constructFloat(text: string): TaggedScalar {
   let value = text.replace(/_/g, "").toLowerCase();
@@ -166,9 +230,7 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
     case `${YAML_TAG}float`:
       return constructFloat(text);
     case `${YAML_TAG}timestamp`:
-      return TIMESTAMP_RE.test(text)
-        ? { pyType: "timestamp", value: text }
-        : { error: "'NoneType' object has no attribute 'groupdict'", type: "AttributeError" };
+      return constructTimestamp(text);
     case `${YAML_TAG}seq`:
     case `${YAML_TAG}omap`:
     case `${YAML_TAG}pairs`:

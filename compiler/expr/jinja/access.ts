@@ -3,6 +3,7 @@
 // first, then the attribute. Missing -> an undefined value; names starting
 // with "_" -> an "unsafe" undefined.
 
+import { PyDate, PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import {
   bigOf,
   isDict,
@@ -21,6 +22,7 @@ import { Markup } from "./markup";
 import { method } from "./method-signatures";
 import { bytesAttribute } from "./methods-bytes";
 import { collectionAttribute } from "./methods-collections";
+import { dateAttribute } from "./methods-datetime";
 import { numberAttribute } from "./methods-number";
 import { markupAttribute, strAttribute } from "./methods-str";
 import { chars, equals, toRepr } from "./protocol";
@@ -100,6 +102,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (obj instanceof GroupTuple && (name === "grouper" || name === "list")) return obj[name];
   if (obj instanceof JinjaMacro) return obj.attribute(name);
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
+  if (obj instanceof PyDate || obj instanceof PyDateTime) return dateAttribute(obj, name);
   if (obj instanceof PyComplex) {
     if (name === "real") return mkFloat(obj.re);
     if (name === "imag") return mkFloat(obj.im);

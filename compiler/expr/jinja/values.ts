@@ -3,11 +3,10 @@
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
 import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import { pyRepr } from "../../../runtime/stdlib/py/text";
+import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
   PyError,
-  PyFloat,
   type PyOpaque,
   PyStrSubclass,
   PyTuple,
@@ -307,20 +306,11 @@ export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
   dictSet(d, text, value);
 }
 
-/** The text a non-string key is stored under. */
+/** The text a non-string key is stored under: Python's str() of it. */
 export function keyText(key: PyValue): string {
   if (typeof key === "string") return key;
   if (key instanceof PyStrSubclass) return key.text;
-  if (
-    typeof key === "number" ||
-    typeof key === "bigint" ||
-    key instanceof PyFloat ||
-    key === null ||
-    typeof key === "boolean"
-  ) {
-    return pyRepr(key);
-  }
-  return pyRepr(key);
+  return pyStr(key);
 }
 
 /**

@@ -1,8 +1,8 @@
 // Python's datetime.strptime for yaql's datetime(string, format): the common
 // directives; a naive result is UTC, as yaql makes it.
 
+import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import { PyError } from "../../../runtime/stdlib/py/value";
-import { YaqlDateTime } from "./opaque";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = [
@@ -43,7 +43,7 @@ const DIRECTIVES: Record<string, string> = {
 };
 
 /** datetime.strptime(text, format), naive results in UTC. */
-export function pyStrptime(text: string, format: string): YaqlDateTime {
+export function pyStrptime(text: string, format: string): PyDateTime {
   let source = "";
   for (let i = 0; i < format.length; i++) {
     const c = format[i]!;
@@ -92,16 +92,7 @@ export function pyStrptime(text: string, format: string): YaqlDateTime {
     offsetUs = (g.z.startsWith("-") ? -1 : 1) * seconds * 1_000_000;
   }
   try {
-    return YaqlDateTime.of(
-      year,
-      month,
-      day,
-      hour,
-      g.M ? Number(g.M) : 0,
-      g.S ? Number(g.S) : 0,
-      us,
-      offsetUs,
-    );
+    return PyDateTime.of(year, month, day, hour, g.M ? Number(g.M) : 0, g.S ? Number(g.S) : 0, us, offsetUs);
   } catch (e) {
     throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
   }

@@ -2,6 +2,7 @@
 // system,branching}.py): arithmetic, comparisons, `in`, the indexer, let/def/
 // with, switch/coalesce and friends.
 
+import type { PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import {
   compareStrings,
   PyError,
@@ -13,7 +14,7 @@ import {
 import { constNode } from "./ast";
 import { callOverloads, type Lambda, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
-import type { YaqlDateTime, YaqlTimespan } from "./opaque";
+import type { YaqlTimespan } from "./opaque";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pySub, pyTrueDiv } from "./py-num";
 import { defFunction, defMethod, overloadsOf, P, R, T } from "./types";
 import { iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
@@ -57,7 +58,7 @@ for (const [op, test] of Object.entries(COMPARISONS)) {
   defFunction(name, [P("left", T.none), P("right", T.none)], () => op === "<=" || op === ">=");
   defFunction(name, [P("left", T.set), P("right", T.set)], (_, a) => setCompare(op, a.v(0), a.v(1)));
   defFunction(name, [P("left", T.datetime), P("right", T.datetime)], (_, a) =>
-    test(Math.sign((a.v(0) as YaqlDateTime).utcUs - (a.v(1) as YaqlDateTime).utcUs)),
+    test(Math.sign((a.v(0) as PyDateTime).utcUs - (a.v(1) as PyDateTime).utcUs)),
   );
   defFunction(name, [P("left", T.timespan), P("right", T.timespan)], (_, a) =>
     test(Math.sign((a.v(0) as YaqlTimespan).us - (a.v(1) as YaqlTimespan).us)),

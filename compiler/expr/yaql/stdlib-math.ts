@@ -2,6 +2,7 @@
 // number functions, bit operations, two-argument max/min, and the
 // deterministic part of the datetime/timespan library.
 
+import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import {
   bigOf,
   floatOf,
@@ -16,7 +17,7 @@ import {
   type PyValue,
   pyTypeName,
 } from "../../../runtime/stdlib/py/value";
-import { parseDateTime, YaqlDateTime, YaqlTimespan } from "./opaque";
+import { parseDateTime, YaqlTimespan } from "./opaque";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
 import { parsePyFloat, parsePyInt } from "./py-parse";
 import { pyStrptime } from "./py-strptime";
@@ -99,7 +100,15 @@ defFunction("isNumber", [P("value", T.any)], (_, a) => isInt(a.v(0)) || isFloat(
 
 const DT = T.datetime;
 const TS = T.timespan;
-const dt = (v: PyValue) => v as unknown as YaqlDateTime;
+const dt = (v: PyValue) => v as unknown as PyDateTime;
+/**
+ * A parameter yaql types `yaqltypes.DateTime()`: a naive datetime (from YAML)
+ * is read as UTC, with dateutil's tzutc.
+ */
+const aware = (v: PyValue) => {
+  const d = dt(v);
+  return d.naive ? d.withZone("dateutil") : d;
+};
 const ts = (v: PyValue) => v as unknown as YaqlTimespan;
 const ZERO = new YaqlTimespan(0);
 
@@ -118,7 +127,7 @@ defFunction(
   (_, a) => {
     const f = [0, 1, 2, 3, 4, 5, 6].map((i) => intOf(a.v(i)));
     try {
-      return YaqlDateTime.of(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, ts(a.v(7)).us);
+      return PyDateTime.of(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, ts(a.v(7)).us);
     } catch (e) {
       throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
     }
@@ -126,7 +135,7 @@ defFunction(
 );
 defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
   const off = ts(a.v(1)).us;
-  return new YaqlDateTime(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
+  return new PyDateTime(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
 });
 defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
   if (a.v(1) !== null) return pyStrptime(a.v(0) as string, a.v(1) as string);
@@ -153,7 +162,7 @@ defFunction(
 );
 defFunction("now", [P("offset", TS, ZERO)], (_, a) => {
   const off = ts(a.v(0)).us;
-  return new YaqlDateTime(Date.now() * 1000 + off, off);
+  return new PyDateTime(Date.now() * 1000 + off, off);
 });
 defFunction("utctz", [], () => ZERO);
 defFunction("localtz", [], () => ZERO);
@@ -175,22 +184,27 @@ prop("second", DT, (v) => dt(v).second);
 prop("microsecond", DT, (v) => dt(v).microsecond);
 prop("weekday", DT, (v) => dt(v).weekday);
 prop("date", DT, (v) => {
-  const d = dt(v);
-  return YaqlDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs);
+  const d = aware(v);
+  return PyDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs, d.zone);
 });
 prop("time", DT, (v) => {
-  const d = dt(v);
-  return new YaqlTimespan(d.wallUs - YaqlDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
+  const d = aware(v);
+  return new YaqlTimespan(d.wallUs - PyDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
 });
 // yaql's utc is `dt - dt.utcoffset()`: the wall time moves, the zone stays (so timestamp counts the offset twice).
-const utcOf = (d: YaqlDateTime) => new YaqlDateTime(d.wallUs - d.offsetUs, d.offsetUs);
-prop("utc", DT, (v) => utcOf(dt(v)));
+const utcOf = (d: PyDateTime) => new PyDateTime(d.wallUs - d.offsetUs, d.offsetUs, d.zone);
+prop("utc", DT, (v) => utcOf(aware(v)));
 prop("offset", DT, (v) => new YaqlTimespan(dt(v).offsetUs));
-prop("timestamp", DT, (v) => mkFloat(utcOf(dt(v)).utcUs / 1_000_000));
+prop("timestamp", DT, (v) => {
+  // yaql calls its utc() directly here, without the DateTime() conversion: `dt - None` for a naive one.
+  if (dt(v).naive)
+    throw new PyError("TypeError", "unsupported operand type(s) for -: 'datetime.datetime' and 'NoneType'");
+  return mkFloat(utcOf(dt(v)).utcUs / 1_000_000);
+});
 
-defFunction("#operator_+", [P("dt", DT), P("ts", TS)], (_, a) => dt(a.v(0)).plus(ts(a.v(1)).us));
-defFunction("#operator_+", [P("ts", TS), P("dt", DT)], (_, a) => dt(a.v(1)).plus(ts(a.v(0)).us));
-defFunction("#operator_-", [P("dt", DT), P("ts", TS)], (_, a) => dt(a.v(0)).plus(-ts(a.v(1)).us));
+defFunction("#operator_+", [P("dt", DT), P("ts", TS)], (_, a) => aware(a.v(0)).plus(ts(a.v(1)).us));
+defFunction("#operator_+", [P("ts", TS), P("dt", DT)], (_, a) => aware(a.v(1)).plus(ts(a.v(0)).us));
+defFunction("#operator_-", [P("dt", DT), P("ts", TS)], (_, a) => aware(a.v(0)).plus(-ts(a.v(1)).us));
 defFunction(
   "#operator_-",
   [P("dt1", DT), P("dt2", DT)],
@@ -241,10 +255,11 @@ defMethod(
     P("offset", T.nullable(TS), null),
   ],
   (_, a) => {
-    const d = dt(a.v(0));
+    const d = aware(a.v(0));
     const pick = (i: number, dflt: number) => (a.v(i) === null ? dflt : intOf(a.v(i)));
     const offset = a.v(8) === null ? d.offsetUs : ts(a.v(8)).us;
-    return YaqlDateTime.of(
+    const zone = a.v(8) === null ? d.zone : "dateutil";
+    return PyDateTime.of(
       pick(1, d.year),
       pick(2, d.month),
       pick(3, d.day),
@@ -253,9 +268,10 @@ defMethod(
       pick(6, d.second),
       pick(7, d.microsecond),
       offset,
+      zone,
     );
   },
 );
-defMethod("format", [P("dt", DT), P("format", T.string)], (_, a) => dt(a.v(0)).format(a.v(1) as string));
-defFunction("isDatetime", [P("value", T.any)], (_, a) => a.v(0) instanceof YaqlDateTime);
+defMethod("format", [P("dt", DT), P("format", T.string)], (_, a) => aware(a.v(0)).format(a.v(1) as string));
+defFunction("isDatetime", [P("value", T.any)], (_, a) => a.v(0) instanceof PyDateTime);
 defFunction("isTimespan", [P("value", T.any)], (_, a) => a.v(0) instanceof YaqlTimespan && !isDict(a.v(0)));

@@ -1,6 +1,7 @@
 // yaql's parameter types (yaqltypes.py) and the table the standard library
 // modules register their overloads into.
 
+import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import { isDict, isInt, PyFloat, PySet, type PyValue } from "../../../runtime/stdlib/py/value";
 import { constNode } from "./ast";
 import { YaqlContext } from "./context";
@@ -13,7 +14,7 @@ import {
   type TypeSpec,
 } from "./dispatch";
 import { fastDelegatedOperator } from "./fast-operators";
-import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
+import { YaqlRegex, YaqlTimespan } from "./opaque";
 import { isSetLike, isYaqlIterable, isYaqlSequence, OrderingIterable, YaqlIter } from "./values";
 
 const nullable = (spec: TypeSpec): TypeSpec => ({
@@ -44,7 +45,7 @@ export const T = {
   set: { name: "set", check: isSetLike } as TypeSpec,
   frozenset: { name: "frozenset", check: (v: PyValue) => v instanceof PySet } as TypeSpec,
   regex: { name: "regex", check: (v: PyValue) => v instanceof YaqlRegex } as TypeSpec,
-  datetime: { name: "datetime", check: (v: PyValue) => v instanceof YaqlDateTime } as TypeSpec,
+  datetime: { name: "datetime", check: (v: PyValue) => v instanceof PyDateTime } as TypeSpec,
   timespan: { name: "timespan", check: (v: PyValue) => v instanceof YaqlTimespan } as TypeSpec,
   context: { name: "context", check: (v: PyValue) => v instanceof YaqlContext } as TypeSpec,
   ordering: { name: "OrderingIterable", check: (v: PyValue) => v instanceof OrderingIterable } as TypeSpec,

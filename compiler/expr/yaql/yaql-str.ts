@@ -2,11 +2,12 @@
 // frozen containers (sets are frozensets) and its non-data objects; plus
 // yaql's own str() function, which spells null/true/false the YAQL way.
 
+import { PyDate, PyDateTime, timedeltaRepr } from "../../../runtime/stdlib/py/datetime";
 import { isPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
-import { YaqlDateTime, YaqlRegex, YaqlTimespan } from "./opaque";
+import { YaqlRegex, YaqlTimespan } from "./opaque";
 import { OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
@@ -29,8 +30,7 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
       .map(([k, x]) => `${r(k)}: ${r(x)}`)
       .join(", ")}}`;
   if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
-  if (v instanceof YaqlDateTime) return `datetime.datetime(${dateTimeArgs(v)})`;
-  if (v instanceof YaqlTimespan) return timespanRepr(v.us);
+  if (v instanceof YaqlTimespan) return timedeltaRepr(v.us);
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
   if (v instanceof YaqlView) return viewRepr(v, r);
   if (v instanceof YaqlIter) return "<iterator object>";
@@ -38,7 +38,6 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
   return `<${(v as { pyOpaque: string }).pyOpaque}>`;
 }
 
-/** Python's datetime repr: seconds and microseconds only when set; yaql's zones are dateutil's tzutc/tzoffset. */
 const PLAIN_VIEW_NAMES = {
   KeysView: "dict_keys",
   ValuesView: "dict_values",
@@ -54,38 +53,10 @@ function viewRepr(v: YaqlView, r: (x: PyValue) => string): string {
   return `${PLAIN_VIEW_NAMES[v.pyOpaque]}(${r(items)})`;
 }
 
-function dateTimeArgs(d: YaqlDateTime): string {
-  const parts = [d.year, d.month, d.day, d.hour, d.minute];
-  if (d.second || d.microsecond) parts.push(d.second);
-  if (d.microsecond) parts.push(d.microsecond);
-  const tz = d.offsetUs === 0 ? "tzutc()" : `tzoffset(None, ${Math.trunc(d.offsetUs / 1_000_000)})`;
-  return `${parts.join(", ")}, tzinfo=${tz}`;
-}
-
-/** Python's timedelta repr: the non-zero of days, seconds, microseconds (seconds and microseconds never negative). */
-function timespanRepr(us: number): string {
-  const day = 86_400_000_000;
-  const days = Math.floor(us / day);
-  const rest = us - days * day;
-  const seconds = Math.floor(rest / 1_000_000);
-  const micro = rest - seconds * 1_000_000;
-  const parts = [
-    ...(days ? [`days=${days}`] : []),
-    ...(seconds ? [`seconds=${seconds}`] : []),
-    ...(micro ? [`microseconds=${micro}`] : []),
-  ];
-  return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
-}
-
 /** Python's str() (of a result handed back when `output`). */
 export function yStr(v: PyValue, output = false): string {
   if (typeof v === "string") return v;
-  if (v instanceof YaqlDateTime) {
-    const off = d2(Math.trunc(Math.abs(v.offsetUs) / 3_600_000_000));
-    const offMin = d2(Math.trunc((Math.abs(v.offsetUs) % 3_600_000_000) / 60_000_000));
-    const frac = v.microsecond ? `.${String(v.microsecond).padStart(6, "0")}` : "";
-    return `${v.format("%Y-%m-%d %H:%M:%S")}${frac}${v.offsetUs < 0 ? "-" : "+"}${off}:${offMin}`;
-  }
+  if (v instanceof PyDateTime || v instanceof PyDate) return v.pyStr();
   if (v instanceof YaqlTimespan) return timespanStr(v.us);
   return yRepr(v, output);
 }

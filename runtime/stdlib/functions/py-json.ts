@@ -29,6 +29,9 @@ export interface DumpsOptions {
   readonly originalKey?: (d: PyDict, text: string) => PyValue;
 }
 
+/** type(v).__name__, as json's messages name a type: `date`, not `datetime.date`. */
+const className = (v: PyValue): string => pyTypeName(v).replace(/^.*\./, "");
+
 /** json.dumps' text for a dict key: str as it is, numbers by repr, true/false/null. */
 function jsonKey(key: PyValue): string {
   if (typeof key === "string") return key;
@@ -37,7 +40,7 @@ function jsonKey(key: PyValue): string {
   if (typeof key === "bigint") return intDecimal(key);
   if (typeof key === "number") return Number.isInteger(key) ? String(key) : floatText(key);
   if (key instanceof PyFloat) return floatText(key.v);
-  throw new PyError("TypeError", `keys must be str, int, float, bool or None, not ${pyTypeName(key)}`);
+  throw new PyError("TypeError", `keys must be str, int, float, bool or None, not ${className(key)}`);
 }
 
 export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string {
@@ -76,7 +79,7 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
       );
       return wrap("{", "}", parts, level);
     }
-    throw new PyError("TypeError", `Object of type ${pyTypeName(v)} is not JSON serializable`);
+    throw new PyError("TypeError", `Object of type ${className(v)} is not JSON serializable`);
   };
 
   const wrap = (open: string, close: string, parts: string[], level: number): string => {

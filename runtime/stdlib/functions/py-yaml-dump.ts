@@ -2,11 +2,11 @@
 // libyaml emits it: block collections, sorted keys, PyYAML's choice between
 // plain, single- and double-quoted scalars, line folding at 80 columns.
 
+import { PyDate, PyDateTime } from "../py/datetime";
 import { dictKeys } from "../py/dict";
 import { intDecimal } from "../py/int-text";
 import { floatRepr } from "../py/text";
 import {
-  compareStrings,
   isDict,
   type PyDict,
   PyError,
@@ -14,6 +14,7 @@ import {
   PySet,
   PyTuple,
   type PyValue,
+  pyCompare,
   pyTypeName,
 } from "../py/value";
 import { plainReadsAsStr } from "./py-yaml-load";
@@ -35,22 +36,13 @@ interface MappingKey {
  * its keys do not compare (str with int, None with anything).
  */
 function sortedKeys(keys: MappingKey[]): MappingKey[] {
-  if (keys.every((k) => typeof k.key === "string"))
-    return [...keys].sort((a, b) => compareStrings(a.key as string, b.key as string));
-  const numbers = keys.map((k) => numberKey(k.key));
-  if (keys.length < 2 || numbers.some((n) => n === undefined)) return keys;
-  return keys
-    .map((k, i) => ({ k, n: numbers[i]! }))
-    .sort((a, b) => (a.n < b.n ? -1 : a.n > b.n ? 1 : 0))
-    .map((e) => e.k);
-}
-
-function numberKey(key: PyValue): number | undefined {
-  if (typeof key === "boolean") return key ? 1 : 0;
-  if (typeof key === "number") return key;
-  if (typeof key === "bigint") return Number(key);
-  if (key instanceof PyFloat) return key.v;
-  return undefined;
+  // represent_mapping: `sorted(mapping)`, the mapping's own order where Python cannot order its keys.
+  try {
+    return [...keys].sort((x, y) => pyCompare(x.key, y.key));
+  } catch (e) {
+    if (e instanceof PyError && e.pyType === "TypeError") return keys;
+    throw e;
+  }
 }
 
 const BREAKS = "\n\x85\u2028\u2029";
@@ -400,6 +392,9 @@ function scalarText(v: PyValue): [string, boolean] {
     return [text, true];
   }
   if (typeof v === "string") return [v, plainReadsAsStr(v)];
+  // represent_date / represent_datetime: isoformat (with a space), a plain timestamp.
+  if (v instanceof PyDate) return [v.isoformat(), true];
+  if (v instanceof PyDateTime) return [v.isoformat(" "), true];
   throw new PyError("RepresenterError", `cannot represent an object: ${pyTypeName(v)}`);
 }
 

@@ -16,6 +16,7 @@
 //
 // Anything else (functions, iterators) is an opaque value that the evaluators own.
 
+import { compareDates } from "./datetime";
 import { floatRepr } from "./float-repr";
 
 export class PyFloat {
@@ -354,6 +355,8 @@ export function pyCompare(a: PyValue, b: PyValue, op = "<"): number {
   }
   if (Array.isArray(a) && Array.isArray(b)) return compareSeq(a, b, op);
   if (a instanceof PyTuple && b instanceof PyTuple) return compareSeq(a.items, b.items, op);
+  const dates = compareDates(a, b);
+  if (dates !== null) return dates;
   throw typeError(`'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`);
 }
 

@@ -69,6 +69,19 @@ describe("parseYaml", () => {
     expect(refused("? [a]\n: 1\n")).toEqual([
       "ORQ1005 while constructing a mapping: found unacceptable key (unhashable type: 'list')",
     ]);
+    // A timestamp is built by Python's date/datetime, whose range checks raise ValueError.
+    expect(refused("start: 2001-02-30\n")).toEqual(["ORQ1005 day is out of range for month"]);
+    expect(refused("start: 2001-12-14 21:59:60\n")).toEqual(["ORQ1005 second must be in 0..59"]);
+    expect(refused("start: 0000-01-01\n")).toEqual(["ORQ1005 year 0 is out of range"]);
+    expect(refused("start: 2001-12-14 1:00:00 +24\n")).toEqual([
+      "ORQ1005 offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not datetime.timedelta(days=1).",
+    ]);
+    expect(refused("start: !!timestamp 2001-13-1\n")).toEqual(["ORQ1005 month must be in 1..12"]);
+    // Valid ones load, as their text (workflow data is JSON).
+    expect(data("a: 2000-02-29\nb: 2001-12-14t21:59:43.10-05:00\n")).toEqual({
+      a: "2000-02-29",
+      b: "2001-12-14t21:59:43.10-05:00",
+    });
   });
 
   it("records merge keys (merged, as safe_load does; Orquesta's loader refuses them)", () => {

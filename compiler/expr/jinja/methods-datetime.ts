@@ -1,0 +1,88 @@
+// Attributes and methods of Python's date and datetime in Jinja (what
+// `from_yaml_string` makes of YAML timestamps): `d.year`, `d.isoformat()`,
+// `d.strftime('%Y')`, `dt.date()` ...
+
+import { PyDate, type PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { mkFloat, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
+import type { JinjaCallable } from "./values";
+import { fn } from "./values";
+
+/** Days from 0001-01-01 (day 1) to 1970-01-01: Python's toordinal() of the epoch. */
+const EPOCH_ORDINAL = 719_163;
+const US_PER_DAY = 86_400_000_000;
+
+/** The value of `obj.name` for a date or datetime, or undefined when Python has no such attribute. */
+export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue | undefined {
+  switch (name) {
+    case "year":
+      return obj.year;
+    case "month":
+      return obj.month;
+    case "day":
+      return obj.day;
+  }
+  const owner = obj instanceof PyDate ? "date" : "datetime";
+  const call = (invoke: (args: readonly PyValue[]) => PyValue, arity = 0): JinjaCallable =>
+    fn(
+      name,
+      (args, kwargs) => {
+        if (args.length !== arity || Object.keys(kwargs).length > 0)
+          throw typeError(
+            arity === 0
+              ? `${owner}.${name}() takes no arguments (${args.length} given)`
+              : `${name}() takes exactly ${arity} argument (${args.length} given)`,
+          );
+        return invoke(args);
+      },
+      "method",
+    );
+  const ordinal = () => Math.floor(wallUs(obj) / US_PER_DAY) + EPOCH_ORDINAL;
+  switch (name) {
+    case "weekday":
+      return call(() => obj.weekday);
+    case "isoweekday":
+      return call(() => obj.weekday + 1);
+    case "toordinal":
+      return call(ordinal);
+    case "ctime":
+      return call(() => obj.format("%a %b %e %H:%M:%S %Y"));
+    case "strftime":
+      return call((args) => {
+        if (typeof args[0] !== "string") throw typeError("strftime() argument 1 must be str, not int");
+        return obj.format(args[0]);
+      }, 1);
+  }
+  if (obj instanceof PyDate) return name === "isoformat" ? call(() => obj.isoformat()) : undefined;
+  switch (name) {
+    case "hour":
+      return obj.hour;
+    case "minute":
+      return obj.minute;
+    case "second":
+      return obj.second;
+    case "microsecond":
+      return obj.microsecond;
+    case "isoformat":
+      return fn(
+        name,
+        (args, kwargs) => {
+          const [sep] = bindArgs("isoformat", args, kwargs, ["sep"]);
+          if (sep !== undefined && (typeof sep !== "string" || [...sep].length !== 1))
+            throw typeError("isoformat() argument 1 must be a unicode character, not str");
+          return obj.isoformat(sep ?? "T");
+        },
+        "method",
+      );
+    case "date":
+      return call(() => new PyDate(obj.year, obj.month, obj.day));
+    case "timestamp":
+      // A naive datetime is local time; StackStorm's hosts run in UTC.
+      return call(() => mkFloat(obj.utcUs / 1_000_000));
+  }
+  return undefined;
+}
+
+function wallUs(d: PyDate | PyDateTime): number {
+  return d instanceof PyDate ? d.ordinal * US_PER_DAY : d.wallUs;
+}

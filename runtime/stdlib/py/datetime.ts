@@ -1,0 +1,364 @@
+// Python's datetime.date and datetime.datetime, as workflows meet them: yaql's
+// datetime functions (aware, with dateutil's tzutc/tzoffset zones) and PyYAML's
+// timestamps (`2001-12-14` is a date; `2001-12-14 21:59:43` a naive datetime;
+// with `Z` or `-05:00` an aware one whose zone is the standard library's
+// datetime.timezone). A datetime keeps its wall-clock time and UTC offset.
+
+import { PyError } from "./value";
+
+const US_PER_DAY = 86_400_000_000;
+/** datetime's range of wall-clock times: the years 1 to 9999. */
+const MIN_WALL_US = -62_135_596_800_000_000;
+const END_WALL_US = 253_402_300_800_000_000;
+
+/** Which tzinfo a datetime carries: none, dateutil's (yaql), or datetime.timezone (PyYAML). */
+export type Zone = "naive" | "dateutil" | "timezone";
+
+const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * The ValueError Python's date/datetime constructors raise for out-of-range
+ * fields, or null when every field is valid.
+ */
+export function dateFieldError(
+  y: number,
+  mo: number,
+  d: number,
+  h = 0,
+  mi = 0,
+  s = 0,
+  us = 0,
+): string | null {
+  if (y < 1 || y > 9999) return `year ${y} is out of range`;
+  if (mo < 1 || mo > 12) return "month must be in 1..12";
+  if (d < 1 || d > daysInMonth(y, mo)) return "day is out of range for month";
+  if (h < 0 || h > 23) return "hour must be in 0..23";
+  if (mi < 0 || mi > 59) return "minute must be in 0..59";
+  if (s < 0 || s > 59) return "second must be in 0..59";
+  if (us < 0 || us > 999_999) return "microsecond must be in 0..999999";
+  return null;
+}
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(mo) ? 30 : 31;
+}
+
+/** Microseconds since 1970-01-01 of a wall-clock time (proleptic Gregorian, any year). */
+function wallOf(y: number, mo: number, d: number, h: number, mi: number, s: number, us: number): number {
+  // Date.UTC reads the years 0 to 99 as 1900 to 1999; setUTCFullYear does not.
+  const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  t.setUTCFullYear(y, mo - 1, d);
+  return t.getTime() * 1000 + us;
+}
+
+/** Python's repr() of a timedelta: the non-zero of days, seconds, microseconds. */
+export function timedeltaRepr(us: number): string {
+  const days = Math.floor(us / US_PER_DAY);
+  const rest = us - days * US_PER_DAY;
+  const seconds = Math.floor(rest / 1_000_000);
+  const micro = rest - seconds * 1_000_000;
+  const parts = [
+    ...(days ? [`days=${days}`] : []),
+    ...(seconds ? [`seconds=${seconds}`] : []),
+    ...(micro ? [`microseconds=${micro}`] : []),
+  ];
+  return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
+}
+
+export class PyDateTime {
+  readonly pyOpaque = "datetime.datetime";
+  /**
+   * @param wallUs wall-clock time as microseconds since 1970-01-01 00:00 in its own offset
+   * @param offsetUs the UTC offset in microseconds (0 for a naive datetime)
+   */
+  constructor(
+    readonly wallUs: number,
+    readonly offsetUs: number,
+    readonly zone: Zone = "dateutil",
+  ) {
+    if (!(wallUs >= MIN_WALL_US && wallUs < END_WALL_US))
+      throw new PyError("OverflowError", "date value out of range");
+  }
+
+  /** A datetime from its fields; a RangeError with Python's message when one is out of range. */
+  static of(
+    y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    s = 0,
+    us = 0,
+    offsetUs = 0,
+    zone: Zone = "dateutil",
+  ): PyDateTime {
+    const error = dateFieldError(y, mo, d, h, mi, s, us);
+    if (error !== null) throw new RangeError(error);
+    return new PyDateTime(wallOf(y, mo, d, h, mi, s, us), offsetUs, zone);
+  }
+
+  get naive(): boolean {
+    return this.zone === "naive";
+  }
+
+  /** Equal datetimes hash alike; a naive one never equals an aware one. */
+  hashKey(): string {
+    return this.naive ? `dtn${this.wallUs}` : `dt${this.utcUs}`;
+  }
+
+  get utcUs(): number {
+    return this.wallUs - this.offsetUs;
+  }
+
+  /** The same wall time and offset with another zone (yaql's DateTime() reads a naive one as tzutc). */
+  withZone(zone: Zone): PyDateTime {
+    return new PyDateTime(this.wallUs, this.offsetUs, zone);
+  }
+
+  private get date(): Date {
+    return new Date(Math.floor(this.wallUs / 1000));
+  }
+
+  get year(): number {
+    return this.date.getUTCFullYear();
+  }
+  get month(): number {
+    return this.date.getUTCMonth() + 1;
+  }
+  get day(): number {
+    return this.date.getUTCDate();
+  }
+  get hour(): number {
+    return this.date.getUTCHours();
+  }
+  get minute(): number {
+    return this.date.getUTCMinutes();
+  }
+  get second(): number {
+    return this.date.getUTCSeconds();
+  }
+  get microsecond(): number {
+    return ((this.wallUs % 1_000_000) + 1_000_000) % 1_000_000;
+  }
+  /** Monday is 0, as in Python. */
+  get weekday(): number {
+    return (this.date.getUTCDay() + 6) % 7;
+  }
+
+  plus(us: number): PyDateTime {
+    return new PyDateTime(this.wallUs + us, this.offsetUs, this.zone);
+  }
+
+  /** `+05:00`-style offset text, with seconds when the offset has them; "" when naive. */
+  private offsetText(separator: string): string {
+    if (this.naive) return "";
+    const abs = Math.abs(this.offsetUs);
+    const h = Math.trunc(abs / 3_600_000_000);
+    const m = Math.trunc((abs % 3_600_000_000) / 60_000_000);
+    const s = Math.trunc((abs % 60_000_000) / 1_000_000);
+    return `${this.offsetUs < 0 ? "-" : "+"}${pad(h)}${separator}${pad(m)}${s ? `${separator}${pad(s)}` : ""}`;
+  }
+
+  /** Python's str(): isoformat with a space. */
+  pyStr(): string {
+    return this.isoformat(" ");
+  }
+
+  isoformat(separator = "T"): string {
+    const frac = this.microsecond ? `.${pad(this.microsecond, 6)}` : "";
+    return `${this.format(`%Y-%m-%d${separator}%H:%M:%S`)}${frac}${this.offsetText(":")}`;
+  }
+
+  /** Python's repr(): seconds and microseconds only when set, then the tzinfo's repr. */
+  pyRepr(): string {
+    const parts = [this.year, this.month, this.day, this.hour, this.minute];
+    if (this.second || this.microsecond) parts.push(this.second);
+    if (this.microsecond) parts.push(this.microsecond);
+    const tz = this.tzinfoRepr();
+    return `datetime.datetime(${parts.join(", ")}${tz === null ? "" : `, tzinfo=${tz}`})`;
+  }
+
+  private tzinfoRepr(): string | null {
+    switch (this.zone) {
+      case "naive":
+        return null;
+      case "dateutil":
+        return this.offsetUs === 0 ? "tzutc()" : `tzoffset(None, ${Math.trunc(this.offsetUs / 1_000_000)})`;
+      case "timezone":
+        return this.offsetUs === 0
+          ? "datetime.timezone.utc"
+          : `datetime.timezone(${timedeltaRepr(this.offsetUs)})`;
+    }
+  }
+
+  private tzname(): string {
+    switch (this.zone) {
+      case "naive":
+        return "";
+      // dateutil's tzutc is named UTC; its tzoffset(None, ...) has no name.
+      case "dateutil":
+        return this.offsetUs === 0 ? "UTC" : "";
+      case "timezone":
+        return this.offsetUs === 0 ? "UTC" : `UTC${this.offsetText(":")}`;
+    }
+  }
+
+  /** Python's strftime for the common directives. */
+  format(fmt: string): string {
+    const start = Date.UTC(this.year, 0, 1);
+    const dayOfYear = Math.floor((Math.floor(this.wallUs / 1000) - start) / 86_400_000) + 1;
+    const sunday0 = (this.weekday + 1) % 7;
+    return fmt.replace(/%([a-zA-Z%])/g, (all, d: string) => {
+      switch (d) {
+        case "U":
+          return pad(Math.floor((dayOfYear - 1 + 7 - sunday0) / 7));
+        case "W":
+          return pad(Math.floor((dayOfYear - 1 + 7 - this.weekday) / 7));
+        case "u":
+          return String(this.weekday + 1);
+        case "e":
+          return String(this.day).padStart(2, " ");
+        case "C":
+          return pad(Math.floor(this.year / 100));
+        case "h":
+          return MONTH_NAMES[this.month - 1]!.slice(0, 3);
+        case "D":
+        case "x":
+          return this.format("%m/%d/%y");
+        case "T":
+        case "X":
+          return this.format("%H:%M:%S");
+        case "R":
+          return this.format("%H:%M");
+        case "c":
+          return this.format("%a %b %e %H:%M:%S %Y");
+        case "Y":
+          return pad(this.year, 4);
+        case "y":
+          return pad(this.year % 100);
+        case "m":
+          return pad(this.month);
+        case "d":
+          return pad(this.day);
+        case "H":
+          return pad(this.hour);
+        case "I":
+          return pad(this.hour % 12 === 0 ? 12 : this.hour % 12);
+        case "p":
+          return this.hour < 12 ? "AM" : "PM";
+        case "M":
+          return pad(this.minute);
+        case "S":
+          return pad(this.second);
+        case "f":
+          return pad(this.microsecond, 6);
+        case "j":
+          return pad(dayOfYear, 3);
+        case "a":
+          return DAY_NAMES[this.weekday]!.slice(0, 3);
+        case "A":
+          return DAY_NAMES[this.weekday]!;
+        case "b":
+          return MONTH_NAMES[this.month - 1]!.slice(0, 3);
+        case "B":
+          return MONTH_NAMES[this.month - 1]!;
+        case "w":
+          return String((this.weekday + 1) % 7);
+        case "z":
+          return this.offsetText("");
+        case "Z":
+          return this.tzname();
+        case "%":
+          return "%";
+        default:
+          return all;
+      }
+    });
+  }
+}
+
+/** Python's datetime.date (what PyYAML makes of `2001-12-14`). */
+export class PyDate {
+  readonly pyOpaque = "datetime.date";
+  private readonly midnight: PyDateTime;
+
+  constructor(
+    readonly year: number,
+    readonly month: number,
+    readonly day: number,
+  ) {
+    this.midnight = PyDateTime.of(year, month, day, 0, 0, 0, 0, 0, "naive");
+  }
+
+  hashKey(): string {
+    return `date${this.ordinal}`;
+  }
+
+  /** Days since 1970-01-01 (orders dates). */
+  get ordinal(): number {
+    return this.midnight.wallUs / US_PER_DAY;
+  }
+
+  get weekday(): number {
+    return this.midnight.weekday;
+  }
+
+  isoformat(): string {
+    return this.midnight.format("%Y-%m-%d");
+  }
+
+  pyStr(): string {
+    return this.isoformat();
+  }
+
+  pyRepr(): string {
+    return `datetime.date(${this.year}, ${this.month}, ${this.day})`;
+  }
+
+  /** strftime: the time fields read as midnight, the zone fields as empty. */
+  format(fmt: string): string {
+    return this.midnight.format(fmt);
+  }
+}
+
+/**
+ * Python's `<` between dates and datetimes: -1, 0 or 1, or null when neither
+ * is one; throws Python's TypeError for the pairs it refuses.
+ */
+export function compareDates(a: unknown, b: unknown): number | null {
+  const da = a instanceof PyDateTime || a instanceof PyDate;
+  const db = b instanceof PyDateTime || b instanceof PyDate;
+  if (!da && !db) return null;
+  if (a instanceof PyDate && b instanceof PyDate) return Math.sign(a.ordinal - b.ordinal);
+  if (a instanceof PyDateTime && b instanceof PyDateTime) {
+    if (a.naive !== b.naive)
+      throw new PyError("TypeError", "can't compare offset-naive and offset-aware datetimes");
+    return Math.sign(a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs);
+  }
+  if (da && db) throw new PyError("TypeError", "can't compare datetime.datetime to datetime.date");
+  return null;
+}
+
+/** Python's `-` between two datetimes, in microseconds (a timedelta). */
+export function subtractDateTimes(a: PyDateTime, b: PyDateTime): number {
+  if (a.naive !== b.naive)
+    throw new PyError("TypeError", "can't subtract offset-naive and offset-aware datetimes");
+  return a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs;
+}
