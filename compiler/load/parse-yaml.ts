@@ -81,8 +81,14 @@ class Builder {
   readonly mergeKeys: Range[] = [];
   /** Set once a value PyYAML cannot construct is found: the whole file does not load. */
   unloadable = false;
-  /** The exception PyYAML raises for the first such value. */
+  /** The exception PyYAML raises for the first such value, in PyYAML's construction order. */
   firstError: ConstructionError | undefined;
+  /** Where firstError is in that order (see constructionOrder). */
+  private firstErrorAt: number[] = [];
+  /** The child positions leading to the collection being built (keys and values count apart). */
+  private readonly path: number[] = [];
+  /** The position, in that collection, of the node being built. */
+  private slot = 0;
   /** Nodes built so far, against the budget (MAX_YAML_NODES). */
   private built = 0;
   private readonly budget: number;
@@ -133,14 +139,21 @@ class Builder {
     if (isSeq(node)) {
       const range = this.rangeOf(node);
       this.enter(1, range);
-      const items = node.items.map((it) => this.build(it as Node, range, depth));
+      this.path.push(this.slot);
+      const items = node.items.map((it, i) => {
+        this.slot = i;
+        return this.build(it as Node, range, depth);
+      });
+      this.path.pop();
       this.nesting -= 1;
       return { kind: "seq", items, range };
     }
     if (isMap(node)) {
       const range = this.rangeOf(node);
       this.enter(2, range);
+      this.path.push(this.slot);
       const map = this.map(node.items, range, depth);
+      this.path.pop();
       this.nesting -= 2;
       return map;
     }
@@ -155,7 +168,11 @@ class Builder {
   /** A value PyYAML's safe loader refuses: reported, and the file counts as not loadable. */
   private refuse(detail: string, range: Range, type: ConstructionError["type"] = "ConstructorError"): void {
     this.unloadable = true;
-    this.firstError ??= { error: detail, type };
+    const at = orderOf(this.path, this.slot);
+    if (this.firstError === undefined || compareOrder(at, this.firstErrorAt) < 0) {
+      this.firstError = { error: detail, type };
+      this.firstErrorAt = at;
+    }
     this.diagnostics.push(diagnostic("ORQ1005", { detail }, { file: this.file, range }));
   }
 
@@ -204,15 +221,20 @@ class Builder {
     };
     const merged: YPair[] = [];
     const own: YPair[] = [];
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
       const it = item as { key: Node | null; value: Node | null };
+      this.slot = 2 * i;
       const key = it.key && isScalar(it.key) ? this.scalar(it.key, true) : this.build(it.key, range, depth);
+      this.slot = 2 * i + 1;
       const value = this.build(it.value, key.range, depth);
       if (key.kind === "scalar" && key.style === "plain" && key.value === "<<" && !it.key?.tag) {
         this.mergeKeys.push(key.range);
+        // flatten_mapping reads the merges before the mapping constructs any of its own nodes.
+        this.slot = -1;
         this.collectMerge(value, merged);
         continue;
       }
+      this.slot = 2 * i;
       if (key.kind !== "scalar") {
         const type = key.kind === "map" ? "dict" : "list";
         this.refuse(
@@ -262,6 +284,22 @@ class Builder {
     }
     for (const pairs of groups.reverse()) out.push(...pairs);
   }
+}
+
+/**
+ * PyYAML builds a collection empty and fills it later, a whole level at a
+ * time (construct_document's state generators): the scalars of the top
+ * collection, then those of each collection it holds, in order, and so on. So
+ * a node's place in that order is its collection's depth, then the path to
+ * that collection, then its own position in it.
+ */
+function orderOf(path: readonly number[], slot: number): number[] {
+  return [path.length, ...path, slot];
+}
+
+function compareOrder(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
 }
 
 /** Keys equal in Python are the same key: True == 1 == 1.0, False == 0 == 0.0. */

@@ -27,6 +27,29 @@ describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
     expect(call("from_yaml_string", ["!!str 12"])).toBe("12");
     expect(call("from_yaml_string", [""])).toBeNull();
   });
+  it("raises the error PyYAML meets first: it fills collections a level at a time", () => {
+    // Each expected exception is PyYAML 6.0's (yaml.safe_load) for the same text.
+    const first = (text: string) => {
+      try {
+        call("from_yaml_string", [text]);
+        return "nothing";
+      } catch (e) {
+        return e instanceof Error ? `${e.name}: ${e.message}` : "?";
+      }
+    };
+    expect(first("top: [!!int x1, {k0: !!bool maybe}]\nother: =\n")).toBe(
+      "ConstructorError: could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
+    );
+    expect(first("top: {k0: [!!bool maybe], k1: 2001-02-30}\n")).toBe(
+      "ValueError: day is out of range for month",
+    );
+    expect(first("top: [[!!float zz]]\nother: [!!timestamp x]\n")).toBe(
+      "AttributeError: 'NoneType' object has no attribute 'groupdict'",
+    );
+    expect(first("a: {b: {c: !!int x1}}\nd: [[!!bool 2]]\ne: {f: 2001-12-14 24:00:00}\n")).toBe(
+      "ValueError: hour must be in 0..23",
+    );
+  });
   it("fails on invalid YAML and several documents", () => {
     expect(raises(() => call("from_yaml_string", ["a: [1"]))).not.toBe("nothing");
     expect(raises(() => call("from_yaml_string", ["a\n---\nb\n"]))).toBe("ComposerError");
