@@ -233,10 +233,12 @@ function allowedKinds(): LauncherKind[] {
  * spawning.
  */
 export function readyLauncher(): ProcessLauncher | undefined {
+  const kinds = allowedKinds();
+  // Turned off is off at once, even with a launcher already up.
+  if (kinds.length === 0) return undefined;
   if (shared?.alive) return shared.ready ? shared : undefined;
   if (settingUp) return undefined;
-  const kinds = allowedKinds();
-  if (kinds.length === 0 || ++asked < START_AFTER) return undefined;
+  if (++asked < START_AFTER) return undefined;
   if (shared) {
     const kind: LauncherKind = shared.python ? "python" : "node";
     deaths[kind] = shared.everReady ? deaths[kind] + 1 : MAX_DEATHS;
