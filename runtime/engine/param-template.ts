@@ -1,23 +1,20 @@
 // StackStorm parameter Jinja: a template rendered with the other parameters,
 // `st2kv.system.*` / `st2kv.user.*` (missing keys render as ""),
-// `action_context` and `config_context` as variables. The variables are bound
-// with `{% set %}` in front of the template and rendered by the project's
-// Jinja; `decrypt_kv` returns its value unchanged (the datastore holds plain
-// text here). If that fails, a small path-only renderer is tried.
+// `action_context` and `config_context` as variables, handed to the project's
+// Jinja as the render's variables (so the template's parse is cached);
+// `decrypt_kv` returns its value unchanged (the datastore holds plain text
+// here). If that fails, a small path-only renderer is tried.
 
 import { renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
 import { dictSet } from "../stdlib/py/dict";
-import { isDict, type PyDict, PyFloat, type PyValue, pyStr } from "../stdlib/py/index";
+import { isDict, type PyDict, type PyValue, pyStr } from "../stdlib/py/index";
 
 export function renderParamTemplate(template: string, vars: PyDict): PyValue {
-  const withKv = withMissingKvKeys(template, vars);
-  const names = Object.keys(withKv).filter((k) => /^[A-Za-z_]\w*$/.test(k));
-  const prelude = names.map((k) => `{% set ${k} = ${jinjaLiteral(withKv[k]!)} %}`).join("");
   const text = template.replace(/\|\s*decrypt_kv\b/g, "| string");
   try {
-    return renderJinjaTemplateText(prelude + text, { ctx: {} });
+    return renderJinjaTemplateText(text, { ctx: {} }, withMissingKvKeys(template, vars));
   } catch {
-    return renderPaths(template, withKv);
+    return renderPaths(template, vars);
   }
 }
 
@@ -37,20 +34,6 @@ function withMissingKvKeys(template: string, vars: PyDict): PyDict {
     });
   }
   return vars;
-}
-
-function jinjaLiteral(v: PyValue): string {
-  if (v === null) return "none";
-  if (typeof v === "boolean") return v ? "true" : "false";
-  if (typeof v === "number" || typeof v === "bigint") return String(v);
-  if (v instanceof PyFloat) return Number.isFinite(v.v) ? `${v.v}.0`.replace(/\.0\.0$/, ".0") : "none";
-  if (typeof v === "string") return JSON.stringify(v);
-  if (Array.isArray(v)) return `[${v.map(jinjaLiteral).join(", ")}]`;
-  if (isDict(v))
-    return `{${Object.keys(v)
-      .map((k) => `${JSON.stringify(k)}: ${jinjaLiteral(v[k]!)}`)
-      .join(", ")}}`;
-  return JSON.stringify(pyStr(v));
 }
 
 const EXPR = /\{\{(.*?)\}\}/g;

@@ -122,9 +122,22 @@ def _no_constant(name):
     raise ValueError("orjson does not accept %s" % name)
 
 
+def _orjson_float(text):
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError("orjson does not accept %s: number out of range" % text)
+    return number
+
+
+def _orjson_int(text):
+    # orjson reads an integer outside [-2**63, 2**64-1] as a float
+    number = int(text)
+    return number if -(2**63) <= number < 2**64 else _orjson_float(text)
+
+
 def from_json_string(value):
-    # StackStorm parses with orjson: strict JSON, no NaN or Infinity
-    return json.loads(str(value), parse_constant=_no_constant)
+    # StackStorm parses with orjson: strict JSON, no NaN or Infinity, no float past the double range
+    return json.loads(str(value), parse_constant=_no_constant, parse_float=_orjson_float, parse_int=_orjson_int)
 
 
 def from_yaml_string(value):

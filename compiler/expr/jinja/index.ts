@@ -4,7 +4,7 @@
 // into an ExpressionError carrying Orquesta's message and golden category.
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
+import { type PyDict, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
 import type { JinjaDiagnostic, JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
@@ -133,13 +133,13 @@ export function jinjaValueToText(value: PyValue): string {
 }
 
 /** Jinja's from_string(text).render(ctx); errors reported against the whole text. */
-export function renderJinjaTemplateText(text: string, env: ExprEnv): string {
+export function renderJinjaTemplateText(text: string, env: ExprEnv, vars?: PyDict): string {
   const parsed = cached(templateCache, text, () => parseJinjaTemplate(text));
   if (!parsed.ast) {
     throw jinjaSyntaxError(text, parsed.errors[0]);
   }
   const ast = parsed.ast;
-  return runJinjaTemplate(text, env, (e) => renderJinjaTemplate(ast, e));
+  return runJinjaTemplate(text, env, (e) => renderJinjaTemplate(ast, e, vars));
 }
 
 /** Runs a render of the template `text` with failures wrapped as Orquesta reports them. */

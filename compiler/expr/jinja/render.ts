@@ -424,10 +424,12 @@ function checkBlockNames(node: unknown, seen: Set<string>): void {
 }
 
 /** Renders a parsed template (Jinja's Template.render) against a workflow context. */
-export function renderJinjaTemplate(ast: JinjaTemplate, env: ExprEnv): string {
+export function renderJinjaTemplate(ast: JinjaTemplate, env: ExprEnv, vars?: PyDict): string {
   checkTemplateNames(ast.body);
   const renderer = new Renderer(env);
   const scope = new Scope(env);
+  // Variables handed to the render, as Jinja's `template.render(**vars)`.
+  if (vars) for (const name of Object.keys(vars)) scope.set(name, vars[name]!);
   renderer.templateScope = scope;
   // Made only when the template names `self`: finding the blocks walks the whole tree.
   scope.templateRef = () => {
