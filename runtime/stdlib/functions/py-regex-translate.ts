@@ -154,7 +154,8 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
         return `(?:(?<=[${w}])(?![${w}])|(?<![${w}])(?=[${w}]))`;
       case "B":
         if (inClass) throw reError("bad escape \\B", i - 2);
-        return `(?:(?<=[${w}])(?=[${w}])|(?<![${w}])(?![${w}]))`;
+        // sre's \B never matches in an empty string.
+        return `(?:(?<=[${w}])(?=[${w}])|(?<![${w}])(?![${w}])(?:(?<=[\\s\\S])|(?=[\\s\\S])))`;
       case "A":
         if (inClass) throw reError("bad escape \\A", i - 2);
         return "^";
