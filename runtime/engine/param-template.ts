@@ -3,18 +3,30 @@
 // `action_context` and `config_context` as variables, handed to the project's
 // Jinja as the render's variables (so the template's parse is cached);
 // `decrypt_kv` returns its value unchanged (the datastore holds plain text
-// here). If that fails, a small path-only renderer is tried.
+// here). A template that fails is StackStorm's ParamException, reported by
+// the caller as "Failed to render parameter".
 
 import { renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
 import { dictSet } from "../stdlib/py/dict";
-import { isDict, type PyDict, type PyValue, pyStr } from "../stdlib/py/index";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/index";
+
+/** A parameter template StackStorm's Jinja cannot render: Jinja's own message. */
+export class ParamTemplateError extends Error {}
 
 export function renderParamTemplate(template: string, vars: PyDict): PyValue {
-  const text = template.replace(/\|\s*decrypt_kv\b/g, "| string");
+  // st2's filters beyond Orquesta's functions: decrypt_kv (plain text here), to_complex (json.dumps).
+  const text = template
+    .replace(/\|\s*decrypt_kv\b/g, "| string")
+    .replace(/\|\s*to_complex\b/g, "| to_json_string(separators=(', ', ': '))");
   try {
     return renderJinjaTemplateText(text, { ctx: {} }, withMissingKvKeys(template, vars));
-  } catch {
-    return renderPaths(template, vars);
+  } catch (e) {
+    // "...Unable to evaluate expression '<text>'. UndefinedError: 'y' is undefined" -> "'y' is undefined"
+    const message = e instanceof Error ? e.message : String(e);
+    const head = `Unable to evaluate expression '${text}'. `;
+    const at = message.indexOf(head);
+    const detail = at < 0 ? message : message.slice(at + head.length);
+    throw new ParamTemplateError(detail.replace(/^\w+: /, ""));
   }
 }
 
@@ -34,30 +46,4 @@ function withMissingKvKeys(template: string, vars: PyDict): PyDict {
     });
   }
   return vars;
-}
-
-const EXPR = /\{\{(.*?)\}\}/g;
-
-function renderPaths(template: string, vars: PyDict): PyValue {
-  if (template.includes("{%")) return template;
-  let failed = false;
-  const out = template.replace(EXPR, (whole, body: string) => {
-    const v = lookup(body.trim(), vars);
-    if (v === undefined) {
-      failed = true;
-      return whole;
-    }
-    return pyStr(v);
-  });
-  return failed ? template : out;
-}
-
-function lookup(path: string, vars: PyDict): PyValue | undefined {
-  if (!/^[A-Za-z_][\w.]*$/.test(path)) return undefined;
-  let node: PyValue | undefined = vars;
-  for (const p of path.split(".")) {
-    if (!isDict(node) || !Object.hasOwn(node, p)) return "";
-    node = node[p];
-  }
-  return node;
 }

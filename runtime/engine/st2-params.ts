@@ -40,7 +40,9 @@ export function applyParameterRules(
     const v = Object.hasOwn(given, name) ? given[name]! : null;
     dictSet(raw, name, v === null ? (spec.default ?? null) : v);
   }
-  const rendered = renderAll(raw, context, renderTemplate);
+  const result = renderAll(raw, context, renderTemplate);
+  if (!result.ok) return result;
+  const rendered = result.input;
   const out: PyDict = {};
   for (const [name, spec] of specs) {
     if (name === "notify") continue;
@@ -60,7 +62,7 @@ function renderAll(
   raw: PyDict,
   context: { datastore: Readonly<Record<string, PyValue>>; actionContext: PyDict; config: PyDict },
   renderTemplate: TemplateRenderer,
-): PyDict {
+): ParamResult {
   const st2kv = { system: {} as PyDict, user: {} as PyDict };
   for (const [key, value] of Object.entries(context.datastore)) {
     if (key.startsWith("system.")) setPath(st2kv.system, key.slice(7), value);
@@ -80,11 +82,17 @@ function renderAll(
         action_context: context.actionContext,
         config_context: context.config,
       };
-      dictSet(done, name, renderTemplate(raw[name] as string, vars));
+      try {
+        dictSet(done, name, renderTemplate(raw[name] as string, vars));
+      } catch (e) {
+        // StackStorm's ParamException.
+        const reason = e instanceof Error ? e.message : String(e);
+        return { ok: false, error: `Failed to render parameter "${name}": ${reason}` };
+      }
       pending.delete(name);
     }
   }
-  return done;
+  return { ok: true, input: done };
 }
 
 function setPath(root: PyDict, dotted: string, value: PyValue): void {

@@ -46,6 +46,35 @@ describe("StackStorm parameter rules", () => {
     ).toBe(false);
   });
 
+  it("fails a template StackStorm's Jinja cannot render, with Jinja's message (st2's ParamException)", () => {
+    // Messages as jinja2 3.1 gives them (SandboxedEnvironment, StrictUndefined).
+    const failure = (template: string) =>
+      applyParameterRules({}, { who: { type: "string", default: template } }, ctx, renderParamTemplate);
+    expect(failure("@{{ action_context.api_user }}")).toEqual({
+      ok: false,
+      error: `Failed to render parameter "who": 'dict object' has no attribute 'api_user'`,
+    });
+    expect(failure("{{ nobody }}")).toEqual({
+      ok: false,
+      error: `Failed to render parameter "who": 'nobody' is undefined`,
+    });
+    expect(failure("{{ who | nosuch }}")).toEqual({
+      ok: false,
+      error: `Failed to render parameter "who": No filter named 'nosuch'.`,
+    });
+    expect(failure("@{{ action_context.api_user | default(action_context.user) }}")).toEqual({
+      ok: true,
+      input: { who: "@stanley" },
+    });
+  });
+
+  it("has StackStorm's own filters: to_complex is json.dumps, decrypt_kv gives the stored text", () => {
+    expect(renderParamTemplate("{{ x | to_complex }}", { x: { a: [1, "b"] } })).toBe('{"a": [1, "b"]}');
+    expect(
+      renderParamTemplate("{{ st2kv.system.pw | decrypt_kv }}", { st2kv: { system: { pw: "s3" } } }),
+    ).toBe("s3");
+  });
+
   it("renders a missing datastore key as an empty string", () => {
     expect(renderParamTemplate("x{{ st2kv.system.nope }}y", { st2kv: { system: {} } })).toBe("xy");
   });
