@@ -6,7 +6,8 @@
 // here). A template that fails is StackStorm's ParamException, reported by
 // the caller as "Failed to render parameter".
 
-import { renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
+import { parseJinjaTemplate, renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
+import { undeclaredNames } from "../../compiler/expr/jinja/names";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/index";
 
@@ -28,6 +29,15 @@ export function renderParamTemplate(template: string, vars: PyDict): PyValue {
     const detail = at < 0 ? message : message.slice(at + head.length);
     throw new ParamTemplateError(detail.replace(/^\w+: /, ""));
   }
+}
+
+/**
+ * The names a parameter template reads (jinja2.meta.find_undeclared_variables),
+ * or null when it does not parse: StackStorm then keeps it as plain text.
+ */
+export function templateDependencies(template: string): Set<string> | null {
+  const parsed = parseJinjaTemplate(template);
+  return parsed.ast ? undeclaredNames(parsed.ast) : null;
 }
 
 /** Adds "" for every `st2kv.system.x` / `st2kv.user.x` the template names but the datastore lacks. */

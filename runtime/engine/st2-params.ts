@@ -6,6 +6,7 @@
 import { parsePythonJson } from "../../compiler/ir/inline-params";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, mkFloat, type PyDict, type PyValue } from "../stdlib/py/value";
+import { templateDependencies } from "./param-template";
 
 export interface ParamSpec {
   readonly type?: string;
@@ -58,6 +59,14 @@ function isTemplate(v: PyValue): v is string {
   return typeof v === "string" && (v.includes("{{") || v.includes("{%"));
 }
 
+/**
+ * StackStorm's render_live_params: a graph of the parameters and the
+ * context (`st2kv`, `action_context`, `config_context`) with an edge from
+ * every name a template reads; a name nobody defines, or a cycle, is a
+ * ParamException before anything renders; then each template renders in
+ * dependency order with what is known so far. A template that does not parse
+ * stays its text.
+ */
 function renderAll(
   raw: PyDict,
   context: { datastore: Readonly<Record<string, PyValue>>; actionContext: PyDict; config: PyDict },
@@ -68,31 +77,72 @@ function renderAll(
     if (key.startsWith("system.")) setPath(st2kv.system, key.slice(7), value);
     else setPath(st2kv.user, key, value);
   }
-  const done: PyDict = {};
-  const pending = new Set(Object.keys(raw).filter((k) => isTemplate(raw[k]!)));
-  for (const k of Object.keys(raw)) if (!pending.has(k)) dictSet(done, k, raw[k]!);
-  // Render templates once their plain dependencies are known; whatever is left renders last.
-  for (let round = 0; round <= pending.size && pending.size > 0; round++) {
-    for (const name of [...pending]) {
-      const deps = [...pending].filter((other) => other !== name && (raw[name] as string).includes(other));
-      if (deps.length > 0 && round < pending.size) continue;
-      const vars: PyDict = {
-        ...done,
-        st2kv,
-        action_context: context.actionContext,
-        config_context: context.config,
-      };
-      try {
-        dictSet(done, name, renderTemplate(raw[name] as string, vars));
-      } catch (e) {
-        // StackStorm's ParamException.
-        const reason = e instanceof Error ? e.message : String(e);
-        return { ok: false, error: `Failed to render parameter "${name}": ${reason}` };
-      }
-      pending.delete(name);
+  const values = new Map<string, PyValue>([
+    ["st2kv", st2kv],
+    ["action_context", context.actionContext],
+    ["config_context", context.config],
+  ]);
+  const templates = new Map<string, Set<string>>();
+  // The graph's nodes in the order networkx adds them: a dependency when first named.
+  const nodes = new Set<string>(values.keys());
+  for (const name of Object.keys(raw)) {
+    nodes.add(name);
+    const value = raw[name]!;
+    const deps = isTemplate(value) ? templateDependencies(value) : null;
+    if (deps === null) {
+      values.set(name, value);
+      continue;
+    }
+    templates.set(name, deps);
+    for (const d of deps) nodes.add(d);
+  }
+  for (const name of nodes)
+    if (!values.has(name) && !templates.has(name))
+      return { ok: false, error: `Dependency unsatisfied in variable "${name}"` };
+  const order = dependencyOrder(templates);
+  if ("cycle" in order)
+    return {
+      ok: false,
+      error: `Cyclic dependency found in the following variables: ${order.cycle.join(", ")}. Likely the variable is referencing itself`,
+    };
+  const known: PyDict = {};
+  for (const [name, value] of values) dictSet(known, name, value);
+  for (const name of order.names) {
+    try {
+      dictSet(known, name, renderTemplate(raw[name] as string, { ...known }));
+    } catch (e) {
+      // StackStorm's ParamException.
+      const reason = e instanceof Error ? e.message : String(e);
+      return { ok: false, error: `Failed to render parameter "${name}": ${reason}` };
     }
   }
+  const done: PyDict = {};
+  for (const name of Object.keys(raw)) dictSet(done, name, known[name] ?? null);
   return { ok: true, input: done };
+}
+
+/** The templates in an order that renders each after the templates it reads, or the variables on cycles. */
+function dependencyOrder(
+  templates: ReadonlyMap<string, ReadonlySet<string>>,
+): { names: string[] } | { cycle: string[] } {
+  const names: string[] = [];
+  const state = new Map<string, "visiting" | "done">();
+  const onCycle = new Set<string>();
+  const visit = (name: string): void => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      // The variable the cycle was entered by (networkx lists one per cycle, and st2 sorts them).
+      onCycle.add(name);
+      return;
+    }
+    state.set(name, "visiting");
+    for (const d of templates.get(name) ?? []) if (templates.has(d)) visit(d);
+    state.set(name, "done");
+    names.push(name);
+  };
+  for (const name of templates.keys()) visit(name);
+  return onCycle.size > 0 ? { cycle: [...onCycle].sort() } : { names };
 }
 
 function setPath(root: PyDict, dotted: string, value: PyValue): void {

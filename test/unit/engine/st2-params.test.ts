@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderParamTemplate } from "../../../runtime/engine/param-template";
 import { applyParameterRules } from "../../../runtime/engine/st2-params";
-import { PyFloat } from "../../../runtime/stdlib/py/value";
+import { PyFloat, type PyValue } from "../../../runtime/stdlib/py/value";
 
 const ctx = { datastore: { "system.hosts": '["a", "b"]' }, actionContext: { user: "stanley" }, config: {} };
 
@@ -54,17 +54,54 @@ describe("StackStorm parameter rules", () => {
       ok: false,
       error: `Failed to render parameter "who": 'dict object' has no attribute 'api_user'`,
     });
+    // A name no parameter or context defines is refused before anything renders.
     expect(failure("{{ nobody }}")).toEqual({
       ok: false,
-      error: `Failed to render parameter "who": 'nobody' is undefined`,
+      error: `Dependency unsatisfied in variable "nobody"`,
     });
-    expect(failure("{{ who | nosuch }}")).toEqual({
+    expect(failure("{{ action_context.user | nosuch }}")).toEqual({
       ok: false,
       error: `Failed to render parameter "who": No filter named 'nosuch'.`,
     });
     expect(failure("@{{ action_context.api_user | default(action_context.user) }}")).toEqual({
       ok: true,
       input: { who: "@stanley" },
+    });
+  });
+
+  it("renders templates after the ones they read, keeps one that does not parse, refuses cycles", () => {
+    const rules = (params: Record<string, PyValue>) =>
+      applyParameterRules({}, params, ctx, renderParamTemplate);
+    expect(
+      rules({
+        url: { type: "string", default: "https://{{ host }}:{{ port }}/{{ path }}" },
+        path: { type: "string", default: "v{{ port }}" },
+        host: { type: "string", default: "{{ action_context.user }}.example" },
+        port: { type: "integer", default: 8080 },
+      }),
+    ).toEqual({
+      ok: true,
+      input: {
+        url: "https://stanley.example:8080/v8080",
+        path: "v8080",
+        host: "stanley.example",
+        port: 8080,
+      },
+    });
+    expect(rules({ cmd: { type: "string", default: "echo {{ x" } })).toEqual({
+      ok: true,
+      input: { cmd: "echo {{ x" },
+    });
+    expect(
+      rules({ a: { type: "string", default: "{{ b }}" }, b: { type: "string", default: "{{ a }}" } }),
+    ).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Cyclic dependency found in the following variables: /),
+    });
+    expect(rules({ a: { type: "string", default: "{{ a }}" } })).toEqual({
+      ok: false,
+      error:
+        "Cyclic dependency found in the following variables: a. Likely the variable is referencing itself",
     });
   });
 
