@@ -109,7 +109,7 @@ function renderAll(
   for (const [name, value] of values) dictSet(known, name, value);
   for (const name of order.names) {
     try {
-      dictSet(known, name, renderTemplate(raw[name] as string, { ...known }));
+      dictSet(known, name, renderTemplate(raw[name] as string, known));
     } catch (e) {
       // StackStorm's ParamException.
       const reason = e instanceof Error ? e.message : String(e);

@@ -97,7 +97,7 @@ export class PyDateTime {
       throw new PyError("OverflowError", "date value out of range");
   }
 
-  /** A datetime from its fields; a RangeError with Python's message when one is out of range. */
+  /** A datetime from its fields; Python's ValueError when one is out of range. */
   static of(
     y: number,
     mo: number,
@@ -110,7 +110,7 @@ export class PyDateTime {
     zone: Zone = "dateutil",
   ): PyDateTime {
     const error = dateFieldError(y, mo, d, h, mi, s, us);
-    if (error !== null) throw new RangeError(error);
+    if (error !== null) throw new PyError("ValueError", error);
     return new PyDateTime(wallOf(y, mo, d, h, mi, s, us), offsetUs, zone);
   }
 

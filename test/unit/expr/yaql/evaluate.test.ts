@@ -131,6 +131,11 @@ describe("YAQL evaluation", () => {
     expect(run("ctx(s) =~ '^H'")).toBe(true);
     expect(run("(datetime(2020, 2, 28) + timespan(days => 1)).day")).toBe(29);
     expect(run("datetime(2020, 1, 2, 13, 5).format('%H:%M')")).toBe("13:05");
+    // Python's datetime() and replace() raise ValueError, with its message per field.
+    expect(failure("datetime(2020, 13, 1)").message).toMatch(/ValueError: month must be in 1\.\.12$/);
+    expect(failure("datetime(2020, 1, 31).replace(month => 2)").message).toMatch(
+      /ValueError: day is out of range for month$/,
+    );
   });
 
   it("iterates sets of numbers in CPython's order", () => {
