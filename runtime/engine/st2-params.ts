@@ -4,6 +4,7 @@
 // type, required parameters enforced. The runner's `notify` is dropped.
 
 import { parsePythonJson } from "../../compiler/ir/inline-params";
+import { pyJsonDumps, pyJsonLoads } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, mkFloat, type PyDict, type PyValue } from "../stdlib/py/value";
 import { templateDependencies } from "./param-template";
@@ -60,6 +61,18 @@ function isTemplate(v: PyValue): v is string {
 }
 
 /**
+ * A list or dict holding Jinja, as StackStorm renders it: its JSON as one
+ * template, where a whole string `"{{name}}"` becomes `{{name | to_complex}}`
+ * (so the value keeps its type), the result read back as JSON.
+ */
+function complexTemplate(v: PyValue): string | null {
+  if (!Array.isArray(v) && !isDict(v)) return null;
+  const json = pyJsonDumps(v);
+  if (!json.includes("{{") && !json.includes("{%")) return null;
+  return json.replace(/"\{\{([A-z0-9_-]+)\}\}"/g, "{{$1 | to_complex}}");
+}
+
+/**
  * StackStorm's render_live_params: a graph of the parameters and the
  * context (`st2kv`, `action_context`, `config_context`) with an edge from
  * every name a template reads; a name nobody defines, or a cycle, is a
@@ -83,17 +96,21 @@ function renderAll(
     ["config_context", context.config],
   ]);
   const templates = new Map<string, Set<string>>();
+  /** The template text of each list or dict that holds Jinja. */
+  const complex = new Map<string, string>();
   // The graph's nodes in the order networkx adds them: a dependency when first named.
   const nodes = new Set<string>(values.keys());
   for (const name of Object.keys(raw)) {
     nodes.add(name);
     const value = raw[name]!;
-    const deps = isTemplate(value) ? templateDependencies(value) : null;
+    const text = isTemplate(value) ? value : complexTemplate(value);
+    const deps = text === null ? null : templateDependencies(text);
     if (deps === null) {
       values.set(name, value);
       continue;
     }
     templates.set(name, deps);
+    if (text !== value) complex.set(name, text!);
     for (const d of deps) nodes.add(d);
   }
   for (const name of nodes)
@@ -109,7 +126,9 @@ function renderAll(
   for (const [name, value] of values) dictSet(known, name, value);
   for (const name of order.names) {
     try {
-      dictSet(known, name, renderTemplate(raw[name] as string, known));
+      const text = complex.get(name);
+      const rendered = renderTemplate(text ?? (raw[name] as string), known);
+      dictSet(known, name, text === undefined ? rendered : pyJsonLoads(String(rendered)));
     } catch (e) {
       // StackStorm's ParamException.
       const reason = e instanceof Error ? e.message : String(e);

@@ -105,6 +105,32 @@ describe("StackStorm parameter rules", () => {
     });
   });
 
+  it('renders a list or dict holding Jinja through its JSON, a whole `"{{name}}"` keeping its type', () => {
+    const r = applyParameterRules(
+      { name: "FOO", ids: [1, 2] },
+      {
+        name: { type: "string" },
+        ids: { type: "array" },
+        env: {
+          type: "object",
+          default: { "{{ name }}": "This is a test", all: "{{ids}}", n: "{{ ids | length }}" },
+        },
+        list: { type: "array", default: ["{{ids}}", "x-{{ name }}"] },
+      },
+      ctx,
+      renderParamTemplate,
+    );
+    expect(r).toEqual({
+      ok: true,
+      input: {
+        name: "FOO",
+        ids: [1, 2],
+        env: { FOO: "This is a test", all: [1, 2], n: "2" },
+        list: [[1, 2], "x-FOO"],
+      },
+    });
+  });
+
   it("has StackStorm's own filters: to_complex is json.dumps, decrypt_kv gives the stored text", () => {
     expect(renderParamTemplate("{{ x | to_complex }}", { x: { a: [1, "b"] } })).toBe('{"a": [1, "b"]}');
     expect(
