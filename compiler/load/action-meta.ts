@@ -10,6 +10,7 @@ import type { SourceFile } from "../source/source-file";
 import { canonicalRunner } from "./action-registry";
 import type { ActionMeta, ParamSpec } from "./action-types";
 import { outputSchemaDiagnostics } from "./output-schema-check";
+import { paramTemplateDiagnostics } from "./param-template-check";
 import { keyText, mapGet, nodeAt, type YMap, type YNode } from "./yaml-node";
 
 const str = (n: YNode | undefined): string =>
@@ -55,6 +56,7 @@ export function readActionMeta(file: SourceFile, root: YMap, packName: string | 
   }
   if (!name || !str(mapGet(root, "runner_type"))) return { diagnostics };
   diagnostics.push(...outputSchemaDiagnostics(file, root, ref, str(mapGet(root, "runner_type"))));
+  diagnostics.push(...paramTemplateDiagnostics(file, root, ref, str(mapGet(root, "runner_type"))));
   const parameters: Record<string, ParamSpec> = {};
   const params = mapGet(root, "parameters");
   if (params?.kind === "map") {

@@ -143,6 +143,18 @@ export const MESSAGES = {
     (a) =>
       `action "${a.ref}": ${a.path} has a "required" list, which StackStorm's schema dialect does not check; mark each property "required: true" instead`,
   ),
+  ORQ1036: def<{ ref: string; param: string; name: string }>(
+    "warning",
+    "parameter default reads an undefined name",
+    (a) =>
+      `action "${a.ref}": the default of parameter "${a.param}" reads "${a.name}", which no parameter of the action or its runner defines; StackStorm fails every execution that uses this default (Dependency unsatisfied in variable "${a.name}")`,
+  ),
+  ORQ1037: def<{ ref: string; param: string }>(
+    "warning",
+    "parameter defaults read each other",
+    (a) =>
+      `action "${a.ref}": the default of parameter "${a.param}" reads itself through other defaults; StackStorm fails every execution that uses them (Cyclic dependency found)`,
+  ),
   // 2xxx: graph and semantics
   ORQ2001: def<{ name: string }>(
     "error",

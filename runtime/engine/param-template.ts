@@ -8,6 +8,7 @@
 
 import { parseJinjaTemplate, renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
 import { undeclaredNames } from "../../compiler/expr/jinja/names";
+import { pyJsonDumps } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/index";
 
@@ -38,6 +39,18 @@ export function renderParamTemplate(template: string, vars: PyDict): PyValue {
 export function templateDependencies(template: string): Set<string> | null {
   const parsed = parseJinjaTemplate(template);
   return parsed.ast ? undeclaredNames(parsed.ast) : null;
+}
+
+/**
+ * A list or dict holding Jinja, as StackStorm renders it: its JSON as one
+ * template, where a whole string `"{{name}}"` becomes `{{name | to_complex}}`
+ * (so the value keeps its type), the result read back as JSON.
+ */
+export function complexTemplate(v: PyValue): string | null {
+  if (!Array.isArray(v) && !isDict(v)) return null;
+  const json = pyJsonDumps(v);
+  if (!json.includes("{{") && !json.includes("{%")) return null;
+  return json.replace(/"\{\{([A-z0-9_-]+)\}\}"/g, "{{$1 | to_complex}}");
 }
 
 /** Adds "" for every `st2kv.system.x` / `st2kv.user.x` the template names but the datastore lacks. */

@@ -4,10 +4,10 @@
 // type, required parameters enforced. The runner's `notify` is dropped.
 
 import { parsePythonJson } from "../../compiler/ir/inline-params";
-import { pyJsonDumps, pyJsonLoads } from "../stdlib/functions/py-json";
+import { pyJsonLoads } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, mkFloat, type PyDict, type PyValue } from "../stdlib/py/value";
-import { templateDependencies } from "./param-template";
+import { complexTemplate, templateDependencies } from "./param-template";
 
 export interface ParamSpec {
   readonly type?: string;
@@ -58,18 +58,6 @@ export function applyParameterRules(
 
 function isTemplate(v: PyValue): v is string {
   return typeof v === "string" && (v.includes("{{") || v.includes("{%"));
-}
-
-/**
- * A list or dict holding Jinja, as StackStorm renders it: its JSON as one
- * template, where a whole string `"{{name}}"` becomes `{{name | to_complex}}`
- * (so the value keeps its type), the result read back as JSON.
- */
-function complexTemplate(v: PyValue): string | null {
-  if (!Array.isArray(v) && !isDict(v)) return null;
-  const json = pyJsonDumps(v);
-  if (!json.includes("{{") && !json.includes("{%")) return null;
-  return json.replace(/"\{\{([A-z0-9_-]+)\}\}"/g, "{{$1 | to_complex}}");
 }
 
 /**
