@@ -41,9 +41,18 @@ export const ST2_CONTEXT_KEYS: readonly string[] = ["st2", "parent"];
 
 const EMPTY: OrquestaInspection = { syntax: [], semantics: [], expressions: [], context: [], halted: true };
 
-/** The data Orquesta validates: `with: <string>` is first expanded to `{items: <string>}`. */
+/**
+ * A value no JSON Schema type accepts: what a YAML timestamp is to Orquesta's
+ * schema (PyYAML made it a date, which is none of its types).
+ */
+const NOT_JSON = Symbol("timestamp") as unknown as JsonData;
+
+/**
+ * The data Orquesta validates: `with: <string>` is first expanded to
+ * `{items: <string>}`, and timestamps are dates.
+ */
 function schemaData(root: YNode): JsonData {
-  const data = toJsonData(root);
+  const data = toJsonData(root, () => NOT_JSON);
   const tasks = isPlainObject(data) ? data.tasks : undefined;
   if (!isPlainObject(tasks)) return data;
   for (const name of Object.keys(tasks)) {

@@ -2,7 +2,7 @@
 // implicit resolvers): StackStorm reads workflows with PyYAML, so `yes`/`on`
 // are booleans, `010` is octal 8, `1e3` stays a string and `2020-01-01` is a date.
 
-import { dateFieldError, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
+import { dateFieldError, PyDate, PyDateTime, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
 
 /** The Python type a scalar was resolved to. */
 export type PyScalarType = "null" | "bool" | "int" | "float" | "str" | "timestamp";
@@ -167,6 +167,25 @@ export function timestampFields(text: string): TimestampFields | null {
       offsetUs,
     },
   };
+}
+
+/** The date or datetime PyYAML makes of a timestamp the loader accepted (its fields are valid). */
+export function timestampValue(text: string): PyDate | PyDateTime {
+  const f = timestampFields(text)!;
+  const t = f.time;
+  if (!t) return new PyDate(f.year, f.month, f.day);
+  const zone = t.offsetUs === null ? "naive" : "timezone";
+  return PyDateTime.of(
+    f.year,
+    f.month,
+    f.day,
+    t.hour,
+    t.minute,
+    t.second,
+    t.microsecond,
+    t.offsetUs ?? 0,
+    zone,
+  );
 }
 
 /** PyYAML's construct_yaml_timestamp: the text when Python's date/datetime accept it, else the ValueError. */

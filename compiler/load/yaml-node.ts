@@ -73,19 +73,20 @@ export function mapPair(map: YMap, key: string): YPair | undefined {
   return index.get(key);
 }
 
-export function toJsonData(node: YNode): JsonData {
+export function toJsonData(node: YNode, timestamp?: (text: string) => JsonData): JsonData {
   switch (node.kind) {
     case "scalar": {
       const v = node.value;
+      if (timestamp && node.pyType === "timestamp") return timestamp(String(v));
       return typeof v === "bigint" ? Number(v) : v;
     }
     case "seq":
-      return node.items.map(toJsonData);
+      return node.items.map((item) => toJsonData(item, timestamp));
     case "map": {
       const out: { [key: string]: JsonData } = {};
       for (const pair of node.pairs) {
         const key = keyText(pair.key);
-        const value = toJsonData(pair.value);
+        const value = toJsonData(pair.value, timestamp);
         // "__proto__" must stay a data key, not replace the prototype.
         if (key === "__proto__")
           Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -126,21 +127,25 @@ export function keyNodeAt(root: YNode, path: NodePath): YNode | undefined {
   return mapPair(parent.node, last)?.key;
 }
 
-/** Python value of a node (PyYAML's view): integral floats stay floats, dates stay text. */
-export function toPyValue(node: YNode): PyValue {
+/**
+ * Python value of a node (PyYAML's view): integral floats stay floats, dates
+ * stay text unless `timestamp` builds them.
+ */
+export function toPyValue(node: YNode, timestamp?: (text: string) => PyValue): PyValue {
   switch (node.kind) {
     case "scalar": {
       const v = node.value;
+      if (timestamp && node.pyType === "timestamp") return timestamp(String(v));
       if (node.pyType === "float" && typeof v === "number" && (Number.isInteger(v) || !Number.isFinite(v))) {
         return new PyFloat(v);
       }
       return v;
     }
     case "seq":
-      return node.items.map(toPyValue);
+      return node.items.map((item) => toPyValue(item, timestamp));
     case "map": {
       const out = newDict();
-      for (const pair of node.pairs) dictSet(out, keyText(pair.key), toPyValue(pair.value));
+      for (const pair of node.pairs) dictSet(out, keyText(pair.key), toPyValue(pair.value, timestamp));
       return out;
     }
   }

@@ -2,7 +2,15 @@
 // `task "x": unknown key "nxt" (did you mean "next"?)`.
 
 import { pyRepr } from "../../runtime/stdlib/py/index";
-import { keyNodeAt, type NodePath, nodeAt, toJsonData, toPyValue, type YNode } from "../load/yaml-node";
+import {
+  keyNodeAt,
+  type NodePath,
+  nodeAt,
+  toJsonData,
+  toPyValue,
+  type YNode,
+  type YScalar,
+} from "../load/yaml-node";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
@@ -40,6 +48,23 @@ export function describeValue(node: YNode | undefined): string {
   if (v === null) return "nothing";
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v);
   return pyRepr(toPyValue(node));
+}
+
+/**
+ * A YAML timestamp where the schema wanted a JSON value: the node itself, a
+ * value of a mapping, or a value of a mapping in a list (input, vars,
+ * publish, output items). PyYAML made it a date, which matches no JSON type.
+ */
+function timestampIn(node: YNode | undefined, depth = 0): YScalar | undefined {
+  if (!node || depth > 2) return undefined;
+  if (node.kind === "scalar") return node.pyType === "timestamp" ? node : undefined;
+  const children = node.kind === "seq" ? node.items : node.pairs.map((p) => p.value);
+  for (const child of children) {
+    if (node.kind === "seq" && child.kind === "scalar") continue;
+    const found = timestampIn(child, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The first item of a list that repeats an earlier one (by Python value). */
@@ -121,6 +146,11 @@ export function schemaDiagnostics(
     const node = found.complete || found.node.kind === "scalar" ? found.node : undefined;
     const at = { file, range: (found.complete ? found.node : found.node).range };
     const where = describePath(issue.path);
+    const stamp = timestampIn(node);
+    if (stamp && issue.keyword !== "additionalProperties") {
+      out.push(diagnostic("ORQ1021", { where, text: String(stamp.value) }, { file, range: stamp.range }));
+      continue;
+    }
     switch (issue.keyword) {
       case "additionalProperties":
         for (const key of issue.params.keys as string[]) {

@@ -5,6 +5,7 @@
 
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { PyFloat, type PyValue, pyRepr } from "../../runtime/stdlib/py/index";
+import { timestampValue } from "../load/pyyaml-scalar";
 import { type JsonData, type NodePath, nodeAt, toJsonData, toPyValue, type YNode } from "../load/yaml-node";
 import { pythonRegExp } from "./python-regexp";
 
@@ -72,7 +73,8 @@ function instancePath(root: YNode, pointer: string): NodePath {
 
 function reprAt(root: YNode, path: NodePath): string {
   const found = nodeAt(root, path);
-  return found.complete ? pyRepr(toPyValue(found.node)) : "None";
+  // Orquesta's messages show what PyYAML built: a timestamp is a date or datetime there.
+  return found.complete ? pyRepr(toPyValue(found.node, timestampValue)) : "None";
 }
 
 const q = (s: string): string => pyRepr(s);

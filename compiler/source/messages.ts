@@ -110,6 +110,12 @@ export const MESSAGES = {
     "negative number",
     (a) => `${a.where} must be 0 or more, found ${a.found}`,
   ),
+  ORQ1021: def<{ where: string; text: string }>(
+    "error",
+    "YAML timestamp where a JSON value is expected",
+    (a) =>
+      `${a.where}: ${a.text} is a date to PyYAML (a YAML timestamp), which Orquesta's schema refuses; quote it ("${a.text}") to keep it text`,
+  ),
   ORQ1030: def<{ ref: string; detail: string }>(
     "error",
     "invalid action metadata",

@@ -5,9 +5,8 @@
 // datetime objects (workflow files keep them as their text).
 
 import { parseYamlData } from "../../../compiler/load/parse-yaml";
-import { resolvePlainScalar, timestampFields } from "../../../compiler/load/pyyaml-scalar";
+import { resolvePlainScalar, timestampValue } from "../../../compiler/load/pyyaml-scalar";
 import { toPyValue, type YNode } from "../../../compiler/load/yaml-node";
-import { PyDate, PyDateTime } from "../py/datetime";
 import type { PyDict } from "../py/value";
 import { PyError, type PyValue } from "../py/value";
 
@@ -24,29 +23,10 @@ export function plainReadsAsStr(text: string): boolean {
 function build(node: YNode, setKey: SetKey): PyValue {
   if (node.kind === "seq") return node.items.map((item) => build(item, setKey));
   if (node.kind === "scalar")
-    return node.pyType === "timestamp" ? timestamp(String(node.value)) : toPyValue(node);
+    return node.pyType === "timestamp" ? timestampValue(String(node.value)) : toPyValue(node);
   const d: PyDict = {};
   for (const pair of node.pairs) setKey(d, build(pair.key, setKey), build(pair.value, setKey));
   return d;
-}
-
-/** A timestamp the loader accepted (its fields are valid) as Python's date or datetime. */
-function timestamp(text: string): PyValue {
-  const f = timestampFields(text)!;
-  const t = f.time;
-  if (!t) return new PyDate(f.year, f.month, f.day);
-  const zone = t.offsetUs === null ? "naive" : "timezone";
-  return PyDateTime.of(
-    f.year,
-    f.month,
-    f.day,
-    t.hour,
-    t.minute,
-    t.second,
-    t.microsecond,
-    t.offsetUs ?? 0,
-    zone,
-  );
 }
 
 /** yaml.safe_load(text): one document (None for an empty stream), mapping keys set by `setKey`. */

@@ -265,3 +265,61 @@ describe("syntax and loading", () => {
     expect(inspect(text).map((e) => e.type)).toEqual(["context", "semantic", "syntax"]);
   });
 });
+
+// Expected values from Orquesta 1.6.0 (scripts/trace-diff/orquesta_reference.py), 2026-11-28.
+describe("YAML timestamps", () => {
+  it("refuses a date where the schema wants a JSON value, showing it as PyYAML built it", () => {
+    const text = `version: 1.0
+input:
+  - since: 2020-01-02
+vars:
+  - stamp: 2001-12-14 21:59:43.10
+  - nested: [2020-01-02]
+tasks:
+  t1:
+    action: core.echo
+    input:
+      message: 2020-01-02
+    next:
+      - publish:
+          - d: 2001-12-14t21:59:43.10-05:00
+output:
+  - d: 2020-01-02
+`;
+    expect(inspect(text).filter((e) => e.type === "syntax")).toEqual([
+      {
+        type: "syntax",
+        message: "{'since': datetime.date(2020, 1, 2)} is not valid under any of the given schemas",
+        spec_path: "input[0]",
+        schema_path: "properties.input.items.oneOf",
+      },
+      {
+        type: "syntax",
+        message: "datetime.date(2020, 1, 2) is not valid under any of the given schemas",
+        spec_path: "output[0].d",
+        schema_path: "properties.output.items.patternProperties.^\\w+$.anyOf",
+      },
+      {
+        type: "syntax",
+        message: "{'message': datetime.date(2020, 1, 2)} is not valid under any of the given schemas",
+        spec_path: "tasks.t1.input",
+        schema_path: "properties.tasks.patternProperties.^\\w+$.properties.input.oneOf",
+      },
+      {
+        type: "syntax",
+        message:
+          "[{'d': datetime.datetime(2001, 12, 14, 21, 59, 43, 100000, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400)))}] is not valid under any of the given schemas",
+        spec_path: "tasks.t1.next[0].publish",
+        schema_path:
+          "properties.tasks.patternProperties.^\\w+$.properties.next.items.properties.publish.oneOf",
+      },
+      {
+        type: "syntax",
+        message:
+          "datetime.datetime(2001, 12, 14, 21, 59, 43, 100000) is not valid under any of the given schemas",
+        spec_path: "vars[0].stamp",
+        schema_path: "properties.vars.items.patternProperties.^\\w+$.anyOf",
+      },
+    ]);
+  });
+});
