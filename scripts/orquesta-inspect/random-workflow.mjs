@@ -65,14 +65,18 @@ export function randomWorkflow(seed) {
   const expr = () => (chance(0.5) ? yaql() : jinja());
   const inlineValue = () =>
     pick([`<% ctx(${variable()}) %>`, `"{{ ctx().${variable()} }}"`, "1", "text", `'<% $.${variable()} %>'`]);
-  const value = () => (chance(0.7) ? expr() : pick([1, "text", true, null, [1, 2], { k: "v" }]));
+  // "2020-01-02" is written plain: a YAML timestamp, which PyYAML makes a date.
+  const value = () =>
+    chance(0.7)
+      ? expr()
+      : pick([1, "text", true, null, [1, 2], { k: "v" }, "2020-01-02", ["2001-12-14 21:59:43.10"]]);
 
   const doc = { version: 1.0 };
   if (fault(0.02)) doc.version = 2.0;
   if (chance(0.7)) {
     const names = VARS.filter(() => chance(0.4));
     doc.input = names.map((n, i) =>
-      chance(0.4) ? { [n]: i > 0 && chance(0.5) ? expr() : pick([1, "x", [1, 2]]) } : n,
+      chance(0.4) ? { [n]: i > 0 && chance(0.5) ? expr() : pick([1, "x", [1, 2], "2020-01-02"]) } : n,
     );
     if (fault(0.03)) doc.input = { a: 1 };
   }
