@@ -355,10 +355,3 @@ export function compareDates(a: unknown, b: unknown): number | null {
   if (da && db) throw new PyError("TypeError", "can't compare datetime.datetime to datetime.date");
   return null;
 }
-
-/** Python's `-` between two datetimes, in microseconds (a timedelta). */
-export function subtractDateTimes(a: PyDateTime, b: PyDateTime): number {
-  if (a.naive !== b.naive)
-    throw new PyError("TypeError", "can't subtract offset-naive and offset-aware datetimes");
-  return a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs;
-}
