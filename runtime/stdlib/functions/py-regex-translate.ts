@@ -87,6 +87,18 @@ const W_CLASS_ASCII = "A-Za-z0-9_";
 
 /** A Python pattern and its flags as a PyRegex; throws PyError("error") where sre refuses it. */
 export function translatePattern(pattern: string, flags: number): PyRegex {
+  try {
+    return translate(pattern, flags);
+  } catch (e) {
+    // sre counts positions in code points; the translation reads UTF-16 units.
+    const m = e instanceof PyError ? / at position (\d+)$/.exec(e.message) : null;
+    if (!m) throw e;
+    const at = [...pattern.slice(0, Number(m[1]))].length;
+    throw reError((e as PyError).message.slice(0, m.index), at);
+  }
+}
+
+function translate(pattern: string, flags: number): PyRegex {
   // Global inline flags at the start: (?aiLmsux)
   const src = pattern;
   let allFlags = flags;
@@ -302,25 +314,35 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
       i++;
     }
     let first = true;
+    /** The literal character just read, where a range would start. */
+    let previous: { text: string; pos: number } | null = null;
     while (i < src.length) {
-      const c = src[i]!;
+      const c = String.fromCodePoint(src.codePointAt(i)!);
       if (c === "]" && !first) {
         i++;
         return `${res}]`;
       }
       first = false;
-      if (c === "\\") res += readEscape(true) as string;
-      else if (c === "[") {
+      if (c === "\\") {
+        res += readEscape(true) as string;
+        previous = null;
+      } else if (c === "[") {
         res += "\\[";
         i++;
+        previous = { text: "[", pos: i - 1 };
       } else if (c === "-") {
         // A range dash stays a dash; one at the edges is a literal.
         const atEdge = res.endsWith("[") || res.endsWith("[^") || src[i + 1] === "]";
+        const next = atEdge || i + 1 >= src.length ? "" : String.fromCodePoint(src.codePointAt(i + 1)!);
+        if (previous && next && next !== "\\" && previous.text.codePointAt(0)! > next.codePointAt(0)!)
+          throw reError(`bad character range ${previous.text}-${next}`, previous.pos);
         res += atEdge ? "\\-" : "-";
         i++;
+        previous = null;
       } else {
         res += literal(c, true);
-        i++;
+        previous = { text: c, pos: i };
+        i += c.length;
       }
     }
     throw reError("unterminated character set", i);
@@ -512,7 +534,9 @@ export function translatePattern(pattern: string, flags: number): PyRegex {
   try {
     re = hidden.length > 0 ? new PyRegExp(source, jsFlags, hidden) : new RegExp(source, jsFlags);
   } catch (e) {
-    throw reError(e instanceof Error ? e.message.replace(/^Invalid regular expression: /, "") : String(e));
+    // JavaScript's message names the translation (`/.../guy: ...`): keep only the reason, in sre's words where known.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/\w*: /s, "");
+    throw reError(/range out of order/i.test(reason) ? "bad character range" : reason);
   }
   return { source: pattern, groups, re, groupNames };
 }

@@ -10,6 +10,21 @@ describe("regex functions (Python re semantics)", () => {
     expect(call("regex_match", ["hello", "HELLO"], { ignorecase: true })).toBe(true);
     expect(call("regex_match", [123, "\\d+$"])).toBe(true);
   });
+  it("refuses what sre refuses, with its message and its position in code points", () => {
+    const message = (pattern: string) => {
+      try {
+        call("regex_match", ["x", pattern]);
+        return "nothing";
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    };
+    // Python 3.11's re.compile messages.
+    expect(message("[z-a]")).toBe("bad character range z-a at position 1");
+    expect(message("😀😀[é-a]")).toBe("bad character range é-a at position 3");
+    expect(message("😀(?<=a+)")).toBe("look-behind requires fixed-width pattern");
+    expect(message("😀a**")).toBe("multiple repeat at position 3");
+  });
   it("translates Python-only syntax", () => {
     expect(call("regex_search", ["abc\n", "c$"])).toBe(true);
     expect(call("regex_search", ["abc\n", "c\\Z"])).toBe(false);
