@@ -535,7 +535,10 @@ function translate(pattern: string, flags: number): PyRegex {
     re = hidden.length > 0 ? new PyRegExp(source, jsFlags, hidden) : new RegExp(source, jsFlags);
   } catch (e) {
     // JavaScript's message names the translation (`/.../guy: ...`): keep only the reason, in sre's words where known.
-    const reason = (e instanceof Error ? e.message : String(e)).replace(/^Invalid regular expression: \/.*\/\w*: /s, "");
+    const reason = (e instanceof Error ? e.message : String(e)).replace(
+      /^Invalid regular expression: \/.*\/\w*: /s,
+      "",
+    );
     throw reError(/range out of order/i.test(reason) ? "bad character range" : reason);
   }
   return { source: pattern, groups, re, groupNames };
