@@ -4,7 +4,7 @@
 // defaults that read each other in a cycle. Either fails every execution that
 // uses those defaults.
 
-import { complexTemplate, templateDependencies } from "../../runtime/engine/param-template";
+import { complexTemplate, isTemplate, templateDependencies } from "../../runtime/engine/param-template";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
@@ -33,7 +33,7 @@ export function paramTemplateDiagnostics(
     const node = pair.value.kind === "map" ? mapGet(pair.value, "default") : undefined;
     if (!node) continue;
     const value = toPyValue(node);
-    const text = typeof value === "string" && /\{\{|\{%/.test(value) ? value : complexTemplate(value);
+    const text = isTemplate(value) ? value : complexTemplate(value);
     const deps = text === null ? null : templateDependencies(text);
     if (deps) reads.set(keyText(pair.key), { deps, node });
   }

@@ -32,6 +32,11 @@ export function renderParamTemplate(template: string, vars: PyDict): PyValue {
   }
 }
 
+/** A string StackStorm renders as a template: it holds `{{` or `{%`. */
+export function isTemplate(v: PyValue): v is string {
+  return typeof v === "string" && (v.includes("{{") || v.includes("{%"));
+}
+
 /**
  * The names a parameter template reads (jinja2.meta.find_undeclared_variables),
  * or null when it does not parse: StackStorm then keeps it as plain text.

@@ -7,7 +7,7 @@ import { parsePythonJson } from "../../compiler/ir/inline-params";
 import { pyJsonLoads } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, mkFloat, type PyDict, type PyValue } from "../stdlib/py/value";
-import { complexTemplate, templateDependencies } from "./param-template";
+import { complexTemplate, isTemplate, templateDependencies } from "./param-template";
 
 export interface ParamSpec {
   readonly type?: string;
@@ -54,10 +54,6 @@ export function applyParameterRules(
     dictSet(out, name, cast.value);
   }
   return { ok: true, input: out };
-}
-
-function isTemplate(v: PyValue): v is string {
-  return typeof v === "string" && (v.includes("{{") || v.includes("{%"));
 }
 
 /**

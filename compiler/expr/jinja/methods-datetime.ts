@@ -3,7 +3,7 @@
 // `d.strftime('%Y')`, `dt.date()` ...
 
 import { PyDate, type PyDateTime } from "../../../runtime/stdlib/py/datetime";
-import { mkFloat, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import { mkFloat, type PyValue, pyTypeName, typeError } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import type { JinjaCallable } from "./values";
 import { fn } from "./values";
@@ -11,6 +11,8 @@ import { fn } from "./values";
 /** Days from 0001-01-01 (day 1) to 1970-01-01: Python's toordinal() of the epoch. */
 const EPOCH_ORDINAL = 719_163;
 const US_PER_DAY = 86_400_000_000;
+/** Methods datetime takes from date as they are. */
+const INHERITED = new Set(["weekday", "isoweekday", "toordinal"]);
 
 /** The value of `obj.name` for a date or datetime, or undefined when Python has no such attribute. */
 export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue | undefined {
@@ -22,17 +24,14 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
     case "day":
       return obj.day;
   }
-  const owner = obj instanceof PyDate ? "date" : "datetime";
-  const call = (invoke: (args: readonly PyValue[]) => PyValue, arity = 0): JinjaCallable =>
+  // A method datetime inherits from date names date in its messages.
+  const owner = obj instanceof PyDate || INHERITED.has(name) ? "date" : "datetime";
+  const call = (invoke: (args: readonly PyValue[]) => PyValue): JinjaCallable =>
     fn(
       name,
       (args, kwargs) => {
-        if (args.length !== arity || Object.keys(kwargs).length > 0)
-          throw typeError(
-            arity === 0
-              ? `${owner}.${name}() takes no arguments (${args.length} given)`
-              : `${name}() takes exactly ${arity} argument (${args.length} given)`,
-          );
+        if (args.length > 0 || Object.keys(kwargs).length > 0)
+          throw typeError(`${owner}.${name}() takes no arguments (${args.length} given)`);
         return invoke(args);
       },
       "method",
@@ -48,10 +47,16 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
     case "ctime":
       return call(() => obj.format("%a %b %e %H:%M:%S %Y"));
     case "strftime":
-      return call((args) => {
-        if (typeof args[0] !== "string") throw typeError("strftime() argument 1 must be str, not int");
-        return obj.format(args[0]);
-      }, 1);
+      return fn(
+        name,
+        (args, kwargs) => {
+          const [format] = bindArgs("strftime", args, kwargs, ["format"], 1);
+          if (typeof format !== "string")
+            throw typeError(`strftime() argument 1 must be str, not ${pyTypeName(format ?? null)}`);
+          return obj.format(format);
+        },
+        "method",
+      );
   }
   if (obj instanceof PyDate) return name === "isoformat" ? call(() => obj.isoformat()) : undefined;
   switch (name) {
@@ -69,7 +74,7 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
         (args, kwargs) => {
           const [sep] = bindArgs("isoformat", args, kwargs, ["sep"]);
           if (sep !== undefined && (typeof sep !== "string" || [...sep].length !== 1))
-            throw typeError("isoformat() argument 1 must be a unicode character, not str");
+            throw typeError(`isoformat() argument 1 must be a unicode character, not ${pyTypeName(sep)}`);
           return obj.isoformat(sep ?? "T");
         },
         "method",

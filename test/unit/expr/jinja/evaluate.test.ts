@@ -210,3 +210,36 @@ describe("generator filters", () => {
     expect(text("slice(1)")).toMatch(/^<generator object sync_do_slice at /);
   });
 });
+
+// Dates reach Jinja from from_yaml_string; values and messages are Python 3.11's.
+describe("dates and datetimes", () => {
+  const ctx = { t: "d: 2001-12-14\nn: 2001-12-14 21:59:43.10\nz: 2001-12-14T21:59:43Z" };
+  const x = "(ctx('t') | from_yaml_string)";
+  it("has Python's attributes and methods", () => {
+    expect(repr(`${x}.d.year`, ctx)).toBe("2001");
+    expect(repr(`${x}.n.microsecond`, ctx)).toBe("100000");
+    expect(repr(`${x}.n.isoformat(' ')`, ctx)).toBe("'2001-12-14 21:59:43.100000'");
+    expect(repr(`${x}.z.strftime('%Y %Z %z')`, ctx)).toBe("'2001 UTC +0000'");
+    expect(repr(`${x}.d.toordinal()`, ctx)).toBe("730833");
+    expect(repr(`${x}.n.date()`, ctx)).toBe("datetime.date(2001, 12, 14)");
+    expect(repr(`${x}.z.timestamp()`, ctx)).toBe("1008367183.0");
+    expect(repr(`${x}.d < ${x}.d`, ctx)).toBe("False");
+  });
+  it("raises Python's TypeErrors", () => {
+    expect(failure(`{{ ${x}.n.weekday(1) }}`, env(ctx)).message).toMatch(
+      /TypeError: date\.weekday\(\) takes no arguments \(1 given\)$/,
+    );
+    expect(failure(`{{ ${x}.n.date(1) }}`, env(ctx)).message).toMatch(
+      /TypeError: datetime\.date\(\) takes no arguments \(1 given\)$/,
+    );
+    expect(failure(`{{ ${x}.n.isoformat(1) }}`, env(ctx)).message).toMatch(
+      /TypeError: isoformat\(\) argument 1 must be a unicode character, not int$/,
+    );
+    expect(failure(`{{ ${x}.n < ${x}.z }}`, env(ctx)).message).toMatch(
+      /TypeError: can't compare offset-naive and offset-aware datetimes$/,
+    );
+    expect(failure(`{{ ${x}.d < ${x}.n }}`, env(ctx)).message).toMatch(
+      /TypeError: can't compare datetime\.datetime to datetime\.date$/,
+    );
+  });
+});
