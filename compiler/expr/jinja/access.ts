@@ -3,7 +3,7 @@
 // first, then the attribute. Missing -> an undefined value; names starting
 // with "_" -> an "unsafe" undefined.
 
-import { PyDate, PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyDate, PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import {
   bigOf,
   isDict,
@@ -22,7 +22,7 @@ import { Markup } from "./markup";
 import { method } from "./method-signatures";
 import { bytesAttribute } from "./methods-bytes";
 import { collectionAttribute } from "./methods-collections";
-import { dateAttribute } from "./methods-datetime";
+import { dateAttribute, timedeltaAttribute } from "./methods-datetime";
 import { numberAttribute } from "./methods-number";
 import { markupAttribute, strAttribute } from "./methods-str";
 import { chars, equals, toRepr } from "./protocol";
@@ -103,6 +103,7 @@ export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined
   if (obj instanceof JinjaMacro) return obj.attribute(name);
   if (obj instanceof JinjaCallable || obj instanceof PyGenerator || obj instanceof DictView) return undefined;
   if (obj instanceof PyDate || obj instanceof PyDateTime) return dateAttribute(obj, name);
+  if (obj instanceof PyTimedelta) return timedeltaAttribute(obj, name);
   if (obj instanceof PyComplex) {
     if (name === "real") return mkFloat(obj.re);
     if (name === "imag") return mkFloat(obj.im);

@@ -3,6 +3,7 @@
 // exponents gives floats, sequences concatenate and repeat.
 
 import { complexNegate, complexOp } from "../../../runtime/stdlib/py/complex";
+import { dateArithmetic } from "../../../runtime/stdlib/py/datetime";
 import { floatPower } from "../../../runtime/stdlib/py/float-power";
 import {
   bigOf,
@@ -80,6 +81,10 @@ export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
   if (a instanceof Markup || b instanceof Markup) {
     const r = markupOp(op, a, b);
     if (r !== undefined) return r;
+  }
+  if (op === "+" || op === "-") {
+    const dated = dateArithmetic(op, a, b);
+    if (dated !== undefined) return dated;
   }
   if (op === "-" && a instanceof DictView && a.pyOpaque !== "dict_values") {
     const other = new PySet(iterate(b));

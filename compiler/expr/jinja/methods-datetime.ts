@@ -1,8 +1,8 @@
-// Attributes and methods of Python's date and datetime in Jinja (what
-// `from_yaml_string` makes of YAML timestamps): `d.year`, `d.isoformat()`,
-// `d.strftime('%Y')`, `dt.date()` ...
+// Attributes and methods of Python's date, datetime and timedelta in Jinja
+// (what `from_yaml_string` makes of YAML timestamps, and their differences):
+// `d.year`, `d.isoformat()`, `d.strftime('%Y')`, `dt.date()`, `td.days` ...
 
-import { PyDate, type PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyDate, type PyDateTime, type PyTimedelta, US_PER_DAY } from "../../../runtime/stdlib/py/datetime";
 import { mkFloat, type PyValue, pyTypeName, typeError } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import type { JinjaCallable } from "./values";
@@ -10,7 +10,6 @@ import { fn } from "./values";
 
 /** Days from 0001-01-01 (day 1) to 1970-01-01: Python's toordinal() of the epoch. */
 const EPOCH_ORDINAL = 719_163;
-const US_PER_DAY = 86_400_000_000;
 /** Methods datetime takes from date as they are. */
 const INHERITED = new Set(["weekday", "isoweekday", "toordinal"]);
 
@@ -90,4 +89,25 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
 
 function wallUs(d: PyDate | PyDateTime): number {
   return d instanceof PyDate ? d.ordinal * US_PER_DAY : d.wallUs;
+}
+
+/** `td.days`, `td.seconds`, `td.microseconds` and `td.total_seconds()` of a timedelta. */
+export function timedeltaAttribute(td: PyTimedelta, name: string): PyValue | undefined {
+  switch (name) {
+    case "days":
+    case "seconds":
+    case "microseconds":
+      return td.parts[name];
+    case "total_seconds":
+      return fn(
+        name,
+        (args, kwargs) => {
+          if (args.length > 0 || Object.keys(kwargs).length > 0)
+            throw typeError(`timedelta.total_seconds() takes no arguments (${args.length} given)`);
+          return mkFloat(td.us / 1_000_000);
+        },
+        "method",
+      );
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
 // repr(), ==, ordering and `in`, with StrictUndefined raising wherever
 // Python would touch it.
 
-import { PyDate, PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyDate, PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import {
@@ -118,7 +118,7 @@ export function isTrue(v: PyValue): boolean {
 /** Python str(). */
 export function toStr(v: PyValue): string {
   if (typeof v === "string") return v;
-  if (v instanceof PyDateTime || v instanceof PyDate) return v.pyStr();
+  if (v instanceof PyDateTime || v instanceof PyDate || v instanceof PyTimedelta) return v.pyStr();
   if (v instanceof Markup) return v.text;
   if (v instanceof JinjaUndefined) {
     if (v.strict) v.fail();
@@ -192,6 +192,7 @@ function isPlain(v: PyValue): boolean {
     v instanceof PyComplex ||
     v instanceof PyDate ||
     v instanceof PyDateTime ||
+    v instanceof PyTimedelta ||
     isDict(v)
   );
 }

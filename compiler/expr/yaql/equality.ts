@@ -1,12 +1,12 @@
 // Python `==` for the values a YAQL expression sees: the shared model's rules
 // plus timespans compared by value (datetimes hash by value in the shared model).
 
+import { PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { PySet, type PyValue, pyEquals } from "../../../runtime/stdlib/py/value";
-import { YaqlTimespan } from "./opaque";
 import { isSetLike, iterate, yHashKey } from "./values";
 
 export function yEquals(a: PyValue, b: PyValue): boolean {
-  if (a instanceof YaqlTimespan && b instanceof YaqlTimespan) return a.us === b.us;
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return a.us === b.us;
   if (isSetLike(a) && isSetLike(b) && !(a instanceof PySet && b instanceof PySet)) return sameSet(a, b);
   return pyEquals(a, b);
 }

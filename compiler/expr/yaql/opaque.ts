@@ -4,7 +4,6 @@
 
 import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
 import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
-import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
@@ -19,24 +18,6 @@ export class YaqlRegex {
   /** A fresh global RegExp (exec state is per use). */
   fresh(): RegExp {
     return copyRegExp(this.re, this.re.flags);
-  }
-}
-
-export const US_PER_DAY = 86_400_000_000;
-
-/** timedelta's range: -999999999 days to 999999999 days 23:59:59.999999. */
-const MIN_TIMESPAN_US = -999_999_999 * 86_400_000_000;
-const END_TIMESPAN_US = 1_000_000_000 * 86_400_000_000;
-
-export class YaqlTimespan {
-  readonly pyOpaque = "datetime.timedelta";
-  /** Whole microseconds (Python timedelta resolution). */
-  constructor(readonly us: number) {
-    if (!(us >= MIN_TIMESPAN_US && us < END_TIMESPAN_US))
-      throw new PyError("OverflowError", "days must have magnitude <= 999999999");
-  }
-  hashKey(): string {
-    return `td${this.us}`;
   }
 }
 

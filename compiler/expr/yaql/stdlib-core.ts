@@ -2,7 +2,7 @@
 // system,branching}.py): arithmetic, comparisons, `in`, the indexer, let/def/
 // with, switch/coalesce and friends.
 
-import type { PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import type { PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import {
   compareStrings,
   PyError,
@@ -14,7 +14,6 @@ import {
 import { constNode } from "./ast";
 import { callOverloads, type Lambda, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
-import type { YaqlTimespan } from "./opaque";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pySub, pyTrueDiv } from "./py-num";
 import { defFunction, defMethod, overloadsOf, P, R, T } from "./types";
 import { iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
@@ -61,7 +60,7 @@ for (const [op, test] of Object.entries(COMPARISONS)) {
     test(Math.sign((a.v(0) as PyDateTime).utcUs - (a.v(1) as PyDateTime).utcUs)),
   );
   defFunction(name, [P("left", T.timespan), P("right", T.timespan)], (_, a) =>
-    test(Math.sign((a.v(0) as YaqlTimespan).us - (a.v(1) as YaqlTimespan).us)),
+    test(Math.sign((a.v(0) as PyTimedelta).us - (a.v(1) as PyTimedelta).us)),
   );
 }
 

@@ -2,7 +2,7 @@
 // number functions, bit operations, two-argument max/min, and the
 // deterministic part of the datetime/timespan library.
 
-import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import {
   bigOf,
   floatOf,
@@ -17,7 +17,7 @@ import {
   type PyValue,
   pyTypeName,
 } from "../../../runtime/stdlib/py/value";
-import { parseDateTime, YaqlTimespan } from "./opaque";
+import { parseDateTime } from "./opaque";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
 import { parsePyFloat, parsePyInt } from "./py-parse";
 import { pyStrptime } from "./py-strptime";
@@ -109,8 +109,8 @@ const aware = (v: PyValue) => {
   const d = dt(v);
   return d.naive ? d.withZone("dateutil") : d;
 };
-const ts = (v: PyValue) => v as unknown as YaqlTimespan;
-const ZERO = new YaqlTimespan(0);
+const ts = (v: PyValue) => v as unknown as PyTimedelta;
+const ZERO = new PyTimedelta(0);
 
 defFunction(
   "datetime",
@@ -157,7 +157,7 @@ defFunction(
   ],
   (_, a) => {
     const [d, h, m, s, ms, us] = [0, 1, 2, 3, 4, 5].map((i) => intOf(a.v(i)));
-    return new YaqlTimespan(((((d! * 24 + h!) * 60 + m!) * 60 + s!) * 1000 + ms!) * 1000 + us!);
+    return new PyTimedelta(((((d! * 24 + h!) * 60 + m!) * 60 + s!) * 1000 + ms!) * 1000 + us!);
   },
 );
 defFunction("now", [P("offset", TS, ZERO)], (_, a) => {
@@ -189,12 +189,12 @@ prop("date", DT, (v) => {
 });
 prop("time", DT, (v) => {
   const d = aware(v);
-  return new YaqlTimespan(d.wallUs - PyDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
+  return new PyTimedelta(d.wallUs - PyDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
 });
 // yaql's utc is `dt - dt.utcoffset()`: the wall time moves, the zone stays (so timestamp counts the offset twice).
 const utcOf = (d: PyDateTime) => new PyDateTime(d.wallUs - d.offsetUs, d.offsetUs, d.zone);
 prop("utc", DT, (v) => utcOf(aware(v)));
-prop("offset", DT, (v) => new YaqlTimespan(dt(v).offsetUs));
+prop("offset", DT, (v) => new PyTimedelta(dt(v).offsetUs));
 prop("timestamp", DT, (v) => {
   // yaql calls its utc() directly here, without the DateTime() conversion: `dt - None` for a naive one.
   if (dt(v).naive)
@@ -208,27 +208,27 @@ defFunction("#operator_-", [P("dt", DT), P("ts", TS)], (_, a) => aware(a.v(0)).p
 defFunction(
   "#operator_-",
   [P("dt1", DT), P("dt2", DT)],
-  (_, a) => new YaqlTimespan(dt(a.v(0)).utcUs - dt(a.v(1)).utcUs),
+  (_, a) => new PyTimedelta(dt(a.v(0)).utcUs - dt(a.v(1)).utcUs),
 );
 defFunction(
   "#operator_+",
   [P("ts1", TS), P("ts2", TS)],
-  (_, a) => new YaqlTimespan(ts(a.v(0)).us + ts(a.v(1)).us),
+  (_, a) => new PyTimedelta(ts(a.v(0)).us + ts(a.v(1)).us),
 );
 defFunction(
   "#operator_-",
   [P("ts1", TS), P("ts2", TS)],
-  (_, a) => new YaqlTimespan(ts(a.v(0)).us - ts(a.v(1)).us),
+  (_, a) => new PyTimedelta(ts(a.v(0)).us - ts(a.v(1)).us),
 );
 defFunction(
   "#operator_*",
   [P("ts", TS), P("n", N)],
-  (_, a) => new YaqlTimespan(Math.round(ts(a.v(0)).us * numberOf(a.v(1)))),
+  (_, a) => new PyTimedelta(Math.round(ts(a.v(0)).us * numberOf(a.v(1)))),
 );
 defFunction(
   "#operator_*",
   [P("n", N), P("ts", TS)],
-  (_, a) => new YaqlTimespan(Math.round(ts(a.v(1)).us * numberOf(a.v(0)))),
+  (_, a) => new PyTimedelta(Math.round(ts(a.v(1)).us * numberOf(a.v(0)))),
 );
 defFunction("#operator_/", [P("ts1", TS), P("ts2", TS)], (_, a) => {
   if (ts(a.v(1)).us === 0) throw new PyError("ZeroDivisionError", "float division by zero");
@@ -236,9 +236,9 @@ defFunction("#operator_/", [P("ts1", TS), P("ts2", TS)], (_, a) => {
 });
 defFunction("#operator_/", [P("ts", TS), P("n", N)], (_, a) => {
   if (numberOf(a.v(1)) === 0) throw new PyError("ZeroDivisionError", "division by zero");
-  return new YaqlTimespan(Math.round(ts(a.v(0)).us / numberOf(a.v(1))));
+  return new PyTimedelta(Math.round(ts(a.v(0)).us / numberOf(a.v(1))));
 });
-defFunction("#unary_operator_-", [P("ts", TS)], (_, a) => new YaqlTimespan(-ts(a.v(0)).us));
+defFunction("#unary_operator_-", [P("ts", TS)], (_, a) => new PyTimedelta(-ts(a.v(0)).us));
 defFunction("#unary_operator_+", [P("ts", TS)], (_, a) => a.v(0));
 
 defMethod(
@@ -274,4 +274,4 @@ defMethod(
 );
 defMethod("format", [P("dt", DT), P("format", T.string)], (_, a) => aware(a.v(0)).format(a.v(1) as string));
 defFunction("isDatetime", [P("value", T.any)], (_, a) => a.v(0) instanceof PyDateTime);
-defFunction("isTimespan", [P("value", T.any)], (_, a) => a.v(0) instanceof YaqlTimespan && !isDict(a.v(0)));
+defFunction("isTimespan", [P("value", T.any)], (_, a) => a.v(0) instanceof PyTimedelta && !isDict(a.v(0)));

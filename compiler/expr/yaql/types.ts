@@ -1,7 +1,7 @@
 // yaql's parameter types (yaqltypes.py) and the table the standard library
 // modules register their overloads into.
 
-import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { isDict, isInt, PyFloat, PySet, type PyValue } from "../../../runtime/stdlib/py/value";
 import { constNode } from "./ast";
 import { YaqlContext } from "./context";
@@ -14,7 +14,7 @@ import {
   type TypeSpec,
 } from "./dispatch";
 import { fastDelegatedOperator } from "./fast-operators";
-import { YaqlRegex, YaqlTimespan } from "./opaque";
+import { YaqlRegex } from "./opaque";
 import { isSetLike, isYaqlIterable, isYaqlSequence, OrderingIterable, YaqlIter } from "./values";
 
 const nullable = (spec: TypeSpec): TypeSpec => ({
@@ -46,7 +46,7 @@ export const T = {
   frozenset: { name: "frozenset", check: (v: PyValue) => v instanceof PySet } as TypeSpec,
   regex: { name: "regex", check: (v: PyValue) => v instanceof YaqlRegex } as TypeSpec,
   datetime: { name: "datetime", check: (v: PyValue) => v instanceof PyDateTime } as TypeSpec,
-  timespan: { name: "timespan", check: (v: PyValue) => v instanceof YaqlTimespan } as TypeSpec,
+  timespan: { name: "timespan", check: (v: PyValue) => v instanceof PyTimedelta } as TypeSpec,
   context: { name: "context", check: (v: PyValue) => v instanceof YaqlContext } as TypeSpec,
   ordering: { name: "OrderingIterable", check: (v: PyValue) => v instanceof OrderingIterable } as TypeSpec,
   /** utils.MappingRule as an eager parameter type: an argument written `key => value`. */

@@ -2,12 +2,12 @@
 // frozen containers (sets are frozensets) and its non-data objects; plus
 // yaql's own str() function, which spells null/true/false the YAQL way.
 
-import { PyDate, PyDateTime, timedeltaRepr } from "../../../runtime/stdlib/py/datetime";
+import { PyDate, PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { isPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
-import { YaqlRegex, YaqlTimespan } from "./opaque";
+import { YaqlRegex } from "./opaque";
 import { OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
@@ -30,7 +30,6 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
       .map(([k, x]) => `${r(k)}: ${r(x)}`)
       .join(", ")}}`;
   if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
-  if (v instanceof YaqlTimespan) return timedeltaRepr(v.us);
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
   if (v instanceof YaqlView) return viewRepr(v, r);
   if (v instanceof YaqlIter) return "<iterator object>";
@@ -56,27 +55,8 @@ function viewRepr(v: YaqlView, r: (x: PyValue) => string): string {
 /** Python's str() (of a result handed back when `output`). */
 export function yStr(v: PyValue, output = false): string {
   if (typeof v === "string") return v;
-  if (v instanceof PyDateTime || v instanceof PyDate) return v.pyStr();
-  if (v instanceof YaqlTimespan) return timespanStr(v.us);
+  if (v instanceof PyDateTime || v instanceof PyDate || v instanceof PyTimedelta) return v.pyStr();
   return yRepr(v, output);
-}
-
-function d2(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-function timespanStr(us: number): string {
-  const day = 86_400_000_000;
-  const days = Math.floor(us / day);
-  let rest = us - days * day;
-  const h = Math.floor(rest / 3_600_000_000);
-  rest -= h * 3_600_000_000;
-  const m = Math.floor(rest / 60_000_000);
-  rest -= m * 60_000_000;
-  const s = Math.floor(rest / 1_000_000);
-  const micro = rest - s * 1_000_000;
-  const time = `${h}:${d2(m)}:${d2(s)}${micro ? `.${String(micro).padStart(6, "0")}` : ""}`;
-  return days ? `${days} day${Math.abs(days) === 1 ? "" : "s"}, ${time}` : time;
 }
 
 /** yaql's str() function: null, true and false are spelled the YAQL way. */

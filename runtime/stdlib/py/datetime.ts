@@ -6,7 +6,7 @@
 
 import { PyError } from "./value";
 
-const US_PER_DAY = 86_400_000_000;
+export const US_PER_DAY = 86_400_000_000;
 /** datetime's range of wall-clock times: the years 1 to 9999. */
 const MIN_WALL_US = -62_135_596_800_000_000;
 const END_WALL_US = 253_402_300_800_000_000;
@@ -66,6 +66,44 @@ function wallOf(y: number, mo: number, d: number, h: number, mi: number, s: numb
   const t = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
   t.setUTCFullYear(y, mo - 1, d);
   return t.getTime() * 1000 + us;
+}
+
+/** timedelta's range: -999999999 days to 999999999 days 23:59:59.999999. */
+const MIN_TIMEDELTA_US = -999_999_999 * US_PER_DAY;
+const END_TIMEDELTA_US = 1_000_000_000 * US_PER_DAY;
+
+/** Python's datetime.timedelta (yaql's timespan; a difference of two dates or datetimes). */
+export class PyTimedelta {
+  readonly pyOpaque = "datetime.timedelta";
+  /** Whole microseconds (Python timedelta resolution). */
+  constructor(readonly us: number) {
+    if (!(us >= MIN_TIMEDELTA_US && us < END_TIMEDELTA_US))
+      throw new PyError("OverflowError", "days must have magnitude <= 999999999");
+  }
+
+  hashKey(): string {
+    return `td${this.us}`;
+  }
+
+  /** Days, and the seconds and microseconds after them (never negative), as Python normalises them. */
+  get parts(): { days: number; seconds: number; microseconds: number } {
+    const days = Math.floor(this.us / US_PER_DAY);
+    const rest = this.us - days * US_PER_DAY;
+    const seconds = Math.floor(rest / 1_000_000);
+    return { days, seconds, microseconds: rest - seconds * 1_000_000 };
+  }
+
+  pyRepr(): string {
+    return timedeltaRepr(this.us);
+  }
+
+  /** `1 day, 2:03:04.000005`. */
+  pyStr(): string {
+    const { days, seconds, microseconds } = this.parts;
+    const h = Math.floor(seconds / 3600);
+    const time = `${h}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}${microseconds ? `.${pad(microseconds, 6)}` : ""}`;
+    return days ? `${days} day${Math.abs(days) === 1 ? "" : "s"}, ${time}` : time;
+  }
 }
 
 /** Python's repr() of a timedelta: the non-zero of days, seconds, microseconds. */
@@ -339,10 +377,11 @@ export class PyDate {
 }
 
 /**
- * Python's `<` between dates and datetimes: -1, 0 or 1, or null when neither
+ * Python's `<` between dates, datetimes or timedeltas: -1, 0 or 1, or null when neither
  * is one; throws Python's TypeError for the pairs it refuses.
  */
 export function compareDates(a: unknown, b: unknown): number | null {
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return Math.sign(a.us - b.us);
   const da = a instanceof PyDateTime || a instanceof PyDate;
   const db = b instanceof PyDateTime || b instanceof PyDate;
   if (!da && !db) return null;
@@ -354,4 +393,39 @@ export function compareDates(a: unknown, b: unknown): number | null {
   }
   if (da && db) throw new PyError("TypeError", "can't compare datetime.datetime to datetime.date");
   return null;
+}
+
+/**
+ * Python's `+` and `-` between dates, datetimes and timedeltas, or undefined
+ * for any other pair (the caller raises its "unsupported operand" TypeError).
+ */
+export function dateArithmetic(
+  op: "+" | "-",
+  a: unknown,
+  b: unknown,
+): PyDate | PyDateTime | PyTimedelta | undefined {
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta)
+    return new PyTimedelta(op === "+" ? a.us + b.us : a.us - b.us);
+  if (op === "+" && a instanceof PyTimedelta && (b instanceof PyDate || b instanceof PyDateTime))
+    return dateArithmetic("+", b, a);
+  if (b instanceof PyTimedelta) {
+    const delta = op === "+" ? b.us : -b.us;
+    // A date moves by whole days only: plus or minus timedelta.days, as Python's date does.
+    if (a instanceof PyDate) {
+      const days = op === "+" ? b.parts.days : -b.parts.days;
+      const moved = new PyDateTime((a.ordinal + days) * US_PER_DAY, 0, "naive");
+      return new PyDate(moved.year, moved.month, moved.day);
+    }
+    if (a instanceof PyDateTime) return a.plus(delta);
+    return undefined;
+  }
+  if (op !== "-") return undefined;
+  if (a instanceof PyDate && b instanceof PyDate)
+    return new PyTimedelta((a.ordinal - b.ordinal) * US_PER_DAY);
+  if (a instanceof PyDateTime && b instanceof PyDateTime) {
+    if (a.naive !== b.naive)
+      throw new PyError("TypeError", "can't subtract offset-naive and offset-aware datetimes");
+    return new PyTimedelta(a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs);
+  }
+  return undefined;
 }

@@ -1,7 +1,7 @@
 // Python's str() and repr() of values: what an expression embedded in text
 // inserts (`None`, `True`, `[1, 'a']`, `{'k': None}`, `1.0`, `1e-07`, `(1,)`).
 
-import { PyDate, PyDateTime } from "./datetime";
+import { PyDate, PyDateTime, PyTimedelta } from "./datetime";
 import { dictKeys } from "./dict";
 import { floatRepr } from "./float-repr";
 import { intDecimal } from "./int-text";
@@ -11,7 +11,7 @@ export { floatRepr };
 
 export function pyStr(v: PyValue): string {
   if (typeof v === "string") return v;
-  if (v instanceof PyDateTime || v instanceof PyDate) return v.pyStr();
+  if (v instanceof PyDateTime || v instanceof PyDate || v instanceof PyTimedelta) return v.pyStr();
   return pyRepr(v);
 }
 
@@ -42,7 +42,7 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
   }
   if (v instanceof PyFloat) return floatRepr(v.v);
   if (v instanceof PyComplex) return complexRepr(v);
-  if (v instanceof PyDateTime || v instanceof PyDate) return v.pyRepr();
+  if (v instanceof PyDateTime || v instanceof PyDate || v instanceof PyTimedelta) return v.pyRepr();
   const special = hook?.(v, repr);
   if (special !== undefined) return special;
   if (Array.isArray(v)) return `[${v.map(repr).join(", ")}]`;
