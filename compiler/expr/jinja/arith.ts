@@ -3,7 +3,7 @@
 // exponents gives floats, sequences concatenate and repeat.
 
 import { complexNegate, complexOp } from "../../../runtime/stdlib/py/complex";
-import { dateArithmetic } from "../../../runtime/stdlib/py/datetime";
+import { dateArithmetic, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { floatPower } from "../../../runtime/stdlib/py/float-power";
 import {
   bigOf,
@@ -271,6 +271,7 @@ export function powOfFoldedLeft(left: PyValue, right: PyValue): PyValue {
 export function unaryOp(op: "-" | "+", v: PyValue): PyValue {
   if (v instanceof JinjaUndefined) v.fail();
   if (v instanceof PyComplex) return op === "-" ? complexNegate(v) : v;
+  if (v instanceof PyTimedelta) return op === "-" ? new PyTimedelta(-v.us) : v;
   if (!isNumeric(v)) throw typeError(`bad operand type for unary ${op}: '${pyTypeName(v)}'`);
   if (op === "+") return typeof v === "boolean" ? (v ? 1 : 0) : v;
   if (isFloat(v)) return mkFloat(-floatOf(v));

@@ -2,6 +2,7 @@
 // upper, lower, title, replace, trim, int, float, round, format, tojson, ...
 
 import { complexAbs } from "../../../runtime/stdlib/py/complex";
+import { PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { isPySpace, PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import {
@@ -267,6 +268,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   },
   abs: (_rt, v) => {
     if (v instanceof PyComplex) return complexAbs(v);
+    if (v instanceof PyTimedelta) return new PyTimedelta(Math.abs(v.us));
     if (!isNumeric(v)) throw typeError(`bad operand type for abs(): '${pyTypeName(v)}'`);
     if (isFloat(v)) return mkFloat(Math.abs(numberOf(v)));
     const n = bigOf(v);
