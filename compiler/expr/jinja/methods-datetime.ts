@@ -2,7 +2,7 @@
 // (what `from_yaml_string` makes of YAML timestamps, and their differences):
 // `d.year`, `d.isoformat()`, `d.strftime('%Y')`, `dt.date()`, `td.days` ...
 
-import { PyDate, type PyDateTime, type PyTimedelta, US_PER_DAY } from "../../../runtime/stdlib/py/datetime";
+import { PyDate, type PyDateTime, type PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { mkFloat, type PyValue, pyTypeName, typeError } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import type { JinjaCallable } from "./values";
@@ -25,24 +25,14 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
   }
   // A method datetime inherits from date names date in its messages.
   const owner = obj instanceof PyDate || INHERITED.has(name) ? "date" : "datetime";
-  const call = (invoke: (args: readonly PyValue[]) => PyValue): JinjaCallable =>
-    fn(
-      name,
-      (args, kwargs) => {
-        if (args.length > 0 || Object.keys(kwargs).length > 0)
-          throw typeError(`${owner}.${name}() takes no arguments (${args.length} given)`);
-        return invoke(args);
-      },
-      "method",
-    );
-  const ordinal = () => Math.floor(wallUs(obj) / US_PER_DAY) + EPOCH_ORDINAL;
+  const call = (invoke: () => PyValue) => noArguments(`${owner}.${name}`, invoke);
   switch (name) {
     case "weekday":
       return call(() => obj.weekday);
     case "isoweekday":
       return call(() => obj.weekday + 1);
     case "toordinal":
-      return call(ordinal);
+      return call(() => obj.epochDay + EPOCH_ORDINAL);
     case "ctime":
       return call(() => obj.format("%a %b %e %H:%M:%S %Y"));
     case "strftime":
@@ -87,10 +77,6 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
   return undefined;
 }
 
-function wallUs(d: PyDate | PyDateTime): number {
-  return d instanceof PyDate ? d.ordinal * US_PER_DAY : d.wallUs;
-}
-
 /** `td.days`, `td.seconds`, `td.microseconds` and `td.total_seconds()` of a timedelta. */
 export function timedeltaAttribute(td: PyTimedelta, name: string): PyValue | undefined {
   switch (name) {
@@ -99,15 +85,21 @@ export function timedeltaAttribute(td: PyTimedelta, name: string): PyValue | und
     case "microseconds":
       return td.parts[name];
     case "total_seconds":
-      return fn(
-        name,
-        (args, kwargs) => {
-          if (args.length > 0 || Object.keys(kwargs).length > 0)
-            throw typeError(`timedelta.total_seconds() takes no arguments (${args.length} given)`);
-          return mkFloat(td.us / 1_000_000);
-        },
-        "method",
-      );
+      return noArguments("timedelta.total_seconds", () => mkFloat(td.us / 1_000_000));
   }
   return undefined;
+}
+
+/** A bound method that takes no arguments, refusing any as Python does (`date.weekday() takes no arguments`). */
+function noArguments(qualified: string, invoke: () => PyValue): JinjaCallable {
+  const name = qualified.slice(qualified.lastIndexOf(".") + 1);
+  return fn(
+    name,
+    (args, kwargs) => {
+      if (args.length > 0 || Object.keys(kwargs).length > 0)
+        throw typeError(`${qualified}() takes no arguments (${args.length} given)`);
+      return invoke();
+    },
+    "method",
+  );
 }

@@ -4,6 +4,7 @@
 
 import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
 import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
@@ -27,7 +28,7 @@ export function parseDateTime(text: string): PyDateTime {
     /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,6}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?\s*$/i.exec(
       text,
     );
-  if (!m) throw new RangeError(`Unknown string format: ${text}`);
+  if (!m) throw new PyError("ValueError", `Unknown string format: ${text}`);
   let offsetUs = 0;
   const tz = m[8];
   if (tz && tz.toUpperCase() !== "Z") {

@@ -126,11 +126,7 @@ defFunction(
   ],
   (_, a) => {
     const f = [0, 1, 2, 3, 4, 5, 6].map((i) => intOf(a.v(i)));
-    try {
-      return PyDateTime.of(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, ts(a.v(7)).us);
-    } catch (e) {
-      throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
-    }
+    return PyDateTime.of(f[0]!, f[1]!, f[2]!, f[3]!, f[4]!, f[5]!, f[6]!, ts(a.v(7)).us);
   },
 );
 defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
@@ -139,11 +135,7 @@ defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
 });
 defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
   if (a.v(1) !== null) return pyStrptime(a.v(0) as string, a.v(1) as string);
-  try {
-    return parseDateTime(a.v(0) as string);
-  } catch (e) {
-    throw new PyError("ValueError", e instanceof Error ? e.message : String(e));
-  }
+  return parseDateTime(a.v(0) as string);
 });
 defFunction(
   "timespan",

@@ -68,6 +68,14 @@ function wallOf(y: number, mo: number, d: number, h: number, mi: number, s: numb
   return t.getTime() * 1000 + us;
 }
 
+/** A timedelta's days, and the seconds and microseconds after them (never negative), as Python normalises them. */
+function timedeltaParts(us: number): { days: number; seconds: number; microseconds: number } {
+  const days = Math.floor(us / US_PER_DAY);
+  const rest = us - days * US_PER_DAY;
+  const seconds = Math.floor(rest / 1_000_000);
+  return { days, seconds, microseconds: rest - seconds * 1_000_000 };
+}
+
 /** timedelta's range: -999999999 days to 999999999 days 23:59:59.999999. */
 const MIN_TIMEDELTA_US = -999_999_999 * US_PER_DAY;
 const END_TIMEDELTA_US = 1_000_000_000 * US_PER_DAY;
@@ -85,12 +93,8 @@ export class PyTimedelta {
     return `td${this.us}`;
   }
 
-  /** Days, and the seconds and microseconds after them (never negative), as Python normalises them. */
   get parts(): { days: number; seconds: number; microseconds: number } {
-    const days = Math.floor(this.us / US_PER_DAY);
-    const rest = this.us - days * US_PER_DAY;
-    const seconds = Math.floor(rest / 1_000_000);
-    return { days, seconds, microseconds: rest - seconds * 1_000_000 };
+    return timedeltaParts(this.us);
   }
 
   pyRepr(): string {
@@ -108,14 +112,11 @@ export class PyTimedelta {
 
 /** Python's repr() of a timedelta: the non-zero of days, seconds, microseconds. */
 export function timedeltaRepr(us: number): string {
-  const days = Math.floor(us / US_PER_DAY);
-  const rest = us - days * US_PER_DAY;
-  const seconds = Math.floor(rest / 1_000_000);
-  const micro = rest - seconds * 1_000_000;
+  const { days, seconds, microseconds } = timedeltaParts(us);
   const parts = [
     ...(days ? [`days=${days}`] : []),
     ...(seconds ? [`seconds=${seconds}`] : []),
-    ...(micro ? [`microseconds=${micro}`] : []),
+    ...(microseconds ? [`microseconds=${microseconds}`] : []),
   ];
   return `datetime.timedelta(${parts.length ? parts.join(", ") : "0"})`;
 }
@@ -154,6 +155,11 @@ export class PyDateTime {
 
   get naive(): boolean {
     return this.zone === "naive";
+  }
+
+  /** Days from 1970-01-01 to its wall-clock date. */
+  get epochDay(): number {
+    return Math.floor(this.wallUs / US_PER_DAY);
   }
 
   /** Equal datetimes hash alike; a naive one never equals an aware one. */
@@ -346,12 +352,12 @@ export class PyDate {
   }
 
   hashKey(): string {
-    return `date${this.ordinal}`;
+    return `date${this.epochDay}`;
   }
 
-  /** Days since 1970-01-01 (orders dates). */
-  get ordinal(): number {
-    return this.midnight.wallUs / US_PER_DAY;
+  /** Days from 1970-01-01 (orders dates). */
+  get epochDay(): number {
+    return this.midnight.epochDay;
   }
 
   get weekday(): number {
@@ -385,12 +391,9 @@ export function compareDates(a: unknown, b: unknown): number | null {
   const da = a instanceof PyDateTime || a instanceof PyDate;
   const db = b instanceof PyDateTime || b instanceof PyDate;
   if (!da && !db) return null;
-  if (a instanceof PyDate && b instanceof PyDate) return Math.sign(a.ordinal - b.ordinal);
-  if (a instanceof PyDateTime && b instanceof PyDateTime) {
-    if (a.naive !== b.naive)
-      throw new PyError("TypeError", "can't compare offset-naive and offset-aware datetimes");
-    return Math.sign(a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs);
-  }
+  if (a instanceof PyDate && b instanceof PyDate) return Math.sign(a.epochDay - b.epochDay);
+  if (a instanceof PyDateTime && b instanceof PyDateTime)
+    return Math.sign(datetimeDifference(a, b, "compare"));
   if (da && db) throw new PyError("TypeError", "can't compare datetime.datetime to datetime.date");
   return null;
 }
@@ -413,7 +416,7 @@ export function dateArithmetic(
     // A date moves by whole days only: plus or minus timedelta.days, as Python's date does.
     if (a instanceof PyDate) {
       const days = op === "+" ? b.parts.days : -b.parts.days;
-      const moved = new PyDateTime((a.ordinal + days) * US_PER_DAY, 0, "naive");
+      const moved = new PyDateTime((a.epochDay + days) * US_PER_DAY, 0, "naive");
       return new PyDate(moved.year, moved.month, moved.day);
     }
     if (a instanceof PyDateTime) return a.plus(delta);
@@ -421,11 +424,15 @@ export function dateArithmetic(
   }
   if (op !== "-") return undefined;
   if (a instanceof PyDate && b instanceof PyDate)
-    return new PyTimedelta((a.ordinal - b.ordinal) * US_PER_DAY);
-  if (a instanceof PyDateTime && b instanceof PyDateTime) {
-    if (a.naive !== b.naive)
-      throw new PyError("TypeError", "can't subtract offset-naive and offset-aware datetimes");
-    return new PyTimedelta(a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs);
-  }
+    return new PyTimedelta((a.epochDay - b.epochDay) * US_PER_DAY);
+  if (a instanceof PyDateTime && b instanceof PyDateTime)
+    return new PyTimedelta(datetimeDifference(a, b, "subtract"));
   return undefined;
+}
+
+/** a - b in microseconds: wall clocks when both are naive, UTC when both are aware; Python refuses a mix. */
+function datetimeDifference(a: PyDateTime, b: PyDateTime, verb: "compare" | "subtract"): number {
+  if (a.naive !== b.naive)
+    throw new PyError("TypeError", `can't ${verb} offset-naive and offset-aware datetimes`);
+  return a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs;
 }
