@@ -7,10 +7,13 @@ export class ExpressionError extends Error {
    * @param category the golden category of the failure
    * @param message  Orquesta's full message, e.g.
    *   "YaqlEvaluationException: Unable to evaluate expression '<% 1/0 %>'. ZeroDivisionError: division by zero"
+   * @param reason   the Python exception's own message where there is one ("division by zero"),
+   *   what a caller with its own wording (StackStorm's parameter rendering) reports
    */
   constructor(
     readonly category: ExprErrorCategory,
     message: string,
+    readonly reason?: string,
   ) {
     // An outcome reported by its message: no JavaScript stack (see PyError).
     const limit = Error.stackTraceLimit;

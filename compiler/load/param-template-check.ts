@@ -28,7 +28,7 @@ export function paramTemplateDiagnostics(
     ...Object.keys(RUNNER_PARAMETERS[canonicalRunner(runnerType)] ?? {}),
     ...params.pairs.map((p) => keyText(p.key)),
   ]);
-  const reads = new Map<string, { deps: Set<string>; node: YNode }>();
+  const reads = new Map<string, { deps: ReadonlySet<string>; node: YNode }>();
   for (const pair of params.pairs) {
     const node = pair.value.kind === "map" ? mapGet(pair.value, "default") : undefined;
     if (!node) continue;

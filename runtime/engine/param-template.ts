@@ -6,7 +6,8 @@
 // here). A template that fails is StackStorm's ParamException, reported by
 // the caller as "Failed to render parameter".
 
-import { parseJinjaTemplate, renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
+import { ExpressionError } from "../../compiler/expr/errors";
+import { parseJinjaTemplateOnce, renderJinjaTemplateText } from "../../compiler/expr/jinja/index";
 import { undeclaredNames } from "../../compiler/expr/jinja/names";
 import { pyJsonDumps } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
@@ -23,12 +24,9 @@ export function renderParamTemplate(template: string, vars: PyDict): PyValue {
   try {
     return renderJinjaTemplateText(text, { ctx: {} }, withMissingKvKeys(template, vars));
   } catch (e) {
-    // "...Unable to evaluate expression '<text>'. UndefinedError: 'y' is undefined" -> "'y' is undefined"
-    const message = e instanceof Error ? e.message : String(e);
-    const head = `Unable to evaluate expression '${text}'. `;
-    const at = message.indexOf(head);
-    const detail = at < 0 ? message : message.slice(at + head.length);
-    throw new ParamTemplateError(detail.replace(/^\w+: /, ""));
+    // StackStorm reports Jinja's own message ("'y' is undefined"), not Orquesta's wording around it.
+    const reason = e instanceof ExpressionError && e.reason !== undefined ? e.reason : undefined;
+    throw new ParamTemplateError(reason ?? (e instanceof Error ? e.message : String(e)));
   }
 }
 
@@ -41,10 +39,16 @@ export function isTemplate(v: PyValue): v is string {
  * The names a parameter template reads (jinja2.meta.find_undeclared_variables),
  * or null when it does not parse: StackStorm then keeps it as plain text.
  */
-export function templateDependencies(template: string): Set<string> | null {
-  const parsed = parseJinjaTemplate(template);
-  return parsed.ast ? undeclaredNames(parsed.ast) : null;
+export function templateDependencies(template: string): ReadonlySet<string> | null {
+  const ast = parseJinjaTemplateOnce(template).ast;
+  if (!ast) return null;
+  let names = namesOf.get(ast);
+  if (!names) namesOf.set(ast, (names = undeclaredNames(ast)));
+  return names;
 }
+
+/** The names each parsed template reads: an action's defaults are analysed once, not at every execution. */
+const namesOf = new WeakMap<object, ReadonlySet<string>>();
 
 /**
  * A list or dict holding Jinja, as StackStorm renders it: its JSON as one

@@ -79,7 +79,7 @@ function renderAll(
     ["action_context", context.actionContext],
     ["config_context", context.config],
   ]);
-  const templates = new Map<string, Set<string>>();
+  const templates = new Map<string, ReadonlySet<string>>();
   /** The template text of each list or dict that holds Jinja. */
   const complex = new Map<string, string>();
   // The graph's nodes in the order networkx adds them: a dependency when first named.

@@ -57,7 +57,8 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
     const inner = /^\w+: /.test(e.message) ? e.message : `ExpressionEvaluationException: ${e.message}`;
     return new ExpressionError(e.category, `${head} ${inner}`);
   }
-  if (e instanceof PyError) return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`);
+  if (e instanceof PyError)
+    return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`, e.message);
   const err = e instanceof Error ? e : new Error(String(e));
   // JavaScript's own errors: resource limits, or a bug in this evaluator.
   const name = isStackOverflow(err)
@@ -71,9 +72,10 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
 /** The failure for a text that does not parse (`problem`: the parser's first diagnostic). */
 export function jinjaSyntaxError(text: string, problem: JinjaDiagnostic | undefined): ExpressionError {
   const head = `${PREFIX}: Unable to evaluate expression '${text}'.`;
+  const reason = problem?.message ?? "syntax error";
   if (problem?.pyType)
-    return new ExpressionError("evaluation", `${head} ${problem.pyType}: ${problem.message}`);
-  return new ExpressionError("syntax", `${head} TemplateSyntaxError: ${problem?.message ?? "syntax error"}`);
+    return new ExpressionError("evaluation", `${head} ${problem.pyType}: ${reason}`, reason);
+  return new ExpressionError("syntax", `${head} TemplateSyntaxError: ${reason}`, reason);
 }
 
 export function unresolvedError(names: readonly string[]): ExpressionError {
@@ -132,9 +134,14 @@ export function jinjaValueToText(value: PyValue): string {
   }
 }
 
+/** parseJinjaTemplate, each text parsed once (a bounded cache; the AST is immutable). */
+export function parseJinjaTemplateOnce(text: string): ParseResult<JinjaTemplate> {
+  return cached(templateCache, text, () => parseJinjaTemplate(text));
+}
+
 /** Jinja's from_string(text).render(ctx); errors reported against the whole text. */
 export function renderJinjaTemplateText(text: string, env: ExprEnv, vars?: PyDict): string {
-  const parsed = cached(templateCache, text, () => parseJinjaTemplate(text));
+  const parsed = parseJinjaTemplateOnce(text);
   if (!parsed.ast) {
     throw jinjaSyntaxError(text, parsed.errors[0]);
   }
