@@ -4,16 +4,18 @@
 // defaults that read each other in a cycle. Either fails every execution that
 // uses those defaults.
 
-import { complexTemplate, isTemplate, templateDependencies } from "../../runtime/engine/param-template";
+import {
+  complexTemplate,
+  isTemplate,
+  TEMPLATE_CONTEXT_NAMES,
+  templateDependencies,
+} from "../../runtime/engine/param-template";
 import type { Diagnostic } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { canonicalRunner } from "./action-registry";
 import { RUNNER_PARAMETERS } from "./builtin-runners";
 import { keyText, mapGet, toPyValue, type YMap, type YNode } from "./yaml-node";
-
-/** What StackStorm puts beside the parameters in a template's context. */
-const CONTEXT_NAMES = ["st2kv", "action_context", "config_context"];
 
 export function paramTemplateDiagnostics(
   file: SourceFile,
@@ -24,7 +26,7 @@ export function paramTemplateDiagnostics(
   const params = mapGet(root, "parameters");
   if (params?.kind !== "map") return [];
   const defined = new Set([
-    ...CONTEXT_NAMES,
+    ...TEMPLATE_CONTEXT_NAMES,
     ...Object.keys(RUNNER_PARAMETERS[canonicalRunner(runnerType)] ?? {}),
     ...params.pairs.map((p) => keyText(p.key)),
   ]);

@@ -13,6 +13,9 @@ import { pyJsonDumps } from "../stdlib/functions/py-json";
 import { dictSet } from "../stdlib/py/dict";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/index";
 
+/** What StackStorm puts beside the parameters in a template's context. */
+export const TEMPLATE_CONTEXT_NAMES = ["st2kv", "action_context", "config_context"] as const;
+
 /** A parameter template StackStorm's Jinja cannot render: Jinja's own message. */
 export class ParamTemplateError extends Error {}
 
