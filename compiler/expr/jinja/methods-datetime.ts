@@ -10,19 +10,16 @@ import { fn } from "./values";
 
 /** Days from 0001-01-01 (day 1) to 1970-01-01: Python's toordinal() of the epoch. */
 const EPOCH_ORDINAL = 719_163;
+type DateField = "year" | "month" | "day";
+type TimeField = "hour" | "minute" | "second" | "microsecond";
+const DATE_FIELDS: ReadonlySet<string> = new Set<DateField>(["year", "month", "day"]);
+const TIME_FIELDS: ReadonlySet<string> = new Set<TimeField>(["hour", "minute", "second", "microsecond"]);
 /** Methods datetime takes from date as they are. */
 const INHERITED = new Set(["weekday", "isoweekday", "toordinal"]);
 
 /** The value of `obj.name` for a date or datetime, or undefined when Python has no such attribute. */
 export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue | undefined {
-  switch (name) {
-    case "year":
-      return obj.year;
-    case "month":
-      return obj.month;
-    case "day":
-      return obj.day;
-  }
+  if (DATE_FIELDS.has(name)) return obj[name as DateField];
   // A method datetime inherits from date names date in its messages.
   const owner = obj instanceof PyDate || INHERITED.has(name) ? "date" : "datetime";
   const call = (invoke: () => PyValue) => noArguments(`${owner}.${name}`, invoke);
@@ -48,15 +45,8 @@ export function dateAttribute(obj: PyDate | PyDateTime, name: string): PyValue |
       );
   }
   if (obj instanceof PyDate) return name === "isoformat" ? call(() => obj.isoformat()) : undefined;
+  if (TIME_FIELDS.has(name)) return obj[name as TimeField];
   switch (name) {
-    case "hour":
-      return obj.hour;
-    case "minute":
-      return obj.minute;
-    case "second":
-      return obj.second;
-    case "microsecond":
-      return obj.microsecond;
     case "isoformat":
       return fn(
         name,
