@@ -254,7 +254,8 @@ function dataPath(node: YaqlNode): { name: string; args: PyValue[]; attrs: strin
 
 /** `(env) => never`: throws the given failure each time. */
 export function failing(rt: ts.Expression, err: ExpressionError): ts.Expression {
-  return envArrow(rt, rtCall(rt, "v.fail", [str(err.category), str(err.message)]));
+  const args = [str(err.category), str(err.message), ...(err.reason === undefined ? [] : [str(err.reason)])];
+  return envArrow(rt, rtCall(rt, "v.fail", args));
 }
 
 /** A construct the translator cannot express as code. */

@@ -29,8 +29,8 @@ export function dict(entries: [string, PyValue][]): PyValue {
 }
 
 /** Throws the ExpressionError the evaluator reports for a value that cannot be evaluated (e.g. a syntax error). */
-export function fail(category: ExprErrorCategory, message: string): never {
-  throw new ExpressionError(category, message);
+export function fail(category: ExprErrorCategory, message: string, reason?: string): never {
+  throw new ExpressionError(category, message, reason);
 }
 
 /** Throws a PyError (wrapped by the caller like any other evaluation failure). */
