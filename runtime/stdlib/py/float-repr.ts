@@ -6,6 +6,14 @@ export function floatRepr(n: number): string {
   if (n === Number.POSITIVE_INFINITY) return "inf";
   if (n === Number.NEGATIVE_INFINITY) return "-inf";
   if (n === 0) return Object.is(n, -0) ? "-0.0" : "0.0";
+  // Where Python writes fixed notation, JavaScript's String() gives the same
+  // shortest digits in fixed notation too (it switches to exponents only below
+  // 1e-6 and from 1e21), lacking only the ".0" of a whole number.
+  const magnitude = Math.abs(n);
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    const text = String(n);
+    return text.includes(".") ? text : `${text}.0`;
+  }
   const [mantissa, expText] = n.toExponential().split("e") as [string, string];
   const exp = Number(expText);
   const negative = mantissa.startsWith("-");
