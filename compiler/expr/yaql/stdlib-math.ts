@@ -14,6 +14,7 @@ import {
   numberOf,
   PyError,
   PyFloat,
+  PyTuple,
   type PyValue,
   pyTypeName,
 } from "../../../runtime/stdlib/py/value";
@@ -28,9 +29,8 @@ const N = T.number;
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
 
 defFunction("abs", [P("op", N)], (_, a) => pyAbs(a.v(0)));
-defFunction("int", [P("value", T.any)], (_, a) => {
-  const v = a.v(0);
-  if (v === null) return 0;
+/** Python's int(v) for one argument (yaql's int() maps null to 0 before it). */
+function pyInt(v: PyValue): number | bigint {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (isInt(v)) return v;
   if (isFloat(v)) return floatToInt(numberOf(v));
@@ -39,6 +39,11 @@ defFunction("int", [P("value", T.any)], (_, a) => {
     "TypeError",
     `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`,
   );
+}
+
+defFunction("int", [P("value", T.any)], (_, a) => {
+  const v = a.v(0);
+  return v === null ? 0 : pyInt(v);
 });
 defFunction("float", [P("value", T.any)], (_, a) => {
   const v = a.v(0);
@@ -51,11 +56,48 @@ defFunction("float", [P("value", T.any)], (_, a) => {
   );
 });
 defFunction("random", [], () => mkFloat(Math.random()));
-defFunction("random", [P("from", T.any), P("to", T.any)], (_, a) => {
-  const lo = intOf(a.v(0));
-  const hi = intOf(a.v(1));
-  return lo + Math.floor(Math.random() * (hi - lo + 1));
-});
+defFunction("random", [P("from", T.any), P("to", T.any)], (_, a) => randint(a.v(0), a.v(1)));
+
+/** Python's `b + 1` as random.randint computes it before anything else. */
+function plusOne(b: PyValue): PyValue {
+  if (typeof b === "boolean") return b ? 2 : 1;
+  if (isInt(b)) return mkInt(bigOf(b) + 1n);
+  if (isFloat(b)) return mkFloat(numberOf(b) + 1);
+  if (typeof b === "string") throw new PyError("TypeError", 'can only concatenate str (not "int") to str');
+  if (b instanceof PyTuple || Array.isArray(b)) {
+    const kind = Array.isArray(b) ? "list" : "tuple";
+    throw new PyError("TypeError", `can only concatenate ${kind} (not "int") to ${kind}`);
+  }
+  throw new PyError("TypeError", `unsupported operand type(s) for +: '${pyTypeName(b)}' and 'int'`);
+}
+
+/** randrange()'s reading of a bound: an integer, or a value int() turns into an equal integer. */
+function randrangeBound(v: PyValue, notInteger: string): bigint {
+  if (typeof v === "boolean" || isInt(v)) return bigOf(v);
+  const n = pyInt(v);
+  if (typeof v === "string" || Number(n) !== numberOf(v)) throw new PyError("ValueError", notInteger);
+  return BigInt(n);
+}
+
+/** A uniformly chosen integer in [0, width). */
+function randomBelow(width: bigint): bigint {
+  if (width <= 2n ** 53n) return BigInt(Math.floor(Math.random() * Number(width)));
+  let r = 0n;
+  for (let bits = 0n; 1n << bits < width; bits += 30n)
+    r = (r << 30n) | BigInt(Math.floor(Math.random() * 2 ** 30));
+  return r % width;
+}
+
+/** Python 3.11's random.randint(a, b), which is randrange(a, b + 1), errors included. */
+function randint(a: PyValue, b: PyValue): PyValue {
+  const stop = plusOne(b);
+  const istart = randrangeBound(a, "non-integer arg 1 for randrange()");
+  const istop = randrangeBound(stop, "non-integer stop for randrange()");
+  const width = istop - istart;
+  if (width <= 0n)
+    throw new PyError("ValueError", `empty range for randrange() (${istart}, ${istop}, ${width})`);
+  return mkInt(istart + randomBelow(width));
+}
 
 const bit = (name: string, f: (x: bigint, y: bigint) => bigint) =>
   defFunction(name, [P("left", T.int), P("right", T.int)], (_, a) => mkInt(f(bigOf(a.v(0)), bigOf(a.v(1)))));

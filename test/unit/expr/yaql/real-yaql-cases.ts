@@ -9,6 +9,16 @@ export interface RealYaqlCase {
 export const REAL_YAQL_CTX = { i: 3, j: -2, s: "Hello World", d: { a: 1 }, nest: [1, [2]] };
 
 export const REAL_YAQL_CASES: readonly RealYaqlCase[] = [
+  // random(a, b) is Python's random.randint(a, b), i.e. randrange(a, b + 1): b + 1 first, then int bounds.
+  { expr: "<% random(2, 2) %>", want: { value: 2, type: "int" } },
+  { expr: "<% random(2.0, 2) %>", want: { value: 2, type: "int" } },
+  { expr: "<% random(true, 1) %>", want: { value: 1, type: "int" } },
+  { expr: "<% random(2, 1) %>", want: { error_type: "evaluation" } },
+  { expr: "<% random(1.5, 3) %>", want: { error_type: "evaluation" } },
+  { expr: "<% random('1', 3) %>", want: { error_type: "evaluation" } },
+  { expr: "<% random(1, null) %>", want: { error_type: "evaluation" } },
+  { expr: "<% random([1], 3) %>", want: { error_type: "evaluation" } },
+  { expr: "<% random(1, 'a') %>", want: { error_type: "evaluation" } },
   // itertools.islice rejects a negative stop: take/limit(-1) fail instead of taking everything.
   { expr: "<% [1, 2].take(-1) %>", want: { error_type: "evaluation" } },
   { expr: "<% [1, 2].limit(ctx(j)) %>", want: { error_type: "evaluation" } },
