@@ -3,6 +3,31 @@
 
 import type { ParamSpec } from "./action-types";
 
+/** What both local shell runners take. */
+const LOCAL_SHELL: Readonly<Record<string, ParamSpec>> = {
+  cwd: { type: "string" },
+  env: { type: "object" },
+  kwarg_op: { type: "string", hasDefault: true },
+  sudo: { type: "boolean", hasDefault: true },
+  sudo_password: { type: "string", hasDefault: true },
+  timeout: { type: "integer", hasDefault: true },
+};
+
+/** What the three WinRM runners take. */
+const WINRM: Readonly<Record<string, ParamSpec>> = {
+  cwd: { type: "string" },
+  env: { type: "object" },
+  host: { type: "string", required: true },
+  kwarg_op: { type: "string", hasDefault: true },
+  password: { type: "string", required: true },
+  port: { type: "integer", hasDefault: true },
+  scheme: { type: "string", hasDefault: true },
+  timeout: { type: "integer", hasDefault: true },
+  transport: { type: "string", hasDefault: true },
+  username: { type: "string", required: true },
+  verify_ssl_cert: { type: "boolean", hasDefault: true },
+};
+
 export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, ParamSpec>>>> = {
   "action-chain": {
     display_published: { type: "boolean", hasDefault: true },
@@ -34,22 +59,12 @@ export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
   },
   "local-shell-cmd": {
     cmd: { type: "string" },
-    cwd: { type: "string" },
-    env: { type: "object" },
-    kwarg_op: { type: "string", hasDefault: true },
-    sudo: { type: "boolean", hasDefault: true },
-    sudo_password: { type: "string", hasDefault: true },
-    timeout: { type: "integer", hasDefault: true },
+    ...LOCAL_SHELL,
   },
   "local-shell-script": {
     debug: { type: "boolean", hasDefault: true },
     content_version: { type: "string" },
-    cwd: { type: "string" },
-    env: { type: "object" },
-    kwarg_op: { type: "string", hasDefault: true },
-    sudo: { type: "boolean", hasDefault: true },
-    sudo_password: { type: "string", hasDefault: true },
-    timeout: { type: "integer", hasDefault: true },
+    ...LOCAL_SHELL,
   },
   noop: {},
   orquesta: {
@@ -99,44 +114,14 @@ export const RUNNER_PARAMETERS: Readonly<Record<string, Readonly<Record<string, 
   },
   "winrm-cmd": {
     cmd: { type: "string" },
-    cwd: { type: "string" },
-    env: { type: "object" },
-    host: { type: "string", required: true },
-    kwarg_op: { type: "string", hasDefault: true },
-    password: { type: "string", required: true },
-    port: { type: "integer", hasDefault: true },
-    scheme: { type: "string", hasDefault: true },
-    timeout: { type: "integer", hasDefault: true },
-    transport: { type: "string", hasDefault: true },
-    username: { type: "string", required: true },
-    verify_ssl_cert: { type: "boolean", hasDefault: true },
+    ...WINRM,
   },
   "winrm-ps-cmd": {
     cmd: { type: "string" },
-    cwd: { type: "string" },
-    env: { type: "object" },
-    host: { type: "string", required: true },
-    kwarg_op: { type: "string", hasDefault: true },
-    password: { type: "string", required: true },
-    port: { type: "integer", hasDefault: true },
-    scheme: { type: "string", hasDefault: true },
-    timeout: { type: "integer", hasDefault: true },
-    transport: { type: "string", hasDefault: true },
-    username: { type: "string", required: true },
-    verify_ssl_cert: { type: "boolean", hasDefault: true },
+    ...WINRM,
   },
   "winrm-ps-script": {
-    cwd: { type: "string" },
-    env: { type: "object" },
-    host: { type: "string", required: true },
-    kwarg_op: { type: "string", hasDefault: true },
-    password: { type: "string", required: true },
-    port: { type: "integer", hasDefault: true },
-    scheme: { type: "string", hasDefault: true },
-    timeout: { type: "integer", hasDefault: true },
-    transport: { type: "string", hasDefault: true },
-    username: { type: "string", required: true },
-    verify_ssl_cert: { type: "boolean", hasDefault: true },
+    ...WINRM,
   },
 };
 
