@@ -175,6 +175,10 @@ export function intToBytes(n: PyValue, length: PyValue, byteorder: PyValue, sign
   if (!isInt(length)) throw typeError(`'${pyTypeName(length)}' object cannot be interpreted as an integer`);
   const size = Number(bigOf(length));
   if (size < 0) throw new PyError("ValueError", "length argument must be non-negative");
+  if (typeof byteorder !== "string")
+    throw typeError(
+      `to_bytes() argument 'byteorder' must be str, not ${byteorder === null ? "None" : pyTypeName(byteorder)}`,
+    );
   if (byteorder !== "big" && byteorder !== "little")
     throw new PyError("ValueError", "byteorder must be either 'little' or 'big'");
   let v = bigOf(n);

@@ -134,14 +134,14 @@ export function numberAttribute(v: PyValue, name: string): JinjaCallable | undef
     return method(owner, name, (args, kwargs) => {
       const [data, byteorder] = bindArgs("from_bytes", args, kwargs, ["bytes", "byteorder", "signed"], 1);
       const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
-      return intFromBytes(data!, byteorder ?? "big", signed);
+      return intFromBytes(data!, byteorder === undefined ? "big" : byteorder, signed);
     });
   if (name === "fromhex" && isFloat(v)) return method(owner, name, (args) => floatFromHex(args[0]!));
   if (name === "to_bytes" && !isFloat(v))
     return method(owner, name, (args, kwargs) => {
       const [length, byteorder] = bindArgs("to_bytes", args, kwargs, ["length", "byteorder", "signed"]);
       const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
-      return intToBytes(v, length ?? 1, byteorder ?? "big", signed);
+      return intToBytes(v, length === undefined ? 1 : length, byteorder === undefined ? "big" : byteorder, signed);
     });
   return undefined;
 }
