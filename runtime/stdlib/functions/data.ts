@@ -5,7 +5,7 @@ import { originalKey, setItem } from "../../../compiler/expr/jinja/values";
 import { ydictSet, yOriginalKey } from "../../../compiler/expr/yaql/values";
 import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
-import { isDict, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
+import { isDict, isInt, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
 import { FROZEN_ARGUMENTS, PYTHON_ARGUMENTS, registerFunction } from "./catalog";
 import { holdsFrozenMapping } from "./frozen-data";
@@ -31,8 +31,7 @@ function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, langu
 function indentOf(indent: PyValue): number | string | null {
   if (indent === null) return null;
   if (typeof indent === "string") return indent;
-  if (typeof indent === "boolean" || typeof indent === "number" || typeof indent === "bigint")
-    return numberOf(indent);
+  if (typeof indent === "boolean" || isInt(indent)) return numberOf(indent);
   throw new PyError("TypeError", `can't multiply sequence by non-int of type '${pyTypeName(indent)}'`);
 }
 
