@@ -77,12 +77,28 @@ export function titleChar(c: string): string {
   return cs.length > 1 ? cs[0]! + cs.slice(1).join("").toLowerCase() : upper;
 }
 
+/**
+ * The characters whose full case folding is not the lowercase of their
+ * uppercase: ß, dotless ı (which folds to itself), and Cherokee, which folds
+ * to its capitals (the small letters came later, in Unicode 8).
+ */
+function foldException(c: string): string | undefined {
+  if (c === "\u00df" || c === "\u1e9e") return "ss";
+  if (c === "\u0131") return c;
+  const cp = c.codePointAt(0)!;
+  if (cp >= 0x13a0 && cp <= 0x13f5) return c;
+  if (cp >= 0x13f8 && cp <= 0x13fd) return String.fromCodePoint(cp - 8);
+  if (cp >= 0xab70 && cp <= 0xabbf) return String.fromCodePoint(cp - 0xab70 + 0x13a0);
+  return undefined;
+}
+
 /** Python's str.casefold(): full case folding (ß -> ss, ﬁ -> fi, Σ and ς -> σ). */
 export function casefold(s: string): string {
   let out = "";
   for (const c of s) {
-    if (c === "\u00df" || c === "\u1e9e") {
-      out += "ss";
+    const exception = foldException(c);
+    if (exception !== undefined) {
+      out += exception;
       continue;
     }
     // each character on its own, so no final-sigma rule applies
