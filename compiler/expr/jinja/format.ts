@@ -423,5 +423,5 @@ function percentOne(
     return formatWithSpec(n, `${spec}${"diu".includes(conv) ? "d" : conv}`);
   }
   if (prec !== undefined) spec += `.${prec}`;
-  return formatWithSpec(v, `${spec}${conv === "F" ? "f" : conv}`);
+  return formatWithSpec(v, `${spec}${conv}`);
 }

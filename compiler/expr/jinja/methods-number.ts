@@ -141,7 +141,12 @@ export function numberAttribute(v: PyValue, name: string): JinjaCallable | undef
     return method(owner, name, (args, kwargs) => {
       const [length, byteorder] = bindArgs("to_bytes", args, kwargs, ["length", "byteorder", "signed"]);
       const signed = Object.hasOwn(kwargs, "signed") && truthy(kwargs.signed!);
-      return intToBytes(v, length === undefined ? 1 : length, byteorder === undefined ? "big" : byteorder, signed);
+      return intToBytes(
+        v,
+        length === undefined ? 1 : length,
+        byteorder === undefined ? "big" : byteorder,
+        signed,
+      );
     });
   return undefined;
 }
