@@ -12,6 +12,8 @@ Sweeps (each a golden-format case file in OUT_DIR):
   jinja-filters every Jinja2 filter and test over receivers x arguments
   jinja-keywords every Jinja2 filter with keyword arguments from its signature
   jinja-methods every public method of str, list, dict, int and float
+  jinja-globals range, dict, cycler, joiner, namespace (lipsum is random)
+                with argument lists of every shape
   st2           Orquesta's and StackStorm's functions in both languages with
                 mixed argument types
   operators     every binary operator of both languages over pairs of values
@@ -188,6 +190,21 @@ def sweep_jinja_methods(rng):
     return s
 
 
+def sweep_jinja_globals():
+    s = Sweep("jinja-globals")
+    args = ["", "1", "-1", "0", "3", "1, 5", "5, 1, -1", "0, 10, 3", "'a'", "none", "2.5", "true", "[1]", "a=1",
+            "1, 2, 3, 4", "10, 0", "0, 0", "sep='-'"]
+    for name in ["range", "dict", "cycler", "joiner", "namespace"]:
+        for a in args:
+            for form in ["{{ %s(%s) }}", "{{ %s(%s) | list }}", "{{ %s(%s) | string | length > 0 }}"]:
+                s.add("jinja", form % (name, a))
+    for a in ["1", "'x'", "1, 2", "none", "sep='-'"]:
+        s.add("jinja", "{%% set c = cycler(%s) %%}{{ c.next() }}{{ c.next() }}{{ c.current }}{{ c.reset() }}{{ c.next() }}" % a)
+        s.add("jinja", "{%% set j = joiner(%s) %%}{{ j() }}a{{ j() }}b{{ j() }}" % a)
+        s.add("jinja", "{%% set ns = namespace(x=%s) %%}{%% for i in [1,2] %%}{%% set ns.x = ns.x ~ i %%}{%% endfor %%}{{ ns.x }}" % a)
+    return s
+
+
 def sweep_st2(rng):
     s = Sweep("st2")
     jv = [
@@ -328,7 +345,7 @@ def main():
     env = jinja2.Environment()
     sweeps = [
         sweep_yaql_names(rng), sweep_yaql_keywords(rng), sweep_jinja_filters(env), sweep_jinja_keywords(env, rng),
-        sweep_jinja_methods(rng), sweep_st2(rng), sweep_operators(), sweep_unicode(), sweep_formats(rng),
+        sweep_jinja_methods(rng), sweep_jinja_globals(), sweep_st2(rng), sweep_operators(), sweep_unicode(), sweep_formats(rng),
         sweep_rendering(),
     ]
     os.makedirs(out, exist_ok=True)

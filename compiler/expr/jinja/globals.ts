@@ -12,6 +12,7 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { bindArgs } from "./args";
 import { lipsum } from "./lipsum";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
@@ -71,8 +72,9 @@ export const JINJA_GLOBALS: Record<string, JinjaCallable> = {
   cycler: fn("Cycler", (args) => new JinjaCycler(args), "type"),
   joiner: fn(
     "Joiner",
-    (args) => {
-      const sep = args[0] ?? ", ";
+    (args, kwargs) => {
+      const [given] = bindArgs("Joiner.__init__", args, kwargs, ["sep"]);
+      const sep = given === undefined ? ", " : given;
       let used = false;
       return fn(
         "Joiner",
