@@ -6,18 +6,33 @@
 // cycles, with-items, retry, publish, output), inspected by both; the
 // entries are compared the way the golden traces are (messages of syntax and
 // expression entries are informational).
-// Usage: ORQUESTA_SRC=DIR [YAQL_SRC=DIR] node scripts/orquesta-inspect/fuzz-inspect.mjs [N=400] [SEED=1]
+// Usage: ORQUESTA_SRC=DIR [YAQL_SRC=DIR] node scripts/orquesta-inspect/fuzz-inspect.mjs [N=400] [SEED=1] [--corpus]
+// --corpus: damaged copies of the corpus workflows (corpus-mutants.mjs) instead of random ones.
 // Prints a summary and the smallest differing workflows; exit 1 when any differ.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
+import { corpusWorkflows, mutateWorkflow } from "./corpus-mutants.mjs";
 import { randomWorkflow } from "./random-workflow.mjs";
 
-const N = Number(process.argv[2] ?? 400);
-const SEED = Number(process.argv[3] ?? 1);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const N = Number(positional[0] ?? 400);
+const SEED = Number(positional[1] ?? 1);
+const fromCorpus = process.argv.includes("--corpus");
 const root = resolve(import.meta.dirname, "../..");
+const corpus = fromCorpus ? corpusWorkflows(resolve(root, "../shared/corpus")) : [];
+
+/** The i-th workflow text of this run. */
+function workflowText(i) {
+  if (!fromCorpus) return randomWorkflow(SEED * 100_003 + i);
+  for (let k = 0; ; k++) {
+    const seed = SEED * 100_003 + i * 31 + k;
+    const text = mutateWorkflow(corpus[seed % corpus.length], seed);
+    if (text !== null) return text;
+  }
+}
 requireOrquestaSrc();
 
 /** The fields compared per category (the golden traces' rules). */
@@ -49,7 +64,7 @@ try {
   const files = [];
   const texts = new Map();
   for (let i = 0; i < N; i++) {
-    const text = randomWorkflow(SEED * 100_003 + i);
+    const text = workflowText(i);
     const file = join(dir, `wf${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -81,7 +96,7 @@ try {
     else tally.acceptedByBoth++;
   }
   console.log(
-    `${N} random workflows (seed ${SEED}): ${tally.refusedByBoth + tally.acceptedByBoth} inspected alike ` +
+    `${N} ${fromCorpus ? "damaged corpus" : "random"} workflows (seed ${SEED}): ${tally.refusedByBoth + tally.acceptedByBoth} inspected alike ` +
       `(${tally.refusedByBoth} refused, ${tally.acceptedByBoth} accepted by both), ${differing.length} differ, ` +
       `${tally.crashed} left out (Orquesta's inspector raised an exception)`,
   );
