@@ -3,13 +3,14 @@
 // `__current_task`, `__current_item`, `__state` and every catalogue function
 // by name), then Jinja's globals; anything else is undefined.
 
+import { ArgumentError } from "../../../runtime/stdlib/functions/args";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { dictSet, newDict } from "../../../runtime/stdlib/py/dict";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
 import { markupSeen, plainDeep, textOf } from "./markup";
-import { checkDefined, undefinedName } from "./undefined";
+import { checkDefined, isUndefined, undefinedName } from "./undefined";
 import { fn, TemplateReference } from "./values";
 
 export class Scope {
@@ -58,8 +59,17 @@ const PASS_ITEMS = new Set(["zip", "use_none"]);
 export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs: PyDict): PyValue {
   const f = lookupFunction(name);
   if (!f) throw new Error(`unknown catalogue function ${name}`);
-  for (const a of args) checkDefined(a);
-  for (const k of Object.keys(kwargs)) checkDefined(kwargs[k]!);
+  const undefinedArgument = [...args, ...Object.values(kwargs)].find((a) => isUndefined(a) && a.strict);
+  if (undefinedArgument !== undefined) {
+    // Python binds the arguments before the function touches one: a call
+    // that does not fit the signature fails with that TypeError first.
+    try {
+      f(env, args, kwargs, "jinja");
+    } catch (e) {
+      if (e instanceof ArgumentError) throw e;
+    }
+    checkDefined(undefinedArgument);
+  }
   if (markupSeen()) {
     // Orquesta's functions see a Markup as the str it is; zip and use_none
     // give back the items they are handed, Markups included

@@ -54,7 +54,7 @@ function reportingArgumentErrors(name: string, fn: CatalogFunction, context: boo
       if (!(e instanceof ArgumentError)) throw e;
       if (language === "yaql")
         throw new PyError("NoMatchingFunctionException", `No function "${name}" matches supplied arguments`);
-      if (context) throw new PyError("TypeError", e.withOffset(1));
+      if (context) throw new ArgumentError(e.withOffset(1));
       throw e;
     }
   };
