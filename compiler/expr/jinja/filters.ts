@@ -18,9 +18,10 @@ import { htmlEscape } from "./html-escape";
 import { escapeArg, escapeText, Markup, markupSeen, textOf } from "./markup";
 import { splitLines } from "./methods-str";
 import { chars, escapeValue, isTrue, markupOf, toStr } from "./protocol";
-import { callCatalog } from "./scope";
+import { argumentErrorOf, callCatalog } from "./scope";
 import { checkFilterCall, checkTestCall } from "./signatures";
 import { TESTS } from "./tests";
+import { isUndefined } from "./undefined";
 
 const BUILTIN_FILTERS: Record<string, FilterFn> = { ...TEXT_FILTERS, ...SEQ_FILTERS };
 
@@ -71,6 +72,10 @@ export class Filters implements FilterRuntime {
   callFilter(name: string, value: PyValue, args: PyValue[], kwargs: PyDict): PyValue {
     if (lookupFunction(name)) {
       if (CONTEXT_FUNCTIONS.has(name) || functionTakesContext(name)) {
+        // The filtered value lands in the context parameter. An undefined one is
+        // used first, unless the other arguments do not fit the signature.
+        if (isUndefined(value) && value.strict && !argumentErrorOf(this.env, name, args, kwargs))
+          value.fail();
         throw typeError(`${name}() cannot be used as a filter: it takes the evaluation context first`);
       }
       return callCatalog(this.env, name, [value, ...args], kwargs);

@@ -11,6 +11,7 @@ import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
 import { markupSeen, plainDeep, textOf } from "./markup";
 import { checkDefined, isUndefined, undefinedName } from "./undefined";
+import { undefinedArgumentTypeError } from "./undefined-arguments";
 import { fn, TemplateReference } from "./values";
 
 export class Scope {
@@ -53,6 +54,25 @@ export class Scope {
   }
 }
 
+/**
+ * The TypeError Python raises when binding these arguments to catalogue
+ * function `name` (its context parameter aside), or undefined when they fit.
+ * The function runs to find out: catalogue functions have no side effects.
+ */
+export function argumentErrorOf(
+  env: ExprEnv,
+  name: string,
+  args: PyValue[],
+  kwargs: PyDict,
+): ArgumentError | undefined {
+  try {
+    lookupFunction(name)?.(env, args, kwargs, "jinja");
+  } catch (e) {
+    if (e instanceof ArgumentError) return e;
+  }
+  return undefined;
+}
+
 /** Calls a catalogue function; undefined arguments raise as Python would on first use. */
 const PASS_ITEMS = new Set(["zip", "use_none"]);
 
@@ -63,11 +83,10 @@ export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs:
   if (undefinedArgument !== undefined) {
     // Python binds the arguments before the function touches one: a call
     // that does not fit the signature fails with that TypeError first.
-    try {
-      f(env, args, kwargs, "jinja");
-    } catch (e) {
-      if (e instanceof ArgumentError) throw e;
-    }
+    const misfit = argumentErrorOf(env, name, args, kwargs);
+    if (misfit) throw misfit;
+    const typeError = undefinedArgumentTypeError(name, args.indexOf(undefinedArgument));
+    if (typeError) throw typeError;
     checkDefined(undefinedArgument);
   }
   if (markupSeen()) {
