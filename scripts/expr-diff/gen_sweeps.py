@@ -15,7 +15,7 @@ Sweeps (each a golden-format case file in OUT_DIR):
   jinja-globals range, dict, cycler, joiner, namespace (lipsum is random)
                 with argument lists of every shape
   st2           Orquesta's and StackStorm's functions in both languages with
-                mixed argument types
+                mixed argument types (in Jinja also an undefined name)
   operators     every binary operator of both languages over pairs of values
   unicode       case mapping, classification and splitting of text in many scripts
   formats       str.format specs and %-formatting over numbers and other values
@@ -209,7 +209,7 @@ def sweep_st2(rng):
     s = Sweep("st2")
     jv = [
         "'1.2.3'", "'/a/b.txt'", "'{\"a\": [1, 2]}'", "'a: 1'", "[1, 'x']", "{'k': none}", "3600", "-1.5", "none",
-        "true", "''", "'\\u00e9\\n'", "'v1.2'", "'>=1.0.0'", "'$.a[0]'", "'(a)(b)?'",
+        "true", "''", "'\\u00e9\\n'", "'v1.2'", "'>=1.0.0'", "'$.a[0]'", "'(a)(b)?'", "nope",
     ]
     yv = [
         "'1.2.3'", "'/a/b.txt'", "'{\"a\": [1, 2]}'", "'a: 1'", "[1, 'x']", "{'k' => null}", "3600", "-1.5", "null",
