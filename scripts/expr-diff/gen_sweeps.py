@@ -24,6 +24,11 @@ Sweeps (each a golden-format case file in OUT_DIR):
 Usage: /usr/bin/python3 gen_sweeps.py OUT_DIR [--seed N]
 Then compare each file with Orquesta itself:
   node scripts/expr-diff/jinja-compare.mjs OUT_DIR/<sweep>.json --oracle orquesta
+For the yaql sweeps, real yaql with a time limit per case is safer (a case
+that loops forever stops Orquesta's oracle, which has none):
+  YAQL_SRC=... /usr/bin/python3 scripts/expr-diff/yaql_reference.py OUT_DIR/yaql-names.json > WANT.json
+  node bin/orqc.js eval --cases OUT_DIR/yaql-names.json --format json > GOT.json
+  node scripts/expr-diff/compare.mjs OUT_DIR/yaql-names.json GOT.json WANT.json
 (needs ORQUESTA_SRC, YAQL_SRC, ST2_SRC, SEMVER_SRC as in docs/conformance.md;
 the Jinja2 and yaql name lists come from the libraries themselves, so run it
 with YAQL_SRC set and Debian's python3-jinja2 installed).
