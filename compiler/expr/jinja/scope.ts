@@ -5,13 +5,12 @@
 
 import { ArgumentError } from "../../../runtime/stdlib/functions/args";
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
+import { checksTypeFirst, lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { dictSet, newDict } from "../../../runtime/stdlib/py/dict";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
 import { markupSeen, plainDeep, textOf } from "./markup";
 import { checkDefined, isUndefined, undefinedName } from "./undefined";
-import { undefinedArgumentTypeError } from "./undefined-arguments";
 import { fn, TemplateReference } from "./values";
 
 export class Scope {
@@ -85,8 +84,8 @@ export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs:
     // that does not fit the signature fails with that TypeError first.
     const misfit = argumentErrorOf(env, name, args, kwargs);
     if (misfit) throw misfit;
-    const typeError = undefinedArgumentTypeError(name, args.indexOf(undefinedArgument));
-    if (typeError) throw typeError;
+    // A function that checks the argument's type first fails with its own TypeError.
+    if (checksTypeFirst(name, args.indexOf(undefinedArgument))) f(env, args, kwargs, "jinja");
     checkDefined(undefinedArgument);
   }
   if (markupSeen()) {

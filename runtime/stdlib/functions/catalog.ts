@@ -26,6 +26,13 @@ export interface FunctionOptions {
   readonly context?: boolean;
   /** How YAQL hands the function its arguments (see YaqlArguments); "data" by default. */
   readonly yaqlArguments?: YaqlArguments;
+  /**
+   * The positional arguments whose type the Python function checks before it
+   * uses them. Jinja hands an undefined name to the function as an object;
+   * there the function's own TypeError comes first, elsewhere the first use
+   * raises UndefinedError (recorded from Orquesta with StackStorm's source).
+   */
+  readonly typeCheckedFirst?: readonly number[];
 }
 
 /**
@@ -64,7 +71,10 @@ export const FROZEN_ARGUMENTS: FunctionOptions = { yaqlArguments: "frozen" };
 export const ITERATED_ARGUMENTS: FunctionOptions = { yaqlArguments: "iterated" };
 export const PYTHON_ARGUMENTS: FunctionOptions = { yaqlArguments: "python" };
 
-const catalog = new Map<string, { fn: CatalogFunction; context: boolean; yaqlArguments: YaqlArguments }>();
+const catalog = new Map<
+  string,
+  { fn: CatalogFunction; context: boolean; yaqlArguments: YaqlArguments; typeCheckedFirst: readonly number[] }
+>();
 
 export function registerFunction(name: string, fn: CatalogFunction, options: FunctionOptions = {}): void {
   const context = options.context ?? false;
@@ -72,7 +82,13 @@ export function registerFunction(name: string, fn: CatalogFunction, options: Fun
     fn: reportingArgumentErrors(name, fn, context),
     context: options.context ?? false,
     yaqlArguments: options.yaqlArguments ?? "data",
+    typeCheckedFirst: options.typeCheckedFirst ?? [],
   });
+}
+
+/** Whether the function checks the type of positional argument `position` before using it (see FunctionOptions). */
+export function checksTypeFirst(name: string, position: number): boolean {
+  return catalog.get(name)?.typeCheckedFirst.includes(position) ?? false;
 }
 
 /** How YAQL hands a catalogue function its arguments (see YaqlArguments). */

@@ -7,7 +7,7 @@ import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isInt, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
 import { bindArgs } from "./args";
-import { FROZEN_ARGUMENTS, PYTHON_ARGUMENTS, registerFunction } from "./catalog";
+import { FROZEN_ARGUMENTS, type FunctionOptions, PYTHON_ARGUMENTS, registerFunction } from "./catalog";
 import { holdsFrozenMapping } from "./frozen-data";
 import { type JsonPathTypes, jsonpathFind } from "./jsonpath";
 import { pyJsonDumps, pyJsonLoads } from "./py-json";
@@ -115,10 +115,13 @@ registerFunction("json_parse", (_e, a, k) => fromJsonString(a, k), FROZEN_ARGUME
 registerFunction("from_yaml_string", (_e, a, k, l) => fromYamlString(a, k, l), FROZEN_ARGUMENTS);
 registerFunction("yaml_parse", (_e, a, k, l) => fromYamlString(a, k, l), FROZEN_ARGUMENTS);
 // These see YAQL's data as Python does: tuples, FrozenDicts (see frozen-data.ts) and iterators.
-registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
-registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_ARGUMENTS);
-registerFunction("to_yaml_string", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_ARGUMENTS);
-registerFunction("yaml_dump", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_ARGUMENTS);
+/** Python arguments; json.dumps and yaml's representer look at the value's type before anything else. */
+const PYTHON_CHECKED_FIRST: FunctionOptions = { ...PYTHON_ARGUMENTS, typeCheckedFirst: [0] };
+
+registerFunction("to_json_string", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_CHECKED_FIRST);
+registerFunction("json_dump", (_e, a, k, l) => toJsonString(a, k, l), PYTHON_CHECKED_FIRST);
+registerFunction("to_yaml_string", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_CHECKED_FIRST);
+registerFunction("yaml_dump", (_e, a, k, l) => toYamlString(a, k, l), PYTHON_CHECKED_FIRST);
 
 registerFunction(
   "json_escape",
@@ -127,7 +130,7 @@ registerFunction(
     rejectFrozenForJson(value!, language, false);
     return pyJsonDumps(value!, { originalKey: originalKeyIn(language) }).replace(/^"+|"+$/g, "");
   },
-  PYTHON_ARGUMENTS,
+  PYTHON_CHECKED_FIRST,
 );
 
 const JINJA_TYPES: JsonPathTypes = { isPlainDict: isDict };

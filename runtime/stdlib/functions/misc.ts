@@ -2,38 +2,50 @@
 // (st2common/expressions/functions/{path,time,version}.py).
 
 import { floatRepr } from "../py/text";
-import { isNumeric, numberOf, PyError, PyFloat, type PyValue } from "../py/value";
+import { isNumeric, numberOf, PyError, PyFloat, type PyValue, pyTypeName } from "../py/value";
 import { bindArgs } from "./args";
-import { registerFunction } from "./catalog";
+import { type FunctionOptions, registerFunction } from "./catalog";
 import { compareSemver, matchSemver, parseSemver, type SemVer, semverText } from "./semver";
 
 function pathArg(name: string, args: PyValue[], kwargs: { [k: string]: PyValue }): string {
   const [p] = bindArgs(name, [{ name: "path" }], args, kwargs);
   if (typeof p !== "string")
-    throw new PyError(
-      "TypeError",
-      `expected str, bytes or os.PathLike object, not ${p === null ? "NoneType" : typeof p}`,
-    );
+    throw new PyError("TypeError", `expected str, bytes or os.PathLike object, not ${pyTypeName(p ?? null)}`);
   return p;
 }
 
-registerFunction("basename", (_e, a, k) => {
-  const p = pathArg("basename", a, k);
-  return p.slice(p.lastIndexOf("/") + 1);
-});
+const FIRST_CHECKED: FunctionOptions = { typeCheckedFirst: [0] };
+const BOTH_CHECKED: FunctionOptions = { typeCheckedFirst: [0, 1] };
 
-registerFunction("dirname", (_e, a, k) => {
-  const p = pathArg("dirname", a, k);
-  const head = p.slice(0, p.lastIndexOf("/") + 1);
-  // posixpath.dirname strips trailing slashes unless the head is all slashes.
-  return /^\/+$/.test(head) ? head : head.replace(/\/+$/, "");
-});
+registerFunction(
+  "basename",
+  (_e, a, k) => {
+    const p = pathArg("basename", a, k);
+    return p.slice(p.lastIndexOf("/") + 1);
+  },
+  FIRST_CHECKED,
+);
 
-registerFunction("to_human_time_from_seconds", (_e, args, kwargs) => {
-  const [seconds] = bindArgs("to_human_time_from_seconds", [{ name: "seconds" }], args, kwargs);
-  if (!isNumeric(seconds)) throw new PyError("AssertionError", "");
-  return humanTime(seconds);
-});
+registerFunction(
+  "dirname",
+  (_e, a, k) => {
+    const p = pathArg("dirname", a, k);
+    const head = p.slice(0, p.lastIndexOf("/") + 1);
+    // posixpath.dirname strips trailing slashes unless the head is all slashes.
+    return /^\/+$/.test(head) ? head : head.replace(/\/+$/, "");
+  },
+  FIRST_CHECKED,
+);
+
+registerFunction(
+  "to_human_time_from_seconds",
+  (_e, args, kwargs) => {
+    const [seconds] = bindArgs("to_human_time_from_seconds", [{ name: "seconds" }], args, kwargs);
+    if (!isNumeric(seconds)) throw new PyError("AssertionError", "");
+    return humanTime(seconds);
+  },
+  FIRST_CHECKED,
+);
 
 function humanTime(value: number | bigint | boolean | PyFloat): string {
   let n = numberOf(value);
@@ -79,20 +91,32 @@ const compareTo = (name: string, args: PyValue[], kwargs: { [k: string]: PyValue
   return compareSemver(v, parseSemver(other));
 };
 
-registerFunction("version_compare", (_e, a, k) => compareTo("version_compare", a, k));
-registerFunction("version_more_than", (_e, a, k) => compareTo("version_more_than", a, k) === 1);
-registerFunction("version_less_than", (_e, a, k) => compareTo("version_less_than", a, k) === -1);
-registerFunction("version_equal", (_e, a, k) => compareTo("version_equal", a, k) === 0);
-registerFunction("version_match", (_e, a, k) => {
-  const [v, expr] = versionArgs("version_match", a, k);
-  return matchSemver(v, expr);
-});
+registerFunction("version_compare", (_e, a, k) => compareTo("version_compare", a, k), BOTH_CHECKED);
+registerFunction("version_more_than", (_e, a, k) => compareTo("version_more_than", a, k) === 1, BOTH_CHECKED);
+registerFunction(
+  "version_less_than",
+  (_e, a, k) => compareTo("version_less_than", a, k) === -1,
+  BOTH_CHECKED,
+);
+registerFunction("version_equal", (_e, a, k) => compareTo("version_equal", a, k) === 0, BOTH_CHECKED);
+registerFunction(
+  "version_match",
+  (_e, a, k) => {
+    const [v, expr] = versionArgs("version_match", a, k);
+    return matchSemver(v, expr);
+  },
+  FIRST_CHECKED,
+);
 
 const bump = (name: string, f: (v: SemVer) => SemVer) =>
-  registerFunction(name, (_e, args, kwargs) => {
-    const [value] = bindArgs(name, [{ name: "value" }], args, kwargs);
-    return semverText(f(parseSemver(value)));
-  });
+  registerFunction(
+    name,
+    (_e, args, kwargs) => {
+      const [value] = bindArgs(name, [{ name: "value" }], args, kwargs);
+      return semverText(f(parseSemver(value)));
+    },
+    FIRST_CHECKED,
+  );
 const plain = (major: bigint, minor: bigint, patch: bigint): SemVer => ({
   major,
   minor,
@@ -104,8 +128,12 @@ bump("version_bump_major", (v) => plain(v.major + 1n, 0n, 0n));
 bump("version_bump_minor", (v) => plain(v.major, v.minor + 1n, 0n));
 bump("version_bump_patch", (v) => plain(v.major, v.minor, v.patch + 1n));
 
-registerFunction("version_strip_patch", (_e, args, kwargs) => {
-  const [value] = bindArgs("version_strip_patch", [{ name: "value" }], args, kwargs);
-  const v = parseSemver(value);
-  return `${v.major}.${v.minor}`;
-});
+registerFunction(
+  "version_strip_patch",
+  (_e, args, kwargs) => {
+    const [value] = bindArgs("version_strip_patch", [{ name: "value" }], args, kwargs);
+    const v = parseSemver(value);
+    return `${v.major}.${v.minor}`;
+  },
+  FIRST_CHECKED,
+);

@@ -134,7 +134,7 @@ registerFunction(
     if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
     return markPlainDeep(pyJsonLoads(s));
   },
-  FROZEN_ARGUMENTS,
+  { ...FROZEN_ARGUMENTS, typeCheckedFirst: [0] },
 );
 
 registerFunction(

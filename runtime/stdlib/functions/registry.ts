@@ -12,6 +12,7 @@ import "./misc";
 export {
   type CatalogFunction,
   catalogNames,
+  checksTypeFirst,
   type FunctionOptions,
   functionTakesContext,
   lookupFunction,

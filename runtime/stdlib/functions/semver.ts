@@ -1,7 +1,7 @@
 // python-semver 3's Version.parse / compare / match / bump, which StackStorm's
 // version_* functions call.
 
-import { PyError } from "../py/value";
+import { PyError, type PyValue, pyTypeName } from "../py/value";
 
 export interface SemVer {
   readonly major: bigint;
@@ -16,7 +16,7 @@ const SEMVER =
 
 export function parseSemver(value: unknown): SemVer {
   if (typeof value !== "string") {
-    throw new PyError("TypeError", `not expecting type '${value === null ? "NoneType" : typeof value}'`);
+    throw new PyError("TypeError", `not expecting type '<class '${pyTypeName(value as PyValue)}'>'`);
   }
   const m = SEMVER.exec(value);
   if (!m) throw new PyError("ValueError", `${value} is not valid SemVer string`);

@@ -30,7 +30,7 @@ registerFunction(
       `The key "${name}" does not exist in the StackStorm datastore (scope: ${scope}).`,
     );
   },
-  { context: true },
+  { context: true, typeCheckedFirst: [0] },
 );
 
 registerFunction(
