@@ -10,7 +10,7 @@ import { dictSet, newDict } from "../../../runtime/stdlib/py/dict";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { JINJA_GLOBALS } from "./globals";
 import { markupSeen, plainDeep, textOf } from "./markup";
-import { checkDefined, isUndefined, undefinedName } from "./undefined";
+import { checkDefined, isUndefined, type JinjaUndefined, undefinedName } from "./undefined";
 import { fn, TemplateReference } from "./values";
 
 export class Scope {
@@ -72,20 +72,36 @@ export function argumentErrorOf(
   return undefined;
 }
 
-/** Calls a catalogue function; undefined arguments raise as Python would on first use. */
+/** Catalogue functions that give back the items they are handed, Markups included. */
 const PASS_ITEMS = new Set(["zip", "use_none"]);
 
+/** The first strict undefined among the arguments (no allocation: this runs at every call). */
+function firstUndefined(args: PyValue[], kwargs: PyDict): JinjaUndefined | undefined {
+  for (const a of args) if (isUndefined(a) && a.strict) return a;
+  for (const k in kwargs) {
+    const v = kwargs[k];
+    if (isUndefined(v) && v.strict) return v;
+  }
+  return undefined;
+}
+
+/** Calls a catalogue function; undefined arguments raise as Python would on first use. */
 export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs: PyDict): PyValue {
   const f = lookupFunction(name);
   if (!f) throw new Error(`unknown catalogue function ${name}`);
-  const undefinedArgument = [...args, ...Object.values(kwargs)].find((a) => isUndefined(a) && a.strict);
+  const undefinedArgument = firstUndefined(args, kwargs);
   if (undefinedArgument !== undefined) {
-    // Python binds the arguments before the function touches one: a call
-    // that does not fit the signature fails with that TypeError first.
-    const misfit = argumentErrorOf(env, name, args, kwargs);
-    if (misfit) throw misfit;
-    // A function that checks the argument's type first fails with its own TypeError.
-    if (checksTypeFirst(name, args.indexOf(undefinedArgument))) f(env, args, kwargs, "jinja");
+    // Python binds the arguments before the function touches one: a call that
+    // does not fit the signature fails with that TypeError first, and a
+    // function that checks the argument's type first with its own TypeError.
+    let failure: unknown;
+    try {
+      f(env, args, kwargs, "jinja");
+    } catch (e) {
+      failure = e;
+    }
+    if (failure instanceof ArgumentError) throw failure;
+    if (failure !== undefined && checksTypeFirst(name, args.indexOf(undefinedArgument))) throw failure;
     checkDefined(undefinedArgument);
   }
   if (markupSeen()) {
