@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { parseDocument, stringify } from "yaml";
 import { rng } from "../trace-diff/gen-cases.mjs";
 
-/** Every Orquesta workflow file under `dir` (version 1.0 with tasks). */
+/** The text of every Orquesta workflow file under `dir` (version 1.0 with tasks), read once. */
 export function corpusWorkflows(dir) {
   const out = [];
   const walk = (d) => {
@@ -20,7 +20,7 @@ export function corpusWorkflows(dir) {
       if (statSync(p).isDirectory()) walk(p);
       else if (/\.ya?ml$/.test(name) && p.includes("/workflows/")) {
         const text = readFileSync(p, "utf8");
-        if (/^version:\s*['"]?1\.0/m.test(text) && /^tasks:/m.test(text)) out.push(p);
+        if (/^version:\s*['"]?1\.0/m.test(text) && /^tasks:/m.test(text)) out.push(text);
       }
     }
   };
@@ -165,10 +165,10 @@ const MUTATIONS = [
   },
 ];
 
-/** The text of a damaged copy of the workflow in `file`, or null when it did not parse as a mapping. */
-export function mutateWorkflow(file, seed) {
+/** A damaged copy of a workflow's text, or null when it did not parse as a mapping. */
+export function mutateWorkflow(text, seed) {
   const r = rng(seed);
-  const doc = parseDocument(readFileSync(file, "utf8"));
+  const doc = parseDocument(text);
   const wf = doc.toJS();
   if (!isMap(wf) || !isMap(wf.tasks)) return null;
   const wanted = r.int(1, 3);
