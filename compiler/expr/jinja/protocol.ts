@@ -144,7 +144,8 @@ function jinjaRepr(v: PyValue): string | undefined {
   if (v instanceof PyReverseIterator) return `<${v.pyOpaque} object at 0x7f0000000000>`;
   if (v instanceof JinjaNamespace) return `<Namespace ${dictRepr(v.attrs)}>`;
   if (v instanceof JinjaCallable) return v.reprText ?? `<${v.pyOpaque} ${v.name}>`;
-  if (v instanceof JinjaCycler || v instanceof LoopContext) return `<${v.pyOpaque}>`;
+  if (v instanceof LoopContext) return v.repr();
+  if (v instanceof JinjaCycler) return `<${v.pyOpaque}>`;
   return `<${pyTypeName(v)}>`;
 }
 

@@ -4,6 +4,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { dictDelete, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
   PyError,
@@ -181,7 +182,7 @@ class Renderer implements RenderDepth {
 
   /** The call with one more keyword argument: `caller`, a macro rendering the block's body. */
   private callBlock(s: Extract<JinjaStmt, { kind: "callblock" }>, scope: Scope): string {
-    const caller = makeMacro(this, scope, "caller", s.params, {
+    const caller = makeMacro(this, scope, null, s.params, {
       defaults: s.defaults.map((d) => (sc: Scope) => this.expr(d, sc)),
       ...this.macroParts(s.body),
       special: macroSpecialNames(s.body),
@@ -289,7 +290,7 @@ export function runForLoop(
 export function makeMacro(
   r: RenderDepth,
   defScope: Scope,
-  name: string,
+  name: string | null,
   params: readonly string[],
   parts: {
     readonly defaults: readonly ((scope: Scope) => PyValue)[];
@@ -301,6 +302,7 @@ export function makeMacro(
   },
 ): PyValue {
   const special = new Set(parts.special ?? []);
+  const named = name === null ? "None" : strRepr(name);
   const invoke = (args: PyValue[], kwargs: PyDict): PyValue => {
     const rest: PyDict = {};
     for (const k of dictKeys(kwargs)) dictSet(rest, k, kwargs[k]!);
@@ -328,10 +330,11 @@ export function makeMacro(
     }
     const extra = dictKeys(rest);
     if (special.has("kwargs")) inner.set("kwargs", rest);
-    else if (extra.length > 0) throw typeError(`macro '${name}' takes no keyword argument '${extra[0]}'`);
+    else if (extra.length > 0)
+      throw typeError(`macro ${named} takes no keyword argument ${strRepr(extra[0]!)}`);
     if (special.has("varargs")) inner.set("varargs", new PyTuple(args.slice(params.length)));
     else if (args.length > params.length)
-      throw typeError(`macro '${name}' takes not more than ${params.length} argument(s)`);
+      throw typeError(`macro ${named} takes not more than ${params.length} argument(s)`);
     r.depth++;
     try {
       const text = parts.body(inner);

@@ -3,7 +3,7 @@
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
 import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import { pyStr } from "../../../runtime/stdlib/py/text";
+import { pyStr, strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
   PyError,
@@ -30,17 +30,19 @@ export class JinjaCallable implements PyOpaque {
 
 /** A `{% macro %}`: callable, with Jinja's Macro attributes (name, arguments, catch_varargs, ...). */
 export class JinjaMacro extends JinjaCallable {
+  /** `macroName`: null for a call block's `caller`, which Jinja leaves anonymous. */
   constructor(
-    name: string,
+    readonly macroName: string | null,
     invoke: NativeCall,
     readonly params: readonly string[],
     readonly special: ReadonlySet<string>,
   ) {
-    super("Macro", name, invoke);
+    const shown = macroName === null ? "anonymous" : strRepr(macroName);
+    super("Macro", macroName ?? "caller", invoke, `<Macro ${shown}>`);
   }
 
   attribute(attr: string): PyValue | undefined {
-    if (attr === "name") return this.name;
+    if (attr === "name") return this.macroName;
     if (attr === "arguments") return new PyTuple([...this.params]);
     if (attr === "catch_varargs") return this.special.has("varargs");
     if (attr === "catch_kwargs") return this.special.has("kwargs");
@@ -221,12 +223,12 @@ export class LoopContext implements PyOpaque {
           ? this.items[i + 1]!
           : new JinjaUndefined({ hint: "there is no next item", name: "nextitem" });
       case "cycle":
-        return fn("cycle", (args) => {
+        return this.method("cycle", (args) => {
           if (args.length === 0) throw new PyError("TypeError", "no items for cycling given");
           return args[i % args.length]!;
         });
       case "changed":
-        return fn("changed", (args) => {
+        return this.method("changed", (args) => {
           if (
             this.lastChanged &&
             args.length === this.lastChanged.length &&
@@ -239,6 +241,15 @@ export class LoopContext implements PyOpaque {
         });
     }
     return undefined;
+  }
+
+  /** Python's repr(): `<LoopContext 2/4>`. */
+  repr(): string {
+    return `<LoopContext ${this.index0 + 1}/${this.items.length}>`;
+  }
+
+  private method(name: string, invoke: NativeCall): JinjaCallable {
+    return new JinjaCallable("method", name, invoke, `<bound method LoopContext.${name} of ${this.repr()}>`);
   }
 }
 

@@ -278,7 +278,7 @@ export function callBlock(
   call: (inner: Scope) => PyValue,
 ): string {
   const inner = s.child();
-  inner.set(CALLER_SLOT, makeMacro(f, s, "caller", params, { defaults, body, special }));
+  inner.set(CALLER_SLOT, makeMacro(f, s, null, params, { defaults, body, special }));
   return toStr(call(inner));
 }
 
