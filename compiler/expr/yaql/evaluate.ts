@@ -27,8 +27,8 @@ import {
   handOverFrozen,
   handOverIterated,
   isYaqlIterable,
+  itemsOf,
   iter,
-  iterate,
   YaqlIter,
   ydictGet,
   ydictSet,
@@ -191,7 +191,7 @@ export class Evaluator implements Engine {
       const self = this;
       return iter(
         (function* () {
-          for (const item of iterate(receiver)) yield self.attribute(item, name, ctx);
+          for (const item of itemsOf(receiver)) yield self.attribute(item, name, ctx);
         })(),
       );
     }

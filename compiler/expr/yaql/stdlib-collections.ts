@@ -20,6 +20,7 @@ import {
   isIterator,
   isYaqlIterable,
   isYaqlSequence,
+  itemsOf,
   iter,
   iterate,
   toArray,
@@ -39,7 +40,7 @@ const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
 
 function* flattenIterators(args: readonly PyValue[]): Generator<PyValue> {
   for (const t of args) {
-    if (isIterator(t)) yield* flattenIterators([...iterate(t)]);
+    if (isIterator(t)) yield* flattenIterators([...itemsOf(t)]);
     else yield t;
   }
 }
@@ -53,7 +54,7 @@ defMethod("toList", [P("collection", T.iterable)], (_, a) => {
 });
 defMethod("flatten", [P("collection", T.iterable)], (_, a) => {
   function* flat(v: PyValue): Generator<PyValue> {
-    for (const t of iterate(v)) {
+    for (const t of itemsOf(v)) {
       if (isYaqlIterable(t)) yield* flat(t);
       else yield t;
     }
@@ -65,7 +66,7 @@ defFunction(
   [P("items", T.iterable)],
   (_, a) => {
     const out: PyDict = {};
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       const it = iterate(t);
       const k = it.next();
       const v = it.next();
@@ -83,7 +84,7 @@ defMethod(
     const out: PyDict = {};
     const key = a.f(1)!;
     const value = a.f(2);
-    for (const t of iterate(a.v(0))) ydictSet(out, key(t), value ? value(t) : t);
+    for (const t of itemsOf(a.v(0))) ydictSet(out, key(t), value ? value(t) : t);
     return markPlainDict(out);
   },
 );
@@ -160,11 +161,11 @@ defMethod("containsValue", [P("dict", T.mapping), P("value", T.any)], (_, a) =>
 defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, a) => {
   const [l, r] = [a.v(0), a.v(1)];
   if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
-  if (l instanceof PySet && r instanceof PySet) return new YSet([...iterate(l), ...iterate(r)]);
+  if (l instanceof PySet && r instanceof PySet) return new YSet([...itemsOf(l), ...iterate(r)]);
   return iter(
     (function* () {
-      yield* iterate(l);
-      yield* iterate(r);
+      yield* itemsOf(l);
+      yield* itemsOf(r);
     })(),
   );
 });
@@ -198,7 +199,7 @@ defMethod("delete", [P("collection", T.iterable), P("position", T.int), P("count
   return iter(
     (function* (src: PyValue) {
       let i = 0;
-      for (const t of iterate(src)) {
+      for (const t of itemsOf(src)) {
         const inRange = count >= 0 ? pos <= i && i < pos + count : i >= pos;
         if (!inRange) yield t;
         i++;
@@ -222,7 +223,7 @@ function deleteKeys(d: PyDict, keys: readonly PyValue[]): PyDict {
 function* replaceRange(src: PyValue, pos: number, count: number, insert: () => Iterable<PyValue>) {
   let yielded = false;
   let i = 0;
-  for (const t of iterate(src)) {
+  for (const t of itemsOf(src)) {
     const inRange = (count >= 0 && pos <= i && i < pos + count) || (count < 0 && i >= pos);
     if (inRange) {
       if (!yielded) {
@@ -270,7 +271,7 @@ defMethod(
 function* insertAt(src: PyValue, pos: number, values: () => Iterable<PyValue>, negativeFirst: boolean) {
   let i = -1;
   if (negativeFirst && pos < 0) yield* values();
-  for (const t of iterate(src)) {
+  for (const t of itemsOf(src)) {
     i++;
     if (i === pos) yield* values();
     yield t;
@@ -299,11 +300,11 @@ function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
 type SetOp = Parameters<typeof setAlgebra>[0];
 /** A set's CPython table: kept by set algebra results, rebuilt from insertion order for sets made by inserting. */
 const tableOf = (v: PyValue): SetTable | undefined =>
-  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build([...iterate(v)]);
+  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build([...itemsOf(v)]);
 
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "union");
-  return algebra("union", left, a.v(1), new YSet([...iterate(left), ...iterate(a.v(1))]));
+  return algebra("union", left, a.v(1), new YSet([...itemsOf(left), ...iterate(a.v(1))]));
 });
 // CPython walks the smaller operand (the right one when sizes are equal) and
 // keeps its members, so of two equal members (1 and true) the smaller set's survives.
@@ -311,25 +312,25 @@ defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
   const l = frozen(a.v(0), "intersection");
   const [left, right] = [asSet(l), asSet(a.v(1))];
   const [walked, probed] = right.size > left.size ? [left, right] : [right, left];
-  return algebra("intersection", l, a.v(1), new YSet([...iterate(walked)].filter((x) => probed.has(x))));
+  return algebra("intersection", l, a.v(1), new YSet([...itemsOf(walked)].filter((x) => probed.has(x))));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);
   const left = frozen(l, "difference");
-  return algebra("difference", left, r, new YSet([...iterate(left)].filter((x) => !right.has(x))));
+  return algebra("difference", left, r, new YSet([...itemsOf(left)].filter((x) => !right.has(x))));
 };
 defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "symmetric_difference");
   const [l, r] = [setOf(left), setOf(a.v(1))];
-  const members = [...[...iterate(l)].filter((x) => !r.has(x)), ...[...iterate(r)].filter((x) => !l.has(x))];
+  const members = [...[...itemsOf(l)].filter((x) => !r.has(x)), ...[...itemsOf(r)].filter((x) => !l.has(x))];
   return algebra("symmetric_difference", left, a.v(1), new YSet(members));
 });
 // yaql's add is s.union(frozenset(values)).
 defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
   const left = frozen(a.v(0), "union");
   const values = new YSet(a.rest(1));
-  return algebra("union", left, values, new YSet([...iterate(left), ...a.rest(1)]));
+  return algebra("union", left, values, new YSet([...itemsOf(left), ...a.rest(1)]));
 });
 defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) => difference(a.v(0), new YSet(a.rest(1))));

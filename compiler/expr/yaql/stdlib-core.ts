@@ -16,7 +16,7 @@ import { callOverloads, type Lambda, yaqlError } from "./dispatch";
 import { yEquals } from "./equality";
 import { pyAdd, pyFloorDiv, pyMod, pyMul, pyNeg, pySub, pyTrueDiv } from "./py-num";
 import { defFunction, defMethod, overloadsOf, P, R, T } from "./types";
-import { iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
+import { itemsOf, iter, iterate, toArray, YSet, ydictEntries, ydictFrom, ydictGet, yTruthy } from "./values";
 import { yRepr } from "./yaql-str";
 
 const N = T.number;
@@ -84,7 +84,7 @@ function setCompare(op: string, left: PyValue, right: PyValue): boolean {
 
 export function pyIn(value: PyValue, collection: PyValue): boolean {
   if (collection instanceof PySet) return collection.has(value);
-  for (const item of iterate(collection)) if (yEquals(item, value)) return true;
+  for (const item of itemsOf(collection)) if (yEquals(item, value)) return true;
   return false;
 }
 

@@ -8,6 +8,7 @@ import { defBoth, defFunction, defMethod, delegate, P, R, T } from "./types";
 import {
   isYaqlIterable,
   isYaqlSequence,
+  itemsOf,
   iter,
   iterate,
   OrderingIterable,
@@ -35,12 +36,12 @@ defMethod("map", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) 
 
 function filter(src: PyValue, pred: Lambda) {
   return gen(function* () {
-    for (const t of iterate(src)) if (yTruthy(pred(t))) yield t;
+    for (const t of itemsOf(src)) if (yTruthy(pred(t))) yield t;
   });
 }
 function map(src: PyValue, f: Lambda) {
   return gen(function* () {
-    for (const t of iterate(src)) yield f(t);
+    for (const t of itemsOf(src)) yield f(t);
   });
 }
 
@@ -60,7 +61,7 @@ const slice = (src: PyValue, from: number, to: number | undefined) => {
   return gen(function* () {
     let i = 0;
     if (to === 0) return;
-    for (const t of iterate(src)) {
+    for (const t of itemsOf(src)) {
       if (i >= from) yield t;
       i++;
       if (to !== undefined && i >= to) return;
@@ -78,7 +79,7 @@ defMethod("take", [P("collection", T.iterable), P("count", T.int)], (_, a) =>
 );
 defBoth("append", [P("collection", T.iterable), R("args", T.any)], (_, a) =>
   gen(function* () {
-    yield* iterate(a.v(0));
+    yield* itemsOf(a.v(0));
     yield* a.rest(1);
   }),
 );
@@ -86,7 +87,7 @@ defBoth("distinct", [P("collection", T.iterable), P("keySelector", T.lambda, nul
   const key = a.f(1);
   return gen(function* () {
     const seen = new Seen();
-    for (const t of iterate(a.v(0))) if (seen.add(key ? key(t) : t)) yield t;
+    for (const t of itemsOf(a.v(0))) if (seen.add(key ? key(t) : t)) yield t;
   });
 });
 defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int), 0)], (_, a) =>
@@ -94,22 +95,22 @@ defBoth("enumerate", [P("collection", T.iterable), P("start", T.nullable(T.int),
     if (a.v(1) === null)
       throw new PyError("TypeError", "'NoneType' object cannot be interpreted as an integer");
     let i = bigOf(a.v(1));
-    for (const t of iterate(a.v(0))) yield [mkInt(i++), t];
+    for (const t of itemsOf(a.v(0))) yield [mkInt(i++), t];
   }),
 );
 defBoth("any", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
   const pred = a.f(1);
-  for (const t of iterate(a.v(0))) if (pred === null || yTruthy(pred(t))) return true;
+  for (const t of itemsOf(a.v(0))) if (pred === null || yTruthy(pred(t))) return true;
   return false;
 });
 defBoth("all", [P("collection", T.iterable), P("predicate", T.lambda, null)], (_, a) => {
   const pred = a.f(1) ?? ((x: PyValue) => yTruthy(x));
-  for (const t of iterate(a.v(0))) if (!yTruthy(pred(t))) return false;
+  for (const t of itemsOf(a.v(0))) if (!yTruthy(pred(t))) return false;
   return true;
 });
 defBoth("concat", [R("collections", T.iterable)], (_, a) =>
   gen(function* () {
-    for (const c of a.rest(0)) yield* iterate(c);
+    for (const c of a.rest(0)) yield* itemsOf(c);
   }),
 );
 defBoth("len", [P("collection", T.iterator)], (_, a) => toArray(a.v(0)).length);
@@ -157,9 +158,9 @@ defMethod("last", [P("collection", T.iterable), P("default", T.any, NO_VALUE)], 
 });
 defMethod("selectMany", [P("collection", T.iterable), P("selector", T.lambda)], (_, a) =>
   gen(function* () {
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       const inner = a.f(1)!(t);
-      if (isYaqlIterable(inner)) yield* iterate(inner);
+      if (isYaqlIterable(inner)) yield* itemsOf(inner);
       else yield inner;
     }
   }),
@@ -224,7 +225,7 @@ defMethod(
   (_, a) => {
     const groups = new Map<string, { key: PyValue; values: PyValue[] }>();
     const selectValue = a.f(2);
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       const value = selectValue ? selectValue(t) : t;
       const key = a.f(1)!(t);
       const h = yHashKey(key);

@@ -11,6 +11,7 @@ import { defFunction, defMethod, K, P, R, T } from "./types";
 import {
   isYaqlIterable,
   isYaqlSequence,
+  itemsOf,
   iter,
   iterate,
   Seen,
@@ -77,7 +78,7 @@ defMethod(
   (_, a) => {
     const right = toArray(a.v(1));
     return gen(function* () {
-      for (const x of iterate(a.v(0))) for (const y of right) if (yTruthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
+      for (const x of itemsOf(a.v(0))) for (const y of right) if (yTruthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
     });
   },
 );
@@ -90,7 +91,7 @@ defMethod("repeat", [P("value", T.any), P("times", T.int, -1)], (_, a) =>
 defMethod("cycle", [P("collection", T.iterable)], (_, a) =>
   gen(function* () {
     const seen: PyValue[] = [];
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       seen.push(t);
       yield t;
     }
@@ -100,7 +101,7 @@ defMethod("cycle", [P("collection", T.iterable)], (_, a) =>
 );
 defMethod("takeWhile", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
   gen(function* () {
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       if (!yTruthy(a.f(1)!(t))) return;
       yield t;
     }
@@ -109,7 +110,7 @@ defMethod("takeWhile", [P("collection", T.iterable), P("predicate", T.lambda)], 
 defMethod("skipWhile", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
   gen(function* () {
     let skipping = true;
-    for (const t of iterate(a.v(0))) {
+    for (const t of itemsOf(a.v(0))) {
       if (skipping && yTruthy(a.f(1)!(t))) continue;
       skipping = false;
       yield t;
@@ -120,7 +121,7 @@ defMethod("skipWhile", [P("collection", T.iterable), P("predicate", T.lambda)], 
 function indexWhere(src: PyValue, test: (v: PyValue) => boolean, last: boolean): number {
   let found = -1;
   let i = 0;
-  for (const t of iterate(src)) {
+  for (const t of itemsOf(src)) {
     if (test(t)) {
       found = i;
       if (!last) return i;
@@ -305,15 +306,25 @@ defFunction(
   ],
   (_, a) =>
     gen(function* () {
-      const queue: PyValue[] = [a.v(0)];
+      // Breadth first: a queue read from `head`; depth first: a stack whose top
+      // is the last element (the produced items pushed in reverse). Both take
+      // constant time per item, so an endless generation reaches the output
+      // bound (CollectionTooLargeException) instead of slowing to a halt.
+      const depthFirst = yTruthy(a.v(4));
+      const pending: PyValue[] = [a.v(0)];
+      let head = 0;
       const past = a.v(3) ? new Seen() : null;
-      while (queue.length > 0) {
-        const item = queue.shift()!;
+      while (depthFirst ? pending.length > 0 : head < pending.length) {
+        const item = depthFirst ? pending.pop()! : pending[head++]!;
+        if (!depthFirst && head > 4096 && head * 2 > pending.length) {
+          pending.splice(0, head);
+          head = 0;
+        }
         if (past && !past.add(item)) continue;
         yield a.f(2) ? a.f(2)!(item) : item;
         const produced = toArray(a.f(1)!(item));
-        if (a.v(4)) queue.unshift(...produced);
-        else queue.push(...produced);
+        if (depthFirst) for (let k = produced.length - 1; k >= 0; k--) pending.push(produced[k]!);
+        else for (const x of produced) pending.push(x);
       }
     }),
 );

@@ -11,7 +11,7 @@ import { YaqlRegex } from "./opaque";
 import { repeatCount } from "./py-num";
 import { checkTemplate, expandTemplate, pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
-import { iter, iterate, ydictEntries } from "./values";
+import { itemsOf, iter, ydictEntries } from "./values";
 import { yaqlStrFunction } from "./yaql-str";
 
 const S = T.string;
@@ -129,10 +129,10 @@ defMethod("rightSplit", [P("string", S), P("separator", SN, null), P("maxSplits"
   pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), true),
 );
 defMethod("join", [P("sequence", T.iterable), P("separator", S)], (_, a) =>
-  [...iterate(a.v(0))].map(yaqlStrFunction).join(str(a.v(1))),
+  [...itemsOf(a.v(0))].map(yaqlStrFunction).join(str(a.v(1))),
 );
 defMethod("join", [P("separator", S), P("sequence", T.iterable)], (_, a) =>
-  [...iterate(a.v(1))].map(yaqlStrFunction).join(str(a.v(0))),
+  [...itemsOf(a.v(1))].map(yaqlStrFunction).join(str(a.v(0))),
 );
 defFunction("str", [P("value", T.any)], (_, a) => yaqlStrFunction(a.v(0)));
 defFunction("concat", [R("args", S)], (_, a) => a.rest(0).join(""));

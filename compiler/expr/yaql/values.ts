@@ -52,7 +52,7 @@ export class OrderingIterable extends YaqlView {
     gt: (a: PyValue, b: PyValue) => boolean,
   ) {
     super("OrderingIterable", () => {
-      const items = [...iterate(source)];
+      const items = [...itemsOf(source)];
       const keyed = items.map((v) => ({ v, keys: new Map<number, PyValue>() }));
       const keyOf = (e: (typeof keyed)[number], i: number) => {
         if (!e.keys.has(i)) e.keys.set(i, this.order[i]!.selector(e.v));
@@ -284,6 +284,16 @@ export function* iterate(v: PyValue): Generator<PyValue> {
   else throw new PyError("TypeError", `'${pyTypeName(v)}' object is not iterable`);
 }
 
+/**
+ * iterate() for a loop that reads every item at once (for-of, spread, yield*):
+ * a list or tuple as itself, which spares a generator step per item.
+ */
+export function itemsOf(v: PyValue): Iterable<PyValue> {
+  if (Array.isArray(v)) return v;
+  if (v instanceof PyTuple) return v.items;
+  return iterate(v);
+}
+
 export function iter(gen: Iterable<PyValue>): YaqlIter {
   return new YaqlIter(gen[Symbol.iterator]());
 }
@@ -293,7 +303,7 @@ export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
   if (Array.isArray(v)) return v;
   if (v instanceof PyTuple) return [...v.items];
   const out: PyValue[] = [];
-  for (const x of iterate(v)) {
+  for (const x of itemsOf(v)) {
     if (out.length >= limit) throw tooLarge(limit);
     out.push(x);
   }
@@ -361,7 +371,7 @@ export function handOverFrozen(v: PyValue): PyValue {
  * `zip(d.items(), ...)` pairs the item tuples.
  */
 export function handOverIterated(v: PyValue): PyValue {
-  return v instanceof YaqlView ? new PyTuple([...iterate(v)]) : handOverFrozen(v);
+  return v instanceof YaqlView ? new PyTuple([...itemsOf(v)]) : handOverFrozen(v);
 }
 
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */
@@ -381,7 +391,7 @@ export function convertOutput(v: PyValue): PyValue {
   if (isSetLike(v)) {
     const out = new PySet();
     let n = 0;
-    for (const x of iterate(v)) {
+    for (const x of itemsOf(v)) {
       if (++n > OUTPUT_LIMIT) throw tooLarge(OUTPUT_LIMIT);
       out.add(hashableOutput(convertOutput(x)));
     }
@@ -389,7 +399,7 @@ export function convertOutput(v: PyValue): PyValue {
   }
   if (isYaqlIterable(v)) {
     const out: PyValue[] = [];
-    for (const x of iterate(v)) {
+    for (const x of itemsOf(v)) {
       if (out.length >= OUTPUT_LIMIT) throw tooLarge(OUTPUT_LIMIT);
       out.push(convertOutput(x));
     }

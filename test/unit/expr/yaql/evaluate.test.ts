@@ -76,6 +76,19 @@ describe("YAQL evaluation", () => {
     expect(run("generate(0, true, $ + 1).take(3)")).toEqual([0, 1, 2]);
   });
 
+  it("reaches that bound in time when generateMany's queue keeps growing", () => {
+    // every item adds two: a queue that shifted its array took quadratic time and
+    // ran for hours (the test's time limit catches that)
+    for (const options of ["", ", depthFirst => true"]) {
+      expect(() => run(`generateMany(1, [$ + 1, $ + 2]${options})`)).toThrow(
+        /CollectionTooLargeException: Collection length exceeds 1000000/,
+      );
+    }
+    expect(run("generateMany(1, [$ + 1, $ + 2]).take(6)")).toEqual([1, 2, 3, 3, 4, 4]);
+    expect(run("generateMany(1, [$ + 1, $ + 2], depthFirst => true).take(6)")).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run("generateMany(1, [$ + 1, $ + 2], decycle => true).take(5)")).toEqual([1, 2, 3, 4, 5]);
+  });
+
   it("binds names with let, def and lambdas", () => {
     expect(run("let(a => 2, b => 3) -> $a * $b")).toBe(6);
     expect(run("def(sq, $ * $) -> ctx(l).select(sq($))")).toEqual([9, 1, 4]);
