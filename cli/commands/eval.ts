@@ -122,12 +122,12 @@ function runOne(expr: string | undefined, o: EvalOptions): number {
     task_states: readJsonArg("--task-states", o.taskStates),
     datastore: readJsonArg("--datastore", o.datastore),
   });
-  let value: PyValue;
-  let golden: ReturnType<typeof toGolden> | undefined;
+  let shown: string;
   try {
-    value = renderValue(expr, env);
-    // The JSON form exists for data only: a value such as a complex fails here, as an evaluation error.
-    if (o.format === "json") golden = toGolden(value);
+    const value = renderValue(expr, env);
+    // The JSON form exists for data only: a value such as a complex fails here, as an evaluation error;
+    // repr() fails as Python's does (an int of more than 4,300 digits).
+    shown = o.format === "json" ? goldenJson(toGolden(value)) : `${pyRepr(value)}  (${pyTypeName(value)})`;
   } catch (e) {
     if (!(e instanceof ExpressionError) && !(e instanceof PyError)) throw e;
     const category = e.category;
@@ -136,8 +136,7 @@ function runOne(expr: string | undefined, o: EvalOptions): number {
     reportError("eval", "failed", `${category} error: ${message}`);
     return 1;
   }
-  if (golden) process.stdout.write(`${goldenJson(golden)}\n`);
-  else process.stdout.write(`${pyRepr(value)}  (${pyTypeName(value)})\n`);
+  process.stdout.write(`${shown}\n`);
   return 0;
 }
 
