@@ -61,11 +61,9 @@ export function wrapJinjaError(e: unknown, exprText: string): ExpressionError {
     return new ExpressionError(categoryOf(e), `${head} ${e.pyType}: ${e.message}`, e.message);
   const err = e instanceof Error ? e : new Error(String(e));
   // JavaScript's own errors: resource limits, or a bug in this evaluator.
-  const name = isStackOverflow(err)
-    ? "RecursionError"
-    : err instanceof RangeError
-      ? "MemoryError"
-      : "InternalError";
+  if (isStackOverflow(err))
+    return new ExpressionError("evaluation", `${head} RecursionError: maximum recursion depth exceeded`);
+  const name = err instanceof RangeError ? "MemoryError" : "InternalError";
   return new ExpressionError("evaluation", `${head} ${name}: ${err.message}`);
 }
 

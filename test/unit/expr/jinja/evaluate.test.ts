@@ -148,6 +148,12 @@ describe("undefined values and errors", () => {
     expect(failure("{{ ctx('s').__len__() }}", env({ s: "abc" })).message).toMatch(/SecurityError/);
   });
 
+  it("reports endless recursion with Python's words, not JavaScript's", () => {
+    const e = failure("{% macro m(x) %}{{ m(x) }}{% endmacro %}{{ m(1) }}");
+    expect(e.category).toBe("evaluation");
+    expect(e.message).toMatch(/RecursionError: maximum recursion depth exceeded$/);
+  });
+
   it("reports syntax errors in the syntax category", () => {
     const e = failure("{{ 1 + }}");
     expect(e.category).toBe("syntax");
