@@ -11,6 +11,8 @@ import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
   isDict,
+  isNumeric,
+  numberOf,
   type PyDict,
   PyError,
   PyFloat,
@@ -76,7 +78,72 @@ export class OrderingIterable extends YaqlView {
 
 // ---------------------------------------------------------------- dicts with typed keys
 
-const originalKeys = new WeakMap<PyDict, Map<string, PyValue>>();
+/**
+ * A dict's non-string keys: the text each is stored under (Python's str() of
+ * it) mapped to the key itself, with an index by hash so that finding a key
+ * takes constant time. Keys whose hash could disagree with Python's equality
+ * (NaN, integers beyond 2**53, opaque values) are compared one by one.
+ */
+class TypedKeys {
+  readonly originals = new Map<string, PyValue>();
+  private readonly byHash = new Map<string, string>();
+  private readonly unindexed = new Set<string>();
+
+  set(text: string, key: PyValue): void {
+    this.originals.set(text, key);
+    const h = exactHash(key);
+    if (h === undefined) this.unindexed.add(text);
+    else this.byHash.set(h, text);
+  }
+
+  delete(text: string): void {
+    const key = this.originals.get(text);
+    if (!this.originals.delete(text)) return;
+    const h = exactHash(key!);
+    if (h === undefined) this.unindexed.delete(text);
+    else this.byHash.delete(h);
+  }
+
+  find(key: PyValue): string | undefined {
+    const h = exactHash(key);
+    if (h !== undefined) return this.byHash.get(h);
+    for (const text of this.unindexed) if (pyEquals(this.originals.get(text)!, key)) return text;
+    return undefined;
+  }
+
+  copy(): TypedKeys {
+    const out = new TypedKeys();
+    for (const [text, key] of this.originals) out.set(text, key);
+    return out;
+  }
+}
+
+/**
+ * A text that is the same for two keys exactly when Python finds them equal,
+ * or undefined where that is not certain: numbers (bool, int, float alike)
+ * up to 2**53, null, strings and tuples of those.
+ */
+function exactHash(v: PyValue): string | undefined {
+  if (v === null) return "N";
+  if (typeof v === "string") return `s${v}`;
+  if (typeof v === "bigint") return v >= -(2n ** 53n) && v <= 2n ** 53n ? `n${Number(v)}` : undefined;
+  if (isNumeric(v)) {
+    const n = numberOf(v);
+    return Number.isFinite(n) && Math.abs(n) <= 2 ** 53 ? `n${n}` : undefined;
+  }
+  if (v instanceof PyTuple) {
+    const parts: string[] = [];
+    for (const x of v.items) {
+      const h = exactHash(x);
+      if (h === undefined) return undefined;
+      parts.push(h);
+    }
+    return `t(${parts.join(",")})`;
+  }
+  return undefined;
+}
+
+const typedKeys = new WeakMap<PyDict, TypedKeys>();
 
 /** The text a key is stored under: the string itself, or Python's str() of it. */
 export function keyText(key: PyValue): string {
@@ -84,15 +151,13 @@ export function keyText(key: PyValue): string {
 }
 
 function findKeyText(d: PyDict, key: PyValue): string | undefined {
-  const originals = originalKeys.get(d);
+  const typed = typedKeys.get(d);
   if (typeof key === "string") {
     if (!Object.hasOwn(d, key)) return undefined;
-    return originals?.has(key) ? undefined : key;
+    return typed?.originals.has(key) ? undefined : key;
   }
   yHashKey(key); // unhashable keys raise TypeError, as in Python
-  if (!originals) return undefined;
-  for (const [text, original] of originals) if (pyEquals(original, key)) return text;
-  return undefined;
+  return typed?.find(key);
 }
 
 export function ydictGet(d: PyDict, key: PyValue): PyValue | undefined {
@@ -113,25 +178,25 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
   const text = keyText(key);
   dictSet(d, text, value);
   if (typeof key !== "string") {
-    let originals = originalKeys.get(d);
-    if (!originals) originalKeys.set(d, (originals = new Map()));
-    originals.set(text, key);
+    let typed = typedKeys.get(d);
+    if (!typed) typedKeys.set(d, (typed = new TypedKeys()));
+    typed.set(text, key);
   }
 }
 
 /** The key `d` holds under `text`: a non-string key as it was set, else the text. */
 export function yOriginalKey(d: PyDict, text: string): PyValue {
-  const originals = originalKeys.get(d);
+  const originals = typedKeys.get(d)?.originals;
   return originals?.has(text) ? originals.get(text)! : text;
 }
 
 export function ydictKeys(d: PyDict): PyValue[] {
-  const originals = originalKeys.get(d);
+  const originals = typedKeys.get(d)?.originals;
   return dictKeys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));
 }
 
 export function ydictEntries(d: PyDict): [PyValue, PyValue][] {
-  const originals = originalKeys.get(d);
+  const originals = typedKeys.get(d)?.originals;
   return dictKeys(d).map((k) => [originals?.has(k) ? originals.get(k)! : k, d[k]!]);
 }
 
@@ -145,7 +210,7 @@ export function ydictDelete(d: PyDict, key: PyValue): void {
   const text = findKeyText(d, key);
   if (text !== undefined) {
     dictDelete(d, text);
-    originalKeys.get(d)?.delete(text);
+    typedKeys.get(d)?.delete(text);
   }
 }
 
@@ -331,8 +396,8 @@ export function convertInput(v: PyValue, seen?: WeakMap<object, PyValue>): PyVal
 function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
   const out: PyDict = {};
   for (const k of dictKeys(d)) putKey(out, k, f(d[k]!));
-  const originals = originalKeys.get(d);
-  if (originals) originalKeys.set(out, new Map(originals));
+  const typed = typedKeys.get(d);
+  if (typed) typedKeys.set(out, typed.copy());
   return out;
 }
 
@@ -345,7 +410,7 @@ export function roundTrip(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(roundTrip);
   if (v instanceof PyTuple) return v.items.map(roundTrip);
-  if (isDict(v) && !originalKeys.has(v)) {
+  if (isDict(v) && !typedKeys.has(v)) {
     const out: PyDict = {};
     for (const k of dictKeys(v)) putKey(out, k, roundTrip(v[k]!));
     return out;
