@@ -3,6 +3,7 @@
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
 import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { KeyIndex } from "../../../runtime/stdlib/py/key-index";
 import { pyStr, strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -255,16 +256,16 @@ export class LoopContext implements PyOpaque {
 
 // Dicts built by templates may have non-string keys; the shared model stores
 // them as their str() text, and this side table remembers the original key.
-const originalKeys = new WeakMap<PyDict, Map<string, PyValue>>();
+const originalKeys = new WeakMap<PyDict, KeyIndex>();
 
 export function rememberKey(d: PyDict, text: string, key: PyValue): void {
   let m = originalKeys.get(d);
-  if (!m) originalKeys.set(d, (m = new Map()));
+  if (!m) originalKeys.set(d, (m = new KeyIndex()));
   m.set(text, key);
 }
 
 export function originalKey(d: PyDict, text: string): PyValue {
-  const m = originalKeys.get(d);
+  const m = originalKeys.get(d)?.originals;
   // a None key is remembered as null: has(), not ??
   return m?.has(text) ? (m.get(text) as PyValue) : text;
 }
@@ -276,23 +277,14 @@ export function originalKey(d: PyDict, text: string): PyValue {
 export function storedKeyText(d: PyDict, key: PyValue): string | undefined {
   // a Markup key is equal to, and hashes like, its text
   if (key instanceof PyStrSubclass) key = key.text;
+  const index = originalKeys.get(d);
   if (typeof key === "string") {
-    const orig = originalKeys.get(d)?.get(key);
+    const orig = index?.originals.get(key);
     if (orig !== undefined && typeof orig !== "string" && !(orig instanceof PyStrSubclass)) return undefined;
     return Object.hasOwn(d, key) ? key : undefined;
   }
-  const m = originalKeys.get(d);
-  if (!m) return undefined;
-  for (const [text, orig] of m) {
-    if (
-      typeof orig !== "string" &&
-      !(orig instanceof PyStrSubclass) &&
-      pyEquals(orig, key) &&
-      Object.hasOwn(d, text)
-    )
-      return text;
-  }
-  return undefined;
+  const text = index?.find(key);
+  return text !== undefined && Object.hasOwn(d, text) ? text : undefined;
 }
 
 /** Looks a key up in a dict: strings directly, other keys through the side table. */

@@ -6,13 +6,12 @@
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import { KeyIndex } from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
   isDict,
-  isNumeric,
-  numberOf,
   type PyDict,
   PyError,
   PyFloat,
@@ -78,72 +77,7 @@ export class OrderingIterable extends YaqlView {
 
 // ---------------------------------------------------------------- dicts with typed keys
 
-/**
- * A dict's non-string keys: the text each is stored under (Python's str() of
- * it) mapped to the key itself, with an index by hash so that finding a key
- * takes constant time. Keys whose hash could disagree with Python's equality
- * (NaN, integers beyond 2**53, opaque values) are compared one by one.
- */
-class TypedKeys {
-  readonly originals = new Map<string, PyValue>();
-  private readonly byHash = new Map<string, string>();
-  private readonly unindexed = new Set<string>();
-
-  set(text: string, key: PyValue): void {
-    this.originals.set(text, key);
-    const h = exactHash(key);
-    if (h === undefined) this.unindexed.add(text);
-    else this.byHash.set(h, text);
-  }
-
-  delete(text: string): void {
-    const key = this.originals.get(text);
-    if (!this.originals.delete(text)) return;
-    const h = exactHash(key!);
-    if (h === undefined) this.unindexed.delete(text);
-    else this.byHash.delete(h);
-  }
-
-  find(key: PyValue): string | undefined {
-    const h = exactHash(key);
-    if (h !== undefined) return this.byHash.get(h);
-    for (const text of this.unindexed) if (pyEquals(this.originals.get(text)!, key)) return text;
-    return undefined;
-  }
-
-  copy(): TypedKeys {
-    const out = new TypedKeys();
-    for (const [text, key] of this.originals) out.set(text, key);
-    return out;
-  }
-}
-
-/**
- * A text that is the same for two keys exactly when Python finds them equal,
- * or undefined where that is not certain: numbers (bool, int, float alike)
- * up to 2**53, null, strings and tuples of those.
- */
-function exactHash(v: PyValue): string | undefined {
-  if (v === null) return "N";
-  if (typeof v === "string") return `s${v}`;
-  if (typeof v === "bigint") return v >= -(2n ** 53n) && v <= 2n ** 53n ? `n${Number(v)}` : undefined;
-  if (isNumeric(v)) {
-    const n = numberOf(v);
-    return Number.isFinite(n) && Math.abs(n) <= 2 ** 53 ? `n${n}` : undefined;
-  }
-  if (v instanceof PyTuple) {
-    const parts: string[] = [];
-    for (const x of v.items) {
-      const h = exactHash(x);
-      if (h === undefined) return undefined;
-      parts.push(h);
-    }
-    return `t(${parts.join(",")})`;
-  }
-  return undefined;
-}
-
-const typedKeys = new WeakMap<PyDict, TypedKeys>();
+const typedKeys = new WeakMap<PyDict, KeyIndex>();
 
 /** The text a key is stored under: the string itself, or Python's str() of it. */
 export function keyText(key: PyValue): string {
@@ -179,7 +113,7 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
   dictSet(d, text, value);
   if (typeof key !== "string") {
     let typed = typedKeys.get(d);
-    if (!typed) typedKeys.set(d, (typed = new TypedKeys()));
+    if (!typed) typedKeys.set(d, (typed = new KeyIndex()));
     typed.set(text, key);
   }
 }

@@ -104,6 +104,24 @@ describe("filters, tests and catalogue functions", () => {
     const ctx = { l: [3, 1, 2], d: { b: 2, a: 1 }, s: "hello-world" };
     expect(repr(expr, ctx)).toBe(expected);
   });
+
+  it("keeps the first of equal keys in unique, by hash, and large inputs in linear time", () => {
+    expect(repr("[1, 1.0, true, 'a', 'A', (1, 2), (1.0, 2), none, 'None'] | unique | list")).toBe(
+      "[1, 'a', (1, 2), None, 'None']",
+    );
+    expect(repr("['a', 'A', 'b'] | unique(case_sensitive=true) | list")).toBe("['a', 'A', 'b']");
+    // a linear search per item took 44 s here (the test's time limit catches that)
+    expect(repr("(range(99999) | list + range(99999) | list) | unique | list | length")).toBe("99999");
+  });
+
+  it("finds non-string dict keys by hash: 1, 1.0 and True are one key", () => {
+    expect(renderJinjaTemplateText("{% set d = {1: 'a', true: 'b', 1.0: 'c'} %}{{ d }}", env())).toBe(
+      "{1: 'c'}",
+    );
+    const text =
+      "{% set d = {} %}{% for i in range(50000) %}{% set _ = d.update({i: i}) %}{% endfor %}{{ d[49999.0] }}";
+    expect(renderJinjaTemplateText(text, env())).toBe("49999");
+  });
 });
 
 describe("undefined values and errors", () => {
