@@ -7,15 +7,30 @@ import { PyError } from "../../../runtime/stdlib/py/value";
 
 const WS = "[\\t\\n\\u000b\\u000c\\r ]";
 const NWS = "[^\\t\\n\\u000b\\u000c\\r ]";
-const WORD_PUNCT = "[\\w!\"'&.,?]";
-const LETTER = "[^\\d\\W]";
+// Python's \w and \d are Unicode (JavaScript's, even with the u flag, are ASCII):
+// \w is a letter, a number or "_", and textwrap's letter is \w without decimal digits.
+const WORD = "[\\p{L}\\p{N}_]";
+const WORD_PUNCT = "[\\p{L}\\p{N}_!\"'&.,?]";
+const LETTER = "[\\p{L}\\p{Nl}\\p{No}_]";
 const WORDSEP_HYPHENS = new RegExp(
-  `(${WS}+|(?<=${WORD_PUNCT})-{2,}(?=\\w)|${NWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})|(?=${WS}|$)|(?<=${WORD_PUNCT})(?=-{2,}\\w)))`,
+  `(${WS}+|(?<=${WORD_PUNCT})-{2,}(?=${WORD})|${NWS}+?(?:-(?:(?<=${LETTER}{2}-)|(?<=${LETTER}-${LETTER}-))(?=${LETTER}-?${LETTER})|(?=${WS}|$)|(?<=${WORD_PUNCT})(?=-{2,}${WORD})))`,
   "u",
 );
 const WORDSEP_SIMPLE = new RegExp(`(${WS}+)`, "u");
 
-const len = (s: string) => Array.from(s).length;
+const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+/** Python's len(): code points (a native scan; a long word is measured once per line). */
+const len = (s: string) => s.length - (s.match(PAIR)?.length ?? 0);
+
+/** The UTF-16 index after the first `n` code points of `s` (reads only those). */
+function indexAfter(s: string, n: number): number {
+  let i = 0;
+  for (let k = 0; k < n && i < s.length; k++) {
+    const unit = s.charCodeAt(i);
+    i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length ? 2 : 1;
+  }
+  return i;
+}
 const isBlank = (s: string) => s.trim() === "";
 
 function split(text: string, breakOnHyphens: boolean): string[] {
@@ -35,14 +50,15 @@ function handleLongWord(
     // Python slices the word at the space left: a float width fails here
     if (!Number.isInteger(spaceLeft))
       throw new PyError("TypeError", "slice indices must be integers or None or have an __index__ method");
-    const chunk = Array.from(chunks[chunks.length - 1]!);
-    let end = spaceLeft;
-    if (hyphens && chunk.length > spaceLeft) {
-      const hyphen = chunk.slice(0, spaceLeft).lastIndexOf("-");
-      if (hyphen > 0 && chunk.slice(0, hyphen).some((c) => c !== "-")) end = hyphen + 1;
+    // only the head of a long word is read: slicing all of it per line made a long text quadratic
+    const chunk = chunks[chunks.length - 1]!;
+    let end = indexAfter(chunk, spaceLeft);
+    if (hyphens && end < chunk.length) {
+      const hyphen = chunk.lastIndexOf("-", end - 1);
+      if (hyphen > 0 && /[^-]/.test(chunk.slice(0, hyphen))) end = hyphen + 1;
     }
-    line.push(chunk.slice(0, end).join(""));
-    chunks[chunks.length - 1] = chunk.slice(end).join("");
+    line.push(chunk.slice(0, end));
+    chunks[chunks.length - 1] = chunk.slice(end);
   } else if (line.length === 0) {
     line.push(chunks.pop()!);
   }
