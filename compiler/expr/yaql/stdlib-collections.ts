@@ -23,6 +23,7 @@ import {
   itemsOf,
   iter,
   iterate,
+  lengthOf,
   toArray,
   YaqlView,
   YSet,
@@ -189,8 +190,8 @@ defFunction("isDict", [P("arg", T.any)], (_, a) => isDict(a.v(0)));
 defFunction("isList", [P("arg", T.any)], (_, a) => isYaqlSequence(a.v(0)));
 defFunction("isSet", [P("arg", T.any)], (_, a) => T.set.check(a.v(0)));
 defBoth("len", [P("dict", T.mapping)], (_, a) => Object.keys(dictOf(a.v(0))).length);
-defBoth("len", [P("sequence", T.sequence)], (_, a) => toArray(a.v(0)).length);
-defBoth("len", [P("set", T.set)], (_, a) => toArray(a.v(0)).length);
+defBoth("len", [P("sequence", T.sequence)], (_, a) => lengthOf(a.v(0)));
+defBoth("len", [P("set", T.set)], (_, a) => lengthOf(a.v(0)));
 
 // ---------------------------------------------------------------- editing (new collections)
 

@@ -11,6 +11,7 @@ import {
   itemsOf,
   iter,
   iterate,
+  lengthOf,
   OrderingIterable,
   Seen,
   toArray,
@@ -114,7 +115,7 @@ defBoth("concat", [R("collections", T.iterable)], (_, a) =>
   }),
 );
 defBoth("len", [P("collection", T.iterator)], (_, a) => toArray(a.v(0)).length);
-defMethod("count", [P("collection", T.iterable)], (_, a) => toArray(a.v(0)).length);
+defMethod("count", [P("collection", T.iterable)], (_, a) => lengthOf(a.v(0)));
 defMethod("memorize", [P("collection", T.iterable)], (_, a) => a.v(0));
 
 export function aggregate(src: PyValue, f: (x: PyValue, y: PyValue) => PyValue, seed: PyValue): PyValue {

@@ -309,6 +309,14 @@ export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
   return out;
 }
 
+/** len() without copying: lists, tuples and sets know their size (Python's len is constant time). */
+export function lengthOf(v: PyValue): number {
+  if (Array.isArray(v)) return v.length;
+  if (v instanceof PyTuple) return v.items.length;
+  if (v instanceof PySet) return v.size;
+  return toArray(v).length;
+}
+
 // ---------------------------------------------------------------- edge conversions
 
 /** yaql's convert_input_data: sequences become tuples, mappings are copied (frozen). */

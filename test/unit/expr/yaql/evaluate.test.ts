@@ -112,6 +112,15 @@ describe("YAQL evaluation", () => {
     expect(run("dict(range(3).select([[$, $], $])).get([1, 1])")).toBe(1);
   });
 
+  it("takes len() of a list, tuple or set in constant time, as Python does", () => {
+    // len() copied the list: 7 s for 30,000 items, past the test's 30 s limit for these 80,000
+    const big: ExprEnv = { ctx: { l: Array.from({ length: 80000 }, (_, i) => i) } };
+    expect(evaluateYaqlExpression("<% ctx(l).select(len(ctx(l))).sum() %>", big)).toBe(80000 * 80000);
+    expect(run("[len('😀ab'), len(set(1, 2, 2)), len(range(5)), [1, 2, 3].count(), len({a => 1})]")).toEqual([
+      3, 2, 5, 3, 1,
+    ]);
+  });
+
   it("returns sets as sets and fails on sets of lists", () => {
     const keys = run("ctx(d).keys()");
     expect(keys).toBeInstanceOf(PySet);
