@@ -299,6 +299,52 @@ const DICT_METHODS = [
     ]),
 ];
 
+// Pieces of text in several scripts, with the digits, hyphens, dashes and
+// whitespace that word splitting (wordwrap, wordcount, title, split) reads.
+const TEXT_PIECES = [
+  "a",
+  "Bc",
+  "-",
+  "--",
+  "—",
+  " ",
+  "  ",
+  "\n",
+  "\t",
+  "\u000b",
+  "\r\n",
+  "😀",
+  "é",
+  "über",
+  "x-y",
+  "ab-cd",
+  "α-β",
+  "٣",
+  "½",
+  "Ⅻ",
+  "_",
+  "中文",
+  "e\u0301",
+  "1",
+  "22",
+  "3-4",
+  "a1-b2",
+  "!",
+  "?",
+  ".",
+  ",",
+  "&",
+  '"',
+  "http://x.io",
+];
+
+/** A Jinja string literal of random text (no quote or backslash: the pieces need no escaping). */
+function randomText(r) {
+  let t = "";
+  for (let n = r.int(0, 24); n > 0; n--) t += r.pick(TEXT_PIECES);
+  return `'${t}'`;
+}
+
 function expression(r) {
   const shape = r.int(0, 19);
   if (shape >= 16) return trapExpression(r);
@@ -306,7 +352,7 @@ function expression(r) {
     case 0:
     case 1:
     case 2: {
-      const src = r.pick([genAny, str, list, dict, num])(r);
+      const src = r.pick([genAny, str, list, dict, num, randomText])(r);
       const n = r.int(1, 2);
       let e = src;
       for (let k = 0; k < n; k++) e += ` | ${r.pick(FILTERS)(r)}`;
