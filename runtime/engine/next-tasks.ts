@@ -3,11 +3,12 @@
 // to the not-yet-run items allowed by concurrency, retry delays applied, and
 // rendering errors logged per task before the workflow fails.
 
+import type { TaskIR } from "../../compiler/ir/types";
 import { type PyDict, pyTypeName } from "../stdlib/py/value";
 import type { WorkflowConductor } from "./conductor";
 import { deepCopy } from "./context";
 import { EngineError } from "./errors";
-import { initItems } from "./state";
+import { allItemsStarted, initItems, type StagedTask } from "./state";
 import { ACTIVE, RUNNING, S } from "./statuses";
 import { type RenderedTask, renderTask } from "./task-render";
 
@@ -25,6 +26,48 @@ export function getTask(c: WorkflowConductor, taskId: string, route: number): Re
   return renderTask(c.graph.specTask(taskId), taskId, route, ctx, c.render.bind(c), (ctxValue, item) =>
     c.envOf(ctxValue, item, current),
   );
+}
+
+/**
+ * Names whose value can change between two renderings of the same staged task:
+ * the run's state, the datastore, the clock and chance (`__` covers the names
+ * Orquesta gives Jinja for the run). A with-items task that uses none of them
+ * renders the same every time.
+ */
+const CHANGES_BETWEEN_RENDERINGS =
+  /__|\b(result|succeeded|failed|completed|task_status|task|st2kv|now|utcnow|today|random|randint|uuid|localtime|env|lipsum)\b/;
+
+const stableTasks = new WeakMap<TaskIR, boolean>();
+
+function rendersAlike(spec: TaskIR | undefined): boolean {
+  if (!spec?.withItems) return false;
+  let stable = stableTasks.get(spec);
+  if (stable === undefined) {
+    const texts = JSON.stringify([spec.withItems, spec.action, spec.input, spec.delay]);
+    stable = !CHANGES_BETWEEN_RENDERINGS.test(texts);
+    stableTasks.set(spec, stable);
+  }
+  return stable;
+}
+
+/** A with-items task's first rendering, every item included, kept while its items are the same. */
+const renderings = new WeakMap<StagedTask, { readonly items: unknown; readonly task: RenderedTask }>();
+
+/**
+ * The staged task rendered with every item's action. Orquesta renders it again
+ * at each call, and with a concurrency limit that is once per finished item
+ * over all the items (quadratic); a task whose rendering cannot change is
+ * rendered once for its items.
+ */
+function renderStaged(c: WorkflowConductor, s: StagedTask): RenderedTask {
+  const kept = renderings.get(s);
+  if (kept && s.items !== undefined && kept.items === s.items) return { ...kept.task };
+  const task = getTask(c, s.id, s.route);
+  if (task.itemsCount !== undefined && rendersAlike(c.graph.specTask(s.id))) {
+    if (!s.items || s.items.length === 0) initItems(s, task.itemsCount);
+    renderings.set(s, { items: s.items, task: { ...task } });
+  }
+  return task;
 }
 
 function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): RenderedTask {
@@ -64,8 +107,13 @@ export function getNextTasks(c: WorkflowConductor): RenderedTask[] {
   if (!RUNNING.has(c.state.status) && remediation.length === 0) return [];
   const next: RenderedTask[] = [];
   for (const s of remediation.length > 0 ? remediation : staged) {
+    // A with-items task whose items have all started has nothing to dispatch. Orquesta renders
+    // every item again here and keeps none (which only a changing items value, such as one
+    // drawn with random(), could tell); doing so at each item's completion made a with-items
+    // task quadratic in its items.
+    if (allItemsStarted(s)) continue;
     try {
-      let task = getTask(c, s.id, s.route);
+      let task = renderStaged(c, s);
       task = evaluateTaskActions(c, task);
       if (s.retry) task.delay = s.retry.delay || 0;
       if (task.actions.length > 0) next.push(task);

@@ -177,6 +177,13 @@ export function setItemStatus(staged: StagedTask, index: number, status: string)
   items[index] = { status };
 }
 
+/** Whether every item of a with-items task has been started (false before its items are known). */
+export function allItemsStarted(staged: StagedTask): boolean {
+  if (!staged.items || staged.items.length === 0) return false;
+  const counts = staged.itemCounts ?? recount(staged);
+  return (counts.get(S.unset) ?? 0) === 0;
+}
+
 export function clearItems(staged: StagedTask): void {
   delete staged.items;
   delete staged.itemCounts;

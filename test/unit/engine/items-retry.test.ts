@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { run, taskRuns } from "./helpers";
+import { renderWith } from "../../../runtime/engine/expressions";
+import { runWave } from "../../../runtime/engine/wave";
+import type { PyValue } from "../../../runtime/stdlib/py/value";
+import { irOf, ListExecutor, run, taskRuns } from "./helpers";
 
 const ITEMS = (concurrency: string) => `
 version: 1.0
@@ -156,5 +159,36 @@ tasks:
     ]);
     expect(t.status).toBe("succeeded");
     expect(t.sequence.map((s) => s.id)).toEqual(["init", "body", "body", "body", "done"]);
+  });
+});
+
+describe("with-items rendering", () => {
+  it("renders a with-items task once for its items when its rendering cannot change", () => {
+    // Orquesta renders every item again at each call for the next items: with a concurrency limit,
+    // once per finished item, quadratic in the items. A rendering that reads only the context and
+    // the item is the same every time; one that reads the run's state, the datastore, the clock
+    // or chance is done again, as Orquesta does.
+    const renders = (input: string, concurrency = "      concurrency: 2") => {
+      let n = 0;
+      const render = (value: PyValue, env: Parameters<typeof renderWith>[1]) => {
+        if (value === "<% ctx(xs) %>") n++;
+        return renderWith(value, env);
+      };
+      const wf = ITEMS(concurrency).replace("message: <% item(x) %>", `message: ${input}`);
+      const t = runWave(irOf(wf), {
+        workflowPath: "wf.yaml",
+        input: { xs: Array.from({ length: 40 }, (_, i) => i) },
+        parentContext: {},
+        executor: new ListExecutor(),
+        render,
+      });
+      expect(t.status).toBe("succeeded");
+      expect(t.executions).toHaveLength(40);
+      return n;
+    };
+    expect(renders("<% item(x) %>")).toBe(1);
+    expect(renders("<% random(1, 2) %>")).toBeGreaterThanOrEqual(20);
+    // without a limit every item starts at once: nothing is left to render for the others
+    expect(renders("<% random(1, 2) %>", "")).toBe(1);
   });
 });
