@@ -8,9 +8,9 @@ import { type PyDict, pyTypeName } from "../stdlib/py/value";
 import type { WorkflowConductor } from "./conductor";
 import { deepCopy } from "./context";
 import { EngineError } from "./errors";
-import { allItemsStarted, initItems, type StagedTask } from "./state";
+import { allItemsStarted, initItems, itemCountsOf, type StagedTask } from "./state";
 import { ACTIVE, RUNNING, S } from "./statuses";
-import { type RenderedTask, renderTask } from "./task-render";
+import { type ActionSpec, type RenderedTask, renderTask } from "./task-render";
 
 function taskInitialContext(c: WorkflowConductor, taskId: string, route: number): PyDict {
   const staged = c.state.getStaged(taskId, route);
@@ -70,14 +70,16 @@ function renderStaged(c: WorkflowConductor, s: StagedTask): RenderedTask {
   return task;
 }
 
+/** Per items list: an index before which every item has started (items never return to unset). */
+const startedBefore = new WeakMap<readonly unknown[], number>();
+
 function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): RenderedTask {
   if (task.itemsCount === undefined) return task;
   const staged = c.state.getStaged(task.id, task.route)!;
   if (!staged.items || staged.items.length === 0) initItems(staged, task.itemsCount);
   const items = staged.items ?? [];
-  const all = task.actions.map((a, i) => [a, items[i] ?? { status: S.unset }] as const);
-  const notRun = all.filter(([, it]) => it.status === S.unset);
-  const active = all.filter(([, it]) => ACTIVE.has(it.status));
+  const statusAt = (i: number) => items[i]?.status ?? S.unset;
+  let limit = Number.POSITIVE_INFINITY;
   if (task.concurrency !== null && task.concurrency !== undefined) {
     // Orquesta 1.6.0: `availability = concurrency - len(active)`, then
     // `notrun[:availability]` only when availability > 0. No clamp: a
@@ -91,11 +93,23 @@ function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): Rendered
         "TypeError",
         "slice indices must be integers or None or have an __index__ method",
       );
-    const availability = Number(conc) - active.length;
-    task.actions = availability > 0 ? notRun.slice(0, availability).map(([a]) => a) : [];
-  } else {
-    task.actions = notRun.map(([a]) => a);
+    let active = 0;
+    if (items.length === task.actions.length)
+      for (const [status, n] of itemCountsOf(staged)) active += ACTIVE.has(status) ? n : 0;
+    else for (let i = 0; i < task.actions.length; i++) if (ACTIVE.has(statusAt(i))) active++;
+    const availability = Number(conc) - active;
+    limit = availability > 0 ? availability : 0;
   }
+  // The items not yet run, in order, up to the limit; the scan starts after
+  // the items known to have started, so that a long list is not read again
+  // for every finished item.
+  let i = startedBefore.get(items) ?? 0;
+  while (i < task.actions.length && statusAt(i) !== S.unset) i++;
+  startedBefore.set(items, i);
+  const notRun: ActionSpec[] = [];
+  for (; i < task.actions.length && notRun.length < limit; i++)
+    if (statusAt(i) === S.unset) notRun.push(task.actions[i]!);
+  task.actions = notRun;
   return task;
 }
 

@@ -177,6 +177,11 @@ export function setItemStatus(staged: StagedTask, index: number, status: string)
   items[index] = { status };
 }
 
+/** How many items of a with-items task have each status. */
+export function itemCountsOf(staged: StagedTask): ReadonlyMap<string, number> {
+  return staged.itemCounts ?? recount(staged);
+}
+
 /** Whether every item of a with-items task has been started (false before its items are known). */
 export function allItemsStarted(staged: StagedTask): boolean {
   if (!staged.items || staged.items.length === 0) return false;
