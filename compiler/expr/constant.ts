@@ -1,14 +1,11 @@
 // Which expression strings are constant: they read nothing from the run (no
-// ctx/item/result/task/st2kv/time/random, no `$` or `__vars`), evaluate without error and
+// ctx/item/result/task/st2kv/time/random/lipsum, no `$` or `__vars`), evaluate without error and
 // do not render to more expression text. The fold-constants pass and the
 // expression translator replace such a string by its value.
 
 import { isDict, isOpaque, PySet, PyTuple, type PyValue } from "../../runtime/stdlib/py/value";
+import { READS_THE_RUN } from "./changing-names";
 import { extractExpressions, languageOf, renderValue } from "./index";
-
-// `__` covers the names Orquesta gives Jinja for the run (`__vars`, `__current_task` ...).
-const READS_THE_RUN =
-  /\$|__|\b(ctx|item|result|succeeded|failed|completed|task_status|task|st2kv|now|utcnow|today|random|randint|uuid|localtime|env)\b/;
 
 export type Fold = { readonly value: PyValue } | null;
 

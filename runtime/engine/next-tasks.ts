@@ -3,12 +3,13 @@
 // to the not-yet-run items allowed by concurrency, retry delays applied, and
 // rendering errors logged per task before the workflow fails.
 
+import { READS_CHANGING_STATE } from "../../compiler/expr/changing-names";
 import type { TaskIR } from "../../compiler/ir/types";
 import { type PyDict, pyTypeName } from "../stdlib/py/value";
 import type { WorkflowConductor } from "./conductor";
 import { deepCopy } from "./context";
 import { EngineError } from "./errors";
-import { allItemsStarted, initItems, itemCountsOf, type StagedTask } from "./state";
+import { allItemsStarted, itemCountsOf, type StagedTask, trackItems } from "./state";
 import { ACTIVE, RUNNING, S } from "./statuses";
 import { type ActionSpec, type RenderedTask, renderTask } from "./task-render";
 
@@ -28,23 +29,15 @@ export function getTask(c: WorkflowConductor, taskId: string, route: number): Re
   );
 }
 
-/**
- * Names whose value can change between two renderings of the same staged task:
- * the run's state, the datastore, the clock and chance (`__` covers the names
- * Orquesta gives Jinja for the run). A with-items task that uses none of them
- * renders the same every time.
- */
-const CHANGES_BETWEEN_RENDERINGS =
-  /__|\b(result|succeeded|failed|completed|task_status|task|st2kv|now|utcnow|today|random|randint|uuid|localtime|env|lipsum)\b/;
-
 const stableTasks = new WeakMap<TaskIR, boolean>();
 
+/** Whether a with-items task renders the same each time for the same context and items. */
 function rendersAlike(spec: TaskIR | undefined): boolean {
   if (!spec?.withItems) return false;
   let stable = stableTasks.get(spec);
   if (stable === undefined) {
     const texts = JSON.stringify([spec.withItems, spec.action, spec.input, spec.delay]);
-    stable = !CHANGES_BETWEEN_RENDERINGS.test(texts);
+    stable = !READS_CHANGING_STATE.test(texts);
     stableTasks.set(spec, stable);
   }
   return stable;
@@ -64,8 +57,7 @@ function renderStaged(c: WorkflowConductor, s: StagedTask): RenderedTask {
   if (kept && s.items !== undefined && kept.items === s.items) return { ...kept.task };
   const task = getTask(c, s.id, s.route);
   if (task.itemsCount !== undefined && rendersAlike(c.graph.specTask(s.id))) {
-    if (!s.items || s.items.length === 0) initItems(s, task.itemsCount);
-    renderings.set(s, { items: s.items, task: { ...task } });
+    renderings.set(s, { items: trackItems(s, task.itemsCount), task: { ...task } });
   }
   return task;
 }
@@ -76,8 +68,7 @@ const startedBefore = new WeakMap<readonly unknown[], number>();
 function evaluateTaskActions(c: WorkflowConductor, task: RenderedTask): RenderedTask {
   if (task.itemsCount === undefined) return task;
   const staged = c.state.getStaged(task.id, task.route)!;
-  if (!staged.items || staged.items.length === 0) initItems(staged, task.itemsCount);
-  const items = staged.items ?? [];
+  const items = trackItems(staged, task.itemsCount);
   const statusAt = (i: number) => items[i]?.status ?? S.unset;
   let limit = Number.POSITIVE_INFINITY;
   if (task.concurrency !== null && task.concurrency !== undefined) {

@@ -162,10 +162,13 @@ export class WorkflowState {
   }
 }
 
-/** Start tracking `n` items, all not yet run. */
-export function initItems(staged: StagedTask, n: number): void {
-  staged.items = Array.from({ length: n }, () => ({ status: S.unset }));
-  staged.itemCounts = new Map([[S.unset, n]]);
+/** The task's items, tracked from now on as `n` items not yet run if they were not tracked yet. */
+export function trackItems(staged: StagedTask, n: number): Array<{ status: string }> {
+  if (!staged.items || staged.items.length === 0) {
+    staged.items = Array.from({ length: n }, () => ({ status: S.unset }));
+    staged.itemCounts = new Map([[S.unset, n]]);
+  }
+  return staged.items;
 }
 
 export function setItemStatus(staged: StagedTask, index: number, status: string): void {

@@ -3,7 +3,7 @@
 // selectattr, reject, rejectattr, groupby, batch, slice, dictsort, items ...
 // Filters that are generators in Jinja return a PyGenerator.
 
-import { exactHash } from "../../../runtime/stdlib/py/key-index";
+import { ValueSet } from "../../../runtime/stdlib/py/key-index";
 import {
   isDict,
   isFloat,
@@ -228,19 +228,13 @@ export const SEQ_FILTERS: Record<string, FilterFn> = {
   unique: (_rt, v, a, k) => {
     const [cs, attr] = bindArgs("sync_do_unique", a, k, ["case_sensitive", "attribute"]);
     const key = attrGetter(attr, caseSensitive(cs) ? undefined : ignoreCase);
-    // Jinja keeps a set of keys: an unhashable or undefined key fails. Keys with
-    // an exact hash are found by it; the others (NaN, opaque values) one by one.
-    const hashed = new Set<string>();
-    const others: PyValue[] = [];
+    // Jinja keeps a set of keys: an unhashable or undefined key fails
+    const seen = new ValueSet(equals);
     const out: PyValue[] = [];
     for (const item of iterate(v)) {
       const kv = key(item);
       assertHashable(kv);
-      const h = exactHash(kv);
-      if (h !== undefined ? hashed.has(h) : others.some((s) => equals(s, kv))) continue;
-      if (h !== undefined) hashed.add(h);
-      else others.push(kv);
-      out.push(item);
+      if (seen.add(kv)) out.push(item);
     }
     return done(out);
   },

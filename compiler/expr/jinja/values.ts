@@ -265,9 +265,8 @@ export function rememberKey(d: PyDict, text: string, key: PyValue): void {
 }
 
 export function originalKey(d: PyDict, text: string): PyValue {
-  const m = originalKeys.get(d)?.originals;
-  // a None key is remembered as null: has(), not ??
-  return m?.has(text) ? (m.get(text) as PyValue) : text;
+  const index = originalKeys.get(d);
+  return index ? index.keyAt(text) : text;
 }
 
 /**

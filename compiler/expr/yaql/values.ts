@@ -120,18 +120,18 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
 
 /** The key `d` holds under `text`: a non-string key as it was set, else the text. */
 export function yOriginalKey(d: PyDict, text: string): PyValue {
-  const originals = typedKeys.get(d)?.originals;
-  return originals?.has(text) ? originals.get(text)! : text;
+  const typed = typedKeys.get(d);
+  return typed ? typed.keyAt(text) : text;
 }
 
 export function ydictKeys(d: PyDict): PyValue[] {
-  const originals = typedKeys.get(d)?.originals;
-  return dictKeys(d).map((k) => (originals?.has(k) ? originals.get(k)! : k));
+  const typed = typedKeys.get(d);
+  return typed ? dictKeys(d).map((k) => typed.keyAt(k)) : dictKeys(d);
 }
 
 export function ydictEntries(d: PyDict): [PyValue, PyValue][] {
-  const originals = typedKeys.get(d)?.originals;
-  return dictKeys(d).map((k) => [originals?.has(k) ? originals.get(k)! : k, d[k]!]);
+  const typed = typedKeys.get(d);
+  return dictKeys(d).map((k) => [typed ? typed.keyAt(k) : k, d[k]!]);
 }
 
 export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDict {

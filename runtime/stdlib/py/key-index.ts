@@ -61,6 +61,12 @@ export class KeyIndex {
     else if (this.byHash.get(h) === text) this.byHash.delete(h);
   }
 
+  /** The key stored under `text`: the remembered non-string key, else the text itself. */
+  keyAt(text: string): PyValue {
+    // a None key is remembered as null: has(), not ??
+    return this.originals.has(text) ? (this.originals.get(text) as PyValue) : text;
+  }
+
   /** The text of the remembered non-string key equal to `key` (itself not a string). */
   find(key: PyValue): string | undefined {
     const h = exactHash(key);
@@ -73,5 +79,28 @@ export class KeyIndex {
     const out = new KeyIndex();
     for (const [text, key] of this.originals) out.set(text, key);
     return out;
+  }
+}
+
+/**
+ * A set of hashable values under a given equality (Python's by default):
+ * found by exactHash where there is one, compared one by one otherwise.
+ */
+export class ValueSet {
+  private readonly hashed = new Set<string>();
+  private readonly others: PyValue[] = [];
+  constructor(private readonly equal: (a: PyValue, b: PyValue) => boolean = pyEquals) {}
+
+  /** Adds the value; false when an equal one was already there. */
+  add(v: PyValue): boolean {
+    const h = exactHash(v);
+    if (h !== undefined) {
+      if (this.hashed.has(h)) return false;
+      this.hashed.add(h);
+      return true;
+    }
+    if (this.others.some((x) => this.equal(x, v))) return false;
+    this.others.push(v);
+    return true;
   }
 }

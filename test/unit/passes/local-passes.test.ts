@@ -35,6 +35,11 @@ describe("fold-constants", () => {
     expect(constantOf("plain text")).toBeNull();
   });
 
+  it("keeps expressions that draw at random: lipsum is new text at every rendering", () => {
+    expect(constantOf("{{ lipsum(1, false, 3, 3) }}")).toBeNull();
+    expect(constantOf("{{ [1, 2] | random }}")).toBeNull();
+  });
+
   it("keeps constants that are no data: a complex has no literal form in generated code", () => {
     expect(constantOf("{{ (-1) ** 0.5 }}")).toBeNull();
     expect(constantOf("{{ [(-2) ** 0.5] }}")).toBeNull();

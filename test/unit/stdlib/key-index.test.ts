@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactHash, KeyIndex } from "../../../runtime/stdlib/py/key-index";
+import { exactHash, KeyIndex, ValueSet } from "../../../runtime/stdlib/py/key-index";
 import { mkFloat, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 
 describe("exactHash", () => {
@@ -57,5 +57,22 @@ describe("KeyIndex", () => {
     expect(index.find(1)).toBeUndefined();
     expect(index.originals.size).toBe(0);
     expect(copy.find(1)).toBe("1");
+  });
+});
+
+describe("ValueSet", () => {
+  it("keeps the first of equal values, hashed or not", () => {
+    const seen = new ValueSet();
+    const added = [
+      1,
+      mkFloat(1),
+      true,
+      "1",
+      mkFloat(Number.NaN),
+      mkFloat(Number.NaN),
+      2n ** 60n,
+      mkFloat(2 ** 60),
+    ].map((v) => seen.add(v));
+    expect(added).toEqual([true, false, false, true, true, true, true, false]);
   });
 });
