@@ -2,6 +2,8 @@
 // `{{.*?}}`, `{%.*?%}` and `<%.*?%>`, non-greedy and never across a line
 // break (Python's `.` stops only at "\n"). Jinja is checked before YAQL.
 
+import { isPySpace } from "../../runtime/stdlib/py/unicode";
+
 export type ExprLanguage = "yaql" | "jinja";
 
 export const YAQL_EXPR = /<%[^\n]*?%>/g;
@@ -67,8 +69,6 @@ export function extractExpressions(text: string): FoundExpression[] {
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-const PY_WHITESPACE = /[\s\x1c-\x1f\x85]/;
-
 /**
  * Orquesta's strip_delimiter: Python's `expr.strip("<%>").strip()` (or "{{}}"),
  * which strips any of the delimiter characters, then whitespace. Returns the
@@ -80,7 +80,7 @@ export function stripDelimiter(expr: string, language: ExprLanguage): { inner: s
   let end = expr.length;
   while (start < end && chars.includes(expr[start]!)) start++;
   while (end > start && chars.includes(expr[end - 1]!)) end--;
-  while (start < end && PY_WHITESPACE.test(expr[start]!)) start++;
-  while (end > start && PY_WHITESPACE.test(expr[end - 1]!)) end--;
+  while (start < end && isPySpace(expr[start]!)) start++;
+  while (end > start && isPySpace(expr[end - 1]!)) end--;
   return { inner: expr.slice(start, end), offset: start };
 }

@@ -2,7 +2,10 @@
 // break) and which ctx() variable references it recognises. These regexes are
 // deliberately as approximate as Orquesta's, so the inspector agrees with it.
 
-export type ExprLanguage = "yaql" | "jinja";
+import { type ExprLanguage, JINJA_BLOCK, JINJA_EXPR, stripDelimiter, YAQL_EXPR } from "../expr/find";
+
+export { hasJinja, hasYaql } from "../expr/find";
+export type { ExprLanguage };
 
 export interface ExprMatch {
   /** The match, delimiters included. */
@@ -11,41 +14,15 @@ export interface ExprMatch {
   readonly offset: number;
 }
 
-const YAQL = /<%[^\n]*?%>/g;
-const JINJA = /\{\{[^\n]*?\}\}/g;
-const JINJA_BLOCK = /\{%[^\n]*?%\}/g;
-
 function all(re: RegExp, text: string): ExprMatch[] {
   const out: ExprMatch[] = [];
   for (const m of text.matchAll(re)) out.push({ text: m[0], offset: m.index ?? 0 });
   return out;
 }
 
-export const findYaql = (text: string): ExprMatch[] => all(YAQL, text);
-export const findJinja = (text: string): ExprMatch[] => all(JINJA, text);
+export const findYaql = (text: string): ExprMatch[] => all(YAQL_EXPR, text);
+export const findJinja = (text: string): ExprMatch[] => all(JINJA_EXPR, text);
 export const findJinjaBlocks = (text: string): ExprMatch[] => all(JINJA_BLOCK, text);
-
-export function hasYaql(text: string): boolean {
-  return findYaql(text).length > 0;
-}
-
-export function hasJinja(text: string): boolean {
-  return findJinja(text).length > 0 || findJinjaBlocks(text).length > 0;
-}
-
-/** Python's str.strip(chars) followed by str.strip(): how Orquesta removes delimiters. */
-export function stripDelimiter(expr: string, chars: string): { inner: string; offset: number } {
-  let start = 0;
-  let end = expr.length;
-  while (start < end && chars.includes(expr[start]!)) start++;
-  while (end > start && chars.includes(expr[end - 1]!)) end--;
-  while (start < end && /\s/.test(expr[start]!)) start++;
-  while (end > start && /\s/.test(expr[end - 1]!)) end--;
-  return { inner: expr.slice(start, end), offset: start };
-}
-
-export const YAQL_DELIMS = "<%>";
-export const JINJA_DELIMS = "{}";
 
 const REF = String.raw`[\][a-zA-Z0-9_'"\.()]*`;
 // Python's \b is Unicode: `éctx(x)` holds no ctx() reference.
@@ -65,13 +42,12 @@ export interface CtxVarRef {
   readonly name: string;
 }
 
-function refsIn(statement: string, exprs: ExprMatch[], delims: string): string[] {
+function refsIn(exprs: ExprMatch[], language: ExprLanguage): string[] {
   const refs = new Set<string>();
   for (const e of exprs) {
-    const { inner } = stripDelimiter(e.text, delims);
+    const { inner } = stripDelimiter(e.text, language);
     for (const m of inner.matchAll(CTX_REF)) refs.add(m[0].trim());
   }
-  void statement;
   return [...refs].sort();
 }
 
@@ -90,7 +66,7 @@ export function extractCtxVarsOfString(statement: string): CtxVarRef[] {
       }
     }
   };
-  scan("yaql", refsIn(statement, findYaql(statement), YAQL_DELIMS));
-  scan("jinja", refsIn(statement, findJinja(statement), JINJA_DELIMS));
+  scan("yaql", refsIn(findYaql(statement), "yaql"));
+  scan("jinja", refsIn(findJinja(statement), "jinja"));
   return out;
 }

@@ -341,7 +341,8 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       const orig = originalKey(v, key);
       if (typeof orig !== "string" && !(orig instanceof Markup))
         throw typeError(`expected string or bytes-like object, got '${pyTypeName(orig)}'`);
-      if (/[\s/>=]/.test(key))
+      // Jinja's pattern is `[\s/>=]` under re.ASCII
+      if (/[ \t-\r/>=]/.test(key))
         throw new PyError("ValueError", `Invalid character in attribute name: ${toRepr(orig)}`);
       items.push(`${escapeValue(orig).text}="${escapeValue(val).text}"`);
     }

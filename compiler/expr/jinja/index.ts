@@ -6,6 +6,7 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { type PyDict, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
+import { stripDelimiter } from "../find";
 import type { JinjaDiagnostic, JinjaExpr, JinjaTemplate } from "./ast";
 import { evaluateJinjaExpression } from "./evaluate";
 import { markupSeen, plainResult, rawResult, resetMarkupSeen } from "./markup";
@@ -39,10 +40,7 @@ function cached<T>(cache: Map<string, T>, key: string, parse: () => T): T {
 
 /** Orquesta's strip_delimiter: strip '{' and '}' characters, then whitespace. */
 export function stripJinjaDelimiter(exprText: string): string {
-  return exprText
-    .replace(/^[{}]+/, "")
-    .replace(/[{}]+$/, "")
-    .replace(/^\s+|\s+$/g, "");
+  return stripDelimiter(exprText, "jinja").inner;
 }
 
 function categoryOf(e: PyError): ExprErrorCategory {

@@ -4,6 +4,7 @@
 // `{ }` does not end an expression). Errors are thrown as JinjaSyntaxError.
 
 import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
+import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
 import { decodeStringLiteral } from "./string-literal";
 
@@ -41,18 +42,24 @@ export class JinjaSyntaxError extends Error {
   }
 }
 
-const WHITESPACE = /\s+/y;
+// Jinja's patterns use Python's `\s`, which is str.isspace(): not JavaScript's.
+const S = `[${PY_SPACE}]`;
+const WHITESPACE = new RegExp(`${S}+`, "y");
+const TRAILING_SPACE = new RegExp(`${S}+$`);
+const ALL_SPACE = new RegExp(`^${S}+$`);
 const FLOAT = /(?<!\.)(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?e[+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/iy;
 const INTEGER = /(?:0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\da-f])+|[1-9](?:_?\d)*|0(?:_?0)*)/iy;
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
 const OPERATOR = /\/\/|\*\*|==|!=|>=|<=|[+\-/*%~[\](){}><=.:|,;]/y;
-const BLOCK_END = /\+%\}|-%\}\s*|%\}\n?/y;
-const VARIABLE_END = /-\}\}\s*|\}\}/y;
-const COMMENT_BODY = /([\s\S]*?)(\+#\}|-#\}\s*|#\}\n?)/y;
-const RAW_BODY = /([\s\S]*?)(\{%([-+]?)\s*endraw\s*(?:\+%\}|-%\}\s*|%\}\n?))/y;
-const ROOT =
-  /([\s\S]*?)(?:(?<raw>\{%([-+]?)\s*raw\s*(?:-%\}\s*|%\}))|(?<variable>\{\{)([-+]?)|(?<comment>\{#)([-+]?)|(?<block>\{%)([-+]?))/y;
+const BLOCK_END = new RegExp(`\\+%\\}|-%\\}${S}*|%\\}\n?`, "y");
+const VARIABLE_END = new RegExp(`-\\}\\}${S}*|\\}\\}`, "y");
+const COMMENT_BODY = new RegExp(`([\\s\\S]*?)(\\+#\\}|-#\\}${S}*|#\\}\n?)`, "y");
+const RAW_BODY = new RegExp(`([\\s\\S]*?)(\\{%([-+]?)${S}*endraw${S}*(?:\\+%\\}|-%\\}${S}*|%\\}\n?))`, "y");
+const ROOT = new RegExp(
+  `([\\s\\S]*?)(?:(?<raw>\\{%([-+]?)${S}*raw${S}*(?:-%\\}${S}*|%\\}))|(?<variable>\\{\\{)([-+]?)|(?<comment>\\{#)([-+]?)|(?<block>\\{%)([-+]?))`,
+  "y",
+);
 
 /** Jinja drops one trailing newline and turns \r\n and \r into \n. */
 export function normalizeSource(source: string): string {
@@ -100,7 +107,7 @@ class Lexer {
     const g = m.groups ?? {};
     const sign = m[3] ?? m[5] ?? m[7] ?? m[9] ?? "";
     let text = m[1]!;
-    if (sign === "-") text = text.replace(/\s+$/, "");
+    if (sign === "-") text = text.replace(TRAILING_SPACE, "");
     else if (sign !== "+" && !g.variable) text = this.lstrip(text);
     if (text) this.push("data", text, this.pos, this.pos + text.length);
     const tagStart = this.pos + m[1]!.length;
@@ -118,7 +125,7 @@ class Lexer {
     const lPos = text.lastIndexOf("\n") + 1;
     if (lPos > 0 || this.lineStarting) {
       const rest = text.slice(lPos);
-      if (rest.length > 0 && /^\s+$/.test(rest)) return text.slice(0, lPos);
+      if (rest.length > 0 && ALL_SPACE.test(rest)) return text.slice(0, lPos);
     }
     return text;
   }
@@ -137,7 +144,7 @@ class Lexer {
     const m = matchAt(RAW_BODY, this.src, this.pos);
     if (!m) throw new JinjaSyntaxError("Missing end of raw directive", tagStart, this.src.length);
     let text = m[1]!;
-    if (m[3] === "-") text = text.replace(/\s+$/, "");
+    if (m[3] === "-") text = text.replace(TRAILING_SPACE, "");
     else if (m[3] !== "+") text = this.lstrip(text);
     if (text) this.push("data", text, this.pos, this.pos + text.length);
     this.lineStarting = m[0].endsWith("\n");

@@ -1,6 +1,7 @@
 // Python methods of int, bool and float values (Python 3.11): bit_length,
 // bit_count, conjugate, is_integer, as_integer_ratio, hex.
 
+import { stripAsciiSpace } from "../../../runtime/stdlib/py/number-text";
 import {
   bigOf,
   isFloat,
@@ -104,7 +105,7 @@ function intFromBytes(data: PyValue, byteorder: PyValue, signed: boolean): PyVal
 /** float.fromhex(text): Python's hexadecimal float syntax, `[sign][0x]digits[.digits][p[sign]exp]`, inf, nan. */
 function floatFromHex(text: PyValue): PyValue {
   if (typeof text !== "string") throw typeError(`must be str, not ${pyTypeName(text)}`);
-  const s = text.trim().toLowerCase();
+  const s = stripAsciiSpace(text).toLowerCase();
   const special = /^([+-]?)(inf|infinity|nan)$/.exec(s);
   if (special) return mkFloat(special[2] === "nan" ? Number.NaN : special[1] === "-" ? -Infinity : Infinity);
   const m = /^([+-]?)(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?$/.exec(s);

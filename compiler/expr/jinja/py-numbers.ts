@@ -2,7 +2,7 @@
 // filters: int(text, base) and float(text) parsing (underscores, Unicode
 // digits, inf/nan), int(float) truncation, round() with ties to even.
 
-import { INT_MAX_STR_DIGITS } from "../../../runtime/stdlib/py/int-text";
+import { parseFloatText, parseIntText } from "../../../runtime/stdlib/py/number-text";
 import {
   bigOf,
   floatOf,
@@ -21,65 +21,18 @@ import { JinjaUndefined } from "./undefined";
 
 // ------------------------------------------------------------ int() and float() parsing
 
-const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
-
-function normalizeDigits(s: string): string {
-  return s.replace(/\p{Nd}/gu, (d) => {
-    const cp = d.codePointAt(0)!;
-    if (cp < 128) return d;
-    for (let base = cp; base > cp - 10; base--) {
-      if (!/\p{Nd}/u.test(String.fromCodePoint(base - 1))) return String(cp - base);
-    }
-    return d;
-  });
-}
-
 /** Python int(text, base); null when Python would raise ValueError. */
 export function parsePyInt(text: string, base: number): number | bigint | null {
-  if (base !== 0 && (base < 2 || base > 36)) return null;
-  let s = normalizeDigits(text).trim();
-  let sign = 1n;
-  if (s.startsWith("+") || s.startsWith("-")) {
-    if (s[0] === "-") sign = -1n;
-    s = s.slice(1);
+  try {
+    return parseIntText(text, base);
+  } catch (e) {
+    if (e instanceof PyError && e.pyType === "ValueError") return null;
+    throw e;
   }
-  const prefix = /^0([box])/i.exec(s);
-  let b = base;
-  if (prefix) {
-    const p = prefix[1]!.toLowerCase();
-    const pb = p === "b" ? 2 : p === "o" ? 8 : 16;
-    if (b === 0 || b === pb) {
-      b = pb;
-      s = s.slice(2);
-      if (s.startsWith("_")) s = s.slice(1);
-    }
-  }
-  if (b === 0) {
-    if (/^0+(_?0)*$/.test(s)) return 0;
-    if (/^0/.test(s)) return null;
-    b = 10;
-  }
-  if (!/^[0-9a-z]+(_[0-9a-z]+)*$/i.test(s)) return null;
-  // Past CPython's digit limit int() raises ValueError (see int-text.ts).
-  const powerOfTwo = (b & (b - 1)) === 0;
-  if (!powerOfTwo && s.replace(/_/g, "").length > INT_MAX_STR_DIGITS) return null;
-  let n = 0n;
-  for (const c of s.replace(/_/g, "").toLowerCase()) {
-    const d = DIGITS.indexOf(c);
-    if (d < 0 || d >= b) return null;
-    n = n * BigInt(b) + BigInt(d);
-  }
-  return mkInt(sign * n);
 }
 
 /** Python float(text); null when Python would raise ValueError. */
-export function parsePyFloat(text: string): number | null {
-  const s = normalizeDigits(text).trim().toLowerCase();
-  const m = /^([+-]?)(inf|infinity|nan)$/.exec(s);
-  if (m) return m[2] === "nan" ? Number.NaN : m[1] === "-" ? -Infinity : Infinity;
-  if (!/^[+-]?((\d(_?\d)*)?\.?\d(_?\d)*|\d(_?\d)*\.)(e[+-]?\d(_?\d)*)?$/.test(s)) return null;
-  return Number(s.replace(/_/g, ""));
-}
+export const parsePyFloat = parseFloatText;
 
 export function toPyFloat(v: PyValue): number {
   if (v instanceof JinjaUndefined) v.fail();

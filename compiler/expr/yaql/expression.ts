@@ -7,11 +7,11 @@
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
+import { stripDelimiter } from "../find";
 import type { YaqlNode } from "./ast";
 import { evaluateYaql } from "./evaluate";
 import { YaqlSyntaxError } from "./lexer";
 import { parseOrThrow } from "./parser";
-import { pyStrip } from "./py-parse";
 import { yStr } from "./yaql-str";
 
 const EXPRESSION_RE = /<%[^\n]*?%>/g;
@@ -38,7 +38,7 @@ function parseCached(source: string): YaqlNode {
 
 /** Orquesta's strip_delimiter: strip the characters `<`, `%`, `>` at both ends, then whitespace. */
 export function stripYaqlDelimiters(expr: string): string {
-  return pyStrip(expr.replace(/^[<%>]+/, "").replace(/[<%>]+$/, ""));
+  return stripDelimiter(expr, "yaql").inner;
 }
 
 /**

@@ -5,11 +5,11 @@
 // (`key => value`); named arguments come last.
 
 import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
+import { digitsToAscii } from "../../../runtime/stdlib/py/number-text";
 import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
 import { parseFailureText } from "../errors";
 import type { YaqlArg, YaqlNode } from "./ast";
 import { type Token, tokenize, YaqlSyntaxError } from "./lexer";
-import { digitsToAscii } from "./py-parse";
 
 export interface YaqlDiagnostic {
   readonly message: string;

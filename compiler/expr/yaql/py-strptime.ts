@@ -2,6 +2,7 @@
 // directives; a naive result is UTC, as yaql makes it.
 
 import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { isPySpace, PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { PyError } from "../../../runtime/stdlib/py/value";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -55,8 +56,9 @@ export function pyStrptime(text: string, format: string): PyDateTime {
       if (re.startsWith("(?<") && source.includes(re.slice(0, 6)))
         throw new PyError("error", `redefinition of group name '${d}'`);
       source += re;
-    } else if (/\s/.test(c)) {
-      source += "\\s+";
+    } else if (isPySpace(c)) {
+      // a run of whitespace in the format matches any run in the text
+      if (!isPySpace(format[i - 1] ?? "")) source += `[${PY_SPACE}]+`;
     } else source += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
   const m = new RegExp(`^${source}$`, "i").exec(text);

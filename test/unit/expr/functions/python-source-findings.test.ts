@@ -9,7 +9,10 @@
 //   assertions, scoped flags, inline flag errors;
 // - yaml-timestamp-findings.json (fuzz-st2.mjs): YAML timestamps in
 //   from_yaml_string are Python's date and datetime (naive, or aware with
-//   datetime.timezone), with their str/repr, order, dumps and constructor errors.
+//   datetime.timezone), with their str/repr, order, dumps and constructor errors;
+// - whitespace-findings.json (hand-made sweep): Python's whitespace classes
+//   where JavaScript's differ (str.isspace in Jinja's lexer and Orquesta's
+//   delimiter strip, what int()/float()/float.fromhex() skip, re.ASCII).
 // The expected results were recorded by scripts/expr-diff/record-findings.mjs
 // from Orquesta's evaluate() with StackStorm's source; every case runs
 // through the evaluator and through translated code, compared by the golden
@@ -30,37 +33,39 @@ interface Finding {
   readonly expected: Parameters<typeof compareCase>[0];
 }
 
-describe.each(["st2-source-findings.json", "regex-findings.json", "yaml-timestamp-findings.json"])(
-  "%s",
-  (name) => {
-    const file = resolve(__dirname, name);
-    const plain = JSON.parse(readFileSync(file, "utf8")) as { cases: Finding[] };
-    /** Read again for each case: the context is Python data (2.5 stays a float) and a case may change it. */
-    const caseOf = (i: number): ExpressionCase => {
-      const doc = pyJsonLoads(readFileSync(file, "utf8")) as unknown as { ctx: PyValue; datastore: PyValue };
-      return { id: `${name}-${i}`, expr: plain.cases[i]!.expr, ctx: doc.ctx, datastore: doc.datastore };
-    };
+describe.each([
+  "st2-source-findings.json",
+  "regex-findings.json",
+  "yaml-timestamp-findings.json",
+  "whitespace-findings.json",
+])("%s", (name) => {
+  const file = resolve(__dirname, name);
+  const plain = JSON.parse(readFileSync(file, "utf8")) as { cases: Finding[] };
+  /** Read again for each case: the context is Python data (2.5 stays a float) and a case may change it. */
+  const caseOf = (i: number): ExpressionCase => {
+    const doc = pyJsonLoads(readFileSync(file, "utf8")) as unknown as { ctx: PyValue; datastore: PyValue };
+    return { id: `${name}-${i}`, expr: plain.cases[i]!.expr, ctx: doc.ctx, datastore: doc.datastore };
+  };
 
-    let fns: (Translated | null)[] = [];
-    beforeAll(async () => {
-      fns = await translateAll(plain.cases.map((c) => c.expr));
-    }, 120_000);
+  let fns: (Translated | null)[] = [];
+  beforeAll(async () => {
+    fns = await translateAll(plain.cases.map((c) => c.expr));
+  }, 120_000);
 
-    const cases = plain.cases.map((c, i) => [c.expr, i] as const);
+  const cases = plain.cases.map((c, i) => [c.expr, i] as const);
 
-    it.each(cases)("%s (evaluator)", (_expr, i) => {
-      expect(compareCase(plain.cases[i]!.expected, runCase(caseOf(i), renderValue))).toBeUndefined();
-    });
+  it.each(cases)("%s (evaluator)", (_expr, i) => {
+    expect(compareCase(plain.cases[i]!.expected, runCase(caseOf(i), renderValue))).toBeUndefined();
+  });
 
-    it.each(cases)("%s (translated)", (_expr, i) => {
-      const fn = fns[i];
-      expect(fn).toBeTruthy();
-      expect(
-        compareCase(
-          plain.cases[i]!.expected,
-          runCase(caseOf(i), (_value, env) => fn!(env)),
-        ),
-      ).toBeUndefined();
-    });
-  },
-);
+  it.each(cases)("%s (translated)", (_expr, i) => {
+    const fn = fns[i];
+    expect(fn).toBeTruthy();
+    expect(
+      compareCase(
+        plain.cases[i]!.expected,
+        runCase(caseOf(i), (_value, env) => fn!(env)),
+      ),
+    ).toBeUndefined();
+  });
+});
