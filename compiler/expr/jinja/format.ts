@@ -2,6 +2,7 @@
 // the format-spec mini-language, for str, int and float values.
 
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
+import { digitsToAscii } from "../../../runtime/stdlib/py/number-text";
 import { complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
@@ -75,7 +76,8 @@ interface Spec {
   type: string;
 }
 
-const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(z?)(#?)(0?)(\d*)([,_]?)(?:\.(\d+))?([bcdeEfFgGnosxX%]?)$/su;
+// Width and precision may be written in any Unicode decimal digits; the 0 flag only in ASCII.
+const SPEC = /^(?:(.)?([<>=^]))?([+\- ]?)(z?)(#?)(0?)(\p{Nd}*)([,_]?)(?:\.(\p{Nd}+))?([bcdeEfFgGnosxX%]?)$/su;
 
 function parseSpec(spec: string, forStr: boolean): Spec {
   const m = SPEC.exec(spec);
@@ -90,9 +92,9 @@ function parseSpec(spec: string, forStr: boolean): Spec {
     sign: m[3] ?? "",
     noNegativeZero: m[4] === "z",
     alt: m[5] === "#",
-    width: m[7] ? Number(m[7]) : 0,
+    width: m[7] ? Number(digitsToAscii(m[7])) : 0,
     grouping: m[8] ?? "",
-    precision: m[9] !== undefined ? Number(m[9]) : undefined,
+    precision: m[9] !== undefined ? Number(digitsToAscii(m[9])) : undefined,
     type: m[10] ?? "",
   };
 }

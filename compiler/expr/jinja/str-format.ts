@@ -2,6 +2,7 @@
 // `{}` / `{0}` / `{name}` fields, `.attr` and `[key]` lookups through the
 // sandbox, `!r`/`!s` conversions and format specs.
 
+import { digitsToAscii } from "../../../runtime/stdlib/py/number-text";
 import { type PyDict, PyError, type PyValue, valueError } from "../../../runtime/stdlib/py/value";
 import { getAttr, getItem } from "./access";
 import { asciiRepr, formatWithSpec } from "./format";
@@ -69,6 +70,9 @@ function findClose(fmt: string, from: number): number {
   throw valueError("expected '}' before end of string");
 }
 
+/** A field name or index Python reads as a number: Unicode decimal digits. */
+const DECIMAL = /^\p{Nd}+$/u;
+
 function resolveField(
   name: string,
   args: readonly PyValue[],
@@ -83,8 +87,8 @@ function resolveField(
     if (n >= args.length)
       throw new PyError("IndexError", `Replacement index ${n} out of range for positional args tuple`);
     value = args[n]!;
-  } else if (/^\d+$/.test(first)) {
-    const n = Number(first);
+  } else if (DECIMAL.test(first)) {
+    const n = Number(digitsToAscii(first));
     if (n >= args.length)
       throw new PyError("IndexError", `Replacement index ${n} out of range for positional args tuple`);
     value = args[n]!;
@@ -103,7 +107,7 @@ function resolveField(
     if (part[1] !== undefined) value = getAttr(value, part[1]);
     else {
       const key = part[2]!;
-      value = getItem(value, /^\d+$/.test(key) ? Number(key) : key);
+      value = getItem(value, DECIMAL.test(key) ? Number(digitsToAscii(key)) : key);
     }
   }
   if (pos < rest.length) throw valueError("Only '.' or '[' may follow ']' in format field specifier");
