@@ -3,9 +3,9 @@
 // whitespace control, raw blocks, comments, brace balancing so `}}` inside
 // `{ }` does not end an expression). Errors are thrown as JinjaSyntaxError.
 
-import { checkIntTextDigits } from "../../../runtime/stdlib/py/int-text";
+import { parseIntText } from "../../../runtime/stdlib/py/number-text";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
-import { mkFloat, mkInt, type PyValue } from "../../../runtime/stdlib/py/value";
+import { mkFloat, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { decodeStringLiteral } from "./string-literal";
 
 export type TokenType =
@@ -47,8 +47,10 @@ const S = `[${PY_SPACE}]`;
 const WHITESPACE = new RegExp(`${S}+`, "y");
 const TRAILING_SPACE = new RegExp(`${S}+$`);
 const ALL_SPACE = new RegExp(`^${S}+$`);
-const FLOAT = /(?<!\.)(?:\d+_)*\d+(?:(?:\.(?:\d+_)*\d+)?e[+-]?(?:\d+_)*\d+|\.(?:\d+_)*\d+)/iy;
-const INTEGER = /(?:0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\da-f])+|[1-9](?:_?\d)*|0(?:_?0)*)/iy;
+// Python's `\d` is any Unicode decimal digit: int() reads them, literal_eval() does not.
+const FLOAT =
+  /(?<!\.)(?:\p{Nd}+_)*\p{Nd}+(?:(?:\.(?:\p{Nd}+_)*\p{Nd}+)?e[+-]?(?:\p{Nd}+_)*\p{Nd}+|\.(?:\p{Nd}+_)*\p{Nd}+)/iuy;
+const INTEGER = /(?:0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\p{Nd}a-f])+|[1-9](?:_?\p{Nd})*|0(?:_?0)*)/iuy;
 const NAME = /[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*/uy;
 const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
 const OPERATOR = /\/\/|\*\*|==|!=|>=|<=|[+\-/*%~[\](){}><=.:|,;]/y;
@@ -172,6 +174,9 @@ class Lexer {
     }
     this.lineStarting = false;
     if ((m = matchAt(FLOAT, src, start))) {
+      // Jinja reads a float with ast.literal_eval, whose tokenizer knows ASCII digits only
+      if (/[^\x00-\x7f]/.test(m[0]))
+        throw new PyError("SyntaxError", "invalid decimal literal (<unknown>, line 1)", "evaluation");
       const value = mkFloat(Number(m[0].replace(/_/g, "")));
       this.pos += m[0].length;
       this.push("float", m[0], start, this.pos, value);
@@ -214,11 +219,9 @@ function charRepr(ch: string): string {
   return ch === "'" ? `"'"` : `'${ch}'`;
 }
 
+/** Jinja's int(text, 0) of an integer literal (the lexer's pattern has made it valid). */
 function parseIntLiteral(text: string): number | bigint {
-  const t = text.replace(/_/g, "").toLowerCase();
-  if (t.startsWith("0b") || t.startsWith("0o") || t.startsWith("0x")) return mkInt(BigInt(t));
-  checkIntTextDigits(t.length);
-  return mkInt(BigInt(t));
+  return parseIntText(text, 0)!;
 }
 
 /** Tokens of a whole template (normalised as Jinja does). */
