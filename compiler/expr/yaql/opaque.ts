@@ -2,19 +2,21 @@
 // timespans, and the parsing of datetime text (datetimes themselves are the
 // shared PyDateTime, runtime/stdlib/py/datetime.ts).
 
-import { copyRegExp } from "../../../runtime/stdlib/functions/py-regex";
+import { copyRegExp, type PyRegex } from "../../../runtime/stdlib/functions/py-regex";
 import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
 import { PyError } from "../../../runtime/stdlib/py/value";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
   readonly pyOpaque = "re.Pattern";
+  readonly rx: PyRegex;
   readonly re: RegExp;
   constructor(
     readonly pattern: string,
     flags: PyRegexFlags = {},
   ) {
-    this.re = compilePyRegex(pattern, flags);
+    this.rx = compilePyRegex(pattern, flags);
+    this.re = copyRegExp(this.rx.re, this.rx.re.flags.replace("y", ""));
   }
   /** A fresh global RegExp (exec state is per use). */
   fresh(): RegExp {

@@ -3,13 +3,14 @@
 // on runs of whitespace, regexes use Python syntax (py-regex.ts).
 
 import { copyRegExp, pyMatchAll } from "../../../runtime/stdlib/functions/py-regex";
+import { pySub as pySubTemplate } from "../../../runtime/stdlib/functions/py-regex-sub";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
 import { repeatCount } from "./py-num";
-import { checkTemplate, expandTemplate, pySplit, pySub } from "./py-regex";
+import { pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import { itemsOf, iter, ydictEntries } from "./values";
 import { yaqlStrFunction } from "./yaql-str";
@@ -382,11 +383,8 @@ defMethod("split", [P("regexp", RX), P("string", S), P("maxSplit", T.int, 0)], (
 defMethod("split", [P("string", S), P("regexp", RX), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(1), a.v(0), a.v(2)),
 );
-const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) => {
-  const re = rx(r).fresh();
-  checkTemplate(re, str(repl));
-  return pySub(re, str(s), (m) => expandTemplate(str(repl), m), ssizeOf(count));
-};
+const replaceBy = (r: PyValue, s: PyValue, repl: PyValue, count: PyValue) =>
+  pySubTemplate(rx(r).rx, str(repl), str(s), ssizeOf(count));
 defMethod("replace", [P("regexp", RX), P("string", S), P("repl", S), P("count", T.int, 0)], (_, a) =>
   replaceBy(a.v(0), a.v(1), a.v(2), a.v(3)),
 );

@@ -8,6 +8,7 @@
 // FrozenDicts, not lists and dicts) both behave differently than under Jinja.
 
 import { dictGet, dictKeys } from "../py/dict";
+import { digitsToAscii } from "../py/number-text";
 import { isDict, isInt, PyError, PySet, PyTuple, type PyValue, pyTypeName } from "../py/value";
 
 type Node =
@@ -27,7 +28,8 @@ type Token =
 
 const LITERALS = "*.[]()$,:|&";
 const ID = /[a-zA-Z_@][a-zA-Z0-9_@-]*/y;
-const NUMBER = /-?\d+/y;
+// jsonpath-rw's `-?\d+` is Python's: any Unicode decimal digit.
+const NUMBER = /-?\p{Nd}+/uy;
 
 function lexError(message: string): PyError {
   return new PyError("JsonPathLexerError", message);
@@ -52,7 +54,7 @@ function tokenize(query: string): Token[] {
     NUMBER.lastIndex = i;
     m = NUMBER.exec(query);
     if (m) {
-      tokens.push({ type: "NUMBER", value: Number(m[0]) });
+      tokens.push({ type: "NUMBER", value: Number(digitsToAscii(m[0])) });
       i += m[0].length;
       continue;
     }
