@@ -1,8 +1,10 @@
-// Writes variants of the golden YAQL cases (same shapes as the hidden cases
-// of each group): number and string literals swapped for others, context
-// values swapped for values of other types, and the value embedded in text.
+// Writes variants of the golden cases (same shapes as the hidden cases of
+// each group): number and string literals swapped for others, context values
+// swapped for values of other types, and the value embedded in text.
 //
-//   node gen-golden-mutants.mjs SEED PER_CASE [GOLDEN_CASES.json] > cases.json
+//   node gen-golden-mutants.mjs SEED PER_CASE [GOLDEN_CASES.json] [--lang yaql|jinja|all] > cases.json
+//
+// YAQL alone by default (the first use); compare Jinja's with jinja-compare.mjs --oracle orquesta.
 
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -12,7 +14,12 @@ import { seededRandom } from "../lib/seeded.mjs";
 const here = dirname(fileURLToPath(import.meta.url));
 const seed = Number(process.argv[2] ?? 1);
 const perCase = Number(process.argv[3] ?? 3);
-const goldenFile = process.argv[4] ?? resolve(here, "../../../shared/golden/expressions/cases.json");
+const langAt = process.argv.indexOf("--lang");
+const lang = langAt > 0 ? process.argv[langAt + 1] : "yaql";
+const goldenFile =
+  process.argv[4] && !process.argv[4].startsWith("--")
+    ? process.argv[4]
+    : resolve(here, "../../../shared/golden/expressions/cases.json");
 
 const { next: rand, pick } = seededRandom(seed);
 
@@ -68,8 +75,8 @@ const VALUES = [
 ];
 
 function mutateExpr(expr) {
-  // Only inside <% %>: swap literals.
-  return expr.replace(/<%(.*?)%>/g, (_, body) => {
+  // Only inside <% %>, {{ }} and {% %}: swap literals.
+  return expr.replace(/(<%|\{\{|\{%)(.*?)(%>|\}\}|%\})/g, (_, open, body, close) => {
     const swapped = body
       .replace(/(?<![\w.$'"])-?\d+(\.\d+)?(?![\w.'"])/g, (m, _f, at, text) => {
         if (rand() >= 0.4) return m;
@@ -80,7 +87,7 @@ function mutateExpr(expr) {
         return sizing ? pick(SMALL) : pick(NUMBERS);
       })
       .replace(/'(?:[^'\\]|\\.)*'/g, (m) => (rand() < 0.3 ? pick(STRINGS) : m));
-    return `<%${swapped}%>`;
+    return `${open}${swapped}${close}`;
   });
 }
 
@@ -92,7 +99,8 @@ function mutateCtx(ctx) {
 }
 
 const golden = JSON.parse(readFileSync(goldenFile, "utf8")).cases.filter(
-  (c) => c.lang === "yaql" && typeof c.expr === "string" && !c.tags.includes("mixed-languages"),
+  (c) =>
+    (lang === "all" || c.lang === lang) && typeof c.expr === "string" && !c.tags.includes("mixed-languages"),
 );
 const cases = [];
 for (const c of golden) {

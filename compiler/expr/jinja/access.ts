@@ -18,6 +18,7 @@ import {
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { PyBytes } from "./bytes";
+import { dunderNamesOf } from "./dunder-names";
 import { Markup } from "./markup";
 import { method } from "./method-signatures";
 import { bytesAttribute } from "./methods-bytes";
@@ -69,7 +70,11 @@ function rangeMethod(r: PyRange, name: "count" | "index"): JinjaCallable {
 
 /** The value of a Python attribute, or undefined when the object has none. */
 export function pythonAttribute(obj: PyValue, name: string): PyValue | undefined {
-  if (name.startsWith("__") && name.endsWith("__") && name.length > 4) return null;
+  if (name.startsWith("__") && name.endsWith("__") && name.length > 4) {
+    // null: an attribute exists (its value is never needed: the sandbox refuses it)
+    const names = dunderNamesOf(pyTypeName(obj));
+    return names === undefined || names.has(name) ? null : undefined;
+  }
   if (typeof obj === "string") return strAttribute(obj, name);
   if (obj instanceof Markup) return markupAttribute(obj, name);
   if (obj instanceof TemplateReference) return undefined;
