@@ -31,6 +31,7 @@ import { percentFormat } from "./format";
 import { htmlEscape } from "./html-escape";
 import { pyJsonDumps } from "./json-dumps";
 import { Markup } from "./markup";
+import { checkCInt } from "./method-signatures";
 import { pyCapitalize, pyReplace, splitLines, stripTags } from "./methods-str";
 import { pyPformat } from "./pprint";
 import {
@@ -132,6 +133,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   center: (_rt, v, a, k) => {
     const [w] = bindArgs("do_center", a, k, ["width"]);
     const s = toStr(v);
+    if (w !== undefined) checkCInt(w, "ssize_t");
     const width = intParam(w, 80);
     const total = Math.max(0, width - chars(s).length);
     const left = Math.floor(total / 2) + (total & width & 1);

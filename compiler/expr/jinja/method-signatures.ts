@@ -5,7 +5,14 @@
 // not notice.
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
-import { type PyDict, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
+import {
+  bigOf,
+  isInt,
+  type PyDict,
+  PyError,
+  type PyValue,
+  typeError,
+} from "../../../runtime/stdlib/py/value";
 import { fn, type JinjaCallable, type NativeCall } from "./values";
 
 export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | "complex" | "range";
@@ -13,6 +20,8 @@ export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | 
 interface Param {
   readonly name: string;
   readonly optional: boolean;
+  /** A C integer Python converts the argument to while it parses the call: past its range, OverflowError. */
+  readonly cType?: "ssize_t" | "int";
   /** Positional-only (most builtins), positional or keyword, or keyword-only. */
   readonly kind: "positional" | "either" | "keyword";
 }
@@ -28,7 +37,7 @@ interface Signature {
 /**
  * A signature as text, one word per parameter: `name`, `name=` (has a
  * default), `k:name` (may be given by keyword), `kw:name` (keyword-only),
- * `*` and `**`.
+ * `*` and `**`; `name#` is read as a C ssize_t, `name%` as a C int.
  */
 function parse(spec: string): Signature {
   const params: Param[] = [];
@@ -39,10 +48,13 @@ function parse(spec: string): Signature {
     else if (word === "**") varkw = true;
     else {
       const [prefix, rest] = word.includes(":") ? (word.split(":") as [string, string]) : ["", word];
+      const bare = rest.replace(/=$/, "");
+      const marker = bare.at(-1);
       params.push({
-        name: rest.replace(/=$/, ""),
+        name: bare.replace(/[#%]$/, ""),
         optional: rest.endsWith("="),
         kind: prefix === "k" ? "either" : prefix === "kw" ? "keyword" : "positional",
+        ...(marker === "#" ? { cType: "ssize_t" as const } : marker === "%" ? { cType: "int" as const } : {}),
       });
     }
   }
@@ -56,11 +68,11 @@ const SPECS: Record<MethodOwner, Record<string, string>> = {
   str: {
     capitalize: "",
     casefold: "",
-    center: "width fillchar=",
+    center: "width# fillchar=",
     count: FIND,
     encode: "k:encoding= k:errors=",
     endswith: AFFIX,
-    expandtabs: "k:tabsize=",
+    expandtabs: "k:tabsize%=",
     find: FIND,
     format: "* **",
     format_map: "mapping",
@@ -78,29 +90,29 @@ const SPECS: Record<MethodOwner, Record<string, string>> = {
     istitle: "",
     isupper: "",
     join: "iterable",
-    ljust: "width fillchar=",
+    ljust: "width# fillchar=",
     lower: "",
     lstrip: "chars=",
     maketrans: "x y= z=",
     partition: "sep",
     removeprefix: "prefix",
     removesuffix: "suffix",
-    replace: "old new count=",
+    replace: "old new count#=",
     rfind: FIND,
     rindex: FIND,
-    rjust: "width fillchar=",
+    rjust: "width# fillchar=",
     rpartition: "sep",
-    rsplit: "k:sep= k:maxsplit=",
+    rsplit: "k:sep= k:maxsplit#=",
     rstrip: "chars=",
-    split: "k:sep= k:maxsplit=",
-    splitlines: "k:keepends=",
+    split: "k:sep= k:maxsplit#=",
+    splitlines: "k:keepends%=",
     startswith: AFFIX,
     strip: "chars=",
     swapcase: "",
     title: "",
     translate: "table",
     upper: "",
-    zfill: "width",
+    zfill: "width#",
   },
   list: {
     append: "object",
@@ -109,8 +121,8 @@ const SPECS: Record<MethodOwner, Record<string, string>> = {
     count: "value",
     extend: "iterable",
     index: "value start= stop=",
-    insert: "index object",
-    pop: "index=",
+    insert: "index# object",
+    pop: "index#=",
     remove: "value",
     reverse: "",
     sort: "kw:key= kw:reverse=",
@@ -191,6 +203,22 @@ function check(
     const needed = positional.filter((p) => !p.optional).length;
     throw typeError(`${name}() expected at least ${plural(needed, "argument")}, got ${args.length}`);
   }
+  s.params.forEach((p, i) => {
+    if (p.cType === undefined) return;
+    const v =
+      i < args.length && p.kind !== "keyword" ? args[i] : byKeyword.has(p.name) ? kwargs[p.name] : undefined;
+    if (v !== undefined) checkCInt(v, p.cType);
+  });
+}
+
+const C_RANGE = { ssize_t: 2n ** 63n, int: 2n ** 31n } as const;
+
+/** Python's conversion of an int argument to a C integer type. */
+export function checkCInt(v: PyValue, cType: "ssize_t" | "int"): void {
+  if (!isInt(v)) return;
+  const n = bigOf(v);
+  if (n >= C_RANGE[cType] || n < -C_RANGE[cType])
+    throw new PyError("OverflowError", `Python int too large to convert to C ${cType}`);
 }
 
 /** A bound builtin method whose calls are checked against its Python signature first. */

@@ -8,12 +8,15 @@ import {
   isInt,
   type PyDict,
   PyError,
+  PyTuple,
   type PyValue,
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { decode, PyBytes } from "./bytes";
+import { checkCInt } from "./method-signatures";
+import { strMethod } from "./methods-str";
 import { fn, type JinjaCallable } from "./values";
 
 type Method = (b: PyBytes, args: PyValue[], kwargs: PyDict) => PyValue;
@@ -45,52 +48,132 @@ function strip(b: PyBytes, chars: PyValue | undefined, left: boolean, right: boo
   return PyBytes.fromLatin1(s);
 }
 
+const ASCII_SPACE_RUN = /[ \t\n\r\x0b\x0c]+/;
+
+/** bytes.split()/rsplit() without a separator: runs of ASCII whitespace, at most `max` splits. */
+function splitSpace(s: string, max: number, fromRight: boolean): string[] {
+  const words = s.split(ASCII_SPACE_RUN).filter((x) => x !== "");
+  if (max < 0 || words.length <= max) return words;
+  if (!fromRight) {
+    const out: string[] = [];
+    let rest = s.replace(/^[ \t\n\r\x0b\x0c]+/, "");
+    for (let i = 0; i < max; i++) {
+      const m = ASCII_SPACE_RUN.exec(rest)!;
+      out.push(rest.slice(0, m.index));
+      rest = rest.slice(m.index + m[0].length);
+    }
+    return [...out, rest];
+  }
+  return splitSpace([...s].reverse().join(""), max, false)
+    .map((w) => [...w].reverse().join(""))
+    .reverse();
+}
+
+/** bytes.hex(sep, bytes_per_sep): a separator every |n| bytes, counted from the right when n > 0. */
+function hex(b: PyBytes, a: PyValue[], k: PyDict): string {
+  const [sep, per] = bindArgs("hex", a, k, ["sep", "bytes_per_sep"]);
+  const digits = b.items().map((x) => x.toString(16).padStart(2, "0"));
+  if (sep === undefined) return digits.join("");
+  const text = sep instanceof PyBytes ? sep.latin1() : sep;
+  if (typeof text !== "string") throw typeError(`sep must be str or bytes.`);
+  if (text.length !== 1) throw new PyError("ValueError", "sep must be length 1.");
+  if (text > "\x7f") throw new PyError("ValueError", "sep must be ASCII.");
+  if (per !== undefined) checkCInt(per, "int");
+  const n = per === undefined ? 1 : Number(bigOf(per));
+  if (n === 0 || digits.length === 0) return digits.join("");
+  const size = Math.abs(n);
+  const groups: string[] = [];
+  if (n > 0)
+    for (let end = digits.length; end > 0; end -= size)
+      groups.unshift(digits.slice(Math.max(0, end - size), end).join(""));
+  else for (let i = 0; i < digits.length; i += size) groups.push(digits.slice(i, i + size).join(""));
+  return groups.join(text);
+}
+
+/** Results of a str method on latin-1 text, as bytes. */
+function asBytes(v: PyValue): PyValue {
+  if (typeof v === "string") return PyBytes.fromLatin1(v);
+  if (Array.isArray(v)) return v.map(asBytes);
+  if (v instanceof PyTuple) return new PyTuple(v.items.map(asBytes));
+  return v;
+}
+
+/**
+ * The str method of the same name on the latin-1 text: its first `bytesArgs`
+ * arguments must be bytes (an int 0-255 too with `intOk`; a tuple of bytes
+ * with `tupleOk`), given to it as text; text results come back as bytes.
+ */
+function viaStr(name: string, bytesArgs: number, opts: { intOk?: boolean; tupleOk?: boolean } = {}): Method {
+  const m = strMethod(name)!;
+  return (b, a, k) => {
+    const args = a.map((x, i) => {
+      if (i >= bytesArgs) return x;
+      if (opts.tupleOk && x instanceof PyTuple) return new PyTuple(x.items.map((y) => sub(y)));
+      return sub(x, opts.intOk);
+    });
+    return asBytes(m(b.latin1(), args, k));
+  };
+}
+
+const ASCII_TITLE = /^(?:[^A-Za-z]*[A-Z][a-z]*)+[^A-Za-z]*$/;
+
 const METHODS: Record<string, Method> = {
   decode: (b, a, k) => {
     const [encoding, errors] = bindArgs("decode", a, k, ["encoding", "errors"]);
     return decode(b, encoding, errors);
   },
-  hex: (b) =>
-    b
-      .items()
-      .map((x) => x.toString(16).padStart(2, "0"))
-      .join(""),
+  hex,
   upper: (b) => mapAscii(b, (c) => c.toUpperCase()),
   lower: (b) => mapAscii(b, (c) => c.toLowerCase()),
+  swapcase: (b) => mapAscii(b, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())),
+  capitalize: (b) => {
+    const s = b.latin1().replace(/[A-Z]/g, (c) => c.toLowerCase());
+    return PyBytes.fromLatin1(s.replace(/^[a-z]/, (c) => c.toUpperCase()));
+  },
+  title: (b) =>
+    PyBytes.fromLatin1(
+      b.latin1().replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()),
+    ),
   strip: (b, a) => strip(b, a[0], true, true),
   lstrip: (b, a) => strip(b, a[0], true, false),
   rstrip: (b, a) => strip(b, a[0], false, true),
-  startswith: (b, a) => b.latin1().startsWith(sub(a[0])),
-  endswith: (b, a) => b.latin1().endsWith(sub(a[0])),
-  count: (b, a) => {
-    const needle = sub(a[0], true);
-    const s = b.latin1();
-    if (needle === "") return s.length + 1;
-    return s.split(needle).length - 1;
-  },
-  find: (b, a) => b.latin1().indexOf(sub(a[0], true)),
-  index: (b, a) => {
-    const i = b.latin1().indexOf(sub(a[0], true));
-    if (i < 0) throw new PyError("ValueError", "subsection not found");
-    return i;
-  },
-  replace: (b, a) => PyBytes.fromLatin1(b.latin1().split(sub(a[0])).join(sub(a[1]))),
-  split: (b, a, k) => {
-    const [sep] = bindArgs("split", a, k, ["sep", "maxsplit"]);
-    const s = b.latin1();
-    const parts =
-      sep === undefined || sep === null
-        ? s.split(/[ \t\n\r\x0b\x0c]+/).filter((x) => x !== "")
-        : s.split(sub(sep));
-    return parts.map(PyBytes.fromLatin1);
-  },
+  startswith: viaStr("startswith", 1, { tupleOk: true }),
+  endswith: viaStr("endswith", 1, { tupleOk: true }),
+  count: viaStr("count", 1, { intOk: true }),
+  find: viaStr("find", 1, { intOk: true }),
+  rfind: viaStr("rfind", 1, { intOk: true }),
+  index: viaStr("index", 1, { intOk: true }),
+  rindex: viaStr("rindex", 1, { intOk: true }),
+  replace: viaStr("replace", 2),
+  partition: viaStr("partition", 1),
+  rpartition: viaStr("rpartition", 1),
+  removeprefix: viaStr("removeprefix", 1),
+  removesuffix: viaStr("removesuffix", 1),
+  split: (b, a, k) => splitBytes(b, a, k, false),
+  rsplit: (b, a, k) => splitBytes(b, a, k, true),
   isdigit: isAll(/^[0-9]+$/),
   isalpha: isAll(/^[A-Za-z]+$/),
   isalnum: isAll(/^[A-Za-z0-9]+$/),
   isspace: isAll(/^[ \t\n\r\x0b\x0c]+$/),
+  isascii: (b) => !/[^\x00-\x7f]/.test(b.latin1()),
+  istitle: (b) => ASCII_TITLE.test(b.latin1()) && !/[A-Z][A-Z]|[a-z][A-Z]/.test(b.latin1()),
   islower: (b) => /[a-z]/.test(b.latin1()) && !/[A-Z]/.test(b.latin1()),
   isupper: (b) => /[A-Z]/.test(b.latin1()) && !/[a-z]/.test(b.latin1()),
 };
+
+function splitBytes(b: PyBytes, a: PyValue[], k: PyDict, fromRight: boolean): PyValue {
+  const [sep, max] = bindArgs(fromRight ? "rsplit" : "split", a, k, ["sep", "maxsplit"]);
+  if (max !== undefined) checkCInt(max, "ssize_t");
+  if (sep !== undefined && sep !== null) {
+    const m = strMethod(fromRight ? "rsplit" : "split")!;
+    if (sub(sep) === "") throw new PyError("ValueError", "empty separator");
+    return asBytes(m(b.latin1(), max === undefined ? [sub(sep)] : [sub(sep), max], {}));
+  }
+  if (max !== undefined && !isInt(max) && typeof max !== "boolean")
+    throw typeError(`'${pyTypeName(max)}' object cannot be interpreted as an integer`);
+  const n = max === undefined ? -1 : Number(bigOf(max));
+  return splitSpace(b.latin1(), n, fromRight).map(PyBytes.fromLatin1);
+}
 
 export function bytesAttribute(b: PyBytes, name: string): JinjaCallable | undefined {
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;

@@ -174,7 +174,7 @@ function justify(s: string, args: PyValue[], kind: "l" | "r" | "c"): string {
   return fill.repeat(left) + s + fill.repeat(total - left);
 }
 
-type StrMethod = (s: string, args: PyValue[], kwargs: PyDict) => PyValue;
+export type StrMethod = (s: string, args: PyValue[], kwargs: PyDict) => PyValue;
 
 const test =
   (re: RegExp): StrMethod =>
@@ -313,6 +313,11 @@ const METHODS: Record<string, StrMethod> = {
     return encode(s, encoding, errors);
   },
 };
+
+/** A str method by name (bytes reuses the ones that do not depend on character classes). */
+export function strMethod(name: string): StrMethod | undefined {
+  return Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;
+}
 
 export function strAttribute(s: string, name: string): JinjaCallable | undefined {
   const m = Object.hasOwn(METHODS, name) ? METHODS[name] : undefined;

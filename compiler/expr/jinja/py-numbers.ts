@@ -100,6 +100,9 @@ export function pyRound(value: PyValue, precision: number): PyValue {
     return mkInt(rounded * unit);
   }
   const x = numberOf(value);
+  // CPython: past about 323 digits either way the result is x itself, or a zero of x's sign
+  if (precision > 400) return value;
+  if (precision < -400) return mkFloat(0 * x);
   if (precision < 0) {
     const unit = 10 ** -precision;
     return mkFloat(roundHalfEven(x / unit, 0) * unit);
