@@ -2,7 +2,7 @@
 // each group): number and string literals swapped for others, context values
 // swapped for values of other types, and the value embedded in text.
 //
-//   node gen-golden-mutants.mjs SEED PER_CASE [GOLDEN_CASES.json] [--lang yaql|jinja|all] > cases.json
+//   node gen-golden-mutants.mjs SEED PER_CASE [GOLDEN_CASES.json] [--lang yaql|jinja|all] [--wide] > cases.json
 //
 // YAQL alone by default (the first use); compare Jinja's with jinja-compare.mjs --oracle orquesta.
 
@@ -73,6 +73,30 @@ const VALUES = [
   { k: [1, 2], n: null },
   [{ a: 1 }, { a: 2 }],
 ];
+
+// --wide: context values of more kinds (big and negative numbers, special
+// floats' neighbours, text with format characters or other scripts, nesting).
+const WIDE = [
+  2 ** 60,
+  -0.5,
+  1e-7,
+  1e22,
+  -7,
+  "%s",
+  "{0}",
+  "ÄÖü ß",
+  "日本語",
+  "a\tb\nc",
+  "  padded  ",
+  "True",
+  "None",
+  "1e3",
+  [[1, [2, [3]]], { k: { k: null } }],
+  { "": 0, " ": 1, 1: "one" },
+  [true, false, 0, 1, 1.0],
+  ["b", "B", "a", "A", "_"],
+];
+if (process.argv.includes("--wide")) VALUES.push(...WIDE);
 
 function mutateExpr(expr) {
   // Only inside <% %>, {{ }} and {% %}: swap literals.

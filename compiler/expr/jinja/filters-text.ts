@@ -115,6 +115,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
     const s = toStr(v);
     const o = toStr(old!);
     const r = toStr(rep!);
+    if (count !== undefined) checkCInt(count, "ssize_t");
     return pyReplace(s, o, r, count === undefined || count === null ? -1 : intParam(count, -1));
   },
   trim: (_rt, v, a, k) => {
