@@ -18,7 +18,7 @@ import {
   type PyValue,
   pyTypeName,
 } from "../../../runtime/stdlib/py/value";
-import { parseDateTime } from "./opaque";
+import { parseDateTimeText } from "./dateutil-parse";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
 import { parsePyFloat, parsePyInt } from "./py-parse";
 import { pyStrptime } from "./py-strptime";
@@ -177,7 +177,7 @@ defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
 });
 defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
   if (a.v(1) !== null) return pyStrptime(a.v(0) as string, a.v(1) as string);
-  return parseDateTime(a.v(0) as string);
+  return parseDateTimeText(a.v(0) as string);
 });
 defFunction(
   "timespan",

@@ -264,12 +264,23 @@ export class PyDateTime {
     }
   }
 
-  /** Python's strftime for the common directives. */
+  /** The ISO 8601 year and week number: the week's Thursday decides the year. */
+  private isoYearWeek(): [number, number] {
+    const thursdayDay = this.epochDay + 3 - this.weekday;
+    const thursday = new Date(thursdayDay * 86_400_000);
+    const year = thursday.getUTCFullYear();
+    const dayOfYear =
+      Math.floor((thursday.getTime() - wallOf(year, 1, 1, 0, 0, 0, 0) / 1000) / 86_400_000) + 1;
+    return [year, Math.floor((dayOfYear - 1) / 7) + 1];
+  }
+
+  /** Python's strftime (glibc's directives, C locale). */
   format(fmt: string): string {
-    const start = Date.UTC(this.year, 0, 1);
+    const start = wallOf(this.year, 1, 1, 0, 0, 0, 0) / 1000;
     const dayOfYear = Math.floor((Math.floor(this.wallUs / 1000) - start) / 86_400_000) + 1;
     const sunday0 = (this.weekday + 1) % 7;
-    return fmt.replace(/%([a-zA-Z%])/g, (all, d: string) => {
+    // glibc's strftime: %E and %O modifiers change nothing in the C locale
+    return fmt.replace(/%(?:[EO](?=[a-zA-Z]))?([a-zA-Z%])/g, (all, d: string) => {
       switch (d) {
         case "U":
           return pad(Math.floor((dayOfYear - 1 + 7 - sunday0) / 7));
@@ -280,7 +291,30 @@ export class PyDateTime {
         case "e":
           return String(this.day).padStart(2, " ");
         case "C":
-          return pad(Math.floor(this.year / 100));
+          return String(Math.floor(this.year / 100));
+        case "G":
+          return String(this.isoYearWeek()[0]);
+        case "g":
+          return pad(this.isoYearWeek()[0] % 100);
+        case "V":
+          return pad(this.isoYearWeek()[1]);
+        case "F":
+          return `${this.year}-${pad(this.month)}-${pad(this.day)}`;
+        case "k":
+          return String(this.hour).padStart(2, " ");
+        case "l":
+          return String(this.hour % 12 === 0 ? 12 : this.hour % 12).padStart(2, " ");
+        case "P":
+          return this.hour < 12 ? "am" : "pm";
+        case "r":
+          return this.format("%I:%M:%S %p");
+        case "n":
+          return "\n";
+        case "t":
+          return "\t";
+        case "s":
+          // mktime() of the wall time; the machine's zone is UTC
+          return String(Math.floor(this.wallUs / 1_000_000));
         case "h":
           return MONTH_NAMES[this.month - 1]!.slice(0, 3);
         case "D":
@@ -294,7 +328,7 @@ export class PyDateTime {
         case "c":
           return this.format("%a %b %e %H:%M:%S %Y");
         case "Y":
-          return pad(this.year, 4);
+          return String(this.year);
         case "y":
           return pad(this.year % 100);
         case "m":

@@ -12,7 +12,9 @@
 //   datetime.timezone), with their str/repr, order, dumps and constructor errors;
 // - whitespace-findings.json (hand-made sweep): Python's whitespace classes
 //   where JavaScript's differ (str.isspace in Jinja's lexer and Orquesta's
-//   delimiter strip, what int()/float()/float.fromhex() skip, re.ASCII).
+//   delimiter strip, what int()/float()/float.fromhex() skip, re.ASCII);
+// - datetime-findings.json (date-cases.mjs): YAQL's datetime(text), which is
+//   dateutil's parser, and glibc's strftime in datetime.format().
 // The expected results were recorded by scripts/expr-diff/record-findings.mjs
 // from Orquesta's evaluate() with StackStorm's source; every case runs
 // through the evaluator and through translated code, compared by the golden
@@ -38,6 +40,7 @@ describe.each([
   "regex-findings.json",
   "yaml-timestamp-findings.json",
   "whitespace-findings.json",
+  "datetime-findings.json",
 ])("%s", (name) => {
   const file = resolve(__dirname, name);
   const plain = JSON.parse(readFileSync(file, "utf8")) as { cases: Finding[] };
