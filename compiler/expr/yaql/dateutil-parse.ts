@@ -557,7 +557,7 @@ export function parseDateTimeText(text: string): PyDateTime {
   );
   if (res.weekday !== null && !res.day) {
     const ahead = (res.weekday - dt.weekday + 7) % 7;
-    if (ahead > 0) dt = new PyDateTime(dt.wallUs + ahead * 86_400_000_000, dt.offsetUs);
+    if (ahead > 0) dt = dt.plus(ahead * 86_400_000_000);
   }
   return dt;
 }

@@ -2,7 +2,7 @@
 // system,branching}.py): arithmetic, comparisons, `in`, the indexer, let/def/
 // with, switch/coalesce and friends.
 
-import type { PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
+import { PyDateTime, type PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import {
   compareStrings,
   PyError,
@@ -57,7 +57,7 @@ for (const [op, test] of Object.entries(COMPARISONS)) {
   defFunction(name, [P("left", T.none), P("right", T.none)], () => op === "<=" || op === ">=");
   defFunction(name, [P("left", T.set), P("right", T.set)], (_, a) => setCompare(op, a.v(0), a.v(1)));
   defFunction(name, [P("left", T.datetime), P("right", T.datetime)], (_, a) =>
-    test(Math.sign((a.v(0) as PyDateTime).utcUs - (a.v(1) as PyDateTime).utcUs)),
+    test(Math.sign(PyDateTime.difference(a.v(0) as PyDateTime, a.v(1) as PyDateTime, true))),
   );
   defFunction(name, [P("left", T.timespan), P("right", T.timespan)], (_, a) =>
     test(Math.sign((a.v(0) as PyTimedelta).us - (a.v(1) as PyTimedelta).us)),

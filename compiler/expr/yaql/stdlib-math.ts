@@ -223,10 +223,10 @@ prop("date", DT, (v) => {
 });
 prop("time", DT, (v) => {
   const d = aware(v);
-  return new PyTimedelta(d.wallUs - PyDateTime.of(d.year, d.month, d.day, 0, 0, 0, 0, d.offsetUs).wallUs);
+  return new PyTimedelta(d.dayUs);
 });
 // yaql's utc is `dt - dt.utcoffset()`: the wall time moves, the zone stays (so timestamp counts the offset twice).
-const utcOf = (d: PyDateTime) => new PyDateTime(d.wallUs - d.offsetUs, d.offsetUs, d.zone);
+const utcOf = (d: PyDateTime) => d.plus(-d.offsetUs);
 prop("utc", DT, (v) => utcOf(aware(v)));
 prop("offset", DT, (v) => new PyTimedelta(dt(v).offsetUs));
 prop("timestamp", DT, (v) => {
@@ -242,7 +242,7 @@ defFunction("#operator_-", [P("dt", DT), P("ts", TS)], (_, a) => aware(a.v(0)).p
 defFunction(
   "#operator_-",
   [P("dt1", DT), P("dt2", DT)],
-  (_, a) => new PyTimedelta(dt(a.v(0)).utcUs - dt(a.v(1)).utcUs),
+  (_, a) => new PyTimedelta(PyDateTime.difference(dt(a.v(0)), dt(a.v(1)), true)),
 );
 defFunction(
   "#operator_+",

@@ -8,8 +8,9 @@ import { PyError } from "./value";
 
 export const US_PER_DAY = 86_400_000_000;
 /** datetime's range of wall-clock times: the years 1 to 9999. */
-const MIN_WALL_US = -62_135_596_800_000_000;
-const END_WALL_US = 253_402_300_800_000_000;
+/** 0001-01-01 and 10000-01-01 as days since 1970-01-01. */
+const MIN_DAY = -719_162;
+const END_DAY = 2_932_897;
 
 /** Which tzinfo a datetime carries: none, dateutil's (yaql), or datetime.timezone (PyYAML). */
 export type Zone = "naive" | "dateutil" | "timezone";
@@ -123,17 +124,37 @@ export function timedeltaRepr(us: number): string {
 
 export class PyDateTime {
   readonly pyOpaque = "datetime.datetime";
+  /** Days from 1970-01-01 to its wall-clock date. */
+  readonly epochDay: number;
+  /** Microseconds since its wall-clock midnight: exact, where one number of microseconds since 1970 is not past 285 years. */
+  readonly dayUs: number;
   /**
    * @param wallUs wall-clock time as microseconds since 1970-01-01 00:00 in its own offset
+   *   (exact within 285 years of 1970; PyDateTime.of and plus() keep every date exact)
    * @param offsetUs the UTC offset in microseconds (0 for a naive datetime)
    */
   constructor(
-    readonly wallUs: number,
+    wallUs: number,
     readonly offsetUs: number,
     readonly zone: Zone = "dateutil",
+    exactParts?: { readonly days: number; readonly dayUs: number },
   ) {
-    if (!(wallUs >= MIN_WALL_US && wallUs < END_WALL_US))
-      throw new PyError("OverflowError", "date value out of range");
+    const days = exactParts ? exactParts.days : Math.floor(wallUs / US_PER_DAY);
+    const dayUs = exactParts ? exactParts.dayUs : wallUs - days * US_PER_DAY;
+    if (!(days >= MIN_DAY && days < END_DAY)) throw new PyError("OverflowError", "date value out of range");
+    this.epochDay = days;
+    this.dayUs = dayUs;
+  }
+
+  /** A datetime from its days since 1970 and microseconds into the day (carried into days). */
+  static fromParts(days: number, dayUs: number, offsetUs: number, zone: Zone = "dateutil"): PyDateTime {
+    const carry = Math.floor(dayUs / US_PER_DAY);
+    return new PyDateTime(0, offsetUs, zone, { days: days + carry, dayUs: dayUs - carry * US_PER_DAY });
+  }
+
+  /** Wall-clock microseconds since 1970 (a float past 285 years either way). */
+  get wallUs(): number {
+    return this.epochDay * US_PER_DAY + this.dayUs;
   }
 
   /** A datetime from its fields; Python's ValueError when one is out of range. */
@@ -150,34 +171,38 @@ export class PyDateTime {
   ): PyDateTime {
     const error = dateFieldError(y, mo, d, h, mi, s, us);
     if (error !== null) throw new PyError("ValueError", error);
-    return new PyDateTime(wallOf(y, mo, d, h, mi, s, us), offsetUs, zone);
+    const days = Math.floor(wallOf(y, mo, d, 0, 0, 0, 0) / US_PER_DAY);
+    return PyDateTime.fromParts(days, ((h * 60 + mi) * 60 + s) * 1_000_000 + us, offsetUs, zone);
   }
 
   get naive(): boolean {
     return this.zone === "naive";
   }
 
-  /** Days from 1970-01-01 to its wall-clock date. */
-  get epochDay(): number {
-    return Math.floor(this.wallUs / US_PER_DAY);
-  }
-
   /** Equal datetimes hash alike; a naive one never equals an aware one. */
   hashKey(): string {
-    return this.naive ? `dtn${this.wallUs}` : `dt${this.utcUs}`;
+    if (this.naive) return `dtn${this.epochDay}:${this.dayUs}`;
+    const utc = PyDateTime.fromParts(this.epochDay, this.dayUs - this.offsetUs, 0, "naive");
+    return `dt${utc.epochDay}:${utc.dayUs}`;
   }
 
   get utcUs(): number {
     return this.wallUs - this.offsetUs;
   }
 
+  /** a - b in microseconds, by wall clocks or in UTC, exact while the result is within 285 years. */
+  static difference(a: PyDateTime, b: PyDateTime, utc: boolean): number {
+    const us = a.dayUs - b.dayUs - (utc ? a.offsetUs - b.offsetUs : 0);
+    return (a.epochDay - b.epochDay) * US_PER_DAY + us;
+  }
+
   /** The same wall time and offset with another zone (yaql's DateTime() reads a naive one as tzutc). */
   withZone(zone: Zone): PyDateTime {
-    return new PyDateTime(this.wallUs, this.offsetUs, zone);
+    return PyDateTime.fromParts(this.epochDay, this.dayUs, this.offsetUs, zone);
   }
 
   private get date(): Date {
-    return new Date(Math.floor(this.wallUs / 1000));
+    return new Date(this.epochDay * 86_400_000);
   }
 
   get year(): number {
@@ -190,16 +215,16 @@ export class PyDateTime {
     return this.date.getUTCDate();
   }
   get hour(): number {
-    return this.date.getUTCHours();
+    return Math.floor(this.dayUs / 3_600_000_000);
   }
   get minute(): number {
-    return this.date.getUTCMinutes();
+    return Math.floor(this.dayUs / 60_000_000) % 60;
   }
   get second(): number {
-    return this.date.getUTCSeconds();
+    return Math.floor(this.dayUs / 1_000_000) % 60;
   }
   get microsecond(): number {
-    return ((this.wallUs % 1_000_000) + 1_000_000) % 1_000_000;
+    return this.dayUs % 1_000_000;
   }
   /** Monday is 0, as in Python. */
   get weekday(): number {
@@ -207,7 +232,13 @@ export class PyDateTime {
   }
 
   plus(us: number): PyDateTime {
-    return new PyDateTime(this.wallUs + us, this.offsetUs, this.zone);
+    const days = Math.trunc(us / US_PER_DAY);
+    return PyDateTime.fromParts(
+      this.epochDay + days,
+      this.dayUs + (us - days * US_PER_DAY),
+      this.offsetUs,
+      this.zone,
+    );
   }
 
   /** `+05:00`-style offset text, with seconds when the offset has them; "" when naive. */
@@ -277,7 +308,7 @@ export class PyDateTime {
   /** Python's strftime (glibc's directives, C locale). */
   format(fmt: string): string {
     const start = wallOf(this.year, 1, 1, 0, 0, 0, 0) / 1000;
-    const dayOfYear = Math.floor((Math.floor(this.wallUs / 1000) - start) / 86_400_000) + 1;
+    const dayOfYear = Math.floor((this.epochDay * 86_400_000 - start) / 86_400_000) + 1;
     const sunday0 = (this.weekday + 1) % 7;
     // glibc's strftime: %E and %O modifiers change nothing in the C locale
     return fmt.replace(/%(?:[EO](?=[a-zA-Z]))?([a-zA-Z%])/g, (all, d: string) => {
@@ -314,7 +345,7 @@ export class PyDateTime {
           return "\t";
         case "s":
           // mktime() of the wall time; the machine's zone is UTC
-          return String(Math.floor(this.wallUs / 1_000_000));
+          return String(this.epochDay * 86_400 + Math.floor(this.dayUs / 1_000_000));
         case "h":
           return MONTH_NAMES[this.month - 1]!.slice(0, 3);
         case "D":
@@ -450,7 +481,7 @@ export function dateArithmetic(
     // A date moves by whole days only: plus or minus timedelta.days, as Python's date does.
     if (a instanceof PyDate) {
       const days = op === "+" ? b.parts.days : -b.parts.days;
-      const moved = new PyDateTime((a.epochDay + days) * US_PER_DAY, 0, "naive");
+      const moved = PyDateTime.fromParts(a.epochDay + days, 0, 0, "naive");
       return new PyDate(moved.year, moved.month, moved.day);
     }
     if (a instanceof PyDateTime) return a.plus(delta);
@@ -468,5 +499,5 @@ export function dateArithmetic(
 function datetimeDifference(a: PyDateTime, b: PyDateTime, verb: "compare" | "subtract"): number {
   if (a.naive !== b.naive)
     throw new PyError("TypeError", `can't ${verb} offset-naive and offset-aware datetimes`);
-  return a.naive ? a.wallUs - b.wallUs : a.utcUs - b.utcUs;
+  return PyDateTime.difference(a, b, !a.naive);
 }
