@@ -7,145 +7,24 @@
 // numbers are year, month and day; fill what is missing from today at
 // midnight. Any failure is Python's ValueError ("Unknown string format").
 
-import { PyDateTime } from "../../../runtime/stdlib/py/datetime";
-import { digitsToAscii, parseFloatText, parseIntText } from "../../../runtime/stdlib/py/number-text";
-import { isPySpace, pyIsDigit } from "../../../runtime/stdlib/py/unicode";
+import { daysInMonth, PyDateTime } from "../../../runtime/stdlib/py/datetime";
+import { digitsToAscii, parseFloatText } from "../../../runtime/stdlib/py/number-text";
+import { pyIsDigit } from "../../../runtime/stdlib/py/unicode";
 import { PyError } from "../../../runtime/stdlib/py/value";
-
-const JUMP = new Set([
-  " ",
-  ".",
-  ",",
-  ";",
-  "-",
-  "/",
-  "'",
-  "at",
-  "on",
-  "and",
-  "ad",
-  "m",
-  "t",
-  "of",
-  "st",
-  "nd",
-  "rd",
-  "th",
-]);
-const WEEKDAYS = [
-  ["mon", "monday"],
-  ["tue", "tuesday"],
-  ["wed", "wednesday"],
-  ["thu", "thursday"],
-  ["fri", "friday"],
-  ["sat", "saturday"],
-  ["sun", "sunday"],
-];
-const MONTHS = [
-  ["jan", "january"],
-  ["feb", "february"],
-  ["mar", "march"],
-  ["apr", "april"],
-  ["may"],
-  ["jun", "june"],
-  ["jul", "july"],
-  ["aug", "august"],
-  ["sep", "sept", "september"],
-  ["oct", "october"],
-  ["nov", "november"],
-  ["dec", "december"],
-];
-const HMS = [
-  ["h", "hour", "hours"],
-  ["m", "minute", "minutes"],
-  ["s", "second", "seconds"],
-];
-const AMPM = [
-  ["am", "a"],
-  ["pm", "p"],
-];
-const UTC_NAMES = ["UTC", "GMT", "Z", "z"];
-
-const indexIn = (table: string[][], word: string): number | null => {
-  const w = word.toLowerCase();
-  const i = table.findIndex((names) => names.includes(w));
-  return i < 0 ? null : i;
-};
-const weekdayOf = (w: string) => indexIn(WEEKDAYS, w);
-const monthOf = (w: string) => {
-  const i = indexIn(MONTHS, w);
-  return i === null ? null : i + 1;
-};
-const hmsOf = (w: string) => indexIn(HMS, w);
-const ampmOf = (w: string) => indexIn(AMPM, w);
-const isJump = (w: string) => JUMP.has(w.toLowerCase());
-const isUtcZone = (w: string) => UTC_NAMES.some((n) => n.toLowerCase() === w.toLowerCase());
-
-class Unparsable extends Error {}
-const fail = (): never => {
-  throw new Unparsable();
-};
-
-// ------------------------------------------------------------------ tokens
-
-const isWordChar = (c: string) => /^\p{L}$/u.test(c);
-const isNumChar = (c: string) => pyIsDigit(c);
-
-/** dateutil's _timelex: letters, digits (with their dots and decimal commas) and single other characters. */
-export function timeTokens(text: string): string[] {
-  const chars = [...text].filter((c) => c !== "\0");
-  const out: string[] = [];
-  let pos = 0;
-  while (pos < chars.length) {
-    let token = chars[pos++]!;
-    let state: "a" | "0" | "a." | "0." | null = null;
-    let seenLetters = false;
-    if (isWordChar(token)) state = "a";
-    else if (isNumChar(token)) state = "0";
-    else if (isPySpace(token)) token = " ";
-    while (state !== null && pos < chars.length) {
-      const c = chars[pos]!;
-      if (state === "a") {
-        seenLetters = true;
-        if (isWordChar(c)) token += c;
-        else if (c === ".") {
-          token += c;
-          state = "a.";
-        } else break;
-      } else if (state === "0") {
-        if (isNumChar(c)) token += c;
-        else if (c === "." || (c === "," && [...token].length >= 2)) {
-          token += c;
-          state = "0.";
-        } else break;
-      } else if (state === "a.") {
-        seenLetters = true;
-        if (c === "." || isWordChar(c)) token += c;
-        else if (isNumChar(c) && token.endsWith(".")) {
-          token += c;
-          state = "0.";
-        } else break;
-      } else {
-        if (c === "." || isNumChar(c)) token += c;
-        else if (isWordChar(c) && token.endsWith(".")) {
-          token += c;
-          state = "a.";
-        } else break;
-      }
-      pos++;
-    }
-    const dots = token.split(".").length - 1;
-    if ((state === "a." || state === "0.") && (seenLetters || dots > 1 || /[.,]$/.test(token))) {
-      const parts = token.split(/([.,])/).filter((p) => p !== "");
-      out.push(parts[0] ?? "");
-      out.push(...parts.slice(1));
-      continue;
-    }
-    if (state === "0." && dots === 0) token = token.replaceAll(",", ".");
-    out.push(token);
-  }
-  return out;
-}
+import {
+  ampmOf,
+  fail,
+  hmsOf,
+  intOf,
+  isJump,
+  isUtcZone,
+  monthOf,
+  timeTokens,
+  Unparsable,
+  UTC_NAMES,
+  weekdayOf,
+} from "./dateutil-tokens";
+import { Ymd } from "./dateutil-ymd";
 
 // ---------------------------------------------------------------- numbers
 
@@ -166,12 +45,6 @@ function decimalOf(token: string): Dec {
 /** int(60 * (value % 1)), exactly. */
 const sixtieths = (d: Dec) => Number((60n * BigInt(d.frac || "0")) / 10n ** BigInt(d.frac.length));
 
-const intOf = (text: string): number => {
-  const n = parseIntText(text, 10);
-  if (n === null) fail();
-  return Number(n);
-};
-
 function parseMs(token: string): [number, number] {
   if (!token.includes(".")) return [intOf(token), 0];
   const parts = token.split(".");
@@ -180,111 +53,6 @@ function parseMs(token: string): [number, number] {
 }
 
 const minSec = (d: Dec): [number, number | null] => [d.int, d.frac ? sixtieths(d) : null];
-
-// ------------------------------------------------------------ year, month, day
-
-class Ymd {
-  readonly values: number[] = [];
-  centurySpecified = false;
-  y: number | null = null;
-  m: number | null = null;
-  d: number | null = null;
-
-  get length(): number {
-    return this.values.length;
-  }
-
-  couldBeDay(value: number): boolean {
-    if (this.d !== null) return false;
-    if (this.m === null) return value >= 1 && value <= 31;
-    const month = this.values[this.m]!;
-    if (month < 1 || month > 12) fail();
-    const year = this.y === null ? 2000 : this.values[this.y]!;
-    return value >= 1 && value <= monthLength(year, month);
-  }
-
-  append(val: string | number, label: "Y" | "M" | "D" | null = null): void {
-    let n: number;
-    if (typeof val === "string") {
-      if (pyIsDigit(val) && [...val].length > 2) {
-        this.centurySpecified = true;
-        if (label !== null && label !== "Y") fail();
-        label = "Y";
-      }
-      n = intOf(val);
-    } else {
-      if (val > 100) {
-        this.centurySpecified = true;
-        if (label !== null && label !== "Y") fail();
-        label = "Y";
-      }
-      n = Math.trunc(val);
-    }
-    this.values.push(n);
-    const at = this.values.length - 1;
-    if (label === "M") {
-      if (this.m !== null) fail();
-      this.m = at;
-    } else if (label === "D") {
-      if (this.d !== null) fail();
-      this.d = at;
-    } else if (label === "Y") {
-      if (this.y !== null) fail();
-      this.y = at;
-    }
-  }
-
-  /** dateutil's resolve_ymd with dayfirst and yearfirst off. */
-  resolve(): [number | null, number | null, number | null] {
-    const v = this.values;
-    const known = { y: this.y, m: this.m, d: this.d };
-    const labelled = Object.entries(known).filter(([, i]) => i !== null) as [string, number][];
-    if ((v.length === labelled.length && v.length > 0) || (v.length === 3 && labelled.length === 2)) {
-      const at = Object.fromEntries(labelled) as Record<string, number>;
-      if (v.length === 3 && labelled.length === 2) {
-        const missing = [0, 1, 2].find((i) => !labelled.some(([, j]) => j === i))!;
-        const key = ["y", "m", "d"].find((k) => !(k in at))!;
-        at[key] = missing;
-      }
-      const get = (k: string) => (k in at ? v[at[k]!]! : null);
-      return [get("y"), get("m"), get("d")];
-    }
-    if (v.length > 3) fail();
-    const mi = this.m;
-    if (v.length === 1 || (mi !== null && v.length === 2)) {
-      let month: number | null = null;
-      let other: number;
-      if (mi !== null) {
-        month = v[mi]!;
-        other = v[mi === 0 ? v.length - 1 : mi - 1]!;
-      } else other = v[0]!;
-      if (v.length > 1 || mi === null) return other > 31 ? [other, month, null] : [null, month, other];
-      return [null, month, null];
-    }
-    if (v.length === 2) {
-      const [a, b] = v as [number, number];
-      if (a > 31) return [a, b, null];
-      if (b > 31) return [b, a, null];
-      return [null, a, b];
-    }
-    if (v.length === 3) {
-      const [a, b, c] = v as [number, number, number];
-      if (mi === 0) return b > 31 ? [b, a, c] : [c, a, b];
-      if (mi === 1) return a > 31 ? [a, b, c] : [c, b, a];
-      if (mi === 2) return b > 31 ? [b, c, a] : [a, c, b];
-      if (a > 31 || this.y === 0) return [a, b, c];
-      if (a > 12) return [c, b, a];
-      return [c, a, b];
-    }
-    return [null, null, null];
-  }
-}
-
-function monthLength(y: number, mo: number): number {
-  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(mo) ? 30 : 31;
-}
-
 // ------------------------------------------------------------------ parse
 
 interface Fields {
@@ -544,7 +312,7 @@ export function parseDateTimeText(text: string): PyDateTime {
   const year = res.year ?? today.getUTCFullYear();
   const month = res.month ?? today.getUTCMonth() + 1;
   let day = res.day ?? today.getUTCDate();
-  if (res.day === null && month >= 1 && month <= 12) day = Math.min(day, monthLength(year, month));
+  if (res.day === null && month >= 1 && month <= 12) day = Math.min(day, daysInMonth(year, month));
   let dt = PyDateTime.of(
     year,
     month,

@@ -56,7 +56,8 @@ export function dateFieldError(
   return null;
 }
 
-function daysInMonth(y: number, mo: number): number {
+/** The days of a month of the proleptic Gregorian calendar. */
+export function daysInMonth(y: number, mo: number): number {
   if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(mo) ? 30 : 31;
 }
