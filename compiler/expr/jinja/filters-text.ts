@@ -1,6 +1,7 @@
 // Built-in Jinja filters on strings and numbers (Jinja2 3.1 semantics):
 // upper, lower, title, replace, trim, int, float, round, format, tojson, ...
 
+import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import { complexAbs } from "../../../runtime/stdlib/py/complex";
 import { PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
@@ -31,7 +32,6 @@ import { percentFormat } from "./format";
 import { htmlEscape } from "./html-escape";
 import { pyJsonDumps } from "./json-dumps";
 import { Markup } from "./markup";
-import { checkCInt } from "./method-signatures";
 import { pyCapitalize, pyReplace, splitLines, stripTags } from "./methods-str";
 import { pyPformat } from "./pprint";
 import {

@@ -4,15 +4,9 @@
 // TypeError, which the method code, reading its arguments leniently, would
 // not notice.
 
+import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
-import {
-  bigOf,
-  isInt,
-  type PyDict,
-  PyError,
-  type PyValue,
-  typeError,
-} from "../../../runtime/stdlib/py/value";
+import { type PyDict, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
 import { fn, type JinjaCallable, type NativeCall } from "./values";
 
 export type MethodOwner = "str" | "list" | "tuple" | "dict" | "int" | "float" | "complex" | "range";
@@ -209,16 +203,6 @@ function check(
       i < args.length && p.kind !== "keyword" ? args[i] : byKeyword.has(p.name) ? kwargs[p.name] : undefined;
     if (v !== undefined) checkCInt(v, p.cType);
   });
-}
-
-const C_RANGE = { ssize_t: 2n ** 63n, int: 2n ** 31n } as const;
-
-/** Python's conversion of an int argument to a C integer type. */
-export function checkCInt(v: PyValue, cType: "ssize_t" | "int"): void {
-  if (!isInt(v)) return;
-  const n = bigOf(v);
-  if (n >= C_RANGE[cType] || n < -C_RANGE[cType])
-    throw new PyError("OverflowError", `Python int too large to convert to C ${cType}`);
 }
 
 /** A bound builtin method whose calls are checked against its Python signature first. */

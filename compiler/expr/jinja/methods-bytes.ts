@@ -3,6 +3,7 @@
 // count, find, replace, is* ...). Arguments that are sequences of bytes must be
 // bytes (Python refuses str there).
 
+import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import {
   bigOf,
   isInt,
@@ -15,7 +16,6 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { decode, PyBytes } from "./bytes";
-import { checkCInt } from "./method-signatures";
 import { strMethod } from "./methods-str";
 import { fn, type JinjaCallable } from "./values";
 

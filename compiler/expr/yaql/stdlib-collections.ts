@@ -2,16 +2,9 @@
 // access and update (always returning new mappings), sequence editing, set
 // algebra, and the `+`/`*` operators on collections.
 
+import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
-import {
-  bigOf,
-  isDict,
-  type PyDict,
-  PyError,
-  PySet,
-  PyTuple,
-  type PyValue,
-} from "../../../runtime/stdlib/py/value";
+import { isDict, type PyDict, PyError, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { repeatCount } from "./py-num";
 import { SetTable, setAlgebra } from "./py-set-table";
 import { pyIn } from "./stdlib-core";
@@ -247,8 +240,7 @@ defMethod(
 );
 defMethod("insert", [P("collection", T.sequence), P("position", T.int), P("value", T.any)], (_, a) => {
   const copy = toArray(a.v(0)).slice();
-  if (bigOf(a.v(1)) > 2n ** 63n - 1n || bigOf(a.v(1)) < -(2n ** 63n))
-    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
+  checkCInt(a.v(1), "ssize_t");
   let pos = intOf(a.v(1));
   if (pos < 0) pos = Math.max(0, copy.length + pos);
   copy.splice(Math.min(pos, copy.length), 0, a.v(2));

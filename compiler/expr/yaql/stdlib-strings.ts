@@ -4,6 +4,7 @@
 
 import { copyRegExp, pyMatchAll } from "../../../runtime/stdlib/functions/py-regex";
 import { pySub as pySubTemplate } from "../../../runtime/stdlib/functions/py-regex-sub";
+import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import { newDict } from "../../../runtime/stdlib/py/dict";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -19,11 +20,9 @@ const S = T.string;
 const SN = T.nullable(T.string);
 const str = (v: PyValue) => v as string;
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
-const SSIZE_MAX = 2n ** 63n - 1n;
 /** A count Python reads as a C ssize_t (str.replace, str.split, re.sub ...): OverflowError beyond. */
 const ssizeOf = (v: PyValue) => {
-  if (typeof v === "bigint" && (v > SSIZE_MAX || v < -SSIZE_MAX - 1n))
-    throw new PyError("OverflowError", "Python int too large to convert to C ssize_t");
+  checkCInt(v, "ssize_t");
   return intOf(v);
 };
 const cps = (s: string) => Array.from(s);
