@@ -126,37 +126,48 @@ function strArg(v: PyValue): string {
   return v;
 }
 
-function window(s: string, start: PyValue | undefined, end: PyValue | undefined): [string[], number] {
+/**
+ * The bounds str.find and its kin search within, as CPython adjusts them: the
+ * end is clamped to the length, the start is not (a start past the end finds
+ * nothing, not even ""). Bounds may be None, as in a slice.
+ */
+function window(
+  s: string,
+  start: PyValue | undefined,
+  end: PyValue | undefined,
+): { cs: string[]; from: number; to: number } {
   const cs = chars(s);
   const n = cs.length;
-  // find() and its kin take None for a bound, as slices do
-  let a = intArg(start ?? undefined, 0);
-  let b = intArg(end ?? undefined, n);
-  if (a < 0) a = Math.max(0, a + n);
-  if (b < 0) b = Math.max(0, b + n);
-  return [cs.slice(a, Math.min(b, n)), a];
+  let from = intArg(start ?? undefined, 0);
+  let to = intArg(end ?? undefined, n);
+  if (from < 0) from = Math.max(0, from + n);
+  to = to < 0 ? Math.max(0, to + n) : Math.min(to, n);
+  return { cs, from, to };
 }
 
 function find(s: string, args: PyValue[], fromRight: boolean): number {
   const sub = args[0];
   if (typeof sub !== "string") throw typeError(`must be str, not ${pyTypeName(sub ?? null)}`);
-  const [win, offset] = window(s, args[1], args[2]);
-  const text = win.join("");
+  const { cs, from, to } = window(s, args[1], args[2]);
+  if (to - from < chars(sub).length) return -1;
+  const text = cs.slice(from, to).join("");
   const idx = fromRight ? text.lastIndexOf(sub) : text.indexOf(sub);
-  return idx < 0 ? -1 : offset + chars(text.slice(0, idx)).length;
+  return idx < 0 ? -1 : from + chars(text.slice(0, idx)).length;
 }
 
-function affix(s: string, args: PyValue[], name: string, test: (t: string, a: string) => boolean): boolean {
+function affix(s: string, args: PyValue[], name: string, atStart: boolean): boolean {
   const what = args[0];
-  const [win] = window(s, args[1], args[2]);
-  const text = win.join("");
+  const { cs, from, to } = window(s, args[1], args[2]);
   const options = what instanceof PyTuple ? what.items : [what ?? null];
   return options.some((item) => {
     const o = item instanceof Markup ? item.text : item;
     if (typeof o !== "string") {
       throw typeError(`${name} first arg must be str or a tuple of str, not ${pyTypeName(o)}`);
     }
-    return test(text, o);
+    const len = chars(o).length;
+    if (to - len < from) return false;
+    const at = atStart ? from : to - len;
+    return cs.slice(at, at + len).join("") === o;
   });
 }
 
@@ -218,8 +229,8 @@ const METHODS: Record<string, StrMethod> = {
     if (typeof old !== "string" || typeof rep !== "string") throw typeError("replace() argument must be str");
     return pyReplace(s, old, rep, intArg(count, -1));
   },
-  startswith: (s, a) => affix(s, a, "startswith", (t, o) => t.startsWith(o)),
-  endswith: (s, a) => affix(s, a, "endswith", (t, o) => t.endsWith(o)),
+  startswith: (s, a) => affix(s, a, "startswith", true),
+  endswith: (s, a) => affix(s, a, "endswith", false),
   find: (s, a) => find(s, a, false),
   rfind: (s, a) => find(s, a, true),
   index: (s, a) => {
@@ -235,8 +246,9 @@ const METHODS: Record<string, StrMethod> = {
   count: (s, a) => {
     const sub = a[0];
     if (typeof sub !== "string") throw typeError(`must be str, not ${pyTypeName(sub ?? null)}`);
-    const text = window(s, a[1], a[2])[0].join("");
-    return sub === "" ? chars(text).length + 1 : text.split(sub).length - 1;
+    const { cs, from, to } = window(s, a[1], a[2]);
+    if (to - from < chars(sub).length) return 0;
+    return sub === "" ? to - from + 1 : cs.slice(from, to).join("").split(sub).length - 1;
   },
   format: (s, a, k) => strFormat(s, a, k),
   // Python looks the mapping up only for a named field: a text without one

@@ -254,23 +254,26 @@ defFunction(
   [P("ts1", TS), P("ts2", TS)],
   (_, a) => new PyTimedelta(ts(a.v(0)).us - ts(a.v(1)).us),
 );
-defFunction(
-  "#operator_*",
-  [P("ts", TS), P("n", N)],
-  (_, a) => new PyTimedelta(Math.round(ts(a.v(0)).us * numberOf(a.v(1)))),
-);
-defFunction(
-  "#operator_*",
-  [P("n", N), P("ts", TS)],
-  (_, a) => new PyTimedelta(Math.round(ts(a.v(1)).us * numberOf(a.v(0)))),
-);
+/** timedelta(microseconds=x): a float is rounded half to even, as Python's round(). */
+function timespanOfMicroseconds(x: number): PyTimedelta {
+  const f = Math.floor(x);
+  const rest = x - f;
+  return new PyTimedelta(rest > 0.5 || (rest === 0.5 && f % 2 !== 0) ? f + 1 : f);
+}
+/** yaql: timespan(microseconds => microseconds(ts) * n), in Python arithmetic. */
+const scaled = (t: PyValue, n: PyValue) =>
+  isFloat(n)
+    ? timespanOfMicroseconds(ts(t).us * numberOf(n))
+    : new PyTimedelta(Number(BigInt(ts(t).us) * bigOf(n)));
+defFunction("#operator_*", [P("ts", TS), P("n", N)], (_, a) => scaled(a.v(0), a.v(1)));
+defFunction("#operator_*", [P("n", N), P("ts", TS)], (_, a) => scaled(a.v(1), a.v(0)));
 defFunction("#operator_/", [P("ts1", TS), P("ts2", TS)], (_, a) => {
   if (ts(a.v(1)).us === 0) throw new PyError("ZeroDivisionError", "float division by zero");
   return mkFloat(ts(a.v(0)).us / ts(a.v(1)).us);
 });
 defFunction("#operator_/", [P("ts", TS), P("n", N)], (_, a) => {
   if (numberOf(a.v(1)) === 0) throw new PyError("ZeroDivisionError", "division by zero");
-  return new PyTimedelta(Math.round(ts(a.v(0)).us / numberOf(a.v(1))));
+  return timespanOfMicroseconds(ts(a.v(0)).us / numberOf(a.v(1)));
 });
 defFunction("#unary_operator_-", [P("ts", TS)], (_, a) => new PyTimedelta(-ts(a.v(0)).us));
 defFunction("#unary_operator_+", [P("ts", TS)], (_, a) => a.v(0));

@@ -110,9 +110,9 @@ function pyReplace(s: string, old: string, repl: string, count: number): string 
 function pyFind(s: string, sub: string, start: number, end: number | null, last: boolean): number {
   const chars = cps(s);
   const n = chars.length;
-  const norm = (i: number) => (i < 0 ? Math.max(0, n + i) : Math.min(i, n));
-  const from = norm(start);
-  const to = end === null ? n : norm(end);
+  // CPython clamps the end to the length but not the start: past the end, nothing is found
+  const from = start < 0 ? Math.max(0, n + start) : start;
+  const to = end === null ? n : end < 0 ? Math.max(0, n + end) : Math.min(end, n);
   if (to - from < cps(sub).length) return sub === "" && from <= to ? (last ? to : from) : -1;
   const hay = chars.slice(from, to).join("");
   const idx = last ? hay.lastIndexOf(sub) : hay.indexOf(sub);

@@ -14,7 +14,9 @@
 //   where JavaScript's differ (str.isspace in Jinja's lexer and Orquesta's
 //   delimiter strip, what int()/float()/float.fromhex() skip, re.ASCII);
 // - datetime-findings.json (date-cases.mjs): YAQL's datetime(text), which is
-//   dateutil's parser, and glibc's strftime in datetime.format().
+//   dateutil's parser, and glibc's strftime in datetime.format();
+// - yaql-str-findings.json (hand-made probes): indexOf/lastIndexOf at the
+//   edges of their bounds, as str.find's.
 // The expected results were recorded by scripts/expr-diff/record-findings.mjs
 // from Orquesta's evaluate() with StackStorm's source; every case runs
 // through the evaluator and through translated code, compared by the golden
@@ -41,6 +43,7 @@ describe.each([
   "yaml-timestamp-findings.json",
   "whitespace-findings.json",
   "datetime-findings.json",
+  "yaql-str-findings.json",
 ])("%s", (name) => {
   const file = resolve(__dirname, name);
   const plain = JSON.parse(readFileSync(file, "utf8")) as { cases: Finding[] };
