@@ -2,14 +2,13 @@
 // the format-spec mini-language, for str, int and float values.
 
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
-import { digitsToAscii } from "../../../runtime/stdlib/py/number-text";
+import { digitsToAscii, floatFromText, intFromText } from "../../../runtime/stdlib/py/number-text";
 import { complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
   isDict,
   isFloat,
   isNumeric,
-  mkFloat,
   numberOf,
   PyComplex,
   type PyDict,
@@ -24,7 +23,6 @@ import { toExponentialExact, toFixedExact } from "./decimal";
 import { htmlEscape } from "./html-escape";
 import { escapeText, Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";
-import { parsePyFloat, parsePyInt } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
 
 // ------------------------------------------------------------ number rendering
@@ -285,14 +283,7 @@ function charOf(code: bigint): string {
 // ------------------------------------------------------------ printf style
 
 function numberFromText(text: string, conv: string): PyValue {
-  if ("diu".includes(conv)) {
-    const n = parsePyInt(text, 10);
-    if (n === null) throw valueError(`invalid literal for int() with base 10: ${toRepr(text)}`);
-    return n;
-  }
-  const f = parsePyFloat(text);
-  if (f === null) throw valueError(`could not convert string to float: ${toRepr(text)}`);
-  return mkFloat(f);
+  return "diu".includes(conv) ? intFromText(text) : floatFromText(text);
 }
 
 const PERCENT = /%(?:\(([^)]*)\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?[hlL]?([diouxXeEfFgGcrsa%])/g;

@@ -43,10 +43,10 @@ export class JinjaSyntaxError extends Error {
 }
 
 // Jinja's patterns use Python's `\s`, which is str.isspace(): not JavaScript's.
-const S = `[${PY_SPACE}]`;
-const WHITESPACE = new RegExp(`${S}+`, "y");
-const TRAILING_SPACE = new RegExp(`${S}+$`);
-const ALL_SPACE = new RegExp(`^${S}+$`);
+const SPACE = `[${PY_SPACE}]`;
+const WHITESPACE = new RegExp(`${SPACE}+`, "y");
+const TRAILING_SPACE = new RegExp(`${SPACE}+$`);
+const ALL_SPACE = new RegExp(`^${SPACE}+$`);
 // Python's `\d` is any Unicode decimal digit: int() reads them, literal_eval() does not.
 const FLOAT =
   /(?<!\.)(?:\p{Nd}+_)*\p{Nd}+(?:(?:\.(?:\p{Nd}+_)*\p{Nd}+)?e[+-]?(?:\p{Nd}+_)*\p{Nd}+|\.(?:\p{Nd}+_)*\p{Nd}+)/iuy;
@@ -55,12 +55,15 @@ const INTEGER = /(?:0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[\p{Nd}a-f])+|[1-9](?:_?
 const NAME = /[\p{XID_Start}_]\p{XID_Continue}*/uy;
 const STRING = /'([^'\\]*(?:\\[\s\S][^'\\]*)*)'|"([^"\\]*(?:\\[\s\S][^"\\]*)*)"/y;
 const OPERATOR = /\/\/|\*\*|==|!=|>=|<=|[+\-/*%~[\](){}><=.:|,;]/y;
-const BLOCK_END = new RegExp(`\\+%\\}|-%\\}${S}*|%\\}\n?`, "y");
-const VARIABLE_END = new RegExp(`-\\}\\}${S}*|\\}\\}`, "y");
-const COMMENT_BODY = new RegExp(`([\\s\\S]*?)(\\+#\\}|-#\\}${S}*|#\\}\n?)`, "y");
-const RAW_BODY = new RegExp(`([\\s\\S]*?)(\\{%([-+]?)${S}*endraw${S}*(?:\\+%\\}|-%\\}${S}*|%\\}\n?))`, "y");
+const BLOCK_END = new RegExp(`\\+%\\}|-%\\}${SPACE}*|%\\}\n?`, "y");
+const VARIABLE_END = new RegExp(`-\\}\\}${SPACE}*|\\}\\}`, "y");
+const COMMENT_BODY = new RegExp(`([\\s\\S]*?)(\\+#\\}|-#\\}${SPACE}*|#\\}\n?)`, "y");
+const RAW_BODY = new RegExp(
+  `([\\s\\S]*?)(\\{%([-+]?)${SPACE}*endraw${SPACE}*(?:\\+%\\}|-%\\}${SPACE}*|%\\}\n?))`,
+  "y",
+);
 const ROOT = new RegExp(
-  `([\\s\\S]*?)(?:(?<raw>\\{%([-+]?)${S}*raw${S}*(?:-%\\}${S}*|%\\}))|(?<variable>\\{\\{)([-+]?)|(?<comment>\\{#)([-+]?)|(?<block>\\{%)([-+]?))`,
+  `([\\s\\S]*?)(?:(?<raw>\\{%([-+]?)${SPACE}*raw${SPACE}*(?:-%\\}${SPACE}*|%\\}))|(?<variable>\\{\\{)([-+]?)|(?<comment>\\{#)([-+]?)|(?<block>\\{%)([-+]?))`,
   "y",
 );
 

@@ -16,7 +16,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { bindArgs } from "./args";
 import { decode, PyBytes } from "./bytes";
-import { strMethod } from "./methods-str";
+import { ASCII_WHITESPACE, rsplitText, splitText, strMethod } from "./methods-str";
 import { fn, type JinjaCallable } from "./values";
 
 type Method = (b: PyBytes, args: PyValue[], kwargs: PyDict) => PyValue;
@@ -46,27 +46,6 @@ function strip(b: PyBytes, chars: PyValue | undefined, left: boolean, right: boo
   if (right) while (j > i && set.includes(s[j - 1]!)) j--;
   s = s.slice(i, j);
   return PyBytes.fromLatin1(s);
-}
-
-const ASCII_SPACE_RUN = /[ \t\n\r\x0b\x0c]+/;
-
-/** bytes.split()/rsplit() without a separator: runs of ASCII whitespace, at most `max` splits. */
-function splitSpace(s: string, max: number, fromRight: boolean): string[] {
-  const words = s.split(ASCII_SPACE_RUN).filter((x) => x !== "");
-  if (max < 0 || words.length <= max) return words;
-  if (!fromRight) {
-    const out: string[] = [];
-    let rest = s.replace(/^[ \t\n\r\x0b\x0c]+/, "");
-    for (let i = 0; i < max; i++) {
-      const m = ASCII_SPACE_RUN.exec(rest)!;
-      out.push(rest.slice(0, m.index));
-      rest = rest.slice(m.index + m[0].length);
-    }
-    return [...out, rest];
-  }
-  return splitSpace([...s].reverse().join(""), max, false)
-    .map((w) => [...w].reverse().join(""))
-    .reverse();
 }
 
 /** bytes.hex(sep, bytes_per_sep): a separator every |n| bytes, counted from the right when n > 0. */
@@ -161,18 +140,17 @@ const METHODS: Record<string, Method> = {
   isupper: (b) => /[A-Z]/.test(b.latin1()) && !/[a-z]/.test(b.latin1()),
 };
 
+/** bytes.split()/rsplit(): str's on the latin-1 text, cutting at ASCII whitespace only. */
 function splitBytes(b: PyBytes, a: PyValue[], k: PyDict, fromRight: boolean): PyValue {
   const [sep, max] = bindArgs(fromRight ? "rsplit" : "split", a, k, ["sep", "maxsplit"]);
-  if (max !== undefined) checkCInt(max, "ssize_t");
-  if (sep !== undefined && sep !== null) {
-    const m = strMethod(fromRight ? "rsplit" : "split")!;
-    if (sub(sep) === "") throw new PyError("ValueError", "empty separator");
-    return asBytes(m(b.latin1(), max === undefined ? [sub(sep)] : [sub(sep), max], {}));
-  }
+  const separator = sep === undefined || sep === null ? undefined : sub(sep);
   if (max !== undefined && !isInt(max) && typeof max !== "boolean")
     throw typeError(`'${pyTypeName(max)}' object cannot be interpreted as an integer`);
+  if (max !== undefined) checkCInt(max, "ssize_t");
   const n = max === undefined ? -1 : Number(bigOf(max));
-  return splitSpace(b.latin1(), n, fromRight).map(PyBytes.fromLatin1);
+  return (fromRight ? rsplitText : splitText)(b.latin1(), separator, n, ASCII_WHITESPACE).map(
+    PyBytes.fromLatin1,
+  );
 }
 
 export function bytesAttribute(b: PyBytes, name: string): JinjaCallable | undefined {

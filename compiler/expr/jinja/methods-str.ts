@@ -57,15 +57,23 @@ function stripChars(s: string, set: string | undefined, left: boolean, right: bo
   return cs.slice(a, b).join("");
 }
 
-export function splitWhitespace(s: string, maxsplit: number): string[] {
+/** The whitespace a split without a separator cuts at: str's (Unicode's) or bytes' (ASCII). */
+export interface Whitespace {
+  readonly leading: RegExp;
+  readonly run: RegExp;
+}
+const STR_WHITESPACE: Whitespace = { leading: LEADING_SPACE, run: SPACE_RUN };
+export const ASCII_WHITESPACE: Whitespace = { leading: /^[\t-\r ]+/, run: /[\t-\r ]+/ };
+
+export function splitWhitespace(s: string, maxsplit: number, space = STR_WHITESPACE): string[] {
   const out: string[] = [];
-  let rest = s.replace(LEADING_SPACE, "");
+  let rest = s.replace(space.leading, "");
   while (rest.length > 0) {
     if (maxsplit >= 0 && out.length >= maxsplit) {
       out.push(rest);
       break;
     }
-    const m = SPACE_RUN.exec(rest);
+    const m = space.run.exec(rest);
     if (!m) {
       out.push(rest);
       break;
@@ -89,18 +97,30 @@ export function splitLines(s: string, keepends = false): string[] {
   return out;
 }
 
-function split(s: string, sep: string | undefined, maxsplit: number): string[] {
-  if (sep === undefined) return splitWhitespace(s, maxsplit);
+/** str.split(sep, maxsplit); without a separator, runs of `space`. */
+export function splitText(
+  s: string,
+  sep: string | undefined,
+  maxsplit: number,
+  space = STR_WHITESPACE,
+): string[] {
+  if (sep === undefined) return splitWhitespace(s, maxsplit, space);
   if (sep === "") throw valueError("empty separator");
   const parts = s.split(sep);
   if (maxsplit < 0 || parts.length <= maxsplit + 1) return parts;
   return [...parts.slice(0, maxsplit), parts.slice(maxsplit).join(sep)];
 }
 
-function rsplit(s: string, sep: string | undefined, maxsplit: number): string[] {
-  if (maxsplit < 0) return split(s, sep, -1);
+/** str.rsplit(sep, maxsplit); without a separator, runs of `space`. */
+export function rsplitText(
+  s: string,
+  sep: string | undefined,
+  maxsplit: number,
+  space = STR_WHITESPACE,
+): string[] {
+  if (maxsplit < 0) return splitText(s, sep, -1, space);
   if (sep === undefined) {
-    const rev = splitWhitespace(chars(s).reverse().join(""), maxsplit);
+    const rev = splitWhitespace(chars(s).reverse().join(""), maxsplit, space);
     return rev.map((p) => chars(p).reverse().join("")).reverse();
   }
   if (sep === "") throw valueError("empty separator");
@@ -204,11 +224,11 @@ const METHODS: Record<string, StrMethod> = {
   rstrip: (s, a) => stripChars(s, needStr(a[0], "rstrip"), false, true),
   split: (s, a, k) => {
     const [sep, max] = bindArgs("split", a, k, ["sep", "maxsplit"]);
-    return split(s, needStr(sep, "split"), intArg(max, -1));
+    return splitText(s, needStr(sep, "split"), intArg(max, -1));
   },
   rsplit: (s, a, k) => {
     const [sep, max] = bindArgs("rsplit", a, k, ["sep", "maxsplit"]);
-    return rsplit(s, needStr(sep, "rsplit"), intArg(max, -1));
+    return rsplitText(s, needStr(sep, "rsplit"), intArg(max, -1));
   },
   splitlines: (s, a, k) => {
     const [keep] = bindArgs("splitlines", a, k, ["keepends"]);

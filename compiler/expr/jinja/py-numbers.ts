@@ -31,14 +31,11 @@ export function parsePyInt(text: string, base: number): number | bigint | null {
   }
 }
 
-/** Python float(text); null when Python would raise ValueError. */
-export const parsePyFloat = parseFloatText;
-
 export function toPyFloat(v: PyValue): number {
   if (v instanceof JinjaUndefined) v.fail();
   if (isNumeric(v)) return floatOf(v);
   if (typeof v === "string") {
-    const f = parsePyFloat(v);
+    const f = parseFloatText(v);
     if (f === null) throw new PyError("ValueError", `could not convert string to float: ${toRepr(v)}`);
     return f;
   }

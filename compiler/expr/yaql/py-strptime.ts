@@ -59,7 +59,7 @@ const LOCALE_FORMATS: Record<string, string> = { c: "%a %b %d %H:%M:%S %Y", x: "
 /** Days since 0001-01-01 plus one, as date.toordinal(). */
 const ordinalOf = (y: number, m: number, d: number) => PyDateTime.of(y, m, d).epochDay + 719_163;
 const dateOfOrdinal = (n: number): [number, number, number] => {
-  const dt = PyDateTime.fromParts(n - 719_163, 0, 0);
+  const dt = new PyDateTime(n - 719_163, 0, 0);
   return [dt.year, dt.month, dt.day];
 };
 const weekdayOf = (y: number, m: number, d: number) => PyDateTime.of(y, m, d).weekday;

@@ -3,6 +3,7 @@
 // deterministic part of the datetime/timespan library.
 
 import { PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
+import { floatFromText, intFromText } from "../../../runtime/stdlib/py/number-text";
 import {
   bigOf,
   floatOf,
@@ -20,7 +21,6 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { parseDateTimeText } from "./dateutil-parse";
 import { floatToInt, pyAbs, pyPow, pyRound } from "./py-num";
-import { parsePyFloat, parsePyInt } from "./py-parse";
 import { pyStrptime } from "./py-strptime";
 import { defFunction, defMethod, delegate, P, T } from "./types";
 import { yTruthy } from "./values";
@@ -34,7 +34,7 @@ function pyInt(v: PyValue): number | bigint {
   if (typeof v === "boolean") return v ? 1 : 0;
   if (isInt(v)) return v;
   if (isFloat(v)) return floatToInt(numberOf(v));
-  if (typeof v === "string") return parsePyInt(v);
+  if (typeof v === "string") return intFromText(v);
   throw new PyError(
     "TypeError",
     `int() argument must be a string, a bytes-like object or a real number, not '${pyTypeName(v)}'`,
@@ -48,7 +48,7 @@ defFunction("int", [P("value", T.any)], (_, a) => {
 defFunction("float", [P("value", T.any)], (_, a) => {
   const v = a.v(0);
   if (v === null) return new PyFloat(0);
-  if (typeof v === "string") return parsePyFloat(v);
+  if (typeof v === "string") return floatFromText(v);
   if (typeof v === "boolean" || isInt(v) || isFloat(v)) return mkFloat(floatOf(v));
   throw new PyError(
     "TypeError",
@@ -173,7 +173,7 @@ defFunction(
 );
 defFunction("datetime", [P("timestamp", N), P("offset", TS, ZERO)], (_, a) => {
   const off = ts(a.v(1)).us;
-  return new PyDateTime(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
+  return PyDateTime.fromWallUs(Math.round(numberOf(a.v(0)) * 1_000_000) + off, off);
 });
 defFunction("datetime", [P("string", T.string), P("format", T.nullable(T.string), null)], (_, a) => {
   if (a.v(1) !== null) return pyStrptime(a.v(0) as string, a.v(1) as string);
@@ -196,7 +196,7 @@ defFunction(
 );
 defFunction("now", [P("offset", TS, ZERO)], (_, a) => {
   const off = ts(a.v(0)).us;
-  return new PyDateTime(Date.now() * 1000 + off, off);
+  return PyDateTime.fromWallUs(Date.now() * 1000 + off, off);
 });
 defFunction("utctz", [], () => ZERO);
 defFunction("localtz", [], () => ZERO);

@@ -7,8 +7,7 @@
 import { PyError } from "./value";
 
 export const US_PER_DAY = 86_400_000_000;
-/** datetime's range of wall-clock times: the years 1 to 9999. */
-/** 0001-01-01 and 10000-01-01 as days since 1970-01-01. */
+/** datetime's range, the years 1 to 9999: 0001-01-01 and 10000-01-01 as days since 1970-01-01. */
 const MIN_DAY = -719_162;
 const END_DAY = 2_932_897;
 
@@ -127,30 +126,29 @@ export class PyDateTime {
   readonly pyOpaque = "datetime.datetime";
   /** Days from 1970-01-01 to its wall-clock date. */
   readonly epochDay: number;
-  /** Microseconds since its wall-clock midnight: exact, where one number of microseconds since 1970 is not past 285 years. */
+  /** Microseconds since its wall-clock midnight (the two parts keep every datetime exact). */
   readonly dayUs: number;
   /**
-   * @param wallUs wall-clock time as microseconds since 1970-01-01 00:00 in its own offset
-   *   (exact within 285 years of 1970; PyDateTime.of and plus() keep every date exact)
+   * @param days days since 1970-01-01, and `dayUs` microseconds into that day (carried into days)
    * @param offsetUs the UTC offset in microseconds (0 for a naive datetime)
    */
   constructor(
-    wallUs: number,
+    days: number,
+    dayUs: number,
     readonly offsetUs: number,
     readonly zone: Zone = "dateutil",
-    exactParts?: { readonly days: number; readonly dayUs: number },
   ) {
-    const days = exactParts ? exactParts.days : Math.floor(wallUs / US_PER_DAY);
-    const dayUs = exactParts ? exactParts.dayUs : wallUs - days * US_PER_DAY;
-    if (!(days >= MIN_DAY && days < END_DAY)) throw new PyError("OverflowError", "date value out of range");
-    this.epochDay = days;
-    this.dayUs = dayUs;
+    const carry = Math.floor(dayUs / US_PER_DAY);
+    this.epochDay = days + carry;
+    this.dayUs = dayUs - carry * US_PER_DAY;
+    if (!(this.epochDay >= MIN_DAY && this.epochDay < END_DAY))
+      throw new PyError("OverflowError", "date value out of range");
   }
 
-  /** A datetime from its days since 1970 and microseconds into the day (carried into days). */
-  static fromParts(days: number, dayUs: number, offsetUs: number, zone: Zone = "dateutil"): PyDateTime {
-    const carry = Math.floor(dayUs / US_PER_DAY);
-    return new PyDateTime(0, offsetUs, zone, { days: days + carry, dayUs: dayUs - carry * US_PER_DAY });
+  /** A datetime from wall-clock microseconds since 1970 (a float: exact within 285 years of 1970). */
+  static fromWallUs(wallUs: number, offsetUs: number, zone: Zone = "dateutil"): PyDateTime {
+    const days = Math.floor(wallUs / US_PER_DAY);
+    return new PyDateTime(days, wallUs - days * US_PER_DAY, offsetUs, zone);
   }
 
   /** Wall-clock microseconds since 1970 (a float past 285 years either way). */
@@ -173,7 +171,7 @@ export class PyDateTime {
     const error = dateFieldError(y, mo, d, h, mi, s, us);
     if (error !== null) throw new PyError("ValueError", error);
     const days = Math.floor(wallOf(y, mo, d, 0, 0, 0, 0) / US_PER_DAY);
-    return PyDateTime.fromParts(days, ((h * 60 + mi) * 60 + s) * 1_000_000 + us, offsetUs, zone);
+    return new PyDateTime(days, ((h * 60 + mi) * 60 + s) * 1_000_000 + us, offsetUs, zone);
   }
 
   get naive(): boolean {
@@ -183,8 +181,10 @@ export class PyDateTime {
   /** Equal datetimes hash alike; a naive one never equals an aware one. */
   hashKey(): string {
     if (this.naive) return `dtn${this.epochDay}:${this.dayUs}`;
-    const utc = PyDateTime.fromParts(this.epochDay, this.dayUs - this.offsetUs, 0, "naive");
-    return `dt${utc.epochDay}:${utc.dayUs}`;
+    // in UTC, without building a datetime that could fall outside the years 1 to 9999
+    const us = this.dayUs - this.offsetUs;
+    const carry = Math.floor(us / US_PER_DAY);
+    return `dt${this.epochDay + carry}:${us - carry * US_PER_DAY}`;
   }
 
   get utcUs(): number {
@@ -199,7 +199,7 @@ export class PyDateTime {
 
   /** The same wall time and offset with another zone (yaql's DateTime() reads a naive one as tzutc). */
   withZone(zone: Zone): PyDateTime {
-    return PyDateTime.fromParts(this.epochDay, this.dayUs, this.offsetUs, zone);
+    return new PyDateTime(this.epochDay, this.dayUs, this.offsetUs, zone);
   }
 
   private get date(): Date {
@@ -234,7 +234,7 @@ export class PyDateTime {
 
   plus(us: number): PyDateTime {
     const days = Math.trunc(us / US_PER_DAY);
-    return PyDateTime.fromParts(
+    return new PyDateTime(
       this.epochDay + days,
       this.dayUs + (us - days * US_PER_DAY),
       this.offsetUs,
@@ -259,7 +259,8 @@ export class PyDateTime {
 
   isoformat(separator = "T"): string {
     const frac = this.microsecond ? `.${pad(this.microsecond, 6)}` : "";
-    return `${this.format(`%Y-%m-%d${separator}%H:%M:%S`)}${frac}${this.offsetText(":")}`;
+    // isoformat pads the year to four digits; strftime's %Y does not
+    return `${pad(this.year, 4)}-${this.format(`%m-%d${separator}%H:%M:%S`)}${frac}${this.offsetText(":")}`;
   }
 
   /** Python's repr(): seconds and microseconds only when set, then the tzinfo's repr. */
@@ -431,7 +432,7 @@ export class PyDate {
   }
 
   isoformat(): string {
-    return this.midnight.format("%Y-%m-%d");
+    return `${pad(this.year, 4)}-${this.midnight.format("%m-%d")}`;
   }
 
   pyStr(): string {
@@ -482,7 +483,7 @@ export function dateArithmetic(
     // A date moves by whole days only: plus or minus timedelta.days, as Python's date does.
     if (a instanceof PyDate) {
       const days = op === "+" ? b.parts.days : -b.parts.days;
-      const moved = PyDateTime.fromParts(a.epochDay + days, 0, 0, "naive");
+      const moved = new PyDateTime(a.epochDay + days, 0, 0, "naive");
       return new PyDate(moved.year, moved.month, moved.day);
     }
     if (a instanceof PyDateTime) return a.plus(delta);

@@ -5,9 +5,11 @@
 // and U+FEFF (which JavaScript's trim() skips) are not.
 
 import { checkIntTextDigits } from "./int-text";
-import { mkInt } from "./value";
+import { strRepr } from "./text";
+import { PY_NON_ASCII_SPACE } from "./unicode";
+import { mkFloat, mkInt, PyError, type PyValue } from "./value";
 
-const NUMBER_SPACE = "\\t-\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const NUMBER_SPACE = `\\t-\\r ${PY_NON_ASCII_SPACE}`;
 const EDGE_SPACE = new RegExp(`^[${NUMBER_SPACE}]+|[${NUMBER_SPACE}]+$`, "g");
 const ASCII_EDGE_SPACE = /^[\t-\r ]+|[\t-\r ]+$/g;
 const ND = /\p{Nd}/u;
@@ -86,4 +88,18 @@ export function parseFloatText(text: string): number | null {
   if (special) return special[2] === "nan" ? Number.NaN : special[1] === "-" ? -Infinity : Infinity;
   if (!FLOAT_TEXT.test(s)) return null;
   return Number(s.replace(/_/g, ""));
+}
+
+/** int(text) in base 10, raising Python's ValueError for text that is not an int. */
+export function intFromText(text: string): number | bigint {
+  const n = parseIntText(text, 10);
+  if (n === null) throw new PyError("ValueError", `invalid literal for int() with base 10: ${strRepr(text)}`);
+  return n;
+}
+
+/** float(text), raising Python's ValueError for text that is not a float. */
+export function floatFromText(text: string): PyValue {
+  const f = parseFloatText(text);
+  if (f === null) throw new PyError("ValueError", `could not convert string to float: ${strRepr(text)}`);
+  return mkFloat(f);
 }

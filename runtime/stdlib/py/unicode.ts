@@ -4,12 +4,14 @@
 // and the str.is* predicates that read Unicode properties JavaScript's
 // character classes do not name (numeric types, Other_Lowercase...).
 
+/** The non-ASCII characters of Python's whitespace, as a regex class body. */
+export const PY_NON_ASCII_SPACE = "\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
 /**
  * Python's whitespace, as a regex class body: str.isspace() and `\s` on str.
  * JavaScript's `\s` adds U+FEFF and lacks U+001C-U+001F and U+0085.
  */
-export const PY_SPACE =
-  "\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+export const PY_SPACE = `\\t-\\r\\x1c-\\x20${PY_NON_ASCII_SPACE}`;
 
 const SPACE_ONLY = new RegExp(`^[${PY_SPACE}]+$`, "u");
 
