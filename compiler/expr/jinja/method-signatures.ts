@@ -26,6 +26,8 @@ interface Signature {
   readonly positional: readonly Param[];
   readonly varargs: boolean;
   readonly varkw: boolean;
+  /** The positions of the params read as C integers (most methods have none). */
+  readonly cInts: readonly number[];
 }
 
 /**
@@ -52,7 +54,8 @@ function parse(spec: string): Signature {
       });
     }
   }
-  return { params, positional: params.filter((p) => p.kind !== "keyword"), varargs, varkw };
+  const cInts = params.flatMap((p, i) => (p.cType ? [i] : []));
+  return { params, positional: params.filter((p) => p.kind !== "keyword"), varargs, varkw, cInts };
 }
 
 const FIND = "sub start= end=";
@@ -197,12 +200,12 @@ function check(
     const needed = positional.filter((p) => !p.optional).length;
     throw typeError(`${name}() expected at least ${plural(needed, "argument")}, got ${args.length}`);
   }
-  s.params.forEach((p, i) => {
-    if (p.cType === undefined) return;
+  for (const i of s.cInts) {
+    const p = s.params[i]!;
     const v =
       i < args.length && p.kind !== "keyword" ? args[i] : byKeyword.has(p.name) ? kwargs[p.name] : undefined;
-    if (v !== undefined) checkCInt(v, p.cType);
-  });
+    if (v !== undefined) checkCInt(v, p.cType!);
+  }
 }
 
 /** A bound builtin method whose calls are checked against its Python signature first. */
