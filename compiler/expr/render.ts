@@ -92,6 +92,28 @@ export function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
 }
 
 /**
+ * Renders an expression's string result again. Orquesta does it inside the
+ * outer expression's `try`, so a failure there is reported as a failure of the
+ * outer expression, with the inner message as its detail:
+ * `Unable to evaluate expression '<outer>'. JinjaEvaluationException: Unable to evaluate expression '<inner>'. ...`
+ */
+export function renderAgain<T>(language: ExprLanguage, expr: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ExpressionError) {
+      const kind = language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
+      throw new ExpressionError(
+        e.category,
+        `${kind}: Unable to evaluate expression '${expr}'. ${e.message}`,
+        e.reason,
+      );
+    }
+    throw e;
+  }
+}
+
+/**
  * Precompiled pieces of a string (translated code): the expressions Orquesta
  * would find in it and an evaluator for each, or the template that renders it.
  */
@@ -120,7 +142,10 @@ export function renderYaql(
     const expr = exprs[i]!;
     const evaluate = compiled?.evaluate[i];
     let result = guard("yaql", expr, () => (evaluate ? evaluate(env) : languages.evaluateYaql(expr, env)));
-    if (typeof result === "string") result = renderYaql(languages, result, env);
+    if (typeof result === "string") {
+      const again = result;
+      result = renderAgain("yaql", expr, () => renderYaql(languages, again, env));
+    }
     const current = output as string;
     if (exprs.length > 1 || current.length > expr.length)
       output = replaceAll(current, expr, languages.yaqlStr ? languages.yaqlStr(result) : pyStr(result));
@@ -147,7 +172,7 @@ export function expandJinja(
     const output = guard("jinja", text, () =>
       template ? template(env) : languages.renderJinjaTemplate(text, env),
     );
-    return expandJinja(languages, output, env);
+    return renderAgain("jinja", text, () => expandJinja(languages, output, env));
   }
   const exprs = compiled?.expressions ? compiled.expressions.exprs : findAll(JINJA_EXPR, text);
   let output: PyValue = text;
@@ -159,7 +184,10 @@ export function expandJinja(
     );
     if (evaluated === null) continue;
     let result = evaluated.value;
-    if (typeof result === "string") result = expandJinja(languages, result, env);
+    if (typeof result === "string") {
+      const again = result;
+      result = renderAgain("jinja", expr, () => expandJinja(languages, again, env));
+    }
     const current = output as string;
     if (exprs.length > 1 || current.length > expr.length)
       output = replaceAll(current, expr, jinjaText(languages, result));

@@ -2,7 +2,11 @@
 // reference's (jinja_reference.py), by the golden README's rules: error
 // category, or value (deep, key order ignored), type and float paths.
 //
-// Usage: node scripts/expr-diff/jinja-compare.mjs CASES.json [--limit N]
+// With --messages (and --oracle orquesta), errors are also compared on their
+// message as the golden traces' rule does: "Unable to evaluate expression
+// '<expr>'." up to the detail, any other message exactly.
+//
+// Usage: node scripts/expr-diff/jinja-compare.mjs CASES.json [--limit N] [--oracle orquesta] [--messages]
 // Needs a built CLI (npm run build) and /usr/bin/python3 with python3-jinja2.
 
 import { execFileSync } from "node:child_process";
@@ -36,10 +40,24 @@ function deepEqual(a, b) {
   return false;
 }
 
+const DETAIL = /^(\w+: Unable to evaluate expression '.*?'\.) ([A-Za-z_][\w.]*: .*)$/s;
+
+/** The part of an error message the golden traces compare (orqc's carries the exception class first). */
+export function comparedMessage(message, withClass) {
+  const full = withClass ? message : `Exception: ${message}`;
+  const m = DETAIL.exec(full);
+  return (m ? m[1] : full).replace(/^\w+: /, "");
+}
+
 /** The difference between two results, or undefined when they match. */
-export function difference(want, got) {
+export function difference(want, got, messages = false) {
   if (want.error_type !== undefined || got.error_type !== undefined) {
-    return want.error_type === got.error_type ? undefined : "error category";
+    if (want.error_type !== got.error_type) return "error category";
+    if (messages && typeof want.message === "string" && typeof got.message === "string")
+      return comparedMessage(want.message, false) === comparedMessage(got.message, true)
+        ? undefined
+        : "error message";
+    return undefined;
   }
   if (want.type !== got.type) return "type";
   if (!deepEqual(want.value, got.value)) return "value";
@@ -58,6 +76,7 @@ function main() {
   const oracleAt = process.argv.indexOf("--oracle");
   const oracle =
     oracleAt > 0 && process.argv[oracleAt + 1] === "orquesta" ? "orquesta_evaluate.py" : "jinja_reference.py";
+  const messages = oracle === "orquesta_evaluate.py" && process.argv.includes("--messages");
   const ref = run(PYTHON, [resolve(here, oracle), file]);
   const orqc = run(process.execPath, ["bin/orqc.js", "eval", "--cases", file, "--format", "json"]);
   const byId = new Map(orqc.map((r) => [r.id, r]));
@@ -71,15 +90,17 @@ function main() {
     }
     compared++;
     const got = byId.get(want.id) ?? { error_type: "missing" };
-    const diff = difference(want, got);
+    const diff = difference(want, got, messages);
     if (diff !== undefined) mismatches.push({ diff, c: cases.get(want.id), want, got });
   }
   for (const m of mismatches.slice(0, limit)) {
-    const { value, type, error_type } = m.got;
+    const { value, type, error_type, message } = m.got;
     const ctx = JSON.stringify(m.c.ctx);
     console.log(`${m.diff}: ${JSON.stringify(m.c.expr)}${ctx.length < 120 ? ` ctx=${ctx}` : ""}`);
     console.log(`   jinja2: ${JSON.stringify({ ...m.want, id: undefined })}`);
-    console.log(`   orqc:   ${JSON.stringify({ value, type, error_type })}`);
+    console.log(
+      `   orqc:   ${JSON.stringify({ value, type, error_type, message: messages ? message : undefined })}`,
+    );
   }
   console.log(`${compared} compared, ${skipped} skipped, ${mismatches.length} mismatches`);
   process.exitCode = mismatches.length === 0 ? 0 : 1;

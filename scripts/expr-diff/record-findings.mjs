@@ -3,7 +3,10 @@
 // (orquesta_evaluate.py; with ST2_SRC set, StackStorm's function source too):
 // every case's `expected` is written again, in the golden form.
 //
-//   node scripts/expr-diff/record-findings.mjs FINDINGS.json
+//   node scripts/expr-diff/record-findings.mjs FINDINGS.json [--messages]
+//
+// --messages keeps Orquesta's error message (without the exception class,
+// which evaluate() does not report) in each failing case's `expected`.
 //
 // Needs ORQUESTA_SRC and YAQL_SRC (and ST2_SRC, SEMVER_SRC for StackStorm's functions).
 
@@ -21,6 +24,7 @@ if (!file) {
   process.exit(2);
 }
 requireOrquestaSrc();
+const keepMessages = process.argv.includes("--messages");
 // JSON.parse reads 3.0 as 3: a findings context holds no float with an integral value.
 const doc = JSON.parse(readFileSync(file, "utf8"));
 const cases = doc.cases.map((c, i) => ({
@@ -39,7 +43,8 @@ const results = JSON.parse(
   }),
 );
 doc.cases = doc.cases.map((c, i) => {
-  const { id: _id, message: _message, ...expected } = results[i];
+  const { id: _id, message, ...expected } = results[i];
+  if (keepMessages && message !== undefined) expected.message = message;
   if (expected.skip !== undefined) throw new Error(`case ${i} (${c.expr}) was skipped: ${expected.skip}`);
   return { expr: c.expr, expected };
 });

@@ -11,6 +11,8 @@
 // --corpus: instead of random workflows, the corpus workflows of the golden
 // traces under mutated action outcomes (gen-corpus-mutants.mjs; paths relative
 // to ../shared, or --root DIR).
+// --packs DIR: every Orquesta workflow of the packs under DIR, a happy run and
+// --count runs with random failures each (gen-pack-scenarios.mjs).
 //
 // Environment: ORQUESTA_SRC, YAQL_SRC (see orquesta_reference.py), PYTHON
 // (default /usr/bin/python3). Cases where Orquesta itself raises (an engine
@@ -23,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import { option } from "../lib/args.mjs";
 import { genCases } from "./gen-cases.mjs";
 import { genCorpusMutants } from "./gen-corpus-mutants.mjs";
+import { genPackScenarios } from "./gen-pack-scenarios.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -33,6 +36,7 @@ const batches = Number(opt("batches", 1));
 const out = resolve(opt("out", join(root, ".fuzz-traces")));
 const compiledToo = !process.argv.includes("--no-compiled");
 const corpus = process.argv.includes("--corpus");
+const packs = process.argv.includes("--packs") ? resolve(opt("packs", ".")) : undefined;
 const shared = resolve(opt("root", resolve(root, "../shared")));
 const python = process.env.PYTHON ?? "/usr/bin/python3";
 
@@ -117,10 +121,12 @@ for (let b = 0; b < batches; b++) {
   const s = seed + b;
   const dir = join(out, `seed-${s}`);
   rmSync(dir, { recursive: true, force: true });
-  const cases = corpus
-    ? genCorpusMutants(join(dir, "cases"), s, count, join(shared, "golden/traces"))
-    : genCases(join(dir, "cases"), s, count);
-  const wfRoot = corpus ? shared : join(dir, "cases");
+  const cases = packs
+    ? genPackScenarios(packs, join(dir, "cases"), s, count)
+    : corpus
+      ? genCorpusMutants(join(dir, "cases"), s, count, join(shared, "golden/traces"))
+      : genCases(join(dir, "cases"), s, count);
+  const wfRoot = packs ?? (corpus ? shared : join(dir, "cases"));
   const ids = cases.map((c) => c.case_id);
   run(python, [join(here, "orquesta_reference.py"), "--root", wfRoot, "--cases", join(dir, "cases")]);
   const modes = compiledToo ? ["interpreted", "compiled"] : ["interpreted"];

@@ -25,11 +25,15 @@ function same(a: Json | undefined, b: Json | undefined): boolean {
   );
 }
 
-function messageKey(e: Obj): Json {
-  const m = typeof e.message === "string" ? e.message : "";
-  if (e.type === "syntax" || e.type === "expression") return null;
+/** The part of an error message that must match: "<Class>: Unable to evaluate expression '<expr>'." up to the detail, else all of it. */
+export function comparedMessage(m: string): string {
   const match = EXPR_MESSAGE.exec(m);
   return match ? match[1]! : m;
+}
+
+function messageKey(e: Obj): Json {
+  if (e.type === "syntax" || e.type === "expression") return null;
+  return comparedMessage(typeof e.message === "string" ? e.message : "");
 }
 
 const ERROR_KEYS = [

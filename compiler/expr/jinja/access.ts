@@ -158,7 +158,10 @@ export function getAttr(obj: PyValue, name: string): PyValue {
 
 export function getItem(obj: PyValue, key: PyValue): PyValue {
   if (obj instanceof JinjaUndefined) obj.fail();
-  if (key instanceof JinjaUndefined && key.strict) key.fail();
+  // Only a dict's lookup hashes the key, which a strict undefined refuses; other
+  // objects raise TypeError, and Jinja then answers with an undefined item.
+  if (key instanceof JinjaUndefined && key.strict && (isDict(obj) || obj instanceof TemplateReference))
+    key.fail();
   const item = rawItem(obj, key);
   if (item !== undefined) return item;
   if (typeof key === "string") {

@@ -4,9 +4,9 @@
 // lenient base Undefined (prints as ""). Unsafe sandbox attributes yield an
 // undefined that raises SecurityError.
 
-import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PyError, type PyOpaque, type PyValue, pyTypeName } from "../../../runtime/stdlib/py/value";
+import { toRepr } from "./protocol";
 
 const MISSING: unique symbol = Symbol("missing");
 
@@ -43,7 +43,7 @@ export class JinjaUndefined implements PyOpaque {
     if (this.hint) return this.hint;
     if (this.obj === MISSING) return `${strRepr(String(this.name ?? ""))} is undefined`;
     const objRepr = objectTypeRepr(this.obj);
-    if (typeof this.name !== "string") return `${objRepr} has no element ${reprKey(this.name ?? null)}`;
+    if (typeof this.name !== "string") return `${objRepr} has no element ${toRepr(this.name ?? null)}`;
     return `${strRepr(objRepr)} has no attribute ${strRepr(this.name)}`;
   }
 
@@ -54,14 +54,6 @@ export class JinjaUndefined implements PyOpaque {
       this.exc === "UndefinedError" ? "undefined_variable" : "evaluation",
     );
   }
-}
-
-function reprKey(v: PyValue): string {
-  if (typeof v === "number") return String(v);
-  if (typeof v === "bigint") return intDecimal(v);
-  if (v === null) return "None";
-  if (typeof v === "boolean") return v ? "True" : "False";
-  return pyTypeName(v);
 }
 
 /** Jinja's object_type_repr: "None", "str object", "dict object", ... */

@@ -73,7 +73,7 @@ function yaqlString(text: string, rt: ts.Expression): ts.Expression | null {
   const hoist = new Hoist();
   if (exprs.length === 1 && exprs[0] === text) {
     const fn = hoist.add("e", evaluate[0]!);
-    return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), fn])));
+    return hoist.wrap(envArrow(rt, rtCall(rt, "r.yaqlOne", [id("env"), fn, str(text)])));
   }
   const list = hoist.add("x", data(exprs));
   const fns = hoist.add("e", array(evaluate));

@@ -8,6 +8,7 @@ import {
   type CompiledJinja,
   expandJinja,
   finishJinja,
+  renderAgain,
   renderJinja,
   renderYaql,
   replaceAll,
@@ -32,10 +33,14 @@ export function yaql(
  * changes a string holding `<%`). `evaluate` is a translated expression
  * (y.run, y.runDataPath, v.fail), which throws ExpressionError only: the
  * guard renderYaql puts around it would pass its failures through as they are.
+ * `text` is the expression, named by a failure while rendering a result again.
  */
-export function yaqlOne(env: ExprEnv, evaluate: (env: ExprEnv) => PyValue): PyValue {
+export function yaqlOne(env: ExprEnv, evaluate: (env: ExprEnv) => PyValue, text?: string): PyValue {
   const result = evaluate(env);
-  return typeof result === "string" && result.includes("<%") ? renderYaql(LANGUAGES, result, env) : result;
+  if (typeof result !== "string" || !result.includes("<%")) return result;
+  const again = () => renderYaql(LANGUAGES, result, env);
+  // `text` is absent in bundles built before it was passed: their failures keep the inner message only.
+  return text === undefined ? again() : renderAgain("yaql", text, again);
 }
 
 /**
@@ -53,7 +58,10 @@ export function yaqlText(
   for (let i = 0; i < exprs.length; i++) {
     const expr = exprs[i]!;
     let result = evaluate[i]!(env);
-    if (typeof result === "string" && result.includes("<%")) result = renderYaql(LANGUAGES, result, env);
+    if (typeof result === "string" && result.includes("<%")) {
+      const again = result;
+      result = renderAgain("yaql", expr, () => renderYaql(LANGUAGES, again, env));
+    }
     const current = output as string;
     output =
       exprs.length > 1 || current.length > expr.length
@@ -82,8 +90,10 @@ export function jinjaOne(
 ): PyValue {
   const evaluated = evaluate(env);
   let output: PyValue = evaluated === null ? text : evaluated.value;
-  if (evaluated !== null && typeof output === "string" && (output.includes("{{") || output.includes("{%")))
-    output = expandJinja(LANGUAGES, output, env);
+  if (evaluated !== null && typeof output === "string" && (output.includes("{{") || output.includes("{%"))) {
+    const again = output;
+    output = renderAgain("jinja", text, () => expandJinja(LANGUAGES, again, env));
+  }
   return typeof output === "string" && output.includes("{{")
     ? finishJinja(LANGUAGES, output, [], env)
     : output;
@@ -109,8 +119,10 @@ export function jinjaText(
     const evaluated = evaluate[i]!(env);
     if (evaluated === null) continue;
     let result = evaluated.value;
-    if (typeof result === "string" && (result.includes("{{") || result.includes("{%")))
-      result = expandJinja(LANGUAGES, result, env);
+    if (typeof result === "string" && (result.includes("{{") || result.includes("{%"))) {
+      const again = result;
+      result = renderAgain("jinja", expr, () => expandJinja(LANGUAGES, again, env));
+    }
     const current = output as string;
     output =
       exprs.length > 1 || current.length > expr.length
