@@ -187,7 +187,7 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
     entry?.meta?.runner_type === "orquesta" && existsSync(workflowPath(entry.pack, entry.meta));
 
   /** A scenario entry for one workflow: actions scripted per task, sub-workflows below. */
-  const entryFor = (r, pack, meta, file, failRate, stack) => {
+  const entryFor = (r, meta, file, failRate, stack) => {
     const wf = readYaml(file);
     const entry = { workflow: relative(packsRoot, file), actions: {}, subworkflows: {} };
     if (meta?.parameters) entry.parameters = meta.parameters;
@@ -200,7 +200,6 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
         if (!stack.includes(ref) && stack.length < 6 && !(ref in entry.subworkflows))
           entry.subworkflows[ref] = entryFor(
             r,
-            target.pack,
             target.meta,
             workflowPath(target.pack, target.meta),
             failRate,
@@ -212,7 +211,7 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
       const reads = resultPaths(task);
       const outcome = (ok) => {
         let result = runnerResult(runner, ok, task);
-        if (ok) for (const p of reads) result = withPath(result, p, task?.with ? "x" : "x");
+        if (ok) for (const p of reads) result = withPath(result, p, "x");
         return ok ? { status: "succeeded", result } : { status: "failed", result };
       };
       entry.actions[name] =
@@ -244,7 +243,7 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
           );
           return out;
         };
-        const built = entryFor(r, pack, meta, file, k === 0 ? 0 : 0.3, []);
+        const built = entryFor(r, meta, file, k === 0 ? 0 : 0.3, []);
         const scenario = {
           ...unwrap(built),
           input: inputFor(meta, built.wf),
