@@ -3,6 +3,7 @@
 // are booleans, `010` is octal 8, `1e3` stays a string and `2020-01-01` is a date.
 
 import { dateFieldError, PyDate, PyDateTime, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
+import { strRepr } from "../../runtime/stdlib/py/text";
 
 /** The Python type a scalar was resolved to. */
 export type PyScalarType = "null" | "bool" | "int" | "float" | "str" | "timestamp";
@@ -241,8 +242,10 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
     case `${YAML_TAG}null`:
       return { pyType: "null", value: null };
     case `${YAML_TAG}bool`: {
-      const v = BOOL_VALUES[text.toLowerCase()];
-      return v === undefined ? { error: `'${text}'`, type: "KeyError" } : { pyType: "bool", value: v };
+      // PyYAML looks the lower-cased text up, and its KeyError names that
+      const key = text.toLowerCase();
+      const v = Object.hasOwn(BOOL_VALUES, key) ? BOOL_VALUES[key] : undefined;
+      return v === undefined ? { error: strRepr(key), type: "KeyError" } : { pyType: "bool", value: v };
     }
     case `${YAML_TAG}int`:
       return constructInt(text);

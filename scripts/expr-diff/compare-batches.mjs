@@ -1,7 +1,8 @@
 // What the expression fuzzers that compare with jinja-compare.mjs share: for
 // each of `--batches` seeds from `--seed`, a case file of `--count` generated
 // cases (`__float:X` strings written as raw float literals), compared with
-// the oracle; the exit code is 1 when any batch differs.
+// the oracle; the exit code is 1 when any batch differs. `--messages` is passed
+// on (error messages compared too, with Orquesta as the oracle).
 
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -32,7 +33,14 @@ export function compareBatches(name, generate, oracle = [], defaultCount = 2000)
     try {
       execFileSync(
         process.execPath,
-        [resolve(here, "jinja-compare.mjs"), file, "--limit", limit, ...oracle],
+        [
+          resolve(here, "jinja-compare.mjs"),
+          file,
+          "--limit",
+          limit,
+          ...oracle,
+          ...(process.argv.includes("--messages") ? ["--messages"] : []),
+        ],
         {
           stdio: "inherit",
         },
