@@ -21,6 +21,7 @@ import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
 import type { CallArgs, JinjaExpr } from "./ast";
 import { type AutoescapeState, autoescapeOff, markupJoin } from "./autoescape";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
+import { checkCompile } from "./fold-check";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
@@ -357,6 +358,6 @@ export function callValue(callee: PyValue, args: PyValue[], kwargs: PyDict): PyV
 
 /** Evaluates one expression against a workflow context. */
 export function evaluateJinjaExpression(ast: JinjaExpr, env: ExprEnv): PyValue {
-  checkNames(ast);
+  checkCompile(ast);
   return new Evaluator(env).eval(ast, new Scope(env));
 }

@@ -15,7 +15,8 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import type { JinjaExpr, JinjaStmt, JinjaTarget, JinjaTemplate } from "./ast";
 import { asMarkup } from "./autoescape";
-import { checkNames, Evaluator, isConst } from "./evaluate";
+import { Evaluator, isConst } from "./evaluate";
+import { checkCompile, checkFolding } from "./fold-check";
 import { Markup } from "./markup";
 import { escapeValue, isTrue, iterate, toStr } from "./protocol";
 import { Scope } from "./scope";
@@ -374,37 +375,63 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
   checkFilterAndTestNames(stmts);
 }
 
-function checkFilterAndTestNames(stmts: readonly JinjaStmt[]): void {
+/**
+ * Each statement's expressions in order: folding errors, then unknown names
+ * (`check`). Inside `if` bodies Jinja checks names only when they run, but
+ * still folds at compile time.
+ */
+function checkFilterAndTestNames(
+  stmts: readonly JinjaStmt[],
+  check: (e: JinjaExpr) => void = checkCompile,
+): void {
   for (const s of stmts) {
     switch (s.kind) {
       case "output":
-        checkNames(s.expr);
+        check(s.expr);
+        break;
+      case "if":
+        checkFolding(s.test);
+        checkFilterAndTestNames(s.body, checkFolding);
+        for (const e of s.elifs) {
+          checkFolding(e.test);
+          checkFilterAndTestNames(e.body, checkFolding);
+        }
+        checkFilterAndTestNames(s.else_, checkFolding);
         break;
       case "for":
-        checkNames(s.iter);
-        checkFilterAndTestNames(s.body);
-        checkFilterAndTestNames(s.else_);
+        // a loop filter (`for x in y if t`) is compiled before the iterable
+        if (s.test) check(s.test);
+        check(s.iter);
+        checkFilterAndTestNames(s.body, check);
+        checkFilterAndTestNames(s.else_, check);
         break;
       case "assign":
-        checkNames(s.value);
+        check(s.value);
+        break;
+      case "with":
+        for (const v of s.values) check(v);
+        checkFilterAndTestNames(s.body, check);
+        break;
+      case "macro":
+        for (const d of s.defaults) check(d);
+        checkFilterAndTestNames(s.body, check);
         break;
       case "assignblock":
-      case "with":
-      case "macro":
       case "block":
-        checkFilterAndTestNames(s.body);
+        checkFilterAndTestNames(s.body, check);
         break;
       case "callblock":
-        checkNames(s.call);
-        checkFilterAndTestNames(s.body);
+        check(s.call);
+        for (const d of s.defaults) check(d);
+        checkFilterAndTestNames(s.body, check);
         break;
       case "filterblock":
-        checkNames(s.filter);
-        checkFilterAndTestNames(s.body);
+        check(s.filter);
+        checkFilterAndTestNames(s.body, check);
         break;
       case "autoescape":
-        checkNames(s.value);
-        checkFilterAndTestNames(s.body);
+        check(s.value);
+        checkFilterAndTestNames(s.body, check);
         break;
     }
   }

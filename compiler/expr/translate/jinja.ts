@@ -10,7 +10,8 @@ import { lookupFunction } from "../../../runtime/stdlib/functions/registry";
 import { PyError } from "../../../runtime/stdlib/py/value";
 import { isDictAttribute } from "../jinja/access";
 import type { CallArgs, JinjaExpr, JinjaStmt, JinjaTemplate } from "../jinja/ast";
-import { checkNames, foldsLeftOnly, isConst, needsFoldCheck } from "../jinja/evaluate";
+import { foldsLeftOnly, isConst, needsFoldCheck } from "../jinja/evaluate";
+import { checkCompile } from "../jinja/fold-check";
 import {
   jinjaSyntaxError,
   parseJinjaExpression,
@@ -309,7 +310,7 @@ export function translateJinjaExpression(exprText: string, rt: ts.Expression): t
   return guarded(() => {
     let body: ts.Expression;
     try {
-      checkNames(ast);
+      checkCompile(ast);
       body = new JinjaTranslator(rt, true).expr(ast);
     } catch (e) {
       if (e instanceof Untranslatable) throw e;

@@ -1,8 +1,9 @@
 // Error messages as a workflow's trace shows them (the golden README's rule:
 // "Unable to evaluate expression '<expr>'." up to the detail, any other
 // message exactly), where orqc's differed from Orquesta's: a string result
-// rendered again that fails, a strict undefined used as a key, and the
-// KeyError of a YAML `!!bool` that is no boolean. The
+// rendered again that fails, a strict undefined used as a key, the
+// KeyError of a YAML `!!bool` that is no boolean, and Jinja's compile-time
+// errors from constant folding (`'a'.nope ~ x` fails before x is read). The
 // expected results and messages were recorded from Orquesta's evaluate() by
 // scripts/expr-diff/record-findings.mjs --messages; every case runs through
 // the evaluator and through translated code.
