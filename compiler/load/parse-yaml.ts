@@ -66,6 +66,17 @@ class TooDeep extends Error {
   }
 }
 
+/** The source node each built scalar came from: the same one for an anchor and its aliases. */
+const SCALAR_ORIGIN = new WeakMap<YScalar, object>();
+
+/**
+ * The source node a scalar was built from (parseYamlData's trees): an anchored
+ * scalar and its aliases share it, as they share one object in PyYAML.
+ */
+export function scalarOrigin(scalar: YScalar): object | undefined {
+  return SCALAR_ORIGIN.get(scalar);
+}
+
 /** Thrown out of the builder when aliases expand past the budget. */
 class AliasExpansion extends Error {
   constructor(readonly range: Range) {
@@ -133,9 +144,16 @@ class Builder {
       if (depth === 0) this.outerAlias = range;
       const built = this.build(target, range, depth + 1);
       if (depth === 0) this.outerAlias = undefined;
-      return { ...built, range };
+      const copy = { ...built, range };
+      const origin = built.kind === "scalar" ? SCALAR_ORIGIN.get(built) : undefined;
+      if (origin && copy.kind === "scalar") SCALAR_ORIGIN.set(copy, origin);
+      return copy;
     }
-    if (isScalar(node)) return this.scalar(node);
+    if (isScalar(node)) {
+      const scalar = this.scalar(node);
+      SCALAR_ORIGIN.set(scalar, node);
+      return scalar;
+    }
     if (isSeq(node)) {
       const range = this.rangeOf(node);
       this.enter(1, range);

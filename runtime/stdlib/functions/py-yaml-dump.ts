@@ -159,11 +159,18 @@ class Emitter {
   private readonly indents: (number | null)[] = [];
   readonly bestWidth = 80;
 
+  /** Anchors of the objects written more than once (see anchorsOf), and which were written already. */
+  private readonly anchors: ReadonlyMap<object, string>;
+  private readonly anchored = new Set<object>();
+
   constructor(
     readonly bestIndent: number,
     readonly allowUnicode: boolean,
     readonly originalKey: (d: PyDict, text: string) => PyValue = (_d, text) => text,
-  ) {}
+    anchors: ReadonlyMap<object, string> = new Map(),
+  ) {
+    this.anchors = anchors;
+  }
 
   write(data: string): void {
     this.column += [...data].length;
@@ -219,6 +226,15 @@ class Emitter {
       return;
     }
     if (v instanceof PySet) throw new PyError("RepresenterError", "cannot represent an object");
+    const anchor = typeof v === "object" && v !== null ? this.anchors.get(v) : undefined;
+    if (anchor !== undefined) {
+      if (this.anchored.has(v as object)) {
+        this.indicator(`*${anchor}`, true);
+        return;
+      }
+      this.anchored.add(v as object);
+      this.indicator(`&${anchor}`, true);
+    }
     const [text, implicit] = scalarText(v);
     this.increaseIndent(true);
     this.scalar(text, implicit, ctx.simpleKey);
@@ -398,13 +414,40 @@ function scalarText(v: PyValue): [string, boolean] {
   throw new PyError("RepresenterError", `cannot represent an object: ${pyTypeName(v)}`);
 }
 
+/**
+ * PyYAML's serializer anchors a node met twice: `&id001` where it is first
+ * written, `*id001` after. StackStorm's to_yaml_string rebuilds every dict and
+ * list first (mongodb_to_python_types), so only the objects it keeps can be met
+ * twice: dates and datetimes (a YAML alias, a variable used twice). Anchors are
+ * numbered in the order of the second meetings, in the order nodes are written.
+ */
+function anchorsOf(value: PyValue, originalKey: (d: PyDict, text: string) => PyValue): Map<object, string> {
+  const seen = new Set<object>();
+  const anchors = new Map<object, string>();
+  const visit = (v: PyValue): void => {
+    const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
+    if (items) for (const item of items) visit(item);
+    else if (isDict(v)) {
+      for (const { text } of sortedKeys(dictKeys(v).map((text) => ({ text, key: originalKey(v, text) }))))
+        visit(v[text]!);
+    } else if (v instanceof PyDate || v instanceof PyDateTime) {
+      if (!seen.has(v)) seen.add(v);
+      else if (!anchors.has(v)) anchors.set(v, `id${String(anchors.size + 1).padStart(3, "0")}`);
+    }
+  };
+  visit(value);
+  return anchors;
+}
+
 /** yaml.safe_dump(value, default_flow_style=False, ...). */
 export function pyYamlSafeDump(value: PyValue, options: YamlDumpOptions = {}): string {
   const indent = options.indent ?? 2;
+  const originalKey = options.originalKey ?? ((_d: PyDict, text: string) => text);
   const emitter = new Emitter(
     indent > 1 && indent < 10 ? indent : 2,
     options.allowUnicode ?? false,
-    options.originalKey,
+    originalKey,
+    anchorsOf(value, originalKey),
   );
   emitter.node(value, { mapping: false, simpleKey: false });
   emitter.writeIndent();

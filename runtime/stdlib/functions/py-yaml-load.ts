@@ -4,7 +4,7 @@
 // PyYAML refuses raises its exception, and timestamps are Python's date and
 // datetime objects (workflow files keep them as their text).
 
-import { parseYamlData } from "../../../compiler/load/parse-yaml";
+import { parseYamlData, scalarOrigin } from "../../../compiler/load/parse-yaml";
 import { resolvePlainScalar, timestampValue } from "../../../compiler/load/pyyaml-scalar";
 import { toPyValue, type YNode } from "../../../compiler/load/yaml-node";
 import type { PyDict } from "../py/value";
@@ -20,12 +20,23 @@ export function plainReadsAsStr(text: string): boolean {
   return "pyType" in resolved && resolved.pyType === "str";
 }
 
-function build(node: YNode, setKey: SetKey): PyValue {
-  if (node.kind === "seq") return node.items.map((item) => build(item, setKey));
-  if (node.kind === "scalar")
-    return node.pyType === "timestamp" ? timestampValue(String(node.value)) : toPyValue(node);
+/**
+ * Timestamps are objects: an anchored one and its aliases are one date (which
+ * to_yaml_string then writes with an anchor), as PyYAML's constructor shares it.
+ */
+function build(node: YNode, setKey: SetKey, dates: Map<object, PyValue>): PyValue {
+  if (node.kind === "seq") return node.items.map((item) => build(item, setKey, dates));
+  if (node.kind === "scalar") {
+    if (node.pyType !== "timestamp") return toPyValue(node);
+    const origin = scalarOrigin(node);
+    const known = origin ? dates.get(origin) : undefined;
+    if (known !== undefined) return known;
+    const value = timestampValue(String(node.value));
+    if (origin) dates.set(origin, value);
+    return value;
+  }
   const d: PyDict = {};
-  for (const pair of node.pairs) setKey(d, build(pair.key, setKey), build(pair.value, setKey));
+  for (const pair of node.pairs) setKey(d, build(pair.key, setKey, dates), build(pair.value, setKey, dates));
   return d;
 }
 
@@ -33,5 +44,5 @@ function build(node: YNode, setKey: SetKey): PyValue {
 export function pyYamlSafeLoad(text: string, setKey: SetKey): PyValue {
   const data = parseYamlData(text);
   if ("error" in data) throw new PyError(data.type, data.error);
-  return data.root === null ? null : build(data.root, setKey);
+  return data.root === null ? null : build(data.root, setKey, new Map());
 }
