@@ -102,6 +102,10 @@ export function callCatalog(env: ExprEnv, name: string, args: PyValue[], kwargs:
     }
     if (failure instanceof ArgumentError) throw failure;
     if (failure !== undefined && checksTypeFirst(name, args.indexOf(undefinedArgument))) throw failure;
+    // use_none(x) and zip(x) give their one argument back without using it
+    // (`x is None` is no use), so an undefined one stays undefined
+    if (args.length === 1 && (name === "zip" || (name === "use_none" && Object.keys(kwargs).length === 0)))
+      return args[0]!;
     checkDefined(undefinedArgument);
   }
   if (markupSeen()) {
