@@ -177,6 +177,24 @@ function inputFor(meta, wf) {
   return input;
 }
 
+/** The datastore keys a workflow or its parameters name (`st2kv('k')`, `st2kv.system.k`), each holding "x". */
+function namedKeys(text, meta) {
+  const all = `${text}\n${JSON.stringify(meta?.parameters ?? {})}`;
+  const store = {};
+  for (const m of all.matchAll(/st2kv\(\s*\\?['"]([^'"\\]+)\\?['"]/g)) store[m[1]] = "x";
+  for (const m of all.matchAll(/st2kv\.(system|user)\.([\w.]+)/g))
+    store[m[1] === "system" ? `system.${m[2]}` : m[2]] = "x";
+  return store;
+}
+
+/** The pack configuration keys a workflow's parameters name (`config_context.k`), each "x". */
+function namedConfig(text, meta) {
+  const all = `${text}\n${JSON.stringify(meta?.parameters ?? {})}`;
+  const config = {};
+  for (const m of all.matchAll(/config_context\.(\w+)/g)) config[m[1]] = "x";
+  return config;
+}
+
 export function genPackScenarios(packsRoot, outDir, seed, runs) {
   const packs = loadPacks(packsRoot);
   const byRef = new Map();
@@ -255,7 +273,9 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
             action: `${pack.name}.${meta?.name ?? basename(file).replace(/\.ya?ml$/, "")}`,
             pack: pack.name,
           },
-          datastore: {},
+          // every other run finds the datastore keys and pack config the workflow names
+          datastore: k % 2 === 1 ? namedKeys(text, meta) : {},
+          ...(k % 2 === 1 ? { config: namedConfig(text, meta) } : {}),
           mode: "wave",
           max_executions: 500,
         };
