@@ -99,17 +99,44 @@ export function guard<T>(language: ExprLanguage, expr: string, f: () => T): T {
  */
 export function renderAgain<T>(language: ExprLanguage, expr: string, f: () => T): T {
   try {
-    return f();
+    return deeper(language, expr, f);
   } catch (e) {
     if (e instanceof ExpressionError) {
-      const kind = language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
       throw new ExpressionError(
         e.category,
-        `${kind}: Unable to evaluate expression '${expr}'. ${e.message}`,
+        `${exceptionOf(language)}: Unable to evaluate expression '${expr}'. ${e.message}`,
         e.reason,
       );
     }
     throw e;
+  }
+}
+
+const exceptionOf = (language: ExprLanguage) =>
+  language === "yaql" ? "YaqlEvaluationException" : "JinjaEvaluationException";
+
+/**
+ * How many times a result may be rendered again inside itself: a value that
+ * holds its own expression (`t` = `{{ ctx('t') }}`) recurses until Python's
+ * recursion limit, a RecursionError wrapped once per level; here it stops at
+ * a depth the JavaScript stack holds.
+ */
+const MAX_RENDER_AGAIN = 200;
+let renderAgainDepth = 0;
+
+/** Runs a rendering of a result inside another, failing as Python's RecursionError past MAX_RENDER_AGAIN. */
+export function deeper<T>(language: ExprLanguage, expr: string, f: () => T): T {
+  if (renderAgainDepth >= MAX_RENDER_AGAIN) {
+    throw new ExpressionError(
+      "evaluation",
+      `${exceptionOf(language)}: Unable to evaluate expression '${expr}'. RecursionError: maximum recursion depth exceeded${language === "jinja" ? " while calling a Python object" : ""}`,
+    );
+  }
+  renderAgainDepth++;
+  try {
+    return f();
+  } finally {
+    renderAgainDepth--;
   }
 }
 

@@ -8,6 +8,7 @@ import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
 import { stripDelimiter } from "../find";
+import { deeper } from "../render";
 import type { YaqlNode } from "./ast";
 import { evaluateYaql } from "./evaluate";
 import { YaqlSyntaxError } from "./lexer";
@@ -57,7 +58,10 @@ export function renderYaqlText(text: string, env: ExprEnv): PyValue {
   for (const expr of exprs) {
     try {
       let result = evaluateYaql(parseCached(stripYaqlDelimiters(expr)), env);
-      if (typeof result === "string") result = renderYaqlText(result, env);
+      if (typeof result === "string") {
+        const again = result;
+        result = deeper("yaql", expr, () => renderYaqlText(again, env));
+      }
       const current = output as string;
       if (exprs.length > 1 || current.length > expr.length)
         output = current.replaceAll(expr, () => yaqlResultText(result));

@@ -2,6 +2,7 @@
 // be compiled thunks, so every call, operator, indexer and attribute access
 // goes through the evaluator's own overload dispatch (compiler/expr/yaql).
 
+import { deeper } from "../../../compiler/expr/render";
 import type { BinaryNode, YaqlArg, YaqlNode } from "../../../compiler/expr/yaql/ast";
 import { YaqlContext } from "../../../compiler/expr/yaql/context";
 import {
@@ -186,7 +187,9 @@ export function runDataPath(
       for (; i < attrs.length; i++) value = e.attribute(value, attrs[i]!, c);
       result = convertOutput(value);
     }
-    return typeof result === "string" && result.includes("<%") ? renderYaqlText(result, env) : result;
+    if (typeof result !== "string" || !result.includes("<%")) return result;
+    const again = result;
+    return deeper("yaql", exprText, () => renderYaqlText(again, env));
   } catch (e) {
     throw toExpressionError(e, exprText);
   }
@@ -303,7 +306,10 @@ export function run(env: ExprEnv, exprText: string, body: Thunk): PyValue {
   try {
     let result = convertOutput(body(new CompiledEngine(env), new YaqlContext()));
     // Rendering a string again only changes one holding `<%`.
-    if (typeof result === "string" && result.includes("<%")) result = renderYaqlText(result, env);
+    if (typeof result === "string" && result.includes("<%")) {
+      const again = result;
+      result = deeper("yaql", exprText, () => renderYaqlText(again, env));
+    }
     return result;
   } catch (e) {
     throw toExpressionError(e, exprText);

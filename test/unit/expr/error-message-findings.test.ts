@@ -4,7 +4,8 @@
 // rendered again that fails, a strict undefined used as a key, the
 // KeyError of a YAML `!!bool` that is no boolean, and Jinja's compile-time
 // errors from constant folding (`'a'.nope ~ x` fails before x is read),
-// and use_none/zip handing an undefined argument back. The
+// use_none/zip handing an undefined argument back, and a value that renders
+// itself again until the recursion limit. The
 // expected results and messages were recorded from Orquesta's evaluate() by
 // scripts/expr-diff/record-findings.mjs --messages; every case runs through
 // the evaluator and through translated code.
