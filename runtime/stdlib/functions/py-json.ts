@@ -134,6 +134,10 @@ export interface LoadsOptions {
 }
 
 const INT_MIN = -(2n ** 63n);
+/** orjson's nesting limit. */
+const ORJSON_MAX_DEPTH = 1024;
+/** About where CPython's json decoder meets the recursion limit (1,000 frames, some in use already). */
+const JSON_MAX_DEPTH = 980;
 const UINT_MAX = 2n ** 64n - 1n;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -226,25 +230,42 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
       }
     }
   };
-  const array = (): PyValue[] => {
+  // orjson refuses a 1025th level (the position after its bracket); Python's
+  // json decoder recurses until the interpreter's recursion limit.
+  let depth = 0;
+  const enter = (kind: "array" | "object") => {
     pos++;
+    depth++;
+    if (orjson && depth > ORJSON_MAX_DEPTH) fail("depth limit exceeded");
+    if (!orjson && depth > JSON_MAX_DEPTH)
+      throw new PyError(
+        "RecursionError",
+        `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`,
+      );
+  };
+  const leave = <T extends PyValue>(v: T): T => {
+    depth--;
+    return take(1, v);
+  };
+  const array = (): PyValue[] => {
+    enter("array");
     const out: PyValue[] = [];
     ws();
-    if (text[pos] === "]") return take(1, out);
+    if (text[pos] === "]") return leave(out);
     for (;;) {
       ws();
       out.push(value());
       ws();
       if (text[pos] === ",") pos++;
-      else if (text[pos] === "]") return take(1, out);
+      else if (text[pos] === "]") return leave(out);
       else fail("Expecting ',' delimiter");
     }
   };
   const object = (): PyDict => {
-    pos++;
+    enter("object");
     const out: PyDict = {};
     ws();
-    if (text[pos] === "}") return take(1, out);
+    if (text[pos] === "}") return leave(out);
     for (;;) {
       ws();
       if (text[pos] !== '"') fail("Expecting property name enclosed in double quotes");
@@ -256,7 +277,7 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
       dictSet(out, key, value());
       ws();
       if (text[pos] === ",") pos++;
-      else if (text[pos] === "}") return take(1, out);
+      else if (text[pos] === "}") return leave(out);
       else fail("Expecting ',' delimiter");
     }
   };
