@@ -112,7 +112,11 @@ function renderAll(
     try {
       const text = complex.get(name);
       const rendered = renderTemplate(text ?? (raw[name] as string), known);
-      dictSet(known, name, text === undefined ? rendered : pyJsonLoads(String(rendered)));
+      dictSet(
+        known,
+        name,
+        text === undefined ? rendered : pyJsonLoads(String(rendered), { recursionLimit: true }),
+      );
     } catch (e) {
       // StackStorm's ParamException.
       const reason = e instanceof Error ? e.message : String(e);

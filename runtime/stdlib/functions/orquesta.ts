@@ -132,7 +132,7 @@ registerFunction(
     // YAQL passes most mappings as FrozenDict, which is not a dict: Jinja's and YAQL's plain dicts come back.
     if (isDict(s) && (language !== "yaql" || isPlainDict(s))) return s;
     if (typeof s !== "string") throw new PyError("TypeError", "Given object is not typeof string.");
-    return markPlainDeep(pyJsonLoads(s));
+    return markPlainDeep(pyJsonLoads(s, { recursionLimit: true }));
   },
   { ...FROZEN_ARGUMENTS, typeCheckedFirst: [0] },
 );

@@ -131,6 +131,12 @@ export interface LoadsOptions {
    * [-2**63, 2**64 - 1] read as floats, and surrogates only in valid pairs.
    */
   readonly orjson?: boolean;
+  /**
+   * json.loads as an expression function calls it: past about 1,000 levels of
+   * nesting Python's decoder meets the interpreter's recursion limit
+   * (RecursionError). Without it, data files load at any depth the stack holds.
+   */
+  readonly recursionLimit?: boolean;
 }
 
 const INT_MIN = -(2n ** 63n);
@@ -231,13 +237,13 @@ export function pyJsonLoads(text: string, options: LoadsOptions = {}): PyValue {
     }
   };
   // orjson refuses a 1025th level (the position after its bracket); Python's
-  // json decoder recurses until the interpreter's recursion limit.
+  // json decoder recurses until the interpreter's recursion limit (see LoadsOptions).
   let depth = 0;
   const enter = (kind: "array" | "object") => {
     pos++;
     depth++;
     if (orjson && depth > ORJSON_MAX_DEPTH) fail("depth limit exceeded");
-    if (!orjson && depth > JSON_MAX_DEPTH)
+    if (options.recursionLimit && depth > JSON_MAX_DEPTH)
       throw new PyError(
         "RecursionError",
         `maximum recursion depth exceeded while decoding a JSON ${kind} from a unicode string`,
