@@ -377,13 +377,16 @@ export function checkTemplateNames(stmts: readonly JinjaStmt[]): void {
 
 /**
  * Each statement's expressions in order: folding errors, then unknown names
- * (`check`). Inside `if` bodies Jinja checks names only when they run, but
- * still folds at compile time.
+ * (`check`). Jinja checks names only when they run in an `if` (its test and
+ * the statements of its branches, a "soft" frame) but still folds there at
+ * compile time; loop, macro, `with`, block, filter and autoescape bodies are
+ * checked at compile time again (recorded from Orquesta).
  */
 function checkFilterAndTestNames(
   stmts: readonly JinjaStmt[],
   check: (e: JinjaExpr) => void = checkCompile,
 ): void {
+  const inner = checkCompile;
   for (const s of stmts) {
     switch (s.kind) {
       case "output":
@@ -399,39 +402,39 @@ function checkFilterAndTestNames(
         checkFilterAndTestNames(s.else_, checkFolding);
         break;
       case "for":
-        // a loop filter (`for x in y if t`) is compiled before the iterable
-        if (s.test) check(s.test);
+        // a loop filter (`for x in y if t`) is compiled first, in a frame of its own
+        if (s.test) inner(s.test);
         check(s.iter);
-        checkFilterAndTestNames(s.body, check);
-        checkFilterAndTestNames(s.else_, check);
+        checkFilterAndTestNames(s.body, inner);
+        checkFilterAndTestNames(s.else_, inner);
         break;
       case "assign":
         check(s.value);
         break;
       case "with":
         for (const v of s.values) check(v);
-        checkFilterAndTestNames(s.body, check);
+        checkFilterAndTestNames(s.body, inner);
         break;
       case "macro":
-        for (const d of s.defaults) check(d);
-        checkFilterAndTestNames(s.body, check);
+        for (const d of s.defaults) inner(d);
+        checkFilterAndTestNames(s.body, inner);
         break;
       case "assignblock":
       case "block":
-        checkFilterAndTestNames(s.body, check);
+        checkFilterAndTestNames(s.body, inner);
         break;
       case "callblock":
+        for (const d of s.defaults) inner(d);
+        checkFilterAndTestNames(s.body, inner);
         check(s.call);
-        for (const d of s.defaults) check(d);
-        checkFilterAndTestNames(s.body, check);
         break;
       case "filterblock":
-        check(s.filter);
-        checkFilterAndTestNames(s.body, check);
+        inner(s.filter);
+        checkFilterAndTestNames(s.body, inner);
         break;
       case "autoescape":
         check(s.value);
-        checkFilterAndTestNames(s.body, check);
+        checkFilterAndTestNames(s.body, inner);
         break;
     }
   }
