@@ -7,7 +7,8 @@
 // entries are compared the way the golden traces are (messages of syntax and
 // expression entries are informational).
 // Usage: ORQUESTA_SRC=DIR [YAQL_SRC=DIR] node scripts/orquesta-inspect/fuzz-inspect.mjs [N=400] [SEED=1] [--corpus]
-// --corpus: damaged copies of the corpus workflows (corpus-mutants.mjs) instead of random ones.
+// --corpus: damaged copies of the corpus workflows (corpus-mutants.mjs) instead of random ones;
+// --corpus=DIR: of the workflows under DIR (any folder of packs) instead of ../shared/corpus.
 // Prints a summary and the smallest differing workflows; exit 1 when any differ.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -18,11 +19,15 @@ import { corpusWorkflows, mutateWorkflow } from "./corpus-mutants.mjs";
 import { randomWorkflow } from "./random-workflow.mjs";
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const corpusFlag = process.argv.find((a) => a === "--corpus" || a.startsWith("--corpus="));
 const N = Number(positional[0] ?? 400);
 const SEED = Number(positional[1] ?? 1);
-const fromCorpus = process.argv.includes("--corpus");
+const fromCorpus = corpusFlag !== undefined;
 const root = resolve(import.meta.dirname, "../..");
-const corpus = fromCorpus ? corpusWorkflows(resolve(root, "../shared/corpus")) : [];
+const corpusDir = corpusFlag?.startsWith("--corpus=")
+  ? resolve(corpusFlag.slice(9))
+  : resolve(root, "../shared/corpus");
+const corpus = fromCorpus ? corpusWorkflows(corpusDir) : [];
 
 /** The i-th workflow text of this run. */
 function workflowText(i) {
