@@ -2,7 +2,8 @@
 // --corpus): the real corpus workflows under new action outcomes. Each variant
 // flips some scripted statuses (succeeded <-> failed, sometimes timeout or
 // canceled), shortens or lengthens outcome lists (a used-up list falls back to
-// the default outcome) and exchanges results between executions of a task,
+// the default outcome), exchanges results between executions of a task, and
+// gives some results values of other types, missing keys or expression text,
 // recursively through sub-workflow scripts. Paths stay relative to shared/.
 //
 //   node scripts/trace-diff/gen-corpus-mutants.mjs DIR SEED COUNT [GOLDEN_TRACES_DIR]
@@ -14,8 +15,26 @@ import { rng } from "./gen-cases.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
+const ODD_VALUES = [null, 0, 1.5, "", "x", "1", "true", [], ["a", "b"], {}, { k: "v" }, "{{ 1 }}", "<% 2 %>"];
+
+/** A result with some values swapped for values of another type, some keys dropped. */
+function mutateResult(r, v) {
+  if (Array.isArray(v)) return v.map((x) => (r.chance(0.15) ? r.pick(ODD_VALUES) : mutateResult(r, x)));
+  if (v !== null && typeof v === "object") {
+    const out = {};
+    for (const [k, x] of Object.entries(v)) {
+      if (r.chance(0.1)) continue;
+      out[k] = r.chance(0.15) ? r.pick(ODD_VALUES) : mutateResult(r, x);
+    }
+    return out;
+  }
+  return v;
+}
+
 function mutateOutcome(r, o) {
   const out = { ...o };
+  // the values a workflow reads from results: other types, missing keys, expression text
+  if (out.result !== undefined && r.chance(0.25)) out.result = mutateResult(r, out.result);
   if (r.chance(0.3)) {
     const status = out.status ?? "succeeded";
     out.status =
