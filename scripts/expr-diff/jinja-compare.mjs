@@ -53,10 +53,14 @@ export function comparedMessage(message, withClass) {
 export function difference(want, got, messages = false) {
   if (want.error_type !== undefined || got.error_type !== undefined) {
     if (want.error_type !== got.error_type) return "error category";
-    if (messages && typeof want.message === "string" && typeof got.message === "string")
+    if (messages && typeof want.message === "string" && typeof got.message === "string") {
+      // orquesta_evaluate.py keeps 300 characters of a message: a longer one is compared as far as it goes
+      if (want.message.length >= 300)
+        return got.message.replace(/^\w+: /, "").startsWith(want.message) ? undefined : "error message";
       return comparedMessage(want.message, false) === comparedMessage(got.message, true)
         ? undefined
         : "error message";
+    }
     return undefined;
   }
   if (want.type !== got.type) return "type";
