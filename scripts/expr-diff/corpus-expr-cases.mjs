@@ -92,6 +92,27 @@ function readsOf(expr) {
 function leafOf(r, variant, name) {
   if (variant === 0) return `${name}-1`;
   if (variant === 1) return r.pick([0, 1, 100, -5, 2.5]);
+  if (variant % 4 === 3)
+    return r.pick([
+      "ünïcødé ☃",
+      "  padded  ",
+      "line1\nline2",
+      'it\'s "quoted"',
+      "%s %d {0}",
+      "<% 1 %>",
+      "{{ 2 }}",
+      "10.0.0.1/24",
+      "2024-01-02T03:04:05Z",
+      "1e3",
+      "-0",
+      2 ** 53,
+      1e20,
+      -0.0,
+      [null],
+      [[1, 2], [3]],
+      { a: { b: [1, { c: "d" }] } },
+      { "": 1, " ": 2 },
+    ]);
   return r.pick([
     `${name}-1`,
     "a,b,c",

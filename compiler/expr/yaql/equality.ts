@@ -3,7 +3,7 @@
 
 import { PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { PySet, type PyValue, pyEquals } from "../../../runtime/stdlib/py/value";
-import { isSetLike, itemsOf, yHashKey } from "./values";
+import { isSetLike, toArray, yHashKey } from "./values";
 
 export function yEquals(a: PyValue, b: PyValue): boolean {
   if (a instanceof PyTimedelta && b instanceof PyTimedelta) return a.us === b.us;
@@ -13,7 +13,7 @@ export function yEquals(a: PyValue, b: PyValue): boolean {
 
 /** Set equality where one side is a mapping view (Python's Set ABC). */
 function sameSet(a: PyValue, b: PyValue): boolean {
-  const left = new Set([...itemsOf(a)].map(yHashKey));
-  const right = [...itemsOf(b)].map(yHashKey);
+  const left = new Set(toArray(a).map(yHashKey));
+  const right = toArray(b).map(yHashKey);
   return right.every((k) => left.has(k)) && new Set(right).size === left.size;
 }

@@ -10,6 +10,7 @@ import { SetTable, setAlgebra } from "./py-set-table";
 import { pyIn } from "./stdlib-core";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
+  collect,
   isIterator,
   isYaqlIterable,
   isYaqlSequence,
@@ -34,14 +35,14 @@ const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
 
 function* flattenIterators(args: readonly PyValue[]): Generator<PyValue> {
   for (const t of args) {
-    if (isIterator(t)) yield* flattenIterators([...itemsOf(t)]);
+    if (isIterator(t)) yield* flattenIterators(toArray(t));
     else yield t;
   }
 }
 
 // ---------------------------------------------------------------- construction
 
-defFunction("list", [R("args", T.any)], (_, a) => new PyTuple([...flattenIterators(a.rest(0))]));
+defFunction("list", [R("args", T.any)], (_, a) => new PyTuple(collect(flattenIterators(a.rest(0)))));
 defMethod("toList", [P("collection", T.iterable)], (_, a) => {
   const v = a.v(0);
   return v instanceof PyTuple ? v : new PyTuple(toArray(v));
@@ -82,8 +83,8 @@ defMethod(
     return markPlainDict(out);
   },
 );
-defFunction("set", [R("args", T.any)], (_, a) => new YSet(flattenIterators(a.rest(0))));
-defMethod("toSet", [P("collection", T.iterable)], (_, a) => new YSet(iterate(a.v(0))));
+defFunction("set", [R("args", T.any)], (_, a) => new YSet(collect(flattenIterators(a.rest(0)))));
+defMethod("toSet", [P("collection", T.iterable)], (_, a) => new YSet(collect(iterate(a.v(0)))));
 
 // ---------------------------------------------------------------- dict access
 
@@ -155,7 +156,7 @@ defMethod("containsValue", [P("dict", T.mapping), P("value", T.any)], (_, a) =>
 defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, a) => {
   const [l, r] = [a.v(0), a.v(1)];
   if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
-  if (l instanceof PySet && r instanceof PySet) return new YSet([...itemsOf(l), ...iterate(r)]);
+  if (l instanceof PySet && r instanceof PySet) return new YSet([...toArray(l), ...collect(iterate(r))]);
   return iter(
     (function* () {
       yield* itemsOf(l);
@@ -293,11 +294,11 @@ function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
 type SetOp = Parameters<typeof setAlgebra>[0];
 /** A set's CPython table: kept by set algebra results, rebuilt from insertion order for sets made by inserting. */
 const tableOf = (v: PyValue): SetTable | undefined =>
-  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build([...itemsOf(v)]);
+  v instanceof YSet ? (v.cpythonTable ?? SetTable.build(v.values())) : SetTable.build(toArray(v));
 
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "union");
-  return algebra("union", left, a.v(1), new YSet([...itemsOf(left), ...iterate(a.v(1))]));
+  return algebra("union", left, a.v(1), new YSet([...toArray(left), ...collect(iterate(a.v(1)))]));
 });
 // CPython walks the smaller operand (the right one when sizes are equal) and
 // keeps its members, so of two equal members (1 and true) the smaller set's survives.
@@ -305,25 +306,25 @@ defMethod("intersect", [P("left", T.set), P("right", T.set)], (_, a) => {
   const l = frozen(a.v(0), "intersection");
   const [left, right] = [asSet(l), asSet(a.v(1))];
   const [walked, probed] = right.size > left.size ? [left, right] : [right, left];
-  return algebra("intersection", l, a.v(1), new YSet([...itemsOf(walked)].filter((x) => probed.has(x))));
+  return algebra("intersection", l, a.v(1), new YSet(toArray(walked).filter((x) => probed.has(x))));
 });
 const difference = (l: PyValue, r: PyValue) => {
   const right = setOf(r);
   const left = frozen(l, "difference");
-  return algebra("difference", left, r, new YSet([...itemsOf(left)].filter((x) => !right.has(x))));
+  return algebra("difference", left, r, new YSet(toArray(left).filter((x) => !right.has(x))));
 };
 defMethod("difference", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defFunction("#operator_-", [P("left", T.set), P("right", T.set)], (_, a) => difference(a.v(0), a.v(1)));
 defMethod("symmetricDifference", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "symmetric_difference");
   const [l, r] = [setOf(left), setOf(a.v(1))];
-  const members = [...[...itemsOf(l)].filter((x) => !r.has(x)), ...[...itemsOf(r)].filter((x) => !l.has(x))];
+  const members = [...toArray(l).filter((x) => !r.has(x)), ...toArray(r).filter((x) => !l.has(x))];
   return algebra("symmetric_difference", left, a.v(1), new YSet(members));
 });
 // yaql's add is s.union(frozenset(values)).
 defMethod("add", [P("set", T.set), R("values", T.any)], (_, a) => {
   const left = frozen(a.v(0), "union");
   const values = new YSet(a.rest(1));
-  return algebra("union", left, values, new YSet([...itemsOf(left), ...a.rest(1)]));
+  return algebra("union", left, values, new YSet([...toArray(left), ...a.rest(1)]));
 });
 defMethod("remove", [P("set", T.set), R("values", T.any)], (_, a) => difference(a.v(0), new YSet(a.rest(1))));

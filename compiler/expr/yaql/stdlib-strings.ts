@@ -13,7 +13,7 @@ import { YaqlRegex } from "./opaque";
 import { repeatCount } from "./py-num";
 import { pySplit, pySub } from "./py-regex";
 import { defBoth, defFunction, defMethod, P, R, T } from "./types";
-import { itemsOf, iter, ydictEntries } from "./values";
+import { iter, toArray, ydictEntries } from "./values";
 import { yaqlStrFunction } from "./yaql-str";
 
 const S = T.string;
@@ -129,10 +129,14 @@ defMethod("rightSplit", [P("string", S), P("separator", SN, null), P("maxSplits"
   pySplitStr(str(a.v(0)), a.v(1), ssizeOf(a.v(2)), true),
 );
 defMethod("join", [P("sequence", T.iterable), P("separator", S)], (_, a) =>
-  [...itemsOf(a.v(0))].map(yaqlStrFunction).join(str(a.v(1))),
+  toArray(a.v(0))
+    .map(yaqlStrFunction)
+    .join(str(a.v(1))),
 );
 defMethod("join", [P("separator", S), P("sequence", T.iterable)], (_, a) =>
-  [...itemsOf(a.v(1))].map(yaqlStrFunction).join(str(a.v(0))),
+  toArray(a.v(1))
+    .map(yaqlStrFunction)
+    .join(str(a.v(0))),
 );
 defFunction("str", [P("value", T.any)], (_, a) => yaqlStrFunction(a.v(0)));
 defFunction("concat", [R("args", S)], (_, a) => a.rest(0).join(""));

@@ -18,7 +18,6 @@ import {
   PySet,
   PyTuple,
   type PyValue,
-  pyEquals,
   pyTypeName,
   truthy,
 } from "../../../runtime/stdlib/py/value";
@@ -53,7 +52,7 @@ export class OrderingIterable extends YaqlView {
     gt: (a: PyValue, b: PyValue) => boolean,
   ) {
     super("OrderingIterable", () => {
-      const items = [...itemsOf(source)];
+      const items = toArray(source);
       const keyed = items.map((v) => ({ v, keys: new Map<number, PyValue>() }));
       const keyOf = (e: (typeof keyed)[number], i: number) => {
         if (!e.keys.has(i)) e.keys.set(i, this.order[i]!.selector(e.v));
@@ -301,8 +300,17 @@ export function iter(gen: Iterable<PyValue>): YaqlIter {
 export function toArray(v: PyValue, limit = 1_000_000): PyValue[] {
   if (Array.isArray(v)) return v;
   if (v instanceof PyTuple) return [...v.items];
+  return collect(itemsOf(v), limit);
+}
+
+/**
+ * The items of a lazy source in an array, at most `limit` of them: past that,
+ * yaql's CollectionTooLargeException instead of an endless loop or an array
+ * past what JavaScript can hold (`list(range(10**20))`, `sequence()`).
+ */
+export function collect(items: Iterable<PyValue>, limit = 1_000_000): PyValue[] {
   const out: PyValue[] = [];
-  for (const x of itemsOf(v)) {
+  for (const x of items) {
     if (out.length >= limit) throw tooLarge(limit);
     out.push(x);
   }
@@ -378,7 +386,7 @@ export function handOverFrozen(v: PyValue): PyValue {
  * `zip(d.items(), ...)` pairs the item tuples.
  */
 export function handOverIterated(v: PyValue): PyValue {
-  return v instanceof YaqlView ? new PyTuple([...itemsOf(v)]) : handOverFrozen(v);
+  return v instanceof YaqlView ? new PyTuple(toArray(v)) : handOverFrozen(v);
 }
 
 /** yaql's convert_output_data: tuples and iterators become lists, sets stay sets. */

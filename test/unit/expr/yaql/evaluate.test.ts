@@ -76,6 +76,23 @@ describe("YAQL evaluation", () => {
     expect(run("generate(0, true, $ + 1).take(3)")).toEqual([0, 1, 2]);
   });
 
+  it("bounds every function that collects a lazy sequence (list, set, toSet, orderBy, join)", () => {
+    // each of these ran past what a JavaScript array can hold, and the process died
+    const huge = "range(0, 100000000000000000000)";
+    for (const expr of [
+      `list(${huge})`,
+      `set(${huge})`,
+      `${huge}.toSet()`,
+      `${huge}.orderBy($)`,
+      `', '.join(${huge})`,
+      "list(sequence())",
+    ]) {
+      expect(() => run(expr), expr).toThrow(/CollectionTooLargeException: Collection length exceeds 1000000/);
+    }
+    expect(run(`${huge}.take(3)`)).toEqual([0, 1, 2]);
+    expect(run("list(range(3), range(2))")).toEqual([0, 1, 2, 0, 1]);
+  });
+
   it("reaches that bound in time when generateMany's queue keeps growing", () => {
     // every item adds two: a queue that shifted its array took quadratic time and
     // ran for hours (the test's time limit catches that)
