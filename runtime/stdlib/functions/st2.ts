@@ -12,7 +12,9 @@ registerFunction(
   (env, args, kwargs) => {
     const [key] = bindArgs("st2kv_", [{ name: "key" }], args, {});
     if (typeof key !== "string") throw new PyError("TypeError", "Given key is not typeof string.");
-    const decrypt = dictGet(kwargs, "decrypt") ?? false;
+    // kwargs.get("decrypt", False): a given None is not False, and fails the type check
+    const given = dictGet(kwargs, "decrypt");
+    const decrypt = given === undefined ? false : given;
     if (typeof decrypt !== "boolean") throw new PyError("TypeError", "Decrypt parameter is not typeof bool.");
     const st2 = dictGet(env.ctx, "st2");
     if (!isDict(st2) || dictGet(st2, "user") === undefined) {
