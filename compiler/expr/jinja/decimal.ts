@@ -19,6 +19,8 @@ function expansion(x: number): [string, string] {
 
 /** The first `keep` digits of `digits`, rounded half to even (may carry into one more digit). */
 function roundDigits(digits: string, keep: number): string {
+  // past the exact expansion only zeros follow (a long precision pads without arithmetic)
+  if (keep >= digits.length) return digits.padEnd(keep, "0");
   const head = digits.slice(0, keep).padEnd(keep, "0");
   const rest = digits.slice(keep);
   let up = false;

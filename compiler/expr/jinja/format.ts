@@ -27,13 +27,15 @@ import { JinjaUndefined } from "./undefined";
 
 // ------------------------------------------------------------ number rendering
 
+const INT_MAX = 2 ** 31 - 1;
+
 function nonFinite(n: number): string {
   return Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
 }
 
 function fixed(n: number, prec: number): string {
   if (!Number.isFinite(n)) return nonFinite(n);
-  const text = toFixedExact(Math.abs(n), Math.min(prec, 100));
+  const text = toFixedExact(Math.abs(n), prec);
   return n < 0 ? `-${text}` : text;
 }
 
@@ -45,7 +47,7 @@ function sci(digits: string, exp: number, alt: boolean, strip: boolean): string 
 
 function expo(n: number, prec: number, upper = false): string {
   if (!Number.isFinite(n)) return nonFinite(n);
-  const [digits, exp] = toExponentialExact(Math.abs(n), Math.min(prec, 100));
+  const [digits, exp] = toExponentialExact(Math.abs(n), prec);
   const text = sci(digits, exp, false, false);
   return upper ? text.toUpperCase() : text;
 }
@@ -212,6 +214,8 @@ export function formatWithSpec(v: PyValue, spec: string): string {
   }
   const n = numberOf(v);
   const abs = Math.abs(n);
+  // CPython's float formatting takes the precision as a C int
+  if (s.precision !== undefined && s.precision > INT_MAX) throw valueError("precision too big");
   let body: string;
   if (type === "") {
     body = s.precision !== undefined ? general(abs, s.precision, s.alt, true) : floatRepr(abs);
@@ -309,6 +313,7 @@ export function percentFormat(fmt: string, arg: PyValue, escaping = false): stri
     (m: string, key: string | undefined, flags: string, width, prec, conv: string, at: number) => {
       if (m === "%%") return "%";
       const w = width === "*" ? Number(nextArg()) : width ? Number(width) : 0;
+      if (prec !== undefined && prec !== "*" && Number(prec) > INT_MAX) throw valueError("precision too big");
       const p = prec === "*" ? Number(nextArg()) : prec !== undefined ? Number(prec) : undefined;
       let v: PyValue;
       if (key !== undefined) {
