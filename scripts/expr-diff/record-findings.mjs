@@ -48,5 +48,11 @@ doc.cases = doc.cases.map((c, i) => {
   if (expected.skip !== undefined) throw new Error(`case ${i} (${c.expr}) was skipped: ${expected.skip}`);
   return { expr: c.expr, expected };
 });
-writeFileSync(file, `${JSON.stringify(doc, null, 2)}\n`);
+// JSON.stringify writes -0 as 0: keep Python's -0.0 (round(-0.4) is -0.0)
+const NEG_ZERO = "\u0000-0.0";
+const text = JSON.stringify(doc, (_k, v) => (Object.is(v, -0) ? NEG_ZERO : v), 2).replaceAll(
+  JSON.stringify(NEG_ZERO),
+  "-0.0",
+);
+writeFileSync(file, `${text}\n`);
 console.log(`${doc.cases.length} cases recorded in ${file}`);

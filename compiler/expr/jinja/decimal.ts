@@ -54,3 +54,22 @@ export function toExponentialExact(x: number, prec: number): [string, number] {
   }
   return [r, exp];
 }
+
+/** CPython's bounds for float.__round__: past them, x itself or a zero of x's sign. */
+const NDIGITS_MAX = 323;
+const NDIGITS_MIN = -308;
+
+/**
+ * Python's round(x, ndigits) for a float: the exact binary value rounded to
+ * `ndigits` places (negative: tens, hundreds ...), exact ties to even, read
+ * back as the nearest double (CPython's dtoa mode 3, then strtod).
+ */
+export function roundFloat(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0 || ndigits > NDIGITS_MAX) return x;
+  if (ndigits < NDIGITS_MIN) return 0 * x;
+  const [i, f] = expansion(Math.abs(x));
+  const keep = i.length + ndigits;
+  const scaled = keep < 0 ? "0" : roundDigits(i + f, keep);
+  const r = Number(`${scaled}e${-ndigits}`);
+  return x < 0 ? -r : r;
+}

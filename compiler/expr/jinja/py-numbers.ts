@@ -16,6 +16,7 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
+import { roundFloat } from "./decimal";
 import { toRepr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 
@@ -67,22 +68,6 @@ export function doInt(value: PyValue, dflt: PyValue, base: number): PyValue {
 
 // ------------------------------------------------------------ rounding
 
-/** Python's round(x, digits): decided on the exact binary value, ties to even. */
-function roundHalfEven(x: number, digits: number): number {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e21 || digits > 90) return x;
-  const [ip, fp] = Math.abs(x).toFixed(100).split(".") as [string, string];
-  const keep = fp.slice(0, digits);
-  const rest = fp.slice(digits);
-  let up: boolean;
-  if (rest[0]! !== "5") up = rest[0]! > "5";
-  else if (/[1-9]/.test(rest.slice(1))) up = true;
-  else up = Number((digits > 0 ? keep[digits - 1] : ip[ip.length - 1]) ?? "0") % 2 === 1;
-  const n = (BigInt(ip + keep) + (up ? 1n : 0n)).toString().padStart(digits + 1, "0");
-  const text = digits > 0 ? `${n.slice(0, -digits)}.${n.slice(-digits)}` : n;
-  const r = Number(text);
-  return x < 0 || Object.is(x, -0) ? -r : r;
-}
-
 export function pyRound(value: PyValue, precision: number): PyValue {
   if (!isNumeric(value)) throw typeError(`type ${pyTypeName(value)} doesn't define __round__ method`);
   if (!isFloat(value)) {
@@ -96,14 +81,5 @@ export function pyRound(value: PyValue, precision: number): PyValue {
       rounded += n < 0n ? -1n : 1n;
     return mkInt(rounded * unit);
   }
-  const x = numberOf(value);
-  // CPython: past about 323 digits either way the result is x itself, or a zero of x's sign
-  if (precision > 400) return value;
-  if (precision < -400) return mkFloat(0 * x);
-  if (precision < 0) {
-    const unit = 10 ** -precision;
-    return mkFloat(roundHalfEven(x / unit, 0) * unit);
-  }
-  const r = roundHalfEven(x, precision);
-  return mkFloat(r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r);
+  return mkFloat(roundFloat(numberOf(value), precision));
 }

@@ -13,6 +13,7 @@ import {
   PyError,
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
+import { roundFloat } from "../jinja/decimal";
 import { exactPow } from "./py-pow";
 
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);
@@ -186,29 +187,7 @@ export function pyRound(a: PyValue, ndigits: number): PyValue {
   if (!Number.isFinite(x)) {
     return mkFloat(x);
   }
-  if (ndigits === 0) return mkFloat(roundHalfEven(x));
-  if (ndigits > 0) {
-    if (ndigits > 22) return mkFloat(x);
-    const text = x.toFixed(ndigits);
-    // toFixed rounds exact ties away from zero; Python rounds them to even.
-    const scaled = x * 10 ** ndigits;
-    if (Math.abs(scaled - Math.trunc(scaled)) === 0.5 && Number.isSafeInteger(Math.trunc(scaled))) {
-      return mkFloat(roundHalfEven(scaled) / 10 ** ndigits);
-    }
-    return mkFloat(Number(text));
-  }
-  const p = 10 ** -ndigits;
-  return mkFloat(roundHalfEven(x / p) * p);
-}
-
-function roundHalfEven(x: number): number {
-  const f = Math.floor(x);
-  const diff = x - f;
-  let r: number;
-  if (diff > 0.5) r = f + 1;
-  else if (diff < 0.5) r = f;
-  else r = f % 2 === 0 ? f : f + 1;
-  return r === 0 && (x < 0 || Object.is(x, -0)) ? -0 : r;
+  return mkFloat(roundFloat(x, ndigits));
 }
 
 /** int(x) of a float: truncation toward zero, exact for big values. */
