@@ -307,12 +307,18 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
       ? ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"]
       : ["kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
     if (bytes === 1) return "1 Byte";
-    if (bytes < base) return `${Math.trunc(bytes)} Bytes`;
+    if (bytes < base) {
+      // f"{int(bytes)} Bytes": every digit of a large float, and int() of -inf fails
+      if (!Number.isFinite(bytes))
+        throw new PyError("OverflowError", "cannot convert float infinity to integer");
+      return `${BigInt(Math.trunc(bytes))} Bytes`;
+    }
     let unit = base;
     for (let i = 0; i < prefixes.length; i++) {
       unit = base ** (i + 2);
+      // f"{base * bytes / unit:.1f}": Python's rounding, and inf/nan as such
       if (bytes < unit || i === prefixes.length - 1)
-        return `${((base * bytes) / unit).toFixed(1)} ${prefixes[i]}`;
+        return `${percentFormat("%.1f", mkFloat((base * bytes) / unit))} ${prefixes[i]}`;
     }
     return "";
   },
