@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import YAML from "yaml";
+import { NAME, pathsAfter, placeAt, STEP, steps } from "../lib/expr-paths.mjs";
 import { rng } from "../trace-diff/gen-cases.mjs";
 
 const [seedArg, variantsArg, ...dirs] = process.argv.slice(2);
@@ -46,27 +47,6 @@ function* expressionsOf(value, path) {
       yield* expressionsOf(v, path ? `${path}.${k}` : k);
     }
   }
-}
-
-const NAME = "[A-Za-z_][A-Za-z0-9_]*";
-const STEP = String.raw`(?:\s*\.\s*(${NAME})|\s*\[\s*['"]([^'"]+)['"]\s*\]|\s*\[\s*(\d+)\s*\])`;
-const steps = (text) => {
-  const out = [];
-  for (const m of text.matchAll(new RegExp(STEP, "g")))
-    out.push(m[3] !== undefined ? Number(m[3]) : (m[1] ?? m[2]));
-  return out;
-};
-/** The paths an expression reads below a root (`ctx()`, `result()`, `item()`). */
-function pathsAfter(text, root) {
-  const paths = [];
-  for (const m of text.matchAll(new RegExp(`${root}((?:${STEP})*)`, "g"))) {
-    const p = steps(m[1] ?? "");
-    // a method call ends the data path: ctx().s.split(',')
-    const after = text.slice(m.index + m[0].length);
-    if (p.length > 0 && typeof p[p.length - 1] === "string" && /^\s*\(/.test(after)) p.pop();
-    paths.push(p);
-  }
-  return paths;
 }
 
 /** What an expression reads: ctx paths by variable, result paths, item paths, datastore keys. */
@@ -138,21 +118,6 @@ function leafOf(r, variant, name) {
   ]);
 }
 
-function place(r, variant, root, path) {
-  if (path.length === 0) return root;
-  const [head, ...rest] = path;
-  const name = String(head);
-  if (typeof head === "number") {
-    const list = Array.isArray(root) ? [...root] : [];
-    while (list.length <= head) list.push(leafOf(r, variant, name));
-    list[head] = rest.length > 0 ? place(r, variant, list[head], rest) : list[head];
-    return list;
-  }
-  const obj = root && typeof root === "object" && !Array.isArray(root) ? { ...root } : {};
-  obj[head] = rest.length > 0 ? place(r, variant, obj[head], rest) : (obj[head] ?? leafOf(r, variant, name));
-  return obj;
-}
-
 const cases = [];
 const r = rng(seed * 7907 + 3);
 for (const dir of dirs) {
@@ -171,7 +136,7 @@ for (const dir of dirs) {
       const taskName = /^tasks\.([^.[]+)/.exec(path)?.[1];
       for (let v = 0; v < variants; v++) {
         let ctx = {};
-        for (const p of reads.ctx) ctx = place(r, v, ctx, p);
+        for (const p of reads.ctx) ctx = placeAt(ctx, p, (name) => leafOf(r, v, name));
         const c = {
           id: `cx_${seed}_${cases.length}`,
           lang: /\{\{|\{%/.test(expr) ? "jinja" : "yaql",
@@ -181,7 +146,8 @@ for (const dir of dirs) {
         };
         if (reads.result.length > 0 || /succeeded\(|failed\(|completed\(|task_status\(/.test(expr)) {
           let result = reads.result.some((p) => p.length === 0) ? leafOf(r, v, "result") : {};
-          for (const p of reads.result) if (p.length > 0) result = place(r, v, result, p);
+          for (const p of reads.result)
+            if (p.length > 0) result = placeAt(result, p, (name) => leafOf(r, v, name));
           c.current_task = {
             id: taskName ?? "task1",
             route: 0,
@@ -191,7 +157,7 @@ for (const dir of dirs) {
         }
         if (reads.item.length > 0) {
           let item = reads.item.some((p) => p.length === 0) ? leafOf(r, v, "item") : {};
-          for (const p of reads.item) if (p.length > 0) item = place(r, v, item, p);
+          for (const p of reads.item) if (p.length > 0) item = placeAt(item, p, (name) => leafOf(r, v, name));
           c.current_item = item;
         }
         if (reads.keys.length > 0 && v % 2 === 0)

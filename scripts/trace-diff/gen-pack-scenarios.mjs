@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import YAML from "yaml";
+import { pathsAfter, placeAt } from "../lib/expr-paths.mjs";
 import { rng } from "./gen-cases.mjs";
 
 const CORE_RUNNERS = {
@@ -68,34 +69,7 @@ function loadPacks(root) {
 
 /** The keys a workflow reads from `result()` in a task's transitions, as paths. */
 function resultPaths(task) {
-  const text = JSON.stringify(task?.next ?? []);
-  const paths = [];
-  for (const m of text.matchAll(
-    /result\(\)((?:\s*\.\s*[A-Za-z_]\w*|\[\s*\\?['"][^'"\\]+\\?['"]\s*\]|\[\s*\d+\s*\])+)/g,
-  )) {
-    const path = [];
-    for (const p of m[1].matchAll(/\.\s*([A-Za-z_]\w*)|\[\s*\\?['"]([^'"\\]+)\\?['"]\s*\]|\[\s*(\d+)\s*\]/g))
-      path.push(p[3] !== undefined ? Number(p[3]) : (p[1] ?? p[2]));
-    // a method call ends the data path: result().stdout.split(...)
-    const call = /\.\s*([A-Za-z_]\w*)\s*$/.exec(m[1]) && /^\s*\(/.test(text.slice(m.index + m[0].length));
-    if (call) path.pop();
-    if (path.length > 0) paths.push(path);
-  }
-  return paths;
-}
-
-function withPath(base, path, leaf) {
-  if (path.length === 0) return base;
-  const [head, ...rest] = path;
-  if (typeof head === "number") {
-    const list = Array.isArray(base) ? [...base] : [];
-    while (list.length <= head) list.push(rest.length > 0 ? {} : leaf);
-    list[head] = rest.length > 0 ? withPath(list[head], rest, leaf) : leaf;
-    return list;
-  }
-  const obj = base && typeof base === "object" && !Array.isArray(base) ? { ...base } : {};
-  obj[head] = rest.length > 0 ? withPath(obj[head], rest, leaf) : (obj[head] ?? leaf);
-  return obj;
+  return pathsAfter(JSON.stringify(task?.next ?? []), String.raw`result\(\)`).filter((p) => p.length > 0);
 }
 
 function shellResult(ok, stdout) {
@@ -229,7 +203,7 @@ export function genPackScenarios(packsRoot, outDir, seed, runs) {
       const reads = resultPaths(task);
       const outcome = (ok) => {
         let result = runnerResult(runner, ok, task);
-        if (ok) for (const p of reads) result = withPath(result, p, "x");
+        if (ok) for (const p of reads) result = placeAt(result, p, () => "x");
         return ok ? { status: "succeeded", result } : { status: "failed", result };
       };
       entry.actions[name] =

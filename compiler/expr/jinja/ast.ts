@@ -147,3 +147,47 @@ export interface JinjaDiagnostic {
    */
   readonly pyType?: string;
 }
+
+/** A node's child expressions in Jinja's field order (the order the optimizer visits them). */
+export function exprChildren(n: JinjaExpr): JinjaExpr[] {
+  const out: (JinjaExpr | null | undefined)[] = [];
+  switch (n.kind) {
+    case "tuple":
+    case "list":
+      out.push(...n.items);
+      break;
+    case "dict":
+      for (const p of n.pairs) out.push(p.key, p.value);
+      break;
+    case "getattr":
+    case "unary":
+      out.push(n.node);
+      break;
+    case "getitem":
+      out.push(n.node, n.arg);
+      break;
+    case "slice":
+      out.push(n.start_, n.stop, n.step);
+      break;
+    case "call":
+    case "filter":
+    case "test":
+      out.push(n.node, ...n.args, ...n.kwargs.map((k) => k.value), n.dynArgs, n.dynKwargs);
+      break;
+    case "condexpr":
+      out.push(n.test, n.expr1, n.expr2);
+      break;
+    case "binop":
+    case "and":
+    case "or":
+      out.push(n.left, n.right);
+      break;
+    case "concat":
+      out.push(...n.nodes);
+      break;
+    case "compare":
+      out.push(n.expr, ...n.ops.map((o) => o.expr));
+      break;
+  }
+  return out.filter((c): c is JinjaExpr => c !== null && c !== undefined);
+}

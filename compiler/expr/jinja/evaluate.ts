@@ -18,7 +18,7 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { getAttr, getItem, PySlice, sliceValue } from "./access";
 import { binaryOp, powOfFoldedLeft, unaryOp } from "./arith";
-import type { CallArgs, JinjaExpr } from "./ast";
+import { type CallArgs, exprChildren, type JinjaExpr } from "./ast";
 import { type AutoescapeState, autoescapeOff, markupJoin } from "./autoescape";
 import { Filters, isKnownFilter, isKnownTest, unknownFilter, unknownTest } from "./filters";
 import { checkCompile } from "./fold-check";
@@ -130,66 +130,11 @@ export function foldsLeftOnly(node: JinjaExpr & { kind: "binop" }, folded: boole
 
 /** Raises TemplateAssertionError for unknown filters/tests outside conditional expressions. */
 export function checkNames(node: JinjaExpr): void {
-  const visit = (n: JinjaExpr | undefined | null): void => {
-    if (!n) return;
-    switch (n.kind) {
-      case "condexpr":
-        return;
-      case "filter":
-      case "test":
-        if (n.kind === "filter" ? !isKnownFilter(n.name) : !isKnownTest(n.name)) {
-          throw n.kind === "filter" ? unknownFilter(n.name) : unknownTest(n.name);
-        }
-        visit(n.node);
-        visitArgs(n);
-        return;
-      case "call":
-        visit(n.node);
-        visitArgs(n);
-        return;
-      case "tuple":
-      case "list":
-        for (const i of n.items) visit(i);
-        return;
-      case "dict":
-        for (const p of n.pairs) {
-          visit(p.key);
-          visit(p.value);
-        }
-        return;
-      case "getattr":
-      case "unary":
-        visit(n.node);
-        return;
-      case "getitem":
-        visit(n.node);
-        visit(n.arg);
-        return;
-      case "slice":
-        for (const part of [n.start_, n.stop, n.step]) visit(part);
-        return;
-      case "binop":
-      case "and":
-      case "or":
-        visit(n.left);
-        visit(n.right);
-        return;
-      case "concat":
-        for (const part of n.nodes) visit(part);
-        return;
-      case "compare":
-        visit(n.expr);
-        for (const o of n.ops) visit(o.expr);
-        return;
-    }
-  };
-  const visitArgs = (c: CallArgs) => {
-    for (const a of c.args) visit(a);
-    for (const k of c.kwargs) visit(k.value);
-    visit(c.dynArgs);
-    visit(c.dynKwargs);
-  };
-  visit(node);
+  // an inline if is a soft frame: its names are checked when they run
+  if (node.kind === "condexpr") return;
+  if (node.kind === "filter" && !isKnownFilter(node.name)) throw unknownFilter(node.name);
+  if (node.kind === "test" && !isKnownTest(node.name)) throw unknownTest(node.name);
+  for (const child of exprChildren(node)) checkNames(child);
 }
 
 export class Evaluator {

@@ -13,7 +13,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { isDict, PyError, PySet, type PyValue, typeError } from "../../../runtime/stdlib/py/value";
-import type { JinjaExpr } from "./ast";
+import { exprChildren, type JinjaExpr } from "./ast";
 import { checkNames, Evaluator, isConst } from "./evaluate";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
@@ -33,50 +33,6 @@ const OPTIMIZED = new Set<JinjaExpr["kind"]>([
   "call",
   "condexpr",
 ]);
-
-/** A node's child expressions in Jinja's field order (the order the optimizer visits them). */
-function children(n: JinjaExpr): JinjaExpr[] {
-  const out: (JinjaExpr | null | undefined)[] = [];
-  switch (n.kind) {
-    case "tuple":
-    case "list":
-      out.push(...n.items);
-      break;
-    case "dict":
-      for (const p of n.pairs) out.push(p.key, p.value);
-      break;
-    case "getattr":
-    case "unary":
-      out.push(n.node);
-      break;
-    case "getitem":
-      out.push(n.node, n.arg);
-      break;
-    case "slice":
-      out.push(n.start_, n.stop, n.step);
-      break;
-    case "call":
-    case "filter":
-    case "test":
-      out.push(n.node, ...n.args, ...n.kwargs.map((k) => k.value), n.dynArgs, n.dynKwargs);
-      break;
-    case "condexpr":
-      out.push(n.test, n.expr1, n.expr2);
-      break;
-    case "binop":
-    case "and":
-    case "or":
-      out.push(n.left, n.right);
-      break;
-    case "concat":
-      out.push(...n.nodes);
-      break;
-    case "compare":
-      out.push(n.expr, ...n.ops.map((o) => o.expr));
-      break;
-  }
-  return out.filter((c): c is JinjaExpr => c !== null && c !== undefined);
-}
 
 const NO_CONTEXT: ExprEnv = { ctx: {} };
 const NOT_CONSTANT: unique symbol = Symbol("not constant");
@@ -129,7 +85,7 @@ function checkNode(n: JinjaExpr): void {
 }
 
 function foldSubtree(n: JinjaExpr): void {
-  for (const c of children(n)) foldSubtree(c);
+  for (const c of exprChildren(n)) foldSubtree(c);
   checkNode(n);
 }
 
@@ -139,7 +95,7 @@ function generate(n: JinjaExpr): void {
     checkNames(n);
     return;
   }
-  for (const c of children(n)) generate(c);
+  for (const c of exprChildren(n)) generate(c);
 }
 
 const checked = new WeakMap<JinjaExpr, PyError | null>();
@@ -167,7 +123,7 @@ export function checkCompile(ast: JinjaExpr): void {
 export function checkFolding(ast: JinjaExpr): void {
   const visit = (n: JinjaExpr): void => {
     if (OPTIMIZED.has(n.kind)) foldSubtree(n);
-    else for (const c of children(n)) visit(c);
+    else for (const c of exprChildren(n)) visit(c);
   };
   visit(ast);
 }
