@@ -132,6 +132,9 @@ def make_st2kv(lookup):
             'The key "%s" does not exist in the StackStorm datastore (scope: %s).' % (name, scope)
         )
 
+    # StackStorm's st2kv_ is a module-level function: Python 3.10+ names it by
+    # its qualified name in argument errors ("st2kv_() takes 2 positional...").
+    st2kv_.__qualname__ = "st2kv_"
     return st2kv_
 
 
