@@ -4,7 +4,7 @@
 // failed execution (and the golden traces record it): flattened, `type` set to
 // the category, the language under `language`, sorted by (type, schema_path).
 
-import { mergeKeyLoadError } from "../load/orquesta-load";
+import { workflowLoadError } from "../load/orquesta-load";
 import { parseYaml } from "../load/parse-yaml";
 import { type JsonData, mapGet, toJsonData, type YMap, type YNode } from "../load/yaml-node";
 import { ORQUESTA_WORKFLOW_SCHEMA } from "../schema/orquesta-schema";
@@ -182,7 +182,7 @@ export function inspectOrquestaText(
 ): OrquestaInspectionError[] {
   const parsed = parseYaml({ path, text });
   const fatal = parsed.diagnostics.find((d: Diagnostic) => d.severity === "error");
-  const unmerged = mergeKeyLoadError(parsed);
+  const unmerged = workflowLoadError(parsed);
   if (fatal || unmerged) {
     const why = unmerged ?? fatal!.message.replace(/^YAML syntax error: /, "");
     const message = `Failed to load workflow definition because ${why}.`;

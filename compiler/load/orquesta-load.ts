@@ -1,7 +1,7 @@
 // What Orquesta's own YAML loader (orquesta.utils.yml.safe_load) adds to
 // PyYAML's safe_load for a workflow file: it replaces the mapping constructor
 // to refuse duplicate keys, and that constructor does not expand `<<` merge
-// keys, so a workflow holding one does not load at all.
+// keys, so a workflow holding either does not load at all.
 
 import type { Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
@@ -9,12 +9,13 @@ import { lineColOf } from "../source/source-file";
 import type { ParsedYaml } from "./parse-yaml";
 
 /**
- * A parsed file as Orquesta's loader reads a workflow: with a merge key it
- * does not load at all (no root, one ORQ1006 per merge key). Every workflow
- * reader goes through this; action metadata keeps PyYAML's merged reading.
+ * A parsed file as Orquesta's loader reads a workflow: with a merge key (one
+ * ORQ1006 each) or a duplicate key (ORQ1002, already reported) it does not
+ * load at all, so it has no root. Every workflow reader goes through this;
+ * action metadata keeps PyYAML's merged reading.
  */
 export function asWorkflowFile(parsed: ParsedYaml): ParsedYaml {
-  if (parsed.mergeKeys.length === 0) return parsed;
+  if (parsed.mergeKeys.length === 0 && parsed.duplicateKeys.length === 0) return parsed;
   const unmerged = parsed.mergeKeys.map((range: Range) =>
     diagnostic("ORQ1006", {}, { file: parsed.file, range }),
   );
@@ -22,12 +23,17 @@ export function asWorkflowFile(parsed: ParsedYaml): ParsedYaml {
 }
 
 /**
- * Orquesta's message for a workflow file it cannot load because of a merge key
- * (PyYAML's ConstructorError with its mark), or undefined when there is none.
+ * Orquesta's message for a workflow file its loader refuses although PyYAML
+ * reads it: the first merge key (PyYAML's ConstructorError with its mark) or
+ * duplicate key in the file, as the mapping constructor meets them; undefined
+ * when there is none.
  */
-export function mergeKeyLoadError(parsed: ParsedYaml): string | undefined {
-  const first = parsed.mergeKeys[0];
-  if (!first) return undefined;
-  const { line, col } = lineColOf(parsed.file, first.start);
+export function workflowLoadError(parsed: ParsedYaml): string | undefined {
+  const merge = parsed.mergeKeys[0];
+  const duplicate = parsed.duplicateKeys[0];
+  if (duplicate && (!merge || duplicate.range.start < merge.start))
+    return `found duplicate key "${duplicate.text}"`;
+  if (!merge) return undefined;
+  const { line, col } = lineColOf(parsed.file, merge.start);
   return `could not determine a constructor for the tag 'tag:yaml.org,2002:merge'\n  in "<unicode string>", line ${line}, column ${col}`;
 }

@@ -32,6 +32,16 @@ export interface ParsedYaml {
    * Orquesta's own loader does not merge: a workflow holding one does not load.
    */
   readonly mergeKeys: readonly Range[];
+  /**
+   * Keys written twice in one mapping (ORQ1002), with the text PyYAML's node
+   * holds: Orquesta's loader refuses the whole workflow file at the first one.
+   */
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+export interface DuplicateKey {
+  readonly range: Range;
+  readonly text: string;
 }
 
 const STYLE: Record<string, ScalarStyle> = {
@@ -90,6 +100,7 @@ type DuplicateKeys = "refuse" | "last";
 class Builder {
   readonly diagnostics: Diagnostic[] = [];
   readonly mergeKeys: Range[] = [];
+  readonly repeated: DuplicateKey[] = [];
   /** Set once a value PyYAML cannot construct is found: the whole file does not load. */
   unloadable = false;
   /** The exception PyYAML raises for the first such value, in PyYAML's construction order. */
@@ -263,6 +274,9 @@ class Builder {
       }
       const k = pairKey(key);
       if (this.duplicateKeys === "refuse" && own.some((p) => pairKey(p.key) === k)) {
+        const node = it.key as Scalar | null;
+        const text = typeof node?.value === "string" ? node.value : (node?.source ?? "");
+        this.repeated.push({ range: key.range, text });
         this.diagnostics.push(
           diagnostic("ORQ1002", { key: keyText(key) }, { file: this.file, range: key.range }),
         );
@@ -417,16 +431,23 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       root: null,
       diagnostics: [diagnostic("ORQ1001", { detail: bad.message }, { file, range })],
       mergeKeys: [],
+      duplicateKeys: [],
     };
   }
   const simple = parseSimpleYaml(file.text);
-  if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [] };
+  if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [], duplicateKeys: [] };
   return parseYamlFull(file);
 }
 
 /** The full parser, without the fast path for simple files (exported for differential tests). */
 export function parseYamlFull(file: SourceFile): ParsedYaml {
-  const refused = (d: Diagnostic): ParsedYaml => ({ file, root: null, diagnostics: [d], mergeKeys: [] });
+  const refused = (d: Diagnostic): ParsedYaml => ({
+    file,
+    root: null,
+    diagnostics: [d],
+    mergeKeys: [],
+    duplicateKeys: [],
+  });
   let doc: Document;
   let shift: OffsetShift;
   try {
@@ -441,6 +462,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       root: null,
       diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })],
       mergeKeys: [],
+      duplicateKeys: [],
     };
   }
   const errors = doc.errors.map((e) => {
@@ -449,7 +471,8 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       ? diagnostic("ORQ1008", {}, at)
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
-  if (errors.length > 0) return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [] };
+  if (errors.length > 0)
+    return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [], duplicateKeys: [] };
   const twice = duplicateAnchor(doc);
   if (twice?.range) {
     // The node's range starts after its anchor: point at the `&name`.
@@ -470,10 +493,10 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
     if (err instanceof TooDeep) return refused(diagnostic("ORQ1008", {}, { file, range: err.range }));
     throw err;
   }
-  const { diagnostics, mergeKeys } = builder;
+  const { diagnostics, mergeKeys, repeated: duplicateKeys } = builder;
   if (builder.unloadable || (root && root.kind === "scalar" && root.value === null))
-    return { file, root: null, diagnostics, mergeKeys };
-  return { file, root, diagnostics, mergeKeys };
+    return { file, root: null, diagnostics, mergeKeys, duplicateKeys };
+  return { file, root, diagnostics, mergeKeys, duplicateKeys };
 }
 
 const DUPLICATE_ANCHOR = "found duplicate anchor";

@@ -27,8 +27,8 @@ for var in ("YAQL_SRC", "ORQUESTA_SRC"):
 if not os.environ.get("ORQUESTA_SRC"):
     sys.exit("set ORQUESTA_SRC to a checkout of StackStorm/orquesta v1.6.0 (see this file's docstring)")
 
-import yaml  # noqa: E402
 from orquesta.specs import native as native_specs  # noqa: E402
+from orquesta.utils import yml  # noqa: E402
 
 
 def is_workflow(doc):
@@ -36,9 +36,12 @@ def is_workflow(doc):
 
 
 def verdict(path, raw):
+    # Orquesta's own loader, as StackStorm's runner hands it the file's text: PyYAML's C
+    # loader (libyaml) where installed, which takes some tabs the pure-Python one refuses,
+    # and duplicate keys refused.
     try:
         with open(path, encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
+            doc = yml.safe_load(f.read())
     except Exception as e:  # noqa: BLE001  (any load failure is the verdict)
         return {"load": str(e)[:300]}
     # --raw (the fuzzer) inspects whatever it is given, as StackStorm would a workflow action's file.

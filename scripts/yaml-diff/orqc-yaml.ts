@@ -5,7 +5,7 @@
 // Usage: node scripts/run-ts.mjs scripts/yaml-diff/orqc-yaml.ts FILE...
 
 import { readFileSync } from "node:fs";
-import { mergeKeyLoadError } from "../../compiler/load/orquesta-load";
+import { workflowLoadError } from "../../compiler/load/orquesta-load";
 import { parseYaml } from "../../compiler/load/parse-yaml";
 import type { YNode } from "../../compiler/load/yaml-node";
 import { pyRepr } from "../../runtime/stdlib/py/text";
@@ -40,7 +40,7 @@ function typed(node: YNode): Typed {
 const out: Record<string, unknown> = {};
 for (const path of process.argv.slice(2)) {
   const parsed = parseYaml({ path, text: readFileSync(path, "utf8") });
-  const fatal = parsed.diagnostics.find((d) => d.severity === "error")?.message ?? mergeKeyLoadError(parsed);
+  const fatal = workflowLoadError(parsed) ?? parsed.diagnostics.find((d) => d.severity === "error")?.message;
   out[path] = fatal || !parsed.root ? { error: fatal ?? "empty document" } : typed(parsed.root);
 }
 process.stdout.write(JSON.stringify(out));

@@ -1,8 +1,9 @@
 // `orqc compile -o DIR` with a DIR that cannot be a folder: one clear message
 // with a stable code and exit 2, before any work; a missing folder is created.
+// A workflow file Orquesta's loader refuses is reported and not built.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,5 +44,39 @@ describe("orqc compile -o", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(existsSync(join(out, "manifest.json"))).toBe(true);
+  });
+});
+
+describe("orqc compile, files Orquesta's loader refuses", () => {
+  it("builds no bundle for a workflow with a duplicate or a merge key, and says why", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-refused-"));
+    const wf = join(dir, "p/actions/workflows");
+    mkdirSync(wf, { recursive: true });
+    writeFileSync(join(dir, "p/pack.yaml"), "ref: p\nname: p\n");
+    const files = {
+      twice: "version: 1.0\ntasks:\n  a:\n    action: core.noop\n  a:\n    action: core.noop\n",
+      merged: "version: 1.0\nvars:\n  - x: {<<: {y: 1}}\ntasks:\n  a:\n    action: core.noop\n",
+      fine: "version: 1.0\ntasks:\n  a:\n    action: core.noop\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      writeFileSync(join(wf, `${name}.yaml`), text);
+      writeFileSync(
+        join(dir, `p/actions/${name}.yaml`),
+        `name: ${name}\nrunner_type: orquesta\nentry_point: workflows/${name}.yaml\n`,
+      );
+    }
+    const out = join(dir, "out");
+    const r = spawnSync("node", [CLI, "compile", join(dir, "p"), "-o", out], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toContain('twice.yaml:5:3 - error ORQ1002: duplicate key "a"');
+    expect(r.stdout + r.stderr).toContain("merged.yaml:3:9 - error ORQ1006");
+    const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as {
+      bundles: { ref: string; status: string }[];
+    };
+    const status = Object.fromEntries(report.bundles.map((b) => [b.ref, b.status]));
+    expect(status).toEqual({ "p.twice": "failed", "p.merged": "failed", "p.fine": "built" });
   });
 });

@@ -259,6 +259,22 @@ describe("syntax and loading", () => {
     expect(inspect("- a\n")[0]?.type).toBe("syntax");
   });
 
+  // Messages from Orquesta 1.6.0's yml.safe_load (C loader), 2026-11-29.
+  it("names the first duplicate or merge key its loader meets, as Orquesta does", () => {
+    expect(inspect("tasks:\n  t: {a: 1}\n  t: {b: 2}\n")[0]?.message).toBe(
+      'Failed to load workflow definition because found duplicate key "t".',
+    );
+    expect(inspect("input:\n  - 'x y': 1\n  - a\nvars:\n  - {'x y': 1, \"x y\": 2}\n")[0]?.message).toBe(
+      'Failed to load workflow definition because found duplicate key "x y".',
+    );
+    expect(inspect("a: {k: 1, k: 2}\nb: {<<: {c: 1}}\n")[0]?.message).toBe(
+      'Failed to load workflow definition because found duplicate key "k".',
+    );
+    expect(inspect("b: {<<: {c: 1}}\na: {k: 1, k: 2}\n")[0]?.message).toMatch(
+      /^Failed to load workflow definition because could not determine a constructor for the tag 'tag:yaml.org,2002:merge'/,
+    );
+  });
+
   it("sorts the flattened list by (type, schema_path) like StackStorm", () => {
     const text =
       "tasks:\n  t:\n    action: core.noop\n    foo: 1\n    next:\n      - when: <% ctx().nope %>\n        do: zz\n";
