@@ -19,6 +19,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
+import { libyamlTabError } from "./libyaml-tabs";
 import { type ConstructionError, resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
 import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
 
@@ -430,6 +431,18 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       file,
       root: null,
       diagnostics: [diagnostic("ORQ1001", { detail: bad.message }, { file, range })],
+      mergeKeys: [],
+      duplicateKeys: [],
+    };
+  }
+  const tab = libyamlTabError(file.text);
+  if (tab) {
+    const range = { start: tab.offset, end: tab.offset + 1 };
+    const detail = `${tab.context}: ${tab.problem}`;
+    return {
+      file,
+      root: null,
+      diagnostics: [diagnostic("ORQ1001", { detail }, { file, range })],
       mergeKeys: [],
       duplicateKeys: [],
     };

@@ -7,16 +7,61 @@
 // nested block and flow collections, anchors, aliases, tags, comments.
 // Compares the type and Python repr of every value (timestamps: the type only),
 // and that both refuse the same documents.
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1]
+// With --tabs, each document gets a few tabs where YAML writers leave them (a
+// space made a tab, a tab after `- ` or `: `, at a line's start or end, a line
+// of only a tab), which libyaml takes in some places and refuses in others.
+// With --corpus DIR, the documents are DIR's YAML files (N of them, chosen
+// by seed) instead of random ones.
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--corpus DIR]
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
+import { mulberry32 } from "../lib/seeded.mjs";
 import { randomDocument } from "./random-yaml.mjs";
 
-const N = Number(process.argv[2] ?? 500);
-const SEED = Number(process.argv[3] ?? 1);
+const corpusAt = process.argv.indexOf("--corpus");
+const CORPUS = corpusAt > 0 ? process.argv[corpusAt + 1] : undefined;
+const args = process.argv.slice(2).filter((a, i) => a !== "--tabs" && a !== "--corpus" && i !== corpusAt - 1);
+const TABS = process.argv.includes("--tabs");
+const N = Number(args[0] ?? 500);
+const SEED = Number(args[1] ?? 1);
+
+/** One to three tabs at places chosen by seed. */
+function withTabs(text, seed) {
+  const rng = mulberry32(seed);
+  let lines = text.split("\n");
+  for (let k = rng.int(1, 3); k > 0; k--) {
+    const n = rng.int(0, Math.max(0, lines.length - 1));
+    const line = lines[n] ?? "";
+    const spaces = [...line].map((c, i) => (c === " " ? i : -1)).filter((i) => i >= 0);
+    const lead = line.length - line.trimStart().length;
+    switch (rng.int(0, 5)) {
+      case 0:
+        if (spaces.length > 0) {
+          const at = rng.pick(spaces);
+          lines[n] = `${line.slice(0, at)}\t${line.slice(at + 1)}`;
+        }
+        break;
+      case 1:
+        lines[n] = line.replace(rng.chance(0.5) ? "- " : ": ", (m) => `${m}\t`);
+        break;
+      case 2:
+        lines[n] = `${line.slice(0, lead)}\t${line.slice(lead)}`;
+        break;
+      case 3:
+        lines[n] = `${line}${rng.pick(["\t", " \t", "\t  "])}`;
+        break;
+      case 4:
+        lines = [...lines.slice(0, n), rng.pick(["\t", "  \t", " ".repeat(lead) + "\t"]), ...lines.slice(n)];
+        break;
+      default:
+        lines[n] = `\t${line}`;
+    }
+  }
+  return lines.join("\n");
+}
 const root = resolve(import.meta.dirname, "../..");
 requireOrquestaSrc();
 
@@ -41,12 +86,28 @@ function firstDifference(a, b) {
   return "";
 }
 
+/** The YAML files under a folder, sorted. */
+function yamlFiles(folder) {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(folder, f));
+}
+const corpusFiles = CORPUS ? yamlFiles(resolve(CORPUS)) : [];
+const pickCorpus = mulberry32(SEED);
+const sourceDocument = (i) =>
+  CORPUS
+    ? readFileSync(corpusFiles[pickCorpus.int(0, corpusFiles.length - 1)], "utf8")
+    : randomDocument(SEED * 1_000_003 + i);
+
 const dir = mkdtempSync(join(tmpdir(), "orqc-fuzz-yaml-"));
 try {
   const files = [];
   const texts = new Map();
   for (let i = 0; i < N; i++) {
-    const text = randomDocument(SEED * 1_000_003 + i);
+    const plain = sourceDocument(i);
+    const text = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
     const file = join(dir, `doc${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -67,7 +128,7 @@ try {
     else if (a === "refused") refused++;
   }
   console.log(
-    `${N} random YAML documents (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.
