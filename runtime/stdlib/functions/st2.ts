@@ -18,8 +18,9 @@ registerFunction(
     if (typeof decrypt !== "boolean") throw new PyError("TypeError", "Decrypt parameter is not typeof bool.");
     const st2 = dictGet(env.ctx, "st2");
     if (!isDict(st2) || dictGet(st2, "user") === undefined) {
-      // A KeyError: YAQL reports it as an unresolved key, Jinja as a plain failure.
-      throw new PyError("KeyError", "Could not get user from context.");
+      // A KeyError (its message is Python's str() of it, quoted): YAQL reports it as an
+      // unresolved key, Jinja as a plain failure.
+      throw new PyError("KeyError", "'Could not get user from context.'");
     }
     const value = env.st2kv?.(key, decrypt);
     if (value !== undefined) return value;

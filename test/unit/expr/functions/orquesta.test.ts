@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { runCase } from "../../../../compiler/expr/cases";
+import { renderValue } from "../../../../compiler/expr/index";
 import type { ExprEnv } from "../../../../runtime/stdlib/functions/env";
 import { catalogNames, functionTakesContext } from "../../../../runtime/stdlib/functions/registry";
 import { PyTuple } from "../../../../runtime/stdlib/py/value";
@@ -74,6 +76,17 @@ describe("StackStorm runtime functions", () => {
     expect(raises(() => call("st2kv", [1], {}, env))).toBe("TypeError");
     expect(raises(() => call("st2kv", ["k"], { decrypt: "yes" }, env))).toBe("TypeError");
     expect(raises(() => call("st2kv", ["system.k"], {}, { ctx: {} }))).toBe("KeyError");
+  });
+  it("st2kv without a user fails as Python's KeyError prints (quoted), in both languages", () => {
+    // Recorded from Orquesta 1.6.0 with StackStorm's st2kv (error-message-findings.json).
+    const message = (expr: string) =>
+      (runCase({ id: "kv", expr, ctx: {} }, renderValue) as { message?: string }).message;
+    expect(message("{{ st2kv('k') }}")).toBe(
+      "JinjaEvaluationException: Unable to evaluate expression '{{ st2kv('k') }}'. KeyError: 'Could not get user from context.'",
+    );
+    expect(message("<% st2kv('k') %>")).toBe(
+      "YaqlEvaluationException: Unable to resolve key 'Could not get user from context.' in expression '<% st2kv('k') %>' from context.",
+    );
   });
   it("task returns the record from the host", () => {
     expect(call("task", [], {}, env)).toEqual({ task_name: "t1" });
