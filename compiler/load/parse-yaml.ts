@@ -422,30 +422,25 @@ function readDocument(text: string): { doc: Document; shift: OffsetShift } {
   return { doc, shift: new OffsetShift() };
 }
 
+/** A file that does not load, for one reason. */
+function refusedFile(file: SourceFile, reason: Diagnostic): ParsedYaml {
+  return { file, root: null, diagnostics: [reason], mergeKeys: [], duplicateKeys: [] };
+}
+
 /** Parses one YAML document the way StackStorm would read it. */
 export function parseYaml(file: SourceFile): ParsedYaml {
   const bad = unreadable(file.text);
   if (bad) {
     const range = { start: bad.at, end: bad.at + bad.char.length };
-    return {
-      file,
-      root: null,
-      diagnostics: [diagnostic("ORQ1001", { detail: bad.message }, { file, range })],
-      mergeKeys: [],
-      duplicateKeys: [],
-    };
+    return refusedFile(file, diagnostic("ORQ1001", { detail: bad.message }, { file, range }));
   }
   const tab = libyamlTabError(file.text);
   if (tab) {
     const range = { start: tab.offset, end: tab.offset + 1 };
-    const detail = `${tab.context}: ${tab.problem}`;
-    return {
+    return refusedFile(
       file,
-      root: null,
-      diagnostics: [diagnostic("ORQ1001", { detail }, { file, range })],
-      mergeKeys: [],
-      duplicateKeys: [],
-    };
+      diagnostic("ORQ1001", { detail: `${tab.context}: ${tab.problem}` }, { file, range }),
+    );
   }
   const simple = parseSimpleYaml(file.text);
   if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [], duplicateKeys: [] };
@@ -454,13 +449,7 @@ export function parseYaml(file: SourceFile): ParsedYaml {
 
 /** The full parser, without the fast path for simple files (exported for differential tests). */
 export function parseYamlFull(file: SourceFile): ParsedYaml {
-  const refused = (d: Diagnostic): ParsedYaml => ({
-    file,
-    root: null,
-    diagnostics: [d],
-    mergeKeys: [],
-    duplicateKeys: [],
-  });
+  const refused = (d: Diagnostic): ParsedYaml => refusedFile(file, d);
   let doc: Document;
   let shift: OffsetShift;
   try {
@@ -470,13 +459,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
     if (isStackOverflow(err))
       return refused(diagnostic("ORQ1008", {}, { file, range: { start: 0, end: 0 } }));
     const detail = err instanceof Error ? err.message : String(err);
-    return {
-      file,
-      root: null,
-      diagnostics: [diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } })],
-      mergeKeys: [],
-      duplicateKeys: [],
-    };
+    return refused(diagnostic("ORQ1001", { detail }, { file, range: { start: 0, end: 0 } }));
   }
   const errors = doc.errors.map((e) => {
     const at = { file, range: clampRange(file, e.pos[0], e.pos[1]) };
@@ -484,8 +467,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       ? diagnostic("ORQ1008", {}, at)
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
-  if (errors.length > 0)
-    return { file, root: null, diagnostics: errors.slice(0, 1), mergeKeys: [], duplicateKeys: [] };
+  if (errors.length > 0) return refused(errors[0]!);
   const twice = duplicateAnchor(doc);
   if (twice?.range) {
     // The node's range starts after its anchor: point at the `&name`.
