@@ -437,10 +437,8 @@ export function parseYaml(file: SourceFile): ParsedYaml {
   const tab = libyamlTabError(file.text);
   if (tab) {
     const range = { start: tab.offset, end: tab.offset + 1 };
-    return refusedFile(
-      file,
-      diagnostic("ORQ1001", { detail: `${tab.context}: ${tab.problem}` }, { file, range }),
-    );
+    const detail = `${tab.context}: ${tab.problem} (a tab: StackStorm's YAML loader refuses one here; use spaces)`;
+    return refusedFile(file, diagnostic("ORQ1001", { detail }, { file, range }));
   }
   const simple = parseSimpleYaml(file.text);
   if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [], duplicateKeys: [] };
