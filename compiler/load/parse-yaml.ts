@@ -19,8 +19,13 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { libyamlTabError } from "./libyaml-tabs";
-import { type ConstructionError, resolvePlainScalar, resolveTaggedScalar } from "./pyyaml-scalar";
+import { flowLines, libyamlTabError } from "./libyaml-scanner";
+import {
+  type ConstructionError,
+  collectionTagError,
+  resolvePlainScalar,
+  resolveTaggedScalar,
+} from "./pyyaml-scalar";
 import { keyText, type ScalarStyle, type YMap, type YNode, type YPair, type YScalar } from "./yaml-node";
 
 export interface ParsedYaml {
@@ -168,6 +173,7 @@ class Builder {
     }
     if (isSeq(node)) {
       const range = this.rangeOf(node);
+      this.checkCollectionTag(node.tag, "sequence", range);
       this.enter(1, range);
       this.path.push(this.slot);
       const items = node.items.map((it, i) => {
@@ -180,6 +186,7 @@ class Builder {
     }
     if (isMap(node)) {
       const range = this.rangeOf(node);
+      this.checkCollectionTag(node.tag, "mapping", range);
       this.enter(2, range);
       this.path.push(this.slot);
       const map = this.map(node.items, range, depth);
@@ -188,6 +195,13 @@ class Builder {
       return map;
     }
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+  }
+
+  /** An explicit tag on a collection that PyYAML cannot construct it with. */
+  private checkCollectionTag(tag: string | undefined, found: "mapping" | "sequence", range: Range): void {
+    if (!tag || tag === "!") return;
+    const error = collectionTagError(tag, found);
+    if (error) this.refuse(error, range);
   }
 
   private enter(weight: number, range: Range): void {
@@ -412,9 +426,43 @@ function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
   return { doc, shift };
 }
 
-/** The document, read again leniently when only a quoted scalar's indentation stops the yaml package. */
+/**
+ * libyaml takes the lines of a flow collection (`[`, `{` over several lines)
+ * at any indentation; the yaml package wants them indented past the block
+ * around the collection. Indent every such line that far (spaces between flow
+ * tokens, or before a folded scalar line, change no value) and remember the
+ * shift of offsets; undefined when libyaml's scanner would stop first.
+ */
+function parseFlowIndented(text: string): { doc: Document; shift: OffsetShift } | undefined {
+  const lines = flowLines(text);
+  if (!lines) return undefined;
+  const shift = new OffsetShift();
+  let out = "";
+  let from = 0;
+  let added = 0;
+  for (const { offset, blockIndent } of lines) {
+    let spaces = 0;
+    while (text[offset + spaces] === " ") spaces++;
+    const need = blockIndent + 1 - spaces;
+    if (need <= 0) continue;
+    out += text.slice(from, offset) + " ".repeat(need);
+    from = offset;
+    shift.inserts.push([offset + added, need]);
+    added += need;
+  }
+  if (added === 0) return undefined;
+  return { doc: parse(out + text.slice(from)), shift };
+}
+
+const FLOW_INDENT = /^Flow (sequence|map) in block collection must be sufficiently indented/;
+
+/** The document, read again leniently where only the yaml package's indentation rules stop it. */
 function readDocument(text: string): { doc: Document; shift: OffsetShift } {
   const doc = parse(text);
+  if (doc.errors.some((e) => e.code === "BAD_INDENT" && FLOW_INDENT.test(e.message))) {
+    const indented = parseFlowIndented(text);
+    if (indented && indented.doc.errors.length === 0) return indented;
+  }
   if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
     const lenient = parseLenient(text);
     if (lenient.doc.errors.length === 0) return lenient;

@@ -264,3 +264,32 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
       return { error: `could not determine a constructor for the tag '${tag}'`, type: "ConstructorError" };
   }
 }
+
+/**
+ * What PyYAML's SafeConstructor says of an explicit tag on a collection
+ * (`!!int {a: 1}`, `!!map [1]`, `!foo [x]`), or undefined when it constructs
+ * the collection (`!!seq`, `!!map`, and `!!omap`, `!!pairs`, `!!set` of the
+ * right kind, which orqc reads as the plain collection).
+ */
+export function collectionTagError(tag: string, found: "mapping" | "sequence"): string | undefined {
+  switch (tag) {
+    case `${YAML_TAG}str`:
+    case `${YAML_TAG}binary`:
+    case `${YAML_TAG}null`:
+    case `${YAML_TAG}bool`:
+    case `${YAML_TAG}int`:
+    case `${YAML_TAG}float`:
+    case `${YAML_TAG}timestamp`:
+      return `expected a scalar node, but found ${found}`;
+    case `${YAML_TAG}seq`:
+      return found === "mapping" ? "expected a sequence node, but found mapping" : undefined;
+    case `${YAML_TAG}omap`:
+    case `${YAML_TAG}pairs`:
+      return found === "mapping" ? "expected a sequence, but found mapping" : undefined;
+    case `${YAML_TAG}map`:
+    case `${YAML_TAG}set`:
+      return found === "sequence" ? "expected a mapping node, but found sequence" : undefined;
+    default:
+      return `could not determine a constructor for the tag '${tag}'`;
+  }
+}

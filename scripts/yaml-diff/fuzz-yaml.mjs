@@ -10,9 +10,11 @@
 // With --tabs, each document gets a few tabs where YAML writers leave them (a
 // space made a tab, a tab after `- ` or `: `, at a line's start or end, a line
 // of only a tab), which libyaml takes in some places and refuses in others.
+// With --dedent, one to three lines lose some of their indentation (libyaml
+// reads the lines of a multi-line flow collection at any indentation).
 // With --corpus DIR, the documents are DIR's YAML files (N of them, chosen
 // by seed) instead of random ones.
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--corpus DIR]
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--corpus DIR]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,10 +25,26 @@ import { randomDocument } from "./random-yaml.mjs";
 
 const corpusAt = process.argv.indexOf("--corpus");
 const CORPUS = corpusAt > 0 ? process.argv[corpusAt + 1] : undefined;
-const args = process.argv.slice(2).filter((a, i) => a !== "--tabs" && a !== "--corpus" && i !== corpusAt - 1);
+const args = process.argv
+  .slice(2)
+  .filter((a, i) => a !== "--tabs" && a !== "--dedent" && a !== "--corpus" && i !== corpusAt - 1);
+const DEDENT = process.argv.includes("--dedent");
 const TABS = process.argv.includes("--tabs");
 const N = Number(args[0] ?? 500);
 const SEED = Number(args[1] ?? 1);
+
+/** One to three lines, chosen by seed, with fewer leading spaces. */
+function dedented(text, seed) {
+  const rng = mulberry32(seed);
+  const lines = text.split("\n");
+  for (let k = rng.int(1, 3); k > 0; k--) {
+    const n = rng.int(0, Math.max(0, lines.length - 1));
+    const line = lines[n] ?? "";
+    const lead = line.length - line.trimStart().length;
+    if (lead > 0) lines[n] = line.slice(rng.int(1, lead));
+  }
+  return lines.join("\n");
+}
 
 /** One to three tabs at places chosen by seed. */
 function withTabs(text, seed) {
@@ -107,7 +125,8 @@ try {
   const texts = new Map();
   for (let i = 0; i < N; i++) {
     const plain = sourceDocument(i);
-    const text = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
+    const tabbed = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
+    const text = DEDENT ? dedented(tabbed, SEED * 104_729 + i) : tabbed;
     const file = join(dir, `doc${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -128,7 +147,7 @@ try {
     else if (a === "refused") refused++;
   }
   console.log(
-    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.

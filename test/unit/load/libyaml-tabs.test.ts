@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { libyamlTabError } from "../../../compiler/load/libyaml-tabs";
+import { libyamlTabError } from "../../../compiler/load/libyaml-scanner";
 import { parseYaml } from "../../../compiler/load/parse-yaml";
 import { lineColOf } from "../../../compiler/source/source-file";
 

@@ -20,7 +20,26 @@ export interface TabError {
 /** The first tab libyaml's scanner refuses in text, or undefined. */
 export function libyamlTabError(text: string): TabError | undefined {
   if (!text.includes("\t")) return undefined;
-  return new TabScanner(text).run();
+  const scan = new TabScanner(text);
+  return scan.run() ?? undefined;
+}
+
+/** A line that starts inside a flow collection, and the block indentation around that collection. */
+export interface FlowLine {
+  /** Offset of the line's first character. */
+  readonly offset: number;
+  /** libyaml's block indentation where the outermost flow collection opened (-1 at the top). */
+  readonly blockIndent: number;
+}
+
+/**
+ * The lines libyaml reads inside a flow collection (`[`/`{` ... `]`/`}` over
+ * several lines), where it takes any indentation; undefined when its scanner
+ * stops on an error first.
+ */
+export function flowLines(text: string): readonly FlowLine[] | undefined {
+  const scan = new TabScanner(text);
+  return scan.run() === null ? scan.flowLines : undefined;
 }
 
 interface SimpleKey {
@@ -71,16 +90,20 @@ class TabScanner {
   private indent = -1;
   private readonly indents: number[] = [];
   private readonly keys: SimpleKey[] = [emptyKey()];
+  /** The block indentation where the outermost open flow collection began. */
+  private flowIndent = -1;
+  readonly flowLines: FlowLine[] = [];
 
   constructor(private readonly text: string) {}
 
-  run(): TabError | undefined {
+  /** The scan to the end: null when libyaml would read it all, else where and why it stops (undefined: not a tab). */
+  run(): TabError | undefined | null {
     try {
       for (;;) {
         this.scanToNextToken();
         this.staleKeys();
         this.unroll(this.col);
-        if (this.i >= this.text.length) return undefined;
+        if (this.i >= this.text.length) return null;
         this.fetchToken();
       }
     } catch (e) {
@@ -117,6 +140,8 @@ class TabScanner {
     this.i += this.at() === "\r" && this.at(1) === "\n" ? 2 : 1;
     this.line++;
     this.col = 0;
+    if (this.flow > 0 && this.i < this.text.length)
+      this.flowLines.push({ offset: this.i, blockIndent: this.flowIndent });
   }
 
   private skipToBreak(): void {
@@ -161,6 +186,7 @@ class TabScanner {
       this.col += 3;
     } else if (c === "[" || c === "{") {
       this.saveKey();
+      if (this.flow === 0) this.flowIndent = this.indent;
       this.flow++;
       this.keys.push(emptyKey());
       this.allowed = true;
