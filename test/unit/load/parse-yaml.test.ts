@@ -77,6 +77,16 @@ describe("parseYaml", () => {
       "ORQ1005 offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not datetime.timedelta(days=1).",
     ]);
     expect(refused("start: !!timestamp 2001-13-1\n")).toEqual(["ORQ1005 month must be in 1..12"]);
+    // Tags on collections (messages from Orquesta 1.6.0's loader, 2026-11-29).
+    expect(refused("k2: !!int &a\n  k3: 1\n")).toEqual(["ORQ1005 expected a scalar node, but found mapping"]);
+    expect(refused("k: !!str [1]\n")).toEqual(["ORQ1005 expected a scalar node, but found sequence"]);
+    expect(refused("k: !!null {}\n")).toEqual(["ORQ1005 expected a scalar node, but found mapping"]);
+    expect(refused("k: !!seq {a: 1}\n")).toEqual(["ORQ1005 expected a sequence node, but found mapping"]);
+    expect(refused("k: !!map [1]\n")).toEqual(["ORQ1005 expected a mapping node, but found sequence"]);
+    expect(refused("k: !foo [1]\n")).toEqual([
+      "ORQ1005 could not determine a constructor for the tag '!foo'",
+    ]);
+    expect(data("a: !!seq [1]\nb: !!map {c: 1}\nd: ! [2]\n")).toEqual({ a: [1], b: { c: 1 }, d: [2] });
     // Valid ones load, as their text (workflow data is JSON).
     expect(data("a: 2000-02-29\nb: 2001-12-14t21:59:43.10-05:00\n")).toEqual({
       a: "2000-02-29",
