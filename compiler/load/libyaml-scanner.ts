@@ -1,13 +1,17 @@
-// Where libyaml refuses a tab. StackStorm and Orquesta read YAML with PyYAML's
-// C loader (libyaml 0.2.5), whose scanner allows a tab as white space only in
-// some places: not at the start of a line or after `-`, `?` or a complex `:`
-// in block context, not in the indentation of a block scalar, not in the
-// blank lines a multi-line plain scalar spans below its indentation. The yaml
-// package takes all of these, so this follows libyaml's scanner over the
-// tokens that decide it (flow level, indentation, simple keys) and reports
-// the first tab libyaml stops at. It runs only on text holding a tab; any
-// other problem it meets first ends it without a verdict (the parser reports
-// those), as libyaml stops at its first error.
+// libyaml's scanner, as far as orqc needs it where the yaml package reads
+// YAML differently. StackStorm and Orquesta read YAML with PyYAML's C loader
+// (libyaml 0.2.5), which follows the tokens (flow level, indentation, simple
+// keys, scalars) this walks over:
+// - tabs: libyaml allows one as white space only in some places: not at the
+//   start of a line or after `-`, `?` or a complex `:` in block context, not
+//   in the indentation of a block scalar, not in the blank lines a multi-line
+//   plain scalar spans below its indentation; the yaml package takes all of
+//   these. libyamlTabError runs only on text holding a tab;
+// - the lines of a flow collection, which libyaml reads at any indentation
+//   and the yaml package wants indented past the block around them
+//   (flowLines, for parse-yaml's re-indentation).
+// Any other problem the walk meets ends it without a verdict (the parser
+// reports those), as libyaml stops at its first error.
 
 export interface TabError {
   /** libyaml's context and problem, as PyYAML's ScannerError words them. */
