@@ -19,6 +19,8 @@ export interface TabError {
   readonly problem: string;
   /** Offset of the tab in the text. */
   readonly offset: number;
+  /** Where the token being scanned began (PyYAML prints it when it is not the tab's place). */
+  readonly contextOffset: number;
 }
 
 /** The first tab libyaml's scanner refuses in text, or undefined. */
@@ -96,6 +98,8 @@ class TabScanner {
   private readonly keys: SimpleKey[] = [emptyKey()];
   /** The block indentation where the outermost open flow collection began. */
   private flowIndent = -1;
+  /** Where the block or plain scalar being scanned began. */
+  private scalarStart = 0;
   readonly flowLines: FlowLine[] = [];
 
   constructor(private readonly text: string) {}
@@ -172,6 +176,7 @@ class TabScanner {
         context: "while scanning for the next token",
         problem: "found character that cannot start any token",
         offset: this.i,
+        contextOffset: this.i,
       });
   }
 
@@ -313,6 +318,7 @@ class TabScanner {
   }
 
   private blockScalar(): void {
+    this.scalarStart = this.i;
     this.skip();
     let increment = 0;
     const digit = (): void => {
@@ -354,6 +360,7 @@ class TabScanner {
           context: "while scanning a block scalar",
           problem: "found a tab character where an indentation space is expected",
           offset: this.i,
+          contextOffset: this.scalarStart,
         });
       if (!this.isBreak()) break;
       this.skipLine();
@@ -381,6 +388,7 @@ class TabScanner {
   }
 
   private plainScalar(): void {
+    this.scalarStart = this.i;
     const indent = this.indent + 1;
     let leading = false;
     for (;;) {
@@ -400,6 +408,7 @@ class TabScanner {
               context: "while scanning a plain scalar",
               problem: "found a tab character that violates indentation",
               offset: this.i,
+              contextOffset: this.scalarStart,
             });
           this.skip();
         } else {

@@ -19,7 +19,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { flowLines, libyamlTabError } from "./libyaml-scanner";
+import { flowLines, libyamlTabError, type TabError } from "./libyaml-scanner";
 import {
   type ConstructionError,
   collectionTagError,
@@ -573,6 +573,20 @@ function unreadable(text: string): { at: number; char: string; message: string }
   };
 }
 
+/** PyYAML's str() of a ScannerError: the context, its mark unless it is the problem's, the problem and its mark. */
+function scannerErrorText(text: string, e: TabError): string {
+  const mark = (offset: number): string => {
+    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+    const line = text.slice(0, lineStart).split("\n").length;
+    const column = [...text.slice(lineStart, offset)].length + 1;
+    return `  in "<unicode string>", line ${line}, column ${column}`;
+  };
+  const lines = [e.context];
+  if (e.contextOffset !== e.offset) lines.push(mark(e.contextOffset));
+  lines.push(e.problem, mark(e.offset));
+  return lines.join("\n");
+}
+
 /** What `yaml.safe_load(text)` gives, as a tree, or the exception it raises. */
 export type YamlData = { readonly root: YNode | null } | { readonly error: string; readonly type: string };
 
@@ -584,6 +598,8 @@ export type YamlData = { readonly root: YNode | null } | { readonly error: strin
 export function parseYamlData(text: string): YamlData {
   const bad = unreadable(text);
   if (bad) return { type: "ReaderError", error: bad.message };
+  const tab = libyamlTabError(text);
+  if (tab) return { type: "ScannerError", error: scannerErrorText(text, tab) };
   const file = { path: "<unicode string>", text };
   let doc: Document;
   let shift: OffsetShift;
