@@ -182,9 +182,9 @@ export function inspectOrquestaText(
 ): OrquestaInspectionError[] {
   const parsed = parseYaml({ path, text });
   const fatal = parsed.diagnostics.find((d: Diagnostic) => d.severity === "error");
-  const unmerged = workflowLoadError(parsed);
-  if (fatal || unmerged) {
-    const why = unmerged ?? fatal!.message.replace(/^YAML syntax error: /, "");
+  const loadError = workflowLoadError(parsed);
+  if (fatal || loadError) {
+    const why = loadError ?? fatal!.message.replace(/^YAML syntax error: /, "");
     const message = `Failed to load workflow definition because ${why}.`;
     return [{ type: "syntax", message, spec_path: null, schema_path: null }];
   }

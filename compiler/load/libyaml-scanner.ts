@@ -7,9 +7,10 @@
 //   in the indentation of a block scalar, not in the blank lines a multi-line
 //   plain scalar spans below its indentation; the yaml package takes all of
 //   these. libyamlTabError runs only on text holding a tab;
-// - the lines of a flow collection, which libyaml reads at any indentation
-//   and the yaml package wants indented past the block around them
-//   (flowLines, for parse-yaml's re-indentation).
+// - the lines of a flow collection or a quoted scalar over several lines,
+//   which libyaml reads at any indentation and the yaml package wants
+//   indented past the block around them (looseLines, for parse-yaml's
+//   re-indentation).
 // Any other problem the walk meets ends it without a verdict (the parser
 // reports those), as libyaml stops at its first error.
 
@@ -26,27 +27,29 @@ export interface TabError {
 /** The first tab libyaml's scanner refuses in text, or undefined. */
 export function libyamlTabError(text: string): TabError | undefined {
   if (!text.includes("\t")) return undefined;
-  const scan = new TabScanner(text);
-  return scan.run() ?? undefined;
+  const end = new LibyamlScanner(text).run();
+  return end.kind === "tab" ? end.error : undefined;
 }
 
-/** A line that starts inside a flow collection, and the block indentation around that collection. */
-export interface FlowLine {
+/** A line that starts inside a flow collection or a quoted scalar, where libyaml takes any indentation. */
+export interface LooseLine {
   /** Offset of the line's first character. */
   readonly offset: number;
-  /** libyaml's block indentation where the outermost flow collection opened (-1 at the top). */
+  /** libyaml's block indentation around the collection or scalar (-1 at the top). */
   readonly blockIndent: number;
 }
 
-/**
- * The lines libyaml reads inside a flow collection (`[`/`{` ... `]`/`}` over
- * several lines), where it takes any indentation; undefined when its scanner
- * stops on an error first.
- */
-export function flowLines(text: string): readonly FlowLine[] | undefined {
-  const scan = new TabScanner(text);
-  return scan.run() === null ? scan.flowLines : undefined;
+/** The lines libyaml reads at any indentation; undefined when its scanner stops on an error first. */
+export function looseLines(text: string): readonly LooseLine[] | undefined {
+  const scan = new LibyamlScanner(text);
+  return scan.run().kind === "read" ? scan.looseLines : undefined;
 }
+
+/** How a scan ended: the text read to its end, a tab refused, or another error (no verdict). */
+type ScanEnd =
+  | { readonly kind: "read" }
+  | { readonly kind: "tab"; readonly error: TabError }
+  | { readonly kind: "other" };
 
 interface SimpleKey {
   possible: boolean;
@@ -87,7 +90,7 @@ const NOT_PLAIN_START = new Set([
   "`",
 ]);
 
-class TabScanner {
+class LibyamlScanner {
   private i = 0;
   private line = 0;
   private col = 0;
@@ -98,24 +101,25 @@ class TabScanner {
   private readonly keys: SimpleKey[] = [emptyKey()];
   /** The block indentation where the outermost open flow collection began. */
   private flowIndent = -1;
+  /** Inside a quoted scalar. */
+  private quoted = false;
   /** Where the block or plain scalar being scanned began. */
   private scalarStart = 0;
-  readonly flowLines: FlowLine[] = [];
+  readonly looseLines: LooseLine[] = [];
 
   constructor(private readonly text: string) {}
 
-  /** The scan to the end: null when libyaml would read it all, else where and why it stops (undefined: not a tab). */
-  run(): TabError | undefined | null {
+  run(): ScanEnd {
     try {
       for (;;) {
         this.scanToNextToken();
         this.staleKeys();
         this.unroll(this.col);
-        if (this.i >= this.text.length) return null;
+        if (this.i >= this.text.length) return { kind: "read" };
         this.fetchToken();
       }
     } catch (e) {
-      if (e instanceof Stop) return e.error ?? undefined;
+      if (e instanceof Stop) return e.error ? { kind: "tab", error: e.error } : { kind: "other" };
       throw e;
     }
   }
@@ -148,8 +152,8 @@ class TabScanner {
     this.i += this.at() === "\r" && this.at(1) === "\n" ? 2 : 1;
     this.line++;
     this.col = 0;
-    if (this.flow > 0 && this.i < this.text.length)
-      this.flowLines.push({ offset: this.i, blockIndent: this.flowIndent });
+    if ((this.flow > 0 || this.quoted) && this.i < this.text.length)
+      this.looseLines.push({ offset: this.i, blockIndent: this.flow > 0 ? this.flowIndent : this.indent });
   }
 
   private skipToBreak(): void {
@@ -370,6 +374,7 @@ class TabScanner {
 
   private flowScalar(quote: string): void {
     this.skip();
+    this.quoted = true;
     for (;;) {
       if (this.i >= this.text.length || this.isDocumentMarker()) throw new Stop(null);
       const c = this.at();
@@ -379,6 +384,7 @@ class TabScanner {
         this.skip();
       } else if (c === quote) {
         this.skip();
+        this.quoted = false;
         return;
       } else if (quote === '"' && c === "\\") {
         this.skip();

@@ -19,7 +19,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { flowLines, libyamlTabError, type TabError } from "./libyaml-scanner";
+import { libyamlTabError, looseLines, type TabError } from "./libyaml-scanner";
 import {
   type ConstructionError,
   collectionTagError,
@@ -398,43 +398,16 @@ function parse(text: string): Document {
   });
 }
 
-const indentOf = (line: string): number => line.length - line.trimStart().length;
-
 /**
- * PyYAML accepts continuation lines of a quoted scalar at any indentation; the
- * yaml package does not. Re-indent such lines (only ever adding spaces, which
- * folding drops) until the document parses, remembering the shift of offsets.
+ * libyaml reads the lines of a flow collection (`[`, `{` over several lines)
+ * and the continuation lines of a quoted scalar at any indentation; the yaml
+ * package wants them indented past the block around them. Indent every such
+ * line that far (spaces between flow tokens, or before a folded line of a
+ * scalar, change no value) and remember the shift of offsets; undefined when
+ * no line needs it or libyaml's scanner would stop first.
  */
-function parseLenient(text: string): { doc: Document; shift: OffsetShift } {
-  const shift = new OffsetShift();
-  let doc = parse(text);
-  for (let attempt = 0; attempt < 64; attempt++) {
-    const missing = doc.errors.find((e) => e.code === "MISSING_CHAR" && /quote/.test(e.message));
-    if (!missing) break;
-    const lineStart = text.indexOf("\n", missing.pos[0]) + 1;
-    if (lineStart <= 0 || lineStart >= text.length) break;
-    const prevStart = text.lastIndexOf("\n", lineStart - 2) + 1;
-    const current = indentOf(text.slice(lineStart, text.indexOf("\n", lineStart) >>> 0));
-    const previous = indentOf(text.slice(prevStart, lineStart - 1));
-    const add = previous > current ? previous - current : 2;
-    text = `${text.slice(0, lineStart)}${" ".repeat(add)}${text.slice(lineStart)}`;
-    shift.inserts.push([lineStart, add]);
-    const candidate = parse(text);
-    if (candidate.errors.length === 0) return { doc: candidate, shift };
-    doc = candidate;
-  }
-  return { doc, shift };
-}
-
-/**
- * libyaml takes the lines of a flow collection (`[`, `{` over several lines)
- * at any indentation; the yaml package wants them indented past the block
- * around the collection. Indent every such line that far (spaces between flow
- * tokens, or before a folded scalar line, change no value) and remember the
- * shift of offsets; undefined when libyaml's scanner would stop first.
- */
-function parseFlowIndented(text: string): { doc: Document; shift: OffsetShift } | undefined {
-  const lines = flowLines(text);
+function parseReindented(text: string): { doc: Document; shift: OffsetShift } | undefined {
+  const lines = looseLines(text);
   if (!lines) return undefined;
   const shift = new OffsetShift();
   let out = "";
@@ -454,18 +427,18 @@ function parseFlowIndented(text: string): { doc: Document; shift: OffsetShift } 
   return { doc: parse(out + text.slice(from)), shift };
 }
 
-const FLOW_INDENT = /^Flow (sequence|map) in block collection must be sufficiently indented/;
+/** The yaml package's complaints about indentation that libyaml does not have. */
+const INDENTATION = (e: { code: string; message: string }): boolean =>
+  (e.code === "BAD_INDENT" &&
+    /^Flow (sequence|map) in block collection must be sufficiently indented/.test(e.message)) ||
+  (e.code === "MISSING_CHAR" && /quote/.test(e.message));
 
-/** The document, read again leniently where only the yaml package's indentation rules stop it. */
+/** The document, read again re-indented where only the yaml package's indentation rules stop it. */
 function readDocument(text: string): { doc: Document; shift: OffsetShift } {
   const doc = parse(text);
-  if (doc.errors.some((e) => e.code === "BAD_INDENT" && FLOW_INDENT.test(e.message))) {
-    const indented = parseFlowIndented(text);
-    if (indented && indented.doc.errors.length === 0) return indented;
-  }
-  if (doc.errors.some((e) => e.code === "MISSING_CHAR")) {
-    const lenient = parseLenient(text);
-    if (lenient.doc.errors.length === 0) return lenient;
+  if (doc.errors.some(INDENTATION)) {
+    const reindented = parseReindented(text);
+    if (reindented && reindented.doc.errors.length === 0) return reindented;
   }
   return { doc, shift: new OffsetShift() };
 }

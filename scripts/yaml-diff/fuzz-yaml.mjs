@@ -33,28 +33,28 @@ const TABS = process.argv.includes("--tabs");
 const N = Number(args[0] ?? 500);
 const SEED = Number(args[1] ?? 1);
 
-/** One to three lines, chosen by seed, with fewer leading spaces. */
-function dedented(text, seed) {
+/** Edits one to three lines chosen by seed: `edit(lines, n, line, indentation, rng)` changes `lines`. */
+function editLines(text, seed, edit) {
   const rng = mulberry32(seed);
   const lines = text.split("\n");
   for (let k = rng.int(1, 3); k > 0; k--) {
     const n = rng.int(0, Math.max(0, lines.length - 1));
     const line = lines[n] ?? "";
-    const lead = line.length - line.trimStart().length;
-    if (lead > 0) lines[n] = line.slice(rng.int(1, lead));
+    edit(lines, n, line, line.length - line.trimStart().length, rng);
   }
   return lines.join("\n");
 }
 
-/** One to three tabs at places chosen by seed. */
-function withTabs(text, seed) {
-  const rng = mulberry32(seed);
-  let lines = text.split("\n");
-  for (let k = rng.int(1, 3); k > 0; k--) {
-    const n = rng.int(0, Math.max(0, lines.length - 1));
-    const line = lines[n] ?? "";
+/** Lines with fewer leading spaces. */
+const dedented = (text, seed) =>
+  editLines(text, seed, (lines, n, line, lead, rng) => {
+    if (lead > 0) lines[n] = line.slice(rng.int(1, lead));
+  });
+
+/** Tabs where YAML writers leave them. */
+const withTabs = (text, seed) =>
+  editLines(text, seed, (lines, n, line, lead, rng) => {
     const spaces = [...line].map((c, i) => (c === " " ? i : -1)).filter((i) => i >= 0);
-    const lead = line.length - line.trimStart().length;
     switch (rng.int(0, 5)) {
       case 0:
         if (spaces.length > 0) {
@@ -72,14 +72,12 @@ function withTabs(text, seed) {
         lines[n] = `${line}${rng.pick(["\t", " \t", "\t  "])}`;
         break;
       case 4:
-        lines = [...lines.slice(0, n), rng.pick(["\t", "  \t", " ".repeat(lead) + "\t"]), ...lines.slice(n)];
+        lines.splice(n, 0, rng.pick(["\t", "  \t", `${" ".repeat(lead)}\t`]));
         break;
       default:
         lines[n] = `\t${line}`;
     }
-  }
-  return lines.join("\n");
-}
+  });
 const root = resolve(import.meta.dirname, "../..");
 requireOrquestaSrc();
 

@@ -1,6 +1,7 @@
 // Python string formatting: `'%s' % x` (printf style) and str.format() with
 // the format-spec mini-language, for str, int and float values.
 
+import { toExponentialExact, toFixedExact } from "../../../runtime/stdlib/py/float-decimal";
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { digitsToAscii, floatFromText, intFromText } from "../../../runtime/stdlib/py/number-text";
 import { complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
@@ -19,7 +20,6 @@ import {
   typeError,
   valueError,
 } from "../../../runtime/stdlib/py/value";
-import { toExponentialExact, toFixedExact } from "./decimal";
 import { htmlEscape } from "./html-escape";
 import { escapeText, Markup } from "./markup";
 import { toRepr, toStr } from "./protocol";

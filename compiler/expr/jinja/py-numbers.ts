@@ -2,6 +2,7 @@
 // filters: int(text, base) and float(text) parsing (underscores, Unicode
 // digits, inf/nan), int(float) truncation, round() with ties to even.
 
+import { roundFloat } from "../../../runtime/stdlib/py/float-decimal";
 import { parseFloatText, parseIntText } from "../../../runtime/stdlib/py/number-text";
 import {
   bigOf,
@@ -16,7 +17,6 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
-import { roundFloat } from "./decimal";
 import { toRepr } from "./protocol";
 import { JinjaUndefined } from "./undefined";
 

@@ -2,6 +2,7 @@
 // (bigint past 2^53), floats are doubles boxed when integral, `//` and `%`
 // floor toward negative infinity, division by zero raises ZeroDivisionError.
 
+import { roundFloat } from "../../../runtime/stdlib/py/float-decimal";
 import { pyFloatPow } from "../../../runtime/stdlib/py/float-pow";
 import { floatPower } from "../../../runtime/stdlib/py/float-power";
 import {
@@ -13,7 +14,6 @@ import {
   PyError,
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
-import { roundFloat } from "../jinja/decimal";
 import { exactPow } from "./py-pow";
 
 const zeroDiv = (msg: string) => new PyError("ZeroDivisionError", msg);

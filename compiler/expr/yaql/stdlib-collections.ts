@@ -84,7 +84,7 @@ defMethod(
   },
 );
 defFunction("set", [R("args", T.any)], (_, a) => new YSet(collect(flattenIterators(a.rest(0)))));
-defMethod("toSet", [P("collection", T.iterable)], (_, a) => new YSet(collect(iterate(a.v(0)))));
+defMethod("toSet", [P("collection", T.iterable)], (_, a) => new YSet(toArray(a.v(0))));
 
 // ---------------------------------------------------------------- dict access
 
@@ -156,7 +156,7 @@ defMethod("containsValue", [P("dict", T.mapping), P("value", T.any)], (_, a) =>
 defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, a) => {
   const [l, r] = [a.v(0), a.v(1)];
   if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
-  if (l instanceof PySet && r instanceof PySet) return new YSet([...toArray(l), ...collect(iterate(r))]);
+  if (l instanceof PySet && r instanceof PySet) return new YSet([...toArray(l), ...toArray(r)]);
   return iter(
     (function* () {
       yield* itemsOf(l);
@@ -298,7 +298,7 @@ const tableOf = (v: PyValue): SetTable | undefined =>
 
 defMethod("union", [P("left", T.set), P("right", T.set)], (_, a) => {
   const left = frozen(a.v(0), "union");
-  return algebra("union", left, a.v(1), new YSet([...toArray(left), ...collect(iterate(a.v(1)))]));
+  return algebra("union", left, a.v(1), new YSet([...toArray(left), ...toArray(a.v(1))]));
 });
 // CPython walks the smaller operand (the right one when sizes are equal) and
 // keeps its members, so of two equal members (1 and true) the smaller set's survives.
