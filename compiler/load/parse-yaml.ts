@@ -487,14 +487,18 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
   if (errors.length > 0) return refused(errors[0]!);
-  const twice = duplicateAnchor(doc);
-  if (twice?.range) {
-    // The node's range starts after its anchor: point at the `&name`.
-    const nodeStart = Math.min(file.text.length, shift.back(twice.range[0]));
-    const mark = `&${twice.anchor}`;
-    const at = file.text.lastIndexOf(mark, nodeStart);
-    const range = at >= 0 ? { start: at, end: at + mark.length } : { start: nodeStart, end: nodeStart };
-    return refused(diagnostic("ORQ1001", { detail: DUPLICATE_ANCHOR }, { file, range }));
+  const composer = composerError(doc);
+  if (composer?.node.range) {
+    const { node, error } = composer;
+    const nodeStart = Math.min(file.text.length, shift.back(node.range![0]));
+    // A node's range starts after its anchor: point at the `&name`; an alias at itself.
+    const mark = isAlias(node) ? undefined : `&${node.anchor}`;
+    const at = mark ? file.text.lastIndexOf(mark, nodeStart) : -1;
+    const range =
+      mark && at >= 0
+        ? { start: at, end: at + mark.length }
+        : { start: nodeStart, end: Math.min(file.text.length, shift.back(node.range![1])) };
+    return refused(diagnostic("ORQ1001", { detail: error }, { file, range }));
   }
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
@@ -514,15 +518,24 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
 }
 
 const DUPLICATE_ANCHOR = "found duplicate anchor";
+const UNDEFINED_ALIAS = "found undefined alias";
 
 /** A node whose anchor name an earlier node of the document has: PyYAML's composer refuses it. */
-function duplicateAnchor(doc: Document): Node | undefined {
+/**
+ * What PyYAML's composer refuses, in document order: an anchor name used
+ * twice (at the second node) or an alias to no anchor before it.
+ */
+function composerError(doc: Document): { node: Node; error: string } | undefined {
   const seen = new Set<string>();
-  let found: Node | undefined;
+  let found: { node: Node; error: string } | undefined;
   visit(doc, (_key, node) => {
+    if (isAlias(node) && !seen.has(node.source)) {
+      found = { node, error: UNDEFINED_ALIAS };
+      return visit.BREAK;
+    }
     if (!isNode(node) || !node.anchor) return undefined;
     if (seen.has(node.anchor)) {
-      found = node;
+      found = { node, error: DUPLICATE_ANCHOR };
       return visit.BREAK;
     }
     seen.add(node.anchor);
@@ -588,7 +601,8 @@ export function parseYamlData(text: string): YamlData {
       type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
       error: yamlErrorText(first.code, first.message),
     };
-  if (duplicateAnchor(doc)) return { type: "ComposerError", error: DUPLICATE_ANCHOR };
+  const composer = composerError(doc);
+  if (composer) return { type: "ComposerError", error: composer.error };
   const builder = new Builder(file, doc, shift, "last");
   const contents = doc.contents as Node | null;
   try {

@@ -48,6 +48,23 @@ describe("parseYaml", () => {
     expect(data("a: &x 1\nb: &y 2\nc: *x\n")).toEqual({ a: 1, b: 2, c: 1 });
   });
 
+  it("refuses an alias to no anchor before it, as PyYAML's composer does, at the alias", () => {
+    const refusedAt = (text: string) => {
+      const r = parse(text);
+      expect(r.root).toBeNull();
+      return r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range!.start)]);
+    };
+    // A misspelt alias name, an alias before its anchor, an anchor only inside a block scalar's text.
+    const undefinedAt = (line: number, col: number) => [
+      ["ORQ1001", "YAML syntax error: found undefined alias", { line, col }],
+    ];
+    expect(refusedAt("a: &x 1\nb: *y\n")).toEqual(undefinedAt(2, 4));
+    expect(refusedAt("b: *x\na: &x 1\n")).toEqual(undefinedAt(1, 4));
+    expect(refusedAt("a: |\n  &x y\nb: *x\n")).toEqual(undefinedAt(3, 4));
+    // Whichever the composer meets first.
+    expect(refusedAt("a: *nope\nb: &b 1\nc: &b 2\n")).toEqual(undefinedAt(1, 4));
+  });
+
   // Each checked against PyYAML 6.0 and Orquesta 1.6.0's loader (scripts/yaml-diff).
   it("refuses what PyYAML cannot construct: the whole file does not load", () => {
     const refused = (text: string) => {
