@@ -586,6 +586,16 @@ export function parseYamlData(text: string): YamlData {
   if (bad) return { type: "ReaderError", error: bad.message };
   const tab = libyamlTabError(text);
   if (tab) return { type: "ScannerError", error: scannerErrorText(text, tab) };
+  const simple = parseSimpleYaml(text);
+  return simple ? { root: simple } : parseYamlDataFull(text);
+}
+
+/** parseYamlData without the fast path for simple texts (exported for differential tests). */
+export function parseYamlDataFull(text: string): YamlData {
+  const bad = unreadable(text);
+  if (bad) return { type: "ReaderError", error: bad.message };
+  const tab = libyamlTabError(text);
+  if (tab) return { type: "ScannerError", error: scannerErrorText(text, tab) };
   const file = { path: "<unicode string>", text };
   let doc: Document;
   let shift: OffsetShift;

@@ -9,7 +9,7 @@ import { checkText } from "../../compiler/inspect/check";
 import { inspectOrquestaText } from "../../compiler/inspect/orquesta";
 import { parseSimpleYaml } from "../../compiler/load/fast-yaml";
 import { loadPaths } from "../../compiler/load/index";
-import { parseYamlFull } from "../../compiler/load/parse-yaml";
+import { parseYamlData, parseYamlDataFull, parseYamlFull } from "../../compiler/load/parse-yaml";
 
 const CORPUS = resolve(__dirname, "../../../shared/corpus");
 const load = loadPaths([]);
@@ -178,6 +178,8 @@ describe("the fast YAML path agrees with the full parser", () => {
     const full = parseYamlFull({ path: "p.yaml", text });
     expect(full.diagnostics).toEqual([]);
     expect(fast).toEqual(full.root);
+    // from_yaml_string takes the same path.
+    expect(parseYamlData(text)).toEqual(parseYamlDataFull(text));
   };
 
   it("on every corpus file", () => {
