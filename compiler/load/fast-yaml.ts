@@ -123,7 +123,8 @@ class FastParser {
       const m = KEY.exec(this.text.slice(keyAt, line.end));
       if (!m) giveUp();
       const keyText = m![1]!;
-      if (seen.has(keyText) || keyText === "<<") giveUp();
+      // libyaml stops looking for a simple key's ':' after 1024 characters.
+      if (seen.has(keyText) || keyText === "<<" || keyText.length > 1000) giveUp();
       seen.add(keyText);
       const resolved = resolvePlainScalar(keyText);
       if (!("pyType" in resolved) || resolved.pyType !== "str") giveUp();

@@ -1,34 +1,77 @@
-// libyaml's scanner, as far as orqc needs it where the yaml package reads
-// YAML differently. StackStorm and Orquesta read YAML with PyYAML's C loader
-// (libyaml 0.2.5), which follows the tokens (flow level, indentation, simple
-// keys, scalars) this walks over:
-// - tabs: libyaml allows one as white space only in some places: not at the
-//   start of a line or after `-`, `?` or a complex `:` in block context, not
-//   in the indentation of a block scalar, not in the blank lines a multi-line
-//   plain scalar spans below its indentation; the yaml package takes all of
-//   these. libyamlTabError runs only on text holding a tab;
+// libyaml's scanner (0.2.5, what PyYAML's C loader runs, so what StackStorm
+// and Orquesta read YAML with): the tokens of a text, produced on demand as
+// libyaml's parser asks for them, with libyaml's errors at libyaml's marks.
+// orqc parses YAML with the yaml package; this scanner decides what that
+// package reads differently:
+// - the errors libyaml stops at, in its words and at its positions
+//   (libyaml-parser.ts drives this scanner as PyYAML does);
+// - tabs, which libyaml allows as white space only in some places (not at the
+//   start of a token in block context, not in the indentation of a block
+//   scalar, not in the blank lines a plain scalar spans below its
+//   indentation), where the yaml package takes all of them;
 // - the lines of a flow collection or a quoted scalar over several lines,
 //   which libyaml reads at any indentation and the yaml package wants
 //   indented past the block around them (looseLines, for parse-yaml's
 //   re-indentation).
-// Any other problem the walk meets ends it without a verdict (the parser
-// reports those), as libyaml stops at its first error.
 
-export interface TabError {
-  /** libyaml's context and problem, as PyYAML's ScannerError words them. */
-  readonly context: string;
-  readonly problem: string;
-  /** Offset of the tab in the text. */
+/** A position as libyaml counts it: line and column from 0, columns in characters. */
+export interface Mark {
+  /** Offset in the JavaScript string. */
   readonly offset: number;
-  /** Where the token being scanned began (PyYAML prints it when it is not the tab's place). */
-  readonly contextOffset: number;
+  readonly line: number;
+  readonly column: number;
 }
 
-/** The first tab libyaml's scanner refuses in text, or undefined. */
-export function libyamlTabError(text: string): TabError | undefined {
-  if (!text.includes("\t")) return undefined;
-  const end = new LibyamlScanner(text).run();
-  return end.kind === "tab" ? end.error : undefined;
+export type TokenType =
+  | "stream-start"
+  | "stream-end"
+  | "version-directive"
+  | "tag-directive"
+  | "document-start"
+  | "document-end"
+  | "block-sequence-start"
+  | "block-mapping-start"
+  | "block-end"
+  | "flow-sequence-start"
+  | "flow-sequence-end"
+  | "flow-mapping-start"
+  | "flow-mapping-end"
+  | "block-entry"
+  | "flow-entry"
+  | "key"
+  | "value"
+  | "alias"
+  | "anchor"
+  | "tag"
+  | "scalar";
+
+export interface Token {
+  readonly type: TokenType;
+  readonly start: Mark;
+  /** Anchor and alias names; a tag's or a tag directive's handle. */
+  readonly value?: string;
+  /** A tag's suffix, a tag directive's prefix. */
+  readonly suffix?: string;
+  /** A version directive's numbers. */
+  readonly major?: number;
+  readonly minor?: number;
+  /** A scalar written plain. */
+  readonly plain?: boolean;
+}
+
+/** What PyYAML raises for a text libyaml (or its composer) refuses: type, context, problem and their marks. */
+export class LibyamlError extends Error {
+  constructor(
+    readonly type: "ScannerError" | "ParserError" | "ComposerError",
+    readonly context: string | null,
+    readonly contextMark: Mark | null,
+    readonly problem: string,
+    readonly problemMark: Mark,
+    /** The problem is a tab where libyaml takes none. */
+    readonly tab = false,
+  ) {
+    super(problem);
+  }
 }
 
 /** A line that starts inside a flow collection or a quoted scalar, where libyaml takes any indentation. */
@@ -39,93 +82,141 @@ export interface LooseLine {
   readonly blockIndent: number;
 }
 
-/** The lines libyaml reads at any indentation; undefined when its scanner stops on an error first. */
+/** The lines libyaml reads at any indentation; undefined when its scanner stops on an error. */
 export function looseLines(text: string): readonly LooseLine[] | undefined {
   const scan = new LibyamlScanner(text);
-  return scan.run().kind === "read" ? scan.looseLines : undefined;
+  try {
+    while (scan.peek().type !== "stream-end") scan.skipToken();
+  } catch (e) {
+    if (e instanceof LibyamlError) return undefined;
+    throw e;
+  }
+  return scan.looseLines;
 }
-
-/** How a scan ended: the text read to its end, a tab refused, or another error (no verdict). */
-type ScanEnd =
-  | { readonly kind: "read" }
-  | { readonly kind: "tab"; readonly error: TabError }
-  | { readonly kind: "other" };
 
 interface SimpleKey {
   possible: boolean;
   required: boolean;
-  line: number;
-  /** libyaml counts characters; code units here, which only matter past 1024. */
+  tokenNumber: number;
+  mark: Mark;
+  /** libyaml's character index, for its 1024-character limit. */
   index: number;
-  col: number;
 }
 
-/** Stops the scan: a tab error, or null for any other error (no verdict). */
-class Stop {
-  constructor(readonly error: TabError | null) {}
-}
-
+const CANNOT_START = "found character that cannot start any token";
 const BREAKS = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
 const FLOW_INDICATORS = new Set([",", "[", "]", "{", "}"]);
 /** Characters that cannot start a plain scalar (libyaml's fetch_next_token). */
-const NOT_PLAIN_START = new Set([
-  "-",
-  "?",
-  ":",
-  ",",
-  "[",
-  "]",
-  "{",
-  "}",
-  "#",
-  "&",
-  "*",
-  "!",
-  "|",
-  ">",
-  "'",
-  '"',
-  "%",
-  "@",
-  "`",
-]);
+const NOT_PLAIN_START = new Set("-?:,[]{}#&*!|>'\"%@`");
+/** What may follow an anchor or alias name. */
+const AFTER_ANCHOR = new Set("?:,]}%@`");
+/** URI characters of a tag, besides libyaml's alphanumerics. */
+const URI_CHARS = new Set(";/?:@&=+$.%!~*'()");
+const VALID_ESCAPES = new Set('0abt\tnvfre "/\\N_LP');
+const ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+const isAlpha = (c: string): boolean => /^[0-9A-Za-z_-]$/.test(c);
+const isHex = (c: string): boolean => /^[0-9A-Fa-f]$/.test(c);
+const isDigit = (c: string): boolean => c >= "0" && c <= "9";
 
-class LibyamlScanner {
+/**
+ * libyaml's scanner. The parser calls peek() and skipToken(); tokens are
+ * fetched as libyaml fetches them (while a simple key may still start at the
+ * head of the queue), so errors come in libyaml's order.
+ */
+export class LibyamlScanner {
   private i = 0;
+  /** libyaml's character index (a surrogate pair is one character). */
+  private index = 0;
   private line = 0;
   private col = 0;
   private flow = 0;
-  private allowed = true;
+  private allowed = false;
   private indent = -1;
   private readonly indents: number[] = [];
-  private readonly keys: SimpleKey[] = [emptyKey()];
+  private readonly keys: SimpleKey[] = [];
+  private readonly queue: Token[] = [];
+  private head = 0;
+  private tokensParsed = 0;
+  private tokenAvailable = false;
+  private streamStarted = false;
   /** The block indentation where the outermost open flow collection began. */
   private flowIndent = -1;
   /** Inside a quoted scalar. */
   private quoted = false;
-  /** Where the block or plain scalar being scanned began. */
-  private scalarStart = 0;
   readonly looseLines: LooseLine[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    // libyaml's reader drops a byte order mark at the start before anything is counted.
+    if (text.startsWith("\uFEFF")) this.i = 1;
+  }
 
-  run(): ScanEnd {
-    try {
-      for (;;) {
-        this.scanToNextToken();
-        this.staleKeys();
-        this.unroll(this.col);
-        if (this.i >= this.text.length) return { kind: "read" };
-        this.fetchToken();
-      }
-    } catch (e) {
-      if (e instanceof Stop) return e.error ? { kind: "tab", error: e.error } : { kind: "other" };
-      throw e;
+  /** The next token (libyaml's PEEK_TOKEN). */
+  peek(): Token {
+    if (!this.tokenAvailable) this.fetchMoreTokens();
+    return this.queue[this.head]!;
+  }
+
+  /** Consumes the token peek() gave (libyaml's SKIP_TOKEN). */
+  skipToken(): void {
+    this.tokenAvailable = false;
+    this.tokensParsed++;
+    this.head++;
+    if (this.head > 64 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
     }
   }
 
+  // ------------------------------------------------------------ the queue
+
+  private fetchMoreTokens(): void {
+    for (;;) {
+      let need = this.head === this.queue.length;
+      if (!need) {
+        this.staleKeys();
+        need = this.keys.some((k) => k.possible && k.tokenNumber === this.tokensParsed);
+      }
+      if (!need) break;
+      this.fetchNextToken();
+    }
+    this.tokenAvailable = true;
+  }
+
+  private enqueue(type: TokenType, start: Mark, extra?: Partial<Token>): void {
+    this.queue.push({ type, start, ...extra });
+  }
+
+  /** Puts a token where token number `number` is (a key found after its scalar). */
+  private insert(number: number, type: TokenType, start: Mark): void {
+    this.queue.splice(this.head + number - this.tokensParsed, 0, { type, start });
+  }
+
+  private fail(context: string | null, contextMark: Mark | null, problem: string): never {
+    const tab = problem.includes("tab character") || (problem === CANNOT_START && this.at() === "\t");
+    throw new LibyamlError("ScannerError", context, contextMark, problem, this.mark(), tab);
+  }
+
+  // ------------------------------------------------------------ characters
+
+  private mark(): Mark {
+    return { offset: this.i, line: this.line, column: this.col };
+  }
+
   private at(k = 0): string {
-    return this.text[this.i + k] ?? "";
+    // k counts characters; past a surrogate pair the offsets run ahead by one.
+    let j = this.i;
+    for (let n = 0; n < k; n++) j += this.width(j);
+    const code = this.text.charCodeAt(j);
+    return code >= 0xd800 && code <= 0xdbff ? this.text.slice(j, j + 2) : (this.text[j] ?? "");
+  }
+
+  private width(j: number): number {
+    const code = this.text.charCodeAt(j);
+    return code >= 0xd800 && code <= 0xdbff && j + 1 < this.text.length ? 2 : 1;
+  }
+
+  private atEnd(k = 0): boolean {
+    return this.at(k) === "";
   }
 
   private isBreak(k = 0): boolean {
@@ -139,17 +230,23 @@ class LibyamlScanner {
 
   /** Blank, break or end of text. */
   private isBlankz(k = 0): boolean {
-    return this.i + k >= this.text.length || this.isBlank(k) || this.isBreak(k);
+    return this.atEnd(k) || this.isBlank(k) || this.isBreak(k);
+  }
+
+  private isBreakz(k = 0): boolean {
+    return this.atEnd(k) || this.isBreak(k);
   }
 
   private skip(): void {
-    const code = this.text.charCodeAt(this.i);
-    this.i += code >= 0xd800 && code <= 0xdbff && this.i + 1 < this.text.length ? 2 : 1;
+    this.i += this.width(this.i);
+    this.index++;
     this.col++;
   }
 
   private skipLine(): void {
-    this.i += this.at() === "\r" && this.at(1) === "\n" ? 2 : 1;
+    const crlf = this.at() === "\r" && this.at(1) === "\n";
+    this.i += crlf ? 2 : 1;
+    this.index += crlf ? 2 : 1;
     this.line++;
     this.col = 0;
     if ((this.flow > 0 || this.quoted) && this.i < this.text.length)
@@ -157,95 +254,49 @@ class LibyamlScanner {
   }
 
   private skipToBreak(): void {
-    while (this.i < this.text.length && !this.isBreak()) this.skip();
+    while (!this.isBreakz()) this.skip();
   }
 
-  private isDocumentMarker(): boolean {
+  private isDocumentIndicator(): boolean {
     if (this.col !== 0) return false;
     const three = this.text.slice(this.i, this.i + 3);
     return (three === "---" || three === "...") && this.isBlankz(3);
   }
 
-  private scanToNextToken(): void {
-    for (;;) {
-      if (this.col === 0 && this.at() === "\uFEFF") this.skip();
-      while (this.at() === " " || ((this.flow > 0 || !this.allowed) && this.at() === "\t")) this.skip();
-      if (this.at() === "#") this.skipToBreak();
-      if (!this.isBreak()) break;
-      this.skipLine();
-      if (this.flow === 0) this.allowed = true;
-    }
-    if (this.at() === "\t")
-      throw new Stop({
-        context: "while scanning for the next token",
-        problem: "found character that cannot start any token",
-        offset: this.i,
-        contextOffset: this.i,
-      });
-  }
+  // ------------------------------------------------------------ tokens
 
-  private fetchToken(): void {
-    const c = this.at();
-    if (this.col === 0 && c === "%") {
-      this.unroll(-1);
-      this.removeKey();
-      this.allowed = false;
-      this.skipToBreak();
-    } else if (this.isDocumentMarker()) {
-      this.unroll(-1);
-      this.removeKey();
-      this.allowed = false;
-      this.i += 3;
-      this.col += 3;
-    } else if (c === "[" || c === "{") {
-      this.saveKey();
-      if (this.flow === 0) this.flowIndent = this.indent;
-      this.flow++;
+  private fetchNextToken(): void {
+    if (!this.streamStarted) {
+      this.streamStarted = true;
+      this.indent = -1;
       this.keys.push(emptyKey());
       this.allowed = true;
-      this.skip();
-    } else if (c === "]" || c === "}") {
-      this.removeKey();
-      if (this.flow > 0) {
-        this.flow--;
-        this.keys.pop();
-      }
-      this.allowed = false;
-      this.skip();
-    } else if (c === ",") {
-      this.removeKey();
-      this.allowed = true;
-      this.skip();
-    } else if (c === "-" && this.isBlankz(1)) {
-      this.blockIndicator();
-      this.allowed = true;
-    } else if (c === "?" && (this.flow > 0 || this.isBlankz(1))) {
-      this.blockIndicator();
-      this.allowed = this.flow === 0;
-    } else if (c === ":" && (this.flow > 0 || this.isBlankz(1))) {
-      this.fetchValue();
-    } else if (c === "*" || c === "&") {
-      this.saveKey();
-      this.allowed = false;
-      this.skip();
-      while (/[0-9A-Za-z_-]/.test(this.at())) this.skip();
-    } else if (c === "!") {
-      this.saveKey();
-      this.allowed = false;
-      while (!this.isBlankz()) this.skip();
-    } else if ((c === "|" || c === ">") && this.flow === 0) {
-      this.removeKey();
-      this.allowed = true;
-      this.blockScalar();
-    } else if (c === "'" || c === '"') {
-      this.saveKey();
-      this.allowed = false;
-      this.flowScalar(c);
-    } else if (this.startsPlain(c)) {
-      this.saveKey();
-      this.allowed = false;
-      this.plainScalar();
-    } else throw new Stop(null);
+      this.enqueue("stream-start", this.mark());
+      return;
+    }
+    this.scanToNextToken();
+    this.staleKeys();
+    this.unroll(this.col);
+    const c = this.at();
+    if (c === "") this.fetchStreamEnd();
+    else if (this.col === 0 && c === "%") this.fetchDirective();
+    else if (this.isDocumentIndicator())
+      this.fetchDocumentIndicator(c === "-" ? "document-start" : "document-end");
+    else if (c === "[") this.fetchFlowStart("flow-sequence-start");
+    else if (c === "{") this.fetchFlowStart("flow-mapping-start");
+    else if (c === "]") this.fetchFlowEnd("flow-sequence-end");
+    else if (c === "}") this.fetchFlowEnd("flow-mapping-end");
+    else if (c === ",") this.fetchFlowEntry();
+    else if (c === "-" && this.isBlankz(1)) this.fetchBlockEntry();
+    else if (c === "?" && (this.flow > 0 || this.isBlankz(1))) this.fetchKey();
+    else if (c === ":" && (this.flow > 0 || this.isBlankz(1))) this.fetchValue();
+    else if (c === "*") this.fetchAnchor("alias");
+    else if (c === "&") this.fetchAnchor("anchor");
+    else if (c === "!") this.fetchTag();
+    else if ((c === "|" || c === ">") && this.flow === 0) this.fetchBlockScalar();
+    else if (c === "'" || c === '"') this.fetchFlowScalar(c);
+    else if (this.startsPlain(c)) this.fetchPlainScalar();
+    else this.fail("while scanning for the next token", this.mark(), CANNOT_START);
   }
 
   private startsPlain(c: string): boolean {
@@ -256,152 +307,457 @@ class LibyamlScanner {
     );
   }
 
-  /** `-` and `?`: in block context they need a place where a key may start, and open a collection. */
-  private blockIndicator(): void {
+  private scanToNextToken(): void {
+    for (;;) {
+      if (this.col === 0 && this.at() === "\uFEFF") this.skip();
+      while (this.at() === " " || ((this.flow > 0 || !this.allowed) && this.at() === "\t")) this.skip();
+      if (this.at() === "#") this.skipToBreak();
+      if (!this.isBreak()) return;
+      this.skipLine();
+      if (this.flow === 0) this.allowed = true;
+    }
+  }
+
+  private fetchStreamEnd(): void {
+    if (this.col !== 0) {
+      this.col = 0;
+      this.line++;
+    }
+    this.unroll(-1);
+    this.removeKey();
+    this.allowed = false;
+    this.enqueue("stream-end", this.mark());
+  }
+
+  private fetchDocumentIndicator(type: "document-start" | "document-end"): void {
+    this.unroll(-1);
+    this.removeKey();
+    this.allowed = false;
+    const start = this.mark();
+    this.skip();
+    this.skip();
+    this.skip();
+    this.enqueue(type, start);
+  }
+
+  private fetchFlowStart(type: "flow-sequence-start" | "flow-mapping-start"): void {
+    this.saveKey();
+    if (this.flow === 0) this.flowIndent = this.indent;
+    this.keys.push(emptyKey());
+    this.flow++;
+    this.allowed = true;
+    const start = this.mark();
+    this.skip();
+    this.enqueue(type, start);
+  }
+
+  private fetchFlowEnd(type: "flow-sequence-end" | "flow-mapping-end"): void {
+    this.removeKey();
+    if (this.flow > 0) {
+      this.flow--;
+      this.keys.pop();
+    }
+    this.allowed = false;
+    const start = this.mark();
+    this.skip();
+    this.enqueue(type, start);
+  }
+
+  private fetchFlowEntry(): void {
+    this.removeKey();
+    this.allowed = true;
+    const start = this.mark();
+    this.skip();
+    this.enqueue("flow-entry", start);
+  }
+
+  private fetchBlockEntry(): void {
     if (this.flow === 0) {
-      if (!this.allowed) throw new Stop(null);
-      this.roll(this.col);
+      if (!this.allowed) this.fail(null, null, "block sequence entries are not allowed in this context");
+      this.roll(this.col, -1, "block-sequence-start", this.mark());
     }
     this.removeKey();
+    this.allowed = true;
+    const start = this.mark();
     this.skip();
+    this.enqueue("block-entry", start);
+  }
+
+  private fetchKey(): void {
+    if (this.flow === 0) {
+      if (!this.allowed) this.fail(null, null, "mapping keys are not allowed in this context");
+      this.roll(this.col, -1, "block-mapping-start", this.mark());
+    }
+    this.removeKey();
+    this.allowed = this.flow === 0;
+    const start = this.mark();
+    this.skip();
+    this.enqueue("key", start);
   }
 
   private fetchValue(): void {
     const key = this.keys[this.keys.length - 1]!;
     if (key.possible) {
-      this.roll(key.col);
+      this.insert(key.tokenNumber, "key", key.mark);
+      this.roll(key.mark.column, key.tokenNumber, "block-mapping-start", key.mark);
       key.possible = false;
       this.allowed = false;
     } else {
       if (this.flow === 0) {
-        if (!this.allowed) throw new Stop(null);
-        this.roll(this.col);
+        if (!this.allowed) this.fail(null, null, "mapping values are not allowed in this context");
+        this.roll(this.col, -1, "block-mapping-start", this.mark());
       }
       this.allowed = this.flow === 0;
     }
+    const start = this.mark();
     this.skip();
+    this.enqueue("value", start);
   }
+
+  private fetchAnchor(type: "anchor" | "alias"): void {
+    this.saveKey();
+    this.allowed = false;
+    const start = this.mark();
+    this.skip();
+    let name = "";
+    while (isAlpha(this.at())) {
+      name += this.at();
+      this.skip();
+    }
+    if (!name || !(this.isBlankz() || AFTER_ANCHOR.has(this.at())))
+      this.fail(
+        type === "anchor" ? "while scanning an anchor" : "while scanning an alias",
+        start,
+        "did not find expected alphabetic or numeric character",
+      );
+    this.enqueue(type, start, { value: name });
+  }
+
+  private fetchTag(): void {
+    this.saveKey();
+    this.allowed = false;
+    const start = this.mark();
+    let handle: string;
+    let suffix: string;
+    if (this.at(1) === "<") {
+      handle = "";
+      this.skip();
+      this.skip();
+      suffix = this.scanTagUri(true, false, "", start);
+      if (this.at() !== ">") this.fail("while scanning a tag", start, "did not find the expected '>'");
+      this.skip();
+    } else {
+      handle = this.scanTagHandle(false, start);
+      if (handle.length > 1 && handle.startsWith("!") && handle.endsWith("!"))
+        suffix = this.scanTagUri(false, false, "", start);
+      else {
+        suffix = this.scanTagUri(false, false, handle, start);
+        handle = "!";
+        if (suffix === "") [handle, suffix] = [suffix, handle];
+      }
+    }
+    if (!this.isBlankz() && !(this.flow > 0 && this.at() === ","))
+      this.fail("while scanning a tag", start, "did not find expected whitespace or line break");
+    this.enqueue("tag", start, { value: handle, suffix });
+  }
+
+  private scanTagHandle(directive: boolean, start: Mark): string {
+    if (this.at() !== "!")
+      this.fail(
+        directive ? "while scanning a tag directive" : "while scanning a tag",
+        start,
+        "did not find expected '!'",
+      );
+    let handle = "!";
+    this.skip();
+    while (isAlpha(this.at())) {
+      handle += this.at();
+      this.skip();
+    }
+    if (this.at() === "!") {
+      handle += "!";
+      this.skip();
+    } else if (directive && handle !== "!")
+      this.fail("while parsing a tag directive", start, "did not find expected '!'");
+    return handle;
+  }
+
+  /** A tag's URI; `head` is a handle read before it that turned out to be the URI's start. */
+  private scanTagUri(flowChars: boolean, directive: boolean, head: string, start: Mark): string {
+    let length = head.length;
+    let uri = head.slice(1);
+    const context = directive ? "while parsing a %TAG directive" : "while parsing a tag";
+    for (;;) {
+      const c = this.at();
+      if (!(isAlpha(c) || URI_CHARS.has(c) || (flowChars && (c === "," || c === "[" || c === "]")))) break;
+      if (c === "%") uri += this.scanUriEscapes(context, start);
+      else {
+        uri += c;
+        this.skip();
+      }
+      length++;
+    }
+    if (!length) this.fail(context, start, "did not find expected tag URI");
+    return uri;
+  }
+
+  private scanUriEscapes(context: string, start: Mark): string {
+    const octets: number[] = [];
+    let width = 0;
+    do {
+      if (!(this.at() === "%" && isHex(this.at(1)) && isHex(this.at(2))))
+        this.fail(context, start, "did not find URI escaped octet");
+      const octet = Number.parseInt(this.at(1) + this.at(2), 16);
+      if (!width) {
+        width =
+          (octet & 0x80) === 0
+            ? 1
+            : (octet & 0xe0) === 0xc0
+              ? 2
+              : (octet & 0xf0) === 0xe0
+                ? 3
+                : (octet & 0xf8) === 0xf0
+                  ? 4
+                  : 0;
+        if (!width) this.fail(context, start, "found an incorrect leading UTF-8 octet");
+      } else if ((octet & 0xc0) !== 0x80)
+        this.fail(context, start, "found an incorrect trailing UTF-8 octet");
+      octets.push(octet);
+      this.skip();
+      this.skip();
+      this.skip();
+    } while (--width);
+    return Buffer.from(octets).toString("utf8");
+  }
+
+  private fetchDirective(): void {
+    this.unroll(-1);
+    this.removeKey();
+    this.allowed = false;
+    const start = this.mark();
+    this.skip();
+    let name = "";
+    while (isAlpha(this.at())) {
+      name += this.at();
+      this.skip();
+    }
+    if (!name) this.fail("while scanning a directive", start, "could not find expected directive name");
+    if (!this.isBlankz())
+      this.fail("while scanning a directive", start, "found unexpected non-alphabetical character");
+    if (name === "YAML") {
+      this.skipBlanks();
+      const major = this.versionNumber(start);
+      if (this.at() !== ".")
+        this.fail("while scanning a %YAML directive", start, "did not find expected digit or '.' character");
+      this.skip();
+      const minor = this.versionNumber(start);
+      this.enqueue("version-directive", start, { major, minor });
+    } else if (name === "TAG") {
+      this.skipBlanks();
+      const handle = this.scanTagHandle(true, start);
+      if (!this.isBlank())
+        this.fail("while scanning a %TAG directive", start, "did not find expected whitespace");
+      this.skipBlanks();
+      const prefix = this.scanTagUri(true, true, "", start);
+      if (!this.isBlankz())
+        this.fail("while scanning a %TAG directive", start, "did not find expected whitespace or line break");
+      this.enqueue("tag-directive", start, { value: handle, suffix: prefix });
+    } else this.fail("while scanning a directive", start, "found unknown directive name");
+    this.skipBlanks();
+    if (this.at() === "#") this.skipToBreak();
+    if (!this.isBreakz())
+      this.fail("while scanning a directive", start, "did not find expected comment or line break");
+    if (this.isBreak()) this.skipLine();
+  }
+
+  private skipBlanks(): void {
+    while (this.isBlank()) this.skip();
+  }
+
+  private versionNumber(start: Mark): number {
+    let digits = "";
+    while (isDigit(this.at())) {
+      if (digits.length >= 9)
+        this.fail("while scanning a %YAML directive", start, "found extremely long version number");
+      digits += this.at();
+      this.skip();
+    }
+    if (!digits) this.fail("while scanning a %YAML directive", start, "did not find expected version number");
+    return Number(digits);
+  }
+
+  // ------------------------------------------------------------ simple keys and indentation
 
   private saveKey(): void {
     if (!this.allowed) return;
     const required = this.flow === 0 && this.indent === this.col;
-    this.removeKey();
-    this.keys[this.keys.length - 1] = {
+    const key: SimpleKey = {
       possible: true,
       required,
-      line: this.line,
-      index: this.i,
-      col: this.col,
+      tokenNumber: this.tokensParsed + (this.queue.length - this.head),
+      mark: this.mark(),
+      index: this.index,
     };
+    this.removeKey();
+    this.keys[this.keys.length - 1] = key;
   }
 
   private removeKey(): void {
     const key = this.keys[this.keys.length - 1]!;
-    if (key.possible && key.required) throw new Stop(null);
+    if (key.possible && key.required)
+      this.fail("while scanning a simple key", key.mark, "could not find expected ':'");
     key.possible = false;
   }
 
   private staleKeys(): void {
     for (const key of this.keys) {
-      if (key.possible && (key.line < this.line || key.index + 1024 < this.i)) {
-        if (key.required) throw new Stop(null);
+      if (key.possible && (key.mark.line < this.line || key.index + 1024 < this.index)) {
+        if (key.required) this.fail("while scanning a simple key", key.mark, "could not find expected ':'");
         key.possible = false;
       }
     }
   }
 
-  private roll(column: number): void {
+  /** Opens a block collection at `column`: its start token goes at token `number` (-1: at the end). */
+  private roll(column: number, number: number, type: TokenType, mark: Mark): void {
     if (this.flow > 0 || this.indent >= column) return;
     this.indents.push(this.indent);
     this.indent = column;
+    if (number === -1) this.enqueue(type, mark);
+    else this.insert(number, type, mark);
   }
 
   private unroll(column: number): void {
     if (this.flow > 0) return;
-    while (this.indent > column) this.indent = this.indents.pop() ?? -1;
+    while (this.indent > column) {
+      this.enqueue("block-end", this.mark());
+      this.indent = this.indents.pop() ?? -1;
+    }
   }
 
-  private blockScalar(): void {
-    this.scalarStart = this.i;
+  // ------------------------------------------------------------ scalars
+
+  private fetchBlockScalar(): void {
+    this.removeKey();
+    this.allowed = true;
+    const start = this.mark();
     this.skip();
     let increment = 0;
-    const digit = (): void => {
-      if (/[0-9]/.test(this.at())) {
-        if (this.at() === "0") throw new Stop(null);
-        increment = Number(this.at());
-        this.skip();
-      }
+    const indicator = (): void => {
+      if (!isDigit(this.at())) return;
+      if (this.at() === "0")
+        this.fail("while scanning a block scalar", start, "found an indentation indicator equal to 0");
+      increment = Number(this.at());
+      this.skip();
     };
     if (this.at() === "+" || this.at() === "-") {
       this.skip();
-      digit();
-    } else if (/[0-9]/.test(this.at())) {
-      digit();
+      indicator();
+    } else if (isDigit(this.at())) {
+      indicator();
       if (this.at() === "+" || this.at() === "-") this.skip();
     }
-    while (this.isBlank()) this.skip();
+    this.skipBlanks();
     if (this.at() === "#") this.skipToBreak();
-    if (!this.isBreak() && this.i < this.text.length) throw new Stop(null);
+    if (!this.isBreakz())
+      this.fail("while scanning a block scalar", start, "did not find expected comment or line break");
     if (this.isBreak()) this.skipLine();
     let indent = increment ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
-    indent = this.blockScalarBreaks(indent);
-    while (this.col === indent && this.i < this.text.length) {
+    indent = this.blockScalarBreaks(indent, start);
+    while (this.col === indent && !this.atEnd()) {
       this.skipToBreak();
-      if (this.i >= this.text.length) break;
+      if (this.atEnd()) break;
       this.skipLine();
-      indent = this.blockScalarBreaks(indent);
+      indent = this.blockScalarBreaks(indent, start);
     }
+    this.enqueue("scalar", start);
   }
 
   /** The indentation and empty lines before a block scalar's line; returns its indentation. */
-  private blockScalarBreaks(indent: number): number {
+  private blockScalarBreaks(indent: number, start: Mark): number {
     let max = 0;
     for (;;) {
       while ((!indent || this.col < indent) && this.at() === " ") this.skip();
       if (this.col > max) max = this.col;
       if ((!indent || this.col < indent) && this.at() === "\t")
-        throw new Stop({
-          context: "while scanning a block scalar",
-          problem: "found a tab character where an indentation space is expected",
-          offset: this.i,
-          contextOffset: this.scalarStart,
-        });
+        this.fail(
+          "while scanning a block scalar",
+          start,
+          "found a tab character where an indentation space is expected",
+        );
       if (!this.isBreak()) break;
       this.skipLine();
     }
     return indent || Math.max(max, this.indent + 1, 1);
   }
 
-  private flowScalar(quote: string): void {
+  private fetchFlowScalar(quote: string): void {
+    this.saveKey();
+    this.allowed = false;
+    const start = this.mark();
+    const single = quote === "'";
     this.skip();
     this.quoted = true;
     for (;;) {
-      if (this.i >= this.text.length || this.isDocumentMarker()) throw new Stop(null);
-      const c = this.at();
-      if (this.isBreak()) this.skipLine();
-      else if (quote === "'" && c === "'" && this.at(1) === "'") {
-        this.skip();
-        this.skip();
-      } else if (c === quote) {
-        this.skip();
-        this.quoted = false;
-        return;
-      } else if (quote === '"' && c === "\\") {
-        this.skip();
-        if (!this.isBreak() && this.i < this.text.length) this.skip();
-      } else this.skip();
+      if (this.isDocumentIndicator())
+        this.fail("while scanning a quoted scalar", start, "found unexpected document indicator");
+      if (this.atEnd()) this.fail("while scanning a quoted scalar", start, "found unexpected end of stream");
+      while (!this.isBlankz()) {
+        const c = this.at();
+        if (single && c === "'" && this.at(1) === "'") {
+          this.skip();
+          this.skip();
+        } else if (c === quote) break;
+        else if (!single && c === "\\" && this.isBreak(1)) {
+          this.skip();
+          this.skipLine();
+          break;
+        } else if (!single && c === "\\") this.escape(start);
+        else this.skip();
+      }
+      if (this.at() === quote) break;
+      while (this.isBlank() || this.isBreak()) {
+        if (this.isBlank()) this.skip();
+        else this.skipLine();
+      }
     }
+    this.skip();
+    this.quoted = false;
+    this.enqueue("scalar", start);
   }
 
-  private plainScalar(): void {
-    this.scalarStart = this.i;
+  private escape(start: Mark): void {
+    const kind = this.at(1);
+    if (!VALID_ESCAPES.has(kind) && !(kind in ESCAPE_LENGTHS))
+      this.fail("while parsing a quoted scalar", start, "found unknown escape character");
+    this.skip();
+    this.skip();
+    const length = ESCAPE_LENGTHS[kind] ?? 0;
+    if (!length) return;
+    let digits = "";
+    for (let k = 0; k < length; k++) {
+      if (!isHex(this.at(k)))
+        this.fail("while parsing a quoted scalar", start, "did not find expected hexdecimal number");
+      digits += this.at(k);
+    }
+    const value = Number.parseInt(digits, 16);
+    if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
+      this.fail("while parsing a quoted scalar", start, "found invalid Unicode character escape code");
+    for (let k = 0; k < length; k++) this.skip();
+  }
+
+  private fetchPlainScalar(): void {
+    this.saveKey();
+    this.allowed = false;
+    const start = this.mark();
     const indent = this.indent + 1;
     let leading = false;
     for (;;) {
-      if (this.isDocumentMarker() || this.at() === "#") break;
+      if (this.isDocumentIndicator() || this.at() === "#") break;
       while (!this.isBlankz()) {
         const c = this.at();
-        if (this.flow > 0 && c === ":" && /[,?[\]{}]/.test(this.at(1))) throw new Stop(null);
+        if (this.flow > 0 && c === ":" && /^[,?[\]{}]$/.test(this.at(1)))
+          this.fail("while scanning a plain scalar", start, "found unexpected ':'");
         if ((c === ":" && this.isBlankz(1)) || (this.flow > 0 && FLOW_INDICATORS.has(c))) break;
         leading = false;
         this.skip();
@@ -410,12 +766,11 @@ class LibyamlScanner {
       while (this.isBlank() || this.isBreak()) {
         if (this.isBlank()) {
           if (leading && this.col < indent && this.at() === "\t")
-            throw new Stop({
-              context: "while scanning a plain scalar",
-              problem: "found a tab character that violates indentation",
-              offset: this.i,
-              contextOffset: this.scalarStart,
-            });
+            this.fail(
+              "while scanning a plain scalar",
+              start,
+              "found a tab character that violates indentation",
+            );
           this.skip();
         } else {
           this.skipLine();
@@ -424,10 +779,17 @@ class LibyamlScanner {
       }
       if (this.flow === 0 && this.col < indent) break;
     }
+    this.enqueue("scalar", start, { plain: true });
     if (leading) this.allowed = true;
   }
 }
 
 function emptyKey(): SimpleKey {
-  return { possible: false, required: false, line: 0, index: 0, col: 0 };
+  return {
+    possible: false,
+    required: false,
+    tokenNumber: 0,
+    mark: { offset: 0, line: 0, column: 0 },
+    index: 0,
+  };
 }

@@ -2,24 +2,14 @@
 // PyYAML's SafeLoader (YAML 1.1) and rejecting duplicate keys as StackStorm does.
 // Syntax problems become diagnostics; this never throws on user input.
 
-import {
-  type Document,
-  isAlias,
-  isMap,
-  isNode,
-  isScalar,
-  isSeq,
-  type Node,
-  parseDocument,
-  Scalar,
-  visit,
-} from "yaml";
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, Scalar } from "yaml";
 import { isStackOverflow, isStackOverflowMessage } from "../expr/errors";
 import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { libyamlTabError, looseLines, type TabError } from "./libyaml-scanner";
+import { libyamlErrorDetail, libyamlLoadError, pyYamlErrorText } from "./libyaml-parser";
+import { type LibyamlError, looseLines } from "./libyaml-scanner";
 import {
   type ConstructionError,
   collectionTagError,
@@ -455,20 +445,24 @@ export function parseYaml(file: SourceFile): ParsedYaml {
     const range = { start: bad.at, end: bad.at + bad.char.length };
     return refusedFile(file, diagnostic("ORQ1001", { detail: bad.message }, { file, range }));
   }
-  const tab = libyamlTabError(file.text);
-  if (tab) {
-    const range = { start: tab.offset, end: tab.offset + 1 };
-    const detail = `${tab.context}: ${tab.problem} (a tab: StackStorm's YAML loader refuses one here; use spaces)`;
-    return refusedFile(file, diagnostic("ORQ1001", { detail }, { file, range }));
-  }
   const simple = parseSimpleYaml(file.text);
   if (simple) return { file, root: simple, diagnostics: [], mergeKeys: [], duplicateKeys: [] };
   return parseYamlFull(file);
 }
 
+/** libyaml's refusal as a diagnostic at its problem's mark. */
+function libyamlDiagnostic(file: SourceFile, e: LibyamlError): Diagnostic {
+  const at = e.problemMark.offset;
+  const range = { start: at, end: Math.min(file.text.length, at + 1) };
+  const hint = e.tab ? " (a tab: StackStorm's YAML loader refuses one here; use spaces)" : "";
+  return diagnostic("ORQ1001", { detail: `${libyamlErrorDetail(e)}${hint}` }, { file, range });
+}
+
 /** The full parser, without the fast path for simple files (exported for differential tests). */
 export function parseYamlFull(file: SourceFile): ParsedYaml {
   const refused = (d: Diagnostic): ParsedYaml => refusedFile(file, d);
+  const libyaml = libyamlLoadError(file.text);
+  if (libyaml) return refused(libyamlDiagnostic(file, libyaml));
   let doc: Document;
   let shift: OffsetShift;
   try {
@@ -487,19 +481,6 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
   if (errors.length > 0) return refused(errors[0]!);
-  const composer = composerError(doc);
-  if (composer?.node.range) {
-    const { node, error } = composer;
-    const nodeStart = Math.min(file.text.length, shift.back(node.range![0]));
-    // A node's range starts after its anchor: point at the `&name`; an alias at itself.
-    const mark = isAlias(node) ? undefined : `&${node.anchor}`;
-    const at = mark ? file.text.lastIndexOf(mark, nodeStart) : -1;
-    const range =
-      mark && at >= 0
-        ? { start: at, end: at + mark.length }
-        : { start: nodeStart, end: Math.min(file.text.length, shift.back(node.range![1])) };
-    return refused(diagnostic("ORQ1001", { detail: error }, { file, range }));
-  }
   const builder = new Builder(file, doc, shift);
   const contents = doc.contents as Node | null;
   let root: YNode | null;
@@ -517,33 +498,6 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   return { file, root, diagnostics, mergeKeys, duplicateKeys };
 }
 
-const DUPLICATE_ANCHOR = "found duplicate anchor";
-const UNDEFINED_ALIAS = "found undefined alias";
-
-/** A node whose anchor name an earlier node of the document has: PyYAML's composer refuses it. */
-/**
- * What PyYAML's composer refuses, in document order: an anchor name used
- * twice (at the second node) or an alias to no anchor before it.
- */
-function composerError(doc: Document): { node: Node; error: string } | undefined {
-  const seen = new Set<string>();
-  let found: { node: Node; error: string } | undefined;
-  visit(doc, (_key, node) => {
-    if (isAlias(node) && !seen.has(node.source)) {
-      found = { node, error: UNDEFINED_ALIAS };
-      return visit.BREAK;
-    }
-    if (!isNode(node) || !node.anchor) return undefined;
-    if (seen.has(node.anchor)) {
-      found = { node, error: DUPLICATE_ANCHOR };
-      return visit.BREAK;
-    }
-    seen.add(node.anchor);
-    return undefined;
-  });
-  return found;
-}
-
 /** Characters PyYAML's reader refuses (its NON_PRINTABLE), lone surrogates included. */
 const NON_PRINTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
@@ -559,20 +513,6 @@ function unreadable(text: string): { at: number; char: string; message: string }
   };
 }
 
-/** PyYAML's str() of a ScannerError: the context, its mark unless it is the problem's, the problem and its mark. */
-function scannerErrorText(text: string, e: TabError): string {
-  const mark = (offset: number): string => {
-    const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-    const line = text.slice(0, lineStart).split("\n").length;
-    const column = [...text.slice(lineStart, offset)].length + 1;
-    return `  in "<unicode string>", line ${line}, column ${column}`;
-  };
-  const lines = [e.context];
-  if (e.contextOffset !== e.offset) lines.push(mark(e.contextOffset));
-  lines.push(e.problem, mark(e.offset));
-  return lines.join("\n");
-}
-
 /** What `yaml.safe_load(text)` gives, as a tree, or the exception it raises. */
 export type YamlData = { readonly root: YNode | null } | { readonly error: string; readonly type: string };
 
@@ -584,8 +524,6 @@ export type YamlData = { readonly root: YNode | null } | { readonly error: strin
 export function parseYamlData(text: string): YamlData {
   const bad = unreadable(text);
   if (bad) return { type: "ReaderError", error: bad.message };
-  const tab = libyamlTabError(text);
-  if (tab) return { type: "ScannerError", error: scannerErrorText(text, tab) };
   const simple = parseSimpleYaml(text);
   return simple ? { root: simple } : parseYamlDataFull(text);
 }
@@ -594,8 +532,8 @@ export function parseYamlData(text: string): YamlData {
 export function parseYamlDataFull(text: string): YamlData {
   const bad = unreadable(text);
   if (bad) return { type: "ReaderError", error: bad.message };
-  const tab = libyamlTabError(text);
-  if (tab) return { type: "ScannerError", error: scannerErrorText(text, tab) };
+  const libyaml = libyamlLoadError(text);
+  if (libyaml) return { type: libyaml.type, error: pyYamlErrorText(libyaml) };
   const file = { path: "<unicode string>", text };
   let doc: Document;
   let shift: OffsetShift;
@@ -611,8 +549,6 @@ export function parseYamlDataFull(text: string): YamlData {
       type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
       error: yamlErrorText(first.code, first.message),
     };
-  const composer = composerError(doc);
-  if (composer) return { type: "ComposerError", error: composer.error };
   const builder = new Builder(file, doc, shift, "last");
   const contents = doc.contents as Node | null;
   try {

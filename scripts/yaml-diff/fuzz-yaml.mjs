@@ -14,7 +14,10 @@
 // reads the lines of a multi-line flow collection at any indentation).
 // With --corpus DIR, the documents are DIR's YAML files (N of them, chosen
 // by seed) instead of random ones.
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--corpus DIR]
+// With --messages, a document both refuse for its YAML (PyYAML's ScannerError,
+// ParserError or ComposerError) must also be refused in PyYAML's words, at
+// PyYAML's position (the problem's line and column).
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--corpus DIR]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,7 +30,8 @@ const corpusAt = process.argv.indexOf("--corpus");
 const CORPUS = corpusAt > 0 ? process.argv[corpusAt + 1] : undefined;
 const args = process.argv
   .slice(2)
-  .filter((a, i) => a !== "--tabs" && a !== "--dedent" && a !== "--corpus" && i !== corpusAt - 1);
+  .filter((a, i) => !["--tabs", "--dedent", "--messages", "--corpus"].includes(a) && i !== corpusAt - 1);
+const MESSAGES = process.argv.includes("--messages");
 const DEDENT = process.argv.includes("--dedent");
 const TABS = process.argv.includes("--tabs");
 const N = Number(args[0] ?? 500);
@@ -80,6 +84,24 @@ const withTabs = (text, seed) =>
   });
 const root = resolve(import.meta.dirname, "../..");
 requireOrquestaSrc();
+
+/**
+ * What orqc should say for a YAML error PyYAML raised: its context, the
+ * context's mark unless it is the problem's, and its problem, at the
+ * problem's mark; undefined for other load errors (the file's own rules).
+ */
+function expectedYamlError(error) {
+  const m = /^(ScannerError|ParserError|ComposerError): ([\s\S]*)$/.exec(error);
+  if (!m) return undefined;
+  const lines = m[2].split("\n");
+  const marks = lines.filter((l) => l.startsWith("  in "));
+  const words = lines.filter((l) => !l.startsWith("  in "));
+  const at = /line (\d+), column (\d+)/.exec(marks[marks.length - 1] ?? "");
+  const contextMark = marks.length > 1 ? /line (\d+), column (\d+)/.exec(marks[0]) : null;
+  const where = contextMark ? ` (line ${contextMark[1]}, column ${contextMark[2]})` : "";
+  const detail = words.length > 1 ? `${words[0]}${where}: ${words[1]}` : words[0];
+  return { detail, at: at ? `${at[1]}:${at[2]}` : undefined };
+}
 
 /** Timestamps compare by type; errors compare as "refused". */
 function normalise(v) {
@@ -138,21 +160,33 @@ try {
   ]);
   const differing = [];
   let refused = 0;
+  let worded = 0;
   for (const file of files) {
     const a = normalise(real[file]);
     const b = normalise(ours[file]);
+    const wanted = MESSAGES && b === "refused" ? expectedYamlError(real[file]?.cause ?? "") : undefined;
+    const said = {
+      detail: ours[file]?.error?.replace(/^YAML syntax error: /, "").replace(/ \(a tab: .*\)$/, ""),
+      at: ours[file]?.at,
+    };
     if (JSON.stringify(a) !== JSON.stringify(b)) differing.push({ file, real: real[file], ours: ours[file] });
-    else if (a === "refused") refused++;
+    else if (wanted && (wanted.detail !== said.detail || wanted.at !== said.at))
+      differing.push({ file, real: real[file], ours: ours[file], words: true });
+    else if (a === "refused") {
+      refused++;
+      if (wanted) worded++;
+    }
   }
   console.log(
-    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.
   const kinds = new Map();
   for (const d of differing) {
-    const kind =
-      d.real?.error !== undefined
+    const kind = d.words
+      ? `refused in other words or at another place: ${d.real.error.split("\n")[0]}`
+      : d.real?.error !== undefined
         ? `refused by Orquesta only: ${d.real.error
             .replace(/^ValueError: Failed to load workflow definition because /, "")
             .split("\n")[0]

@@ -1,13 +1,14 @@
 // orqc's YAML loading of a workflow file (compiler/load: the fast path or the
 // full parser, PyYAML 1.1 scalar resolution, Orquesta's refusal of merge keys)
 // printed in the shape pyyaml_reference.py prints
-// PyYAML's: {path: typed} or {path: {"error": message}}.
+// PyYAML's: {path: typed} or {path: {"error": message, "at": "line:col"}}.
 // Usage: node scripts/run-ts.mjs scripts/yaml-diff/orqc-yaml.ts FILE...
 
 import { readFileSync } from "node:fs";
 import { workflowLoadError } from "../../compiler/load/orquesta-load";
 import { parseYaml } from "../../compiler/load/parse-yaml";
 import type { YNode } from "../../compiler/load/yaml-node";
+import { lineColOf } from "../../compiler/source/source-file";
 import { pyRepr } from "../../runtime/stdlib/py/text";
 import { PyFloat } from "../../runtime/stdlib/py/value";
 
@@ -40,7 +41,12 @@ function typed(node: YNode): Typed {
 const out: Record<string, unknown> = {};
 for (const path of process.argv.slice(2)) {
   const parsed = parseYaml({ path, text: readFileSync(path, "utf8") });
-  const fatal = workflowLoadError(parsed) ?? parsed.diagnostics.find((d) => d.severity === "error")?.message;
-  out[path] = fatal || !parsed.root ? { error: fatal ?? "empty document" } : typed(parsed.root);
+  const error = parsed.diagnostics.find((d) => d.severity === "error");
+  const fatal = workflowLoadError(parsed) ?? error?.message;
+  const at = error?.range ? lineColOf(parsed.file, error.range.start) : undefined;
+  out[path] =
+    fatal || !parsed.root
+      ? { error: fatal ?? "empty document", ...(at ? { at: `${at.line}:${at.col}` } : {}) }
+      : typed(parsed.root);
 }
 process.stdout.write(JSON.stringify(out));

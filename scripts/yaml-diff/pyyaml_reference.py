@@ -7,7 +7,7 @@ Usage: ORQUESTA_SRC=DIR /usr/bin/python3 pyyaml_reference.py FILE... > VALUES.js
 Needs PyYAML (Debian's python3-yaml) and Orquesta 1.6.0's sources in ORQUESTA_SRC
 (see scripts/orquesta-inspect/inspect_workflows.py).
 
-Output: {path: typed} or {path: {"error": message}}, where typed is
+Output: {path: typed} or {path: {"error": message[, "cause": PyYAML's exception]}}, where typed is
 {"t": "map", "v": [[typed key, typed value], ...]}, {"t": "seq", "v": [...]},
 or {"t": type, "v": text} for scalars (type: None, bool, int, float, str,
 date, datetime, bytes; text: Python's repr of the value).
@@ -40,6 +40,10 @@ def main():
                 out[path] = typed(yml.safe_load(f.read()))
         except Exception as e:  # noqa: BLE001  (any load failure is the answer)
             out[path] = {"error": f"{type(e).__name__}: {e}"[:300]}
+            # Orquesta wraps PyYAML's exception in a ValueError: keep what PyYAML raised too.
+            cause = e.__cause__ or e.__context__
+            if cause is not None:
+                out[path]["cause"] = f"{type(cause).__name__}: {cause}"
     json.dump(out, sys.stdout)
 
 

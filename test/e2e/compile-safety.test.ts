@@ -31,11 +31,21 @@ const HOSTILE = [
   "\ud800",
 ];
 
-/** A YAML double-quoted scalar for any text. */
+/**
+ * A YAML double-quoted scalar for any text YAML can hold. JSON.stringify
+ * leaves U+2028 and U+2029 as they are, which libyaml reads as line breaks:
+ * they get YAML's escapes. A lone surrogate becomes `\ud800`, which libyaml
+ * refuses (no YAML text holds one).
+ */
 function yamlString(text: string): string {
   return JSON.stringify(text)
-    .replace(/\\u2028/g, "\\L")
-    .replace(/\\u2029/g, "\\P");
+    .replace(/\u2028/g, "\\L")
+    .replace(/\u2029/g, "\\P");
+}
+
+/** Whether text holds a UTF-16 surrogate without its pair. */
+function loneSurrogate(text: string): boolean {
+  return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 
 function workflowWith(s: string): string {
@@ -103,6 +113,20 @@ function syntaxErrors(source: string): number {
 describe("codegen safety", () => {
   it("keeps each hostile string as data in every position", async () => {
     for (const s of HOSTILE) {
+      if (loneSurrogate(s)) {
+        // StackStorm's YAML loader refuses the escape of a lone surrogate: so does orqc, with its position.
+        const result = await tryCompileText(workflowWith(s));
+        expect(
+          "refused" in result && result.refused.map((d) => [d.code, d.message, d.range !== undefined]),
+        ).toEqual([
+          [
+            "ORQ1001",
+            "YAML syntax error: while parsing a quoted scalar (line 3, column 10): found invalid Unicode character escape code",
+            true,
+          ],
+        ]);
+        continue;
+      }
       const { bundle, source } = await compileText(workflowWith(s));
       expect(syntaxErrors(source)).toBe(0);
       const wf = bundle.program.units.root!.workflow;
@@ -126,6 +150,10 @@ describe("codegen safety", () => {
         fc.array(alphabet, { minLength: 1, maxLength: 8 }).map((a) => a.join("")),
         async (s) => {
           const result = await tryCompileText(workflowWith(s));
+          if ("refused" in result && loneSurrogate(s)) {
+            expect(result.refused.map((d) => d.code)).toEqual(["ORQ1001"]);
+            return;
+          }
           if ("refused" in result) {
             // Random text may form an expression Orquesta refuses too, e.g. "<%%>" (an empty YAQL
             // expression); such text must be refused as an expression error with a position.

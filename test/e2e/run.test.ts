@@ -66,7 +66,7 @@ describe("orqc run (embedded)", () => {
       const r = await orqc(cli, ["run", file], env);
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(
-        `${file}:5:1: ORQ1001 YAML syntax error: while scanning a plain scalar: found a tab character that violates indentation (a tab: StackStorm's YAML loader refuses one here; use spaces)`,
+        `${file}:5:1: ORQ1001 YAML syntax error: while scanning a plain scalar (line 4, column 13): found a tab character that violates indentation (a tab: StackStorm's YAML loader refuses one here; use spaces)`,
       );
       const dup = join(dir, "dup.yaml");
       writeFileSync(dup, "version: 1.0\ntasks:\n  t: {action: core.noop}\n  t: {action: core.noop}\n");

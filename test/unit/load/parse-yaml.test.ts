@@ -43,7 +43,11 @@ describe("parseYaml", () => {
     const r = parse("a: &x 1\nb: &x 2\nc: *x\n");
     expect(r.root).toBeNull();
     expect(r.diagnostics.map((d) => [d.code, d.message, lineColOf(r.file, d.range!.start)])).toEqual([
-      ["ORQ1001", "YAML syntax error: found duplicate anchor", { line: 2, col: 4 }],
+      [
+        "ORQ1001",
+        "YAML syntax error: found duplicate anchor; first occurrence (line 1, column 4): second occurrence",
+        { line: 2, col: 4 },
+      ],
     ]);
     expect(data("a: &x 1\nb: &y 2\nc: *x\n")).toEqual({ a: 1, b: 2, c: 1 });
   });
