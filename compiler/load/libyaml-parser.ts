@@ -285,6 +285,23 @@ class LibyamlParser {
     );
   }
 
+  /** The token ending a collection: the collection's end event. */
+  private closing(type: "sequence-end" | "mapping-end"): YamlEvent {
+    const token = this.peek();
+    this.state = this.pop();
+    this.marks.pop();
+    this.skip();
+    return { type, start: token.start };
+  }
+
+  /** Entries of a flow collection after its first are separated by `,`: the token after it. */
+  private afterSeparator(first: boolean, token: Token, context: string, problem: string): Token {
+    if (first) return token;
+    if (token.type !== "flow-entry") throw parserError(context, this.marks.pop()!, problem, token.start);
+    this.skip();
+    return this.peek();
+  }
+
   /** The first token of a collection: its mark is kept for the collection's errors. */
   private opening(first: boolean): void {
     if (!first) return;
@@ -316,12 +333,7 @@ class LibyamlParser {
       this.skip();
       return this.entry(BLOCK_ENTRY_ENDS, "block-sequence-entry", token.start, true);
     }
-    if (token.type === "block-end") {
-      this.state = this.pop();
-      this.marks.pop();
-      this.skip();
-      return { type: "sequence-end", start: token.start };
-    }
+    if (token.type === "block-end") return this.closing("sequence-end");
     throw parserError(
       "while parsing a block collection",
       this.marks.pop()!,
@@ -347,12 +359,7 @@ class LibyamlParser {
       this.skip();
       return this.entry(MAPPING_PART_ENDS, "block-mapping-value", token.start, true, true);
     }
-    if (token.type === "block-end") {
-      this.state = this.pop();
-      this.marks.pop();
-      this.skip();
-      return { type: "mapping-end", start: token.start };
-    }
+    if (token.type === "block-end") return this.closing("mapping-end");
     throw parserError(
       "while parsing a block mapping",
       this.marks.pop()!,
@@ -375,17 +382,12 @@ class LibyamlParser {
     this.opening(first);
     let token = this.peek();
     if (token.type !== "flow-sequence-end") {
-      if (!first) {
-        if (token.type !== "flow-entry")
-          throw parserError(
-            "while parsing a flow sequence",
-            this.marks.pop()!,
-            "did not find expected ',' or ']'",
-            token.start,
-          );
-        this.skip();
-        token = this.peek();
-      }
+      token = this.afterSeparator(
+        first,
+        token,
+        "while parsing a flow sequence",
+        "did not find expected ',' or ']'",
+      );
       if (token.type === "key") {
         this.state = "flow-sequence-entry-mapping-key";
         this.skip();
@@ -396,10 +398,7 @@ class LibyamlParser {
         return this.node(false, false);
       }
     }
-    this.state = this.pop();
-    this.marks.pop();
-    this.skip();
-    return { type: "sequence-end", start: token.start };
+    return this.closing("sequence-end");
   }
 
   private flowSequenceEntryMappingKey(): YamlEvent {
@@ -431,17 +430,12 @@ class LibyamlParser {
     this.opening(first);
     let token = this.peek();
     if (token.type !== "flow-mapping-end") {
-      if (!first) {
-        if (token.type !== "flow-entry")
-          throw parserError(
-            "while parsing a flow mapping",
-            this.marks.pop()!,
-            "did not find expected ',' or '}'",
-            token.start,
-          );
-        this.skip();
-        token = this.peek();
-      }
+      token = this.afterSeparator(
+        first,
+        token,
+        "while parsing a flow mapping",
+        "did not find expected ',' or '}'",
+      );
       if (token.type === "key") {
         this.skip();
         token = this.peek();
@@ -457,10 +451,7 @@ class LibyamlParser {
         return this.node(false, false);
       }
     }
-    this.state = this.pop();
-    this.marks.pop();
-    this.skip();
-    return { type: "mapping-end", start: token.start };
+    return this.closing("mapping-end");
   }
 
   private flowMappingValue(emptyValue: boolean): YamlEvent {

@@ -346,9 +346,7 @@ export class LibyamlScanner {
     this.keys.push(emptyKey());
     this.flow++;
     this.allowed = true;
-    const start = this.mark();
-    this.skip();
-    this.enqueue(type, start);
+    this.oneChar(type);
   }
 
   private fetchFlowEnd(type: "flow-sequence-end" | "flow-mapping-end"): void {
@@ -358,41 +356,48 @@ export class LibyamlScanner {
       this.keys.pop();
     }
     this.allowed = false;
-    const start = this.mark();
-    this.skip();
-    this.enqueue(type, start);
+    this.oneChar(type);
   }
 
   private fetchFlowEntry(): void {
     this.removeKey();
     this.allowed = true;
-    const start = this.mark();
-    this.skip();
-    this.enqueue("flow-entry", start);
+    this.oneChar("flow-entry");
   }
 
   private fetchBlockEntry(): void {
-    if (this.flow === 0) {
-      if (!this.allowed) this.fail(null, null, "block sequence entries are not allowed in this context");
-      this.roll(this.col, -1, "block-sequence-start", this.mark());
-    }
-    this.removeKey();
+    this.blockIndicator("block-sequence-start", "block sequence entries are not allowed in this context");
     this.allowed = true;
-    const start = this.mark();
-    this.skip();
-    this.enqueue("block-entry", start);
+    this.oneChar("block-entry");
   }
 
   private fetchKey(): void {
+    this.blockIndicator("block-mapping-start", "mapping keys are not allowed in this context");
+    this.allowed = this.flow === 0;
+    this.oneChar("key");
+  }
+
+  /** `-` and `?` in block context need a place where a key may start, and open a collection there. */
+  private blockIndicator(opens: TokenType, problem: string): void {
     if (this.flow === 0) {
-      if (!this.allowed) this.fail(null, null, "mapping keys are not allowed in this context");
-      this.roll(this.col, -1, "block-mapping-start", this.mark());
+      if (!this.allowed) this.fail(null, null, problem);
+      this.roll(this.col, -1, opens, this.mark());
     }
     this.removeKey();
-    this.allowed = this.flow === 0;
+  }
+
+  /** The run of libyaml's "alpha" characters (letters, digits, `_`, `-`) here. */
+  private alphanumerics(): string {
+    const from = this.i;
+    while (isAlpha(this.at())) this.skip();
+    return this.text.slice(from, this.i);
+  }
+
+  /** A token of one character at the current place. */
+  private oneChar(type: TokenType): void {
     const start = this.mark();
     this.skip();
-    this.enqueue("key", start);
+    this.enqueue(type, start);
   }
 
   private fetchValue(): void {
@@ -409,9 +414,7 @@ export class LibyamlScanner {
       }
       this.allowed = this.flow === 0;
     }
-    const start = this.mark();
-    this.skip();
-    this.enqueue("value", start);
+    this.oneChar("value");
   }
 
   private fetchAnchor(type: "anchor" | "alias"): void {
@@ -419,11 +422,7 @@ export class LibyamlScanner {
     this.allowed = false;
     const start = this.mark();
     this.skip();
-    let name = "";
-    while (isAlpha(this.at())) {
-      name += this.at();
-      this.skip();
-    }
+    const name = this.alphanumerics();
     if (!name || !(this.isBlankz() || AFTER_ANCHOR.has(this.at())))
       this.fail(
         type === "anchor" ? "while scanning an anchor" : "while scanning an alias",
@@ -468,12 +467,8 @@ export class LibyamlScanner {
         start,
         "did not find expected '!'",
       );
-    let handle = "!";
     this.skip();
-    while (isAlpha(this.at())) {
-      handle += this.at();
-      this.skip();
-    }
+    let handle = `!${this.alphanumerics()}`;
     if (this.at() === "!") {
       handle += "!";
       this.skip();
@@ -536,11 +531,7 @@ export class LibyamlScanner {
     this.allowed = false;
     const start = this.mark();
     this.skip();
-    let name = "";
-    while (isAlpha(this.at())) {
-      name += this.at();
-      this.skip();
-    }
+    const name = this.alphanumerics();
     if (!name) this.fail("while scanning a directive", start, "could not find expected directive name");
     if (!this.isBlankz())
       this.fail("while scanning a directive", start, "found unexpected non-alphabetical character");
