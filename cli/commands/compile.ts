@@ -1,6 +1,7 @@
 // `orqc compile PATH... -o DIR`: flatten workflows into bundles.
 
 import { watch } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import type { CompileResult } from "../../compiler/compile";
 import { formatReport } from "../../compiler/report/report";
@@ -40,8 +41,11 @@ function print(result: CompileResult, flags: CompileFlags): void {
   if (flags.report) process.stdout.write(formatReport(result.reports));
   const built = result.reports.filter((r) => r.status === "built").length;
   const unchanged = result.reports.filter((r) => r.status === "unchanged").length;
+  // Errors in files no failed bundle reads (action metadata, pack.yaml) fail the build too.
+  const failedFiles = new Set([...failed].map((source) => resolve(source)));
+  const outside = errors.filter((d) => !d.file || !failedFiles.has(resolve(d.file.path))).length;
   process.stdout.write(
-    `${built} bundle(s) built, ${unchanged} unchanged, ${failed.size} failed -> ${flags.out} (report.txt, report.json, manifest.json)\n`,
+    `${built} bundle(s) built, ${unchanged} unchanged, ${failed.size} failed${outside > 0 ? `, ${outside} error(s) in other files` : ""} -> ${flags.out} (report.txt, report.json, manifest.json)\n`,
   );
 }
 

@@ -78,5 +78,29 @@ describe("orqc compile, files Orquesta's loader refuses", () => {
     };
     const status = Object.fromEntries(report.bundles.map((b) => [b.ref, b.status]));
     expect(status).toEqual({ "p.twice": "failed", "p.merged": "failed", "p.fine": "built" });
+    expect(r.stdout).toContain("1 bundle(s) built, 0 unchanged, 2 failed -> ");
+  });
+
+  it("fails the build on action metadata StackStorm cannot load, in PyYAML's words, and counts it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-meta-"));
+    mkdirSync(join(dir, "p/actions/workflows"), { recursive: true });
+    writeFileSync(join(dir, "p/pack.yaml"), "ref: p\nname: p\n");
+    writeFileSync(
+      join(dir, "p/actions/workflows/w.yaml"),
+      "version: 1.0\ntasks:\n  a:\n    action: core.noop\n",
+    );
+    writeFileSync(
+      join(dir, "p/actions/w.yaml"),
+      "name: w\nrunner_type: orquesta\nentry_point: workflows/w.yaml\nparameters:\n  x:\n    type: string\n   default: 1\n",
+    );
+    const r = spawnSync("node", [CLI, "compile", join(dir, "p"), "-o", join(dir, "out")], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      "w.yaml:7:4 - error ORQ1001: YAML syntax error: while parsing a block mapping (line 5, column 3): did not find expected key",
+    );
+    expect(r.stdout).toContain(", 1 error(s) in other files -> ");
   });
 });
