@@ -423,8 +423,16 @@ const INDENTATION = (e: { code: string; message: string }): boolean =>
     /^Flow (sequence|map) in block collection must be sufficiently indented/.test(e.message)) ||
   (e.code === "MISSING_CHAR" && /quote/.test(e.message));
 
+/**
+ * libyaml takes a lone CR and NEL (U+0085) as line breaks and reads either
+ * as "\n" wherever it keeps one (its READ_LINE), like LF; the yaml package
+ * does not. One character for one, so offsets stay those of the file.
+ */
+const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
+
 /** The document, read again re-indented where only the yaml package's indentation rules stop it. */
-function readDocument(text: string): { doc: Document; shift: OffsetShift } {
+function readDocument(original: string): { doc: Document; shift: OffsetShift } {
+  const text = original.replace(LIBYAML_NEWLINES, "\n");
   const doc = parse(text);
   if (doc.errors.some(INDENTATION)) {
     const reindented = parseReindented(text);

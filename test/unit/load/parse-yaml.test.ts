@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseYaml } from "../../../compiler/load/parse-yaml";
+import { parseYaml, parseYamlData } from "../../../compiler/load/parse-yaml";
 import { mapGet, nodeAt, toJsonData, toPyValue, type YNode } from "../../../compiler/load/yaml-node";
 import { lineColOf } from "../../../compiler/source/source-file";
 import { PyFloat } from "../../../runtime/stdlib/py/index";
@@ -213,5 +213,25 @@ describe("parseYaml", () => {
 
   it("treats an empty document as no tree and no error", () => {
     expect(parse("# nothing\n")).toMatchObject({ root: null, diagnostics: [] });
+  });
+});
+
+describe("line breaks libyaml reads as LF", () => {
+  // Values recorded from yaml.load(text, Loader=yaml.CSafeLoader) (PyYAML 6.0, libyaml 0.2.5).
+  it.each([
+    ["a: 1\rb: 2\r", { a: 1, b: 2 }],
+    ["a: |\r  x\r  y\rb: 1", { a: "x\ny\n", b: 1 }],
+    ["a: x\r  y\r", { a: "x y" }],
+    ['a: "x\r  y"', { a: "x y" }],
+    ["a: 1\u0085b: 2\u0085", { a: 1, b: 2 }],
+    ["a: |\u0085  x\u0085  y\u0085b: 1", { a: "x\ny\n", b: 1 }],
+    ["a: >\u0085  x\u0085  y\u0085\u0085  z\u0085", { a: "x y\nz\n" }],
+    ["a: x\u0085  y", { a: "x y" }],
+    ['a: "x\u0085\u0085y"', { a: "x\ny" }],
+    ["- a\r- b\r\r", ["a", "b"]],
+    ["a: [1,\r 2]\r", { a: [1, 2] }],
+  ])("reads %j as PyYAML does", (text, value) => {
+    const data = parseYamlData(text);
+    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual(value);
   });
 });
