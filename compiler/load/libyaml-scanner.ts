@@ -104,7 +104,9 @@ interface SimpleKey {
 }
 
 const CANNOT_START = "found character that cannot start any token";
-const BREAKS = new Set(["\n", "\r", "\u0085", "\u2028", "\u2029"]);
+/** LF, CR, NEL, LS and PS: libyaml's line breaks. */
+const isBreakCode = (c: number): boolean =>
+  c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 const FLOW_INDICATORS = new Set([",", "[", "]", "{", "}"]);
 /** Characters that cannot start a plain scalar (libyaml's fetch_next_token). */
 const NOT_PLAIN_START = new Set("-?:,[]{}#&*!|>'\"%@`");
@@ -203,6 +205,9 @@ export class LibyamlScanner {
   }
 
   private at(k = 0): string {
+    const code0 = this.text.charCodeAt(this.i);
+    // The common case: the current character, not half of a surrogate pair.
+    if (k === 0 && !(code0 >= 0xd800 && code0 <= 0xdbff)) return this.text[this.i] ?? "";
     // k counts characters; past a surrogate pair the offsets run ahead by one.
     let j = this.i;
     for (let n = 0; n < k; n++) j += this.width(j);
@@ -219,22 +224,31 @@ export class LibyamlScanner {
     return this.at(k) === "";
   }
 
+  /** The first code unit of the character k places on (NaN past the end). */
+  private code(k: number): number {
+    let j = this.i;
+    for (let n = 0; n < k; n++) j += this.width(j);
+    return this.text.charCodeAt(j);
+  }
+
   private isBreak(k = 0): boolean {
-    return BREAKS.has(this.at(k));
+    return isBreakCode(this.code(k));
   }
 
   private isBlank(k = 0): boolean {
-    const c = this.at(k);
-    return c === " " || c === "\t";
+    const c = this.code(k);
+    return c === 0x20 || c === 0x09;
   }
 
   /** Blank, break or end of text. */
   private isBlankz(k = 0): boolean {
-    return this.atEnd(k) || this.isBlank(k) || this.isBreak(k);
+    const c = this.code(k);
+    return Number.isNaN(c) || c === 0x20 || c === 0x09 || isBreakCode(c);
   }
 
   private isBreakz(k = 0): boolean {
-    return this.atEnd(k) || this.isBreak(k);
+    const c = this.code(k);
+    return Number.isNaN(c) || isBreakCode(c);
   }
 
   private skip(): void {
