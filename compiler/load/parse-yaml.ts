@@ -417,12 +417,6 @@ function parseReindented(text: string): { doc: Document; shift: OffsetShift } | 
   return { doc: parse(out + text.slice(from)), shift };
 }
 
-/** The yaml package's complaints about indentation that libyaml does not have. */
-const INDENTATION = (e: { code: string; message: string }): boolean =>
-  (e.code === "BAD_INDENT" &&
-    /^Flow (sequence|map) in block collection must be sufficiently indented/.test(e.message)) ||
-  (e.code === "MISSING_CHAR" && /quote/.test(e.message));
-
 /**
  * libyaml takes a lone CR and NEL (U+0085) as line breaks and reads either
  * as "\n" wherever it keeps one (its READ_LINE), like LF; the yaml package
@@ -434,7 +428,9 @@ const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
 function readDocument(original: string): { doc: Document; shift: OffsetShift } {
   const text = original.replace(LIBYAML_NEWLINES, "\n");
   const doc = parse(text);
-  if (doc.errors.some(INDENTATION)) {
+  // Callers ask libyaml first: an error left is one of the yaml package's own, often about indentation
+  // libyaml does not require (a flow collection or a quoted scalar over several lines).
+  if (doc.errors.length > 0) {
     const reindented = parseReindented(text);
     if (reindented && reindented.doc.errors.length === 0) return reindented;
   }

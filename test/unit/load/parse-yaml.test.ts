@@ -235,3 +235,17 @@ describe("line breaks libyaml reads as LF", () => {
     expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual(value);
   });
 });
+
+describe("text libyaml reads that the yaml package complains about", () => {
+  it("reads a quoted scalar closed at its key's indentation below a tab, as PyYAML does", () => {
+    // Reduced from a harvested workflow (a JSON body over several lines) with a tab put after a key.
+    const text =
+      'description:\t  \n  check_bash_major_version:\n    input:\n      publish:\n      body: "{\n        \\"minor\\": \\"<% ctx().minor %>\\"\n      }"';
+    const data = parseYamlData(text);
+    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({
+      description: {
+        check_bash_major_version: { input: { publish: null, body: '{ "minor": "<% ctx().minor %>" }' } },
+      },
+    });
+  });
+});
