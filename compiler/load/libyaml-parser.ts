@@ -77,6 +77,11 @@ class LibyamlParser {
     this.scanner = new LibyamlScanner(text);
   }
 
+  /** See LibyamlScanner.unbrokenBlockScalar. */
+  get unbrokenBlockScalar(): number | undefined {
+    return this.scanner.unbrokenBlockScalar;
+  }
+
   private peek(): Token {
     return this.scanner.peek();
   }
@@ -546,21 +551,33 @@ class Composer {
   }
 }
 
+/** What libyaml's reading of a text tells the loader: the error PyYAML raises, or what to correct in the yaml package's values. */
+export interface LibyamlReading {
+  readonly error?: LibyamlError;
+  /** The start (`|` or `>`) of a block scalar that ends the text with no line break: its value has no final one. */
+  readonly unbrokenBlockScalar?: number;
+}
+
 /**
- * The error yaml.load(text, Loader=CSafeLoader) raises while reading and
- * composing text (before constructing values), or undefined when it composes
- * one document (or none). Undefined too where this cannot tell (nesting
+ * yaml.load(text, Loader=CSafeLoader) up to composing (before constructing
+ * values): the error it raises, if any (none where this cannot tell: nesting
  * deeper than PyYAML's recursion allows).
  */
-export function libyamlLoadError(text: string): LibyamlError | undefined {
+export function libyamlRead(text: string): LibyamlReading {
+  const parser = new LibyamlParser(text);
   try {
-    new Composer(new LibyamlParser(text)).singleDocument();
-    return undefined;
+    new Composer(parser).singleDocument();
   } catch (e) {
-    if (e instanceof LibyamlError) return e;
-    if (e instanceof NoVerdict) return undefined;
-    throw e;
+    if (e instanceof LibyamlError) return { error: e };
+    if (!(e instanceof NoVerdict)) throw e;
   }
+  const at = parser.unbrokenBlockScalar;
+  return at === undefined ? {} : { unbrokenBlockScalar: at };
+}
+
+/** The error yaml.load(text, Loader=CSafeLoader) raises while reading and composing text, or undefined. */
+export function libyamlLoadError(text: string): LibyamlError | undefined {
+  return libyamlRead(text).error;
 }
 
 /** PyYAML's str() of the error: context, its mark unless it is the problem's, problem, its mark. */

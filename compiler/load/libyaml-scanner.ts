@@ -146,6 +146,12 @@ export class LibyamlScanner {
   /** Inside a quoted scalar. */
   private quoted = false;
   readonly looseLines: LooseLine[] = [];
+  /**
+   * Where a block scalar starts (its `|` or `>`) whose last line of content
+   * ends the text with no line break after it: libyaml gives it no final
+   * break, where the yaml package adds one.
+   */
+  unbrokenBlockScalar: number | undefined;
 
   constructor(private readonly text: string) {
     // libyaml's reader drops a byte order mark at the start before anything is counted.
@@ -671,7 +677,10 @@ export class LibyamlScanner {
     indent = this.blockScalarBreaks(indent, start);
     while (this.col === indent && !this.atEnd()) {
       this.skipToBreak();
-      if (this.atEnd()) break;
+      if (this.atEnd()) {
+        this.unbrokenBlockScalar = start.offset;
+        break;
+      }
       this.skipLine();
       indent = this.blockScalarBreaks(indent, start);
     }

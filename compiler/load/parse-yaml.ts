@@ -8,7 +8,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { libyamlErrorDetail, libyamlLoadError, pyYamlErrorText } from "./libyaml-parser";
+import { libyamlErrorDetail, libyamlRead, pyYamlErrorText } from "./libyaml-parser";
 import { type LibyamlError, looseLines } from "./libyaml-scanner";
 import {
   type ConstructionError,
@@ -119,6 +119,8 @@ class Builder {
     private readonly doc: Document,
     private readonly shift: OffsetShift,
     private readonly duplicateKeys: DuplicateKeys = "refuse",
+    /** A block scalar ending the text with no line break (libyamlRead): the yaml package adds one. */
+    private readonly unbrokenBlockScalar?: number,
   ) {
     this.budget = Math.max(MAX_YAML_NODES, file.text.length);
   }
@@ -215,11 +217,13 @@ class Builder {
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = node.tag;
+    let value = String(node.value ?? "");
+    if (range.start === this.unbrokenBlockScalar && value.endsWith("\n")) value = value.slice(0, -1);
     if (tag && tag !== "!") {
-      const resolved = resolveTaggedScalar(tag, String(node.value ?? ""));
+      const resolved = resolveTaggedScalar(tag, value);
       if ("error" in resolved) {
         this.refuse(resolved.error, range, resolved.type);
-        return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+        return { kind: "scalar", pyType: "str", value, style, range };
       }
       return { kind: "scalar", style, range, ...resolved };
     }
@@ -237,7 +241,7 @@ class Builder {
       }
       return { kind: "scalar", style, range, ...resolved };
     }
-    return { kind: "scalar", pyType: "str", value: String(node.value ?? ""), style, range };
+    return { kind: "scalar", pyType: "str", value, style, range };
   }
 
   private map(items: readonly unknown[], range: Range, depth: number): YMap {
@@ -465,8 +469,8 @@ function libyamlDiagnostic(file: SourceFile, e: LibyamlError): Diagnostic {
 /** The full parser, without the fast path for simple files (exported for differential tests). */
 export function parseYamlFull(file: SourceFile): ParsedYaml {
   const refused = (d: Diagnostic): ParsedYaml => refusedFile(file, d);
-  const libyaml = libyamlLoadError(file.text);
-  if (libyaml) return refused(libyamlDiagnostic(file, libyaml));
+  const libyaml = libyamlRead(file.text);
+  if (libyaml.error) return refused(libyamlDiagnostic(file, libyaml.error));
   let doc: Document;
   let shift: OffsetShift;
   try {
@@ -485,7 +489,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
   if (errors.length > 0) return refused(errors[0]!);
-  const builder = new Builder(file, doc, shift);
+  const builder = new Builder(file, doc, shift, "refuse", libyaml.unbrokenBlockScalar);
   const contents = doc.contents as Node | null;
   let root: YNode | null;
   try {
@@ -536,8 +540,8 @@ export function parseYamlData(text: string): YamlData {
 export function parseYamlDataFull(text: string): YamlData {
   const bad = unreadable(text);
   if (bad) return { type: "ReaderError", error: bad.message };
-  const libyaml = libyamlLoadError(text);
-  if (libyaml) return { type: libyaml.type, error: pyYamlErrorText(libyaml) };
+  const libyaml = libyamlRead(text);
+  if (libyaml.error) return { type: libyaml.error.type, error: pyYamlErrorText(libyaml.error) };
   const file = { path: "<unicode string>", text };
   let doc: Document;
   let shift: OffsetShift;
@@ -553,7 +557,7 @@ export function parseYamlDataFull(text: string): YamlData {
       type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
       error: yamlErrorText(first.code, first.message),
     };
-  const builder = new Builder(file, doc, shift, "last");
+  const builder = new Builder(file, doc, shift, "last", libyaml.unbrokenBlockScalar);
   const contents = doc.contents as Node | null;
   try {
     const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });

@@ -14,10 +14,12 @@
 // reads the lines of a multi-line flow collection at any indentation).
 // With --corpus DIR, the documents are DIR's YAML files (N of them, chosen
 // by seed) instead of random ones.
+// With --trim-end, each document loses its final line breaks (block scalars at
+// the end of a text without one have no final break in libyaml).
 // With --messages, a document both refuse for its YAML (PyYAML's ScannerError,
 // ParserError or ComposerError) must also be refused in PyYAML's words, at
 // PyYAML's position (the problem's line and column).
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--corpus DIR]
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--trim-end] [--corpus DIR]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -30,7 +32,11 @@ const corpusAt = process.argv.indexOf("--corpus");
 const CORPUS = corpusAt > 0 ? process.argv[corpusAt + 1] : undefined;
 const args = process.argv
   .slice(2)
-  .filter((a, i) => !["--tabs", "--dedent", "--messages", "--corpus"].includes(a) && i !== corpusAt - 1);
+  .filter(
+    (a, i) =>
+      !["--tabs", "--dedent", "--messages", "--trim-end", "--corpus"].includes(a) && i !== corpusAt - 1,
+  );
+const TRIM_END = process.argv.includes("--trim-end");
 const MESSAGES = process.argv.includes("--messages");
 const DEDENT = process.argv.includes("--dedent");
 const TABS = process.argv.includes("--tabs");
@@ -146,7 +152,8 @@ try {
   for (let i = 0; i < N; i++) {
     const plain = sourceDocument(i);
     const tabbed = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
-    const text = DEDENT ? dedented(tabbed, SEED * 104_729 + i) : tabbed;
+    const shifted = DEDENT ? dedented(tabbed, SEED * 104_729 + i) : tabbed;
+    const text = TRIM_END ? shifted.replace(/[\r\n]+$/, "") : shifted;
     const file = join(dir, `doc${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -182,7 +189,7 @@ try {
     }
   }
   console.log(
-    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""}${TRIM_END ? " without a final line break" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.

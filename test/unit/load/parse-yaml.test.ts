@@ -249,3 +249,33 @@ describe("text libyaml reads that the yaml package complains about", () => {
     });
   });
 });
+
+describe("a block scalar ending the text with no line break", () => {
+  // Values recorded from yaml.load(text, Loader=yaml.CSafeLoader): libyaml gives the last line no
+  // break when the text has none after it; the yaml package added one.
+  it.each([
+    ["k: |\n x", { k: "x" }],
+    ["k: >\n x\n\n y", { k: "x\ny" }],
+    ["k: |+\n x", { k: "x" }],
+    ["k: |-\n x", { k: "x" }],
+    ["k: |\n x\n ", { k: "x\n" }],
+    ["k: |+\n x\n ", { k: "x\n" }],
+    ["k: |\n x\n   ", { k: "x\n  " }],
+    ["k: >\n text\n\n \t", { k: "text\n\n\t" }],
+    ["k: |2\n   x", { k: " x" }],
+    ["k: &a |\n x", { k: "x" }],
+    ["k: !!str |\n x", { k: "x" }],
+    ["a: |\n  x\nb: |\n  y", { a: "x\n", b: "y" }],
+    ["- |\n  x", ["x"]],
+  ])("reads %j as PyYAML does", (text, value) => {
+    const data = parseYamlData(text);
+    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual(value);
+  });
+
+  it("gives a workflow's last command no line break the file does not have", () => {
+    const text =
+      "version: 1.0\ntasks:\n  t:\n    action: core.local\n    input:\n      cmd: |\n        echo hi";
+    const parsed = parseYaml({ path: "wf.yaml", text });
+    expect(toJsonData(parsed.root!)).toMatchObject({ tasks: { t: { input: { cmd: "echo hi" } } } });
+  });
+});
