@@ -260,6 +260,18 @@ describe("syntax and loading", () => {
   });
 
   // Messages from Orquesta 1.6.0's yml.safe_load (C loader), 2026-11-29.
+  it("gives a YAML syntax error in PyYAML's words and marks, as Orquesta does", () => {
+    const badIndent = "version: 1.0\ntasks:\n  t1:\n    action: core.noop\n   next:\n      - do: t2\n";
+    expect(inspect(badIndent)[0]?.message).toBe(
+      'Failed to load workflow definition because while parsing a block mapping\n  in "<unicode string>", line 3, column 3\ndid not find expected key\n  in "<unicode string>", line 5, column 4.',
+    );
+    const unclosed =
+      'version: 1.0\ntasks:\n  t1:\n    action: core.echo\n    input:\n      message: "unterminated\n';
+    expect(inspect(unclosed)[0]?.message).toBe(
+      'Failed to load workflow definition because while scanning a quoted scalar\n  in "<unicode string>", line 6, column 16\nfound unexpected end of stream\n  in "<unicode string>", line 7, column 1.',
+    );
+  });
+
   it("names the first duplicate or merge key its loader meets, as Orquesta does", () => {
     expect(inspect("tasks:\n  t: {a: 1}\n  t: {b: 2}\n")[0]?.message).toBe(
       'Failed to load workflow definition because found duplicate key "t".',
