@@ -89,10 +89,11 @@ export class Evaluator implements Engine {
     for (const k of Object.keys(kwargs)) kwargs[k] = hand(kwargs[k]!);
     const result = fn(this.env, positional.map(hand), fromYaqlCall(kwargs), "yaql");
     // Python functions return plain dicts (those that hand back their arguments mark their own);
-    // so does ctx() (a new dict of the frozen variables).
+    // so does ctx() with no key or a falsy one (`ctx('')`: a new dict of the frozen variables).
     if (!FROM_CONTEXT.has(name)) return mode === "data" ? markPlainDeep(result) : result;
     const frozen = this.freeze(result);
-    return name === "ctx" && positional.length === 0 ? markPlainDict(frozen) : frozen;
+    const key = positional[0] ?? kwargs.key;
+    return name === "ctx" && (key === undefined || !yTruthy(key)) ? markPlainDict(frozen) : frozen;
   }
 
   /** What a workflow-data function (ctx, item, result, task) returns before yaql freezes it. */
