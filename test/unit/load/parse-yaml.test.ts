@@ -237,6 +237,20 @@ describe("line breaks libyaml reads as LF", () => {
 });
 
 describe("text libyaml reads that the yaml package complains about", () => {
+  it("reads a JSON body in a quoted scalar closed at its key's indentation, as PyYAML does", () => {
+    // The shape of a harvested tutorial workflow that orqc refused ("Unexpected flow-map-end token").
+    const text =
+      'tasks:\n  t:\n    input:\n      url: "u"\n      body: "{\n        \\"component\\": \\"<% ctx().component %>\\",\n        \\"major\\": \\"<% ctx().major %>\\"\n      }"\n';
+    const data = parseYamlData(text);
+    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({
+      tasks: {
+        t: {
+          input: { url: "u", body: '{ "component": "<% ctx().component %>", "major": "<% ctx().major %>" }' },
+        },
+      },
+    });
+  });
+
   it("reads a quoted scalar closed at its key's indentation below a tab, as PyYAML does", () => {
     // Reduced from a harvested workflow (a JSON body over several lines) with a tab put after a key.
     const text =
