@@ -14,18 +14,21 @@
 // reads the lines of a multi-line flow collection at any indentation).
 // With --corpus DIR, the documents are DIR's YAML files (N of them, chosen
 // by seed) instead of random ones.
+// With --damage, one to three characters of each document are inserted,
+// dropped or replaced (damage.mjs).
 // With --trim-end, each document loses its final line breaks (block scalars at
 // the end of a text without one have no final break in libyaml).
 // With --messages, a document both refuse for its YAML (PyYAML's ScannerError,
 // ParserError or ComposerError) must also be refused in PyYAML's words, at
 // PyYAML's position (the problem's line and column).
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--trim-end] [--corpus DIR]
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--trim-end] [--damage] [--corpus DIR]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { requireOrquestaSrc, runJson } from "../lib/oracle.mjs";
 import { mulberry32 } from "../lib/seeded.mjs";
+import { damaged } from "./damage.mjs";
 import { randomDocument } from "./random-yaml.mjs";
 
 const corpusAt = process.argv.indexOf("--corpus");
@@ -34,9 +37,11 @@ const args = process.argv
   .slice(2)
   .filter(
     (a, i) =>
-      !["--tabs", "--dedent", "--messages", "--trim-end", "--corpus"].includes(a) && i !== corpusAt - 1,
+      !["--tabs", "--dedent", "--messages", "--trim-end", "--damage", "--corpus"].includes(a) &&
+      i !== corpusAt - 1,
   );
 const TRIM_END = process.argv.includes("--trim-end");
+const DAMAGE = process.argv.includes("--damage");
 const MESSAGES = process.argv.includes("--messages");
 const DEDENT = process.argv.includes("--dedent");
 const TABS = process.argv.includes("--tabs");
@@ -153,7 +158,8 @@ try {
     const plain = sourceDocument(i);
     const tabbed = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
     const shifted = DEDENT ? dedented(tabbed, SEED * 104_729 + i) : tabbed;
-    const text = TRIM_END ? shifted.replace(/[\r\n]+$/, "") : shifted;
+    const trimmed = TRIM_END ? shifted.replace(/[\r\n]+$/, "") : shifted;
+    const text = DAMAGE ? damaged(trimmed, SEED * 31_337 + i) : trimmed;
     const file = join(dir, `doc${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -189,7 +195,7 @@ try {
     }
   }
   console.log(
-    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""}${TRIM_END ? " without a final line break" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""}${TRIM_END ? " without a final line break" : ""}${DAMAGE ? " damaged" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.

@@ -44,9 +44,11 @@ for (const path of process.argv.slice(2)) {
   const error = parsed.diagnostics.find((d) => d.severity === "error");
   const fatal = workflowLoadError(parsed) ?? error?.message;
   const at = error?.range ? lineColOf(parsed.file, error.range.start) : undefined;
-  out[path] =
-    fatal || !parsed.root
-      ? { error: fatal ?? "empty document", ...(at ? { at: `${at.line}:${at.col}` } : {}) }
-      : typed(parsed.root);
+  // An empty document (only comments, or nothing) loads as None, as in PyYAML.
+  out[path] = fatal
+    ? { error: fatal, ...(at ? { at: `${at.line}:${at.col}` } : {}) }
+    : parsed.root
+      ? typed(parsed.root)
+      : { t: "None", v: "None" };
 }
 process.stdout.write(JSON.stringify(out));

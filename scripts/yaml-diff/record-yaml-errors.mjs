@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runJson } from "../lib/oracle.mjs";
 import { mulberry32 } from "../lib/seeded.mjs";
+import { damaged } from "./damage.mjs";
 import { randomDocument } from "./random-yaml.mjs";
 
 const SEED = Number(process.argv[2] ?? 1);
@@ -77,24 +78,6 @@ const HAND = [
   `${"a".repeat(1100)}: 1\n`,
   `k: ${"a ".repeat(600)}: 1\n`,
 ];
-
-const CHARS = [":", "-", "?", "[", "]", "{", "}", ",", "#", "&", "*", "!", "|", ">", "'", '"', "%", "@"];
-const MORE = [" ", "\t", "\n", "\\", "x", "---", "...", "&a", "*a", "!!str", "!x!y", ": ", "- "];
-
-/** One to three characters inserted, dropped or replaced, at places chosen by seed. */
-function damaged(text, seed) {
-  const rng = mulberry32(seed);
-  let t = text;
-  for (let k = rng.int(1, 3); k > 0; k--) {
-    const at = rng.int(0, t.length);
-    const piece = rng.pick(rng.chance(0.6) ? CHARS : MORE);
-    const how = rng.int(0, 2);
-    if (how === 0) t = t.slice(0, at) + piece + t.slice(at);
-    else if (how === 1) t = t.slice(0, at) + t.slice(at + rng.int(1, 3));
-    else t = t.slice(0, at) + piece + t.slice(at + 1);
-  }
-  return t;
-}
 
 const root = resolve(import.meta.dirname, "../..");
 const corpus = join(root, "../shared/corpus");
