@@ -82,6 +82,11 @@ class LibyamlParser {
     return this.scanner.unbrokenBlockScalar;
   }
 
+  /** See LibyamlScanner.spaces. */
+  get spaces(): readonly number[] {
+    return this.scanner.spaces;
+  }
+
   private peek(): Token {
     return this.scanner.peek();
   }
@@ -556,6 +561,8 @@ export interface LibyamlReading {
   readonly error?: LibyamlError;
   /** The start (`|` or `>`) of a block scalar that ends the text with no line break: its value has no final one. */
   readonly unbrokenBlockScalar?: number;
+  /** Offsets where the yaml package needs a space to read libyaml's tokens (LibyamlScanner.spaces). */
+  readonly spaces: readonly number[];
 }
 
 /**
@@ -568,11 +575,11 @@ export function libyamlRead(text: string): LibyamlReading {
   try {
     new Composer(parser).singleDocument();
   } catch (e) {
-    if (e instanceof LibyamlError) return { error: e };
+    if (e instanceof LibyamlError) return { error: e, spaces: [] };
     if (!(e instanceof NoVerdict)) throw e;
   }
   const at = parser.unbrokenBlockScalar;
-  return at === undefined ? {} : { unbrokenBlockScalar: at };
+  return at === undefined ? { spaces: parser.spaces } : { unbrokenBlockScalar: at, spaces: parser.spaces };
 }
 
 /** The error yaml.load(text, Loader=CSafeLoader) raises while reading and composing text, or undefined. */

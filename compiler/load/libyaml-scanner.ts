@@ -152,6 +152,14 @@ export class LibyamlScanner {
    * break, where the yaml package adds one.
    */
   unbrokenBlockScalar: number | undefined;
+  /**
+   * Offsets where the yaml package needs a space to read the tokens libyaml
+   * reads: after an anchor or alias name followed at once by `:` or `?`
+   * (YAML 1.2 anchor names go on through them), after a `?` that is a key
+   * indicator in a flow collection without a blank after it, and before a
+   * block scalar's `|` or `>` written at the indentation of its mapping.
+   */
+  readonly spaces: number[] = [];
 
   constructor(private readonly text: string) {
     // libyaml's reader drops a byte order mark at the start before anything is counted.
@@ -395,6 +403,7 @@ export class LibyamlScanner {
     this.blockIndicator("block-mapping-start", "mapping keys are not allowed in this context");
     this.allowed = this.flow === 0;
     this.oneChar("key");
+    if (this.flow > 0 && !this.isBlankz()) this.spaces.push(this.i);
   }
 
   /** `-` and `?` in block context need a place where a key may start, and open a collection there. */
@@ -449,6 +458,7 @@ export class LibyamlScanner {
         start,
         "did not find expected alphabetic or numeric character",
       );
+    if (this.at() === ":" || this.at() === "?") this.spaces.push(this.i);
     this.enqueue(type, start, { value: name });
   }
 
@@ -652,6 +662,8 @@ export class LibyamlScanner {
     this.removeKey();
     this.allowed = true;
     const start = this.mark();
+    // libyaml takes the indicator at the block's own indentation; the yaml package wants it deeper.
+    if (this.col === this.indent) this.spaces.push(this.i);
     this.skip();
     let increment = 0;
     const indicator = (): void => {

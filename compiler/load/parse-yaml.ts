@@ -371,14 +371,33 @@ function firstLine(message: string): string {
 class OffsetShift {
   /** Sorted [offset in the patched text, number of characters inserted there]. */
   readonly inserts: Array<[number, number]> = [];
+  /** @param before the shift of the text this one was patched from, if that was patched too */
+  constructor(private readonly before?: OffsetShift) {}
   back(offset: number): number {
     let out = offset;
     for (const [at, n] of this.inserts) {
       if (offset >= at + n) out -= n;
       else if (offset >= at) out -= offset - at;
     }
-    return out;
+    return this.before ? this.before.back(out) : out;
   }
+}
+
+/** text with strings put in at sorted offsets, and the shift back to text's offsets. */
+function withInserts(
+  text: string,
+  inserts: readonly (readonly [number, string])[],
+  before?: OffsetShift,
+): { text: string; shift: OffsetShift } {
+  const shift = new OffsetShift(before);
+  let out = "";
+  let from = 0;
+  for (const [offset, piece] of inserts) {
+    out += text.slice(from, offset) + piece;
+    shift.inserts.push([out.length - piece.length, piece.length]);
+    from = offset;
+  }
+  return { text: out + text.slice(from), shift };
 }
 
 function parse(text: string): Document {
@@ -400,25 +419,22 @@ function parse(text: string): Document {
  * scalar, change no value) and remember the shift of offsets; undefined when
  * no line needs it or libyaml's scanner would stop first.
  */
-function parseReindented(text: string): { doc: Document; shift: OffsetShift } | undefined {
+function parseReindented(
+  text: string,
+  before: OffsetShift,
+): { doc: Document; shift: OffsetShift } | undefined {
   const lines = looseLines(text);
   if (!lines) return undefined;
-  const shift = new OffsetShift();
-  let out = "";
-  let from = 0;
-  let added = 0;
+  const inserts: [number, string][] = [];
   for (const { offset, blockIndent } of lines) {
     let spaces = 0;
     while (text[offset + spaces] === " ") spaces++;
     const need = blockIndent + 1 - spaces;
-    if (need <= 0) continue;
-    out += text.slice(from, offset) + " ".repeat(need);
-    from = offset;
-    shift.inserts.push([offset + added, need]);
-    added += need;
+    if (need > 0) inserts.push([offset, " ".repeat(need)]);
   }
-  if (added === 0) return undefined;
-  return { doc: parse(out + text.slice(from)), shift };
+  if (inserts.length === 0) return undefined;
+  const patched = withInserts(text, inserts, before);
+  return { doc: parse(patched.text), shift: patched.shift };
 }
 
 /**
@@ -428,17 +444,26 @@ function parseReindented(text: string): { doc: Document; shift: OffsetShift } | 
  */
 const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
 
-/** The document, read again re-indented where only the yaml package's indentation rules stop it. */
-function readDocument(original: string): { doc: Document; shift: OffsetShift } {
-  const text = original.replace(LIBYAML_NEWLINES, "\n");
+/**
+ * The document as the yaml package reads it, given libyaml's reading: spaces
+ * put in where libyaml's tokens end without one (`spaces`, from libyamlRead),
+ * and read again re-indented where only the yaml package's indentation rules
+ * stop it.
+ */
+function readDocument(original: string, spaces: readonly number[]): { doc: Document; shift: OffsetShift } {
+  const spaced = withInserts(
+    original,
+    spaces.map((at) => [at, " "] as const),
+  );
+  const text = spaced.text.replace(LIBYAML_NEWLINES, "\n");
   const doc = parse(text);
   // Callers ask libyaml first: an error left is one of the yaml package's own, often about indentation
   // libyaml does not require (a flow collection or a quoted scalar over several lines).
   if (doc.errors.length > 0) {
-    const reindented = parseReindented(text);
+    const reindented = parseReindented(text, spaced.shift);
     if (reindented && reindented.doc.errors.length === 0) return reindented;
   }
-  return { doc, shift: new OffsetShift() };
+  return { doc, shift: spaced.shift };
 }
 
 /** A file that does not load, for one reason. */
@@ -474,7 +499,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(file.text));
+    ({ doc, shift } = readDocument(file.text, libyaml.spaces));
   } catch (err) {
     // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
     if (isStackOverflow(err))
@@ -546,7 +571,7 @@ export function parseYamlDataFull(text: string): YamlData {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(text));
+    ({ doc, shift } = readDocument(text, libyaml.spaces));
   } catch (err) {
     if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
     return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };

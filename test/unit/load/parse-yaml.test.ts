@@ -293,3 +293,42 @@ describe("a block scalar ending the text with no line break", () => {
     expect(toJsonData(parsed.root!)).toMatchObject({ tasks: { t: { input: { cmd: "echo hi" } } } });
   });
 });
+
+describe("tokens libyaml ends where the yaml package reads on", () => {
+  // Values recorded from yaml.load(text, Loader=yaml.CSafeLoader) (PyYAML 6.0, libyaml 0.2.5).
+  it.each([
+    [
+      "&description: simple\nk: 1\n",
+      [
+        [null, "simple"],
+        ["k", 1],
+      ],
+    ],
+    ["k: &a:b\n", [["k", ":b"]]],
+    [
+      "&a0: No\nk1: 1.0\n",
+      [
+        [null, false],
+        ["k1", 1],
+      ],
+    ],
+    ["k: {?4: 1, a: 2}\n", [["k", { 4: 1, a: 2 }]]],
+    ["k: [?4]\n", [["k", [{ 4: null }]]]],
+    ["k: [&a: b]\n", [["k", [{ None: "b" }]]]], // toJsonData names a None key as str() does
+    ["k0:\n|\n\n  b\n", [["k0", "\nb\n"]]],
+    ["a:\n  b:\n  |\n   x\n", [["a", { b: "x\n" }]]],
+    [
+      "k0: x\nk1:\n|\n x\n",
+      [
+        ["k0", "x"],
+        ["k1", "x\n"],
+      ],
+    ],
+  ])("reads %j as PyYAML does", (text, pairs) => {
+    const data = parseYamlData(text);
+    expect("root" in data && data.root?.kind === "map").toBe(true);
+    if (!("root" in data) || data.root?.kind !== "map") return;
+    const got = data.root.pairs.map((p) => [toPyValue(p.key), toJsonData(p.value)]);
+    expect(got).toEqual(pairs);
+  });
+});
