@@ -37,7 +37,9 @@ try {
 
   const python = spawnSync(
     "/usr/bin/python3",
-    [join(import.meta.dirname, "inspect_workflows.py"), ...sources],
+    // --raw: every workflow orqc compiled is an Orquesta action's file to StackStorm, which hands it to
+    // Orquesta whatever its `version` says (a misspelt `version` key is refused, not skipped).
+    [join(import.meta.dirname, "inspect_workflows.py"), "--raw", ...sources],
     {
       encoding: "utf8",
       maxBuffer: 1 << 28,
