@@ -227,7 +227,15 @@ class Builder {
       }
       return { kind: "scalar", style, range, ...resolved };
     }
-    if (style === "plain" && tag !== "!") {
+    // The non-specific tag `!` on a scalar written plain or quoted leaves it to implicit resolution (libyaml
+    // marks it plain-implicit: `! '12'` is 12); `!` before no scalar is an empty str. Block scalars stay str.
+    const implicit =
+      tag === "!"
+        ? style === "plain"
+          ? text !== ""
+          : style === "single" || style === "double"
+        : style === "plain";
+    if (implicit) {
       // YAML 1.1 gives a plain `=` the value tag and a plain `<<` the merge tag; PyYAML
       // constructs neither (a `<<` key is merged by the mapping instead).
       if (text === "=" || (text === "<<" && !asKey)) {

@@ -332,3 +332,28 @@ describe("tokens libyaml ends where the yaml package reads on", () => {
     expect(got).toEqual(pairs);
   });
 });
+
+describe("the non-specific tag !", () => {
+  // Values recorded from yaml.load(text, Loader=yaml.CSafeLoader): libyaml marks a scalar tagged `!` plain-implicit.
+  it.each([
+    ["a: ! 12\n", 12],
+    ["a: ! '12'\n", 12],
+    ['a: ! "yes"\n', true],
+    ["a: ! ''\n", null],
+    ["a: ! ~\n", null],
+    ["a: ! 1.5\n", 1.5],
+    ["a: ! 0o17\n", "0o17"],
+    ["a: !\n", ""],
+    ["a: ! \n", ""],
+  ])("reads %j as PyYAML does", (text, value) => {
+    const data = parseYamlData(text);
+    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({ a: value });
+  });
+
+  it("refuses `! =` as PyYAML does (the value tag)", () => {
+    expect(parseYamlData("a: ! =\n")).toEqual({
+      type: "ConstructorError",
+      error: "could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
+    });
+  });
+});
