@@ -4,6 +4,12 @@ import { mapGet, nodeAt, toJsonData, toPyValue, type YNode } from "../../../comp
 import { lineColOf } from "../../../compiler/source/source-file";
 import { PyFloat } from "../../../runtime/stdlib/py/index";
 
+/** What yaml.safe_load(text) gives, as JSON data, or the exception it raises (from_yaml_string's reading). */
+function loaded(text: string): unknown {
+  const data = parseYamlData(text);
+  return "root" in data && data.root ? toJsonData(data.root) : data;
+}
+
 const parse = (text: string) => parseYaml({ path: "wf.yaml", text });
 const data = (text: string) => {
   const r = parse(text);
@@ -231,8 +237,7 @@ describe("line breaks libyaml reads as LF", () => {
     ["- a\r- b\r\r", ["a", "b"]],
     ["a: [1,\r 2]\r", { a: [1, 2] }],
   ])("reads %j as PyYAML does", (text, value) => {
-    const data = parseYamlData(text);
-    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual(value);
+    expect(loaded(text)).toEqual(value);
   });
 });
 
@@ -241,8 +246,7 @@ describe("text libyaml reads that the yaml package complains about", () => {
     // The shape of a harvested tutorial workflow that orqc refused ("Unexpected flow-map-end token").
     const text =
       'tasks:\n  t:\n    input:\n      url: "u"\n      body: "{\n        \\"component\\": \\"<% ctx().component %>\\",\n        \\"major\\": \\"<% ctx().major %>\\"\n      }"\n';
-    const data = parseYamlData(text);
-    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({
+    expect(loaded(text)).toEqual({
       tasks: {
         t: {
           input: { url: "u", body: '{ "component": "<% ctx().component %>", "major": "<% ctx().major %>" }' },
@@ -255,8 +259,7 @@ describe("text libyaml reads that the yaml package complains about", () => {
     // Reduced from a harvested workflow (a JSON body over several lines) with a tab put after a key.
     const text =
       'description:\t  \n  check_bash_major_version:\n    input:\n      publish:\n      body: "{\n        \\"minor\\": \\"<% ctx().minor %>\\"\n      }"';
-    const data = parseYamlData(text);
-    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({
+    expect(loaded(text)).toEqual({
       description: {
         check_bash_major_version: { input: { publish: null, body: '{ "minor": "<% ctx().minor %>" }' } },
       },
@@ -282,8 +285,7 @@ describe("a block scalar ending the text with no line break", () => {
     ["a: |\n  x\nb: |\n  y", { a: "x\n", b: "y" }],
     ["- |\n  x", ["x"]],
   ])("reads %j as PyYAML does", (text, value) => {
-    const data = parseYamlData(text);
-    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual(value);
+    expect(loaded(text)).toEqual(value);
   });
 
   it("gives a workflow's last command no line break the file does not have", () => {
@@ -346,8 +348,7 @@ describe("the non-specific tag !", () => {
     ["a: !\n", ""],
     ["a: ! \n", ""],
   ])("reads %j as PyYAML does", (text, value) => {
-    const data = parseYamlData(text);
-    expect("root" in data && data.root ? toJsonData(data.root) : data).toEqual({ a: value });
+    expect(loaded(text)).toEqual({ a: value });
   });
 
   it("refuses `! =` as PyYAML does (the value tag)", () => {
