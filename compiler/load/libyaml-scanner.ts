@@ -155,8 +155,9 @@ export class LibyamlScanner {
   /**
    * Offsets where the yaml package needs a space to read the tokens libyaml
    * reads: after an anchor or alias name followed at once by `:` or `?`
-   * (YAML 1.2 anchor names go on through them), after a `?` that is a key
-   * indicator in a flow collection without a blank after it, and before a
+   * (YAML 1.2 anchor names go on through them), after a `?` or `:` that is a
+   * key or value indicator in a flow collection without a blank after it
+   * (YAML 1.2 reads `:x` there as a plain scalar), and before a
    * block scalar's `|` or `>` written at the indentation of its mapping.
    */
   readonly spaces: number[] = [];
@@ -444,6 +445,7 @@ export class LibyamlScanner {
       this.allowed = this.flow === 0;
     }
     this.oneChar("value");
+    if (this.flow > 0 && !this.isBlankz()) this.spaces.push(this.i);
   }
 
   private fetchAnchor(type: "anchor" | "alias"): void {

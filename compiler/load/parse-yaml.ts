@@ -65,6 +65,11 @@ export const MAX_YAML_NODES = 100_000;
  */
 export const MAX_NESTING_WEIGHT = 980;
 
+/** A tag as libyaml hands it to PyYAML: a C string, which ends at a NUL (`!!null%00x` is `!!null`). */
+function cTag(tag: string | undefined): string | undefined {
+  return tag === undefined ? undefined : tag.split("\u0000")[0];
+}
+
 /** Thrown out of the builder when the data nests deeper than Orquesta can load. */
 class TooDeep extends Error {
   constructor(readonly range: Range) {
@@ -165,7 +170,7 @@ class Builder {
     }
     if (isSeq(node)) {
       const range = this.rangeOf(node);
-      this.checkCollectionTag(node.tag, "sequence", range);
+      this.checkCollectionTag(cTag(node.tag), "sequence", range);
       this.enter(1, range);
       this.path.push(this.slot);
       const items = node.items.map((it, i) => {
@@ -178,7 +183,7 @@ class Builder {
     }
     if (isMap(node)) {
       const range = this.rangeOf(node);
-      this.checkCollectionTag(node.tag, "mapping", range);
+      this.checkCollectionTag(cTag(node.tag), "mapping", range);
       this.enter(2, range);
       this.path.push(this.slot);
       const map = this.map(node.items, range, depth);
@@ -216,7 +221,7 @@ class Builder {
     const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const text = typeof node.value === "string" ? node.value : (node.source ?? "");
-    const tag = node.tag;
+    const tag = cTag(node.tag);
     let value = String(node.value ?? "");
     if (range.start === this.unbrokenBlockScalar && value.endsWith("\n")) value = value.slice(0, -1);
     if (tag && tag !== "!") {

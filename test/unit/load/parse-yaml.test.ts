@@ -319,6 +319,10 @@ describe("tokens libyaml ends where the yaml package reads on", () => {
     ["k: [&a: b]\n", [["k", [{ None: "b" }]]]], // toJsonData names a None key as str() does
     ["k0:\n|\n\n  b\n", [["k0", "\nb\n"]]],
     ["a:\n  b:\n  |\n   x\n", [["a", { b: "x\n" }]]],
+    ['k0: [0x1F,&1:3"\t00, x#y]\n', [["k0", [31, { None: '3"\t00' }, "x#y"]]]],
+    ['k: {"a":b}\n', [["k", { a: "b" }]]],
+    ["k: [&a :b]\n", [["k", [{ None: "b" }]]]],
+    ["k0: !!null%007 \n", [["k0", null]]], // libyaml's tag is a C string: it ends at the NUL
     [
       "k0: x\nk1:\n|\n x\n",
       [
