@@ -4,7 +4,7 @@
 // failed execution (and the golden traces record it): flattened, `type` set to
 // the category, the language under `language`, sorted by (type, schema_path).
 
-import { libyamlLoadError, pyYamlErrorText } from "../load/libyaml-parser";
+import { pyYamlErrorText } from "../load/libyaml-parser";
 import { workflowLoadError } from "../load/orquesta-load";
 import { parseYaml } from "../load/parse-yaml";
 import { type JsonData, mapGet, toJsonData, type YMap, type YNode } from "../load/yaml-node";
@@ -186,9 +186,11 @@ export function inspectOrquestaText(
   const loadError = workflowLoadError(parsed);
   if (fatal || loadError) {
     // A file libyaml refuses fails with PyYAML's str() of the error, marks included.
-    const libyaml = !loadError && fatal?.code === "ORQ1001" ? libyamlLoadError(text) : undefined;
     const why =
-      loadError ?? (libyaml ? pyYamlErrorText(libyaml) : fatal!.message.replace(/^YAML syntax error: /, ""));
+      loadError ??
+      (parsed.libyamlError
+        ? pyYamlErrorText(parsed.libyamlError)
+        : fatal!.message.replace(/^YAML syntax error: /, ""));
     const message = `Failed to load workflow definition because ${why}.`;
     return [{ type: "syntax", message, spec_path: null, schema_path: null }];
   }

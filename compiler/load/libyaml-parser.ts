@@ -32,8 +32,6 @@ type State =
   | "document-content"
   | "document-end"
   | "block-node"
-  | "block-node-or-indentless-sequence"
-  | "flow-node"
   | "block-sequence-first-entry"
   | "block-sequence-entry"
   | "indentless-sequence-entry"
@@ -129,10 +127,6 @@ class LibyamlParser {
       }
       case "block-node":
         return this.node(true, false);
-      case "block-node-or-indentless-sequence":
-        return this.node(true, true);
-      case "flow-node":
-        return this.node(false, false);
       case "block-sequence-first-entry":
         return this.blockSequenceEntry(true);
       case "block-sequence-entry":

@@ -48,15 +48,11 @@ export type TokenType =
 export interface Token {
   readonly type: TokenType;
   readonly start: Mark;
-  /** Anchor and alias names; a tag's or a tag directive's handle. */
+  /** Anchor and alias names; a tag's or a tag directive's handle (what the parser checks). */
   readonly value?: string;
-  /** A tag's suffix, a tag directive's prefix. */
-  readonly suffix?: string;
   /** A version directive's numbers. */
   readonly major?: number;
   readonly minor?: number;
-  /** A scalar written plain. */
-  readonly plain?: boolean;
 }
 
 /** What PyYAML raises for a text libyaml (or its composer) refuses: type, context, problem and their marks. */
@@ -219,15 +215,20 @@ export class LibyamlScanner {
     return { offset: this.i, line: this.line, column: this.col };
   }
 
+  /** The character k places on ("" past the end). */
   private at(k = 0): string {
-    const code0 = this.text.charCodeAt(this.i);
-    // The common case: the current character, not half of a surrogate pair.
-    if (k === 0 && !(code0 >= 0xd800 && code0 <= 0xdbff)) return this.text[this.i] ?? "";
-    // k counts characters; past a surrogate pair the offsets run ahead by one.
+    const j = this.offsetAt(k);
+    const code = this.text.charCodeAt(j);
+    // Only half of a surrogate pair needs a slice; the rest is one code unit ("" past the end).
+    return code >= 0xd800 && code <= 0xdbff ? this.text.slice(j, j + 2) : (this.text[j] ?? "");
+  }
+
+  /** The offset of the character k places on: k counts characters, so a surrogate pair is one. */
+  private offsetAt(k: number): number {
+    if (k === 0) return this.i;
     let j = this.i;
     for (let n = 0; n < k; n++) j += this.width(j);
-    const code = this.text.charCodeAt(j);
-    return code >= 0xd800 && code <= 0xdbff ? this.text.slice(j, j + 2) : (this.text[j] ?? "");
+    return j;
   }
 
   private width(j: number): number {
@@ -241,9 +242,7 @@ export class LibyamlScanner {
 
   /** The first code unit of the character k places on (NaN past the end). */
   private code(k: number): number {
-    let j = this.i;
-    for (let n = 0; n < k; n++) j += this.width(j);
-    return this.text.charCodeAt(j);
+    return this.text.charCodeAt(this.offsetAt(k));
   }
 
   private isBreak(k = 0): boolean {
@@ -489,7 +488,7 @@ export class LibyamlScanner {
     }
     if (!this.isBlankz() && !(this.flow > 0 && this.at() === ","))
       this.fail("while scanning a tag", start, "did not find expected whitespace or line break");
-    this.enqueue("tag", start, { value: handle, suffix });
+    this.enqueue("tag", start, { value: handle });
   }
 
   private scanTagHandle(directive: boolean, start: Mark): string {
@@ -536,16 +535,7 @@ export class LibyamlScanner {
         this.fail(context, start, "did not find URI escaped octet");
       const octet = Number.parseInt(this.at(1) + this.at(2), 16);
       if (!width) {
-        width =
-          (octet & 0x80) === 0
-            ? 1
-            : (octet & 0xe0) === 0xc0
-              ? 2
-              : (octet & 0xf0) === 0xe0
-                ? 3
-                : (octet & 0xf8) === 0xf0
-                  ? 4
-                  : 0;
+        width = utf8Width(octet);
         if (!width) this.fail(context, start, "found an incorrect leading UTF-8 octet");
       } else if ((octet & 0xc0) !== 0x80)
         this.fail(context, start, "found an incorrect trailing UTF-8 octet");
@@ -581,10 +571,10 @@ export class LibyamlScanner {
       if (!this.isBlank())
         this.fail("while scanning a %TAG directive", start, "did not find expected whitespace");
       this.skipBlanks();
-      const prefix = this.scanTagUri(true, true, "", start);
+      this.scanTagUri(true, true, "", start);
       if (!this.isBlankz())
         this.fail("while scanning a %TAG directive", start, "did not find expected whitespace or line break");
-      this.enqueue("tag-directive", start, { value: handle, suffix: prefix });
+      this.enqueue("tag-directive", start, { value: handle });
     } else this.fail("while scanning a directive", start, "found unknown directive name");
     this.skipBlanks();
     if (this.at() === "#") this.skipToBreak();
@@ -807,9 +797,17 @@ export class LibyamlScanner {
       }
       if (this.flow === 0 && this.col < indent) break;
     }
-    this.enqueue("scalar", start, { plain: true });
+    this.enqueue("scalar", start);
     if (leading) this.allowed = true;
   }
+}
+
+/** How many octets a UTF-8 sequence with this leading octet has (0: not a leading octet). */
+function utf8Width(octet: number): number {
+  if ((octet & 0x80) === 0) return 1;
+  if ((octet & 0xe0) === 0xc0) return 2;
+  if ((octet & 0xf0) === 0xe0) return 3;
+  return (octet & 0xf8) === 0xf0 ? 4 : 0;
 }
 
 function emptyKey(): SimpleKey {

@@ -33,6 +33,8 @@ export interface ParsedYaml {
    * holds: Orquesta's loader refuses the whole workflow file at the first one.
    */
   readonly duplicateKeys: readonly DuplicateKey[];
+  /** What PyYAML raised when libyaml refused the file (its words and marks, for Orquesta's load error). */
+  readonly libyamlError?: LibyamlError;
 }
 
 export interface DuplicateKey {
@@ -68,6 +70,18 @@ export const MAX_NESTING_WEIGHT = 980;
 /** A tag as libyaml hands it to PyYAML: a C string, which ends at a NUL (`!!null%00x` is `!!null`). */
 function cTag(tag: string | undefined): string | undefined {
   return tag === undefined ? undefined : tag.split("\u0000")[0];
+}
+
+/**
+ * Whether PyYAML resolves a scalar from its text (int, bool, null ...): a
+ * plain one, and one tagged `!` that is written plain or quoted (libyaml
+ * marks it plain-implicit: `! '12'` is 12). `!` before no scalar is an empty
+ * str; a block scalar tagged `!` is left a str here.
+ */
+function resolvedImplicitly(tag: string | undefined, style: ScalarStyle, value: string): boolean {
+  if (tag !== "!") return style === "plain";
+  if (style === "plain") return value !== "";
+  return style === "single" || style === "double";
 }
 
 /** Thrown out of the builder when the data nests deeper than Orquesta can load. */
@@ -220,9 +234,8 @@ class Builder {
   private scalar(node: Scalar, asKey = false): YScalar {
     const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
-    const text = typeof node.value === "string" ? node.value : (node.source ?? "");
     const tag = cTag(node.tag);
-    let value = String(node.value ?? "");
+    let value = typeof node.value === "string" ? node.value : (node.source ?? "");
     if (range.start === this.unbrokenBlockScalar && value.endsWith("\n")) value = value.slice(0, -1);
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, value);
@@ -232,25 +245,17 @@ class Builder {
       }
       return { kind: "scalar", style, range, ...resolved };
     }
-    // The non-specific tag `!` on a scalar written plain or quoted leaves it to implicit resolution (libyaml
-    // marks it plain-implicit: `! '12'` is 12); `!` before no scalar is an empty str. Block scalars stay str.
-    const implicit =
-      tag === "!"
-        ? style === "plain"
-          ? text !== ""
-          : style === "single" || style === "double"
-        : style === "plain";
-    if (implicit) {
+    if (resolvedImplicitly(tag, style, value)) {
       // YAML 1.1 gives a plain `=` the value tag and a plain `<<` the merge tag; PyYAML
       // constructs neither (a `<<` key is merged by the mapping instead).
-      if (text === "=" || (text === "<<" && !asKey)) {
-        const name = text === "=" ? "value" : "merge";
+      if (value === "=" || (value === "<<" && !asKey)) {
+        const name = value === "=" ? "value" : "merge";
         this.refuse(`could not determine a constructor for the tag 'tag:yaml.org,2002:${name}'`, range);
       }
-      const resolved = resolvePlainScalar(text);
+      const resolved = resolvePlainScalar(value);
       if ("error" in resolved) {
         this.refuse(resolved.error, range, resolved.type);
-        return { kind: "scalar", pyType: "str", value: text, style, range };
+        return { kind: "scalar", pyType: "str", value, style, range };
       }
       return { kind: "scalar", style, range, ...resolved };
     }
@@ -384,25 +389,21 @@ function firstLine(message: string): string {
 class OffsetShift {
   /** Sorted [offset in the patched text, number of characters inserted there]. */
   readonly inserts: Array<[number, number]> = [];
-  /** @param before the shift of the text this one was patched from, if that was patched too */
-  constructor(private readonly before?: OffsetShift) {}
   back(offset: number): number {
     let out = offset;
     for (const [at, n] of this.inserts) {
       if (offset >= at + n) out -= n;
       else if (offset >= at) out -= offset - at;
     }
-    return this.before ? this.before.back(out) : out;
+    return out;
   }
 }
 
-/** text with strings put in at sorted offsets, and the shift back to text's offsets. */
-function withInserts(
-  text: string,
-  inserts: readonly (readonly [number, string])[],
-  before?: OffsetShift,
-): { text: string; shift: OffsetShift } {
-  const shift = new OffsetShift(before);
+type Insert = readonly [offset: number, text: string];
+
+/** text with strings put in at offsets in order, and the shift back to text's offsets. */
+function withInserts(text: string, inserts: readonly Insert[]): { text: string; shift: OffsetShift } {
+  const shift = new OffsetShift();
   let out = "";
   let from = 0;
   for (const [offset, piece] of inserts) {
@@ -427,27 +428,19 @@ function parse(text: string): Document {
 /**
  * libyaml reads the lines of a flow collection (`[`, `{` over several lines)
  * and the continuation lines of a quoted scalar at any indentation; the yaml
- * package wants them indented past the block around them. Indent every such
- * line that far (spaces between flow tokens, or before a folded line of a
- * scalar, change no value) and remember the shift of offsets; undefined when
- * no line needs it or libyaml's scanner would stop first.
+ * package wants them indented past the block around them. The spaces that
+ * indent every such line that far (spaces between flow tokens, or before a
+ * folded line of a scalar, change no value).
  */
-function parseReindented(
-  text: string,
-  before: OffsetShift,
-): { doc: Document; shift: OffsetShift } | undefined {
-  const lines = looseLines(text);
-  if (!lines) return undefined;
-  const inserts: [number, string][] = [];
-  for (const { offset, blockIndent } of lines) {
+function reindentation(text: string): Insert[] {
+  const inserts: Insert[] = [];
+  for (const { offset, blockIndent } of looseLines(text) ?? []) {
     let spaces = 0;
     while (text[offset + spaces] === " ") spaces++;
     const need = blockIndent + 1 - spaces;
     if (need > 0) inserts.push([offset, " ".repeat(need)]);
   }
-  if (inserts.length === 0) return undefined;
-  const patched = withInserts(text, inserts, before);
-  return { doc: parse(patched.text), shift: patched.shift };
+  return inserts;
 }
 
 /**
@@ -457,26 +450,29 @@ function parseReindented(
  */
 const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
 
+/** text with inserts, line breaks as the yaml package reads them, parsed. */
+function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
+  const patched = withInserts(text, inserts);
+  return { doc: parse(patched.text.replace(LIBYAML_NEWLINES, "\n")), shift: patched.shift };
+}
+
 /**
  * The document as the yaml package reads it, given libyaml's reading: spaces
  * put in where libyaml's tokens end without one (`spaces`, from libyamlRead),
  * and read again re-indented where only the yaml package's indentation rules
- * stop it.
+ * stop it. Callers ask libyaml first, so an error left is one of the yaml
+ * package's own, most often about indentation libyaml does not require.
  */
-function readDocument(original: string, spaces: readonly number[]): { doc: Document; shift: OffsetShift } {
-  const spaced = withInserts(
-    original,
-    spaces.map((at) => [at, " "] as const),
-  );
-  const text = spaced.text.replace(LIBYAML_NEWLINES, "\n");
-  const doc = parse(text);
-  // Callers ask libyaml first: an error left is one of the yaml package's own, often about indentation
-  // libyaml does not require (a flow collection or a quoted scalar over several lines).
-  if (doc.errors.length > 0) {
-    const reindented = parseReindented(text, spaced.shift);
-    if (reindented && reindented.doc.errors.length === 0) return reindented;
-  }
-  return { doc, shift: spaced.shift };
+function readDocument(text: string, spaces: readonly number[]): { doc: Document; shift: OffsetShift } {
+  const spaced: Insert[] = spaces.map((at) => [at, " "]);
+  const first = parsePatched(text, spaced);
+  if (first.doc.errors.length === 0) return first;
+  const reindent = reindentation(text);
+  if (reindent.length === 0) return first;
+  // A space after a token and a line's indentation never fall at one offset: merging keeps both in order.
+  const both = [...spaced, ...reindent].sort((a, b) => a[0] - b[0]);
+  const second = parsePatched(text, both);
+  return second.doc.errors.length === 0 ? second : first;
 }
 
 /** A file that does not load, for one reason. */
@@ -508,7 +504,8 @@ function libyamlDiagnostic(file: SourceFile, e: LibyamlError): Diagnostic {
 export function parseYamlFull(file: SourceFile): ParsedYaml {
   const refused = (d: Diagnostic): ParsedYaml => refusedFile(file, d);
   const libyaml = libyamlRead(file.text);
-  if (libyaml.error) return refused(libyamlDiagnostic(file, libyaml.error));
+  if (libyaml.error)
+    return { ...refused(libyamlDiagnostic(file, libyaml.error)), libyamlError: libyaml.error };
   let doc: Document;
   let shift: OffsetShift;
   try {
@@ -574,10 +571,11 @@ export function parseYamlData(text: string): YamlData {
   return simple ? { root: simple } : parseYamlDataFull(text);
 }
 
-/** parseYamlData without the fast path for simple texts (exported for differential tests). */
+/**
+ * parseYamlData without the fast path for simple texts, for a text PyYAML's
+ * reader takes (as parseYamlFull; exported for differential tests).
+ */
 export function parseYamlDataFull(text: string): YamlData {
-  const bad = unreadable(text);
-  if (bad) return { type: "ReaderError", error: bad.message };
   const libyaml = libyamlRead(text);
   if (libyaml.error) return { type: libyaml.error.type, error: pyYamlErrorText(libyaml.error) };
   const file = { path: "<unicode string>", text };

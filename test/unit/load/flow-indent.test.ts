@@ -3,20 +3,17 @@
 // lines at any indentation, the yaml package wants them indented past the
 // block around them, so orqc indents them before parsing (parse-yaml.ts).
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseYaml } from "../../../compiler/load/parse-yaml";
 import { toPyValue } from "../../../compiler/load/yaml-node";
+import { recordedCases } from "./recorded-cases";
 
 interface FlowCase {
   text: string;
   value: unknown;
 }
 
-const { cases } = JSON.parse(readFileSync(join(__dirname, "flow-indent-cases.json"), "utf8")) as {
-  cases: FlowCase[];
-};
+const cases = recordedCases<FlowCase>("flow-indent-cases.json");
 
 describe("flow collections over several lines, as libyaml reads them", () => {
   it("reads every case to Orquesta's value", () => {

@@ -3,21 +3,18 @@
 // PyYAML by scripts/yaml-diff/record-yaml-errors.mjs (hand-written mistakes
 // and damaged copies of random documents and corpus workflows).
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { libyamlLoadError, pyYamlErrorText } from "../../../compiler/load/libyaml-parser";
 import { parseYaml, parseYamlData } from "../../../compiler/load/parse-yaml";
 import { lineColOf } from "../../../compiler/source/source-file";
+import { recordedCases } from "./recorded-cases";
 
 interface ErrorCase {
   text: string;
   error: { type: string; message: string } | null;
 }
 
-const { cases } = JSON.parse(readFileSync(join(__dirname, "libyaml-error-cases.json"), "utf8")) as {
-  cases: ErrorCase[];
-};
+const cases = recordedCases<ErrorCase>("libyaml-error-cases.json");
 const refused = cases.filter((c) => c.error !== null);
 
 /** The one-line form orqc's diagnostic gives PyYAML's message, and the problem's line and column. */

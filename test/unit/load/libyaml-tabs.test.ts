@@ -2,21 +2,18 @@
 // refuses them, recorded from Orquesta 1.6.0's loader (libyaml-tab-cases.json):
 // every file it refuses for a tab is refused with its words and position.
 
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { libyamlLoadError } from "../../../compiler/load/libyaml-parser";
 import { parseYaml } from "../../../compiler/load/parse-yaml";
 import { lineColOf } from "../../../compiler/source/source-file";
+import { recordedCases } from "./recorded-cases";
 
 interface TabCase {
   text: string;
   refused: { message: string; line: number; col: number } | null;
 }
 
-const { cases } = JSON.parse(readFileSync(join(__dirname, "libyaml-tab-cases.json"), "utf8")) as {
-  cases: TabCase[];
-};
+const cases = recordedCases<TabCase>("libyaml-tab-cases.json");
 
 describe("tabs in YAML, as libyaml reads them", () => {
   it("refuses what libyaml refuses, where and as it does, and reads the rest", () => {
