@@ -132,6 +132,12 @@ export class LibyamlScanner {
   private indent = -1;
   private readonly indents: number[] = [];
   private readonly keys: SimpleKey[] = [];
+  /**
+   * The keys saved that may still be possible, oldest first; one no longer
+   * possible is dropped when next met. libyaml walks its whole stack of keys
+   * instead, which is quadratic in the nesting of flow collections.
+   */
+  private readonly possibleKeys: SimpleKey[] = [];
   private readonly queue: Token[] = [];
   private head = 0;
   private tokensParsed = 0;
@@ -187,7 +193,7 @@ export class LibyamlScanner {
       let need = this.head === this.queue.length;
       if (!need) {
         this.staleKeys();
-        need = this.keys.some((k) => k.possible && k.tokenNumber === this.tokensParsed);
+        need = this.possibleKeys.some((k) => k.possible && k.tokenNumber === this.tokensParsed);
       }
       if (!need) break;
       this.fetchNextToken();
@@ -613,6 +619,7 @@ export class LibyamlScanner {
     };
     this.removeKey();
     this.keys[this.keys.length - 1] = key;
+    this.possibleKeys.push(key);
   }
 
   private removeKey(): void {
@@ -623,12 +630,15 @@ export class LibyamlScanner {
   }
 
   private staleKeys(): void {
-    for (const key of this.keys) {
-      if (key.possible && (key.mark.line < this.line || key.index + 1024 < this.index)) {
+    let kept = 0;
+    for (const key of this.possibleKeys) {
+      if (!key.possible) continue;
+      if (key.mark.line < this.line || key.index + 1024 < this.index) {
         if (key.required) this.fail("while scanning a simple key", key.mark, "could not find expected ':'");
         key.possible = false;
-      }
+      } else this.possibleKeys[kept++] = key;
     }
+    this.possibleKeys.length = kept;
   }
 
   /** Opens a block collection at `column`: its start token goes at token `number` (-1: at the end). */

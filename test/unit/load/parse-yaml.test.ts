@@ -361,4 +361,13 @@ describe("the non-specific tag !", () => {
       error: "could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
     });
   });
+
+  it.each([
+    ["a list", "[".repeat(30000) + "]".repeat(30000)],
+    ["a mapping", "{a: ".repeat(20000) + "1" + "}".repeat(20000)],
+  ])("refuses %s nested deeper than Orquesta can load (ORQ1008), as it reads the file", (_, value) => {
+    const r = parse(`version: 1.0\ninput:\n  - x: ${value}\n`);
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1008"]);
+  });
 });
