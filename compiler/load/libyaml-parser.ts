@@ -4,7 +4,14 @@
 // for a text, with its words and marks. The values themselves come from the
 // yaml package (parse-yaml.ts); this only decides where and why libyaml stops.
 
-import { LibyamlError, LibyamlScanner, type Mark, type Token, type TokenType } from "./libyaml-scanner";
+import {
+  LibyamlError,
+  LibyamlScanner,
+  type Mark,
+  type TextInsert,
+  type Token,
+  type TokenType,
+} from "./libyaml-scanner";
 
 type EventType =
   | "stream-start"
@@ -80,9 +87,9 @@ class LibyamlParser {
     return this.scanner.unbrokenBlockScalar;
   }
 
-  /** See LibyamlScanner.spaces. */
-  get spaces(): readonly number[] {
-    return this.scanner.spaces;
+  /** See LibyamlScanner.inserts. */
+  get inserts(): readonly TextInsert[] {
+    return this.scanner.inserts;
   }
 
   private peek(): Token {
@@ -555,8 +562,8 @@ export interface LibyamlReading {
   readonly error?: LibyamlError;
   /** The start (`|` or `>`) of a block scalar that ends the text with no line break: its value has no final one. */
   readonly unbrokenBlockScalar?: number;
-  /** Offsets where the yaml package needs a space to read libyaml's tokens (LibyamlScanner.spaces). */
-  readonly spaces: readonly number[];
+  /** Text the yaml package needs put in to read libyaml's tokens (LibyamlScanner.inserts). */
+  readonly inserts: readonly TextInsert[];
 }
 
 /**
@@ -569,11 +576,13 @@ export function libyamlRead(text: string): LibyamlReading {
   try {
     new Composer(parser).singleDocument();
   } catch (e) {
-    if (e instanceof LibyamlError) return { error: e, spaces: [] };
+    if (e instanceof LibyamlError) return { error: e, inserts: [] };
     if (!(e instanceof NoVerdict)) throw e;
   }
   const at = parser.unbrokenBlockScalar;
-  return at === undefined ? { spaces: parser.spaces } : { unbrokenBlockScalar: at, spaces: parser.spaces };
+  return at === undefined
+    ? { inserts: parser.inserts }
+    : { unbrokenBlockScalar: at, inserts: parser.inserts };
 }
 
 /** The error yaml.load(text, Loader=CSafeLoader) raises while reading and composing text, or undefined. */

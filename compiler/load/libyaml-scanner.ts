@@ -90,6 +90,9 @@ export function looseLines(text: string): readonly LooseLine[] | undefined {
   return scan.looseLines;
 }
 
+/** Text to put in at an offset of the file. */
+export type TextInsert = readonly [offset: number, text: string];
+
 interface SimpleKey {
   possible: boolean;
   required: boolean;
@@ -155,14 +158,19 @@ export class LibyamlScanner {
    */
   unbrokenBlockScalar: number | undefined;
   /**
-   * Offsets where the yaml package needs a space to read the tokens libyaml
-   * reads: after an anchor or alias name followed at once by `:` or `?`
-   * (YAML 1.2 anchor names go on through them), after a `?` or `:` that is a
-   * key or value indicator in a flow collection without a blank after it
-   * (YAML 1.2 reads `:x` there as a plain scalar), and before a
-   * block scalar's `|` or `>` written at the indentation of its mapping.
+   * Text the yaml package needs put in, in order, to read the tokens libyaml
+   * reads. A space after an anchor or alias name followed at once by `:` or
+   * `?` (YAML 1.2 anchor names go on through them), after a `?` or `:` that
+   * is a key or value indicator in a flow collection without a blank after it
+   * (YAML 1.2 reads `:x` there as a plain scalar), and before a block
+   * scalar's `|` or `>` written at the indentation of its mapping. Quotes
+   * around a plain `-` followed at once by a flow indicator (`[a, -]`), which
+   * libyaml reads as a scalar and YAML 1.2 as a block sequence entry; a plain
+   * "-" and a quoted one are the same str. A space before a comment right
+   * after a token (skipComment). Content for an anchored empty key
+   * (fillEmptyKey).
    */
-  readonly spaces: number[] = [];
+  readonly inserts: TextInsert[] = [];
 
   constructor(private readonly text: string) {
     // libyaml's reader drops a byte order mark at the start before anything is counted.
@@ -341,11 +349,22 @@ export class LibyamlScanner {
     );
   }
 
+  /**
+   * A comment: libyaml takes a `#` where a token would start as one even
+   * right after another token (`[a],#`, `"v"#`, `|#`); the yaml package
+   * wants a blank before it.
+   */
+  private skipComment(): void {
+    if (this.i > 0 && !/[ \t\r\n\u0085\u2028\u2029\uFEFF]/.test(this.text[this.i - 1]!))
+      this.inserts.push([this.i, " "]);
+    this.skipToBreak();
+  }
+
   private scanToNextToken(): void {
     for (;;) {
       if (this.col === 0 && this.at() === "\uFEFF") this.skip();
       while (this.at() === " " || ((this.flow > 0 || !this.allowed) && this.at() === "\t")) this.skip();
-      if (this.at() === "#") this.skipToBreak();
+      if (this.at() === "#") this.skipComment();
       if (!this.isBreak()) return;
       this.skipLine();
       if (this.flow === 0) this.allowed = true;
@@ -409,7 +428,7 @@ export class LibyamlScanner {
     this.blockIndicator("block-mapping-start", "mapping keys are not allowed in this context");
     this.allowed = this.flow === 0;
     this.oneChar("key");
-    if (this.flow > 0 && !this.isBlankz()) this.spaces.push(this.i);
+    if (this.flow > 0 && !this.isBlankz()) this.inserts.push([this.i, " "]);
   }
 
   /** `-` and `?` in block context need a place where a key may start, and open a collection there. */
@@ -438,6 +457,7 @@ export class LibyamlScanner {
   private fetchValue(): void {
     const key = this.keys[this.keys.length - 1]!;
     if (key.possible) {
+      this.fillEmptyKey(key);
       this.insert(key.tokenNumber, "key", key.mark);
       this.roll(key.mark.column, key.tokenNumber, "block-mapping-start", key.mark);
       key.possible = false;
@@ -450,7 +470,26 @@ export class LibyamlScanner {
       this.allowed = this.flow === 0;
     }
     this.oneChar("value");
-    if (this.flow > 0 && !this.isBlankz()) this.spaces.push(this.i);
+    if (this.flow > 0 && !this.isBlankz()) this.inserts.push([this.i, " "]);
+  }
+
+  /**
+   * A key with an anchor and no content (`&k : v`) below a mapping anchored
+   * on the line before: the yaml package gives both anchors to one node and
+   * refuses it. A null (`~`), or an empty quoted scalar where a tag decides
+   * the value, is the same key and gives it content. Not for the tag `!` (a
+   * handle of "" here), whose empty scalar is a str and its quoted one None.
+   */
+  private fillEmptyKey(key: SimpleKey): void {
+    const props = this.queue.slice(this.head + key.tokenNumber - this.tokensParsed);
+    if (
+      !props.some((t) => t.type === "anchor") ||
+      !props.every((t) => t.type === "anchor" || t.type === "tag")
+    )
+      return;
+    const tags = props.filter((t) => t.type === "tag");
+    if (tags.some((t) => t.value === "")) return;
+    this.inserts.push([this.i, tags.length > 0 ? '""' : "~"]);
   }
 
   private fetchAnchor(type: "anchor" | "alias"): void {
@@ -465,7 +504,7 @@ export class LibyamlScanner {
         start,
         "did not find expected alphabetic or numeric character",
       );
-    if (this.at() === ":" || this.at() === "?") this.spaces.push(this.i);
+    if (this.at() === ":" || this.at() === "?") this.inserts.push([this.i, " "]);
     this.enqueue(type, start, { value: name });
   }
 
@@ -583,7 +622,7 @@ export class LibyamlScanner {
       this.enqueue("tag-directive", start, { value: handle });
     } else this.fail("while scanning a directive", start, "found unknown directive name");
     this.skipBlanks();
-    if (this.at() === "#") this.skipToBreak();
+    if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a directive", start, "did not find expected comment or line break");
     if (this.isBreak()) this.skipLine();
@@ -665,7 +704,7 @@ export class LibyamlScanner {
     this.allowed = true;
     const start = this.mark();
     // libyaml takes the indicator at the block's own indentation; the yaml package wants it deeper.
-    if (this.col === this.indent) this.spaces.push(this.i);
+    if (this.col === this.indent) this.inserts.push([this.i, " "]);
     this.skip();
     let increment = 0;
     const indicator = (): void => {
@@ -683,7 +722,7 @@ export class LibyamlScanner {
       if (this.at() === "+" || this.at() === "-") this.skip();
     }
     this.skipBlanks();
-    if (this.at() === "#") this.skipToBreak();
+    if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a block scalar", start, "did not find expected comment or line break");
     if (this.isBreak()) this.skipLine();
@@ -807,6 +846,8 @@ export class LibyamlScanner {
       }
       if (this.flow === 0 && this.col < indent) break;
     }
+    if (this.flow > 0 && this.i === start.offset + 1 && this.text[start.offset] === "-")
+      this.inserts.push([start.offset, '"'], [this.i, '"']);
     this.enqueue("scalar", start);
     if (leading) this.allowed = true;
   }

@@ -9,7 +9,7 @@ import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
 import { libyamlErrorDetail, libyamlRead, pyYamlErrorText } from "./libyaml-parser";
-import { type LibyamlError, looseLines } from "./libyaml-scanner";
+import { type TextInsert as Insert, type LibyamlError, looseLines } from "./libyaml-scanner";
 import {
   type ConstructionError,
   collectionTagError,
@@ -385,7 +385,7 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, "");
 }
 
-/** Maps offsets of a text with inserted spaces back to the original text. */
+/** Maps offsets of a text with inserted text back to the original text. */
 class OffsetShift {
   /** Sorted [offset in the patched text, number of characters inserted there]. */
   readonly inserts: Array<[number, number]> = [];
@@ -398,8 +398,6 @@ class OffsetShift {
     return out;
   }
 }
-
-type Insert = readonly [offset: number, text: string];
 
 /** text with strings put in at offsets in order, and the shift back to text's offsets. */
 function withInserts(text: string, inserts: readonly Insert[]): { text: string; shift: OffsetShift } {
@@ -457,20 +455,19 @@ function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document
 }
 
 /**
- * The document as the yaml package reads it, given libyaml's reading: spaces
- * put in where libyaml's tokens end without one (`spaces`, from libyamlRead),
- * and read again re-indented where only the yaml package's indentation rules
+ * The document as the yaml package reads it, given libyaml's reading: text
+ * put in where libyaml's tokens need it (`inserts`, from libyamlRead), and
+ * read again re-indented where only the yaml package's indentation rules
  * stop it. Callers ask libyaml first, so an error left is one of the yaml
  * package's own, most often about indentation libyaml does not require.
  */
-function readDocument(text: string, spaces: readonly number[]): { doc: Document; shift: OffsetShift } {
-  const spaced: Insert[] = spaces.map((at) => [at, " "]);
-  const first = parsePatched(text, spaced);
+function readDocument(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
+  const first = parsePatched(text, inserts);
   if (first.doc.errors.length === 0) return first;
   const reindent = reindentation(text);
   if (reindent.length === 0) return first;
-  // A space after a token and a line's indentation never fall at one offset: merging keeps both in order.
-  const both = [...spaced, ...reindent].sort((a, b) => a[0] - b[0]);
+  // A line's indentation goes before a quote put in at its start (the sort is stable).
+  const both = [...reindent, ...inserts].sort((a, b) => a[0] - b[0]);
   const second = parsePatched(text, both);
   return second.doc.errors.length === 0 ? second : first;
 }
@@ -509,7 +506,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(file.text, libyaml.spaces));
+    ({ doc, shift } = readDocument(file.text, libyaml.inserts));
   } catch (err) {
     // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
     if (isStackOverflow(err))
@@ -582,7 +579,7 @@ export function parseYamlDataFull(text: string): YamlData {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(text, libyaml.spaces));
+    ({ doc, shift } = readDocument(text, libyaml.inserts));
   } catch (err) {
     if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
     return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };

@@ -371,3 +371,46 @@ describe("the non-specific tag !", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1008"]);
   });
 });
+
+describe("tokens libyaml reads that the yaml package reads otherwise", () => {
+  // Recorded from PyYAML's C loader: libyaml reads a `-` followed at once by a
+  // flow indicator as a plain scalar, where YAML 1.2 starts a block sequence.
+  it.each([
+    ["a: [a, -]\n", { a: ["a", "-"] }],
+    ["a: [-]\n", { a: ["-"] }],
+    ["a: [-,]\n", { a: ["-"] }],
+    ["a: [[-]]\n", { a: [["-"]] }],
+    ["a: {a: -, b: -}\n", { a: { a: "-", b: "-" } }],
+    ["a: [&x -, *x]\n", { a: ["-", "-"] }],
+    ["a: [!!null -]\n", { a: [null] }],
+    ["a: [-: 1]\n", { a: [{ "-": 1 }] }],
+    ["a: [\n-,\n-]\n", { a: ["-", "-"] }],
+    // An anchored empty key below a mapping anchored on the line before.
+    ["k: &a\n  &b: 1\n  c: 2\n", { k: { None: 1, c: 2 } }],
+    ["k: &a\n  &b : &c\n  x: *c\n", { k: { None: null, x: null } }],
+    ["k: &a\n  &b !!str : 1\n", { k: { "": 1 } }],
+    ["k: &a\n  !!null &b : 1\n", { k: { None: 1 } }],
+    // A comment right after a token.
+    ["a: [b,#c\n  d]#e\nf: 1\n", { a: ["b", "d"], f: 1 }],
+    ['a: "v"#c\n', { a: "v" }],
+    ["a: |#c\n  x\n", { a: "x\n" }],
+    ["a: {b: c,#x\n  }\n", { a: { b: "c" } }],
+  ])("reads %j as PyYAML does", (text, value) => {
+    expect(loaded(text)).toEqual(value);
+    expect(data(text)).toEqual(value);
+  });
+
+  it.each([
+    ["a: [- ]\n", "while parsing a flow node: did not find expected node content", { line: 1, col: 5 }],
+    [
+      "a: [-{]\n",
+      "while parsing a flow sequence (line 1, column 4): did not find expected ',' or ']'",
+      { line: 1, col: 6 },
+    ],
+  ])("refuses %j as PyYAML does", (text, message, at) => {
+    const r = parse(text);
+    expect(r.diagnostics.map((d) => [d.message, lineColOf(r.file, d.range!.start)])).toEqual([
+      [`YAML syntax error: ${message}`, at],
+    ]);
+  });
+});
