@@ -92,6 +92,11 @@ class LibyamlParser {
     return this.scanner.inserts;
   }
 
+  /** See LibyamlScanner.separatorBreaks. */
+  get separatorBreaks(): readonly number[] {
+    return this.scanner.separatorBreaks;
+  }
+
   private peek(): Token {
     return this.scanner.peek();
   }
@@ -564,6 +569,8 @@ export interface LibyamlReading {
   readonly unbrokenBlockScalar?: number;
   /** Text the yaml package needs put in to read libyaml's tokens (LibyamlScanner.inserts). */
   readonly inserts: readonly TextInsert[];
+  /** LS and PS that libyaml reads as line breaks between tokens (LibyamlScanner.separatorBreaks). */
+  readonly separatorBreaks: readonly number[];
 }
 
 /**
@@ -576,13 +583,12 @@ export function libyamlRead(text: string): LibyamlReading {
   try {
     new Composer(parser).singleDocument();
   } catch (e) {
-    if (e instanceof LibyamlError) return { error: e, inserts: [] };
+    if (e instanceof LibyamlError) return { error: e, inserts: [], separatorBreaks: [] };
     if (!(e instanceof NoVerdict)) throw e;
   }
   const at = parser.unbrokenBlockScalar;
-  return at === undefined
-    ? { inserts: parser.inserts }
-    : { unbrokenBlockScalar: at, inserts: parser.inserts };
+  const reading = { inserts: parser.inserts, separatorBreaks: parser.separatorBreaks };
+  return at === undefined ? reading : { ...reading, unbrokenBlockScalar: at };
 }
 
 /** The error yaml.load(text, Loader=CSafeLoader) raises while reading and composing text, or undefined. */

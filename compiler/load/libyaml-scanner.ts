@@ -171,6 +171,12 @@ export class LibyamlScanner {
    * (fillEmptyKey).
    */
   readonly inserts: TextInsert[] = [];
+  /**
+   * Offsets of the LS and PS (U+2028, U+2029) that libyaml reads as line
+   * breaks between tokens, where the yaml package reads text: the loader
+   * gives it a LF there. (Inside a scalar libyaml keeps them as they are.)
+   */
+  readonly separatorBreaks: number[] = [];
 
   constructor(private readonly text: string) {
     // libyaml's reader drops a byte order mark at the start before anything is counted.
@@ -295,6 +301,12 @@ export class LibyamlScanner {
       this.looseLines.push({ offset: this.i, blockIndent: this.flow > 0 ? this.flowIndent : this.indent });
   }
 
+  /** A line break between tokens (or ending a directive or a block scalar's header). */
+  private skipSeparatorBreak(): void {
+    if (this.code(0) >= 0x2028) this.separatorBreaks.push(this.i);
+    this.skipLine();
+  }
+
   private skipToBreak(): void {
     while (!this.isBreakz()) this.skip();
   }
@@ -366,7 +378,7 @@ export class LibyamlScanner {
       while (this.at() === " " || ((this.flow > 0 || !this.allowed) && this.at() === "\t")) this.skip();
       if (this.at() === "#") this.skipComment();
       if (!this.isBreak()) return;
-      this.skipLine();
+      this.skipSeparatorBreak();
       if (this.flow === 0) this.allowed = true;
     }
   }
@@ -625,7 +637,7 @@ export class LibyamlScanner {
     if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a directive", start, "did not find expected comment or line break");
-    if (this.isBreak()) this.skipLine();
+    if (this.isBreak()) this.skipSeparatorBreak();
   }
 
   private skipBlanks(): void {
@@ -725,7 +737,7 @@ export class LibyamlScanner {
     if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a block scalar", start, "did not find expected comment or line break");
-    if (this.isBreak()) this.skipLine();
+    if (this.isBreak()) this.skipSeparatorBreak();
     let indent = increment ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
     indent = this.blockScalarBreaks(indent, start);
     while (this.col === indent && !this.atEnd()) {
@@ -819,6 +831,8 @@ export class LibyamlScanner {
     const start = this.mark();
     const indent = this.indent + 1;
     let leading = false;
+    // LS and PS read since the last character of the scalar: between tokens if nothing follows.
+    const trailingBreaks: number[] = [];
     for (;;) {
       if (this.isDocumentIndicator() || this.at() === "#") break;
       while (!this.isBlankz()) {
@@ -827,6 +841,7 @@ export class LibyamlScanner {
           this.fail("while scanning a plain scalar", start, "found unexpected ':'");
         if ((c === ":" && this.isBlankz(1)) || (this.flow > 0 && FLOW_INDICATORS.has(c))) break;
         leading = false;
+        trailingBreaks.length = 0;
         this.skip();
       }
       if (!(this.isBlank() || this.isBreak())) break;
@@ -840,12 +855,14 @@ export class LibyamlScanner {
             );
           this.skip();
         } else {
+          if (this.code(0) >= 0x2028) trailingBreaks.push(this.i);
           this.skipLine();
           leading = true;
         }
       }
       if (this.flow === 0 && this.col < indent) break;
     }
+    this.separatorBreaks.push(...trailingBreaks);
     if (this.flow > 0 && this.i === start.offset + 1 && this.text[start.offset] === "-")
       this.inserts.push([start.offset, '"'], [this.i, '"']);
     this.enqueue("scalar", start);

@@ -8,7 +8,7 @@ import type { Diagnostic, Range } from "../source/diagnostic";
 import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
-import { libyamlErrorDetail, libyamlRead, pyYamlErrorText } from "./libyaml-parser";
+import { type LibyamlReading, libyamlErrorDetail, libyamlRead, pyYamlErrorText } from "./libyaml-parser";
 import { type TextInsert as Insert, type LibyamlError, looseLines } from "./libyaml-scanner";
 import {
   type ConstructionError,
@@ -448,6 +448,18 @@ function reindentation(text: string): Insert[] {
  */
 const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
 
+/** text with a LF for each LS or PS at `offsets` (one character for one: offsets stay those of the file). */
+function withBreaks(text: string, offsets: readonly number[]): string {
+  if (offsets.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (const at of offsets) {
+    out += `${text.slice(from, at)}\n`;
+    from = at + 1;
+  }
+  return out + text.slice(from);
+}
+
 /** text with inserts, line breaks as the yaml package reads them, parsed. */
 function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
   const patched = withInserts(text, inserts);
@@ -461,7 +473,11 @@ function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document
  * stop it. Callers ask libyaml first, so an error left is one of the yaml
  * package's own, most often about indentation libyaml does not require.
  */
-function readDocument(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
+function readDocument(
+  original: string,
+  { inserts, separatorBreaks }: Pick<LibyamlReading, "inserts" | "separatorBreaks">,
+): { doc: Document; shift: OffsetShift } {
+  const text = withBreaks(original, separatorBreaks);
   const first = parsePatched(text, inserts);
   if (first.doc.errors.length === 0) return first;
   const reindent = reindentation(text);
@@ -506,7 +522,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(file.text, libyaml.inserts));
+    ({ doc, shift } = readDocument(file.text, libyaml));
   } catch (err) {
     // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
     if (isStackOverflow(err))
@@ -579,7 +595,7 @@ export function parseYamlDataFull(text: string): YamlData {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(text, libyaml.inserts));
+    ({ doc, shift } = readDocument(text, libyaml));
   } catch (err) {
     if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
     return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };

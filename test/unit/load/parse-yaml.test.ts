@@ -395,6 +395,14 @@ describe("tokens libyaml reads that the yaml package reads otherwise", () => {
     ['a: "v"#c\n', { a: "v" }],
     ["a: |#c\n  x\n", { a: "x\n" }],
     ["a: {b: c,#x\n  }\n", { a: { b: "c" } }],
+    // LS and PS are line breaks for libyaml; between tokens, nothing else.
+    ["a:\u2028  b\n", { a: "b" }],
+    ["a: x\u2028\nb: 1\n", { a: "x", b: 1 }],
+    ["k: v\u2028k2: v2\n", { k: "v", k2: "v2" }],
+    ["k: v\u2029k2: [a,\u2029b]\n", { k: "v", k2: ["a", "b"] }],
+    ["a: |\u2028  x\n", { a: "x\n" }],
+    ["a: 1 # c\u2028b: 2\n", { a: 1, b: 2 }],
+    ["a: 'x\u2028y'\n", { a: "x\u2028y" }],
   ])("reads %j as PyYAML does", (text, value) => {
     expect(loaded(text)).toEqual(value);
     expect(data(text)).toEqual(value);
