@@ -13,6 +13,7 @@ import { type TextInsert as Insert, type LibyamlError, looseLines } from "./liby
 import {
   type ConstructionError,
   collectionTagError,
+  pythonDollarHead,
   resolvePlainScalar,
   resolveTaggedScalar,
 } from "./pyyaml-scalar";
@@ -74,14 +75,14 @@ function cTag(tag: string | undefined): string | undefined {
 
 /**
  * Whether PyYAML resolves a scalar from its text (int, bool, null ...): a
- * plain one, and one tagged `!` that is written plain or quoted (libyaml
- * marks it plain-implicit: `! '12'` is 12). `!` before no scalar is an empty
- * str; a block scalar tagged `!` is left a str here.
+ * plain one, and one tagged `!` in any style (libyaml marks it
+ * plain-implicit: `! '12'` is 12, and `! |` over `12` is 12 too, Python's
+ * `$` matching before the final line break). `!` before no scalar is an
+ * empty str.
  */
 function resolvedImplicitly(tag: string | undefined, style: ScalarStyle, value: string): boolean {
   if (tag !== "!") return style === "plain";
-  if (style === "plain") return value !== "";
-  return style === "single" || style === "double";
+  return style !== "plain" || value !== "";
 }
 
 /** Thrown out of the builder when the data nests deeper than Orquesta can load. */
@@ -133,6 +134,8 @@ class Builder {
   private nesting = 0;
   /** The alias being expanded at the top level, where an expansion past the budget is reported. */
   private outerAlias: Range | undefined;
+  /** The collections being built, outermost first (an alias to one of them is recursive). */
+  private readonly open: Node[] = [];
   constructor(
     private readonly file: SourceFile,
     private readonly doc: Document,
@@ -169,6 +172,7 @@ class Builder {
       const target = depth < MAX_ALIAS_DEPTH ? node.resolve(this.doc) : undefined;
       const range = this.rangeOf(node);
       if (!target) return { kind: "scalar", pyType: "null", value: null, style: "plain", range };
+      if (this.open.includes(target)) return this.recursiveAlias(target, range);
       if (depth === 0) this.outerAlias = range;
       const built = this.build(target, range, depth + 1);
       if (depth === 0) this.outerAlias = undefined;
@@ -187,10 +191,12 @@ class Builder {
       this.checkCollectionTag(cTag(node.tag), "sequence", range);
       this.enter(1, range);
       this.path.push(this.slot);
+      this.open.push(node);
       const items = node.items.map((it, i) => {
         this.slot = i;
         return this.build(it as Node, range, depth);
       });
+      this.open.pop();
       this.path.pop();
       this.nesting -= 1;
       return { kind: "seq", items, range };
@@ -200,12 +206,30 @@ class Builder {
       this.checkCollectionTag(cTag(node.tag), "mapping", range);
       this.enter(2, range);
       this.path.push(this.slot);
+      this.open.push(node);
       const map = this.map(node.items, range, depth);
+      this.open.pop();
       this.path.pop();
       this.nesting -= 2;
       return map;
     }
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+  }
+
+  /**
+   * An alias inside the collection it names. Orquesta's loader constructs a
+   * mapping in one go, so one reached again through mappings only is
+   * "unconstructable"; through a sequence (filled in later) PyYAML makes a
+   * structure that contains itself, which nothing after it can walk, as
+   * yaml.safe_load does for mappings too: both count as nesting without end.
+   */
+  private recursiveAlias(target: Node, range: Range): YNode {
+    const chain = this.open.slice(this.open.indexOf(target));
+    if (this.duplicateKeys === "refuse" && chain.every((n) => isMap(n))) {
+      this.refuse("found unconstructable recursive node", this.rangeOf(target));
+      return { kind: "scalar", pyType: "null", value: null, style: "plain", range };
+    }
+    throw new TooDeep(range);
   }
 
   /** An explicit tag on a collection that PyYAML cannot construct it with. */
@@ -248,8 +272,9 @@ class Builder {
     if (resolvedImplicitly(tag, style, value)) {
       // YAML 1.1 gives a plain `=` the value tag and a plain `<<` the merge tag; PyYAML
       // constructs neither (a `<<` key is merged by the mapping instead).
-      if (value === "=" || (value === "<<" && !asKey)) {
-        const name = value === "=" ? "value" : "merge";
+      const head = pythonDollarHead(value);
+      if (head === "=" || (head === "<<" && !asKey)) {
+        const name = head === "=" ? "value" : "merge";
         this.refuse(`could not determine a constructor for the tag 'tag:yaml.org,2002:${name}'`, range);
       }
       const resolved = resolvePlainScalar(value);

@@ -29,12 +29,23 @@ const TIMESTAMP_RE =
  * raises there (Python 3.11's limit on int()).
  */
 export function resolvePlainScalar(text: string): TaggedScalar {
-  if (NULL_RE.test(text)) return { pyType: "null", value: null };
-  if (BOOL_RE.test(text)) return { pyType: "bool", value: /^(?:yes|true|on)$/i.test(text) };
-  if (INT_RE.test(text)) return constructInt(text);
-  if (FLOAT_RE.test(text)) return constructFloat(text);
-  if (TIMESTAMP_RE.test(text)) return constructTimestamp(text);
+  const head = pythonDollarHead(text);
+  if (NULL_RE.test(head)) return { pyType: "null", value: null };
+  if (BOOL_RE.test(head)) return resolveTaggedScalar(`${YAML_TAG}bool`, text);
+  if (INT_RE.test(head)) return constructInt(text);
+  if (FLOAT_RE.test(head)) return constructFloat(text);
+  if (TIMESTAMP_RE.test(head)) return constructTimestamp(text);
   return { pyType: "str", value: text };
+}
+
+/**
+ * What a pattern ending in `$` must match for Python's re to match `text`:
+ * its `$` also matches before a final "\n" (a quoted or block scalar tagged
+ * `!` is resolved like a plain one, and may end in one). A lone "\n" is left
+ * as it is: no resolver is registered for its first character.
+ */
+export function pythonDollarHead(text: string): string {
+  return text.length > 1 && text.endsWith("\n") ? text.slice(0, -1) : text;
 }
 
 /** What a tagged scalar constructs to, or the error PyYAML raises constructing it. */
@@ -104,7 +115,7 @@ function constructInt(text: string): TaggedScalar {
       };
     const n = pyIntOf(digits, base);
     return n === null
-      ? { error: `invalid literal for int() with base ${base}: '${digits}'`, type: "ValueError" }
+      ? { error: `invalid literal for int() with base ${base}: ${strRepr(digits)}`, type: "ValueError" }
       : intResult(sign * n);
   };
   if (value === "0") return intResult(0n);
@@ -117,7 +128,7 @@ function constructInt(text: string): TaggedScalar {
     for (const part of value.split(":")) {
       const n = pyIntOf(part, 10);
       if (n === null)
-        return { error: `invalid literal for int() with base 10: '${part}'`, type: "ValueError" };
+        return { error: `invalid literal for int() with base 10: ${strRepr(part)}`, type: "ValueError" };
       total = total * 60n + n;
     }
     return intResult(sign * total);
@@ -148,7 +159,7 @@ const DAY_US = 86_400_000_000;
 
 /** The fields of a timestamp text, or null when construct_yaml_timestamp's pattern does not match it. */
 export function timestampFields(text: string): TimestampFields | null {
-  const m = TIMESTAMP_FIELDS_RE.exec(text);
+  const m = TIMESTAMP_FIELDS_RE.exec(pythonDollarHead(text));
   if (!m) return null;
   const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   if (m[4] === undefined) return date;
@@ -218,14 +229,15 @@ function constructFloat(text: string): TaggedScalar {
     let total = 0;
     for (const part of value.split(":")) {
       const n = pyFloatOf(part);
-      if (n === null) return { error: `could not convert string to float: '${part}'`, type: "ValueError" };
+      if (n === null)
+        return { error: `could not convert string to float: ${strRepr(part)}`, type: "ValueError" };
       total = total * 60 + n;
     }
     return { pyType: "float", value: sign * total };
   }
   const n = pyFloatOf(value);
   return n === null
-    ? { error: `could not convert string to float: '${value}'`, type: "ValueError" }
+    ? { error: `could not convert string to float: ${strRepr(value)}`, type: "ValueError" }
     : { pyType: "float", value: sign * n };
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { workflowLoadError } from "../../compiler/load/orquesta-load";
 import { parseYaml } from "../../compiler/load/parse-yaml";
+import { timestampFields } from "../../compiler/load/pyyaml-scalar";
 import type { YNode } from "../../compiler/load/yaml-node";
 import { lineColOf } from "../../compiler/source/source-file";
 import { pyRepr } from "../../runtime/stdlib/py/text";
@@ -28,7 +29,7 @@ function typed(node: YNode): Typed {
     return { t: "map", v: node.pairs.map((p): [Typed, Typed] => [typed(p.key), typed(p.value)]) };
   if (node.pyType === "timestamp") {
     // PyYAML gives a date or a datetime; only the type is compared.
-    return { t: String(node.value).length <= 10 ? "date" : "datetime", v: "*" };
+    return { t: timestampFields(String(node.value))?.time ? "datetime" : "date", v: "*" };
   }
   const v = node.value;
   const value = node.pyType === "float" && typeof v === "number" ? new PyFloat(v) : v;

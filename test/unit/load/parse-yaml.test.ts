@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseYaml, parseYamlData } from "../../../compiler/load/parse-yaml";
-import { mapGet, nodeAt, toJsonData, toPyValue, type YNode } from "../../../compiler/load/yaml-node";
+import { timestampFields } from "../../../compiler/load/pyyaml-scalar";
+import {
+  mapGet,
+  nodeAt,
+  toJsonData,
+  toPyValue,
+  type YMap,
+  type YNode,
+  type YScalar,
+} from "../../../compiler/load/yaml-node";
 import { lineColOf } from "../../../compiler/source/source-file";
 import { PyFloat } from "../../../runtime/stdlib/py/index";
 
@@ -217,6 +226,39 @@ describe("parseYaml", () => {
     expect(Object.keys(toJsonData(root) as object)).toEqual(["__proto__"]);
   });
 
+  it.each([
+    ["a list", "[".repeat(30000) + "]".repeat(30000)],
+    ["a mapping", "{a: ".repeat(20000) + "1" + "}".repeat(20000)],
+  ])("refuses %s nested deeper than Orquesta can load (ORQ1008), as it reads the file", (_, value) => {
+    const r = parse(`version: 1.0\ninput:\n  - x: ${value}\n`);
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1008"]);
+  });
+
+  // Orquesta's loader (a mapping constructed in one go) against PyYAML's C loader, recorded.
+  it.each([
+    ["a: &x\n  b: *x\n", "ORQ1005", "found unconstructable recursive node"],
+    ["a: &x {*x: 1}\n", "ORQ1005", "found unconstructable recursive node"],
+    ["a: &x [&y {b: {c: *y}}]\n", "ORQ1005", "found unconstructable recursive node"],
+    // Through a list, PyYAML makes a list or mapping that contains itself, which Orquesta cannot walk.
+    ["a: &x [1, *x]\n", "ORQ1008", "nest too deeply"],
+    ["a: &x {b: [*x]}\n", "ORQ1008", "nest too deeply"],
+  ])("refuses the recursive alias in %j", (text, code, words) => {
+    const r = parse(text);
+    expect(r.root).toBeNull();
+    expect(r.diagnostics.map((d) => d.code)).toEqual([code]);
+    expect(r.diagnostics[0]!.message).toContain(words);
+  });
+
+  it("gives from_yaml_string's RecursionError for a recursive alias, and reads an alias of a finished node", () => {
+    for (const text of ["a: &x [1, *x]\n", "a: &x {b: *x}\n"])
+      expect(parseYamlData(text)).toEqual({
+        type: "RecursionError",
+        error: "maximum recursion depth exceeded",
+      });
+    expect(loaded("a: &x {b: 1}\nc: [*x, *x]\n")).toEqual({ a: { b: 1 }, c: [{ b: 1 }, { b: 1 }] });
+  });
+
   it("treats an empty document as no tree and no error", () => {
     expect(parse("# nothing\n")).toMatchObject({ root: null, diagnostics: [] });
   });
@@ -347,6 +389,18 @@ describe("the non-specific tag !", () => {
     ['a: ! "yes"\n', true],
     ["a: ! ''\n", null],
     ["a: ! ~\n", null],
+    // Block scalars too; Python's `$` matches before a final line break.
+    ["a: ! |\n  12\n", 12],
+    ["a: ! |-\n  12\n", 12],
+    ["a: ! |\n  1.5\n", 1.5],
+    ["a: ! |\n  null\n", null],
+    ["a: ! >\n  1:30\n", 90],
+    ["a: ! |-\n  0x1f\n", 31],
+    ["a: ! |\n  x\n", "x\n"],
+    ["a: ! |+\n  12\n\n", "12\n\n"],
+    ['a: ! "12\\n"\n', 12],
+    ['a: ! "12\\n\\n"\n', "12\n\n"],
+    ['a: ! "\\n"\n', "\n"],
     ["a: ! 1.5\n", 1.5],
     ["a: ! 0o17\n", "0o17"],
     ["a: !\n", ""],
@@ -355,20 +409,29 @@ describe("the non-specific tag !", () => {
     expect(loaded(text)).toEqual({ a: value });
   });
 
+  it.each([
+    ["a: ! >\n  true\n", { type: "KeyError", error: "'true\\n'" }],
+    ['a: ! ".inf\\n"\n', { type: "ValueError", error: "could not convert string to float: '.inf\\n'" }],
+    ['a: !!int "1x\\n"\n', { type: "ValueError", error: "invalid literal for int() with base 10: '1x\\n'" }],
+    ['a: !!float "1\'x"\n', { type: "ValueError", error: 'could not convert string to float: "1\'x"' }],
+  ])("refuses %j as PyYAML does, in its words", (text, error) => {
+    expect(parseYamlData(text)).toEqual(error);
+  });
+
+  it("reads a date tagged `!` or `!!timestamp` with a final line break, as PyYAML does", () => {
+    for (const text of ["a: ! >\n  2001-12-14\n", 'a: !!timestamp "2001-12-14\\n"\n']) {
+      const r = parse(text);
+      expect(r.diagnostics).toEqual([]);
+      const value = (r.root as YMap).pairs[0]!.value as YScalar;
+      expect(timestampFields(String(value.value))).toEqual({ year: 2001, month: 12, day: 14 });
+    }
+  });
+
   it("refuses `! =` as PyYAML does (the value tag)", () => {
     expect(parseYamlData("a: ! =\n")).toEqual({
       type: "ConstructorError",
       error: "could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
     });
-  });
-
-  it.each([
-    ["a list", "[".repeat(30000) + "]".repeat(30000)],
-    ["a mapping", "{a: ".repeat(20000) + "1" + "}".repeat(20000)],
-  ])("refuses %s nested deeper than Orquesta can load (ORQ1008), as it reads the file", (_, value) => {
-    const r = parse(`version: 1.0\ninput:\n  - x: ${value}\n`);
-    expect(r.root).toBeNull();
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1008"]);
   });
 });
 
