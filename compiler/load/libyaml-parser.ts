@@ -78,8 +78,8 @@ class LibyamlParser {
   /** The tag handles of the current document (its %TAG directives and the two defaults). */
   private handles = new Set<string>();
 
-  constructor(text: string) {
-    this.scanner = new LibyamlScanner(text);
+  constructor(text: string, values = false) {
+    this.scanner = new LibyamlScanner(text, values);
   }
 
   /** See LibyamlScanner.unbrokenBlockScalar. */
@@ -92,9 +92,9 @@ class LibyamlParser {
     return this.scanner.inserts;
   }
 
-  /** See LibyamlScanner.separatorBreaks. */
-  get separatorBreaks(): readonly number[] {
-    return this.scanner.separatorBreaks;
+  /** See LibyamlScanner.scalarValues. */
+  get scalarValues(): ReadonlyMap<number, string> {
+    return this.scanner.scalarValues;
   }
 
   private peek(): Token {
@@ -569,8 +569,13 @@ export interface LibyamlReading {
   readonly unbrokenBlockScalar?: number;
   /** Text the yaml package needs put in to read libyaml's tokens (LibyamlScanner.inserts). */
   readonly inserts: readonly TextInsert[];
-  /** LS and PS that libyaml reads as line breaks between tokens (LibyamlScanner.separatorBreaks). */
-  readonly separatorBreaks: readonly number[];
+  /**
+   * libyaml's value of every scalar, by its start offset, when the text holds
+   * an LS or PS (U+2028, U+2029): libyaml reads them as line breaks and keeps
+   * them in values, so the loader gives the yaml package LFs and takes the
+   * values from here.
+   */
+  readonly scalarValues?: ReadonlyMap<number, string>;
 }
 
 /**
@@ -578,18 +583,26 @@ export interface LibyamlReading {
  * values): the error it raises, if any (none where this cannot tell: nesting
  * deeper than PyYAML's recursion allows).
  */
-export function libyamlRead(text: string): LibyamlReading {
-  const parser = new LibyamlParser(text);
+export function libyamlRead(text: string, values = LINE_SEPARATORS.test(text)): LibyamlReading {
+  const parser = new LibyamlParser(text, values);
+  let complete = true;
   try {
     new Composer(parser).singleDocument();
   } catch (e) {
-    if (e instanceof LibyamlError) return { error: e, inserts: [], separatorBreaks: [] };
+    if (e instanceof LibyamlError) return { error: e, inserts: [] };
     if (!(e instanceof NoVerdict)) throw e;
+    complete = false;
   }
   const at = parser.unbrokenBlockScalar;
-  const reading = { inserts: parser.inserts, separatorBreaks: parser.separatorBreaks };
+  const reading: LibyamlReading = {
+    inserts: parser.inserts,
+    ...(values && complete ? { scalarValues: parser.scalarValues } : {}),
+  };
   return at === undefined ? reading : { ...reading, unbrokenBlockScalar: at };
 }
+
+/** LS and PS: line breaks for libyaml, text for the yaml package. */
+export const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 /** The error yaml.load(text, Loader=CSafeLoader) raises while reading and composing text, or undefined. */
 export function libyamlLoadError(text: string): LibyamlError | undefined {

@@ -171,14 +171,18 @@ export class LibyamlScanner {
    * (fillEmptyKey).
    */
   readonly inserts: TextInsert[] = [];
-  /**
-   * Offsets of the LS and PS (U+2028, U+2029) that libyaml reads as line
-   * breaks between tokens, where the yaml package reads text: the loader
-   * gives it a LF there. (Inside a scalar libyaml keeps them as they are.)
-   */
-  readonly separatorBreaks: number[] = [];
 
-  constructor(private readonly text: string) {
+  /**
+   * The value libyaml gives each scalar, by the offset where the scalar
+   * starts, when the scanner was asked for them (`values`).
+   */
+  readonly scalarValues = new Map<number, string>();
+
+  constructor(
+    private readonly text: string,
+    /** Compute scalarValues. */
+    private readonly values = false,
+  ) {
     // libyaml's reader drops a byte order mark at the start before anything is counted.
     if (text.startsWith("\uFEFF")) this.i = 1;
   }
@@ -301,10 +305,12 @@ export class LibyamlScanner {
       this.looseLines.push({ offset: this.i, blockIndent: this.flow > 0 ? this.flowIndent : this.indent });
   }
 
-  /** A line break between tokens (or ending a directive or a block scalar's header). */
-  private skipSeparatorBreak(): void {
-    if (this.code(0) >= 0x2028) this.separatorBreaks.push(this.i);
+  /** libyaml's READ_LINE: consumes a line break and gives it as libyaml keeps it (LS and PS as they are, any other as "\n"). */
+  private readLine(): string {
+    const c = this.code(0);
+    const kept = c === 0x2028 || c === 0x2029 ? this.text[this.i]! : "\n";
     this.skipLine();
+    return kept;
   }
 
   private skipToBreak(): void {
@@ -378,7 +384,7 @@ export class LibyamlScanner {
       while (this.at() === " " || ((this.flow > 0 || !this.allowed) && this.at() === "\t")) this.skip();
       if (this.at() === "#") this.skipComment();
       if (!this.isBreak()) return;
-      this.skipSeparatorBreak();
+      this.skipLine();
       if (this.flow === 0) this.allowed = true;
     }
   }
@@ -637,7 +643,7 @@ export class LibyamlScanner {
     if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a directive", start, "did not find expected comment or line break");
-    if (this.isBreak()) this.skipSeparatorBreak();
+    if (this.isBreak()) this.skipLine();
   }
 
   private skipBlanks(): void {
@@ -717,8 +723,10 @@ export class LibyamlScanner {
     const start = this.mark();
     // libyaml takes the indicator at the block's own indentation; the yaml package wants it deeper.
     if (this.col === this.indent) this.inserts.push([this.i, " "]);
+    const literal = this.at() === "|";
     this.skip();
     let increment = 0;
+    let chomping = 0;
     const indicator = (): void => {
       if (!isDigit(this.at())) return;
       if (this.at() === "0")
@@ -726,34 +734,60 @@ export class LibyamlScanner {
       increment = Number(this.at());
       this.skip();
     };
-    if (this.at() === "+" || this.at() === "-") {
+    const chompingIndicator = (): void => {
+      chomping = this.at() === "+" ? 1 : -1;
       this.skip();
+    };
+    if (this.at() === "+" || this.at() === "-") {
+      chompingIndicator();
       indicator();
     } else if (isDigit(this.at())) {
       indicator();
-      if (this.at() === "+" || this.at() === "-") this.skip();
+      if (this.at() === "+" || this.at() === "-") chompingIndicator();
     }
     this.skipBlanks();
     if (this.at() === "#") this.skipComment();
     if (!this.isBreakz())
       this.fail("while scanning a block scalar", start, "did not find expected comment or line break");
-    if (this.isBreak()) this.skipSeparatorBreak();
+    if (this.isBreak()) this.skipLine();
     let indent = increment ? (this.indent >= 0 ? this.indent + increment : increment) : 0;
-    indent = this.blockScalarBreaks(indent, start);
+    // libyaml's value: its lines, and the breaks between them folded (`>`) or kept (`|`).
+    let value = "";
+    let leadingBreak = "";
+    const trailing: string[] = [];
+    let leadingBlank = false;
+    indent = this.blockScalarBreaks(indent, start, trailing);
     while (this.col === indent && !this.atEnd()) {
+      if (this.values) {
+        const trailingBlank = this.isBlank();
+        if (!literal && leadingBreak === "\n" && !leadingBlank && !trailingBlank) {
+          if (trailing.length === 0) value += " ";
+        } else value += leadingBreak;
+        leadingBreak = "";
+        value += trailing.join("");
+        trailing.length = 0;
+        leadingBlank = this.isBlank();
+      }
+      const lineStart = this.i;
       this.skipToBreak();
+      if (this.values) value += this.text.slice(lineStart, this.i);
       if (this.atEnd()) {
         this.unbrokenBlockScalar = start.offset;
         break;
       }
-      this.skipLine();
-      indent = this.blockScalarBreaks(indent, start);
+      leadingBreak = this.readLine();
+      indent = this.blockScalarBreaks(indent, start, trailing);
+    }
+    if (this.values) {
+      if (chomping !== -1) value += leadingBreak;
+      if (chomping === 1) value += trailing.join("");
+      this.scalarValues.set(start.offset, value);
     }
     this.enqueue("scalar", start);
   }
 
-  /** The indentation and empty lines before a block scalar's line; returns its indentation. */
-  private blockScalarBreaks(indent: number, start: Mark): number {
+  /** The indentation and empty lines before a block scalar's line (their breaks go to `breaks`); returns its indentation. */
+  private blockScalarBreaks(indent: number, start: Mark, breaks: string[]): number {
     let max = 0;
     for (;;) {
       while ((!indent || this.col < indent) && this.at() === " ") this.skip();
@@ -765,7 +799,7 @@ export class LibyamlScanner {
           "found a tab character where an indentation space is expected",
         );
       if (!this.isBreak()) break;
-      this.skipLine();
+      breaks.push(this.readLine());
     }
     return indent || Math.max(max, this.indent + 1, 1);
   }
@@ -777,42 +811,58 @@ export class LibyamlScanner {
     const single = quote === "'";
     this.skip();
     this.quoted = true;
+    const value = new FoldedText();
     for (;;) {
       if (this.isDocumentIndicator())
         this.fail("while scanning a quoted scalar", start, "found unexpected document indicator");
       if (this.atEnd()) this.fail("while scanning a quoted scalar", start, "found unexpected end of stream");
+      let leadingBlanks = false;
       while (!this.isBlankz()) {
         const c = this.at();
         if (single && c === "'" && this.at(1) === "'") {
+          value.text += "'";
           this.skip();
           this.skip();
         } else if (c === quote) break;
         else if (!single && c === "\\" && this.isBreak(1)) {
           this.skip();
           this.skipLine();
+          leadingBlanks = true;
           break;
-        } else if (!single && c === "\\") this.escape(start);
-        else this.skip();
+        } else if (!single && c === "\\") value.text += this.escape(start);
+        else {
+          value.text += c;
+          this.skip();
+        }
       }
       if (this.at() === quote) break;
       while (this.isBlank() || this.isBreak()) {
-        if (this.isBlank()) this.skip();
-        else this.skipLine();
+        if (this.isBlank()) {
+          if (!leadingBlanks) value.whitespaces += this.at();
+          this.skip();
+        } else if (!leadingBlanks) {
+          value.whitespaces = "";
+          value.leadingBreak = this.readLine();
+          leadingBlanks = true;
+        } else value.trailingBreaks += this.readLine();
       }
+      value.join(leadingBlanks);
     }
     this.skip();
     this.quoted = false;
+    if (this.values) this.scalarValues.set(start.offset, value.text);
     this.enqueue("scalar", start);
   }
 
-  private escape(start: Mark): void {
+  /** An escape in a double-quoted scalar: what it stands for. */
+  private escape(start: Mark): string {
     const kind = this.at(1);
     if (!VALID_ESCAPES.has(kind) && !(kind in ESCAPE_LENGTHS))
       this.fail("while parsing a quoted scalar", start, "found unknown escape character");
     this.skip();
     this.skip();
     const length = ESCAPE_LENGTHS[kind] ?? 0;
-    if (!length) return;
+    if (!length) return ESCAPED[kind] ?? kind;
     let digits = "";
     for (let k = 0; k < length; k++) {
       if (!isHex(this.at(k)))
@@ -823,6 +873,7 @@ export class LibyamlScanner {
     if ((value >= 0xd800 && value <= 0xdfff) || value > 0x10ffff)
       this.fail("while parsing a quoted scalar", start, "found invalid Unicode character escape code");
     for (let k = 0; k < length; k++) this.skip();
+    return String.fromCodePoint(value);
   }
 
   private fetchPlainScalar(): void {
@@ -831,8 +882,7 @@ export class LibyamlScanner {
     const start = this.mark();
     const indent = this.indent + 1;
     let leading = false;
-    // LS and PS read since the last character of the scalar: between tokens if nothing follows.
-    const trailingBreaks: number[] = [];
+    const value = new FoldedText();
     for (;;) {
       if (this.isDocumentIndicator() || this.at() === "#") break;
       while (!this.isBlankz()) {
@@ -840,8 +890,9 @@ export class LibyamlScanner {
         if (this.flow > 0 && c === ":" && /^[,?[\]{}]$/.test(this.at(1)))
           this.fail("while scanning a plain scalar", start, "found unexpected ':'");
         if ((c === ":" && this.isBlankz(1)) || (this.flow > 0 && FLOW_INDICATORS.has(c))) break;
+        if (leading || value.whitespaces) value.join(leading);
+        value.text += c;
         leading = false;
-        trailingBreaks.length = 0;
         this.skip();
       }
       if (!(this.isBlank() || this.isBreak())) break;
@@ -853,20 +904,65 @@ export class LibyamlScanner {
               start,
               "found a tab character that violates indentation",
             );
+          if (!leading) value.whitespaces += this.at();
           this.skip();
-        } else {
-          if (this.code(0) >= 0x2028) trailingBreaks.push(this.i);
-          this.skipLine();
+        } else if (!leading) {
+          value.whitespaces = "";
+          value.leadingBreak = this.readLine();
           leading = true;
-        }
+        } else value.trailingBreaks += this.readLine();
       }
       if (this.flow === 0 && this.col < indent) break;
     }
-    this.separatorBreaks.push(...trailingBreaks);
+    if (this.values) this.scalarValues.set(start.offset, value.text);
     if (this.flow > 0 && this.i === start.offset + 1 && this.text[start.offset] === "-")
       this.inserts.push([start.offset, '"'], [this.i, '"']);
     this.enqueue("scalar", start);
     if (leading) this.allowed = true;
+  }
+}
+
+/** What a one-character escape of a double-quoted scalar stands for (the others stand for themselves). */
+const ESCAPED: Record<string, string> = {
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
+};
+
+/**
+ * A flow or plain scalar's value as libyaml builds it: the blanks after a
+ * piece of text are kept only if text follows on the same line; a single
+ * LF between two lines folds into a space, more LFs into one fewer, and an
+ * LS or PS (libyaml keeps those as they are) never folds.
+ */
+class FoldedText {
+  text = "";
+  whitespaces = "";
+  leadingBreak = "";
+  trailingBreaks = "";
+
+  /** Joins what came between two pieces of text: blanks, or line breaks folded. */
+  join(afterBreak: boolean): void {
+    if (!afterBreak) {
+      this.text += this.whitespaces;
+      this.whitespaces = "";
+      return;
+    }
+    if (this.leadingBreak === "\n") this.text += this.trailingBreaks === "" ? " " : this.trailingBreaks;
+    else this.text += this.leadingBreak + this.trailingBreaks;
+    this.leadingBreak = "";
+    this.trailingBreaks = "";
   }
 }
 

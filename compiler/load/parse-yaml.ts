@@ -141,8 +141,12 @@ class Builder {
     private readonly doc: Document,
     private readonly shift: OffsetShift,
     private readonly duplicateKeys: DuplicateKeys = "refuse",
-    /** A block scalar ending the text with no line break (libyamlRead): the yaml package adds one. */
-    private readonly unbrokenBlockScalar?: number,
+    /**
+     * What libyaml's reading corrects in the yaml package's values: a block
+     * scalar ending the text with no line break (the yaml package adds one),
+     * and every value when the text holds an LS or PS.
+     */
+    private readonly libyaml: Pick<LibyamlReading, "unbrokenBlockScalar" | "scalarValues"> = {},
   ) {
     this.budget = Math.max(MAX_YAML_NODES, file.text.length);
   }
@@ -259,8 +263,13 @@ class Builder {
     const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
     const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
     const tag = cTag(node.tag);
-    let value = typeof node.value === "string" ? node.value : (node.source ?? "");
-    if (range.start === this.unbrokenBlockScalar && value.endsWith("\n")) value = value.slice(0, -1);
+    // An empty plain scalar (a missing value) is the parser's, not a token of libyaml's scanner.
+    let value = node.source === "" ? undefined : this.libyaml.scalarValues?.get(range.start);
+    if (value === undefined) {
+      value = typeof node.value === "string" ? node.value : (node.source ?? "");
+      if (range.start === this.libyaml.unbrokenBlockScalar && value.endsWith("\n"))
+        value = value.slice(0, -1);
+    }
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, value);
       if ("error" in resolved) {
@@ -467,23 +476,13 @@ function reindentation(text: string): Insert[] {
 }
 
 /**
- * libyaml takes a lone CR and NEL (U+0085) as line breaks and reads either
- * as "\n" wherever it keeps one (its READ_LINE), like LF; the yaml package
- * does not. One character for one, so offsets stay those of the file.
+ * libyaml takes a lone CR, NEL (U+0085), LS and PS (U+2028, U+2029) as line
+ * breaks, like LF; the yaml package does not. It reads them as LF (one
+ * character for one, so offsets stay those of the file). libyaml keeps a CR
+ * or NEL in a value as "\n" (its READ_LINE) but an LS or PS as it is: the
+ * values of a text holding one come from libyamlRead's scalarValues.
  */
-const LIBYAML_NEWLINES = /\r(?!\n)|\u0085/g;
-
-/** text with a LF for each LS or PS at `offsets` (one character for one: offsets stay those of the file). */
-function withBreaks(text: string, offsets: readonly number[]): string {
-  if (offsets.length === 0) return text;
-  let out = "";
-  let from = 0;
-  for (const at of offsets) {
-    out += `${text.slice(from, at)}\n`;
-    from = at + 1;
-  }
-  return out + text.slice(from);
-}
+const LIBYAML_NEWLINES = /\r(?!\n)|[\u0085\u2028\u2029]/g;
 
 /** text with inserts, line breaks as the yaml package reads them, parsed. */
 function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
@@ -498,11 +497,7 @@ function parsePatched(text: string, inserts: readonly Insert[]): { doc: Document
  * stop it. Callers ask libyaml first, so an error left is one of the yaml
  * package's own, most often about indentation libyaml does not require.
  */
-function readDocument(
-  original: string,
-  { inserts, separatorBreaks }: Pick<LibyamlReading, "inserts" | "separatorBreaks">,
-): { doc: Document; shift: OffsetShift } {
-  const text = withBreaks(original, separatorBreaks);
+function readDocument(text: string, inserts: readonly Insert[]): { doc: Document; shift: OffsetShift } {
   const first = parsePatched(text, inserts);
   if (first.doc.errors.length === 0) return first;
   const reindent = reindentation(text);
@@ -547,7 +542,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(file.text, libyaml));
+    ({ doc, shift } = readDocument(file.text, libyaml.inserts));
   } catch (err) {
     // The yaml package recurses per level too, and runs out of stack far deeper than Orquesta can load.
     if (isStackOverflow(err))
@@ -562,7 +557,7 @@ export function parseYamlFull(file: SourceFile): ParsedYaml {
       : diagnostic("ORQ1001", { detail: yamlErrorText(e.code, e.message) }, at);
   });
   if (errors.length > 0) return refused(errors[0]!);
-  const builder = new Builder(file, doc, shift, "refuse", libyaml.unbrokenBlockScalar);
+  const builder = new Builder(file, doc, shift, "refuse", libyaml);
   const contents = doc.contents as Node | null;
   let root: YNode | null;
   try {
@@ -620,7 +615,7 @@ export function parseYamlDataFull(text: string): YamlData {
   let doc: Document;
   let shift: OffsetShift;
   try {
-    ({ doc, shift } = readDocument(text, libyaml));
+    ({ doc, shift } = readDocument(text, libyaml.inserts));
   } catch (err) {
     if (isStackOverflow(err)) return { type: "RecursionError", error: "maximum recursion depth exceeded" };
     return { type: "ScannerError", error: err instanceof Error ? err.message : String(err) };
@@ -631,7 +626,7 @@ export function parseYamlDataFull(text: string): YamlData {
       type: first.code === "MULTIPLE_DOCS" ? "ComposerError" : "ScannerError",
       error: yamlErrorText(first.code, first.message),
     };
-  const builder = new Builder(file, doc, shift, "last", libyaml.unbrokenBlockScalar);
+  const builder = new Builder(file, doc, shift, "last", libyaml);
   const contents = doc.contents as Node | null;
   try {
     const root = contents === null ? null : builder.build(contents, { start: 0, end: 0 });

@@ -466,6 +466,12 @@ describe("tokens libyaml reads that the yaml package reads otherwise", () => {
     ["a: |\u2028  x\n", { a: "x\n" }],
     ["a: 1 # c\u2028b: 2\n", { a: 1, b: 2 }],
     ["a: 'x\u2028y'\n", { a: "x\u2028y" }],
+    // Inside a scalar libyaml keeps them, and takes the indentation after them away.
+    ["a: x\u2028  y\n", { a: "x\u2028y" }],
+    ["a: 'x\u2028   y'\n", { a: "x\u2028y" }],
+    ["a: >\n  x\u2028  y\n", { a: "x\u2028y\n" }],
+    ["a: |\n  x\u2028  y\u2029\n", { a: "x\u2028y\u2029" }],
+    ["a: x\n\u2028\n  y\n", { a: "x\u2028\ny" }],
   ])("reads %j as PyYAML does", (text, value) => {
     expect(loaded(text)).toEqual(value);
     expect(data(text)).toEqual(value);
