@@ -320,9 +320,10 @@ export class Region {
       seq,
       run: n,
       action: first ? first.action : isItems ? (c.graph.specTask(task.id)?.action ?? null) : null,
-      ...(isItems ? { itemsCount: task.itemsCount } : {}),
-      itemResults: Array.from({ length: task.itemsCount ?? 0 }, () => null),
-      itemStatuses: Array.from({ length: task.itemsCount ?? 0 }, () => S.unset),
+      // Always present (undefined without items): a conditional spread costs more than the rest of the record.
+      itemsCount: task.itemsCount,
+      itemResults: new Array<PyValue>(task.itemsCount ?? 0).fill(null),
+      itemStatuses: new Array<string>(task.itemsCount ?? 0).fill(S.unset),
       retried: false,
       lastResult: null,
       taskExecutionId: `${this.spec.wfExId}.${task.id}.${task.route}.${n}`,

@@ -156,7 +156,7 @@ export class WaveInterpreter implements RegionHost {
     if (isItems) {
       record.items_count = task.itemsCount;
       record.concurrency = task.concurrency ?? null;
-      record.items = Array.from({ length: task.itemsCount ?? 0 }, () => null);
+      record.items = new Array(task.itemsCount ?? 0).fill(null);
     }
     this.records.set(open, record);
     this.recorded.tasks.push(record);
