@@ -840,11 +840,10 @@ export class LibyamlScanner {
         if (this.isBlank()) {
           if (!leadingBlanks) value.whitespaces += this.at();
           this.skip();
-        } else if (!leadingBlanks) {
-          value.whitespaces = "";
-          value.leadingBreak = this.readLine();
+        } else {
+          this.readBreak(value, leadingBlanks);
           leadingBlanks = true;
-        } else value.trailingBreaks += this.readLine();
+        }
       }
       value.join(leadingBlanks);
     }
@@ -852,6 +851,15 @@ export class LibyamlScanner {
     this.quoted = false;
     if (this.values) this.scalarValues.set(start.offset, value.text);
     this.enqueue("scalar", start);
+  }
+
+  /** A line break inside a flow or plain scalar: the first after its text, or one more after that. */
+  private readBreak(value: FoldedText, afterBreak: boolean): void {
+    if (afterBreak) value.trailingBreaks += this.readLine();
+    else {
+      value.whitespaces = "";
+      value.leadingBreak = this.readLine();
+    }
   }
 
   /** An escape in a double-quoted scalar: what it stands for. */
@@ -906,11 +914,10 @@ export class LibyamlScanner {
             );
           if (!leading) value.whitespaces += this.at();
           this.skip();
-        } else if (!leading) {
-          value.whitespaces = "";
-          value.leadingBreak = this.readLine();
+        } else {
+          this.readBreak(value, leading);
           leading = true;
-        } else value.trailingBreaks += this.readLine();
+        }
       }
       if (this.flow === 0 && this.col < indent) break;
     }
