@@ -1,6 +1,7 @@
 // `orqc graph WORKFLOW`: draw a workflow before or after flattening.
 
-import { dirname, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { toDot } from "../../compiler/graph/dot";
 import { toMermaid } from "../../compiler/graph/mermaid";
@@ -29,6 +30,14 @@ function printErrors(diags: readonly Diagnostic[]): void {
   const palette = useColor(process.stderr) ? COLORS : NO_COLORS;
   const opts = { palette, frames: process.stderr.isTTY === true, cwd: process.cwd() };
   for (const d of diags) process.stderr.write(`${formatDiagnostic(d, opts)}\n`);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function fail(message: string, code: number): void {
@@ -66,7 +75,10 @@ double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, r
     )
     .action((workflow: string, flags: GraphFlags) => {
       const file = resolve(workflow);
-      const packs = flags.packs ?? [packDirOf(file) ?? dirname(file)];
+      if (!isFile(file)) return fail(`no such workflow file: ${workflow}`, 1);
+      // Outside a pack the file alone: its folder could be any folder, "/" included.
+      const packDir = packDirOf(file);
+      const packs = flags.packs ?? (packDir ? [packDir] : []);
       const load = loadPaths([...packs, file]);
       const wf = load.workflows.find((w) => w.path === file);
       const problems = load.diagnostics.filter((d) => d.severity === "error" && d.file?.path === file);

@@ -45,4 +45,22 @@ describe("orqc graph", () => {
     expect(run.stderr).toMatch(/wf\.yaml:6:13 - error ORQ2003: task "nope" is not defined/);
     expect(run.stdout).toBe("");
   });
+
+  it("refuses a path that is not a workflow file at once, without reading the folders around it", () => {
+    for (const path of ["/no/such/workflow.yaml", tmpdir()]) {
+      const run = spawnSync("node", [CLI, "graph", path], { encoding: "utf8", timeout: 20_000 });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`orqc graph: error ORQ0002: no such workflow file: ${path}`);
+    }
+  });
+
+  it("draws a workflow outside any pack from the file alone", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-graph-"));
+    const file = join(dir, "wf.yaml");
+    writeFileSync(
+      file,
+      "version: 1.0\ntasks:\n  a:\n    action: core.noop\n    next:\n      - do: b\n  b:\n    action: core.noop\n",
+    );
+    expect(orqc("graph", file)).toContain("n0 -->");
+  });
 });
