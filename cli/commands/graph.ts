@@ -1,6 +1,6 @@
 // `orqc graph WORKFLOW`: draw a workflow before or after flattening.
 
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { toDot } from "../../compiler/graph/dot";
@@ -30,14 +30,6 @@ function printErrors(diags: readonly Diagnostic[]): void {
   const palette = useColor(process.stderr) ? COLORS : NO_COLORS;
   const opts = { palette, frames: process.stderr.isTTY === true, cwd: process.cwd() };
   for (const d of diags) process.stderr.write(`${formatDiagnostic(d, opts)}\n`);
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function fail(message: string, code: number): void {
@@ -75,7 +67,8 @@ double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, r
     )
     .action((workflow: string, flags: GraphFlags) => {
       const file = resolve(workflow);
-      if (!isFile(file)) return fail(`no such workflow file: ${workflow}`, 1);
+      if (!existsSync(file)) return fail(`no such workflow file: ${workflow}`, 1);
+      if (!statSync(file).isFile()) return fail(`not a workflow file: ${workflow} is a folder`, 1);
       // Outside a pack the file alone: its folder could be any folder, "/" included.
       const packDir = packDirOf(file);
       const packs = flags.packs ?? (packDir ? [packDir] : []);

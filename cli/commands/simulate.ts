@@ -2,7 +2,7 @@
 // under scripted action outcomes with the reference interpreter, and print the
 // trace in the golden JSON format.
 
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { CasesIndexError, readCases, readScenario, runCases } from "../../runtime/engine/cases";
@@ -119,6 +119,8 @@ inlined tasks still appear in the trace under their original names.`,
       );
       const override = workflow ? resolve(workflow) : null;
       if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2, "input");
+      if (override && !statSync(override).isFile())
+        return fail(`not a workflow file: ${workflow} is a folder`, 2, "input");
       const topPath = workflow ?? scenario.workflow;
       const readWorkflow = (p: string): string =>
         override && p === topPath ? readFileSync(override, "utf8") : readFileSync(resolve(root, p), "utf8");

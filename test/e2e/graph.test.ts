@@ -47,10 +47,13 @@ describe("orqc graph", () => {
   });
 
   it("refuses a path that is not a workflow file at once, without reading the folders around it", () => {
-    for (const path of ["/no/such/workflow.yaml", tmpdir()]) {
+    for (const [path, message] of [
+      ["/no/such/workflow.yaml", "no such workflow file: /no/such/workflow.yaml"],
+      [tmpdir(), `not a workflow file: ${tmpdir()} is a folder`],
+    ] as const) {
       const run = spawnSync("node", [CLI, "graph", path], { encoding: "utf8", timeout: 20_000 });
       expect(run.status).toBe(1);
-      expect(run.stderr).toContain(`orqc graph: error ORQ0002: no such workflow file: ${path}`);
+      expect(run.stderr).toContain(`orqc graph: error ORQ0002: ${message}`);
     }
   });
 

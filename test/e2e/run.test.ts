@@ -46,6 +46,9 @@ describe("orqc run (embedded)", () => {
     const missing = await orqc(cli, ["run", "hostt.nothing", "--packs", HOSTT], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no workflow or bundle named "hostt.nothing"');
+    const folder = await orqc(cli, ["run", tmpdir()], env);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toContain(`orqc run: error ORQ0004: not a workflow file: ${tmpdir()} is a folder`);
     const failed = await orqc(
       cli,
       ["run", "hostt.retry", "--packs", HOSTT, "-p", "marker=/nonexistent/dir/flag"],
