@@ -18,10 +18,14 @@
 // dropped or replaced (damage.mjs).
 // With --trim-end, each document loses its final line breaks (block scalars at
 // the end of a text without one have no final break in libyaml).
+// With --separators, one to three LS or PS (U+2028, U+2029: line breaks for
+// libyaml, kept in its values) replace a LF or a space, or go next to a LF.
 // With --messages, a document both refuse for its YAML (PyYAML's ScannerError,
 // ParserError or ComposerError) must also be refused in PyYAML's words, at
 // PyYAML's position (the problem's line and column).
-// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--trim-end] [--damage] [--corpus DIR]
+// (orqc counts lines by LF, as editors do, so where a text holds an LS or PS
+// only the words are compared.)
+// Usage: ORQUESTA_SRC=DIR node scripts/yaml-diff/fuzz-yaml.mjs [N=500] [SEED=1] [--tabs] [--dedent] [--messages] [--trim-end] [--damage] [--separators] [--corpus DIR]
 
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,14 +41,16 @@ const args = process.argv
   .slice(2)
   .filter(
     (a, i) =>
-      !["--tabs", "--dedent", "--messages", "--trim-end", "--damage", "--corpus"].includes(a) &&
-      i !== corpusAt - 1,
+      !["--tabs", "--dedent", "--messages", "--trim-end", "--damage", "--separators", "--corpus"].includes(
+        a,
+      ) && i !== corpusAt - 1,
   );
 const TRIM_END = process.argv.includes("--trim-end");
 const DAMAGE = process.argv.includes("--damage");
 const MESSAGES = process.argv.includes("--messages");
 const DEDENT = process.argv.includes("--dedent");
 const TABS = process.argv.includes("--tabs");
+const SEPARATORS = process.argv.includes("--separators");
 const N = Number(args[0] ?? 500);
 const SEED = Number(args[1] ?? 1);
 
@@ -93,6 +99,20 @@ const withTabs = (text, seed) =>
         lines[n] = `\t${line}`;
     }
   });
+/** LS or PS in place of a LF or a space, or next to a LF. */
+function withSeparators(text, seed) {
+  const rng = mulberry32(seed);
+  const chars = [...text];
+  const places = chars.map((c, i) => (c === "\n" || c === " " ? i : -1)).filter((i) => i >= 0);
+  if (places.length === 0) return text;
+  for (let k = rng.int(1, 3); k > 0; k--) {
+    const at = rng.pick(places);
+    const sep = rng.pick(["\u2028", "\u2029"]);
+    chars[at] = chars[at] === " " ? sep : rng.pick([sep, `${sep}\n`, `\n${sep}`]);
+  }
+  return chars.join("");
+}
+
 const root = resolve(import.meta.dirname, "../..");
 requireOrquestaSrc();
 
@@ -159,7 +179,8 @@ try {
     const tabbed = TABS ? withTabs(plain, SEED * 7_919 + i) : plain;
     const shifted = DEDENT ? dedented(tabbed, SEED * 104_729 + i) : tabbed;
     const trimmed = TRIM_END ? shifted.replace(/[\r\n]+$/, "") : shifted;
-    const text = DAMAGE ? damaged(trimmed, SEED * 31_337 + i) : trimmed;
+    const broken = DAMAGE ? damaged(trimmed, SEED * 31_337 + i) : trimmed;
+    const text = SEPARATORS ? withSeparators(broken, SEED * 65_537 + i) : broken;
     const file = join(dir, `doc${i}.yaml`);
     writeFileSync(file, text);
     files.push(file);
@@ -186,8 +207,9 @@ try {
       detail: ours[file]?.error?.replace(/^YAML syntax error: /, "").replace(/ \(a tab: .*\)$/, ""),
       at: ours[file]?.at,
     };
+    const placed = !/[\u2028\u2029]/.test(texts.get(file));
     if (JSON.stringify(a) !== JSON.stringify(b)) differing.push({ file, real: real[file], ours: ours[file] });
-    else if (wanted && (wanted.detail !== said.detail || wanted.at !== said.at))
+    else if (wanted && (wanted.detail !== said.detail || (placed && wanted.at !== said.at)))
       differing.push({ file, real: real[file], ours: ours[file], words: true });
     else if (a === "refused") {
       refused++;
@@ -195,7 +217,7 @@ try {
     }
   }
   console.log(
-    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""}${TRIM_END ? " without a final line break" : ""}${DAMAGE ? " damaged" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
+    `${N} ${CORPUS ? `files of ${CORPUS}` : "random YAML documents"}${TABS ? " with tabs" : ""}${DEDENT ? " dedented" : ""}${TRIM_END ? " without a final line break" : ""}${DAMAGE ? " damaged" : ""}${SEPARATORS ? " with LS/PS" : ""} (seed ${SEED}): ${N - differing.length} alike (${refused} refused by both${MESSAGES ? `, ${worded} of them compared by words and place` : ""}), ${differing.length} differ`,
   );
   differing.sort((x, y) => texts.get(x.file).length - texts.get(y.file).length);
   // One line per kind of difference, with how often it came up.
