@@ -4,14 +4,8 @@
 // for a text, with its words and marks. The values themselves come from the
 // yaml package (parse-yaml.ts); this only decides where and why libyaml stops.
 
-import {
-  LibyamlError,
-  LibyamlScanner,
-  type Mark,
-  type TextInsert,
-  type Token,
-  type TokenType,
-} from "./libyaml-scanner";
+import { LibyamlError, type Mark } from "./libyaml-reader";
+import { LibyamlScanner, type TextInsert, type Token, type TokenType } from "./libyaml-scanner";
 
 type EventType =
   | "stream-start"

@@ -14,13 +14,8 @@
 //   indented past the block around them (looseLines, for parse-yaml's
 //   re-indentation).
 
-/** A position as libyaml counts it: line and column from 0, columns in characters. */
-export interface Mark {
-  /** Offset in the JavaScript string. */
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-}
+import { ESCAPED, FoldedText } from "./libyaml-folding";
+import { CANNOT_START, LibyamlError, LibyamlReader, type Mark } from "./libyaml-reader";
 
 export type TokenType =
   | "stream-start"
@@ -55,21 +50,6 @@ export interface Token {
   readonly minor?: number;
 }
 
-/** What PyYAML raises for a text libyaml (or its composer) refuses: type, context, problem and their marks. */
-export class LibyamlError extends Error {
-  constructor(
-    readonly type: "ScannerError" | "ParserError" | "ComposerError",
-    readonly context: string | null,
-    readonly contextMark: Mark | null,
-    readonly problem: string,
-    readonly problemMark: Mark,
-    /** The problem is a tab where libyaml takes none. */
-    readonly tab = false,
-  ) {
-    super(problem);
-  }
-}
-
 /** A line that starts inside a flow collection or a quoted scalar, where libyaml takes any indentation. */
 export interface LooseLine {
   /** Offset of the line's first character. */
@@ -102,10 +82,6 @@ interface SimpleKey {
   index: number;
 }
 
-const CANNOT_START = "found character that cannot start any token";
-/** LF, CR, NEL, LS and PS: libyaml's line breaks. */
-const isBreakCode = (c: number): boolean =>
-  c === 0x0a || c === 0x0d || c === 0x85 || c === 0x2028 || c === 0x2029;
 const FLOW_INDICATORS = new Set([",", "[", "]", "{", "}"]);
 /** Characters that cannot start a plain scalar (libyaml's fetch_next_token). */
 const NOT_PLAIN_START = new Set("-?:,[]{}#&*!|>'\"%@`");
@@ -124,12 +100,7 @@ const isDigit = (c: string): boolean => c >= "0" && c <= "9";
  * fetched as libyaml fetches them (while a simple key may still start at the
  * head of the queue), so errors come in libyaml's order.
  */
-export class LibyamlScanner {
-  private i = 0;
-  /** libyaml's character index (a surrogate pair is one character). */
-  private index = 0;
-  private line = 0;
-  private col = 0;
+export class LibyamlScanner extends LibyamlReader {
   private flow = 0;
   private allowed = false;
   private indent = -1;
@@ -179,12 +150,16 @@ export class LibyamlScanner {
   readonly scalarValues = new Map<number, string>();
 
   constructor(
-    private readonly text: string,
+    text: string,
     /** Compute scalarValues. */
     private readonly values = false,
   ) {
-    // libyaml's reader drops a byte order mark at the start before anything is counted.
-    if (text.startsWith("\uFEFF")) this.i = 1;
+    super(text);
+  }
+
+  protected override lineStarted(): void {
+    if ((this.flow > 0 || this.quoted) && this.i < this.text.length)
+      this.looseLines.push({ offset: this.i, blockIndent: this.flow > 0 ? this.flowIndent : this.indent });
   }
 
   /** The next token (libyaml's PEEK_TOKEN). */
@@ -226,101 +201,6 @@ export class LibyamlScanner {
   /** Puts a token where token number `number` is (a key found after its scalar). */
   private insert(number: number, type: TokenType, start: Mark): void {
     this.queue.splice(this.head + number - this.tokensParsed, 0, { type, start });
-  }
-
-  private fail(context: string | null, contextMark: Mark | null, problem: string): never {
-    const tab = problem.includes("tab character") || (problem === CANNOT_START && this.at() === "\t");
-    throw new LibyamlError("ScannerError", context, contextMark, problem, this.mark(), tab);
-  }
-
-  // ------------------------------------------------------------ characters
-
-  private mark(): Mark {
-    return { offset: this.i, line: this.line, column: this.col };
-  }
-
-  /** The character k places on ("" past the end). */
-  private at(k = 0): string {
-    const j = this.offsetAt(k);
-    const code = this.text.charCodeAt(j);
-    // Only half of a surrogate pair needs a slice; the rest is one code unit ("" past the end).
-    return code >= 0xd800 && code <= 0xdbff ? this.text.slice(j, j + 2) : (this.text[j] ?? "");
-  }
-
-  /** The offset of the character k places on: k counts characters, so a surrogate pair is one. */
-  private offsetAt(k: number): number {
-    if (k === 0) return this.i;
-    let j = this.i;
-    for (let n = 0; n < k; n++) j += this.width(j);
-    return j;
-  }
-
-  private width(j: number): number {
-    const code = this.text.charCodeAt(j);
-    return code >= 0xd800 && code <= 0xdbff && j + 1 < this.text.length ? 2 : 1;
-  }
-
-  private atEnd(k = 0): boolean {
-    return this.at(k) === "";
-  }
-
-  /** The first code unit of the character k places on (NaN past the end). */
-  private code(k: number): number {
-    return this.text.charCodeAt(this.offsetAt(k));
-  }
-
-  private isBreak(k = 0): boolean {
-    return isBreakCode(this.code(k));
-  }
-
-  private isBlank(k = 0): boolean {
-    const c = this.code(k);
-    return c === 0x20 || c === 0x09;
-  }
-
-  /** Blank, break or end of text. */
-  private isBlankz(k = 0): boolean {
-    const c = this.code(k);
-    return Number.isNaN(c) || c === 0x20 || c === 0x09 || isBreakCode(c);
-  }
-
-  private isBreakz(k = 0): boolean {
-    const c = this.code(k);
-    return Number.isNaN(c) || isBreakCode(c);
-  }
-
-  private skip(): void {
-    this.i += this.width(this.i);
-    this.index++;
-    this.col++;
-  }
-
-  private skipLine(): void {
-    const crlf = this.at() === "\r" && this.at(1) === "\n";
-    this.i += crlf ? 2 : 1;
-    this.index += crlf ? 2 : 1;
-    this.line++;
-    this.col = 0;
-    if ((this.flow > 0 || this.quoted) && this.i < this.text.length)
-      this.looseLines.push({ offset: this.i, blockIndent: this.flow > 0 ? this.flowIndent : this.indent });
-  }
-
-  /** libyaml's READ_LINE: consumes a line break and gives it as libyaml keeps it (LS and PS as they are, any other as "\n"). */
-  private readLine(): string {
-    const c = this.code(0);
-    const kept = c === 0x2028 || c === 0x2029 ? this.text[this.i]! : "\n";
-    this.skipLine();
-    return kept;
-  }
-
-  private skipToBreak(): void {
-    while (!this.isBreakz()) this.skip();
-  }
-
-  private isDocumentIndicator(): boolean {
-    if (this.col !== 0) return false;
-    const three = this.text.slice(this.i, this.i + 3);
-    return (three === "---" || three === "...") && this.isBlankz(3);
   }
 
   // ------------------------------------------------------------ tokens
@@ -646,10 +526,6 @@ export class LibyamlScanner {
     if (this.isBreak()) this.skipLine();
   }
 
-  private skipBlanks(): void {
-    while (this.isBlank()) this.skip();
-  }
-
   private versionNumber(start: Mark): number {
     let digits = "";
     while (isDigit(this.at())) {
@@ -926,50 +802,6 @@ export class LibyamlScanner {
       this.inserts.push([start.offset, '"'], [this.i, '"']);
     this.enqueue("scalar", start);
     if (leading) this.allowed = true;
-  }
-}
-
-/** What a one-character escape of a double-quoted scalar stands for (the others stand for themselves). */
-const ESCAPED: Record<string, string> = {
-  "0": "\0",
-  a: "\x07",
-  b: "\b",
-  t: "\t",
-  "\t": "\t",
-  n: "\n",
-  v: "\v",
-  f: "\f",
-  r: "\r",
-  e: "\x1b",
-  N: "\u0085",
-  _: "\u00a0",
-  L: "\u2028",
-  P: "\u2029",
-};
-
-/**
- * A flow or plain scalar's value as libyaml builds it: the blanks after a
- * piece of text are kept only if text follows on the same line; a single
- * LF between two lines folds into a space, more LFs into one fewer, and an
- * LS or PS (libyaml keeps those as they are) never folds.
- */
-class FoldedText {
-  text = "";
-  whitespaces = "";
-  leadingBreak = "";
-  trailingBreaks = "";
-
-  /** Joins what came between two pieces of text: blanks, or line breaks folded. */
-  join(afterBreak: boolean): void {
-    if (!afterBreak) {
-      this.text += this.whitespaces;
-      this.whitespaces = "";
-      return;
-    }
-    if (this.leadingBreak === "\n") this.text += this.trailingBreaks === "" ? " " : this.trailingBreaks;
-    else this.text += this.leadingBreak + this.trailingBreaks;
-    this.leadingBreak = "";
-    this.trailingBreaks = "";
   }
 }
 

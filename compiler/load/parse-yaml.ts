@@ -9,7 +9,8 @@ import { diagnostic } from "../source/make-diagnostic";
 import type { SourceFile } from "../source/source-file";
 import { parseSimpleYaml } from "./fast-yaml";
 import { type LibyamlReading, libyamlErrorDetail, libyamlRead, pyYamlErrorText } from "./libyaml-parser";
-import { type TextInsert as Insert, type LibyamlError, looseLines } from "./libyaml-scanner";
+import type { LibyamlError } from "./libyaml-reader";
+import { type TextInsert as Insert, looseLines } from "./libyaml-scanner";
 import {
   type ConstructionError,
   collectionTagError,
