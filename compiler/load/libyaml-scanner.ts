@@ -375,8 +375,8 @@ export class LibyamlScanner extends LibyamlReader {
    * A key with an anchor and no content (`&k : v`) below a mapping anchored
    * on the line before: the yaml package gives both anchors to one node and
    * refuses it. A null (`~`), or an empty quoted scalar where a tag decides
-   * the value, is the same key and gives it content. Not for the tag `!` (a
-   * handle of "" here), whose empty scalar is a str and its quoted one None.
+   * the value, is the same key and gives it content (the loader reads an
+   * inserted `""` as the empty plain scalar it stands for).
    */
   private fillEmptyKey(key: SimpleKey): void {
     const props = this.queue.slice(this.head + key.tokenNumber - this.tokensParsed);
@@ -385,9 +385,7 @@ export class LibyamlScanner extends LibyamlReader {
       !props.every((t) => t.type === "anchor" || t.type === "tag")
     )
       return;
-    const tags = props.filter((t) => t.type === "tag");
-    if (tags.some((t) => t.value === "")) return;
-    this.inserts.push([this.i, tags.length > 0 ? '""' : "~"]);
+    this.inserts.push([this.i, props.some((t) => t.type === "tag") ? '""' : "~"]);
   }
 
   private fetchAnchor(type: "anchor" | "alias"): void {

@@ -261,8 +261,11 @@ class Builder {
   }
 
   private scalar(node: Scalar, asKey = false): YScalar {
-    const style = STYLE[node.type ?? Scalar.PLAIN] ?? "plain";
-    const range = style === "plain" ? this.trimEnd(this.rangeOf(node)) : this.rangeOf(node);
+    const written = this.rangeOf(node);
+    // A quoted "" the loader put in for an anchored empty key (fillEmptyKey) is the empty plain scalar it stands for.
+    const inserted = written.start === written.end && node.value === "";
+    const style = inserted ? "plain" : (STYLE[node.type ?? Scalar.PLAIN] ?? "plain");
+    const range = style === "plain" ? this.trimEnd(written) : written;
     const tag = cTag(node.tag);
     // An empty plain scalar (a missing value) is the parser's, not a token of libyaml's scanner.
     let value = node.source === "" ? undefined : this.libyaml.scalarValues?.get(range.start);

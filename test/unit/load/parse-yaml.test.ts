@@ -453,6 +453,8 @@ describe("tokens libyaml reads that the yaml package reads otherwise", () => {
     ["k: &a\n  &b : &c\n  x: *c\n", { k: { None: null, x: null } }],
     ["k: &a\n  &b !!str : 1\n", { k: { "": 1 } }],
     ["k: &a\n  !!null &b : 1\n", { k: { None: 1 } }],
+    ["k: &a\n  &b ! : 1\n", { k: { "": 1 } }],
+    ["k: &a\n  &b !<tag:yaml.org,2002:str> : 1\n", { k: { "": 1 } }],
     // A comment right after a token.
     ["a: [b,#c\n  d]#e\nf: 1\n", { a: ["b", "d"], f: 1 }],
     ['a: "v"#c\n', { a: "v" }],
