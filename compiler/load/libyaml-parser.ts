@@ -76,11 +76,6 @@ class LibyamlParser {
     this.scanner = new LibyamlScanner(text, values);
   }
 
-  /** See LibyamlScanner.unbrokenBlockScalar. */
-  get unbrokenBlockScalar(): number | undefined {
-    return this.scanner.unbrokenBlockScalar;
-  }
-
   /** See LibyamlScanner.inserts. */
   get inserts(): readonly TextInsert[] {
     return this.scanner.inserts;
@@ -559,15 +554,14 @@ class Composer {
 /** What libyaml's reading of a text tells the loader: the error PyYAML raises, or what to correct in the yaml package's values. */
 export interface LibyamlReading {
   readonly error?: LibyamlError;
-  /** The start (`|` or `>`) of a block scalar that ends the text with no line break: its value has no final one. */
-  readonly unbrokenBlockScalar?: number;
   /** Text the yaml package needs put in to read libyaml's tokens (LibyamlScanner.inserts). */
   readonly inserts: readonly TextInsert[];
   /**
-   * libyaml's value of every scalar, by its start offset, when the text holds
-   * an LS or PS (U+2028, U+2029): libyaml reads them as line breaks and keeps
-   * them in values, so the loader gives the yaml package LFs and takes the
-   * values from here.
+   * libyaml's value of the scalars whose value the yaml package gets wrong,
+   * by start offset: a block scalar ending the text with no line break, and
+   * every scalar when the text holds an LS or PS (U+2028, U+2029; libyaml
+   * reads them as line breaks and keeps them in values, so the loader gives
+   * the yaml package LFs and takes the values from here).
    */
   readonly scalarValues?: ReadonlyMap<number, string>;
 }
@@ -587,12 +581,8 @@ export function libyamlRead(text: string, values = LINE_SEPARATORS.test(text)): 
     if (!(e instanceof NoVerdict)) throw e;
     complete = false;
   }
-  const at = parser.unbrokenBlockScalar;
-  const reading: LibyamlReading = {
-    inserts: parser.inserts,
-    ...(values && complete ? { scalarValues: parser.scalarValues } : {}),
-  };
-  return at === undefined ? reading : { ...reading, unbrokenBlockScalar: at };
+  const scalarValues = parser.scalarValues;
+  return { inserts: parser.inserts, ...(complete && scalarValues.size > 0 ? { scalarValues } : {}) };
 }
 
 /** LS and PS: line breaks for libyaml, text for the yaml package. */

@@ -123,12 +123,6 @@ export class LibyamlScanner extends LibyamlReader {
   private quoted = false;
   readonly looseLines: LooseLine[] = [];
   /**
-   * Where a block scalar starts (its `|` or `>`) whose last line of content
-   * ends the text with no line break after it: libyaml gives it no final
-   * break, where the yaml package adds one.
-   */
-  unbrokenBlockScalar: number | undefined;
-  /**
    * Text the yaml package needs put in, in order, to read the tokens libyaml
    * reads. A space after an anchor or alias name followed at once by `:` or
    * `?` (YAML 1.2 anchor names go on through them), after a `?` or `:` that
@@ -144,8 +138,10 @@ export class LibyamlScanner extends LibyamlReader {
   readonly inserts: TextInsert[] = [];
 
   /**
-   * The value libyaml gives each scalar, by the offset where the scalar
-   * starts, when the scanner was asked for them (`values`).
+   * The value libyaml gives a scalar, by the offset where the scalar starts:
+   * every scalar's when the scanner was asked for them (`values`), and that
+   * of a block scalar whose last line ends the text with no line break
+   * (libyaml gives it none, the yaml package adds one).
    */
   readonly scalarValues = new Map<number, string>();
 
@@ -630,33 +626,30 @@ export class LibyamlScanner extends LibyamlReader {
     let leadingBreak = "";
     const trailing: string[] = [];
     let leadingBlank = false;
+    let unbroken = false;
     indent = this.blockScalarBreaks(indent, start, trailing);
     while (this.col === indent && !this.atEnd()) {
-      if (this.values) {
-        const trailingBlank = this.isBlank();
-        if (!literal && leadingBreak === "\n" && !leadingBlank && !trailingBlank) {
-          if (trailing.length === 0) value += " ";
-        } else value += leadingBreak;
-        leadingBreak = "";
-        value += trailing.join("");
-        trailing.length = 0;
-        leadingBlank = this.isBlank();
-      }
+      const trailingBlank = this.isBlank();
+      if (!literal && leadingBreak === "\n" && !leadingBlank && !trailingBlank) {
+        if (trailing.length === 0) value += " ";
+      } else value += leadingBreak;
+      leadingBreak = "";
+      value += trailing.join("");
+      trailing.length = 0;
+      leadingBlank = trailingBlank;
       const lineStart = this.i;
       this.skipToBreak();
-      if (this.values) value += this.text.slice(lineStart, this.i);
+      value += this.text.slice(lineStart, this.i);
       if (this.atEnd()) {
-        this.unbrokenBlockScalar = start.offset;
+        unbroken = true;
         break;
       }
       leadingBreak = this.readLine();
       indent = this.blockScalarBreaks(indent, start, trailing);
     }
-    if (this.values) {
-      if (chomping !== -1) value += leadingBreak;
-      if (chomping === 1) value += trailing.join("");
-      this.scalarValues.set(start.offset, value);
-    }
+    if (chomping !== -1) value += leadingBreak;
+    if (chomping === 1) value += trailing.join("");
+    if (this.values || unbroken) this.scalarValues.set(start.offset, value);
     this.enqueue("scalar", start);
   }
 

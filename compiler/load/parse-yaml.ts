@@ -142,12 +142,8 @@ class Builder {
     private readonly doc: Document,
     private readonly shift: OffsetShift,
     private readonly duplicateKeys: DuplicateKeys = "refuse",
-    /**
-     * What libyaml's reading corrects in the yaml package's values: a block
-     * scalar ending the text with no line break (the yaml package adds one),
-     * and every value when the text holds an LS or PS.
-     */
-    private readonly libyaml: Pick<LibyamlReading, "unbrokenBlockScalar" | "scalarValues"> = {},
+    /** libyaml's values where the yaml package's are wrong (LibyamlReading.scalarValues). */
+    private readonly libyaml: Pick<LibyamlReading, "scalarValues"> = {},
   ) {
     this.budget = Math.max(MAX_YAML_NODES, file.text.length);
   }
@@ -268,12 +264,9 @@ class Builder {
     const range = style === "plain" ? this.trimEnd(written) : written;
     const tag = cTag(node.tag);
     // An empty plain scalar (a missing value) is the parser's, not a token of libyaml's scanner.
-    let value = node.source === "" ? undefined : this.libyaml.scalarValues?.get(range.start);
-    if (value === undefined) {
-      value = typeof node.value === "string" ? node.value : (node.source ?? "");
-      if (range.start === this.libyaml.unbrokenBlockScalar && value.endsWith("\n"))
-        value = value.slice(0, -1);
-    }
+    const value =
+      (node.source === "" ? undefined : this.libyaml.scalarValues?.get(range.start)) ??
+      (typeof node.value === "string" ? node.value : (node.source ?? ""));
     if (tag && tag !== "!") {
       const resolved = resolveTaggedScalar(tag, value);
       if ("error" in resolved) {

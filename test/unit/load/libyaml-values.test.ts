@@ -36,7 +36,10 @@ function differences(text: string): Array<[number, string, string | undefined]> 
       if (!isScalar(node) || !node.range || node.source === "") return;
       const start = node.range[0];
       let theirs = String(node.value);
-      if (start === reading.unbrokenBlockScalar && theirs.endsWith("\n")) theirs = theirs.slice(0, -1);
+      // The yaml package gives a block scalar's last line a break the text does not have.
+      const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
+      if (block && node.range[1] === text.length && !/\n$/.test(text) && theirs.endsWith("\n"))
+        theirs = theirs.slice(0, -1);
       const ours = reading.scalarValues!.get(start);
       if (ours !== theirs) out.push([start, theirs, ours]);
     },
