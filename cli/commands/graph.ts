@@ -1,6 +1,5 @@
 // `orqc graph WORKFLOW`: draw a workflow before or after flattening.
 
-import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { toDot } from "../../compiler/graph/dot";
@@ -10,7 +9,7 @@ import { toSvg } from "../../compiler/graph/svg";
 import { checkWorkflow } from "../../compiler/inspect/check";
 import { inspectOrquestaNode, ST2_CONTEXT_KEYS } from "../../compiler/inspect/orquesta";
 import { packDirOf } from "../../compiler/load/discover";
-import { loadPaths } from "../../compiler/load/index";
+import { loadPaths, workflowFileProblem } from "../../compiler/load/index";
 import { runPasses } from "../../compiler/passes/index";
 import { packCallees } from "../../compiler/passes/pack-callees";
 import { buildUnit } from "../../compiler/program/build-unit";
@@ -67,8 +66,8 @@ double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, r
     )
     .action((workflow: string, flags: GraphFlags) => {
       const file = resolve(workflow);
-      if (!existsSync(file)) return fail(`no such workflow file: ${workflow}`, 1);
-      if (!statSync(file).isFile()) return fail(`not a workflow file: ${workflow} is a folder`, 1);
+      const problem = workflowFileProblem(file, workflow);
+      if (problem) return fail(problem, 1);
       // Outside a pack the file alone: its folder could be any folder, "/" included.
       const packDir = packDirOf(file);
       const packs = flags.packs ?? (packDir ? [packDir] : []);

@@ -2,9 +2,10 @@
 // under scripted action outcomes with the reference interpreter, and print the
 // trace in the golden JSON format.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { workflowFileProblem } from "../../compiler/load/discover";
 import { CasesIndexError, readCases, readScenario, runCases } from "../../runtime/engine/cases";
 import { loadPackWorkflows } from "../../runtime/engine/packs";
 import { runScenario, type Scenario } from "../../runtime/engine/scenario";
@@ -118,9 +119,8 @@ inlined tasks still appear in the trace under their original names.`,
         workflow === undefined ? [scenario.workflow] : [],
       );
       const override = workflow ? resolve(workflow) : null;
-      if (override && !existsSync(override)) return fail(`no such workflow file: ${workflow}`, 2, "input");
-      if (override && !statSync(override).isFile())
-        return fail(`not a workflow file: ${workflow} is a folder`, 2, "input");
+      const problem = override ? workflowFileProblem(override, workflow!) : undefined;
+      if (problem) return fail(problem, 2, "input");
       const topPath = workflow ?? scenario.workflow;
       const readWorkflow = (p: string): string =>
         override && p === topPath ? readFileSync(override, "utf8") : readFileSync(resolve(root, p), "utf8");

@@ -17,6 +17,18 @@ export interface Discovery {
   readonly missing: string[];
 }
 
+/** Why `path` cannot be read as one workflow file (named `shown` as the user wrote it), or undefined. */
+export function workflowFileProblem(path: string, shown: string): string | undefined {
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    return `no such workflow file: ${shown}`;
+  }
+  if (stat.isDirectory()) return `not a workflow file: ${shown} is a folder`;
+  return stat.isFile() ? undefined : `not a workflow file: ${shown} is not a regular file`;
+}
+
 const SKIP_DIRS = new Set(["node_modules", ".git", "dist", "out", ".orqc-cache"]);
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name);
 

@@ -3,11 +3,12 @@
 // user typed (REF or FILE) into a target; `loadProgram` turns a target into
 // the workflow IR, parameters and expression table the host needs.
 
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildWorkflowIR } from "../../compiler/ir/build";
 import type { WorkflowIR } from "../../compiler/ir/types";
+import { workflowFileProblem } from "../../compiler/load/discover";
 import type { ProgramIR } from "../../compiler/program/types";
 import { type CompiledBundle, compiledRenderer, type ExpressionTable, runtimeApi } from "../api/index";
 import type { JsonValue } from "../backend/types";
@@ -80,9 +81,8 @@ export class Programs {
   resolveTarget(refOrFile: string): Loaded<Target> {
     if (/\.ya?ml$/i.test(refOrFile) || refOrFile.includes("/")) {
       const path = resolve(refOrFile);
-      if (!existsSync(path)) return { ok: false, error: `no such workflow file: ${refOrFile}` };
-      if (!statSync(path).isFile())
-        return { ok: false, error: `not a workflow file: ${refOrFile} is a folder` };
+      const problem = workflowFileProblem(path, refOrFile);
+      if (problem) return { ok: false, error: problem };
       const action = this.catalog.actionOfWorkflow(path);
       return { ok: true, value: { kind: "workflow", path, ref: action?.ref ?? null } };
     }
