@@ -278,7 +278,9 @@ export function callOverloads(
 ): PyValue {
   const hasReceiver = receiver !== undefined;
   let plan: CallPlan | undefined;
-  if (site) {
+  if (!site && argNodes.every(isConstNode))
+    plan = valuesPlan(overloads, argNodes as YaqlConst[], hasReceiver);
+  else if (site) {
     let byName = plans.get(argNodes);
     if (!byName) plans.set(argNodes, (byName = new Map()));
     const key = hasReceiver ? `.${name}` : name;
@@ -286,6 +288,53 @@ export function callOverloads(
     if (!plan) byName.set(key, (plan = planCall(overloads, argNodes, hasReceiver)));
   }
   return runPlan(engine, name, plan ?? planCall(overloads, argNodes, hasReceiver), caller, receiver);
+}
+
+type YaqlConst = Extract<YaqlNode, { kind: "const" }>;
+
+function isConstNode(arg: YaqlArg): arg is YaqlConst {
+  return arg.kind === "const";
+}
+
+/** A stand-in argument for planning: any node that is not a literal. */
+const OPAQUE_ARGUMENT: YaqlNode = { kind: "dollar", name: "$", start: 0, end: 0 };
+
+/** Plans of calls with n value arguments, per overload list: binding does not depend on the values. */
+const valuePlans = new WeakMap<readonly Overload[], Map<string, CallPlan>>();
+
+/**
+ * The plan of a call whose arguments are all values (operators and
+ * delegated calls on evaluated operands): the binding planned once for the
+ * number of arguments, then bind()'s check of literal arguments applied to
+ * these values, which removes the same candidates.
+ */
+function valuesPlan(
+  overloads: readonly Overload[],
+  args: readonly YaqlConst[],
+  hasReceiver: boolean,
+): CallPlan {
+  let byShape = valuePlans.get(overloads);
+  if (!byShape) valuePlans.set(overloads, (byShape = new Map()));
+  const shape = `${hasReceiver ? "." : ""}${args.length}`;
+  let structure = byShape.get(shape);
+  if (!structure) {
+    structure = planCall(overloads, new Array<YaqlArg>(args.length).fill(OPAQUE_ARGUMENT), hasReceiver);
+    byShape.set(shape, structure);
+  }
+  const first = hasReceiver ? 1 : 0;
+  const literals = args.map(literalValue);
+  const candidates = structure.candidates.filter((c) =>
+    c.ov.params.every((p, i) => {
+      if (p.type.lazy) return true;
+      for (const pos of c.b.params[i]!.pos) {
+        const literal = pos < first ? undefined : literals[pos - first];
+        if (literal !== undefined && (p.type.mapping || !p.type.check(literal))) return false;
+      }
+      return true;
+    }),
+  );
+  const slots = args.map((node): Slot => ({ kind: "node", node }));
+  return { slots, kwNodes: structure.kwNodes, candidates };
 }
 
 export function runPlan(

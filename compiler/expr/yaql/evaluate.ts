@@ -61,17 +61,30 @@ const HAND_OVER: Record<YaqlArguments, (v: PyValue) => PyValue> = {
   python: (v) => v,
 };
 
+/**
+ * The argument list an operator or indexer node calls its overloads with:
+ * one list per node, so that the call's overload binding is planned once.
+ */
+const operandLists = new WeakMap<YaqlNode, readonly YaqlArg[]>();
+
+function operandsOf(node: YaqlNode, operands: readonly YaqlArg[]): readonly YaqlArg[] {
+  const known = operandLists.get(node);
+  if (known) return known;
+  operandLists.set(node, operands);
+  return operands;
+}
+
 /** The tree walker; exported so translated code (runtime/stdlib/ops) calls the same operations. */
 export class Evaluator implements Engine {
   /** Context data already frozen during this evaluation (yaql freezes its input once); made on first use. */
-  private frozen: WeakMap<object, PyValue> | undefined;
+  private frozen: Map<object, PyValue> | undefined;
 
   constructor(readonly env: ExprEnv) {}
 
   /** yaql's frozen view of workflow data: converted once per evaluation (shared sub-values stay shared). */
   freeze(v: PyValue): PyValue {
     if (v === null || typeof v !== "object") return v;
-    this.frozen ??= new WeakMap();
+    this.frozen ??= new Map();
     return convertInput(v, this.frozen);
   }
 
@@ -126,9 +139,9 @@ export class Evaluator implements Engine {
         return this.binary(node, ctx);
       case "unary":
         if (node.op === "not") return !yTruthy(this.evaluate(node.operand, ctx));
-        return this.call(`#unary_operator_${node.op}`, [node.operand], ctx, undefined, false);
+        return this.call(`#unary_operator_${node.op}`, operandsOf(node, [node.operand]), ctx, undefined);
       case "index":
-        return this.call("#indexer", [node.target, ...node.args], ctx, undefined, false);
+        return this.call("#indexer", operandsOf(node, [node.target, ...node.args]), ctx, undefined);
       case "list":
         return this.list(node.args, ctx);
       case "map":
@@ -171,7 +184,7 @@ export class Evaluator implements Engine {
           const left = this.evaluate(node.left, ctx);
           return this.operator(node.op, left, this.evaluate(node.right, ctx), ctx);
         }
-        return this.call(`#operator_${node.op}`, [node.left, node.right], ctx, undefined, false);
+        return this.call(`#operator_${node.op}`, operandsOf(node, [node.left, node.right]), ctx, undefined);
     }
   }
 

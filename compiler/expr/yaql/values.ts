@@ -328,7 +328,7 @@ export function lengthOf(v: PyValue): number {
 // ---------------------------------------------------------------- edge conversions
 
 /** yaql's convert_input_data: sequences become tuples, mappings are copied (frozen). */
-export function convertInput(v: PyValue, seen?: WeakMap<object, PyValue>): PyValue {
+export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
   if (v === null || typeof v !== "object") return v;
   const cached = seen?.get(v);
   if (cached !== undefined) return cached;

@@ -45,9 +45,16 @@ const keywordsFromYaql = new WeakSet<PyDict>();
  * and the Python name matches nothing.
  */
 export function fromYaqlCall(kwargs: PyDict): PyDict {
-  keywordsFromYaql.add(kwargs);
-  return kwargs;
+  // Most calls have none: one shared marked dict spares a WeakSet entry per call (and its GC work).
+  for (const _ in kwargs) {
+    keywordsFromYaql.add(kwargs);
+    return kwargs;
+  }
+  return NO_YAQL_KEYWORDS;
 }
+
+const NO_YAQL_KEYWORDS: PyDict = Object.freeze({});
+keywordsFromYaql.add(NO_YAQL_KEYWORDS);
 
 /** yaql's name for a Python parameter: trailing underscores dropped, then camelCase. */
 export function yaqlParameterName(name: string): string {
