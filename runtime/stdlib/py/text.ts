@@ -73,8 +73,12 @@ export function complexRepr(c: PyComplex): string {
   return `(${complexPartRepr(c.re)}${im.startsWith("-") ? "" : "+"}${im})`;
 }
 
+/** Printable ASCII but the quote and the backslash: repr() only puts quotes around it. */
+const PLAIN_ASCII = /^[\x20-\x26\x28-\x5b\x5d-\x7e]*$/;
+
 /** repr() of a str: single quotes unless the text has ' and no ", Python's escapes. */
 export function strRepr(s: string): string {
+  if (PLAIN_ASCII.test(s)) return `'${s}'`;
   const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
   for (const ch of s) {
@@ -96,6 +100,6 @@ export function strRepr(s: string): string {
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 
 function isPrintable(cp: number): boolean {
-  if (cp === 0x20) return true;
+  if (cp >= 0x20 && cp < 0x7f) return true;
   return !NON_PRINTABLE.test(String.fromCodePoint(cp));
 }

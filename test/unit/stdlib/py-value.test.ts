@@ -23,6 +23,30 @@ describe("python value model", () => {
     expect(pyTypeName(10n ** 30n)).toBe("int");
   });
 
+  it("quotes and escapes a str as Python's repr does", () => {
+    // Recorded with CPython 3.11: repr(s) for each s.
+    const recorded: [string, string][] = [
+      ["", "''"],
+      ["ok", "'ok'"],
+      ["a b~", "'a b~'"],
+      ["it's", `"it's"`],
+      ['say "hi"', `'say "hi"'`],
+      [`both ' and "`, `'both \\' and "'`],
+      ["back\\slash", "'back\\\\slash'"],
+      ["tab\there", "'tab\\there'"],
+      ["nl\n", "'nl\\n'"],
+      ["\u007f", "'\\x7f'"],
+      ["\u0000", "'\\x00'"],
+      ["caf\u00e9", "'caf\u00e9'"],
+      ["\u00a0", "'\\xa0'"],
+      ["\u2028", "'\\u2028'"],
+      ["emoji \u{1f600}", "'emoji \u{1f600}'"],
+      ["\ud7ff", "'\\ud7ff'"],
+      ["\u{e0001}", "'\\U000e0001'"],
+    ];
+    for (const [s, repr] of recorded) expect(pyRepr(s)).toBe(repr);
+  });
+
   it("formats floats as Python's repr does", () => {
     expect(floatRepr(1)).toBe("1.0");
     expect(floatRepr(1e-7)).toBe("1e-07");
