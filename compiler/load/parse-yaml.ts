@@ -69,6 +69,13 @@ export const MAX_YAML_NODES = 100_000;
  */
 export const MAX_NESTING_WEIGHT = 980;
 
+const SET_TAG = "tag:yaml.org,2002:set";
+/** The tags of lists of one-pair mappings, with PyYAML's name for what it constructs. */
+const PAIRS_TAGS = new Map([
+  ["tag:yaml.org,2002:omap", "an ordered map"],
+  ["tag:yaml.org,2002:pairs", "pairs"],
+]);
+
 /** A tag as libyaml hands it to PyYAML: a C string, which ends at a NUL (`!!null%00x` is `!!null`). */
 function cTag(tag: string | undefined): string | undefined {
   return tag === undefined ? undefined : tag.split("\u0000")[0];
@@ -189,22 +196,25 @@ class Builder {
     }
     if (isSeq(node)) {
       const range = this.rangeOf(node);
-      this.checkCollectionTag(cTag(node.tag), "sequence", range);
+      const tag = cTag(node.tag);
+      this.checkCollectionTag(tag, "sequence", range);
+      const pairs = PAIRS_TAGS.get(tag ?? "");
       this.enter(1, range);
       this.path.push(this.slot);
       this.open.push(node);
       const items = node.items.map((it, i) => {
         this.slot = i;
-        return this.build(it as Node, range, depth);
+        return pairs ? this.pairItem(it as Node, range, depth, pairs) : this.build(it as Node, range, depth);
       });
       this.open.pop();
       this.path.pop();
       this.nesting -= 1;
-      return { kind: "seq", items, range };
+      return pairs ? { kind: "seq", items, range, pairs: true } : { kind: "seq", items, range };
     }
     if (isMap(node)) {
       const range = this.rangeOf(node);
-      this.checkCollectionTag(cTag(node.tag), "mapping", range);
+      const tag = cTag(node.tag);
+      this.checkCollectionTag(tag, "mapping", range);
       this.enter(2, range);
       this.path.push(this.slot);
       this.open.push(node);
@@ -212,7 +222,7 @@ class Builder {
       this.open.pop();
       this.path.pop();
       this.nesting -= 2;
-      return map;
+      return tag === SET_TAG ? { ...map, set: true } : map;
     }
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
   }
@@ -231,6 +241,37 @@ class Builder {
       return { kind: "scalar", pyType: "null", value: null, style: "plain", range };
     }
     throw new TooDeep(range);
+  }
+
+  /**
+   * An item of a `!!omap` or `!!pairs` list: PyYAML's constructor takes the
+   * one pair of a mapping node as it is written (no duplicate or hashability
+   * check, no merge), and refuses any other node.
+   */
+  private pairItem(node: Node, range: Range, depth: number, what: string): YNode {
+    const target = isAlias(node) ? node.resolve(this.doc) : node;
+    if (!isMap(target) || target.items.length !== 1) {
+      const found = isMap(target)
+        ? `a single mapping item, but found ${target.items.length} items`
+        : `a mapping of length 1, but found ${isSeq(target) ? "sequence" : "scalar"}`;
+      this.refuse(`while constructing ${what}: expected ${found}`, this.rangeOf(node));
+      return this.build(node, range, depth);
+    }
+    if (target !== node) return this.build(node, range, depth);
+    const at = this.rangeOf(node);
+    this.checkCollectionTag(cTag(node.tag), "mapping", at);
+    this.enter(2, at);
+    this.path.push(this.slot);
+    this.open.push(node);
+    const pair = node.items[0] as { key: Node | null; value: Node | null };
+    this.slot = 0;
+    const key = pair.key && isScalar(pair.key) ? this.scalar(pair.key) : this.build(pair.key, at, depth);
+    this.slot = 1;
+    const value = this.build(pair.value, key.range, depth);
+    this.open.pop();
+    this.path.pop();
+    this.nesting -= 2;
+    return { kind: "map", pairs: [{ key, value }], range: at };
   }
 
   /** An explicit tag on a collection that PyYAML cannot construct it with. */

@@ -25,12 +25,19 @@ export interface YMap {
   readonly kind: "map";
   readonly pairs: readonly YPair[];
   readonly range: Range;
+  /** Tagged `!!set`: yaml.safe_load makes a set of the keys (workflow specs read the mapping). */
+  readonly set?: true;
 }
 
 export interface YSeq {
   readonly kind: "seq";
   readonly items: readonly YNode[];
   readonly range: Range;
+  /**
+   * Tagged `!!omap` or `!!pairs`: every item is a mapping of one pair, which
+   * yaml.safe_load makes a (key, value) tuple (workflow specs read the list).
+   */
+  readonly pairs?: true;
 }
 
 export type YNode = YScalar | YMap | YSeq;

@@ -12,6 +12,7 @@ import { defBoth, defFunction, defMethod, P, R, T } from "./types";
 import {
   collect,
   isIterator,
+  isPythonSet,
   isYaqlIterable,
   isYaqlSequence,
   itemsOf,
@@ -286,6 +287,8 @@ function frozen(v: PyValue, method: string): PyValue {
 }
 /** The result of a set operation, in CPython's iteration order where the members' hashes are known. */
 function algebra(op: SetOp, left: PyValue, right: PyValue, result: YSet): YSet {
+  // Python's set methods return the receiver's type.
+  if (isPythonSet(left)) result.pythonSet = true;
   const l = tableOf(left);
   const r = tableOf(right);
   if (l && r) result.cpythonTable = setAlgebra(op, l, r);

@@ -213,6 +213,11 @@ export function yHashKey(v: PyValue): string {
   return hashKey(v);
 }
 
+/** A mutable Python set in yaql: one a Python function returned (not converted), or set algebra on one. */
+export function isPythonSet(v: PyValue): boolean {
+  return v instanceof PySet && (!(v instanceof YSet) || v.pythonSet === true);
+}
+
 const identities = new WeakMap<object, number>();
 let lastIdentity = 0;
 
@@ -221,6 +226,8 @@ let lastIdentity = 0;
  * mappings can be members (they cannot once handed back as plain dicts).
  */
 export class YSet extends PySet {
+  /** A Python set, not a frozenset: set algebra on a set a Python function returned (`{1}.union(...)`). */
+  pythonSet?: true;
   private members?: Map<string, PyValue>;
   /** CPython's table when it is not that of inserting the members afresh (set algebra results). */
   cpythonTable?: SetTable;

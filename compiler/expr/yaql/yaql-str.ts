@@ -8,7 +8,7 @@ import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
-import { OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
+import { isPythonSet, OrderingIterable, setOrder, YaqlIter, YaqlView, ydictEntries } from "./values";
 
 /**
  * Python repr(). Inside an expression yaql's sets are frozensets; in a result
@@ -22,7 +22,8 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
   if (Array.isArray(v) || v instanceof PyTuple) return undefined;
   if (v instanceof PySet) {
     const body = setOrder(v).map(r).join(", ");
-    if (output) return v.size === 0 ? "set()" : `{${body}}`;
+    // a set a Python function returned (from_yaml_string's `!!set`) is a set, not yaql's frozenset
+    if (output || isPythonSet(v)) return v.size === 0 ? "set()" : `{${body}}`;
     return v.size === 0 ? "frozenset()" : `frozenset({${body}})`;
   }
   if (isDict(v))

@@ -8,7 +8,7 @@ import { parseYamlData, scalarOrigin } from "../../../compiler/load/parse-yaml";
 import { resolvePlainScalar, timestampValue } from "../../../compiler/load/pyyaml-scalar";
 import { toPyValue, type YNode } from "../../../compiler/load/yaml-node";
 import type { PyDict } from "../py/value";
-import { PyError, type PyValue } from "../py/value";
+import { PyError, PySet, PyTuple, type PyValue } from "../py/value";
 
 /** How an evaluator sets a mapping key that may not be a str (1, None, 1.5 stay what they are). */
 export type SetKey = (d: PyDict, key: PyValue, value: PyValue) => void;
@@ -25,7 +25,15 @@ export function plainReadsAsStr(text: string): boolean {
  * to_yaml_string then writes with an anchor), as PyYAML's constructor shares it.
  */
 function build(node: YNode, setKey: SetKey, dates: Map<object, PyValue>): PyValue {
-  if (node.kind === "seq") return node.items.map((item) => build(item, setKey, dates));
+  if (node.kind === "seq") {
+    if (!node.pairs) return node.items.map((item) => build(item, setKey, dates));
+    // !!omap and !!pairs: (key, value) tuples, every item a one-pair mapping (checked by the loader)
+    return node.items.map((item) => {
+      const pair = item.kind === "map" ? item.pairs[0] : undefined;
+      if (!pair) return build(item, setKey, dates);
+      return new PyTuple([build(pair.key, setKey, dates), build(pair.value, setKey, dates)]);
+    });
+  }
   if (node.kind === "scalar") {
     if (node.pyType !== "timestamp") return toPyValue(node);
     const origin = scalarOrigin(node);
@@ -35,6 +43,7 @@ function build(node: YNode, setKey: SetKey, dates: Map<object, PyValue>): PyValu
     if (origin) dates.set(origin, value);
     return value;
   }
+  if (node.set) return new PySet(node.pairs.map((pair) => build(pair.key, setKey, dates)));
   const d: PyDict = {};
   for (const pair of node.pairs) setKey(d, build(pair.key, setKey, dates), build(pair.value, setKey, dates));
   return d;

@@ -113,6 +113,13 @@ describe("parseYaml", () => {
       "ORQ1005 offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not datetime.timedelta(days=1).",
     ]);
     expect(refused("start: !!timestamp 2001-13-1\n")).toEqual(["ORQ1005 month must be in 1..12"]);
+    // !!omap and !!pairs take lists of one-pair mappings only.
+    expect(refused("a: !!omap [{x: 1, y: 2}]\n")).toEqual([
+      "ORQ1005 while constructing an ordered map: expected a single mapping item, but found 2 items",
+    ]);
+    expect(refused("a: !!pairs [x]\n")).toEqual([
+      "ORQ1005 while constructing pairs: expected a mapping of length 1, but found scalar",
+    ]);
     // Tags on collections (messages from Orquesta 1.6.0's loader, 2026-11-29).
     expect(refused("k2: !!int &a\n  k3: 1\n")).toEqual(["ORQ1005 expected a scalar node, but found mapping"]);
     expect(refused("k: !!str [1]\n")).toEqual(["ORQ1005 expected a scalar node, but found sequence"]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PyFloat } from "../../../../runtime/stdlib/py/value";
+import { PyFloat, PySet, PyTuple } from "../../../../runtime/stdlib/py/value";
 import { call, raises } from "./helpers";
 
 describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
@@ -48,6 +48,49 @@ describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
     );
     expect(first("a: {b: {c: !!int x1}}\nd: [[!!bool 2]]\ne: {f: 2001-12-14 24:00:00}\n")).toBe(
       "ValueError: hour must be in 0..23",
+    );
+  });
+  it("makes sets of !!set and (key, value) tuples of !!omap and !!pairs, as safe_load does", () => {
+    // Values and exceptions recorded with PyYAML 6.0 (yaml.safe_load).
+    expect(call("from_yaml_string", ["!!set {1, 2, 2}"])).toEqual(new PySet([1, 2]));
+    expect(call("from_yaml_string", ["!!set {a: 1, b}"])).toEqual(new PySet(["a", "b"]));
+    expect(call("from_yaml_string", ["!!set {}"])).toEqual(new PySet());
+    expect(call("from_yaml_string", ["!!omap\n- a: 1\n- b: [2, 3]\n"])).toEqual([
+      new PyTuple(["a", 1]),
+      new PyTuple(["b", [2, 3]]),
+    ]);
+    expect(call("from_yaml_string", ["!!pairs [a: 1, a: 2]"])).toEqual([
+      new PyTuple(["a", 1]),
+      new PyTuple(["a", 2]),
+    ]);
+    expect(call("from_yaml_string", ["!!omap [? [1, 2] : x]"])).toEqual([new PyTuple([[1, 2], "x"])]);
+    expect(call("from_yaml_string", ["- &m {a: 1}\n- !!omap [*m]"])).toEqual([
+      { a: 1 },
+      [new PyTuple(["a", 1])],
+    ]);
+    expect(call("from_yaml_string", ["x: !!set {a}\ny: !!omap []"])).toEqual({ x: new PySet(["a"]), y: [] });
+    const error = (text: string) => {
+      try {
+        call("from_yaml_string", [text]);
+        return "nothing";
+      } catch (e) {
+        return e instanceof Error ? `${e.name}: ${e.message}` : "?";
+      }
+    };
+    expect(error("!!omap [[1]]")).toBe(
+      "ConstructorError: while constructing an ordered map: expected a mapping of length 1, but found sequence",
+    );
+    expect(error("!!omap [{a: 1, b: 2}]")).toBe(
+      "ConstructorError: while constructing an ordered map: expected a single mapping item, but found 2 items",
+    );
+    expect(error("!!omap [{a: 1, a: 2}]")).toBe(
+      "ConstructorError: while constructing an ordered map: expected a single mapping item, but found 2 items",
+    );
+    expect(error("!!pairs [x]")).toBe(
+      "ConstructorError: while constructing pairs: expected a mapping of length 1, but found scalar",
+    );
+    expect(error("!!omap [<<: {a: 1}]")).toBe(
+      "ConstructorError: could not determine a constructor for the tag 'tag:yaml.org,2002:merge'",
     );
   });
   it("fails on invalid YAML and several documents", () => {

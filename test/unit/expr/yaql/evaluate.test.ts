@@ -212,6 +212,15 @@ describe("YAQL evaluation", () => {
     expect(renderYaqlText("a <% '$&' %> b", env)).toBe("a $& b");
   });
 
+  it("prints a set a Python function returned as a set, and yaql's own sets as frozensets", () => {
+    // Recorded with yaql 3.2.0 under Orquesta 1.6.0 and StackStorm's from_yaml_string.
+    expect(run("str(from_yaml_string('!!set {1, 2}'))")).toBe("{1, 2}");
+    expect(run("str(from_yaml_string('!!set {1, 2}').union(set(3)))")).toBe("{1, 2, 3}");
+    expect(run("str(from_yaml_string('!!set {1, 2}').toSet())")).toBe("frozenset({1, 2})");
+    expect(run("str(set(1, 2).union(from_yaml_string('!!set {3}')))")).toBe("frozenset({1, 2, 3})");
+    expect(run("str(from_yaml_string('!!omap [a: 1, b: 2]'))")).toBe("[('a', 1), ('b', 2)]");
+  });
+
   it("evaluates a parsed tree directly", () => {
     const { ast } = parseYaql("ctx(l).len() + 1");
     expect(evaluateYaql(ast!, env)).toBe(4);
