@@ -2,6 +2,16 @@ import { describe, expect, it } from "vitest";
 import { PyFloat, PySet, PyTuple } from "../../../../runtime/stdlib/py/value";
 import { call, raises } from "./helpers";
 
+/** What from_yaml_string raises for a text, as `Type: message`. */
+function loadError(text: string): string {
+  try {
+    call("from_yaml_string", [text]);
+    return "nothing";
+  } catch (e) {
+    return e instanceof Error ? `${e.name}: ${e.message}` : "?";
+  }
+}
+
 describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
   it("resolves plain scalars like PyYAML", () => {
     expect(call("from_yaml_string", ["a: 1\nb:\n- x\n- y\n"])).toEqual({ a: 1, b: ["x", "y"] });
@@ -29,24 +39,16 @@ describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
   });
   it("raises the error PyYAML meets first: it fills collections a level at a time", () => {
     // Each expected exception is PyYAML 6.0's (yaml.safe_load) for the same text.
-    const first = (text: string) => {
-      try {
-        call("from_yaml_string", [text]);
-        return "nothing";
-      } catch (e) {
-        return e instanceof Error ? `${e.name}: ${e.message}` : "?";
-      }
-    };
-    expect(first("top: [!!int x1, {k0: !!bool maybe}]\nother: =\n")).toBe(
+    expect(loadError("top: [!!int x1, {k0: !!bool maybe}]\nother: =\n")).toBe(
       "ConstructorError: could not determine a constructor for the tag 'tag:yaml.org,2002:value'",
     );
-    expect(first("top: {k0: [!!bool maybe], k1: 2001-02-30}\n")).toBe(
+    expect(loadError("top: {k0: [!!bool maybe], k1: 2001-02-30}\n")).toBe(
       "ValueError: day is out of range for month",
     );
-    expect(first("top: [[!!float zz]]\nother: [!!timestamp x]\n")).toBe(
+    expect(loadError("top: [[!!float zz]]\nother: [!!timestamp x]\n")).toBe(
       "AttributeError: 'NoneType' object has no attribute 'groupdict'",
     );
-    expect(first("a: {b: {c: !!int x1}}\nd: [[!!bool 2]]\ne: {f: 2001-12-14 24:00:00}\n")).toBe(
+    expect(loadError("a: {b: {c: !!int x1}}\nd: [[!!bool 2]]\ne: {f: 2001-12-14 24:00:00}\n")).toBe(
       "ValueError: hour must be in 0..23",
     );
   });
@@ -69,27 +71,19 @@ describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
       [new PyTuple(["a", 1])],
     ]);
     expect(call("from_yaml_string", ["x: !!set {a}\ny: !!omap []"])).toEqual({ x: new PySet(["a"]), y: [] });
-    const error = (text: string) => {
-      try {
-        call("from_yaml_string", [text]);
-        return "nothing";
-      } catch (e) {
-        return e instanceof Error ? `${e.name}: ${e.message}` : "?";
-      }
-    };
-    expect(error("!!omap [[1]]")).toBe(
+    expect(loadError("!!omap [[1]]")).toBe(
       "ConstructorError: while constructing an ordered map: expected a mapping of length 1, but found sequence",
     );
-    expect(error("!!omap [{a: 1, b: 2}]")).toBe(
+    expect(loadError("!!omap [{a: 1, b: 2}]")).toBe(
       "ConstructorError: while constructing an ordered map: expected a single mapping item, but found 2 items",
     );
-    expect(error("!!omap [{a: 1, a: 2}]")).toBe(
+    expect(loadError("!!omap [{a: 1, a: 2}]")).toBe(
       "ConstructorError: while constructing an ordered map: expected a single mapping item, but found 2 items",
     );
-    expect(error("!!pairs [x]")).toBe(
+    expect(loadError("!!pairs [x]")).toBe(
       "ConstructorError: while constructing pairs: expected a mapping of length 1, but found scalar",
     );
-    expect(error("!!omap [<<: {a: 1}]")).toBe(
+    expect(loadError("!!omap [<<: {a: 1}]")).toBe(
       "ConstructorError: could not determine a constructor for the tag 'tag:yaml.org,2002:merge'",
     );
   });
