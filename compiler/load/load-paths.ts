@@ -11,7 +11,7 @@ import { readActionMeta } from "./action-meta";
 import { builtinAction, effectiveParameters } from "./action-registry";
 import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-types";
 import { discover, type FoundFile, packDirOf } from "./discover";
-import { asWorkflowFile } from "./orquesta-load";
+import { asWorkflowFile, metadataMergeKeys } from "./orquesta-load";
 import { type ParsedYaml, parseYaml } from "./parse-yaml";
 import { mapGet, type YMap, type YNode } from "./yaml-node";
 
@@ -120,9 +120,10 @@ export function loadPaths(paths: readonly string[]): LoadResult {
       if (r.found.explicit || r.parsed.root === null || kind === "pack" || kind === "config") {
         diagnostics.push(...r.parsed.diagnostics);
       }
+      if (kind === "pack" || kind === "config") diagnostics.push(...metadataMergeKeys(r.parsed));
       continue;
     }
-    diagnostics.push(...r.parsed.diagnostics);
+    diagnostics.push(...r.parsed.diagnostics, ...metadataMergeKeys(r.parsed));
     const meta = readActionMeta(r.parsed.file, r.parsed.root, packOf(r.found));
     diagnostics.push(...meta.diagnostics);
     if (!meta.action) continue;

@@ -102,6 +102,20 @@ describe("pack extras", () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(["ORQ1001"]);
     expect(r.diagnostics[0]!.file?.path).toBe(join(dir, "p/actions/broken.yaml"));
   });
+  it("refuses merge keys in pack metadata, which StackStorm registers with Orquesta's mapping constructor", () => {
+    const dir = tempPack({
+      "p/pack.yaml": "name: p\nbase: &b {x: 1}\nmore:\n  <<: *b\n",
+      "p/actions/a.yaml":
+        "name: a\nrunner_type: local-shell-cmd\ncommon: &c {type: string}\nparameters:\n  cmd:\n    <<: *c\n    default: ls\n",
+      "p/actions/plain.yaml": "name: plain\nrunner_type: noop\n",
+    });
+    const r = loadPaths([dir]);
+    const found = r.diagnostics.map((d) => `${d.code} ${d.file?.path.slice(dir.length)}:${d.range?.start}`);
+    expect(found.sort()).toEqual(["ORQ1009 /p/actions/a.yaml:86", "ORQ1009 /p/pack.yaml:32"]);
+    expect(r.diagnostics[0]!.message).toContain("could not determine a constructor for the tag");
+    // The merged reading is kept for the checks that follow.
+    expect(r.parametersOf(r.resolveAction("p.a")!)?.cmd).toMatchObject({ type: "string", hasDefault: true });
+  });
   it("keeps a workflow file that does not parse as the workflow of its actions, reported once", () => {
     const dir = tempPack({
       "p/pack.yaml": "name: p\n",
