@@ -70,6 +70,7 @@ export const MAX_YAML_NODES = 100_000;
 export const MAX_NESTING_WEIGHT = 980;
 
 const SET_TAG = "tag:yaml.org,2002:set";
+const MERGE_TAG = "tag:yaml.org,2002:merge";
 /** The tags of lists of one-pair mappings, with PyYAML's name for what it constructs. */
 const PAIRS_TAGS = new Map([
   ["tag:yaml.org,2002:omap", "an ordered map"],
@@ -91,6 +92,23 @@ function cTag(tag: string | undefined): string | undefined {
 function resolvedImplicitly(tag: string | undefined, style: ScalarStyle, value: string): boolean {
   if (tag !== "!") return style === "plain";
   return style !== "plain" || value !== "";
+}
+
+/**
+ * Whether a mapping key is a merge key, as PyYAML's flatten_mapping tells:
+ * its tag is the merge tag, written (`!!merge`) or resolved from a plain
+ * `<<`, or from any `<<` tagged `!` (libyaml makes those plain-implicit).
+ */
+function isMergeKey(node: Node | null, key: YNode): boolean {
+  if (key.kind !== "scalar" || !node || !isScalar(node)) return false;
+  const tag = cTag(node.tag);
+  if (tag === MERGE_TAG) return true;
+  const text = typeof key.value === "string" ? key.value : "";
+  return (
+    (tag === undefined || tag === "!") &&
+    resolvedImplicitly(tag, key.style, text) &&
+    pythonDollarHead(text) === "<<"
+  );
 }
 
 /** Thrown out of the builder when the data nests deeper than Orquesta can load. */
@@ -309,6 +327,8 @@ class Builder {
       (node.source === "" ? undefined : this.libyaml.scalarValues?.get(range.start)) ??
       (typeof node.value === "string" ? node.value : (node.source ?? ""));
     if (tag && tag !== "!") {
+      // A key tagged !!merge is a merge key (the mapping merges it), not a value to construct.
+      if (asKey && tag === MERGE_TAG) return { kind: "scalar", pyType: "str", value, style, range };
       const resolved = resolveTaggedScalar(tag, value);
       if ("error" in resolved) {
         this.refuse(resolved.error, range, resolved.type);
@@ -355,7 +375,7 @@ class Builder {
       const key = it.key && isScalar(it.key) ? this.scalar(it.key, true) : this.build(it.key, range, depth);
       this.slot = 2 * i + 1;
       const value = this.build(it.value, key.range, depth);
-      if (key.kind === "scalar" && key.style === "plain" && key.value === "<<" && !it.key?.tag) {
+      if (isMergeKey(it.key, key)) {
         this.mergeKeys.push(key.range);
         // flatten_mapping reads the merges before the mapping constructs any of its own nodes.
         this.slot = -1;

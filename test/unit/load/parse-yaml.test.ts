@@ -143,6 +143,21 @@ describe("parseYaml", () => {
     expect(r.mergeKeys.map((m) => lineColOf(r.file, m.start))).toEqual([{ line: 3, col: 3 }]);
   });
 
+  it("knows a merge key by its tag, as flatten_mapping does", () => {
+    // Recorded with PyYAML 6.0's C loader: a `<<` tagged `!` in any style, and any key tagged
+    // !!merge, merge; a quoted or !!str `<<` is a plain key.
+    const merged = (text: string) => {
+      const r = parse(text);
+      return [toJsonData(r.root as YNode), r.mergeKeys.length];
+    };
+    expect(merged("a: 1\n! <<: {b: 2}\n")).toEqual([{ a: 1, b: 2 }, 1]);
+    expect(merged("a: 1\n! '<<': {b: 2}\n")).toEqual([{ a: 1, b: 2 }, 1]);
+    expect(merged('a: 1\n! "<<": {b: 2}\n')).toEqual([{ a: 1, b: 2 }, 1]);
+    expect(merged("a: 1\n!!merge foo: {b: 2}\n")).toEqual([{ a: 1, b: 2 }, 1]);
+    expect(merged("a: 1\n'<<': {b: 2}\n")).toEqual([{ a: 1, "<<": { b: 2 } }, 0]);
+    expect(merged("a: 1\n!!str <<: {b: 2}\n")).toEqual([{ a: 1, "<<": { b: 2 } }, 0]);
+  });
+
   it("treats keys Python finds equal as duplicates (True == 1 == 1.0)", () => {
     expect(parse("1: a\ntrue: b\n").diagnostics.map((d) => d.code)).toEqual(["ORQ1002"]);
     expect(parse("0: a\n0.0: b\n").diagnostics.map((d) => d.code)).toEqual(["ORQ1002"]);
