@@ -214,35 +214,41 @@ class Builder {
     }
     if (isSeq(node)) {
       const range = this.rangeOf(node);
-      const tag = cTag(node.tag);
-      this.checkCollectionTag(tag, "sequence", range);
-      const pairs = PAIRS_TAGS.get(tag ?? "");
-      this.enter(1, range);
-      this.path.push(this.slot);
-      this.open.push(node);
-      const items = node.items.map((it, i) => {
-        this.slot = i;
-        return pairs ? this.pairItem(it as Node, range, depth, pairs) : this.build(it as Node, range, depth);
-      });
-      this.open.pop();
-      this.path.pop();
-      this.nesting -= 1;
+      const pairs = PAIRS_TAGS.get(cTag(node.tag) ?? "");
+      const items = this.inside(node, "sequence", range, () =>
+        node.items.map((it, i) => {
+          this.slot = i;
+          return pairs
+            ? this.pairItem(it as Node, range, depth, pairs)
+            : this.build(it as Node, range, depth);
+        }),
+      );
       return pairs ? { kind: "seq", items, range, pairs: true } : { kind: "seq", items, range };
     }
     if (isMap(node)) {
       const range = this.rangeOf(node);
-      const tag = cTag(node.tag);
-      this.checkCollectionTag(tag, "mapping", range);
-      this.enter(2, range);
-      this.path.push(this.slot);
-      this.open.push(node);
-      const map = this.map(node.items, range, depth);
-      this.open.pop();
-      this.path.pop();
-      this.nesting -= 2;
-      return tag === SET_TAG ? { ...map, set: true } : map;
+      const map = this.inside(node, "mapping", range, () => this.map(node.items, range, depth));
+      return cTag(node.tag) === SET_TAG ? { ...map, set: true } : map;
     }
     return { kind: "scalar", pyType: "null", value: null, style: "plain", range: at };
+  }
+
+  /**
+   * Builds a collection's content: its tag checked, its nesting counted
+   * (a mapping weighs two levels, as Orquesta's loader recurses), its place
+   * in PyYAML's construction order and in the chain of open collections kept.
+   */
+  private inside<T>(node: Node, kind: "mapping" | "sequence", range: Range, build: () => T): T {
+    this.checkCollectionTag(cTag(node.tag), kind, range);
+    const weight = kind === "mapping" ? 2 : 1;
+    this.enter(weight, range);
+    this.path.push(this.slot);
+    this.open.push(node);
+    const built = build();
+    this.open.pop();
+    this.path.pop();
+    this.nesting -= weight;
+    return built;
   }
 
   /**
@@ -277,19 +283,14 @@ class Builder {
     }
     if (target !== node) return this.build(node, range, depth);
     const at = this.rangeOf(node);
-    this.checkCollectionTag(cTag(node.tag), "mapping", at);
-    this.enter(2, at);
-    this.path.push(this.slot);
-    this.open.push(node);
     const pair = node.items[0] as { key: Node | null; value: Node | null };
-    this.slot = 0;
-    const key = pair.key && isScalar(pair.key) ? this.scalar(pair.key) : this.build(pair.key, at, depth);
-    this.slot = 1;
-    const value = this.build(pair.value, key.range, depth);
-    this.open.pop();
-    this.path.pop();
-    this.nesting -= 2;
-    return { kind: "map", pairs: [{ key, value }], range: at };
+    const pairs = this.inside(node, "mapping", at, () => {
+      this.slot = 0;
+      const key = pair.key && isScalar(pair.key) ? this.scalar(pair.key) : this.build(pair.key, at, depth);
+      this.slot = 1;
+      return [{ key, value: this.build(pair.value, key.range, depth) }];
+    });
+    return { kind: "map", pairs, range: at };
   }
 
   /** An explicit tag on a collection that PyYAML cannot construct it with. */

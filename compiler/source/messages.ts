@@ -47,12 +47,6 @@ export const MESSAGES = {
     () =>
       `YAML merge key "<<": Orquesta loads workflow files without merge keys, so StackStorm refuses this file ("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"); write the keys out`,
   ),
-  ORQ1009: def<Record<string, never>>(
-    "error",
-    "merge key in pack metadata",
-    () =>
-      `YAML merge key "<<": StackStorm registers pack metadata after loading the orquesta runner, whose YAML loader then refuses merge keys in every file ("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"), so this file does not register; write the keys out`,
-  ),
   ORQ1007: def<{ limit: number }>(
     "error",
     "YAML aliases expand too far",
@@ -64,6 +58,12 @@ export const MESSAGES = {
     "YAML nested too deeply",
     () =>
       `lists and mappings nest too deeply here: Orquesta fails to load the file ("Failed to load workflow definition because maximum recursion depth exceeded"; Python's recursion limit allows about 980 list or 490 mapping levels)`,
+  ),
+  ORQ1009: def<Record<string, never>>(
+    "error",
+    "merge key in pack metadata",
+    () =>
+      `YAML merge key "<<": StackStorm registers pack metadata after loading the orquesta runner, whose YAML loader then refuses merge keys in every file ("could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"), so this file does not register; write the keys out`,
   ),
   ORQ1010: def<{ where: string; key: string; suggestion: string }>(
     "error",

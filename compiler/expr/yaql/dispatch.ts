@@ -166,20 +166,30 @@ function bind(ov: Overload, slots: readonly Slot[], kwNodes: ReadonlyMap<string,
   if (next < slots.length) return null;
   const extraKw = kwNames.filter((k) => !used.has(k));
   if (extraKw.length > 0 && !ov.kwRest) return null;
-  // Like yaql, reject an overload on a literal argument of the wrong type before evaluating anything.
-  for (let i = 0; i < ov.params.length; i++) {
-    const type = ov.params[i]!.type;
-    if (type.lazy) continue;
+  const literalAt = (pos: number) => {
+    const slot = slots[pos]!;
+    return slot.kind === "node" ? literalValue(slot.node) : undefined;
+  };
+  const kwLiteral = (kw: string) => literalValue(kwNodes.get(kw)!);
+  return literalsFit(ov, params, literalAt, kwLiteral) ? { params, extraKw } : null;
+}
+
+/**
+ * Like yaql, an overload is rejected before anything is evaluated when a
+ * literal argument bound to an eager parameter does not have its type.
+ */
+function literalsFit(
+  ov: Overload,
+  params: Binding["params"],
+  literalAt: (pos: number) => PyValue | undefined,
+  kwLiteral: (kw: string) => PyValue | undefined,
+): boolean {
+  return ov.params.every(({ type }, i) => {
+    if (type.lazy) return true;
     const bound = params[i]!;
-    const nodes = bound.kw !== undefined ? [kwNodes.get(bound.kw)!] : bound.pos.map((pos) => slots[pos]!);
-    for (const n of nodes) {
-      if ("kind" in n && n.kind === "value" && !type.mapping && !type.check(n.value)) return null;
-      const node = "kind" in n && n.kind === "node" ? n.node : "start" in n ? (n as YaqlNode) : null;
-      const literal = node ? literalValue(node) : undefined;
-      if (literal !== undefined && (type.mapping || !type.check(literal))) return null;
-    }
-  }
-  return { params, extraKw };
+    const literals = bound.kw !== undefined ? [kwLiteral(bound.kw)] : bound.pos.map(literalAt);
+    return literals.every((literal) => literal === undefined || (!type.mapping && type.check(literal)));
+  });
 }
 
 function literalValue(node: YaqlNode): PyValue | undefined {
@@ -323,15 +333,9 @@ function valuesPlan(
   }
   const first = hasReceiver ? 1 : 0;
   const literals = args.map(literalValue);
+  const literalAt = (pos: number) => (pos < first ? undefined : literals[pos - first]);
   const candidates = structure.candidates.filter((c) =>
-    c.ov.params.every((p, i) => {
-      if (p.type.lazy) return true;
-      for (const pos of c.b.params[i]!.pos) {
-        const literal = pos < first ? undefined : literals[pos - first];
-        if (literal !== undefined && (p.type.mapping || !p.type.check(literal))) return false;
-      }
-      return true;
-    }),
+    literalsFit(c.ov, c.b.params, literalAt, () => undefined),
   );
   const slots = args.map((node): Slot => ({ kind: "node", node }));
   return { slots, kwNodes: structure.kwNodes, candidates };
