@@ -25,7 +25,7 @@ import { checkCompile } from "./fold-check";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { JinjaCallable, keyText, LoopContext, rememberKey, storedKeyText } from "./values";
+import { JinjaCallable, keySlot, LoopContext } from "./values";
 
 const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr", "rejectattr"]);
 const constMemo = new WeakMap<JinjaExpr, boolean>();
@@ -249,8 +249,7 @@ export function dictPut(d: PyDict, key: PyValue, value: () => PyValue): void {
     throw typeError(`unhashable type: '${Array.isArray(key) ? "list" : "dict"}'`);
   }
   // the key is placed (or found) before the value is evaluated, as Python does
-  const text = storedKeyText(d, key) ?? keyText(key);
-  if (!Object.hasOwn(d, text) && typeof key !== "string") rememberKey(d, text, key);
+  const text = keySlot(d, key);
   dictSet(d, text, value());
 }
 

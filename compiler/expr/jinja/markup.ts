@@ -120,7 +120,8 @@ function plainDict(d: PyDict): PyDict {
   keys.forEach((k, i) => {
     dictSet(out, k, values[i]!);
     const orig = originalKey(d, k);
-    if (typeof orig !== "string" && !(orig instanceof Markup)) rememberKey(out, k, orig);
+    const plain = orig instanceof Markup ? orig.text : orig;
+    if (plain !== k) rememberKey(out, k, plain);
   });
   return out;
 }

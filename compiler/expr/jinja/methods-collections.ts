@@ -18,7 +18,16 @@ import {
 import { bindArgs } from "./args";
 import { type MethodOwner, method } from "./method-signatures";
 import { assertHashable, equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
-import { DictView, dictLookup, fn, JinjaCallable, originalKey, setItem, storedKeyText } from "./values";
+import {
+  DictView,
+  deleteSlot,
+  dictLookup,
+  fn,
+  JinjaCallable,
+  originalKey,
+  setItem,
+  storedKeyText,
+} from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
 
@@ -132,7 +141,7 @@ const DICT: Record<string, Method<PyDict>> = {
       if (a.length > 1) return a[1]!;
       throw new PyError("KeyError", toRepr(key));
     }
-    dictDelete(d, storedKeyText(d, key)!);
+    deleteSlot(d, storedKeyText(d, key)!);
     return v;
   },
   popitem: (d) => {
@@ -141,7 +150,7 @@ const DICT: Record<string, Method<PyDict>> = {
     const k = keys[keys.length - 1]!;
     const v = d[k]!;
     const key = originalKey(d, k);
-    dictDelete(d, k);
+    deleteSlot(d, k);
     return new PyTuple([key, v]);
   },
   setdefault: (d, a) => {

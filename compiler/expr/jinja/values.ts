@@ -2,14 +2,21 @@
 // model: callables (functions, bound methods, macros), range, dict views,
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
-import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import { KeyIndex } from "../../../runtime/stdlib/py/key-index";
-import { pyStr, strRepr } from "../../../runtime/stdlib/py/text";
+import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import {
+  collapseDisplaced,
+  displacedCount,
+  findKeyText,
+  KeyIndex,
+  keyTable,
+  ownText,
+  placeKey,
+} from "../../../runtime/stdlib/py/key-index";
+import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
   PyError,
   type PyOpaque,
-  PyStrSubclass,
   PyTuple,
   type PyValue,
   pyEquals,
@@ -255,9 +262,11 @@ export class LoopContext implements PyOpaque {
 }
 
 // Dicts built by templates may have non-string keys; the shared model stores
-// them as their str() text, and this side table remembers the original key.
-const originalKeys = new WeakMap<PyDict, KeyIndex>();
+// them as their str() text, and this side table remembers the original key
+// (runtime/stdlib/py/key-index.ts: also keys displaced by another's text).
+const originalKeys = keyTable();
 
+/** Remembers `key` as the one stored under `text` (a copy keeping a dict's keys). */
 export function rememberKey(d: PyDict, text: string, key: PyValue): void {
   let m = originalKeys.get(d);
   if (!m) originalKeys.set(d, (m = new KeyIndex()));
@@ -274,16 +283,12 @@ export function originalKey(d: PyDict, text: string): PyValue {
  * it (1, 1.0 and True are one key; (1, 2) and (1.0, 2) too), if it has one.
  */
 export function storedKeyText(d: PyDict, key: PyValue): string | undefined {
-  // a Markup key is equal to, and hashes like, its text
-  if (key instanceof PyStrSubclass) key = key.text;
-  const index = originalKeys.get(d);
-  if (typeof key === "string") {
-    const orig = index?.originals.get(key);
-    if (orig !== undefined && typeof orig !== "string" && !(orig instanceof PyStrSubclass)) return undefined;
-    return Object.hasOwn(d, key) ? key : undefined;
-  }
-  const text = index?.find(key);
-  return text !== undefined && Object.hasOwn(d, text) ? text : undefined;
+  return findKeyText(d, key, originalKeys.get(d));
+}
+
+/** The text under which `d` holds `key`, placed (and remembered) if it is new; the value is set by the caller. */
+export function keySlot(d: PyDict, key: PyValue): string {
+  return storedKeyText(d, key) ?? placeKey(d, key, originalKeys);
 }
 
 /** Looks a key up in a dict: strings directly, other keys through the side table. */
@@ -294,25 +299,27 @@ export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
 
 /**
  * `d[key] = value` as Python does it: a key equal to one already there keeps
- * that first key and takes the new value; a new non-string key is stored under
- * its str() text and remembered.
+ * that first key and takes the new value; a new key is stored under its own
+ * text, or under a free one when another key holds that text.
  */
 export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
-  const existing = storedKeyText(d, key);
-  if (existing !== undefined) {
-    dictSet(d, existing, value);
-    return;
-  }
-  const text = keyText(key);
-  if (typeof key !== "string") rememberKey(d, text, key);
-  dictSet(d, text, value);
+  dictSet(d, keySlot(d, key), value);
 }
 
-/** The text a non-string key is stored under: Python's str() of it. */
+/** Removes the key stored under `text`. */
+export function deleteSlot(d: PyDict, text: string): void {
+  dictDelete(d, text);
+  originalKeys.get(d)?.delete(text);
+}
+
+/** A whole expression's result as it leaves Jinja: keys that Python tells apart but JSON cannot (1, '1') shown once. */
+export function leaveJinja(v: PyValue, displacedBefore: number): PyValue {
+  return displacedCount() === displacedBefore ? v : collapseDisplaced(v, originalKeys);
+}
+
+/** The text a key is stored under when no other key holds it: Python's str() of it. */
 export function keyText(key: PyValue): string {
-  if (typeof key === "string") return key;
-  if (key instanceof PyStrSubclass) return key.text;
-  return pyStr(key);
+  return ownText(key);
 }
 
 /**

@@ -6,9 +6,15 @@
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
-import { KeyIndex } from "../../../runtime/stdlib/py/key-index";
+import {
+  collapseDisplaced,
+  displacedCount,
+  findKeyText as findStoredKey,
+  keyTable,
+  ownText,
+  placeKey,
+} from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
-import { pyStr } from "../../../runtime/stdlib/py/text";
 import {
   hashKey,
   isDict,
@@ -76,21 +82,16 @@ export class OrderingIterable extends YaqlView {
 
 // ---------------------------------------------------------------- dicts with typed keys
 
-const typedKeys = new WeakMap<PyDict, KeyIndex>();
+const typedKeys = keyTable();
 
-/** The text a key is stored under: the string itself, or Python's str() of it. */
+/** The text a key is stored under when no other key holds it: the string itself, or Python's str() of it. */
 export function keyText(key: PyValue): string {
-  return typeof key === "string" ? key : pyStr(key);
+  return ownText(key);
 }
 
 function findKeyText(d: PyDict, key: PyValue): string | undefined {
-  const typed = typedKeys.get(d);
-  if (typeof key === "string") {
-    if (!Object.hasOwn(d, key)) return undefined;
-    return typed?.originals.has(key) ? undefined : key;
-  }
-  yHashKey(key); // unhashable keys raise TypeError, as in Python
-  return typed?.find(key);
+  if (typeof key !== "string") yHashKey(key); // unhashable keys raise TypeError, as in Python
+  return findStoredKey(d, key, typedKeys.get(d));
 }
 
 export function ydictGet(d: PyDict, key: PyValue): PyValue | undefined {
@@ -108,13 +109,12 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
     d[existing] = value;
     return;
   }
-  const text = keyText(key);
-  dictSet(d, text, value);
-  if (typeof key !== "string") {
-    let typed = typedKeys.get(d);
-    if (!typed) typedKeys.set(d, (typed = new KeyIndex()));
-    typed.set(text, key);
-  }
+  dictSet(d, placeKey(d, key, typedKeys), value);
+}
+
+/** A whole expression's result as it leaves yaql: keys that Python tells apart but JSON cannot (1, '1') shown once. */
+export function leaveYaql(v: PyValue, displacedBefore: number): PyValue {
+  return displacedCount() === displacedBefore ? v : collapseDisplaced(v, typedKeys);
 }
 
 /** The key `d` holds under `text`: a non-string key as it was set, else the text. */

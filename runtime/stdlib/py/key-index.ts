@@ -2,8 +2,25 @@
 // as text (Python's str() of it); this side table remembers each non-string
 // key and finds the stored one equal to a given key in constant time, by an
 // index of hashes that agree with Python's equality where that is certain.
+// Python keeps 1 and '1' apart, so a key whose text another key already holds
+// is stored under a free text instead (displaced) and remembered too, strings
+// included; a result that leaves the expression engine shows it under its own
+// text again (collapseDisplaced).
 
-import { isNumeric, numberOf, PyStrSubclass, PyTuple, type PyValue, pyEquals } from "./value";
+import { dictKeys, putKey } from "./dict";
+import { pyStr } from "./text";
+import {
+  isDict,
+  isNumeric,
+  keyedDicts,
+  numberOf,
+  type PyDict,
+  PySet,
+  PyStrSubclass,
+  PyTuple,
+  type PyValue,
+  pyEquals,
+} from "./value";
 
 /**
  * A text that is the same for two keys exactly when Python finds them equal,
@@ -36,6 +53,50 @@ function isText(v: PyValue): boolean {
   return typeof v === "string" || v instanceof PyStrSubclass;
 }
 
+/** The text a key is stored under when no other key holds it: the string itself, or Python's str() of it. */
+export function ownText(key: PyValue): string {
+  if (typeof key === "string") return key;
+  if (key instanceof PyStrSubclass) return key.text;
+  return pyStr(key);
+}
+
+let displaced = 0;
+
+const tables: WeakMap<PyDict, KeyIndex>[] = [];
+
+/** A new side table of remembered keys (one per evaluator), known to dict equality. */
+export function keyTable(): WeakMap<PyDict, KeyIndex> {
+  const table = new WeakMap<PyDict, KeyIndex>();
+  tables.push(table);
+  return table;
+}
+
+function indexOf(d: PyDict): KeyIndex | undefined {
+  for (const t of tables) {
+    const index = t.get(d);
+    if (index) return index;
+  }
+  return undefined;
+}
+
+/** Python's == of two dicts of the same size: every key of one found (by Python's equality) in the other, with an equal value. */
+function keyedDictEquals(a: PyDict, b: PyDict): boolean {
+  const ia = indexOf(a);
+  const ib = indexOf(b);
+  for (const text of Object.keys(a)) {
+    const at =
+      ia || ib ? findKeyText(b, ia ? ia.keyAt(text) : text, ib) : Object.hasOwn(b, text) ? text : undefined;
+    if (at === undefined || !pyEquals(a[text]!, b[at]!)) return false;
+  }
+  return true;
+}
+keyedDicts.equals = keyedDictEquals;
+
+/** How many keys have been displaced so far: a result needs collapseDisplaced only if this moved while it was made. */
+export function displacedCount(): number {
+  return displaced;
+}
+
 /** A dict's remembered keys by the text they are stored under. */
 export class KeyIndex {
   readonly originals = new Map<string, PyValue>();
@@ -45,7 +106,8 @@ export class KeyIndex {
   set(text: string, key: PyValue): void {
     this.delete(text);
     this.originals.set(text, key);
-    if (isText(key)) return;
+    // a string at its own text is found by the text itself
+    if (isText(key) && text === ownText(key)) return;
     const h = exactHash(key);
     if (h === undefined) this.unindexed.add(text);
     else this.byHash.set(h, text);
@@ -55,7 +117,7 @@ export class KeyIndex {
     if (!this.originals.has(text)) return;
     const key = this.originals.get(text)!;
     this.originals.delete(text);
-    if (isText(key)) return;
+    if (isText(key) && text === ownText(key)) return;
     const h = exactHash(key);
     if (h === undefined) this.unindexed.delete(text);
     else if (this.byHash.get(h) === text) this.byHash.delete(h);
@@ -67,7 +129,20 @@ export class KeyIndex {
     return this.originals.has(text) ? (this.originals.get(text) as PyValue) : text;
   }
 
-  /** The text of the remembered non-string key equal to `key` (itself not a string). */
+  /** True when the dict's slot `text` (if any) holds the string `text` itself, not a remembered key. */
+  ownsText(text: string): boolean {
+    if (!this.originals.has(text)) return true;
+    const key = this.originals.get(text)!;
+    return isText(key) && ownText(key) === text;
+  }
+
+  /** True when some key is stored away from its own text. */
+  hasDisplaced(): boolean {
+    for (const [text, key] of this.originals) if (text !== ownText(key)) return true;
+    return false;
+  }
+
+  /** The text of the remembered key equal to `key`: a non-string one, or a displaced string. */
   find(key: PyValue): string | undefined {
     const h = exactHash(key);
     if (h !== undefined) return this.byHash.get(h);
@@ -80,6 +155,91 @@ export class KeyIndex {
     for (const [text, key] of this.originals) out.set(text, key);
     return out;
   }
+}
+
+/**
+ * Where `d` stores a new key (equal to none it holds): its own text when that
+ * is free, else that text with a NUL and a counter (displaced). The index
+ * remembers every key that is not a string at its own text.
+ */
+export function placeKey(d: PyDict, key: PyValue, indexes: WeakMap<PyDict, KeyIndex>): string {
+  const own = ownText(key);
+  let text = own;
+  if (Object.hasOwn(d, own)) {
+    displaced++;
+    for (let i = 1; Object.hasOwn(d, (text = `${own}\u0000${i}`)); i++);
+  }
+  let index = indexes.get(d);
+  if (typeof key === "string" && text === own) {
+    index?.delete(text);
+    return text;
+  }
+  if (!index) indexes.set(d, (index = new KeyIndex()));
+  index.set(text, key);
+  return text;
+}
+
+/**
+ * The text under which `d` stores a key equal to `key`, if it holds one. A
+ * string (or str subclass, equal to its text) is at its own text unless a
+ * remembered key took that slot; other keys are found through the index.
+ */
+export function findKeyText(d: PyDict, key: PyValue, index: KeyIndex | undefined): string | undefined {
+  if (isText(key)) {
+    const own = ownText(key);
+    if (Object.hasOwn(d, own) && (!index || index.ownsText(own))) return own;
+    const text = index?.find(own);
+    return text !== undefined && Object.hasOwn(d, text) ? text : undefined;
+  }
+  const text = index?.find(key);
+  return text !== undefined && Object.hasOwn(d, text) ? text : undefined;
+}
+
+/**
+ * A result as it leaves the expression engine: every dict with displaced keys
+ * shows them under their own text, as a JSON text of a Python dict with both 1
+ * and '1' reads back (the first one's place, the last one's value). Other
+ * values are returned as they are; containers are copied only on the way to a
+ * changed dict.
+ */
+export function collapseDisplaced(v: PyValue, indexes: WeakMap<PyDict, KeyIndex>): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) {
+    const items = collapseItems(v, indexes);
+    return items ?? v;
+  }
+  if (v instanceof PyTuple) {
+    const items = collapseItems(v.items, indexes);
+    return items ? new PyTuple(items) : v;
+  }
+  if (v instanceof PySet) return v;
+  if (!isDict(v)) return v;
+  const index = indexes.get(v);
+  const keys = dictKeys(v);
+  const values = collapseItems(
+    keys.map((k) => v[k]!),
+    indexes,
+  );
+  const moved = index?.hasDisplaced() ?? false;
+  if (!values && !moved) return v;
+  const out: PyDict = {};
+  keys.forEach((k, i) => {
+    const name = moved ? ownText(index!.keyAt(k)) : k;
+    putKey(out, name, values ? values[i]! : v[k]!);
+  });
+  if (!moved && index) indexes.set(out, index.copy());
+  return out;
+}
+
+function collapseItems(items: readonly PyValue[], indexes: WeakMap<PyDict, KeyIndex>): PyValue[] | null {
+  let out: PyValue[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    const c = collapseDisplaced(x, indexes);
+    if (c !== x && !out) out = items.slice(0, i);
+    if (out) out.push(c);
+  }
+  return out;
 }
 
 /**

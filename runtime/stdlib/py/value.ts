@@ -255,6 +255,12 @@ export function truthy(v: PyValue): boolean {
 
 // ---------------------------------------------------------------- equality and hashing
 
+/**
+ * Dict equality where a dict may remember keys that are not strings (1 and
+ * '1' are different keys): installed by key-index.ts, which keeps them.
+ */
+export const keyedDicts: { equals: ((a: PyDict, b: PyDict) => boolean) | null } = { equals: null };
+
 export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (a === b) return typeof a !== "number" || !Number.isNaN(a);
   if (typeof a === "string" && typeof b === "string") return false;
@@ -271,6 +277,7 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (isDict(a) && isDict(b)) {
     const ka = Object.keys(a);
     if (ka.length !== Object.keys(b).length) return false;
+    if (keyedDicts.equals) return keyedDicts.equals(a, b);
     return ka.every((k) => Object.hasOwn(b, k) && pyEquals(a[k]!, b[k]!));
   }
   // An evaluator's own values that hash (yaql's datetime and timedelta) are equal when their hashes are.
