@@ -164,6 +164,9 @@ export const DICT_LITS = [
   "{1: 'one'}",
   "{'k': [1, 2], 'n': none}",
   "{'x': 1.5}",
+  // keys Python tells apart that share a text
+  "{1: 'one', '1': 'uno'}",
+  "{none: 0, 'None': 1, true: 2, 'True': 3}",
 ];
 
 export function genAny(r, depth = 0) {

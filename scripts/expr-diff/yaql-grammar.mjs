@@ -135,6 +135,9 @@ export const ATOMS = {
     "ctx(recs)[0]",
     "{x => 1.5, y => true}",
     "dict([['p', 1], ['q', 2]])",
+    // keys Python tells apart that share a text
+    "{1 => 'one', '1' => 'uno'}",
+    "{null => 0, 'None' => 1, true => 2, 'True' => 3}",
   ],
   X: [
     "null",

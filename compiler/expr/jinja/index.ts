@@ -4,7 +4,6 @@
 // into an ExpressionError carrying Orquesta's message and golden category.
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
-import { displacedCount } from "../../../runtime/stdlib/py/key-index";
 import { type PyDict, PyError, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type ExprErrorCategory, ExpressionError, isStackOverflow } from "../errors";
 import { stripDelimiter } from "../find";
@@ -15,7 +14,7 @@ import { type ParseResult, parseJinjaExpression, parseJinjaTemplate } from "./pa
 import { toStr } from "./protocol";
 import { renderJinjaTemplate } from "./render";
 import { JinjaUndefined } from "./undefined";
-import { leaveJinja, PyGenerator } from "./values";
+import { PyGenerator } from "./values";
 
 export type { JinjaDiagnostic, JinjaExpr, JinjaStmt, JinjaTemplate } from "./ast";
 export { evaluateJinjaExpression } from "./evaluate";
@@ -107,11 +106,10 @@ export function runJinjaExpression(
 ): PyValue {
   try {
     resetMarkupSeen();
-    const displaced = displacedCount();
     // A lazy generator (map, select...) fails only when consumed: inside the try.
     let value = evaluate(env);
     if (value instanceof PyGenerator) value = value.consume();
-    return leaveJinja(markupSeen() ? plainResult(value) : value, displaced);
+    return markupSeen() ? plainResult(value) : value;
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }

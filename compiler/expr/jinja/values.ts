@@ -3,15 +3,7 @@
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
 import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import {
-  collapseDisplaced,
-  displacedCount,
-  findKeyText,
-  KeyIndex,
-  keyTable,
-  ownText,
-  placeKey,
-} from "../../../runtime/stdlib/py/key-index";
+import { findKeyText, KeyIndex, keyTable, ownText, placeKey } from "../../../runtime/stdlib/py/key-index";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -310,11 +302,6 @@ export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
 export function deleteSlot(d: PyDict, text: string): void {
   dictDelete(d, text);
   originalKeys.get(d)?.delete(text);
-}
-
-/** A whole expression's result as it leaves Jinja: keys that Python tells apart but JSON cannot (1, '1') shown once. */
-export function leaveJinja(v: PyValue, displacedBefore: number): PyValue {
-  return displacedCount() === displacedBefore ? v : collapseDisplaced(v, originalKeys);
 }
 
 /** The text a key is stored under when no other key holds it: Python's str() of it. */

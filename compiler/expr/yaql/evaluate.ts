@@ -13,7 +13,6 @@ import {
   yaqlArgumentsOf,
 } from "../../../runtime/stdlib/functions/registry";
 import { newDict } from "../../../runtime/stdlib/py/dict";
-import { displacedCount } from "../../../runtime/stdlib/py/key-index";
 import { markPlainDeep, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, mkInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { type BinaryNode, constNode, type YaqlArg, type YaqlNode } from "./ast";
@@ -30,7 +29,6 @@ import {
   isYaqlIterable,
   itemsOf,
   iter,
-  leaveYaql,
   YaqlIter,
   ydictGet,
   ydictSet,
@@ -305,6 +303,5 @@ export class Evaluator implements Engine {
  */
 export function evaluateYaql(ast: YaqlNode, env: ExprEnv): PyValue {
   const evaluator = new Evaluator(env);
-  const displaced = displacedCount();
-  return leaveYaql(convertOutput(evaluator.evaluate(ast, new YaqlContext())), displaced);
+  return convertOutput(evaluator.evaluate(ast, new YaqlContext()));
 }

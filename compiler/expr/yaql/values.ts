@@ -7,8 +7,6 @@
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
 import {
-  collapseDisplaced,
-  displacedCount,
   findKeyText as findStoredKey,
   keyTable,
   ownText,
@@ -110,11 +108,6 @@ export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
     return;
   }
   dictSet(d, placeKey(d, key, typedKeys), value);
-}
-
-/** A whole expression's result as it leaves yaql: keys that Python tells apart but JSON cannot (1, '1') shown once. */
-export function leaveYaql(v: PyValue, displacedBefore: number): PyValue {
-  return displacedCount() === displacedBefore ? v : collapseDisplaced(v, typedKeys);
 }
 
 /** The key `d` holds under `text`: a non-string key as it was set, else the text. */

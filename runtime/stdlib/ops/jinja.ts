@@ -36,11 +36,10 @@ import {
   runForLoop,
 } from "../../../compiler/expr/jinja/render";
 import { callCatalog, Scope } from "../../../compiler/expr/jinja/scope";
-import { leaveJinja, PyGenerator } from "../../../compiler/expr/jinja/values";
+import { PyGenerator } from "../../../compiler/expr/jinja/values";
 import type { ExprEnv } from "../functions/env";
 import { contextVariable } from "../functions/orquesta";
 import { dictGet, dictSet } from "../py/dict";
-import { displacedCount } from "../py/key-index";
 import { type PyDict, PyTuple, type PyValue } from "../py/value";
 
 export { Filters, Scope };
@@ -66,11 +65,9 @@ export function expr(env: ExprEnv, exprText: string, body: ExprBody): { readonly
   let value: PyValue;
   try {
     resetMarkupSeen();
-    const displaced = displacedCount();
     value = body(new Scope(env), frame(env));
     if (value instanceof PyGenerator) value = value.consume();
     if (markupSeen()) value = plainResult(value);
-    value = leaveJinja(value, displaced);
   } catch (e) {
     throw wrapJinjaError(e, exprText);
   }

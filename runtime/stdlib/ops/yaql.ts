@@ -17,19 +17,11 @@ import { Evaluator } from "../../../compiler/expr/yaql/evaluate";
 import { renderYaqlText, toExpressionError } from "../../../compiler/expr/yaql/expression";
 import { keyMessage } from "../../../compiler/expr/yaql/stdlib-core";
 import { overloadsOf } from "../../../compiler/expr/yaql/types";
-import {
-  convertOutput,
-  leaveYaql,
-  roundTrip,
-  ydictGet,
-  ydictSet,
-  yTruthy,
-} from "../../../compiler/expr/yaql/values";
+import { convertOutput, roundTrip, ydictGet, ydictSet, yTruthy } from "../../../compiler/expr/yaql/values";
 import type { ExprEnv } from "../functions/env";
 import { contextVariable } from "../functions/orquesta";
 import { lookupFunction } from "../functions/registry";
 import { dictGet } from "../py/dict";
-import { displacedCount } from "../py/key-index";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../py/value";
 
 /** The code of one YAQL node: evaluated with the engine and the current `$` context. */
@@ -312,8 +304,7 @@ export function map(e: CompiledEngine, c: YaqlContext, args: readonly YaqlArg[])
  */
 export function run(env: ExprEnv, exprText: string, body: Thunk): PyValue {
   try {
-    const displaced = displacedCount();
-    let result = leaveYaql(convertOutput(body(new CompiledEngine(env), new YaqlContext())), displaced);
+    let result = convertOutput(body(new CompiledEngine(env), new YaqlContext()));
     // Rendering a string again only changes one holding `<%`.
     if (typeof result === "string" && result.includes("<%")) {
       const again = result;

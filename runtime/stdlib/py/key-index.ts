@@ -15,7 +15,6 @@ import {
   keyedDicts,
   numberOf,
   type PyDict,
-  PySet,
   PyStrSubclass,
   PyTuple,
   type PyValue,
@@ -196,30 +195,28 @@ export function findKeyText(d: PyDict, key: PyValue, index: KeyIndex | undefined
 }
 
 /**
- * A result as it leaves the expression engine: every dict with displaced keys
- * shows them under their own text, as a JSON text of a Python dict with both 1
- * and '1' reads back (the first one's place, the last one's value). Other
- * values are returned as they are; containers are copied only on the way to a
- * changed dict.
+ * A whole value as it leaves the expression engine (`before`: displacedCount()
+ * when its rendering began): every dict with displaced keys shows them under
+ * their own text, as the JSON text of a Python dict with both 1 and '1' reads
+ * back (the first key's place, the last value). Inside text a value is
+ * written with str(), which shows both keys, so only whole values go through here.
  */
-export function collapseDisplaced(v: PyValue, indexes: WeakMap<PyDict, KeyIndex>): PyValue {
+export function collapseSince(v: PyValue, before: number): PyValue {
+  return displaced === before ? v : collapseDisplaced(v);
+}
+
+/** collapseSince's walk: containers are copied only on the way to a changed dict. */
+export function collapseDisplaced(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) {
-    const items = collapseItems(v, indexes);
-    return items ?? v;
-  }
+  if (Array.isArray(v)) return collapseItems(v) ?? v;
   if (v instanceof PyTuple) {
-    const items = collapseItems(v.items, indexes);
+    const items = collapseItems(v.items);
     return items ? new PyTuple(items) : v;
   }
-  if (v instanceof PySet) return v;
   if (!isDict(v)) return v;
-  const index = indexes.get(v);
+  const index = indexOf(v);
   const keys = dictKeys(v);
-  const values = collapseItems(
-    keys.map((k) => v[k]!),
-    indexes,
-  );
+  const values = collapseItems(keys.map((k) => v[k]!));
   const moved = index?.hasDisplaced() ?? false;
   if (!values && !moved) return v;
   const out: PyDict = {};
@@ -227,15 +224,17 @@ export function collapseDisplaced(v: PyValue, indexes: WeakMap<PyDict, KeyIndex>
     const name = moved ? ownText(index!.keyAt(k)) : k;
     putKey(out, name, values ? values[i]! : v[k]!);
   });
-  if (!moved && index) indexes.set(out, index.copy());
+  if (!moved && index) {
+    for (const t of tables) if (t.get(v) === index) t.set(out, index.copy());
+  }
   return out;
 }
 
-function collapseItems(items: readonly PyValue[], indexes: WeakMap<PyDict, KeyIndex>): PyValue[] | null {
+function collapseItems(items: readonly PyValue[]): PyValue[] | null {
   let out: PyValue[] | null = null;
   for (let i = 0; i < items.length; i++) {
     const x = items[i]!;
-    const c = collapseDisplaced(x, indexes);
+    const c = collapseDisplaced(x);
     if (c !== x && !out) out = items.slice(0, i);
     if (out) out.push(c);
   }
