@@ -3,7 +3,13 @@
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
 import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import { findKeyText, KeyIndex, keyTable, ownText, placeKey } from "../../../runtime/stdlib/py/key-index";
+import {
+  findKeyText,
+  KeyIndex,
+  keyTable,
+  ownText,
+  keySlot as slotIn,
+} from "../../../runtime/stdlib/py/key-index";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -280,7 +286,7 @@ export function storedKeyText(d: PyDict, key: PyValue): string | undefined {
 
 /** The text under which `d` holds `key`, placed (and remembered) if it is new; the value is set by the caller. */
 export function keySlot(d: PyDict, key: PyValue): string {
-  return storedKeyText(d, key) ?? placeKey(d, key, originalKeys);
+  return slotIn(d, key, originalKeys);
 }
 
 /** Looks a key up in a dict: strings directly, other keys through the side table. */

@@ -8,9 +8,9 @@
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
 import {
   findKeyText as findStoredKey,
+  keySlot,
   keyTable,
   ownText,
-  placeKey,
 } from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
@@ -102,12 +102,8 @@ export function ydictHas(d: PyDict, key: PyValue): boolean {
 }
 
 export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
-  const existing = findKeyText(d, key);
-  if (existing !== undefined) {
-    d[existing] = value;
-    return;
-  }
-  dictSet(d, placeKey(d, key, typedKeys), value);
+  if (typeof key !== "string") yHashKey(key); // unhashable keys raise TypeError, as in Python
+  dictSet(d, keySlot(d, key, typedKeys), value);
 }
 
 /** The key `d` holds under `text`: a non-string key as it was set, else the text. */

@@ -161,14 +161,18 @@ export class KeyIndex {
  * is free, else that text with a NUL and a counter (displaced). The index
  * remembers every key that is not a string at its own text.
  */
-export function placeKey(d: PyDict, key: PyValue, indexes: WeakMap<PyDict, KeyIndex>): string {
+function placeKey(
+  d: PyDict,
+  key: PyValue,
+  indexes: WeakMap<PyDict, KeyIndex>,
+  index: KeyIndex | undefined,
+): string {
   const own = ownText(key);
   let text = own;
   if (Object.hasOwn(d, own)) {
     displaced++;
     for (let i = 1; Object.hasOwn(d, (text = `${own}\u0000${i}`)); i++);
   }
-  let index = indexes.get(d);
   if (typeof key === "string" && text === own) {
     index?.delete(text);
     return text;
@@ -176,6 +180,12 @@ export function placeKey(d: PyDict, key: PyValue, indexes: WeakMap<PyDict, KeyIn
   if (!index) indexes.set(d, (index = new KeyIndex()));
   index.set(text, key);
   return text;
+}
+
+/** The text under which `d` (whose remembered keys `indexes` keeps) holds `key`, placed there if it is new. */
+export function keySlot(d: PyDict, key: PyValue, indexes: WeakMap<PyDict, KeyIndex>): string {
+  const index = indexes.get(d);
+  return findKeyText(d, key, index) ?? placeKey(d, key, indexes, index);
 }
 
 /**
