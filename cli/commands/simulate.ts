@@ -50,7 +50,7 @@ function fail(
 }
 
 function print(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(toGolden(value as PyValue).value)}\n`);
+  process.stdout.write(`${JSON.stringify(toGolden(value as PyValue, true).value)}\n`);
 }
 
 export function registerSimulate(program: Command): void {
@@ -141,7 +141,7 @@ inlined tasks still appear in the trace under their original names.`,
         try {
           print(trace);
         } catch (e) {
-          // A value with no JSON form (a complex) reached the workflow's data; Orquesta could not store it either.
+          // A value Orquesta cannot copy (a Jinja Namespace, dict view, Undefined) reached the workflow's data: Orquesta raises.
           if (!(e instanceof PyError)) throw e;
           return fail(
             `the run holds a value that is not JSON data (${e.message}); the trace cannot be written`,

@@ -97,7 +97,7 @@ export function runCases(
       // A value that is not data (a Jinja Undefined published into the
       // context, where Orquesta's deepcopy raises "cannot pickle
       // 'StrictUndefined' object") fails this case, not the whole batch.
-      toGolden(trace as unknown as PyValue);
+      toGolden(trace as unknown as PyValue, true);
       out[id] = trace;
     } catch (e) {
       out[id] = { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

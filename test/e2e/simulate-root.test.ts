@@ -70,14 +70,43 @@ describe("orqc simulate --cases with broken input", () => {
 });
 
 describe("orqc simulate of a run whose data is no JSON", () => {
-  it("says the trace cannot be written, with exit 1", () => {
-    const dir = mkdtempSync(join(tmpdir(), "orqc-complex-"));
+  const workflow = (publish: string[]) =>
+    `version: 1.0\ntasks:\n  t1:\n    action: core.noop\n    next:\n      - publish:\n${publish
+      .map((p, i) => `          - v${i}: "${p}"\n`)
+      .join("")}`;
+
+  it("writes the objects Orquesta's context keeps as their Python str(), as the reference recorder does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-objects-"));
     writeFileSync(
       join(dir, "wf.yaml"),
-      'version: 1.0\ntasks:\n  t1:\n    action: core.noop\n    next:\n      - publish:\n          - c: "{{ (-1) ** 0.5 }}"\n',
+      workflow([
+        "{{ (-1) ** 0.5 }}",
+        "<% datetime(2020, 1, 2, 3, 4, 5) %>",
+        "<% timespan(days => 1, hours => 2) %>",
+        "{{ range(1, 9, 2) }}",
+        "{{ 'ab'.encode() }}",
+        "<% regex('a.b') %>",
+      ]),
     );
+    const out = spawnSync("node", [CLI, "simulate", join(dir, "wf.yaml"), "--format", "json"], {
+      encoding: "utf8",
+    });
+    expect(out.status, out.stderr).toBe(0);
+    expect(JSON.parse(out.stdout).context).toEqual({
+      v0: "(6.123233995736766e-17+1j)",
+      v1: "2020-01-02 03:04:05+00:00",
+      v2: "1 day, 2:00:00",
+      v3: "range(1, 9, 2)",
+      v4: "b'ab'",
+      v5: "re.compile('a.b')",
+    });
+  });
+
+  it("says the trace cannot be written, with exit 1, for a value Orquesta cannot copy", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-namespace-"));
+    writeFileSync(join(dir, "wf.yaml"), workflow(["{{ namespace(a=1) }}"]));
     const out = spawnSync("node", [CLI, "simulate", join(dir, "wf.yaml")], { encoding: "utf8" });
     expect(out.status).toBe(1);
-    expect(out.stderr).toMatch(/not JSON data \(complex is not data\); the trace cannot be written/);
+    expect(out.stderr).toMatch(/not JSON data \(Namespace is not data\); the trace cannot be written/);
   });
 });

@@ -9,14 +9,15 @@ import {
   bigOf,
   isInt,
   PyError,
-  type PyOpaque,
+  type PySequenceObject,
   type PyValue,
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
 
-export class PyBytes implements PyOpaque {
+export class PyBytes implements PySequenceObject {
   readonly pyOpaque = "bytes";
+  readonly pySequence = true;
   constructor(readonly data: Uint8Array) {}
 
   get length(): number {

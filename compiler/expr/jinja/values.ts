@@ -15,6 +15,7 @@ import {
   type PyDict,
   PyError,
   type PyOpaque,
+  type PySequenceObject,
   PyTuple,
   type PyValue,
   pyEquals,
@@ -61,8 +62,9 @@ export function fn(name: string, invoke: NativeCall, kind = "builtin_function_or
   return new JinjaCallable(kind, name, invoke);
 }
 
-export class PyRange implements PyOpaque {
+export class PyRange implements PySequenceObject {
   readonly pyOpaque = "range";
+  readonly pySequence = true;
   constructor(
     readonly start: number,
     readonly stop: number,

@@ -3,6 +3,7 @@
 // read by dateutil-parse.ts).
 
 import { copyRegExp, type PyRegex } from "../../../runtime/stdlib/functions/py-regex";
+import { strRepr } from "../../../runtime/stdlib/py/text";
 import { compilePyRegex, type PyRegexFlags } from "./py-regex";
 
 export class YaqlRegex {
@@ -15,6 +16,10 @@ export class YaqlRegex {
   ) {
     this.rx = compilePyRegex(pattern, flags);
     this.re = copyRegExp(this.rx.re, this.rx.re.flags.replace("y", ""));
+  }
+  /** Python's repr() of the compiled pattern. */
+  repr(): string {
+    return `re.compile(${strRepr(this.pattern)})`;
   }
   /** A fresh global RegExp (exec state is per use). */
   fresh(): RegExp {

@@ -16,6 +16,7 @@ import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dic
 import {
   hashKey,
   isDict,
+  isSequenceObject,
   type PyDict,
   PyError,
   PyFloat,
@@ -332,6 +333,7 @@ export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
   if (Array.isArray(v)) out = new PyTuple(v.map((x) => convertInput(x, seen)));
   else if (v instanceof PyTuple) out = new PyTuple(v.items.map((x) => convertInput(x, seen)));
   else if (v instanceof PySet) out = new YSet(v.values().map((x) => convertInput(x, seen)));
+  else if (isSequenceObject(v)) out = new PyTuple(v.items().map((x) => convertInput(x, seen)));
   else if (isDict(v)) out = copyDict(v, (x) => convertInput(x, seen));
   else return v;
   seen?.set(v, out);

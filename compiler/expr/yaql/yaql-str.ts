@@ -4,7 +4,7 @@
 
 import { PyDate, PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { isPlainDict } from "../../../runtime/stdlib/py/plain-dict";
-import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
+import { reprWith } from "../../../runtime/stdlib/py/text";
 import { isDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import { YaqlContext } from "./context";
 import { YaqlRegex } from "./opaque";
@@ -30,7 +30,7 @@ function yaqlRepr(v: PyValue, r: (x: PyValue) => string, output: boolean): strin
     return `{${ydictEntries(v)
       .map(([k, x]) => `${r(k)}: ${r(x)}`)
       .join(", ")}}`;
-  if (v instanceof YaqlRegex) return `re.compile(${strRepr(v.pattern)})`;
+  if (v instanceof YaqlRegex) return v.repr();
   if (v instanceof OrderingIterable) return "<yaql.standard_library.queries.OrderingIterable object>";
   if (v instanceof YaqlView) return viewRepr(v, r);
   if (v instanceof YaqlIter) return "<iterator object>";

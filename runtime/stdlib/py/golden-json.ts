@@ -4,6 +4,7 @@
 
 import { dictKeys, dictSet } from "./dict";
 import { intDecimal } from "./int-text";
+import { pyStr } from "./text";
 import {
   isDict,
   isOpaque,
@@ -25,15 +26,37 @@ export interface GoldenValue {
   readonly float_paths?: string[];
 }
 
-export function toGolden(v: PyValue): GoldenValue {
+/**
+ * Python objects that Orquesta keeps in a workflow's context (its JSON copy
+ * falls back to copy.deepcopy for them) and that a trace writes as their
+ * str(), as the reference recorder does (`json.dumps(..., default=str)`):
+ * `publish: [start: <% now() %>]`. Others (Undefined, a Namespace, dict
+ * views, iterators) cannot be copied: Orquesta raises, and no trace exists.
+ */
+const KEPT_AS_TEXT: ReadonlySet<string> = new Set([
+  "datetime.datetime",
+  "datetime.date",
+  "datetime.timedelta",
+  "bytes",
+  "range",
+  "re.Pattern",
+  "complex",
+]);
+
+/**
+ * The golden JSON form of a value. `objectsAsText`: objects a workflow's
+ * context can hold are written as their str() (traces); otherwise a value
+ * that is not data throws (expression results: the golden files skip them).
+ */
+export function toGolden(v: PyValue, objectsAsText = false): GoldenValue {
   const floats: string[] = [];
-  const value = toJson(v, "", floats);
+  const value = toJson(v, "", floats, objectsAsText);
   const type = pyTypeName(v);
   const container = Array.isArray(v) || v instanceof PyTuple || v instanceof PySet || isDict(v);
   return container && floats.length > 0 ? { value, type, float_paths: floats } : { value, type };
 }
 
-function toJson(v: PyValue, path: string, floats: string[]): Json {
+function toJson(v: PyValue, path: string, floats: string[], objectsAsText: boolean): Json {
   if (v === null || typeof v === "boolean" || typeof v === "string") return v;
   if (typeof v === "bigint") return { $bigint: intDecimal(v) };
   if (typeof v === "number") {
@@ -53,7 +76,7 @@ function toJson(v: PyValue, path: string, floats: string[]): Json {
       : v instanceof PySet
         ? safeSorted(v)
         : null;
-  if (seq) return seq.map((x, i) => toJson(x, `${path}/${i}`, floats));
+  if (seq) return seq.map((x, i) => toJson(x, `${path}/${i}`, floats, objectsAsText));
   if (isDict(v)) {
     // dictSet keeps Python's key order (integer-like keys included) for writers that ask dictKeys.
     const out: PyDict = {};
@@ -61,11 +84,19 @@ function toJson(v: PyValue, path: string, floats: string[]): Json {
       dictSet(
         out,
         k,
-        toJson(v[k]!, `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, floats) as PyValue,
+        toJson(
+          v[k]!,
+          `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+          floats,
+          objectsAsText,
+        ) as PyValue,
       );
     return out as { [key: string]: Json };
   }
-  if (isOpaque(v)) throw new PyError("TypeError", `${v.pyOpaque} is not data`);
+  if (isOpaque(v)) {
+    if (objectsAsText && KEPT_AS_TEXT.has(v.pyOpaque)) return pyStr(v);
+    throw new PyError("TypeError", `${v.pyOpaque} is not data`);
+  }
   return null;
 }
 

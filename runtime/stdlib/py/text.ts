@@ -56,7 +56,11 @@ export function reprWith(v: PyValue, hook?: ReprHook): string {
       .map((k) => `${strRepr(k)}: ${repr(v[k]!)}`)
       .join(", ")}}`;
   }
-  if (isOpaque(v)) return `<${v.pyOpaque}>`;
+  if (isOpaque(v)) {
+    // an evaluator's own objects (bytes, range, a compiled pattern) know their repr()
+    const own = (v as { repr?: () => string }).repr;
+    return typeof own === "function" ? own.call(v) : `<${v.pyOpaque}>`;
+  }
   return String(v);
 }
 

@@ -86,6 +86,20 @@ export interface PyOpaque {
 }
 
 /**
+ * A Python sequence an evaluator owns that is not a list or tuple (bytes,
+ * range): what another evaluator sees of it is its items, as yaql turns every
+ * sequence from its input into a tuple.
+ */
+export interface PySequenceObject extends PyOpaque {
+  readonly pySequence: true;
+  items(): PyValue[];
+}
+
+export function isSequenceObject(v: unknown): v is PySequenceObject {
+  return typeof v === "object" && v !== null && (v as { pySequence?: unknown }).pySequence === true;
+}
+
+/**
  * A str subclass an evaluator owns (Jinja's Markup): equal to, hashed and
  * ordered like its text. It never leaves the evaluator that made it.
  */

@@ -100,6 +100,45 @@ describe("readScenario", () => {
   });
 });
 
+describe("objects in a workflow's context", () => {
+  it("keeps what Orquesta's context copy keeps; a later YAQL expression sees a range or bytes as a tuple of ints", () => {
+    // Expected values from scripts/trace-diff/orquesta_reference.py (Orquesta 1.6.0).
+    const workflow = `
+version: 1.0
+tasks:
+  t1:
+    next:
+      - publish:
+          - a: <% datetime(2020, 1, 2) %>
+          - r: "{{ range(2, 5) }}"
+          - b: "{{ 'ab'.encode() }}"
+        do: t2
+  t2:
+    next:
+      - publish:
+          - d: <% (datetime(2020, 1, 5) - ctx(a)).days %>
+          - y: "{{ ctx('a').year }}"
+          - l: <% ctx(r) %>
+          - j: "{{ ctx('r') | list }}"
+          - bl: "{{ ctx('b') | length }}"
+          - yl: <% ctx(b).len() %>
+output:
+  - d: <% ctx(d) %>
+  - y: <% ctx(y) %>
+  - l: <% ctx(l) %>
+  - j: <% ctx(j) %>
+  - bl: <% ctx(bl) %>
+  - yl: <% ctx(yl) %>
+`;
+    const t = runScenario(
+      { workflow: "w.yaml", input: {} },
+      { root: "/nowhere", readWorkflow: () => workflow },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(t.output).toEqual({ d: new PyFloat(3), y: 2020, l: [2, 3, 4], j: [2, 3, 4], bl: 2, yl: 2 });
+  });
+});
+
 describe("runCases", () => {
   it("fails only the case whose trace holds a value that is not data, not the whole batch", () => {
     // Found by the trace fuzzer's corpus mode: a Jinja Undefined published
