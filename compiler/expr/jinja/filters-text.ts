@@ -225,7 +225,7 @@ export const TEXT_FILTERS: Record<string, FilterFn> = {
   urlencode: (_rt, v) => {
     if (typeof v === "string" || !isIterable(v)) return urlQuote(v, false);
     const pairs = isDict(v)
-      ? dictKeys(v).map((key) => [key, v[key]!] as const)
+      ? dictKeys(v).map((key) => [originalKey(v, key), v[key]!] as const)
       : iterate(v).map((p) => {
           const kv = iterate(p);
           if (kv.length !== 2) {

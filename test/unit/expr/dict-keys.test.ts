@@ -28,6 +28,7 @@ const CASES: [PyValue, PyValue][] = [
   ["{{ {'1': 'a', 1: 'b', True: 'c', 1.0: 'd', 'True': 'e'} | string }}", "{'1': 'a', 1: 'd', 'True': 'e'}"],
   ["{{ {'1': 'a', 1: 'b'} | to_json_string }}", '{"1": "a","1": "b"}'],
   ["{{ {1: 'a', '1': 'b'} | to_yaml_string }}", "1: a\n'1': b\n"],
+  ["{{ {1: 'one', '1': 'uno'} | urlencode }}", "1=one&1=uno"],
   ["{% set d = {'1': 'a'} %}{% set _ = d.update({1: 'b'}) %}{{ d | string }}", "{'1': 'a', 1: 'b'}"],
   ["{% set d = {1: 'a', '1': 'b'} %}{% set _ = d.pop(1) %}{{ d | string }} {{ d['1'] }}", "{'1': 'b'} b"],
   ["{% set d = {1: 'a', '1': 'b'} %}{% set _ = d.pop('1') %}{{ d | string }} {{ d[1] }}", "{1: 'a'} a"],
