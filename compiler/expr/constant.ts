@@ -3,6 +3,7 @@
 // do not render to more expression text. The fold-constants pass and the
 // expression translator replace such a string by its value.
 
+import { remembersKeys } from "../../runtime/stdlib/py/key-index";
 import { isDict, isOpaque, PySet, PyTuple, type PyValue } from "../../runtime/stdlib/py/value";
 import { READS_THE_RUN } from "./changing-names";
 import { extractExpressions, languageOf, renderValue } from "./index";
@@ -16,12 +17,16 @@ function holdsExpressionText(v: PyValue): boolean {
   return false;
 }
 
-/** A value with a literal form in generated code: data, not an evaluator's object (a complex, say). */
+/**
+ * A value with a literal form in generated code: data, not an evaluator's
+ * object (a complex, say), nor a dict with keys that are not strings (a later
+ * expression of the same publish reads `{1: 'a'}[1]`, which `{"1": "a"}` has not).
+ */
 function isData(v: PyValue): boolean {
   if (Array.isArray(v)) return v.every(isData);
   if (v instanceof PyTuple) return v.items.every(isData);
   if (v instanceof PySet) return v.values().every(isData);
-  if (isDict(v)) return Object.keys(v).every((k) => isData(v[k]!));
+  if (isDict(v)) return !remembersKeys(v) && Object.keys(v).every((k) => isData(v[k]!));
   return !isOpaque(v);
 }
 

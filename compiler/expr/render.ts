@@ -7,7 +7,6 @@
 import type { ExprEnv } from "../../runtime/stdlib/functions/env";
 import { renderedDict } from "../../runtime/stdlib/ops/render-key";
 import { dictKeys } from "../../runtime/stdlib/py/dict";
-import { collapseSince, displacedCount } from "../../runtime/stdlib/py/key-index";
 import { pyStr } from "../../runtime/stdlib/py/text";
 import { isDict, isOpaque, PyError, type PyValue } from "../../runtime/stdlib/py/value";
 import { ExpressionError } from "./errors";
@@ -165,7 +164,6 @@ export function renderYaql(
   compiled?: CompiledExprs<PyValue>,
 ): PyValue {
   const exprs = compiled ? compiled.exprs : findAll(YAQL_EXPR, text);
-  const displaced = displacedCount();
   let output: PyValue = text;
   for (let i = 0; i < exprs.length; i++) {
     const expr = exprs[i]!;
@@ -178,7 +176,7 @@ export function renderYaql(
     const current = output as string;
     if (exprs.length > 1 || current.length > expr.length)
       output = replaceAll(current, expr, languages.yaqlStr ? languages.yaqlStr(result) : pyStr(result));
-    else output = collapseSince(result, displaced);
+    else output = result;
   }
   return output;
 }
@@ -204,7 +202,6 @@ export function expandJinja(
     return renderAgain("jinja", text, () => expandJinja(languages, output, env));
   }
   const exprs = compiled?.expressions ? compiled.expressions.exprs : findAll(JINJA_EXPR, text);
-  const displaced = displacedCount();
   let output: PyValue = text;
   for (let i = 0; i < exprs.length; i++) {
     const expr = exprs[i]!;
@@ -221,7 +218,7 @@ export function expandJinja(
     const current = output as string;
     if (exprs.length > 1 || current.length > expr.length)
       output = replaceAll(current, expr, jinjaText(languages, result));
-    else output = collapseSince(result, displaced);
+    else output = result;
   }
   return output;
 }

@@ -10,6 +10,7 @@
 // reading with Python's rules restores them (a big int as a bigint, exact).
 
 import { dictKeys, dictSet, hasKeyOrder } from "../stdlib/py/dict";
+import { displacedNames } from "../stdlib/py/key-index";
 import { floatRepr } from "../stdlib/py/text";
 import { isDict, mkFloat, type PyDict, PyFloat, type PyValue } from "../stdlib/py/value";
 
@@ -31,7 +32,7 @@ function isPlainJson(v: unknown): boolean {
     for (const item of v) if (!isPlainJson(item)) return false;
     return true;
   }
-  if (!isDict(v) || hasKeyOrder(v)) return false;
+  if (!isDict(v) || hasKeyOrder(v) || displacedNames(v)) return false;
   for (const k in v) if (!isPlainJson((v as Record<string, unknown>)[k])) return false;
   return true;
 }
@@ -62,10 +63,12 @@ function write(v: unknown, step: string, newline: string): string {
   if (isDict(v)) {
     let out = "{";
     let first = true;
+    // a key displaced by another with its text (1 and '1') is written under its own text, as json.dumps does
+    const names = displacedNames(v as PyDict);
     for (const k of dictKeys(v as { [key: string]: PyValue })) {
       const item = (v as Record<string, unknown>)[k];
       if (item === undefined || typeof item === "function") continue;
-      out += `${first ? "" : ","}${inner}${JSON.stringify(k)}:${step ? " " : ""}${write(item, step, inner)}`;
+      out += `${first ? "" : ","}${inner}${JSON.stringify(names?.get(k) ?? k)}:${step ? " " : ""}${write(item, step, inner)}`;
       first = false;
     }
     return first ? "{}" : `${out}${close}}`;

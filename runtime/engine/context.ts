@@ -3,6 +3,7 @@
 // through into a context layer (as it does upstream).
 
 import { dictKeys, hasKeyOrder, putKeyFast } from "../stdlib/py/dict";
+import { displacedNames } from "../stdlib/py/key-index";
 import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
@@ -39,6 +40,12 @@ export function deepCopy<T extends PyValue>(v: T): T {
 function copyDict(v: PyDict): PyDict {
   const out: PyDict = {};
   let ordered = false;
+  // Orquesta copies a context through JSON: keys that only Python tells apart (1, '1') become one.
+  const names = displacedNames(v);
+  if (names) {
+    for (const k of dictKeys(v)) ordered = putKeyFast(out, names.get(k) ?? k, deepCopy(v[k]!), ordered);
+    return out;
+  }
   if (hasKeyOrder(v)) for (const k of dictKeys(v)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
   else for (const k in v) if (Object.hasOwn(v, k)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
   return out;

@@ -15,7 +15,6 @@ import {
 } from "../../../compiler/expr/render";
 import { yaqlResultText } from "../../../compiler/expr/yaql/expression";
 import type { ExprEnv } from "../functions/env";
-import { collapseSince, displacedCount } from "../py/key-index";
 import type { PyValue } from "../py/value";
 
 /** A string holding YAQL expressions: `exprs[i]` is evaluated by `evaluate[i]`. */
@@ -37,10 +36,8 @@ export function yaql(
  * `text` is the expression, named by a failure while rendering a result again.
  */
 export function yaqlOne(env: ExprEnv, evaluate: (env: ExprEnv) => PyValue, text?: string): PyValue {
-  const displaced = displacedCount();
   const result = evaluate(env);
-  if (typeof result !== "string") return collapseSince(result, displaced);
-  if (!result.includes("<%")) return result;
+  if (typeof result !== "string" || !result.includes("<%")) return result;
   const again = () => renderYaql(LANGUAGES, result, env);
   // `text` is absent in bundles built before it was passed: their failures keep the inner message only.
   return text === undefined ? again() : renderAgain("yaql", text, again);
@@ -57,7 +54,6 @@ export function yaqlText(
   exprs: readonly string[],
   evaluate: readonly ((env: ExprEnv) => PyValue)[],
 ): PyValue {
-  const displaced = displacedCount();
   let output: PyValue = text;
   for (let i = 0; i < exprs.length; i++) {
     const expr = exprs[i]!;
@@ -70,7 +66,7 @@ export function yaqlText(
     output =
       exprs.length > 1 || current.length > expr.length
         ? replaceAll(current, expr, yaqlResultText(result))
-        : collapseSince(result, displaced);
+        : result;
   }
   return output;
 }
@@ -92,9 +88,8 @@ export function jinjaOne(
   text: string,
   evaluate: (env: ExprEnv) => { readonly value: PyValue } | null,
 ): PyValue {
-  const displaced = displacedCount();
   const evaluated = evaluate(env);
-  let output: PyValue = evaluated === null ? text : collapseSince(evaluated.value, displaced);
+  let output: PyValue = evaluated === null ? text : evaluated.value;
   if (evaluated !== null && typeof output === "string" && (output.includes("{{") || output.includes("{%"))) {
     const again = output;
     output = renderAgain("jinja", text, () => expandJinja(LANGUAGES, again, env));

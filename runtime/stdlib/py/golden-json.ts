@@ -4,6 +4,7 @@
 
 import { dictKeys, dictSet } from "./dict";
 import { intDecimal } from "./int-text";
+import { displacedNames } from "./key-index";
 import { pyStr } from "./text";
 import {
   isDict,
@@ -80,17 +81,13 @@ function toJson(v: PyValue, path: string, floats: string[], objectsAsText: boole
   if (isDict(v)) {
     // dictSet keeps Python's key order (integer-like keys included) for writers that ask dictKeys.
     const out: PyDict = {};
-    for (const k of dictKeys(v))
-      dictSet(
-        out,
-        k,
-        toJson(
-          v[k]!,
-          `${path}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`,
-          floats,
-          objectsAsText,
-        ) as PyValue,
-      );
+    // a dict holding 1 and '1' is written as Python's json.dumps writes it and read back: one key
+    const names = displacedNames(v);
+    for (const k of dictKeys(v)) {
+      const name = names?.get(k) ?? k;
+      const pointer = `${path}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      dictSet(out, name, toJson(v[k]!, pointer, floats, objectsAsText) as PyValue);
+    }
     return out as { [key: string]: Json };
   }
   if (isOpaque(v)) {

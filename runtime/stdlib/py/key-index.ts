@@ -4,13 +4,11 @@
 // index of hashes that agree with Python's equality where that is certain.
 // Python keeps 1 and '1' apart, so a key whose text another key already holds
 // is stored under a free text instead (displaced) and remembered too, strings
-// included; a result that leaves the expression engine shows it under its own
-// text again (collapseDisplaced).
+// included; a copy of a context and a JSON writer name it by its own text
+// again (displacedNames), as Orquesta's JSON copy of a context does.
 
-import { dictKeys, putKey } from "./dict";
 import { pyStr } from "./text";
 import {
-  isDict,
   isNumeric,
   keyedDicts,
   numberOf,
@@ -91,11 +89,6 @@ function keyedDictEquals(a: PyDict, b: PyDict): boolean {
 }
 keyedDicts.equals = keyedDictEquals;
 
-/** How many keys have been displaced so far: a result needs collapseDisplaced only if this moved while it was made. */
-export function displacedCount(): number {
-  return displaced;
-}
-
 /** A dict's remembered keys by the text they are stored under. */
 export class KeyIndex {
   readonly originals = new Map<string, PyValue>();
@@ -133,12 +126,6 @@ export class KeyIndex {
     if (!this.originals.has(text)) return true;
     const key = this.originals.get(text)!;
     return isText(key) && ownText(key) === text;
-  }
-
-  /** True when some key is stored away from its own text. */
-  hasDisplaced(): boolean {
-    for (const [text, key] of this.originals) if (text !== ownText(key)) return true;
-    return false;
   }
 
   /** The text of the remembered key equal to `key`: a non-string one, or a displaced string. */
@@ -204,51 +191,28 @@ export function findKeyText(d: PyDict, key: PyValue, index: KeyIndex | undefined
   return text !== undefined && Object.hasOwn(d, text) ? text : undefined;
 }
 
+/** True when `d` holds a key that is not a string at its own text (1, None, or a displaced '1'). */
+export function remembersKeys(d: PyDict): boolean {
+  return (indexOf(d)?.originals.size ?? 0) > 0;
+}
+
 /**
- * A whole value as it leaves the expression engine (`before`: displacedCount()
- * when its rendering began): every dict with displaced keys shows them under
- * their own text, as the JSON text of a Python dict with both 1 and '1' reads
- * back (the first key's place, the last value). Inside text a value is
- * written with str(), which shows both keys, so only whole values go through here.
+ * The texts of the displaced keys of `d` mapped to their own texts, or
+ * undefined when it has none. Copies that stand for Orquesta's JSON copy of a
+ * context, and JSON writers, name a displaced key by its own text, so a dict
+ * holding 1 and '1' reads back as JSON has it: one key, the first one's place,
+ * the last value. (A process that never displaced a key skips the lookup.)
  */
-export function collapseSince(v: PyValue, before: number): PyValue {
-  return displaced === before ? v : collapseDisplaced(v);
-}
-
-/** collapseSince's walk: containers are copied only on the way to a changed dict. */
-export function collapseDisplaced(v: PyValue): PyValue {
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return collapseItems(v) ?? v;
-  if (v instanceof PyTuple) {
-    const items = collapseItems(v.items);
-    return items ? new PyTuple(items) : v;
+export function displacedNames(d: PyDict): Map<string, string> | undefined {
+  if (displaced === 0) return undefined;
+  const index = indexOf(d);
+  if (!index) return undefined;
+  let names: Map<string, string> | undefined;
+  for (const [text, key] of index.originals) {
+    const own = ownText(key);
+    if (text !== own) (names ??= new Map()).set(text, own);
   }
-  if (!isDict(v)) return v;
-  const index = indexOf(v);
-  const keys = dictKeys(v);
-  const values = collapseItems(keys.map((k) => v[k]!));
-  const moved = index?.hasDisplaced() ?? false;
-  if (!values && !moved) return v;
-  const out: PyDict = {};
-  keys.forEach((k, i) => {
-    const name = moved ? ownText(index!.keyAt(k)) : k;
-    putKey(out, name, values ? values[i]! : v[k]!);
-  });
-  if (!moved && index) {
-    for (const t of tables) if (t.get(v) === index) t.set(out, index.copy());
-  }
-  return out;
-}
-
-function collapseItems(items: readonly PyValue[]): PyValue[] | null {
-  let out: PyValue[] | null = null;
-  for (let i = 0; i < items.length; i++) {
-    const x = items[i]!;
-    const c = collapseDisplaced(x);
-    if (c !== x && !out) out = items.slice(0, i);
-    if (out) out.push(c);
-  }
-  return out;
+  return names;
 }
 
 /**

@@ -6,7 +6,8 @@ import { readScenario, runCases } from "../../../runtime/engine/cases";
 import { runScenario, type Scenario } from "../../../runtime/engine/scenario";
 import type { Trace } from "../../../runtime/engine/trace";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
-import { type PyDict, PyFloat } from "../../../runtime/stdlib/py/value";
+import { toGolden } from "../../../runtime/stdlib/py/golden-json";
+import { type PyDict, PyFloat, type PyValue } from "../../../runtime/stdlib/py/value";
 
 const FILES: Record<string, string> = {
   "parent.yaml": `
@@ -136,6 +137,60 @@ output:
     );
     expect(t.status).toBe("succeeded");
     expect(t.output).toEqual({ d: new PyFloat(3), y: 2020, l: [2, 3, 4], j: [2, 3, 4], bl: 2, yl: 2 });
+  });
+});
+
+describe("dict keys that share a text across a run", () => {
+  it("are two keys within one publish list and one vars list, and one key (the last value) in the next task and the action input", () => {
+    // Expected values from scripts/trace-diff/orquesta_reference.py (Orquesta 1.6.0 copies each context through JSON).
+    const workflow = `
+version: 1.0
+vars:
+  - v: <% {1 => 'a', '1' => 'b'} %>
+  - vn: <% ctx(v).len() %>
+tasks:
+  t1:
+    action: core.noop
+    input:
+      x: <% {1 => 'a', '1' => 'b'} %>
+    next:
+      - publish:
+          - x: <% {1 => 'a', '1' => 'b'} %>
+          - n: <% ctx(x).len() %>
+          - s: <% str(ctx(x)) %>
+          - f: "{{ {1: 'a'} }}"
+          - g: "{{ ctx('f')[1] }}"
+        do: t2
+  t2:
+    action: core.noop
+    next:
+      - publish:
+          - n2: <% ctx(x).len() %>
+          - v2: <% ctx(v) %>
+output:
+  - n: <% ctx(n) %>
+  - s: <% ctx(s) %>
+  - vn: <% ctx(vn) %>
+  - g: <% ctx(g) %>
+  - n2: <% ctx(n2) %>
+  - x: <% ctx(x) %>
+  - v2: <% ctx(v2) %>
+`;
+    const t = runScenario(
+      { workflow: "w.yaml", input: {} },
+      { root: "/nowhere", readWorkflow: () => workflow },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(toGolden(t.output as PyValue).value).toEqual({
+      n: 2,
+      s: "{1: 'a', '1': 'b'}",
+      vn: 2,
+      g: "a",
+      n2: 1,
+      x: { "1": "b" },
+      v2: { "1": "b" },
+    });
+    expect(toGolden(t.executions[0]!.input as PyValue).value).toEqual({ x: { "1": "b" } });
   });
 });
 
