@@ -147,7 +147,13 @@ def to_golden(v, path, floats):
             return {"$float": "inf" if v > 0 else "-inf"}
         return v
     if isinstance(v, dict):
-        return {(k if isinstance(k, str) else str(k)): to_golden(x, f"{path}/{k}", floats) for k, x in v.items()}
+        # float_paths are JSON Pointers (RFC 6901): "~" and "/" in a key escaped, as jinja_reference.py does
+        return {
+            (k if isinstance(k, str) else str(k)): to_golden(
+                x, f"{path}/{str(k).replace('~', '~0').replace('/', '~1')}", floats
+            )
+            for k, x in v.items()
+        }
     if isinstance(v, (set, frozenset)):
         try:
             items = sorted(v)

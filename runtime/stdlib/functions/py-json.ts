@@ -15,6 +15,7 @@ import {
   PyFloat,
   PyTuple,
   type PyValue,
+  pySorted,
   pyTypeName,
 } from "../py/value";
 
@@ -72,7 +73,9 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
     if (isDict(v)) {
       let keys = dictKeys(v);
       if (keys.length === 0) return "{}";
-      if (sortKeys) keys = [...keys].sort(compareStrings);
+      // json sorts the items by key as Python orders them: 9 before 10, and a TypeError for 1 and '1'
+      if (sortKeys)
+        keys = originalKey ? pySorted(keys, (k) => originalKey(v, k)) : [...keys].sort(compareStrings);
       const text = (k: string) => (originalKey ? jsonKey(originalKey(v, k)) : k);
       const parts = keys.map(
         (k) => `${encodeString(text(k), ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`,

@@ -32,6 +32,9 @@ const CASES: [PyValue, PyValue][] = [
   ["{{ {'1': 'a', 1: 'b'} | to_json_string }}", '{"1": "a","1": "b"}'],
   ["{{ {1: 'a', '1': 'b'} | to_yaml_string }}", "1: a\n'1': b\n"],
   ["{{ {1: 'one', '1': 'uno'} | urlencode }}", "1=one&1=uno"],
+  // json's sort_keys orders keys as Python does (9 before 10)
+  ["{{ to_json_string({10: 'a', 9: 'b'}, none, true) }}", '{"9": "b","10": "a"}'],
+  ["<% to_json_string({10 => a, 9 => b, 1.5 => c}, null, true) %>", '{"1.5": "c","9": "b","10": "a"}'],
   ["{% set d = {'1': 'a'} %}{% set _ = d.update({1: 'b'}) %}{{ d | string }}", "{'1': 'a', 1: 'b'}"],
   ["{% set d = {1: 'a', '1': 'b'} %}{% set _ = d.pop(1) %}{{ d | string }} {{ d['1'] }}", "{'1': 'b'} b"],
   ["{% set d = {1: 'a', '1': 'b'} %}{% set _ = d.pop('1') %}{{ d | string }} {{ d[1] }}", "{1: 'a'} a"],
@@ -90,6 +93,12 @@ describe("dict keys that share a text", () => {
       expect(asJson(renderValue(expr, { ctx: {} })), label).toEqual(expected);
       expect(asJson(fns[i]!({ ctx: {} })), `translated ${label}`).toEqual(expected);
     }
+  });
+
+  it("fails json's sort_keys over 1 and '1' as Python does", () => {
+    expect(() =>
+      renderValue("{{ to_json_string({1: 'one', '1': 'uno'}, none, true) }}", { ctx: {} }),
+    ).toThrow("TypeError: '<' not supported between instances of 'str' and 'int'");
   });
 
   it("places a key whose text is taken under a free one, and finds each key by Python's equality", () => {
