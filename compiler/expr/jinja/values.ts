@@ -6,8 +6,8 @@ import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/
 import {
   findKeyText,
   KeyIndex,
-  keyTable,
   ownText,
+  REMEMBERED_KEYS,
   keySlot as slotIn,
 } from "../../../runtime/stdlib/py/key-index";
 import { strRepr } from "../../../runtime/stdlib/py/text";
@@ -264,7 +264,7 @@ export class LoopContext implements PyOpaque {
 // Dicts built by templates may have non-string keys; the shared model stores
 // them as their str() text, and this side table remembers the original key
 // (runtime/stdlib/py/key-index.ts: also keys displaced by another's text).
-const originalKeys = keyTable();
+const originalKeys = REMEMBERED_KEYS;
 
 /** Remembers `key` as the one stored under `text` (a copy keeping a dict's keys). */
 export function rememberKey(d: PyDict, text: string, key: PyValue): void {

@@ -9,8 +9,8 @@ import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/p
 import {
   findKeyText as findStoredKey,
   keySlot,
-  keyTable,
   ownText,
+  REMEMBERED_KEYS,
 } from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
@@ -81,7 +81,7 @@ export class OrderingIterable extends YaqlView {
 
 // ---------------------------------------------------------------- dicts with typed keys
 
-const typedKeys = keyTable();
+const typedKeys = REMEMBERED_KEYS;
 
 /** The text a key is stored under when no other key holds it: the string itself, or Python's str() of it. */
 export function keyText(key: PyValue): string {

@@ -59,21 +59,15 @@ export function ownText(key: PyValue): string {
 
 let displaced = 0;
 
-const tables: WeakMap<PyDict, KeyIndex>[] = [];
-
-/** A new side table of remembered keys (one per evaluator), known to dict equality. */
-export function keyTable(): WeakMap<PyDict, KeyIndex> {
-  const table = new WeakMap<PyDict, KeyIndex>();
-  tables.push(table);
-  return table;
-}
+/**
+ * The remembered keys of every dict, shared by YAQL and Jinja: a dict one
+ * makes is read by the other later in the same `publish` list (Orquesta hands
+ * the same Python dict on), and only a copy of the context drops them.
+ */
+export const REMEMBERED_KEYS = new WeakMap<PyDict, KeyIndex>();
 
 function indexOf(d: PyDict): KeyIndex | undefined {
-  for (const t of tables) {
-    const index = t.get(d);
-    if (index) return index;
-  }
-  return undefined;
+  return REMEMBERED_KEYS.get(d);
 }
 
 /** Python's == of two dicts of the same size: every key of one found (by Python's equality) in the other, with an equal value. */

@@ -194,6 +194,40 @@ output:
   });
 });
 
+describe("dict keys that are not strings within one publish list", () => {
+  it("reach the other language as they are: a YAQL dict read by Jinja, a Jinja dict read by YAQL", () => {
+    // Expected values from scripts/trace-diff/orquesta_reference.py (Orquesta 1.6.0).
+    const workflow = `
+version: 1.0
+tasks:
+  t1:
+    action: core.noop
+    next:
+      - publish:
+          - x: <% {1 => 'a', '1' => 'b'} %>
+          - y: "{{ ctx('x')[1] }}"
+          - z: "{{ ctx('x') | length }}"
+          - j: "{{ {2: 'c', '2': 'd'} }}"
+          - k: <% ctx(j).get(2) %>
+          - m: <% ctx(j).len() %>
+        do: t2
+  t2:
+    action: core.noop
+output:
+  - y: <% ctx(y) %>
+  - z: <% ctx(z) %>
+  - k: <% ctx(k) %>
+  - m: <% ctx(m) %>
+`;
+    const t = runScenario(
+      { workflow: "w.yaml", input: {} },
+      { root: "/nowhere", readWorkflow: () => workflow },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(t.output).toEqual({ y: "a", z: 2, k: "c", m: 2 });
+  });
+});
+
 describe("runCases", () => {
   it("fails only the case whose trace holds a value that is not data, not the whole batch", () => {
     // Found by the trace fuzzer's corpus mode: a Jinja Undefined published

@@ -15,7 +15,7 @@ import {
   findKeyText,
   KeyIndex,
   keySlot,
-  keyTable,
+  REMEMBERED_KEYS,
 } from "../../../runtime/stdlib/py/key-index";
 import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
 import { translateAll } from "./translate/harness";
@@ -102,7 +102,7 @@ describe("dict keys that share a text", () => {
   });
 
   it("places a key whose text is taken under a free one, and finds each key by Python's equality", () => {
-    const table = keyTable();
+    const table = REMEMBERED_KEYS;
     const d: PyDict = {};
     for (const [key, value] of [
       ["1", "a"],
@@ -131,7 +131,7 @@ describe("dict keys that share a text", () => {
   });
 
   it("names no key of a dict without displaced keys", () => {
-    const table = keyTable();
+    const table = REMEMBERED_KEYS;
     const d: PyDict = { a: 1 };
     const index = new KeyIndex();
     index.set("2", 2);
