@@ -185,6 +185,8 @@ function genWorkflow(r, name, depth, opts) {
                   }
                 : { kv2: ex("ctx(x)") },
               { esc: jinja ? j("ctx('msg') | json_escape") : y("json_escape(ctx(msg))") },
+              // keys only Python tells apart: one key once the context is copied on
+              { keyed: jinja ? j("{1: ctx('count'), '1': 'one'}") : y("{1 => ctx(count), '1' => 'one'}") },
               { js: jinja ? j("ctx('items') | to_json_string") : y("to_json_string(ctx(items))") },
               opts.invalid && r.chance(0.3)
                 ? { bad: ex("ctx(undefined_var)") }
