@@ -3,8 +3,17 @@
 // through into a context layer (as it does upstream).
 
 import { dictKeys, hasKeyOrder, putKeyFast } from "../stdlib/py/dict";
-import { displacedNames } from "../stdlib/py/key-index";
-import { isDict, type PyDict, PySet, PyTuple, type PyValue } from "../stdlib/py/value";
+import { REMEMBERED_KEYS } from "../stdlib/py/key-index";
+import { pyStr } from "../stdlib/py/text";
+import {
+  isDict,
+  type PyDict,
+  PyFloat,
+  PySet,
+  PyStrSubclass,
+  PyTuple,
+  type PyValue,
+} from "../stdlib/py/value";
 
 export function mergeDicts(left: PyDict, right: PyDict): PyDict {
   let ordered = hasKeyOrder(left);
@@ -23,31 +32,86 @@ function mergeKey(left: PyDict, k: string, v: PyValue, ordered: boolean): boolea
   return putKeyFast(left, k, v, ordered);
 }
 
+/**
+ * Orquesta's json_util.deepcopy: a round trip through ujson, so tuples come
+ * back as lists and dict keys as ujson writes them (str() of the key, None as
+ * "null"; 1 and '1' one key, the last value); when the value holds something
+ * ujson refuses (a set, a datetime, bytes, a range ...), copy.deepcopy, which
+ * keeps everything as it is.
+ */
 export function deepCopy<T extends PyValue>(v: T): T {
+  const copied = jsonCopy(v);
+  return (copied === REFUSED ? pythonCopy(v) : copied) as T;
+}
+
+/** jsonCopy's answer for a value ujson refuses to write. */
+const REFUSED: unique symbol = Symbol("refused");
+
+function jsonCopy(v: PyValue): PyValue | typeof REFUSED {
   if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) return v.map((x) => deepCopy(x)) as T;
-  if (isDict(v)) return copyDict(v) as T;
-  if (v instanceof PyTuple) return new PyTuple(v.items.map((x) => deepCopy(x))) as T;
-  if (v instanceof PySet) return new PySet(v.values()) as T;
-  return v;
+  if (v instanceof PyFloat) return v;
+  const items = Array.isArray(v) ? v : v instanceof PyTuple ? v.items : null;
+  if (items) {
+    const out: PyValue[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const x = jsonCopy(items[i]!);
+      if (x === REFUSED) return REFUSED;
+      out[i] = x;
+    }
+    return out;
+  }
+  if (isDict(v)) return jsonCopyDict(v);
+  // a str subclass (Jinja's Markup) is written as its text and read back a str
+  if (v instanceof PyStrSubclass) return v.text;
+  return REFUSED;
 }
 
 /**
- * A deep copy of a dict, keys in Python's order. The hot path of every task's
+ * A dict's JSON copy, keys in Python's order. The hot path of every task's
  * context: plain assignment while no key needs the order table (putKey would
  * look the table up for every key).
  */
-function copyDict(v: PyDict): PyDict {
+function jsonCopyDict(v: PyDict): PyDict | typeof REFUSED {
   const out: PyDict = {};
   let ordered = false;
-  // Orquesta copies a context through JSON: keys that only Python tells apart (1, '1') become one.
-  const names = displacedNames(v);
-  if (names) {
-    for (const k of dictKeys(v)) ordered = putKeyFast(out, names.get(k) ?? k, deepCopy(v[k]!), ordered);
+  const index = REMEMBERED_KEYS.inUse ? REMEMBERED_KEYS.get(v) : undefined;
+  if (index || hasKeyOrder(v)) {
+    for (const k of dictKeys(v)) {
+      const x = jsonCopy(v[k]!);
+      if (x === REFUSED) return REFUSED;
+      ordered = putKeyFast(out, index ? ujsonKey(index.keyAt(k)) : k, x, ordered);
+    }
     return out;
   }
-  if (hasKeyOrder(v)) for (const k of dictKeys(v)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
-  else for (const k in v) if (Object.hasOwn(v, k)) ordered = putKeyFast(out, k, deepCopy(v[k]!), ordered);
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const x = jsonCopy(v[k]!);
+    if (x === REFUSED) return REFUSED;
+    ordered = putKeyFast(out, k, x, ordered);
+  }
+  return out;
+}
+
+/** The text ujson writes for a dict key: str() of it, but "null" for None. */
+function ujsonKey(key: PyValue): string {
+  if (typeof key === "string") return key;
+  if (key === null) return "null";
+  if (key instanceof PyStrSubclass) return key.text;
+  return pyStr(key);
+}
+
+/** Python's copy.deepcopy: containers copied, keys and types kept (tuples, sets, remembered keys). */
+function pythonCopy(v: PyValue): PyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(pythonCopy);
+  if (v instanceof PyTuple) return new PyTuple(v.items.map(pythonCopy));
+  if (v instanceof PySet) return new PySet(v.values());
+  if (!isDict(v)) return v;
+  const out: PyDict = {};
+  let ordered = false;
+  for (const k of dictKeys(v)) ordered = putKeyFast(out, k, pythonCopy(v[k]!), ordered);
+  const index = REMEMBERED_KEYS.inUse ? REMEMBERED_KEYS.get(v) : undefined;
+  if (index) REMEMBERED_KEYS.set(out, index.copy());
   return out;
 }
 

@@ -64,7 +64,30 @@ let displaced = 0;
  * makes is read by the other later in the same `publish` list (Orquesta hands
  * the same Python dict on), and only a copy of the context drops them.
  */
-export const REMEMBERED_KEYS = new WeakMap<PyDict, KeyIndex>();
+export class KeyTable {
+  private readonly table = new WeakMap<PyDict, KeyIndex>();
+  private used = false;
+
+  get(d: PyDict): KeyIndex | undefined {
+    return this.table.get(d);
+  }
+
+  has(d: PyDict): boolean {
+    return this.table.has(d);
+  }
+
+  set(d: PyDict, index: KeyIndex): void {
+    this.used = true;
+    this.table.set(d, index);
+  }
+
+  /** False while no dict has remembered a key: copies of workflow data skip the lookups then. */
+  get inUse(): boolean {
+    return this.used;
+  }
+}
+
+export const REMEMBERED_KEYS = new KeyTable();
 
 function indexOf(d: PyDict): KeyIndex | undefined {
   return REMEMBERED_KEYS.get(d);
@@ -142,12 +165,7 @@ export class KeyIndex {
  * is free, else that text with a NUL and a counter (displaced). The index
  * remembers every key that is not a string at its own text.
  */
-function placeKey(
-  d: PyDict,
-  key: PyValue,
-  indexes: WeakMap<PyDict, KeyIndex>,
-  index: KeyIndex | undefined,
-): string {
+function placeKey(d: PyDict, key: PyValue, indexes: KeyTable, index: KeyIndex | undefined): string {
   const own = ownText(key);
   let text = own;
   if (Object.hasOwn(d, own)) {
@@ -164,7 +182,7 @@ function placeKey(
 }
 
 /** The text under which `d` (whose remembered keys `indexes` keeps) holds `key`, placed there if it is new. */
-export function keySlot(d: PyDict, key: PyValue, indexes: WeakMap<PyDict, KeyIndex>): string {
+export function keySlot(d: PyDict, key: PyValue, indexes: KeyTable): string {
   const index = indexes.get(d);
   return findKeyText(d, key, index) ?? placeKey(d, key, indexes, index);
 }

@@ -3,10 +3,11 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { renderValue } from "../../../compiler/expr/index";
 import { deepCopy, mergeDicts } from "../../../runtime/engine/context";
 import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
 import { pyStr } from "../../../runtime/stdlib/py/text";
-import type { PyDict, PyValue } from "../../../runtime/stdlib/py/value";
+import { type PyDict, PySet, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 
 const key = fc.oneof(
   fc.constantFrom("a", "b", "zz", "0", "7", "10", "07", "-1", "__proto__", "constructor"),
@@ -79,6 +80,21 @@ describe("context helpers", () => {
         expect(shown(merged)).toBe(shown(expected));
         expect(dictKeys(merged)).toEqual(dictKeys(expected));
       }),
+    );
+  });
+
+  it("copies as Orquesta's json_util.deepcopy does: through JSON when it can, else copy.deepcopy", () => {
+    // Values from Python 3 with ujson 5.7.0 (jsonify.deepcopy run on each input).
+    const jinjaDict = renderValue("{{ {1: 'a', none: 'n', true: 'x', 2.5: 'f', '1': 'b'} }}", { ctx: {} });
+    const data = { t: new PyTuple([1, 2]), d: jinjaDict } as PyDict;
+    // ujson: tuples become lists, keys their str() (None "null"), 1 and '1' one key with the last value
+    // shown as Jinja's str() shows it, which knows the keys that are not strings
+    const str = (v: PyValue) => renderValue("{{ ctx('v') | string }}", { ctx: { v } });
+    expect(str(deepCopy(data))).toBe("{'t': [1, 2], 'd': {'1': 'b', 'null': 'n', '2.5': 'f'}}");
+    // a set is refused by ujson: copy.deepcopy keeps the tuple and the keys as they are
+    const withSet = { ...data, s: new PySet([1]) } as PyDict;
+    expect(str(deepCopy(withSet))).toBe(
+      "{'t': (1, 2), 'd': {1: 'x', None: 'n', 2.5: 'f', '1': 'b'}, 's': {1}}",
     );
   });
 });

@@ -228,6 +228,62 @@ output:
   });
 });
 
+describe("a context handed to the next task", () => {
+  it("is copied as Orquesta copies it: through JSON (a tuple becomes a list), or kept whole while it holds a set", () => {
+    // Expected values from scripts/trace-diff/orquesta_reference.py (Orquesta 1.6.0, ujson 5.7.0).
+    const workflow = `
+version: 1.0
+tasks:
+  t1:
+    action: core.noop
+    next:
+      - publish:
+          - t: "{{ (1, 2) }}"
+          - d: "{{ {1: 'a', none: 'n', true: 'x'} }}"
+          - s: <% set(1, 2) %>
+        do: t2
+  t2:
+    action: core.noop
+    next:
+      - publish:
+          - ts2: "{{ ctx('t') | string }}"
+          - ds2: "{{ ctx('d') | string }}"
+          - dk: "{{ ctx('d')[1] }}"
+        do: t3
+  t3:
+    action: core.noop
+    next:
+      - publish:
+          - s: null
+        do: t4
+  t4:
+    action: core.noop
+    next:
+      - publish:
+          - ts4: "{{ ctx('t') | string }}"
+          - ds4: "{{ ctx('d') | string }}"
+output:
+  - ts2: <% ctx(ts2) %>
+  - ds2: <% ctx(ds2) %>
+  - dk: <% ctx(dk) %>
+  - ts4: <% ctx(ts4) %>
+  - ds4: <% ctx(ds4) %>
+`;
+    const t = runScenario(
+      { workflow: "w.yaml", input: {} },
+      { root: "/nowhere", readWorkflow: () => workflow },
+    );
+    expect(t.status).toBe("succeeded");
+    expect(t.output).toEqual({
+      ts2: "(1, 2)",
+      ds2: "{1: 'x', None: 'n'}",
+      dk: "x",
+      ts4: "[1, 2]",
+      ds4: "{'1': 'x', 'null': 'n'}",
+    });
+  });
+});
+
 describe("runCases", () => {
   it("fails only the case whose trace holds a value that is not data, not the whole batch", () => {
     // Found by the trace fuzzer's corpus mode: a Jinja Undefined published
