@@ -187,6 +187,9 @@ function genWorkflow(r, name, depth, opts) {
               { esc: jinja ? j("ctx('msg') | json_escape") : y("json_escape(ctx(msg))") },
               // keys only Python tells apart: one key once the context is copied on
               { keyed: jinja ? j("{1: ctx('count'), '1': 'one'}") : y("{1 => ctx(count), '1' => 'one'}") },
+              // a Jinja tuple stays one within a publish list and is a list in the next task (a JSON copy)
+              jinja ? { tup: j("(ctx('count'), 'x')") } : { n: ex("ctx(count) + 7") },
+              jinja ? { tups: j("ctx().get('tup', 'none') | string") } : { n: ex("ctx(count) + 8") },
               { js: jinja ? j("ctx('items') | to_json_string") : y("to_json_string(ctx(items))") },
               opts.invalid && r.chance(0.3)
                 ? { bad: ex("ctx(undefined_var)") }
