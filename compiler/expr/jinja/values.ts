@@ -6,7 +6,6 @@ import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/
 import {
   findKeyText,
   KeyIndex,
-  ownText,
   REMEMBERED_KEYS,
   keySlot as slotIn,
 } from "../../../runtime/stdlib/py/key-index";
@@ -310,11 +309,6 @@ export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
 export function deleteSlot(d: PyDict, text: string): void {
   dictDelete(d, text);
   originalKeys.get(d)?.delete(text);
-}
-
-/** The text a key is stored under when no other key holds it: Python's str() of it. */
-export function keyText(key: PyValue): string {
-  return ownText(key);
 }
 
 /**

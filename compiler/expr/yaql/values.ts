@@ -6,12 +6,7 @@
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
 import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
-import {
-  findKeyText as findStoredKey,
-  keySlot,
-  ownText,
-  REMEMBERED_KEYS,
-} from "../../../runtime/stdlib/py/key-index";
+import { findKeyText as findStoredKey, keySlot, REMEMBERED_KEYS } from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
   hashKey,
@@ -82,11 +77,6 @@ export class OrderingIterable extends YaqlView {
 // ---------------------------------------------------------------- dicts with typed keys
 
 const typedKeys = REMEMBERED_KEYS;
-
-/** The text a key is stored under when no other key holds it: the string itself, or Python's str() of it. */
-export function keyText(key: PyValue): string {
-  return ownText(key);
-}
 
 function findKeyText(d: PyDict, key: PyValue): string | undefined {
   if (typeof key !== "string") yHashKey(key); // unhashable keys raise TypeError, as in Python
