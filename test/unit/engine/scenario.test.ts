@@ -40,6 +40,10 @@ output:
 
 const read = (p: string): string => FILES[p] ?? "";
 
+/** Runs one workflow text with nothing scripted: every action succeeds with a null result. */
+const runText = (workflow: string): Trace =>
+  runScenario({ workflow: "w.yaml", input: {} }, { root: "/nowhere", readWorkflow: () => workflow });
+
 describe("scenario runner", () => {
   it("runs a sub-workflow as a child with its own st2 context, parameters and script", () => {
     const scenario: Scenario = {
@@ -131,10 +135,7 @@ output:
   - bl: <% ctx(bl) %>
   - yl: <% ctx(yl) %>
 `;
-    const t = runScenario(
-      { workflow: "w.yaml", input: {} },
-      { root: "/nowhere", readWorkflow: () => workflow },
-    );
+    const t = runText(workflow);
     expect(t.status).toBe("succeeded");
     expect(t.output).toEqual({ d: new PyFloat(3), y: 2020, l: [2, 3, 4], j: [2, 3, 4], bl: 2, yl: 2 });
   });
@@ -176,10 +177,7 @@ output:
   - x: <% ctx(x) %>
   - v2: <% ctx(v2) %>
 `;
-    const t = runScenario(
-      { workflow: "w.yaml", input: {} },
-      { root: "/nowhere", readWorkflow: () => workflow },
-    );
+    const t = runText(workflow);
     expect(t.status).toBe("succeeded");
     expect(toGolden(t.output as PyValue).value).toEqual({
       n: 2,
@@ -219,10 +217,7 @@ output:
   - k: <% ctx(k) %>
   - m: <% ctx(m) %>
 `;
-    const t = runScenario(
-      { workflow: "w.yaml", input: {} },
-      { root: "/nowhere", readWorkflow: () => workflow },
-    );
+    const t = runText(workflow);
     expect(t.status).toBe("succeeded");
     expect(t.output).toEqual({ y: "a", z: 2, k: "c", m: 2 });
   });
@@ -269,10 +264,7 @@ output:
   - ts4: <% ctx(ts4) %>
   - ds4: <% ctx(ds4) %>
 `;
-    const t = runScenario(
-      { workflow: "w.yaml", input: {} },
-      { root: "/nowhere", readWorkflow: () => workflow },
-    );
+    const t = runText(workflow);
     expect(t.status).toBe("succeeded");
     expect(t.output).toEqual({
       ts2: "(1, 2)",
