@@ -3,8 +3,7 @@
 // through into a context layer (as it does upstream).
 
 import { dictKeys, hasKeyOrder, putKeyFast } from "../stdlib/py/dict";
-import { REMEMBERED_KEYS } from "../stdlib/py/key-index";
-import { pyStr } from "../stdlib/py/text";
+import { ownText, REMEMBERED_KEYS } from "../stdlib/py/key-index";
 import {
   isDict,
   type PyDict,
@@ -74,7 +73,7 @@ function jsonCopy(v: PyValue): PyValue | typeof REFUSED {
 function jsonCopyDict(v: PyDict): PyDict | typeof REFUSED {
   const out: PyDict = {};
   let ordered = false;
-  const index = REMEMBERED_KEYS.inUse ? REMEMBERED_KEYS.get(v) : undefined;
+  const index = REMEMBERED_KEYS.get(v);
   if (index || hasKeyOrder(v)) {
     for (const k of dictKeys(v)) {
       const x = jsonCopy(v[k]!);
@@ -94,10 +93,7 @@ function jsonCopyDict(v: PyDict): PyDict | typeof REFUSED {
 
 /** The text ujson writes for a dict key: str() of it, but "null" for None. */
 function ujsonKey(key: PyValue): string {
-  if (typeof key === "string") return key;
-  if (key === null) return "null";
-  if (key instanceof PyStrSubclass) return key.text;
-  return pyStr(key);
+  return key === null ? "null" : ownText(key);
 }
 
 /** Python's copy.deepcopy: containers copied, keys and types kept (tuples, sets, remembered keys). */
@@ -110,7 +106,7 @@ function pythonCopy(v: PyValue): PyValue {
   const out: PyDict = {};
   let ordered = false;
   for (const k of dictKeys(v)) ordered = putKeyFast(out, k, pythonCopy(v[k]!), ordered);
-  const index = REMEMBERED_KEYS.inUse ? REMEMBERED_KEYS.get(v) : undefined;
+  const index = REMEMBERED_KEYS.get(v);
   if (index) REMEMBERED_KEYS.set(out, index.copy());
   return out;
 }

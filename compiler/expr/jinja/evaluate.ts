@@ -5,6 +5,7 @@
 
 import type { ExprEnv } from "../../../runtime/stdlib/functions/env";
 import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { keySlot } from "../../../runtime/stdlib/py/key-index";
 import {
   isDict,
   isFloat,
@@ -25,7 +26,7 @@ import { checkCompile } from "./fold-check";
 import { compare, contains, equals, isTrue, iterate, notCallable, toStr } from "./protocol";
 import { Scope } from "./scope";
 import { JinjaUndefined } from "./undefined";
-import { JinjaCallable, keySlot, LoopContext } from "./values";
+import { JinjaCallable, LoopContext } from "./values";
 
 const RANDOM_FILTERS = new Set(["random", "map", "select", "reject", "selectattr", "rejectattr"]);
 const constMemo = new WeakMap<JinjaExpr, boolean>();

@@ -5,6 +5,7 @@ import { checkCInt } from "../../../runtime/stdlib/py/c-int";
 import { complexAbs } from "../../../runtime/stdlib/py/complex";
 import { PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import { isPySpace, PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import {
   bigOf,
@@ -49,7 +50,6 @@ import {
 import { doInt, pyRound, toPyFloat } from "./py-numbers";
 import { JinjaUndefined } from "./undefined";
 import { doUrlize } from "./urlize-filter";
-import { originalKey } from "./values";
 import { textwrap } from "./wordwrap";
 
 const filterError = (msg: string) => new PyError("FilterArgumentError", msg);

@@ -2,6 +2,7 @@
 // items), dict, lipsum, cycler, joiner, namespace.
 
 import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import {
   bigOf,
   isDict,
@@ -16,7 +17,7 @@ import { bindArgs } from "./args";
 import { lipsum } from "./lipsum";
 import { iterate } from "./protocol";
 import { JinjaUndefined } from "./undefined";
-import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, originalKey, PyRange, setItem } from "./values";
+import { fn, type JinjaCallable, JinjaCycler, JinjaNamespace, PyRange, setItem } from "./values";
 
 const MAX_RANGE = 100000;
 

@@ -3,6 +3,7 @@
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import { floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   isDict,
@@ -14,7 +15,6 @@ import {
 } from "../../../runtime/stdlib/py/value";
 import { Markup } from "./markup";
 import { compare } from "./protocol";
-import { originalKey } from "./values";
 
 export interface DumpsOptions {
   readonly sortKeys?: boolean;

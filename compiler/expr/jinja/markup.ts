@@ -4,6 +4,7 @@
 // whatever is handed to a catalogue function get plain strings (plainDeep).
 
 import { dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { originalKey, rememberKey } from "../../../runtime/stdlib/py/key-index";
 import {
   isDict,
   type PyDict,
@@ -13,7 +14,6 @@ import {
   type PyValue,
 } from "../../../runtime/stdlib/py/value";
 import { htmlEscape } from "./html-escape";
-import { originalKey, rememberKey } from "./values";
 
 /** Whether a Markup was made since the current evaluation began (then its value may hold one). */
 let made = false;

@@ -3,6 +3,7 @@
 // `d.update({...})`, `d.pop('k')`.
 
 import { dictDelete, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { findKeyText, forgetKey, originalKey } from "../../../runtime/stdlib/py/key-index";
 import {
   bigOf,
   isDict,
@@ -18,16 +19,7 @@ import {
 import { bindArgs } from "./args";
 import { type MethodOwner, method } from "./method-signatures";
 import { assertHashable, equals, isTrue, iterate, sortValues, toRepr } from "./protocol";
-import {
-  DictView,
-  deleteSlot,
-  dictLookup,
-  fn,
-  JinjaCallable,
-  originalKey,
-  setItem,
-  storedKeyText,
-} from "./values";
+import { DictView, dictLookup, fn, JinjaCallable, setItem } from "./values";
 
 type Method<T> = (self: T, args: PyValue[], kwargs: PyDict) => PyValue;
 
@@ -141,7 +133,7 @@ const DICT: Record<string, Method<PyDict>> = {
       if (a.length > 1) return a[1]!;
       throw new PyError("KeyError", toRepr(key));
     }
-    deleteSlot(d, storedKeyText(d, key)!);
+    forgetKey(d, findKeyText(d, key)!);
     return v;
   },
   popitem: (d) => {
@@ -150,7 +142,7 @@ const DICT: Record<string, Method<PyDict>> = {
     const k = keys[keys.length - 1]!;
     const v = d[k]!;
     const key = originalKey(d, k);
-    deleteSlot(d, k);
+    forgetKey(d, k);
     return new PyTuple([key, v]);
   },
   setdefault: (d, a) => {

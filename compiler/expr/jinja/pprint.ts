@@ -3,9 +3,9 @@
 // list, tuple or dict per line (long strings are not split into pieces).
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import { isDict, type PyDict, PyTuple, type PyValue, pyCompare } from "../../../runtime/stdlib/py/value";
 import { toRepr } from "./protocol";
-import { originalKey } from "./values";
 
 const WIDTH = 80;
 

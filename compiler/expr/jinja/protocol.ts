@@ -4,6 +4,7 @@
 
 import { PyDate, PyDateTime, PyTimedelta } from "../../../runtime/stdlib/py/datetime";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
@@ -33,7 +34,6 @@ import {
   JinjaCycler,
   JinjaNamespace,
   LoopContext,
-  originalKey,
   PyGenerator,
   PyRange,
   PyReverseIterator,

@@ -3,6 +3,7 @@
 // characters it has no entry for stay.
 
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
+import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import {
   isDict,
   isInt,
@@ -13,7 +14,7 @@ import {
   pyTypeName,
   typeError,
 } from "../../../runtime/stdlib/py/value";
-import { dictLookup, originalKey, setItem } from "./values";
+import { dictLookup, setItem } from "./values";
 
 const MAX_CODE_POINT = 0x10ffff;
 

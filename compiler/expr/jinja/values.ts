@@ -2,13 +2,8 @@
 // model: callables (functions, bound methods, macros), range, dict views,
 // generators, Jinja's Namespace/Cycler/Joiner and the `loop` variable.
 
-import { dictDelete, dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
-import {
-  findKeyText,
-  KeyIndex,
-  REMEMBERED_KEYS,
-  keySlot as slotIn,
-} from "../../../runtime/stdlib/py/key-index";
+import { dictGet, dictKeys, dictSet } from "../../../runtime/stdlib/py/dict";
+import { findKeyText, keySlot, originalKey } from "../../../runtime/stdlib/py/key-index";
 import { strRepr } from "../../../runtime/stdlib/py/text";
 import {
   type PyDict,
@@ -261,38 +256,12 @@ export class LoopContext implements PyOpaque {
 }
 
 // Dicts built by templates may have non-string keys; the shared model stores
-// them as their str() text, and this side table remembers the original key
-// (runtime/stdlib/py/key-index.ts: also keys displaced by another's text).
-const originalKeys = REMEMBERED_KEYS;
-
-/** Remembers `key` as the one stored under `text` (a copy keeping a dict's keys). */
-export function rememberKey(d: PyDict, text: string, key: PyValue): void {
-  let m = originalKeys.get(d);
-  if (!m) originalKeys.set(d, (m = new KeyIndex()));
-  m.set(text, key);
-}
-
-export function originalKey(d: PyDict, text: string): PyValue {
-  const index = originalKeys.get(d);
-  return index ? index.keyAt(text) : text;
-}
-
-/**
- * The text under which `d` holds a key equal to `key` as Python's dict sees
- * it (1, 1.0 and True are one key; (1, 2) and (1.0, 2) too), if it has one.
- */
-export function storedKeyText(d: PyDict, key: PyValue): string | undefined {
-  return findKeyText(d, key, originalKeys.get(d));
-}
-
-/** The text under which `d` holds `key`, placed (and remembered) if it is new; the value is set by the caller. */
-export function keySlot(d: PyDict, key: PyValue): string {
-  return slotIn(d, key, originalKeys);
-}
+// them as text, and runtime/stdlib/py/key-index.ts remembers the original
+// keys (for YAQL too: a dict one language builds, the other reads).
 
 /** Looks a key up in a dict: strings directly, other keys through the side table. */
 export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
-  const text = storedKeyText(d, key);
+  const text = findKeyText(d, key);
   return text === undefined ? undefined : dictGet(d, text);
 }
 
@@ -303,12 +272,6 @@ export function dictLookup(d: PyDict, key: PyValue): PyValue | undefined {
  */
 export function setItem(d: PyDict, key: PyValue, value: PyValue): void {
   dictSet(d, keySlot(d, key), value);
-}
-
-/** Removes the key stored under `text`. */
-export function deleteSlot(d: PyDict, text: string): void {
-  dictDelete(d, text);
-  originalKeys.get(d)?.delete(text);
 }
 
 /**

@@ -5,8 +5,14 @@
 // Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
-import { dictDelete, dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
-import { findKeyText as findStoredKey, keySlot, REMEMBERED_KEYS } from "../../../runtime/stdlib/py/key-index";
+import { dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import {
+  findKeyText as findStoredKey,
+  forgetKey,
+  keySlot,
+  originalKey,
+  REMEMBERED_KEYS,
+} from "../../../runtime/stdlib/py/key-index";
 import { isPlainDict, markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import {
   hashKey,
@@ -76,11 +82,9 @@ export class OrderingIterable extends YaqlView {
 
 // ---------------------------------------------------------------- dicts with typed keys
 
-const typedKeys = REMEMBERED_KEYS;
-
 function findKeyText(d: PyDict, key: PyValue): string | undefined {
   if (typeof key !== "string") yHashKey(key); // unhashable keys raise TypeError, as in Python
-  return findStoredKey(d, key, typedKeys.get(d));
+  return findStoredKey(d, key);
 }
 
 export function ydictGet(d: PyDict, key: PyValue): PyValue | undefined {
@@ -94,23 +98,15 @@ export function ydictHas(d: PyDict, key: PyValue): boolean {
 
 export function ydictSet(d: PyDict, key: PyValue, value: PyValue): void {
   if (typeof key !== "string") yHashKey(key); // unhashable keys raise TypeError, as in Python
-  dictSet(d, keySlot(d, key, typedKeys), value);
-}
-
-/** The key `d` holds under `text`: a non-string key as it was set, else the text. */
-export function yOriginalKey(d: PyDict, text: string): PyValue {
-  const typed = typedKeys.get(d);
-  return typed ? typed.keyAt(text) : text;
+  dictSet(d, keySlot(d, key), value);
 }
 
 export function ydictKeys(d: PyDict): PyValue[] {
-  const typed = typedKeys.get(d);
-  return typed ? dictKeys(d).map((k) => typed.keyAt(k)) : dictKeys(d);
+  return dictKeys(d).map((k) => originalKey(d, k));
 }
 
 export function ydictEntries(d: PyDict): [PyValue, PyValue][] {
-  const typed = typedKeys.get(d);
-  return dictKeys(d).map((k) => [typed ? typed.keyAt(k) : k, d[k]!]);
+  return dictKeys(d).map((k) => [originalKey(d, k), d[k]!]);
 }
 
 export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDict {
@@ -121,10 +117,7 @@ export function ydictFrom(entries: Iterable<readonly [PyValue, PyValue]>): PyDic
 
 export function ydictDelete(d: PyDict, key: PyValue): void {
   const text = findKeyText(d, key);
-  if (text !== undefined) {
-    dictDelete(d, text);
-    typedKeys.get(d)?.delete(text);
-  }
+  if (text !== undefined) forgetKey(d, text);
 }
 
 // ---------------------------------------------------------------- iteration
@@ -334,8 +327,8 @@ export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
 function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
   const out: PyDict = {};
   for (const k of dictKeys(d)) putKey(out, k, f(d[k]!));
-  const typed = typedKeys.get(d);
-  if (typed) typedKeys.set(out, typed.copy());
+  const typed = REMEMBERED_KEYS.get(d);
+  if (typed) REMEMBERED_KEYS.set(out, typed.copy());
   return out;
 }
 
@@ -348,7 +341,7 @@ export function roundTrip(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(roundTrip);
   if (v instanceof PyTuple) return v.items.map(roundTrip);
-  if (isDict(v) && !typedKeys.has(v)) {
+  if (isDict(v) && !REMEMBERED_KEYS.has(v)) {
     const out: PyDict = {};
     for (const k of dictKeys(v)) putKey(out, k, roundTrip(v[k]!));
     return out;

@@ -1,8 +1,8 @@
 // StackStorm's data functions (st2common/expressions/functions/data.py):
 // JSON and YAML conversion, json_escape, jsonpath_query, use_none.
 
-import { originalKey, setItem } from "../../../compiler/expr/jinja/values";
-import { ydictSet, yOriginalKey } from "../../../compiler/expr/yaql/values";
+import { setItem } from "../../../compiler/expr/jinja/values";
+import { ydictSet } from "../../../compiler/expr/yaql/values";
 import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
 import { isDict, isInt, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
@@ -56,9 +56,6 @@ function separatorsOf(sep: PyValue): [string, string] | null {
   return [a, b];
 }
 
-/** Where each evaluator keeps a dict's non-str keys. */
-const originalKeyIn = (language: Language) => (language === "yaql" ? yOriginalKey : originalKey);
-
 /** A FrozenDict reaching Python's json.dumps (see frozen-data.ts). */
 function rejectFrozenForJson(value: PyValue, language: Language, converted: boolean): void {
   if (language === "yaql" && holdsFrozenMapping(value, converted))
@@ -84,7 +81,6 @@ function toJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }, languag
     indent: typeof value === "string" ? null : indentOf(indent!),
     sortKeys: sortKeys === null ? false : truthy(sortKeys!),
     separators: explicitSeparators ? separatorsOf(separators!) : [",", ": "],
-    originalKey: originalKeyIn(language),
   });
 }
 
@@ -105,7 +101,6 @@ function toYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, languag
   return pyYamlSafeDump(value!, {
     indent: n,
     allowUnicode: allowUnicode === null ? false : truthy(allowUnicode!),
-    originalKey: originalKeyIn(language),
   });
 }
 
@@ -128,7 +123,7 @@ registerFunction(
   (_e, args, kwargs, language) => {
     const [value] = bindArgs("json_escape", [{ name: "value" }], args, kwargs);
     rejectFrozenForJson(value!, language, false);
-    return pyJsonDumps(value!, { originalKey: originalKeyIn(language) }).replace(/^"+|"+$/g, "");
+    return pyJsonDumps(value!).replace(/^"+|"+$/g, "");
   },
   PYTHON_CHECKED_FIRST,
 );

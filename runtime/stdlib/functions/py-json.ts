@@ -4,9 +4,9 @@
 
 import { dictKeys, dictSet } from "../py/dict";
 import { checkIntTextDigits, intDecimal } from "../py/int-text";
+import { originalKey } from "../py/key-index";
 import { floatRepr } from "../py/text";
 import {
-  compareStrings,
   isDict,
   mkFloat,
   mkInt,
@@ -26,8 +26,6 @@ export interface DumpsOptions {
   /** [item separator, key separator]; Python's default depends on indent. */
   readonly separators?: readonly [string, string] | null;
   readonly ensureAscii?: boolean;
-  /** The key a dict holds under a text (an evaluator's non-str keys: 1, None, 1.5); the text itself by default. */
-  readonly originalKey?: (d: PyDict, text: string) => PyValue;
 }
 
 /** type(v).__name__, as json's messages name a type: `date`, not `datetime.date`. */
@@ -54,7 +52,6 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
   const [itemSep, keySep] = options.separators ?? (indent === null ? [", ", ": "] : [",", ": "]);
   const ensureAscii = options.ensureAscii ?? true;
   const sortKeys = options.sortKeys ?? false;
-  const originalKey = options.originalKey;
 
   const encode = (v: PyValue, level: number): string => {
     if (v === null) return "null";
@@ -74,9 +71,8 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
       let keys = dictKeys(v);
       if (keys.length === 0) return "{}";
       // json sorts the items by key as Python orders them: 9 before 10, and a TypeError for 1 and '1'
-      if (sortKeys)
-        keys = originalKey ? pySorted(keys, (k) => originalKey(v, k)) : [...keys].sort(compareStrings);
-      const text = (k: string) => (originalKey ? jsonKey(originalKey(v, k)) : k);
+      if (sortKeys) keys = pySorted(keys, (k) => originalKey(v, k));
+      const text = (k: string) => jsonKey(originalKey(v, k));
       const parts = keys.map(
         (k) => `${encodeString(text(k), ensureAscii)}${keySep}${encode(v[k]!, level + 1)}`,
       );

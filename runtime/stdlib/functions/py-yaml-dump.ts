@@ -5,6 +5,7 @@
 import { PyDate, PyDateTime } from "../py/datetime";
 import { dictKeys } from "../py/dict";
 import { intDecimal } from "../py/int-text";
+import { originalKey } from "../py/key-index";
 import { floatRepr } from "../py/text";
 import {
   isDict,
@@ -22,8 +23,6 @@ import { plainReadsAsStr } from "./py-yaml-load";
 export interface YamlDumpOptions {
   readonly indent?: number | null;
   readonly allowUnicode?: boolean;
-  /** The key a dict holds under a text (an evaluator's non-str keys: 1, None, 1.5); the text itself by default. */
-  readonly originalKey?: (d: PyDict, text: string) => PyValue;
 }
 
 interface MappingKey {
@@ -166,7 +165,6 @@ class Emitter {
   constructor(
     readonly bestIndent: number,
     readonly allowUnicode: boolean,
-    readonly originalKey: (d: PyDict, text: string) => PyValue = (_d, text) => text,
     anchors: ReadonlyMap<object, string> = new Map(),
   ) {
     this.anchors = anchors;
@@ -220,7 +218,7 @@ class Emitter {
       return;
     }
     if (isDict(v)) {
-      const keys = sortedKeys(dictKeys(v).map((text) => ({ text, key: this.originalKey(v, text) })));
+      const keys = sortedKeys(dictKeys(v).map((text) => ({ text, key: originalKey(v, text) })));
       if (keys.length === 0) this.emptyFlow("{", "}");
       else this.blockMapping(v, keys);
       return;
@@ -421,7 +419,7 @@ function scalarText(v: PyValue): [string, boolean] {
  * twice: dates and datetimes (a YAML alias, a variable used twice). Anchors are
  * numbered in the order of the second meetings, in the order nodes are written.
  */
-function anchorsOf(value: PyValue, originalKey: (d: PyDict, text: string) => PyValue): Map<object, string> {
+function anchorsOf(value: PyValue): Map<object, string> {
   const seen = new Set<object>();
   const anchors = new Map<object, string>();
   const visit = (v: PyValue): void => {
@@ -442,12 +440,10 @@ function anchorsOf(value: PyValue, originalKey: (d: PyDict, text: string) => PyV
 /** yaml.safe_dump(value, default_flow_style=False, ...). */
 export function pyYamlSafeDump(value: PyValue, options: YamlDumpOptions = {}): string {
   const indent = options.indent ?? 2;
-  const originalKey = options.originalKey ?? ((_d: PyDict, text: string) => text);
   const emitter = new Emitter(
     indent > 1 && indent < 10 ? indent : 2,
     options.allowUnicode ?? false,
-    originalKey,
-    anchorsOf(value, originalKey),
+    anchorsOf(value),
   );
   emitter.node(value, { mapping: false, simpleKey: false });
   emitter.writeIndent();

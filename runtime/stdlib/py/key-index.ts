@@ -7,6 +7,7 @@
 // included; a copy of a context and a JSON writer name it by its own text
 // again (displacedNames), as Orquesta's JSON copy of a context does.
 
+import { dictDelete } from "./dict";
 import { pyStr } from "./text";
 import {
   isNumeric,
@@ -64,26 +65,27 @@ let displaced = 0;
  * makes is read by the other later in the same `publish` list (Orquesta hands
  * the same Python dict on), and only a copy of the context drops them.
  */
-export class KeyTable {
+class KeyTable {
   private readonly table = new WeakMap<PyDict, KeyIndex>();
+  // While no dict has remembered a key (nearly every process), lookups and
+  // Python's dict equality cost nothing: copies of workflow data, JSON writers
+  // and `==` of dicts skip the side table.
   private used = false;
 
   get(d: PyDict): KeyIndex | undefined {
-    return this.table.get(d);
+    return this.used ? this.table.get(d) : undefined;
   }
 
   has(d: PyDict): boolean {
-    return this.table.has(d);
+    return this.used && this.table.has(d);
   }
 
   set(d: PyDict, index: KeyIndex): void {
-    this.used = true;
+    if (!this.used) {
+      this.used = true;
+      keyedDicts.equals = keyedDictEquals;
+    }
     this.table.set(d, index);
-  }
-
-  /** False while no dict has remembered a key: copies of workflow data skip the lookups then. */
-  get inUse(): boolean {
-    return this.used;
   }
 }
 
@@ -93,18 +95,36 @@ function indexOf(d: PyDict): KeyIndex | undefined {
   return REMEMBERED_KEYS.get(d);
 }
 
+/** The key `d` holds under `text`: a remembered one (1, None, a displaced '1'), else the text itself. */
+export function originalKey(d: PyDict, text: string): PyValue {
+  const index = indexOf(d);
+  return index ? index.keyAt(text) : text;
+}
+
+/** Remembers `key` as the one stored under `text` (a copy keeping a dict's keys). */
+export function rememberKey(d: PyDict, text: string, key: PyValue): void {
+  let index = indexOf(d);
+  if (!index) REMEMBERED_KEYS.set(d, (index = new KeyIndex()));
+  index.set(text, key);
+}
+
+/** Removes the key stored under `text`. */
+export function forgetKey(d: PyDict, text: string): void {
+  dictDelete(d, text);
+  indexOf(d)?.delete(text);
+}
+
 /** Python's == of two dicts of the same size: every key of one found (by Python's equality) in the other, with an equal value. */
 function keyedDictEquals(a: PyDict, b: PyDict): boolean {
   const ia = indexOf(a);
   const ib = indexOf(b);
   for (const text of Object.keys(a)) {
     const at =
-      ia || ib ? findKeyText(b, ia ? ia.keyAt(text) : text, ib) : Object.hasOwn(b, text) ? text : undefined;
+      ia || ib ? findIn(b, ia ? ia.keyAt(text) : text, ib) : Object.hasOwn(b, text) ? text : undefined;
     if (at === undefined || !pyEquals(a[text]!, b[at]!)) return false;
   }
   return true;
 }
-keyedDicts.equals = keyedDictEquals;
 
 /** A dict's remembered keys by the text they are stored under. */
 export class KeyIndex {
@@ -165,7 +185,7 @@ export class KeyIndex {
  * is free, else that text with a NUL and a counter (displaced). The index
  * remembers every key that is not a string at its own text.
  */
-function placeKey(d: PyDict, key: PyValue, indexes: KeyTable, index: KeyIndex | undefined): string {
+function placeKey(d: PyDict, key: PyValue, index: KeyIndex | undefined): string {
   const own = ownText(key);
   let text = own;
   if (Object.hasOwn(d, own)) {
@@ -176,15 +196,15 @@ function placeKey(d: PyDict, key: PyValue, indexes: KeyTable, index: KeyIndex | 
     index?.delete(text);
     return text;
   }
-  if (!index) indexes.set(d, (index = new KeyIndex()));
+  if (!index) REMEMBERED_KEYS.set(d, (index = new KeyIndex()));
   index.set(text, key);
   return text;
 }
 
-/** The text under which `d` (whose remembered keys `indexes` keeps) holds `key`, placed there if it is new. */
-export function keySlot(d: PyDict, key: PyValue, indexes: KeyTable): string {
-  const index = indexes.get(d);
-  return findKeyText(d, key, index) ?? placeKey(d, key, indexes, index);
+/** The text under which `d` holds `key`, placed there (and remembered) if it is new; the value is set by the caller. */
+export function keySlot(d: PyDict, key: PyValue): string {
+  const index = indexOf(d);
+  return findIn(d, key, index) ?? placeKey(d, key, index);
 }
 
 /**
@@ -192,7 +212,11 @@ export function keySlot(d: PyDict, key: PyValue, indexes: KeyTable): string {
  * string (or str subclass, equal to its text) is at its own text unless a
  * remembered key took that slot; other keys are found through the index.
  */
-export function findKeyText(d: PyDict, key: PyValue, index: KeyIndex | undefined): string | undefined {
+export function findKeyText(d: PyDict, key: PyValue): string | undefined {
+  return findIn(d, key, indexOf(d));
+}
+
+function findIn(d: PyDict, key: PyValue, index: KeyIndex | undefined): string | undefined {
   if (isText(key)) {
     const own = ownText(key);
     if (Object.hasOwn(d, own) && (!index || index.ownsText(own))) return own;
