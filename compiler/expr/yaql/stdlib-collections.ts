@@ -48,15 +48,14 @@ defMethod("toList", [P("collection", T.iterable)], (_, a) => {
   const v = a.v(0);
   return v instanceof PyTuple ? v : new PyTuple(toArray(v));
 });
-defMethod("flatten", [P("collection", T.iterable)], (_, a) => {
-  function* flat(v: PyValue): Generator<PyValue> {
-    for (const t of itemsOf(v)) {
-      if (isYaqlIterable(t)) yield* flat(t);
-      else yield t;
-    }
+defMethod("flatten", [P("collection", T.iterable)], (_, a) => iter(flat(a.v(0))));
+// Module-level generator functions: one created per call is costly in V8 (see stdlib-queries.ts).
+function* flat(v: PyValue): Generator<PyValue> {
+  for (const t of itemsOf(v)) {
+    if (isYaqlIterable(t)) yield* flat(t);
+    else yield t;
   }
-  return iter(flat(a.v(0)));
-});
+}
 defFunction(
   "dict",
   [P("items", T.iterable)],
@@ -158,13 +157,12 @@ defFunction("#operator_+", [P("left", T.iterable), P("right", T.iterable)], (_, 
   const [l, r] = [a.v(0), a.v(1)];
   if (l instanceof PyTuple && r instanceof PyTuple) return new PyTuple([...l.items, ...r.items]);
   if (l instanceof PySet && r instanceof PySet) return new YSet([...toArray(l), ...toArray(r)]);
-  return iter(
-    (function* () {
-      yield* itemsOf(l);
-      yield* itemsOf(r);
-    })(),
-  );
+  return iter(chained(l, r));
 });
+function* chained(l: PyValue, r: PyValue): Generator<PyValue> {
+  yield* itemsOf(l);
+  yield* itemsOf(r);
+}
 defFunction("#operator_+", [P("left", T.mapping), P("right", T.mapping)], (_, a) =>
   ydictFrom([...ydictEntries(dictOf(a.v(0))), ...ydictEntries(dictOf(a.v(1)))]),
 );
@@ -191,18 +189,16 @@ defBoth("len", [P("set", T.set)], (_, a) => lengthOf(a.v(0)));
 // ---------------------------------------------------------------- editing (new collections)
 
 defMethod("delete", [P("collection", T.iterable), P("position", T.int), P("count", T.int, 1)], (_, a) => {
-  const [pos, count] = [intOf(a.v(1)), intOf(a.v(2))];
-  return iter(
-    (function* (src: PyValue) {
-      let i = 0;
-      for (const t of itemsOf(src)) {
-        const inRange = count >= 0 ? pos <= i && i < pos + count : i >= pos;
-        if (!inRange) yield t;
-        i++;
-      }
-    })(a.v(0)),
-  );
+  return iter(withoutRange(a.v(0), intOf(a.v(1)), intOf(a.v(2))));
 });
+function* withoutRange(src: PyValue, pos: number, count: number): Generator<PyValue> {
+  let i = 0;
+  for (const t of itemsOf(src)) {
+    const inRange = count >= 0 ? pos <= i && i < pos + count : i >= pos;
+    if (!inRange) yield t;
+    i++;
+  }
+}
 defMethod("delete", [P("dict", T.mapping), R("keys", T.any)], (_, a) =>
   deleteKeys(dictOf(a.v(0)), a.rest(1)),
 );

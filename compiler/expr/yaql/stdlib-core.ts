@@ -208,20 +208,15 @@ defFunction("selectCase", [R("args", T.lambda)], (_, a) => {
   const i = fs.findIndex((f) => yTruthy(f()));
   return i < 0 ? fs.length : i;
 });
-defFunction("selectAllCases", [R("args", T.lambda)], (_, a) =>
-  iter(
-    (function* (fs: Lambda[]) {
-      for (let i = 0; i < fs.length; i++) if (yTruthy(fs[i]!())) yield i;
-    })(a.restF(0)),
-  ),
-);
-defFunction("examine", [R("args", T.lambda)], (_, a) =>
-  iter(
-    (function* (fs: Lambda[]) {
-      for (const f of fs) yield yTruthy(f());
-    })(a.restF(0)),
-  ),
-);
+defFunction("selectAllCases", [R("args", T.lambda)], (_, a) => iter(trueCases(a.restF(0))));
+// Module-level generator functions: one created per call is costly in V8 (see stdlib-queries.ts).
+function* trueCases(fs: Lambda[]): Generator<PyValue> {
+  for (let i = 0; i < fs.length; i++) if (yTruthy(fs[i]!())) yield i;
+}
+defFunction("examine", [R("args", T.lambda)], (_, a) => iter(examined(a.restF(0))));
+function* examined(fs: Lambda[]): Generator<PyValue> {
+  for (const f of fs) yield yTruthy(f());
+}
 defMethod("switchCase", [P("case", T.int), R("args", T.lambda)], (_, a) => {
   const fs = a.restF(1);
   const n = Number(a.v(0));

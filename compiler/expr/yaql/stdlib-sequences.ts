@@ -4,7 +4,7 @@
 
 import { markPlainDict } from "../../../runtime/stdlib/py/plain-dict";
 import { isDict, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
-import { NO_VALUE } from "./dispatch";
+import { type Args, NO_VALUE } from "./dispatch";
 import { yEquals } from "./equality";
 import { aggregate } from "./stdlib-queries";
 import { defFunction, defMethod, K, P, R, T } from "./types";
@@ -26,47 +26,45 @@ import {
 
 const intOf = (v: PyValue) => Number(typeof v === "boolean" ? (v ? 1 : 0) : v);
 
-function gen(f: () => Generator<PyValue>) {
-  return iter(f());
-}
+// Lazy results come from module-level generator functions (see stdlib-queries.ts:
+// a generator function created per call is costly in V8).
 
-defMethod("zip", [R("collections", T.iterable)], (_, a) =>
-  gen(function* () {
-    const its = a.rest(0).map((c) => iterate(c));
-    if (its.length === 0) return;
-    for (;;) {
-      const row: PyValue[] = [];
-      for (const it of its) {
-        const r = it.next();
-        if (r.done) return;
-        row.push(r.value);
-      }
-      yield new PyTuple(row);
+defMethod("zip", [R("collections", T.iterable)], (_, a) => iter(zipped(a)));
+function* zipped(a: Args): Generator<PyValue> {
+  const its = a.rest(0).map((c) => iterate(c));
+  if (its.length === 0) return;
+  for (;;) {
+    const row: PyValue[] = [];
+    for (const it of its) {
+      const r = it.next();
+      if (r.done) return;
+      row.push(r.value);
     }
-  }),
-);
+    yield new PyTuple(row);
+  }
+}
 defMethod(
   "zipLongest",
   [R("collections", T.iterable), K("default", T.any, null)],
-  (_, a) =>
-    gen(function* () {
-      const its = a.rest(0).map((c) => iterate(c));
-      const fill = a.v(1);
-      for (;;) {
-        let live = 0;
-        const row = its.map((it) => {
-          const r = it.next();
-          if (r.done) return fill;
-          live++;
-          return r.value;
-        });
-        if (live === 0) return;
-        yield new PyTuple(row);
-      }
-    }),
+  (_, a) => iter(zippedLongest(a)),
   // yaql's zip_longest(*collections, **kwargs) pops `default` and ignores other keywords
   { kwRest: true },
 );
+function* zippedLongest(a: Args): Generator<PyValue> {
+  const its = a.rest(0).map((c) => iterate(c));
+  const fill = a.v(1);
+  for (;;) {
+    let live = 0;
+    const row = its.map((it) => {
+      const r = it.next();
+      if (r.done) return fill;
+      live++;
+      return r.value;
+    });
+    if (live === 0) return;
+    yield new PyTuple(row);
+  }
+}
 defMethod(
   "join",
   [
@@ -77,46 +75,47 @@ defMethod(
   ],
   (_, a) => {
     const right = toArray(a.v(1));
-    return gen(function* () {
-      for (const x of itemsOf(a.v(0))) for (const y of right) if (yTruthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
-    });
+    return iter(joined(a, right));
   },
 );
-defMethod("repeat", [P("value", T.any), P("times", T.int, -1)], (_, a) =>
-  gen(function* () {
-    const n = intOf(a.v(1));
-    for (let i = 0; n < 0 || i < n; i++) yield a.v(0);
-  }),
-);
-defMethod("cycle", [P("collection", T.iterable)], (_, a) =>
-  gen(function* () {
-    const seen: PyValue[] = [];
-    for (const t of itemsOf(a.v(0))) {
-      seen.push(t);
-      yield t;
-    }
-    if (seen.length === 0) return;
-    for (;;) yield* seen;
-  }),
-);
+function* joined(a: Args, right: PyValue[]): Generator<PyValue> {
+  for (const x of itemsOf(a.v(0))) for (const y of right) if (yTruthy(a.f(2)!(x, y))) yield a.f(3)!(x, y);
+}
+defMethod("repeat", [P("value", T.any), P("times", T.int, -1)], (_, a) => iter(repeated(a)));
+function* repeated(a: Args): Generator<PyValue> {
+  const n = intOf(a.v(1));
+  for (let i = 0; n < 0 || i < n; i++) yield a.v(0);
+}
+defMethod("cycle", [P("collection", T.iterable)], (_, a) => iter(cycled(a)));
+function* cycled(a: Args): Generator<PyValue> {
+  const seen: PyValue[] = [];
+  for (const t of itemsOf(a.v(0))) {
+    seen.push(t);
+    yield t;
+  }
+  if (seen.length === 0) return;
+  for (;;) yield* seen;
+}
 defMethod("takeWhile", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  gen(function* () {
-    for (const t of itemsOf(a.v(0))) {
-      if (!yTruthy(a.f(1)!(t))) return;
-      yield t;
-    }
-  }),
+  iter(takenWhile(a)),
 );
+function* takenWhile(a: Args): Generator<PyValue> {
+  for (const t of itemsOf(a.v(0))) {
+    if (!yTruthy(a.f(1)!(t))) return;
+    yield t;
+  }
+}
 defMethod("skipWhile", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  gen(function* () {
-    let skipping = true;
-    for (const t of itemsOf(a.v(0))) {
-      if (skipping && yTruthy(a.f(1)!(t))) continue;
-      skipping = false;
-      yield t;
-    }
-  }),
+  iter(skippedWhile(a)),
 );
+function* skippedWhile(a: Args): Generator<PyValue> {
+  let skipping = true;
+  for (const t of itemsOf(a.v(0))) {
+    if (skipping && yTruthy(a.f(1)!(t))) continue;
+    skipping = false;
+    yield t;
+  }
+}
 
 function indexWhere(src: PyValue, test: (v: PyValue) => boolean, last: boolean): number {
   let found = -1;
@@ -142,50 +141,51 @@ defMethod("indexWhere", [P("collection", T.iterable), P("predicate", T.lambda)],
 defMethod("lastIndexWhere", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
   indexWhere(a.v(0), (t) => yTruthy(a.f(1)!(t)), true),
 );
-defMethod("slice", [P("collection", T.iterable), P("length", T.int)], (_, a) =>
-  gen(function* () {
-    const items = toArray(a.v(0));
-    const n = intOf(a.v(1));
-    // islice(collection, n): a negative or too large n fails; 0 gives an empty chunk, which ends the slicing.
-    if (n === 0) return;
-    if (n < 0 || n > 2 ** 63 - 1)
-      throw new PyError(
-        "ValueError",
-        "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-      );
-    for (let i = 0; i < items.length; i += n) yield new PyTuple(items.slice(i, i + n));
-  }),
-);
+defMethod("slice", [P("collection", T.iterable), P("length", T.int)], (_, a) => iter(chunks(a)));
+function* chunks(a: Args): Generator<PyValue> {
+  const items = toArray(a.v(0));
+  const n = intOf(a.v(1));
+  // islice(collection, n): a negative or too large n fails; 0 gives an empty chunk, which ends the slicing.
+  if (n === 0) return;
+  if (n < 0 || n > 2 ** 63 - 1)
+    throw new PyError(
+      "ValueError",
+      "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+    );
+  for (let i = 0; i < items.length; i += n) yield new PyTuple(items.slice(i, i + n));
+}
 defMethod("splitWhere", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  gen(function* () {
-    const lst = toArray(a.v(0));
-    let start = 0;
-    let end = 0;
-    for (; end < lst.length; end++) {
-      if (yTruthy(a.f(1)!(lst[end]!))) {
-        yield new PyTuple(lst.slice(start, end));
-        start = end + 1;
-      }
-    }
-    if (start !== end) yield new PyTuple(lst.slice(start, end));
-  }),
+  iter(splitWhereItems(a)),
 );
+function* splitWhereItems(a: Args): Generator<PyValue> {
+  const lst = toArray(a.v(0));
+  let start = 0;
+  let end = 0;
+  for (; end < lst.length; end++) {
+    if (yTruthy(a.f(1)!(lst[end]!))) {
+      yield new PyTuple(lst.slice(start, end));
+      start = end + 1;
+    }
+  }
+  if (start !== end) yield new PyTuple(lst.slice(start, end));
+}
 defMethod("sliceWhere", [P("collection", T.iterable), P("predicate", T.lambda)], (_, a) =>
-  gen(function* () {
-    const lst = toArray(a.v(0));
-    let start = 0;
-    let prev: PyValue | typeof NO_VALUE = NO_VALUE;
-    for (let end = 0; end < lst.length; end++) {
-      const p = a.f(1)!(lst[end]!);
-      if (prev !== NO_VALUE && !yEquals(p, prev)) {
-        yield new PyTuple(lst.slice(start, end));
-        start = end;
-      }
-      prev = p;
-    }
-    if (start !== lst.length) yield new PyTuple(lst.slice(start));
-  }),
+  iter(sliceWhereItems(a)),
 );
+function* sliceWhereItems(a: Args): Generator<PyValue> {
+  const lst = toArray(a.v(0));
+  let start = 0;
+  let prev: PyValue | typeof NO_VALUE = NO_VALUE;
+  for (let end = 0; end < lst.length; end++) {
+    const p = a.f(1)!(lst[end]!);
+    if (prev !== NO_VALUE && !yEquals(p, prev)) {
+      yield new PyTuple(lst.slice(start, end));
+      start = end;
+    }
+    prev = p;
+  }
+  if (start !== lst.length) yield new PyTuple(lst.slice(start));
+}
 defMethod("splitAt", [P("collection", T.iterable), P("index", T.int)], (_, a) => {
   const lst = toArray(a.v(0));
   let i = intOf(a.v(1));
@@ -202,22 +202,22 @@ for (const name of ["aggregate", "reduce"]) {
 defMethod(
   "accumulate",
   [P("collection", T.iterable), P("selector", T.lambda), P("seed", T.any, NO_VALUE)],
-  (_, a) =>
-    gen(function* () {
-      const it = iterate(a.v(0));
-      let total = a.v(2);
-      if (total === NO_VALUE) {
-        const r = it.next();
-        if (r.done) throw new PyError("TypeError", "accumulate() of empty sequence with no initial value");
-        total = r.value;
-      }
-      yield total;
-      for (let r = it.next(); !r.done; r = it.next()) {
-        total = a.f(1)!(total, r.value);
-        yield total;
-      }
-    }),
+  (_, a) => iter(accumulated(a)),
 );
+function* accumulated(a: Args): Generator<PyValue> {
+  const it = iterate(a.v(0));
+  let total = a.v(2);
+  if (total === NO_VALUE) {
+    const r = it.next();
+    if (r.done) throw new PyError("TypeError", "accumulate() of empty sequence with no initial value");
+    total = r.value;
+  }
+  yield total;
+  for (let r = it.next(); !r.done; r = it.next()) {
+    total = a.f(1)!(total, r.value);
+    yield total;
+  }
+}
 defMethod("reverse", [P("collection", T.iterable)], (_, a) => iter(toArray(a.v(0)).slice().reverse()));
 
 function mergeDicts(
@@ -284,17 +284,17 @@ defFunction(
     P("selector", T.lambda, null),
     P("decycle", T.bool, false),
   ],
-  (_, a) =>
-    gen(function* () {
-      let current = a.v(0);
-      const past = a.v(4) ? new Seen() : null;
-      while (yTruthy(a.f(1)!(current))) {
-        if (past && !past.add(current)) break;
-        yield a.f(3) ? a.f(3)!(current) : current;
-        current = a.f(2)!(current);
-      }
-    }),
+  (_, a) => iter(generated(a)),
 );
+function* generated(a: Args): Generator<PyValue> {
+  let current = a.v(0);
+  const past = a.v(4) ? new Seen() : null;
+  while (yTruthy(a.f(1)!(current))) {
+    if (past && !past.add(current)) break;
+    yield a.f(3) ? a.f(3)!(current) : current;
+    current = a.f(2)!(current);
+  }
+}
 defFunction(
   "generateMany",
   [
@@ -304,30 +304,30 @@ defFunction(
     P("decycle", T.bool, false),
     P("depthFirst", T.bool, false),
   ],
-  (_, a) =>
-    gen(function* () {
-      // Breadth first: a queue read from `head`; depth first: a stack whose top
-      // is the last element (the produced items pushed in reverse). Both take
-      // constant time per item, so an endless generation reaches the output
-      // bound (CollectionTooLargeException) instead of slowing to a halt.
-      const depthFirst = yTruthy(a.v(4));
-      const pending: PyValue[] = [a.v(0)];
-      let head = 0;
-      const past = a.v(3) ? new Seen() : null;
-      while (depthFirst ? pending.length > 0 : head < pending.length) {
-        const item = depthFirst ? pending.pop()! : pending[head++]!;
-        if (!depthFirst && head > 4096 && head * 2 > pending.length) {
-          pending.splice(0, head);
-          head = 0;
-        }
-        if (past && !past.add(item)) continue;
-        yield a.f(2) ? a.f(2)!(item) : item;
-        const produced = toArray(a.f(1)!(item));
-        if (depthFirst) for (let k = produced.length - 1; k >= 0; k--) pending.push(produced[k]!);
-        else for (const x of produced) pending.push(x);
-      }
-    }),
+  (_, a) => iter(generatedMany(a)),
 );
+function* generatedMany(a: Args): Generator<PyValue> {
+  // Breadth first: a queue read from `head`; depth first: a stack whose top
+  // is the last element (the produced items pushed in reverse). Both take
+  // constant time per item, so an endless generation reaches the output
+  // bound (CollectionTooLargeException) instead of slowing to a halt.
+  const depthFirst = yTruthy(a.v(4));
+  const pending: PyValue[] = [a.v(0)];
+  let head = 0;
+  const past = a.v(3) ? new Seen() : null;
+  while (depthFirst ? pending.length > 0 : head < pending.length) {
+    const item = depthFirst ? pending.pop()! : pending[head++]!;
+    if (!depthFirst && head > 4096 && head * 2 > pending.length) {
+      pending.splice(0, head);
+      head = 0;
+    }
+    if (past && !past.add(item)) continue;
+    yield a.f(2) ? a.f(2)!(item) : item;
+    const produced = toArray(a.f(1)!(item));
+    if (depthFirst) for (let k = produced.length - 1; k >= 0; k--) pending.push(produced[k]!);
+    else for (const x of produced) pending.push(x);
+  }
+}
 defMethod("defaultIfEmpty", [P("collection", T.iterable), P("default", T.iterable)], (_, a) => {
   const items = toArray(a.v(0));
   if (items.length === 0) return a.v(1);

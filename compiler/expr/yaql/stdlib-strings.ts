@@ -9,6 +9,7 @@ import { newDict } from "../../../runtime/stdlib/py/dict";
 import { PY_SPACE } from "../../../runtime/stdlib/py/unicode";
 import { isInt, type PyDict, PyError, PyTuple, type PyValue } from "../../../runtime/stdlib/py/value";
 import type { YaqlContext } from "./context";
+import type { Args, CallCtx, CtxLambda } from "./dispatch";
 import { YaqlRegex } from "./opaque";
 import { repeatCount } from "./py-num";
 import { pySplit, pySub } from "./py-regex";
@@ -365,20 +366,19 @@ defMethod("search", [P("regexp", RX), P("string", S), P("selector", T.ctxLambda,
 });
 defMethod("searchAll", [P("regexp", RX), P("string", S), P("selector", T.ctxLambda, null)], (c, a) => {
   const s = str(a.v(1));
-  const selector = a.cf(2);
-  return iter(
-    (function* () {
-      for (const m of pyMatchAll(withIndices(rx(a.v(0))), s)) {
-        if (!selector) yield m[0];
-        else {
-          const ctx = c.ctx.child();
-          publishMatch(ctx, s, m);
-          yield selector(ctx);
-        }
-      }
-    })(),
-  );
+  return iter(matchesSelected(c, a, s, a.cf(2)));
 });
+// A module-level generator function: one created per call is costly in V8 (see stdlib-queries.ts).
+function* matchesSelected(c: CallCtx, a: Args, s: string, selector: CtxLambda | null): Generator<PyValue> {
+  for (const m of pyMatchAll(withIndices(rx(a.v(0))), s)) {
+    if (!selector) yield m[0];
+    else {
+      const ctx = c.ctx.child();
+      publishMatch(ctx, s, m);
+      yield selector(ctx);
+    }
+  }
+}
 const splitBy = (r: PyValue, s: PyValue, max: PyValue) => pySplit(rx(r).fresh(), str(s), ssizeOf(max));
 defMethod("split", [P("regexp", RX), P("string", S), P("maxSplit", T.int, 0)], (_, a) =>
   splitBy(a.v(0), a.v(1), a.v(2)),
