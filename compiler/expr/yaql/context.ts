@@ -8,24 +8,37 @@ export type UserFunction = (args: PyValue[], kwargs: Map<string, PyValue>) => Py
 
 export class YaqlContext {
   readonly pyOpaque = "Context";
-  // Created on first use: most lambda scopes only ever set `$1`.
+  // `$1` (`$`), which every lambda scope sets, lives in its own field; the map
+  // for other variables is created on first use.
+  private hasFirst = false;
+  private first: PyValue = null;
   private data?: Map<string, PyValue>;
   private functions?: Map<string, UserFunction>;
 
   constructor(readonly parent?: YaqlContext) {}
 
   static normalize(name: string): string {
-    const n = name.startsWith("$") ? name : `$${name}`;
-    return n === "$" ? "$1" : n;
+    if (name === "$" || name === "$1" || name === "1") return "$1";
+    return name.startsWith("$") ? name : `$${name}`;
   }
 
   set(name: string, value: PyValue): void {
+    const key = YaqlContext.normalize(name);
+    if (key === "$1") {
+      this.hasFirst = true;
+      this.first = value;
+      return;
+    }
     this.data ??= new Map();
-    this.data.set(YaqlContext.normalize(name), value);
+    this.data.set(key, value);
   }
 
   get(name: string): PyValue {
     const key = YaqlContext.normalize(name);
+    if (key === "$1") {
+      for (let c: YaqlContext | undefined = this; c; c = c.parent) if (c.hasFirst) return c.first;
+      return null;
+    }
     for (let c: YaqlContext | undefined = this; c; c = c.parent) {
       if (c.data?.has(key)) return c.data.get(key)!;
     }

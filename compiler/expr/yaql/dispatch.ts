@@ -366,7 +366,7 @@ export function runPlan(
     };
     return { kind: "value", value: pair };
   });
-  const kwValues = new Map<string, Slot>();
+  const kwValues = kwNodes.size === 0 ? NO_KWARGS : new Map<string, Slot>();
   for (const [k, node] of kwNodes) {
     kwValues.set(
       k,
@@ -447,7 +447,10 @@ export function runEagerPlan(
 }
 
 function sameSet(a: Set<number>, b: Set<number>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
 }
 
 function convertArgs(

@@ -5,7 +5,7 @@
 // Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
-import { dictKeys, dictSet, putKey } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet, hasKeyOrder, putKeyFast } from "../../../runtime/stdlib/py/dict";
 import {
   findKeyText as findStoredKey,
   forgetKey,
@@ -313,20 +313,32 @@ export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
   const cached = seen?.get(v);
   if (cached !== undefined) return cached;
   let out: PyValue;
-  if (Array.isArray(v)) out = new PyTuple(v.map((x) => convertInput(x, seen)));
-  else if (v instanceof PyTuple) out = new PyTuple(v.items.map((x) => convertInput(x, seen)));
-  else if (v instanceof PySet) out = new YSet(v.values().map((x) => convertInput(x, seen)));
-  else if (isSequenceObject(v)) out = new PyTuple(v.items().map((x) => convertInput(x, seen)));
-  else if (isDict(v)) out = copyDict(v, (x) => convertInput(x, seen));
+  if (Array.isArray(v)) out = new PyTuple(convertItems(v, seen));
+  else if (v instanceof PyTuple) out = new PyTuple(convertItems(v.items, seen));
+  else if (v instanceof PySet) out = new YSet(convertItems(v.values(), seen));
+  else if (isSequenceObject(v)) out = new PyTuple(convertItems(v.items(), seen));
+  else if (isDict(v)) out = convertDict(v, seen);
   else return v;
   seen?.set(v, out);
   return out;
 }
 
-/** A copy of a dict with its values mapped (fast path: plain assignment, original keys kept). */
-function copyDict(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
+function convertItems(items: readonly PyValue[], seen: Map<object, PyValue> | undefined): PyValue[] {
+  const out: PyValue[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) out[i] = convertInput(items[i]!, seen);
+  return out;
+}
+
+/** A copy of a dict with its values converted, original keys kept (plain assignment while no key needs the order table). */
+function convertDict(d: PyDict, seen: Map<object, PyValue> | undefined): PyDict {
   const out: PyDict = {};
-  for (const k of dictKeys(d)) putKey(out, k, f(d[k]!));
+  let ordered = false;
+  // Without an order table, for-in walks the keys in the same order and builds no array.
+  if (hasKeyOrder(d))
+    for (const k of dictKeys(d)) ordered = putKeyFast(out, k, convertInput(d[k]!, seen), ordered);
+  else
+    for (const k in d)
+      if (Object.hasOwn(d, k)) ordered = putKeyFast(out, k, convertInput(d[k]!, seen), ordered);
   const typed = REMEMBERED_KEYS.get(d);
   if (typed) REMEMBERED_KEYS.set(out, typed.copy());
   return out;
@@ -343,7 +355,9 @@ export function roundTrip(v: PyValue): PyValue {
   if (v instanceof PyTuple) return v.items.map(roundTrip);
   if (isDict(v) && !REMEMBERED_KEYS.has(v)) {
     const out: PyDict = {};
-    for (const k of dictKeys(v)) putKey(out, k, roundTrip(v[k]!));
+    let ordered = false;
+    if (hasKeyOrder(v)) for (const k of dictKeys(v)) ordered = putKeyFast(out, k, roundTrip(v[k]!), ordered);
+    else for (const k in v) if (Object.hasOwn(v, k)) ordered = putKeyFast(out, k, roundTrip(v[k]!), ordered);
     return out;
   }
   return convertOutput(convertInput(v));

@@ -15,6 +15,8 @@ const ASCII_EDGE_SPACE = /^[\t-\r ]+|[\t-\r ]+$/g;
 const ND = /\p{Nd}/u;
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 const D = "[0-9](?:_?[0-9])*";
+/** An optional sign and 1-15 ASCII digits: exact as a double, the same in every base-10 spelling Python accepts. */
+const SHORT_DECIMAL = /^[+-]?[0-9]{1,15}$/;
 const FLOAT_TEXT = new RegExp(`^[+-]?(?:${D}(?:\\.(?:${D})?)?|\\.${D})(?:e[+-]?${D})?$`);
 
 /** The text int() and float() parse: surrounding whitespace gone. */
@@ -46,6 +48,8 @@ export function digitsToAscii(text: string): string {
  * digit limit the limit's own ValueError is thrown.
  */
 export function parseIntText(text: string, base: number): number | bigint | null {
+  // The common case, a short plain decimal, without the regexes and the BigInt below.
+  if (base === 10 && SHORT_DECIMAL.test(text)) return mkInt(Number(text));
   if (base !== 0 && (base < 2 || base > 36)) return null;
   let s = digitsToAscii(stripNumberText(text));
   let sign = 1n;
