@@ -29,6 +29,9 @@ const ssizeOf = (v: PyValue) => {
 const cps = (s: string) => Array.from(s);
 const WS = PY_SPACE;
 const TRAILING_WORD = new RegExp(`[${PY_SPACE}]+([^${PY_SPACE}]*)$`, "u");
+const LEADING_SPACE = new RegExp(`^[${WS}]+`, "u");
+const TRAILING_SPACE = new RegExp(`[${WS}]+$`, "u");
+const SPACE_RUN = new RegExp(`[${WS}]+`, "u");
 
 function escapeForClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, "\\$&");
@@ -38,20 +41,20 @@ function pyStripImpl(s: string, chars: PyValue, left: boolean, right: boolean): 
   const cls = chars === null ? WS : escapeForClass(str(chars));
   if (cls === "") return s;
   let out = s;
-  if (left) out = out.replace(new RegExp(`^[${cls}]+`, "u"), "");
-  if (right) out = out.replace(new RegExp(`[${cls}]+$`, "u"), "");
+  if (left) out = out.replace(chars === null ? LEADING_SPACE : new RegExp(`^[${cls}]+`, "u"), "");
+  if (right) out = out.replace(chars === null ? TRAILING_SPACE : new RegExp(`[${cls}]+$`, "u"), "");
   return out;
 }
 
 /** Python str.split / str.rsplit. */
 function pySplitStr(s: string, sep: PyValue, maxSplit: number, fromRight: boolean): string[] {
   if (sep === null) {
-    const words = s.split(new RegExp(`[${WS}]+`, "u")).filter((w) => w !== "");
+    const words = s.split(SPACE_RUN).filter((w) => w !== "");
     if (maxSplit < 0 || words.length <= maxSplit + 1) return words;
     const trimmed = pyStripImpl(s, null, !fromRight, fromRight);
     const out: string[] = [];
     let rest = trimmed;
-    const re = new RegExp(`[${WS}]+`, "u");
+    const re = SPACE_RUN;
     if (!fromRight) {
       for (let i = 0; i < maxSplit; i++) {
         const m = re.exec(rest);
