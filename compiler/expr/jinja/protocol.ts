@@ -8,6 +8,7 @@ import { originalKey } from "../../../runtime/stdlib/py/key-index";
 import { reprWith, strRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
+  compareStrings,
   isDict,
   isInt,
   PyComplex,
@@ -224,6 +225,21 @@ export function sortValues<T extends PyValue>(
   reverse = false,
 ): T[] {
   const keyed = items.map((v) => ({ v, k: key ? key(v) : (v as PyValue) }));
+  // Keys all str, or all int/float numbers (or lists of one such, as Jinja's sort filter makes them): a total
+  // order, so a stable sort by it is Python's order.
+  if (keyed.every((e) => Array.isArray(e.k) && e.k.length === 1 && typeof e.k[0] !== "object"))
+    for (const e of keyed) e.k = (e.k as PyValue[])[0]!;
+  const sign = reverse ? -1 : 1;
+  if (keyed.every((e) => typeof e.k === "string")) {
+    keyed.sort((x, y) => sign * compareStrings(x.k as string, y.k as string));
+    return keyed.map((e) => e.v);
+  }
+  if (keyed.every((e) => typeof e.k === "number" && !Number.isNaN(e.k))) {
+    keyed.sort((x, y) =>
+      (x.k as number) < (y.k as number) ? -sign : (x.k as number) > (y.k as number) ? sign : 0,
+    );
+    return keyed.map((e) => e.v);
+  }
   const lt = (x: PyValue, y: PyValue) => compare(x, y, "<") < 0;
   keyed.sort((x, y) => {
     if (lt(x.k, y.k)) return reverse ? 1 : -1;

@@ -126,6 +126,11 @@ function quoteList(names: readonly string[]): string {
 /** Raises Python's TypeError when `s` cannot take the value, `args` and `kwargs`. */
 function bind(s: Signature, args: readonly PyValue[], kwargs: PyDict, fn = s.fn): void {
   const given = args.length + 1;
+  // The common call, positional arguments only and as many as the signature takes, binds without building lists.
+  if (!hasKeys(kwargs)) {
+    if (s.variadic) return;
+    if (s.builtin ? given === s.params.length : given >= s.required && given <= s.params.length) return;
+  }
   const keywords = dictKeys(kwargs);
   if (s.builtin) {
     if (keywords.length > 0) throw typeError(`${fn}() takes no keyword arguments`);
@@ -155,6 +160,11 @@ function bind(s: Signature, args: readonly PyValue[], kwargs: PyDict, fn = s.fn)
     throw typeError(
       `${fn}() missing ${plural(missing.length, "required positional argument")}: ${quoteList(missing)}`,
     );
+}
+
+function hasKeys(d: PyDict): boolean {
+  for (const k in d) if (Object.hasOwn(d, k)) return true;
+  return false;
 }
 
 /** Checks a call of the built-in filter `name` as Python would bind it. */
