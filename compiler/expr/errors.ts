@@ -1,8 +1,10 @@
 // The one error type expression evaluation throws to its callers.
 
+import { MessageError } from "../../runtime/stdlib/py/message-error";
+
 export type ExprErrorCategory = "syntax" | "undefined_variable" | "evaluation";
 
-export class ExpressionError extends Error {
+export class ExpressionError extends MessageError {
   /**
    * @param category the golden category of the failure
    * @param message  Orquesta's full message, e.g.
@@ -15,11 +17,7 @@ export class ExpressionError extends Error {
     message: string,
     readonly reason?: string,
   ) {
-    // An outcome reported by its message: no JavaScript stack (see PyError).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = "ExpressionError";
   }
 }

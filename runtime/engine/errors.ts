@@ -1,19 +1,16 @@
 // Errors the conductor logs in Orquesta's "<ExceptionClass>: <text>" form.
 
 import { ExpressionError } from "../../compiler/expr/errors";
+import { MessageError } from "../stdlib/py/message-error";
 import { PyError } from "../stdlib/py/value";
 
 /** A Python-style exception raised by the engine itself (TypeError, ValueError, ...). */
-export class EngineError extends Error {
+export class EngineError extends MessageError {
   constructor(
     readonly pyType: string,
     message: string,
   ) {
-    // An outcome reported by its message: no JavaScript stack (see PyError).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = pyType;
   }
 }

@@ -18,6 +18,7 @@
 
 import { compareDates } from "./datetime";
 import { floatRepr } from "./float-repr";
+import { MessageError } from "./message-error";
 
 export class PyFloat {
   constructor(readonly v: number) {}
@@ -126,22 +127,18 @@ function strText(v: PyValue): PyValue {
   return v instanceof PyStrSubclass ? v.text : v;
 }
 
-/** An error raised while evaluating, with the Python exception class it stands for. */
 /**
- * A Python exception raised by an expression or a function. It is an outcome
- * (reported by its message), not a fault of orqc, so no JavaScript stack is
- * captured: that was most of its cost.
+ * A Python exception raised by an expression or a function, with the Python
+ * exception class it stands for. It is an outcome (reported by its message),
+ * not a fault of orqc, so it carries no JavaScript stack (MessageError).
  */
-export class PyError extends Error {
+export class PyError extends MessageError {
   constructor(
     readonly pyType: string,
     message: string,
     readonly category: "evaluation" | "undefined_variable" | "syntax" = "evaluation",
   ) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
     super(message);
-    Error.stackTraceLimit = limit;
     this.name = pyType;
   }
 }
