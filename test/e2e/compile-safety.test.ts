@@ -48,6 +48,13 @@ function loneSurrogate(text: string): boolean {
   return /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 }
 
+/** The text with every `%>` taken out, including one that taking out another forms (`%%>>` gives `%>` after one pass). */
+function withoutClosingDelimiter(text: string): string {
+  let out = text;
+  while (out.includes("%>")) out = out.replace(/%>/g, "");
+  return out;
+}
+
 function workflowWith(s: string): string {
   const q = yamlString(s);
   return [
@@ -64,7 +71,7 @@ function workflowWith(s: string): string {
     "    next:",
     "      - publish:",
     `          - ${yamlString(`k${s}`)}: ${q}`,
-    `          - expr: ${yamlString(`<% ctx(inp) + ${JSON.stringify(s).replace(/%>/g, "")} %>`)}`,
+    `          - expr: ${yamlString(`<% ctx(inp) + ${withoutClosingDelimiter(JSON.stringify(s))} %>`)}`,
     "        do: second",
     "  second:",
     "    action: core.noop",
@@ -170,7 +177,8 @@ describe("codegen safety", () => {
           expect(bundle.program.units.root!.workflow.tasks[0]!.input).toEqual({ message: s });
         },
       ),
-      { numRuns: 25 },
+      // "%%>>'" once lost its closing delimiters only half way in the expression this test builds.
+      { numRuns: 25, examples: [["%%>>'"]] },
     );
   }, 180_000);
 
