@@ -70,7 +70,7 @@ function toYaml(tasks: TaskGen[], depth: number): string {
 
 /**
  * Fails executions by a seeded pattern, at most twice per task and nesting level over
- * the whole run (so every cycle exits), and runs nested workflows.
+ * the whole run (so every cycle exits), and runs nested workflows (whose failures count the same way).
  */
 class RandomExecutor implements ActionExecutor {
   constructor(
@@ -90,6 +90,14 @@ class RandomExecutor implements ActionExecutor {
         executor: new RandomExecutor(this.shared, this.pattern, this.children, this.depth + 1),
         maxExecutions: 200,
       });
+      // A failed child counts as one of its task's failures: a child that always fails (say, a join no branch
+      // reaches) would otherwise keep a cycle over its task going until the execution limit.
+      const key = `${this.depth}:${req.taskId}`;
+      const used = this.shared.fails.get(key) ?? 0;
+      if (child.status === "failed") {
+        if (used >= 2) return { status: "succeeded", result: { output: child.output }, subworkflow: child };
+        this.shared.fails.set(key, used + 1);
+      }
       return { status: child.status, result: { output: child.output }, subworkflow: child };
     }
     const key = `${this.depth}:${req.taskId}`;
@@ -101,6 +109,29 @@ class RandomExecutor implements ActionExecutor {
     return { status: "succeeded", result: { ok: true } };
   }
 }
+
+const noop = (next: TaskGen["next"], join = false): TaskGen => ({
+  sub: false,
+  items: false,
+  retry: 0,
+  join,
+  next,
+});
+/** A cycle over a sub-workflow task whose child always fails: its join waits for a task only a failure reaches. */
+const ALWAYS_FAILING_CHILD: [TaskGen[], TaskGen[], boolean[], number[]] = [
+  [
+    noop([{ when: 0, targets: [0], back: false }]),
+    noop([{ when: 0, targets: [0], back: false }]),
+    { ...noop([{ when: 0, targets: [], back: true }]), sub: true },
+  ],
+  [
+    noop([{ when: 0, targets: [7], back: false }]),
+    noop([{ when: 0, targets: [0], back: false }]),
+    noop([{ when: 0, targets: [], back: true }], true),
+  ],
+  [false],
+  [],
+];
 
 describe("interpreter on random workflows", () => {
   it("never throws, terminates and ends in a final status", () => {
@@ -125,7 +156,7 @@ describe("interpreter on random workflows", () => {
           for (const e of t.errors) expect(typeof e.message).toBe("string");
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, examples: [ALWAYS_FAILING_CHILD] },
     );
   });
 });
