@@ -2,6 +2,7 @@
 // implicit resolvers): StackStorm reads workflows with PyYAML, so `yes`/`on`
 // are booleans, `010` is octal 8, `1e3` stays a string and `2020-01-01` is a date.
 
+import { decodeBase64 } from "../../runtime/stdlib/py/base64";
 import { dateFieldError, PyDate, PyDateTime, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
 import { strRepr } from "../../runtime/stdlib/py/text";
 
@@ -12,6 +13,11 @@ export interface ResolvedScalar {
   readonly pyType: PyScalarType;
   /** JSON-compatible value: timestamps are kept as their source text. */
   readonly value: null | boolean | number | bigint | string;
+  /**
+   * Tagged `!!binary` (valid base64): yaml.safe_load makes bytes of it, which
+   * from_yaml_string keeps; workflow specs read the text.
+   */
+  readonly binary?: true;
 }
 
 const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
@@ -249,8 +255,9 @@ function constructFloat(text: string): TaggedScalar {
 export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
   switch (tag) {
     case `${YAML_TAG}str`:
-    case `${YAML_TAG}binary`:
       return { pyType: "str", value: text };
+    case `${YAML_TAG}binary`:
+      return constructBinary(text);
     case `${YAML_TAG}null`:
       return { pyType: "null", value: null };
     case `${YAML_TAG}bool`: {
@@ -275,6 +282,35 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
     default:
       return { error: `could not determine a constructor for the tag '${tag}'`, type: "ConstructorError" };
   }
+}
+
+/** PyYAML's construct_yaml_binary: the text must be ASCII and base64 that binascii decodes. */
+function constructBinary(text: string): TaggedScalar {
+  const nonAscii = /[^\x00-\x7f]+/u.exec(text);
+  if (nonAscii) {
+    const start = [...text.slice(0, nonAscii.index)].length;
+    const run = [...nonAscii[0]];
+    const what =
+      run.length === 1
+        ? `character '${pyCharEscape(run[0]!)}' in position ${start}`
+        : `characters in position ${start}-${start + run.length - 1}`;
+    return {
+      error: `failed to convert base64 data into ascii: 'ascii' codec can't encode ${what}: ordinal not in range(128)`,
+      type: "ConstructorError",
+    };
+  }
+  const decoded = decodeBase64(text);
+  if ("error" in decoded)
+    return { error: `failed to decode base64 data: ${decoded.error}`, type: "ConstructorError" };
+  return { pyType: "str", value: text, binary: true };
+}
+
+/** How a UnicodeEncodeError names one character: \xNN, \uNNNN or \UNNNNNNNN. */
+function pyCharEscape(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
+  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
+  return `\\U${cp.toString(16).padStart(8, "0")}`;
 }
 
 /**

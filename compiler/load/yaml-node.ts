@@ -14,6 +14,8 @@ export interface YScalar {
   readonly style: ScalarStyle;
   /** The whole scalar, quotes included. */
   readonly range: Range;
+  /** Tagged `!!binary`: bytes for yaml.safe_load (from_yaml_string); workflow specs read the text. */
+  readonly binary?: true;
 }
 
 export interface YPair {

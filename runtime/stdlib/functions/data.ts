@@ -1,18 +1,29 @@
 // StackStorm's data functions (st2common/expressions/functions/data.py):
 // JSON and YAML conversion, json_escape, jsonpath_query, use_none.
 
+import { PyBytes } from "../../../compiler/expr/jinja/bytes";
 import { setItem } from "../../../compiler/expr/jinja/values";
 import { ydictSet } from "../../../compiler/expr/yaql/values";
 import { isPlainDict, markPlainDeep } from "../py/plain-dict";
 import { pyStr } from "../py/text";
-import { isDict, isInt, isSequence, numberOf, PyError, type PyValue, pyTypeName, truthy } from "../py/value";
+import {
+  isDict,
+  isInt,
+  isSequence,
+  numberOf,
+  PyError,
+  PyTuple,
+  type PyValue,
+  pyTypeName,
+  truthy,
+} from "../py/value";
 import { bindArgs } from "./args";
 import { FROZEN_ARGUMENTS, type FunctionOptions, PYTHON_ARGUMENTS, registerFunction } from "./catalog";
 import { holdsFrozenMapping } from "./frozen-data";
 import { type JsonPathTypes, jsonpathFind } from "./jsonpath";
 import { pyJsonDumps, pyJsonLoads } from "./py-json";
 import { pyYamlSafeDump } from "./py-yaml-dump";
-import { pyYamlSafeLoad } from "./py-yaml-load";
+import { pyYamlSafeLoad, type YamlLoadRules } from "./py-yaml-load";
 
 type Language = "yaql" | "jinja";
 
@@ -23,9 +34,12 @@ function fromJsonString(args: PyValue[], kwargs: { [k: string]: PyValue }): PyVa
   return markPlainDeep(pyJsonLoads(pyStr(value!), { orjson: true }));
 }
 
+const YAQL_YAML: YamlLoadRules = { setKey: ydictSet, bytes: (data) => new PyTuple([...data]) };
+const JINJA_YAML: YamlLoadRules = { setKey: setItem, bytes: (data) => new PyBytes(data) };
+
 function fromYamlString(args: PyValue[], kwargs: { [k: string]: PyValue }, language: Language): PyValue {
   const [value] = bindArgs("from_yaml_string", [{ name: "value" }], args, kwargs);
-  return markPlainDeep(pyYamlSafeLoad(pyStr(value!), language === "yaql" ? ydictSet : setItem));
+  return markPlainDeep(pyYamlSafeLoad(pyStr(value!), language === "yaql" ? YAQL_YAML : JINJA_YAML));
 }
 
 function indentOf(indent: PyValue): number | string | null {

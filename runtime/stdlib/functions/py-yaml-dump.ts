@@ -2,6 +2,8 @@
 // libyaml emits it: block collections, sorted keys, PyYAML's choice between
 // plain, single- and double-quoted scalars, line folding at 80 columns.
 
+import { PyBytes } from "../../../compiler/expr/jinja/bytes";
+import { encodeBase64Lines } from "../py/base64";
 import { PyDate, PyDateTime } from "../py/datetime";
 import { dictKeys } from "../py/dict";
 import { intDecimal } from "../py/int-text";
@@ -233,10 +235,38 @@ class Emitter {
       this.anchored.add(v as object);
       this.indicator(`&${anchor}`, true);
     }
-    const [text, implicit] = scalarText(v);
     this.increaseIndent(true);
-    this.scalar(text, implicit, ctx.simpleKey);
+    if (v instanceof PyBytes) this.binary(encodeBase64Lines(v.data), ctx.simpleKey);
+    else {
+      const [text, implicit] = scalarText(v);
+      this.scalar(text, implicit, ctx.simpleKey);
+    }
     this.popIndent();
+  }
+
+  /** represent_binary: the base64 lines (encodebytes) tagged !!binary, in literal style where libyaml allows it. */
+  binary(text: string, simpleKey: boolean): void {
+    this.indicator("!!binary", true);
+    if (text === "" || simpleKey) this.doubleQuoted([...text], !simpleKey);
+    else this.literal(text);
+  }
+
+  /** libyaml's literal block writer, for text that starts with no space and ends in one line break (no hints). */
+  literal(text: string): void {
+    this.indicator("|", true);
+    this.lineBreak();
+    let breaks = true;
+    for (const ch of text) {
+      if (ch === "\n") {
+        this.lineBreak();
+        breaks = true;
+      } else {
+        if (breaks) this.writeIndent();
+        this.write(ch);
+        this.indention = false;
+        breaks = false;
+      }
+    }
   }
 
   emptyFlow(open: string, close: string): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { PyFloat, PySet, PyTuple } from "../../../../runtime/stdlib/py/value";
-import { call, raises } from "./helpers";
+import { PyBytes } from "../../../../compiler/expr/jinja/bytes";
+import { PyFloat, PySet, PyTuple, type PyValue } from "../../../../runtime/stdlib/py/value";
+import { baseEnv, call, raises } from "./helpers";
 
 /** What from_yaml_string raises for a text, as `Type: message`. */
 function loadError(text: string): string {
@@ -95,6 +96,41 @@ describe("from_yaml_string / yaml_parse (YAML 1.1)", () => {
     ];
     for (const [text, error] of refused) expect(loadError(text), text).toBe(error);
   });
+  // Values and messages recorded from yaml.safe_load (PyYAML 6.0) and, for the languages, Orquesta's evaluate().
+  it("makes bytes of !!binary: Python bytes in Jinja, a tuple of ints in yaql", () => {
+    const hi = call("from_yaml_string", ["a: !!binary aGk=\nb: !!binary |\n  aGVs\n  bG8=\n"]) as Record<
+      string,
+      PyValue
+    >;
+    expect(hi.a).toEqual(new PyBytes(Uint8Array.of(104, 105)));
+    expect(hi.b).toEqual(new PyBytes(new TextEncoder().encode("hello")));
+    // binascii's lenient decoding: other characters skipped, a completed quad of padding ends the data
+    expect(call("from_yaml_string", ['!!binary "YQ==YQ=="'])).toEqual(new PyBytes(Uint8Array.of(97)));
+    expect(call("from_yaml_string", ['!!binary "**"'])).toEqual(new PyBytes(new Uint8Array()));
+    expect(call("from_yaml_string", ["!!binary aGk="], {}, baseEnv, "yaql")).toEqual(new PyTuple([104, 105]));
+  });
+  it("refuses !!binary that is not ASCII or not base64, as construct_yaml_binary does", () => {
+    const refused: [string, string][] = [
+      ['!!binary "aGVsbG8"', "ConstructorError: failed to decode base64 data: Incorrect padding"],
+      [
+        "!!binary a",
+        "ConstructorError: failed to decode base64 data: Invalid base64-encoded string: number of data characters (1) cannot be 1 more than a multiple of 4",
+      ],
+      [
+        '!!binary "é"',
+        "ConstructorError: failed to convert base64 data into ascii: 'ascii' codec can't encode character '\\xe9' in position 0: ordinal not in range(128)",
+      ],
+      [
+        '!!binary "aé€"',
+        "ConstructorError: failed to convert base64 data into ascii: 'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)",
+      ],
+      [
+        '!!binary "a😀b"',
+        "ConstructorError: failed to convert base64 data into ascii: 'ascii' codec can't encode character '\\U0001f600' in position 1: ordinal not in range(128)",
+      ],
+    ];
+    for (const [text, error] of refused) expect(loadError(text), text).toBe(error);
+  });
   it("fails on invalid YAML and several documents", () => {
     expect(raises(() => call("from_yaml_string", ["a: [1"]))).not.toBe("nothing");
     expect(raises(() => call("from_yaml_string", ["a\n---\nb\n"]))).toBe("ComposerError");
@@ -107,6 +143,21 @@ describe("to_yaml_string / yaml_dump (safe_dump, block style)", () => {
     expect(call("to_yaml_string", [{ foo: { bar: "x" } }])).toBe("foo:\n  bar: x\n");
     expect(call("yaml_dump", [[{ b: 2, a: 1 }, { x: 3 }]])).toBe("- a: 1\n  b: 2\n- x: 3\n");
     expect(call("yaml_dump", [[[1, 2], []]])).toBe("- - 1\n  - 2\n- []\n");
+  });
+  it("writes bytes as represent_binary does: base64 lines tagged !!binary, literal style where allowed", () => {
+    const bytes = (...b: number[]) => new PyBytes(Uint8Array.from(b));
+    const hi = bytes(104, 105);
+    expect(call("to_yaml_string", [hi])).toBe("!!binary |\n  aGk=\n");
+    expect(call("to_yaml_string", [{ a: hi, b: [1, bytes(0, 255)] }])).toBe(
+      "a: !!binary |\n  aGk=\nb:\n- 1\n- !!binary |\n  AP8=\n",
+    );
+    expect(call("to_yaml_string", [bytes()])).toBe('!!binary ""\n');
+    // bytes met twice are written twice (ignore_aliases); 60 bytes take two base64 lines
+    expect(call("to_yaml_string", [{ a: hi, b: hi }])).toBe("a: !!binary |\n  aGk=\nb: !!binary |\n  aGk=\n");
+    expect(call("to_yaml_string", [{ a: { b: new PyBytes(new Uint8Array(60).fill(120)) } }])).toBe(
+      `a:\n  b: !!binary |\n    ${"eHh4".repeat(19)}\n    eHh4\n`,
+    );
+    expect(call("to_yaml_string", [[hi, "x"]], { indent: 4 })).toBe("- !!binary |\n    aGk=\n- x\n");
   });
   it("quotes strings that would read back as something else", () => {
     expect(call("to_yaml_string", [{ a: "1", b: "yes", c: "", d: "a: b", e: "null", f: "- x" }])).toBe(
