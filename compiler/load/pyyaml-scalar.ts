@@ -4,7 +4,7 @@
 
 import { decodeBase64 } from "../../runtime/stdlib/py/base64";
 import { dateFieldError, PyDate, PyDateTime, timedeltaRepr } from "../../runtime/stdlib/py/datetime";
-import { strRepr } from "../../runtime/stdlib/py/text";
+import { encodeErrorMessage, strRepr } from "../../runtime/stdlib/py/text";
 
 /** The Python type a scalar was resolved to. */
 export type PyScalarType = "null" | "bool" | "int" | "float" | "str" | "timestamp";
@@ -14,10 +14,10 @@ export interface ResolvedScalar {
   /** JSON-compatible value: timestamps are kept as their source text. */
   readonly value: null | boolean | number | bigint | string;
   /**
-   * Tagged `!!binary` (valid base64): yaml.safe_load makes bytes of it, which
-   * from_yaml_string keeps; workflow specs read the text.
+   * Tagged `!!binary` (valid base64): the bytes yaml.safe_load makes of it,
+   * which from_yaml_string keeps; workflow specs read the text.
    */
-  readonly binary?: true;
+  readonly binary?: Uint8Array;
 }
 
 const BOOL_RE = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
@@ -286,31 +286,13 @@ export function resolveTaggedScalar(tag: string, text: string): TaggedScalar {
 
 /** PyYAML's construct_yaml_binary: the text must be ASCII and base64 that binascii decodes. */
 function constructBinary(text: string): TaggedScalar {
-  const nonAscii = /[^\x00-\x7f]+/u.exec(text);
-  if (nonAscii) {
-    const start = [...text.slice(0, nonAscii.index)].length;
-    const run = [...nonAscii[0]];
-    const what =
-      run.length === 1
-        ? `character '${pyCharEscape(run[0]!)}' in position ${start}`
-        : `characters in position ${start}-${start + run.length - 1}`;
-    return {
-      error: `failed to convert base64 data into ascii: 'ascii' codec can't encode ${what}: ordinal not in range(128)`,
-      type: "ConstructorError",
-    };
-  }
+  const notAscii = encodeErrorMessage("ascii", text);
+  if (notAscii)
+    return { error: `failed to convert base64 data into ascii: ${notAscii}`, type: "ConstructorError" };
   const decoded = decodeBase64(text);
   if ("error" in decoded)
     return { error: `failed to decode base64 data: ${decoded.error}`, type: "ConstructorError" };
-  return { pyType: "str", value: text, binary: true };
-}
-
-/** How a UnicodeEncodeError names one character: \xNN, \uNNNN or \UNNNNNNNN. */
-function pyCharEscape(ch: string): string {
-  const cp = ch.codePointAt(0)!;
-  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
-  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
-  return `\\U${cp.toString(16).padStart(8, "0")}`;
+  return { pyType: "str", value: text, binary: decoded };
 }
 
 /**

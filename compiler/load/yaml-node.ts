@@ -14,8 +14,8 @@ export interface YScalar {
   readonly style: ScalarStyle;
   /** The whole scalar, quotes included. */
   readonly range: Range;
-  /** Tagged `!!binary`: bytes for yaml.safe_load (from_yaml_string); workflow specs read the text. */
-  readonly binary?: true;
+  /** Tagged `!!binary`: the decoded bytes, which yaml.safe_load (from_yaml_string) makes; workflow specs read the text. */
+  readonly binary?: Uint8Array;
 }
 
 export interface YPair {

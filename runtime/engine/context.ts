@@ -3,7 +3,7 @@
 // through into a context layer (as it does upstream).
 
 import { dictKeys, hasKeyOrder, putKeyFast } from "../stdlib/py/dict";
-import { ownText, REMEMBERED_KEYS } from "../stdlib/py/key-index";
+import { mapValuesKeepingKeys, ownText, REMEMBERED_KEYS } from "../stdlib/py/key-index";
 import {
   isDict,
   type PyDict,
@@ -102,13 +102,7 @@ function pythonCopy(v: PyValue): PyValue {
   if (Array.isArray(v)) return v.map(pythonCopy);
   if (v instanceof PyTuple) return new PyTuple(v.items.map(pythonCopy));
   if (v instanceof PySet) return new PySet(v.values());
-  if (!isDict(v)) return v;
-  const out: PyDict = {};
-  let ordered = false;
-  for (const k of dictKeys(v)) ordered = putKeyFast(out, k, pythonCopy(v[k]!), ordered);
-  const index = REMEMBERED_KEYS.get(v);
-  if (index) REMEMBERED_KEYS.set(out, index.copy());
-  return out;
+  return isDict(v) ? mapValuesKeepingKeys(v, pythonCopy) : v;
 }
 
 export function isEmptyDict(v: PyValue | undefined): boolean {

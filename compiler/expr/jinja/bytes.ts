@@ -5,6 +5,7 @@
 // count, find, replace ...). An expression whose value is bytes has no JSON
 // form; StackStorm could not store it either.
 
+import { encodeErrorMessage } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
   isInt,
@@ -86,12 +87,6 @@ function errorMode(errors: PyValue | undefined): string {
 }
 
 const hex2 = (n: number) => n.toString(16).padStart(2, "0");
-const charEscape = (cp: number) =>
-  cp <= 0xff
-    ? `\\x${hex2(cp)}`
-    : cp <= 0xffff
-      ? `\\u${cp.toString(16).padStart(4, "0")}`
-      : `\\U${cp.toString(16).padStart(8, "0")}`;
 
 function utf16(s: string, littleEndian: boolean): number[] {
   const out: number[] = [];
@@ -118,19 +113,17 @@ export function encode(s: string, encoding?: PyValue, errors?: PyValue): PyBytes
   if (name === "utf-16") return new PyBytes(Uint8Array.from([0xff, 0xfe, ...utf16(s, true)]));
   if (name === "utf-16-le" || name === "utf-16-be")
     return new PyBytes(Uint8Array.from(utf16(s, name === "utf-16-le")));
-  const limit = name === "ascii" ? 0x80 : 0x100;
+  const single = name === "ascii" ? "ascii" : "latin-1";
+  if (mode === "strict") {
+    const problem = encodeErrorMessage(single, s);
+    if (problem) throw new PyError("UnicodeEncodeError", problem);
+  }
+  const limit = single === "ascii" ? 0x80 : 0x100;
   const out: number[] = [];
-  let position = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;
     if (cp < limit) out.push(cp);
     else if (mode === "replace") out.push(0x3f);
-    else if (mode === "strict")
-      throw new PyError(
-        "UnicodeEncodeError",
-        `'${name === "ascii" ? "ascii" : "latin-1"}' codec can't encode character '${charEscape(cp)}' in position ${position}: ordinal not in range(${limit})`,
-      );
-    position++;
   }
   return new PyBytes(Uint8Array.from(out));
 }

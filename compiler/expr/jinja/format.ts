@@ -4,7 +4,7 @@
 import { toExponentialExact, toFixedExact } from "../../../runtime/stdlib/py/float-decimal";
 import { intDecimal } from "../../../runtime/stdlib/py/int-text";
 import { digitsToAscii, floatFromText, intFromText } from "../../../runtime/stdlib/py/number-text";
-import { complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
+import { codePointEscape, complexPartRepr, floatRepr } from "../../../runtime/stdlib/py/text";
 import {
   bigOf,
   isDict,
@@ -346,10 +346,7 @@ export function asciiRepr(v: PyValue): string {
   let out = "";
   for (const ch of toRepr(v)) {
     const code = ch.codePointAt(0)!;
-    if (code < 0x80) out += ch;
-    else if (code <= 0xff) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else if (code <= 0xffff) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += `\\U${code.toString(16).padStart(8, "0")}`;
+    out += code < 0x80 ? ch : codePointEscape(code);
   }
   return out;
 }

@@ -5,11 +5,12 @@
 // Dicts keep non-string keys through a side table, so `{1 => 'a'}[1]` works
 // while `{'1' => 'a'}[1]` is a KeyError, as in Python.
 
-import { dictKeys, dictSet, hasKeyOrder, putKeyFast } from "../../../runtime/stdlib/py/dict";
+import { dictKeys, dictSet, mapValues } from "../../../runtime/stdlib/py/dict";
 import {
   findKeyText as findStoredKey,
   forgetKey,
   keySlot,
+  mapValuesKeepingKeys,
   originalKey,
   REMEMBERED_KEYS,
 } from "../../../runtime/stdlib/py/key-index";
@@ -317,7 +318,7 @@ export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
   else if (v instanceof PyTuple) out = new PyTuple(convertItems(v.items, seen));
   else if (v instanceof PySet) out = new YSet(convertItems(v.values(), seen));
   else if (isSequenceObject(v)) out = new PyTuple(convertItems(v.items(), seen));
-  else if (isDict(v)) out = convertDict(v, seen);
+  else if (isDict(v)) out = mapValuesKeepingKeys(v, (x) => convertInput(x, seen));
   else return v;
   seen?.set(v, out);
   return out;
@@ -326,21 +327,6 @@ export function convertInput(v: PyValue, seen?: Map<object, PyValue>): PyValue {
 function convertItems(items: readonly PyValue[], seen: Map<object, PyValue> | undefined): PyValue[] {
   const out: PyValue[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) out[i] = convertInput(items[i]!, seen);
-  return out;
-}
-
-/** A copy of a dict with its values converted, original keys kept (plain assignment while no key needs the order table). */
-function convertDict(d: PyDict, seen: Map<object, PyValue> | undefined): PyDict {
-  const out: PyDict = {};
-  let ordered = false;
-  // Without an order table, for-in walks the keys in the same order and builds no array.
-  if (hasKeyOrder(d))
-    for (const k of dictKeys(d)) ordered = putKeyFast(out, k, convertInput(d[k]!, seen), ordered);
-  else
-    for (const k in d)
-      if (Object.hasOwn(d, k)) ordered = putKeyFast(out, k, convertInput(d[k]!, seen), ordered);
-  const typed = REMEMBERED_KEYS.get(d);
-  if (typed) REMEMBERED_KEYS.set(out, typed.copy());
   return out;
 }
 
@@ -353,13 +339,7 @@ export function roundTrip(v: PyValue): PyValue {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(roundTrip);
   if (v instanceof PyTuple) return v.items.map(roundTrip);
-  if (isDict(v) && !REMEMBERED_KEYS.has(v)) {
-    const out: PyDict = {};
-    let ordered = false;
-    if (hasKeyOrder(v)) for (const k of dictKeys(v)) ordered = putKeyFast(out, k, roundTrip(v[k]!), ordered);
-    else for (const k in v) if (Object.hasOwn(v, k)) ordered = putKeyFast(out, k, roundTrip(v[k]!), ordered);
-    return out;
-  }
+  if (isDict(v) && !REMEMBERED_KEYS.has(v)) return mapValues(v, roundTrip);
   return convertOutput(convertInput(v));
 }
 

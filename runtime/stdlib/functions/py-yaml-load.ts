@@ -7,7 +7,6 @@
 import { parseYamlData, scalarOrigin } from "../../../compiler/load/parse-yaml";
 import { resolvePlainScalar, timestampValue } from "../../../compiler/load/pyyaml-scalar";
 import { toPyValue, type YNode } from "../../../compiler/load/yaml-node";
-import { decodeBase64 } from "../py/base64";
 import type { PyDict } from "../py/value";
 import { PyError, PySet, PyTuple, type PyValue } from "../py/value";
 
@@ -46,7 +45,7 @@ function build(node: YNode, rules: YamlLoadRules, dates: Map<object, PyValue>): 
     });
   }
   if (node.kind === "scalar") {
-    if (node.binary) return rules.bytes(decodeBase64(String(node.value)) as Uint8Array);
+    if (node.binary) return rules.bytes(node.binary);
     if (node.pyType !== "timestamp") return toPyValue(node);
     const origin = scalarOrigin(node);
     const known = origin ? dates.get(origin) : undefined;

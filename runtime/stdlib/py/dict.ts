@@ -103,6 +103,15 @@ export function putKeyFast(d: PyDict, key: string, value: PyValue, ordered: bool
   return false;
 }
 
+/** A copy of `d` with every value mapped by `f`, keys in Python's order (the loop of filterDict). */
+export function mapValues(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
+  const out: PyDict = {};
+  let ordered = false;
+  if (ORDER.has(d)) for (const k of dictKeys(d)) ordered = putKeyFast(out, k, f(d[k]!), ordered);
+  else for (const k in d) if (Object.hasOwn(d, k)) ordered = putKeyFast(out, k, f(d[k]!), ordered);
+  return out;
+}
+
 /** A shallow copy of the entries of `d` whose key passes `keep`, in Python's order. */
 export function filterDict(d: PyDict, keep: (key: string) => boolean): PyDict {
   const out: PyDict = {};

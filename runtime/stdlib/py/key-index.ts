@@ -7,7 +7,7 @@
 // included; a copy of a context and a JSON writer name it by its own text
 // again (displacedNames), as Orquesta's JSON copy of a context does.
 
-import { dictDelete } from "./dict";
+import { dictDelete, mapValues } from "./dict";
 import { pyStr } from "./text";
 import {
   isNumeric,
@@ -106,6 +106,14 @@ export function rememberKey(d: PyDict, text: string, key: PyValue): void {
   let index = indexOf(d);
   if (!index) REMEMBERED_KEYS.set(d, (index = new KeyIndex()));
   index.set(text, key);
+}
+
+/** mapValues that keeps the keys `d` remembers (1, None, a displaced '1'): the copy is the same dict to Python. */
+export function mapValuesKeepingKeys(d: PyDict, f: (v: PyValue) => PyValue): PyDict {
+  const out = mapValues(d, f);
+  const index = indexOf(d);
+  if (index) REMEMBERED_KEYS.set(out, index.copy());
+  return out;
 }
 
 /** Removes the key stored under `text`. */

@@ -92,13 +92,37 @@ export function strRepr(s: string): string {
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
     else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-    else if (!isPrintable(cp)) {
-      if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, "0")}`;
-      else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, "0")}`;
-      else out += `\\U${cp.toString(16).padStart(8, "0")}`;
-    } else out += ch;
+    else if (!isPrintable(cp)) out += codePointEscape(cp);
+    else out += ch;
   }
   return out + quote;
+}
+
+/** Python's escape of one code point in repr() and ascii(): \\xe9, \\u20ac, \\U0001f600. */
+export function codePointEscape(cp: number): string {
+  if (cp <= 0xff) return `\\x${cp.toString(16).padStart(2, "0")}`;
+  if (cp <= 0xffff) return `\\u${cp.toString(16).padStart(4, "0")}`;
+  return `\\U${cp.toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * The message of the UnicodeEncodeError that encoding `text` with the 'ascii'
+ * or 'latin-1' codec raises, or undefined when every character fits. Python
+ * names the run of characters that do not fit, starting at the first one.
+ */
+export function encodeErrorMessage(codec: "ascii" | "latin-1", text: string): string | undefined {
+  const limit = codec === "ascii" ? 0x80 : 0x100;
+  const chars = [...text];
+  const fits = (i: number) => chars[i]!.codePointAt(0)! < limit;
+  const start = chars.findIndex((_, i) => !fits(i));
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < chars.length && !fits(end)) end++;
+  const what =
+    end - start === 1
+      ? `character '${codePointEscape(chars[start]!.codePointAt(0)!)}' in position ${start}`
+      : `characters in position ${start}-${end - 1}`;
+  return `'${codec}' codec can't encode ${what}: ordinal not in range(${limit})`;
 }
 
 const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;

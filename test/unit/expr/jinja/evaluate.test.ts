@@ -136,6 +136,24 @@ describe("filters, tests and catalogue functions", () => {
 });
 
 describe("undefined values and errors", () => {
+  it("names the run of characters a codec cannot encode, as CPython does", () => {
+    // Messages recorded from CPython 3.11's str.encode.
+    const encodeError = (text: string, codec: string) =>
+      failure(`{{ ${JSON.stringify(text)}.encode('${codec}') }}`).message.replace(
+        /^.*UnicodeEncodeError: /,
+        "",
+      );
+    expect(encodeError("aé€", "ascii")).toBe(
+      "'ascii' codec can't encode characters in position 1-2: ordinal not in range(128)",
+    );
+    expect(encodeError("a€€b€", "latin-1")).toBe(
+      "'latin-1' codec can't encode characters in position 1-2: ordinal not in range(256)",
+    );
+    expect(encodeError("a😀", "latin-1")).toBe(
+      "'latin-1' codec can't encode character '\\U0001f600' in position 1: ordinal not in range(256)",
+    );
+  });
+
   it("returns a strict undefined for a missing attribute instead of failing", () => {
     const v = evaluateJinjaExpressionText("{{ ctx().missing }}", env());
     expect(isJinjaStrictUndefined(v)).toBe(true);
