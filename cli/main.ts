@@ -10,7 +10,9 @@ export function buildProgram(): Command {
     .description("Compile StackStorm Orquesta workflows into flat TypeScript action bundles, and run them.")
     .version(VERSION, "-V, --version")
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // A command's own usage line (run, rerun and graph check their positional themselves, see reclaim-positional).
+    .configureHelp({ subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` });
   registerCommands(program);
   return program;
 }

@@ -18,6 +18,7 @@ import type { Diagnostic } from "../../compiler/source/diagnostic";
 import { COLORS, NO_COLORS, useColor } from "../output/color";
 import { formatDiagnostic } from "../output/diagnostics";
 import { reportError } from "../report-error";
+import { isFolder, requirePositional } from "./reclaim-positional";
 
 interface GraphFlags {
   flattened: boolean;
@@ -40,7 +41,8 @@ export function registerGraph(program: Command): void {
   program
     .command("graph")
     .description("Draw a workflow's task graph, as written or after flattening (--flattened).")
-    .argument("<workflow>", "workflow YAML file")
+    .usage("[options] <workflow>")
+    .argument("[workflow]", "workflow YAML file")
     .option(
       "--flattened",
       "draw the compiled program: inlined sub-workflows as clusters, folded tasks marked",
@@ -64,7 +66,9 @@ Examples:
 Shapes: boxes are tasks sent to runners, rounded boxes tasks run inline (noop/actionless),
 double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, retry).`,
     )
-    .action((workflow: string, flags: GraphFlags) => {
+    .action((given: string | undefined, flags: GraphFlags, command: Command) => {
+      const workflow =
+        given ?? requirePositional(command, "workflow", [{ values: flags.packs, belongs: isFolder }]);
       const file = resolve(workflow);
       const problem = workflowFileProblem(file, workflow);
       if (problem) return fail(problem, 1);

@@ -13,6 +13,7 @@ import { submitRerunFromTasks } from "../../runtime/host/rerun";
 import { MASK } from "../../runtime/secrets/mask";
 import type { PyDict } from "../../runtime/stdlib/py/value";
 import { loadEmbeddedRecord, openRedis, parseParams, UsageError } from "../../runtime/worker/cli-support";
+import { packsAndParams, requirePositional } from "./reclaim-positional";
 import { addRunOptions, RunError, type RunFlags, runCommand, type Submission } from "./run";
 
 /** What a record ran: a bundle or action by ref, a workflow by its file (found again whatever --packs says). */
@@ -93,7 +94,8 @@ export function registerRerun(program: Command): void {
   const rerun = program
     .command("rerun")
     .description("Run an execution's workflow or action again, with the same input (-p overrides)")
-    .argument("<id>", "execution id (orqc executions lists them)")
+    .usage("[options] <id>")
+    .argument("[id]", "execution id (orqc executions lists them)")
     .option("-p, --param <key=value...>", "input that replaces the old value (repeatable)", [])
     .option(
       "--tasks <names...>",
@@ -124,7 +126,8 @@ tasks (an interpreted sub-workflow execution runs again whole). A with-items tas
 again, or only the failed ones when it is named in --no-reset.
 Exit codes: as orqc run.`,
     )
-    .action(async (id: string, flags: RerunFlags) => {
+    .action(async (given: string | undefined, flags: RerunFlags, command: Command) => {
+      const id = given ?? requirePositional(command, "id", packsAndParams(flags));
       await runCommand("rerun", flags, async () => {
         if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(id)) throw new UsageError(`"${id}" is not an execution id`);
         if (flags.tasks) return fromTasks(id, flags);

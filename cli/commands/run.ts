@@ -32,6 +32,7 @@ import { startWorker } from "../../runtime/worker/worker";
 import { type CliErrorKind, reportError } from "../report-error";
 import { bundleFileTarget } from "./bundle-target";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
+import { packsAndParams, requirePositional } from "./reclaim-positional";
 import { parseRedisUrl } from "./redis-url";
 import { formatRecord, printable } from "./status";
 import { followExecution } from "./status-follow";
@@ -280,8 +281,9 @@ export function registerRun(program: Command): void {
   const run = program
     .command("run")
     .description("Run a workflow or an action: embedded (default) or on Redis workers (--redis)")
+    .usage("[options] <target...>")
     .argument(
-      "<target...>",
+      "[target...]",
       "[PACK_DIR...] TARGET: a workflow or action ref (pack.name), compiled bundle ref or file (.js), or workflow YAML file, optionally after pack folders",
     )
     .option("-p, --param <key=value...>", "input (repeatable); cast by the parameter types", []);
@@ -300,11 +302,15 @@ Examples:
   orqc run core.local -p cmd="uname -a"        # one action, as st2 run: its runner's result
   orqc run test/unit/host/fixtures/askt askt.simple --respond ask='{"continue": true}'   # answers core.ask of task ask
 
+--packs and -p take the words after them; when that leaves no TARGET, their last word that is no folder
+(--packs) or has no "=" (-p) is the TARGET: orqc run --packs examples monitoring.host_check works too.
 ORQC_TIME_SCALE (e.g. 0.01) multiplies every task and retry delay.
 An embedded run paused on an inquiry (core.ask) that --respond does not answer ends paused (exit 1).
 Exit codes: 0 succeeded, 1 the workflow or action failed (or was canceled, or is paused) or the input is invalid, 2 usage error.`,
     )
-    .action(async (positional: string[], flags: RunFlags) => {
+    .action(async (words: string[], flags: RunFlags, command: Command) => {
+      const positional =
+        words.length > 0 ? words : [requirePositional(command, "target", packsAndParams(flags))];
       const target = positional[positional.length - 1]!;
       if (positional.length > 1) flags.packs = [...(flags.packs ?? []), ...positional.slice(0, -1)];
       await runCommand("run", flags, () => {

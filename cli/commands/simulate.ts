@@ -12,6 +12,7 @@ import { runScenario, type Scenario } from "../../runtime/engine/scenario";
 import { toGolden } from "../../runtime/stdlib/py/golden-json";
 import { PyError, type PyValue } from "../../runtime/stdlib/py/value";
 import { type CliErrorKind, type InputPlace, jsonErrorPlace, reportError } from "../report-error";
+import { isFolder, reclaimPositional } from "./reclaim-positional";
 import { scenarioRoot } from "./scenario-root";
 
 /** Scenarios whose workflows must exist under an inferred root. */
@@ -82,7 +83,9 @@ Examples:
 The trace has the golden format (see ../shared/golden/README.md). With --compiled, folded and
 inlined tasks still appear in the trace under their original names.`,
     )
-    .action(async (workflow: string | undefined, opts: SimulateOptions) => {
+    .action(async (given: string | undefined, opts: SimulateOptions) => {
+      const workflow =
+        given ?? (opts.cases ? undefined : reclaimPositional([{ values: opts.packs, belongs: isFolder }]));
       if (opts.format !== "json") return fail(`unsupported format "${opts.format}" (use json)`, 2);
       if (opts.cases) {
         if (!existsSync(join(opts.cases, "INDEX.json")))

@@ -61,6 +61,24 @@ describe("orqc run (embedded)", () => {
     expect(usage.stderr).not.toMatch(/at \S+\.ts/);
   }, 30_000);
 
+  it("takes the target from after --packs or -p, which take every word that follows them", async () => {
+    const afterPacks = await orqc(cli, ["run", "--packs", HOSTT, "hostt.seq", "--no-trace"], env);
+    expect(afterPacks.stderr).toBe("");
+    expect(afterPacks.code).toBe(0);
+    expect(afterPacks.stdout).toContain('"left": 12');
+    const afterParams = await orqc(
+      cli,
+      ["run", "--packs", HOSTT, "-p", "n=4", "hostt.seq", "--no-trace"],
+      env,
+    );
+    expect(afterParams.code).toBe(0);
+    expect(afterParams.stdout).toContain('"left": 14');
+    const none = await orqc(cli, ["run", "--packs", HOSTT], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("error: missing required argument 'target'");
+    expect(none.stderr).toContain("Usage: orqc run [options] <target...>");
+  }, 30_000);
+
   it("points at the line and column of a workflow file that is not valid YAML", async () => {
     const dir = mkdtempSync(join(tmpdir(), "orqc-run-yaml-"));
     try {
