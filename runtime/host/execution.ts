@@ -22,6 +22,16 @@ import { ExecutionJournal } from "../journal/journal";
 import { checkedOutcome, maskSecretOutput } from "../output-schema/index";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { ChildCalls } from "./child-calls";
+import {
+  type ControlMark,
+  type ControlState,
+  controlEntry,
+  controlId,
+  controlState,
+  isControlId,
+  markOf,
+  pendingMark,
+} from "./control-marks";
 import { InquirySteps } from "./inquiry-steps";
 import { fromJson, toJsonValue } from "./json";
 import type { Lease } from "./lease";
@@ -45,13 +55,19 @@ interface Completion {
   readonly seq: number;
 }
 
+/** A journaled cancel/pause/resume, applied in arrival order with the completions. */
+interface ControlArrival {
+  readonly mark: ControlMark;
+  readonly seq: number;
+}
+
 export class ExecutionRun implements RegionHost {
   journal!: ExecutionJournal;
   snapshot!: JournalSnapshot;
   values!: SyncValues;
   root!: Region;
   program!: LoadedProgram;
-  readonly ready = new Map<string, Completion>();
+  readonly ready = new Map<string, Completion | ControlArrival>();
   private replayOrder: string[] = [];
   private replayPtr = 0;
   /** Record calls in flight: live completions wait for them, to keep arrival order. */
@@ -69,6 +85,8 @@ export class ExecutionRun implements RegionHost {
   preloadedKv: Record<string, PyValue> = {};
   private cancelApplied = false;
   private pauseApplied = false;
+  /** Where the journaled control marks (applied or still arriving) leave the execution. */
+  private marked: ControlState = { marks: 0, paused: false, canceled: false };
   lost = false;
   /** A step broke in the host (e.g. the backend failed): the run stops and the job comes back later. */
   private failure: string | undefined;
@@ -114,9 +132,20 @@ export class ExecutionRun implements RegionHost {
     const { services, record } = this;
     const loaded = await services.programs.loadProgram(this.context.target);
     await this.openJournal();
+    // A cancel, pause or resume asked while no run was going applies after what the journal holds.
+    const mark = pendingMark(this.marked, record);
+    if (mark) {
+      await services.backend.journal.record(
+        this.execId,
+        controlId(this.marked.marks),
+        controlEntry(mark, Date.now()),
+      );
+      await this.openJournal();
+    }
     const runs = (this.context.runs ?? 0) + 1;
+    const resumed = record.status === S.paused && !record.pauseRequested;
     await services.backend.executions.patch(this.execId, {
-      ...(record.status === S.requested || record.status === S.paused ? { status: S.running } : {}),
+      ...(record.status === S.requested || resumed ? { status: S.running } : {}),
       ...(record.startedAt === undefined ? { startedAt: Date.now() } : {}),
       context: { ...(this.context as unknown as JsonObject), runs },
     });
@@ -168,7 +197,8 @@ export class ExecutionRun implements RegionHost {
     this.journal = await ExecutionJournal.open(capturing, this.execId);
     this.snapshot = captured!;
     this.values = new SyncValues(this.snapshot, this.journal);
-    this.replayOrder = this.snapshot.order.filter((id) => !id.startsWith("~"));
+    this.replayOrder = this.snapshot.order.filter((id) => !id.startsWith("~") || isControlId(id));
+    this.marked = controlState(this.snapshot);
   }
 
   /** Pack configs and datastore values the synchronous parts (compiled sub-workflow input) need. */
@@ -227,20 +257,29 @@ export class ExecutionRun implements RegionHost {
     for (;;) {
       if (this.replayPtr < this.replayOrder.length) {
         const id = this.replayOrder[this.replayPtr++]!;
+        if (isControlId(id)) {
+          const mark = markOf(this.snapshot.entries.get(id));
+          if (mark) this.applyMark(mark);
+          continue;
+        }
         const c = this.ready.get(id);
         // A recorded step not dispatched by now never will be (it was abandoned by a cancel).
         if (c) this.apply(id, c);
         continue;
       }
       if (this.recording > 0 || this.ready.size === 0) return;
-      let next: [string, Completion] | undefined;
+      let next: [string, Completion | ControlArrival] | undefined;
       for (const entry of this.ready) if (!next || entry[1].seq < next[1].seq) next = entry;
       this.apply(next![0], next![1]);
     }
   }
 
-  private apply(id: string, c: Completion): void {
+  private apply(id: string, c: Completion | ControlArrival): void {
     this.ready.delete(id);
+    if ("mark" in c) {
+      this.applyMark(c.mark);
+      return;
+    }
     // An answered inquiry resumes the workflow (region) it paused, as StackStorm resumes the root, unless a user paused it.
     const region = c.work.region;
     const answered = id === c.work.stepId && this.journal.has(pendingStepId(id));
@@ -306,22 +345,39 @@ export class ExecutionRun implements RegionHost {
       this.lost = true;
       return;
     }
-    if (rec.cancelRequested && !this.cancelApplied) {
+    const mark = pendingMark(this.marked, rec);
+    if (!mark) return;
+    const id = controlId(this.marked.marks);
+    this.marked = {
+      marks: this.marked.marks + 1,
+      paused: mark === "resume" ? false : mark === "pause" ? true : this.marked.paused,
+      canceled: this.marked.canceled || mark === "cancel",
+    };
+    // Completions journaled meanwhile wait for it (drain), so that it is applied in arrival order.
+    this.recording++;
+    try {
+      await this.journal.value(id, () => ({ control: mark }));
+    } finally {
+      this.recording--;
+    }
+    this.ready.set(id, { mark, seq: this.journal.seqOf(id) });
+    if (mark === "cancel") await this.children.cancelAll();
+    else await this.children.flagAll("pause", mark === "pause");
+  }
+
+  /** What a journaled control mark does to the workflow (child executions are told when it is recorded). */
+  private applyMark(mark: ControlMark): void {
+    if (mark === "cancel") {
+      if (this.cancelApplied) return;
       this.cancelApplied = true;
       this.events.push(
         this.event({ ev: "workflow.cancel_requested", unit: this.program.unit, path: this.program.path }),
       );
       this.root.request(S.canceled);
       this.steps.cancelAll();
-      await this.children.cancelAll();
-    } else if (rec.pauseRequested && !this.pauseApplied) {
-      this.pauseApplied = true;
-      this.root.request(S.paused);
-      await this.children.flagAll("pause", true);
-    } else if (!rec.pauseRequested && this.pauseApplied) {
-      this.pauseApplied = false;
-      this.root.request(S.resuming);
-      await this.children.flagAll("pause", false);
+    } else {
+      this.pauseApplied = mark === "pause";
+      this.root.request(mark === "pause" ? S.paused : S.resuming);
     }
   }
 

@@ -112,7 +112,8 @@ export function planRerun(snapshot: JournalSnapshot, graph: RerunGraph, req: Rer
     if (!entry || drop.has(id)) return;
     if (id.startsWith("~")) {
       const [kind, ...rest] = id.split("/");
-      if (kind === "~result") return;
+      // The re-run starts afresh: neither the result nor a cancel or pause of the old run goes with it.
+      if (kind === "~result" || kind === "~control") return;
       if ((kind === "~kv" || kind === "~ts") && index >= t0) return;
       if (kind === "~timer" || kind === "~ttl") {
         // a timer of a run that goes (a delay or retry delay) is waited again

@@ -65,6 +65,11 @@ export class ExecutionJournal {
     return [...this.seqs.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
   }
 
+  /** An entry's position in arrival order (-1 when it is not recorded). */
+  seqOf(id: string): number {
+    return this.seqs.get(id) ?? -1;
+  }
+
   /** Runs an action step once across all runs of this execution. */
   async step(stepId: string, run: () => Promise<StepOutcome>): Promise<StepReport> {
     const known = this.entries.get(stepId);

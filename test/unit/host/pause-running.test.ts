@@ -1,0 +1,67 @@
+// Pause while an action runs, as StackStorm does it: the action finishes, the
+// task after it does not start until a resume. The pause is journaled where
+// the run applied it, so the run that the pause's own job (or any wake-up)
+// starts replays it at the same point instead of starting that task.
+
+import { describe, expect, it } from "vitest";
+import type { Backend } from "../../../runtime/backend/types";
+import { controlExecution } from "../../../runtime/host/control";
+import { embedded, waitDone } from "./helpers";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, ms: number, test: () => Promise<boolean>): Promise<void> {
+  const start = Date.now();
+  while (!(await test())) {
+    if (Date.now() - start > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await sleep(10);
+  }
+}
+
+const started = async (backend: Backend, id: string, task: string) =>
+  [...(await backend.journal.load(id)).starts.keys()].some((k) => k.startsWith(`${task}/`));
+const statusOf = async (backend: Backend, id: string) => (await backend.executions.get(id))?.status;
+
+describe("pause of a running action", () => {
+  it("lets the action finish and starts nothing after it until resumed", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.pauserun", { seconds: 1 });
+    await until("busy started", 5000, () => started(host.backend, id, "busy"));
+    await sleep(200);
+    expect((await controlExecution(host.backend, id, "pause")).ok).toBe(true);
+    await until("paused", 5000, async () => (await statusOf(host.backend, id)) === "paused");
+    await sleep(700);
+    expect(await started(host.backend, id, "after")).toBe(false);
+    expect(await statusOf(host.backend, id)).toBe("paused");
+    const journal = await host.backend.journal.load(id);
+    expect(journal.order.filter((s) => !s.startsWith("~ts"))).toEqual([
+      "~control/0",
+      expect.stringMatching(/^busy\//),
+    ]);
+
+    expect((await controlExecution(host.backend, id, "resume")).ok).toBe(true);
+    const rec = await waitDone(host.backend, id, 10_000);
+    await host.close();
+    expect(rec.status).toBe("succeeded");
+    expect(rec.result).toEqual({ output: { said: "finished", echoed: "after" } });
+    const order = (await host.backend.journal.load(id)).order.filter(
+      (s) => !s.startsWith("~ts") && !s.startsWith("~result"),
+    );
+    expect(order.map((s) => s.replace(/\/.*/, ""))).toEqual(["~control", "busy", "~control", "after"]);
+  }, 20_000);
+
+  it("goes on without stopping when resumed before the action ends", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.pauserun", { seconds: 1.5 });
+    await until("busy started", 5000, () => started(host.backend, id, "busy"));
+    expect((await controlExecution(host.backend, id, "pause")).ok).toBe(true);
+    await until("pause journaled", 5000, async () =>
+      (await host.backend.journal.load(id)).order.includes("~control/0"),
+    );
+    expect((await controlExecution(host.backend, id, "resume")).ok).toBe(true);
+    const rec = await waitDone(host.backend, id, 10_000);
+    await host.close();
+    expect(rec.status).toBe("succeeded");
+    expect(rec.result).toEqual({ output: { said: "finished", echoed: "after" } });
+  }, 20_000);
+});
