@@ -4,6 +4,7 @@
 
 import { type PyDict, PyError, type PyValue } from "../stdlib/py/value";
 import type { WorkflowConductor } from "./conductor";
+import { deepCopy } from "./context";
 import { COMPLETED, S } from "./statuses";
 
 export interface TaskRunView {
@@ -60,7 +61,8 @@ export function taskFunctionRecord<T>(
     task_name: name,
     task_id: name,
     route: resolved,
-    result,
+    // Read back from the database in StackStorm: JSON data of its own, never the context's objects.
+    result: deepCopy(result),
     status,
     start_timestamp: start,
     end_timestamp: end,

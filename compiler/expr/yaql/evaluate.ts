@@ -41,8 +41,12 @@ import "./stdlib-sequences";
 import "./stdlib-strings";
 import "./stdlib-math";
 
-/** Catalogue functions whose results come from the workflow context, which yaql sees frozen. */
-export const FROM_CONTEXT: ReadonlySet<string> = new Set(["ctx", "item", "result", "task"]);
+/**
+ * Catalogue functions whose results come from the workflow context, which yaql sees frozen.
+ * StackStorm's task() is not one: it reads the task's record from the database and
+ * hands yaql plain lists and dicts, as any Python function's result.
+ */
+export const FROM_CONTEXT: ReadonlySet<string> = new Set(["ctx", "item", "result"]);
 
 /**
  * The catalogue function a call `name(...)` without receiver reaches when no
