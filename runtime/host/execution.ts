@@ -424,6 +424,8 @@ export class ExecutionRun implements RegionHost {
     this.close();
     await this.values.flush();
     await this.persist({ status: S.paused });
+    // A parent waiting on this child shows paused too, as StackStorm pauses the task that called it.
+    if (this.record.parentId) await this.children.pausedParent(this.record.parentId, this.execId);
     return DONE;
   }
 

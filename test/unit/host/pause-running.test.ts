@@ -64,4 +64,26 @@ describe("pause of a running action", () => {
     expect(rec.status).toBe("succeeded");
     expect(rec.result).toEqual({ output: { said: "finished", echoed: "after" } });
   }, 20_000);
+
+  it("pauses the child execution too; the parent shows paused once the child is", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.pauseparent", { seconds: 1 });
+    let child: string | undefined;
+    await until("child busy started", 5000, async () => {
+      [child] = (await host.backend.executions.list({ parentId: id })).map((r) => r.id);
+      return child !== undefined && (await started(host.backend, child, "busy"));
+    });
+    expect((await controlExecution(host.backend, id, "pause")).ok).toBe(true);
+    await until("both paused", 5000, async () =>
+      [await statusOf(host.backend, child!), await statusOf(host.backend, id)].every((s) => s === "paused"),
+    );
+    await sleep(300);
+    expect(await started(host.backend, child!, "after")).toBe(false);
+    expect(await started(host.backend, id, "last")).toBe(false);
+    expect((await controlExecution(host.backend, id, "resume")).ok).toBe(true);
+    const rec = await waitDone(host.backend, id, 10_000);
+    await host.close();
+    expect(rec.status).toBe("succeeded");
+    expect(rec.result).toEqual({ output: { child: { said: "finished", echoed: "after" } } });
+  }, 20_000);
 });
