@@ -304,10 +304,12 @@ export class ExecutionRun implements RegionHost {
       const now = Date.now();
       if (!this.replaying && now - lastControl >= CONTROL_POLL_MS) {
         lastControl = now;
-        await this.checkControl();
+        const marked = await this.checkControl();
         if (this.lost) return this.abandon("its record is gone");
         this.drain();
         if (this.root.done) return this.finish();
+        // The record shows pausing or canceling at once, not at the next periodic save.
+        if (marked) lastPersist = 0;
       }
       if (now - lastPersist > 1000) {
         lastPersist = now;
@@ -339,14 +341,15 @@ export class ExecutionRun implements RegionHost {
     if (region.completedWithOutstanding) region.finishNow();
   }
 
-  private async checkControl(): Promise<void> {
+  /** Journals the cancel, pause or resume the record asks for, if any; true when it did. */
+  private async checkControl(): Promise<boolean> {
     const rec = await this.services.backend.executions.state(this.execId);
     if (!rec) {
       this.lost = true;
-      return;
+      return false;
     }
     const mark = pendingMark(this.marked, rec);
-    if (!mark) return;
+    if (!mark) return false;
     const id = controlId(this.marked.marks);
     this.marked = {
       marks: this.marked.marks + 1,
@@ -363,6 +366,7 @@ export class ExecutionRun implements RegionHost {
     this.ready.set(id, { mark, seq: this.journal.seqOf(id) });
     if (mark === "cancel") await this.children.cancelAll();
     else await this.children.flagAll("pause", mark === "pause");
+    return true;
   }
 
   /** What a journaled control mark does to the workflow (child executions are told when it is recorded). */

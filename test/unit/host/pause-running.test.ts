@@ -25,10 +25,12 @@ const statusOf = async (backend: Backend, id: string) => (await backend.executio
 describe("pause of a running action", () => {
   it("lets the action finish and starts nothing after it until resumed", async () => {
     const host = embedded();
-    const id = await host.submit("hostt.pauserun", { seconds: 1 });
+    const id = await host.submit("hostt.pauserun", { seconds: 2 });
     await until("busy started", 5000, () => started(host.backend, id, "busy"));
     await sleep(200);
     expect((await controlExecution(host.backend, id, "pause")).ok).toBe(true);
+    // shown while the action still runs (the run reads its flags every 0.5 s)
+    await until("pausing", 1500, async () => (await statusOf(host.backend, id)) === "pausing");
     await until("paused", 5000, async () => (await statusOf(host.backend, id)) === "paused");
     await sleep(700);
     expect(await started(host.backend, id, "after")).toBe(false);
