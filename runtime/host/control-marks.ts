@@ -36,17 +36,19 @@ export interface ControlState {
 }
 
 export function controlState(snapshot: JournalSnapshot): ControlState {
-  let marks = 0;
-  let paused = false;
-  let canceled = false;
-  for (const id of snapshot.order) {
-    if (!isControlId(id)) continue;
-    marks++;
-    const mark = markOf(snapshot.entries.get(id));
-    if (mark === "cancel") canceled = true;
-    else if (mark !== undefined) paused = mark === "pause";
-  }
-  return { marks, paused, canceled };
+  let state: ControlState = { marks: 0, paused: false, canceled: false };
+  for (const id of snapshot.order)
+    if (isControlId(id)) state = afterMark(state, markOf(snapshot.entries.get(id)));
+  return state;
+}
+
+/** The state once one more mark is journaled. */
+export function afterMark(state: ControlState, mark: ControlMark | undefined): ControlState {
+  return {
+    marks: state.marks + 1,
+    paused: mark === "pause" ? true : mark === "resume" ? false : state.paused,
+    canceled: state.canceled || mark === "cancel",
+  };
 }
 
 /** The mark that brings `state` to what the record's flags ask (a cancel before a pause), if any. */

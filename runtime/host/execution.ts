@@ -23,6 +23,7 @@ import { checkedOutcome, maskSecretOutput } from "../output-schema/index";
 import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { ChildCalls } from "./child-calls";
 import {
+  afterMark,
   type ControlMark,
   type ControlState,
   controlEntry,
@@ -351,11 +352,7 @@ export class ExecutionRun implements RegionHost {
     const mark = pendingMark(this.marked, rec);
     if (!mark) return false;
     const id = controlId(this.marked.marks);
-    this.marked = {
-      marks: this.marked.marks + 1,
-      paused: mark === "resume" ? false : mark === "pause" ? true : this.marked.paused,
-      canceled: this.marked.canceled || mark === "cancel",
-    };
+    this.marked = afterMark(this.marked, mark);
     // Completions journaled meanwhile wait for it (drain), so that it is applied in arrival order.
     this.recording++;
     try {
