@@ -12,7 +12,10 @@
 // traces under mutated action outcomes (gen-corpus-mutants.mjs; paths relative
 // to ../shared, or --root DIR).
 // --packs DIR: every Orquesta workflow of the packs under DIR, a happy run and
-// --count runs with random failures each (gen-pack-scenarios.mjs).
+// --count runs with random failures each (gen-pack-scenarios.mjs; action
+// results shaped by what the workflow reads, or with --placeholder-results
+// the earlier placeholders). How far the runs got is printed at the end
+// (trace-depth.mjs).
 //
 // Environment: ORQUESTA_SRC, YAQL_SRC (see orquesta_reference.py), PYTHON
 // (default /usr/bin/python3). Cases where Orquesta itself raises (an engine
@@ -26,6 +29,7 @@ import { option } from "../lib/args.mjs";
 import { genCases } from "./gen-cases.mjs";
 import { genCorpusMutants } from "./gen-corpus-mutants.mjs";
 import { genPackScenarios } from "./gen-pack-scenarios.mjs";
+import { depthStats, formatDepth } from "./trace-depth.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -37,6 +41,8 @@ const out = resolve(opt("out", join(root, ".fuzz-traces")));
 const compiledToo = !process.argv.includes("--no-compiled");
 const corpus = process.argv.includes("--corpus");
 const packs = process.argv.includes("--packs") ? resolve(opt("packs", ".")) : undefined;
+const placeholders = process.argv.includes("--placeholder-results");
+const depths = [];
 const shared = resolve(opt("root", resolve(root, "../shared")));
 const python = process.env.PYTHON ?? "/usr/bin/python3";
 
@@ -122,13 +128,14 @@ for (let b = 0; b < batches; b++) {
   const dir = join(out, `seed-${s}`);
   rmSync(dir, { recursive: true, force: true });
   const cases = packs
-    ? genPackScenarios(packs, join(dir, "cases"), s, count)
+    ? genPackScenarios(packs, join(dir, "cases"), s, count, { placeholders })
     : corpus
       ? genCorpusMutants(join(dir, "cases"), s, count, join(shared, "golden/traces"))
       : genCases(join(dir, "cases"), s, count);
   const wfRoot = packs ?? (corpus ? shared : join(dir, "cases"));
   const ids = cases.map((c) => c.case_id);
   run(python, [join(here, "orquesta_reference.py"), "--root", wfRoot, "--cases", join(dir, "cases")]);
+  if (packs) depths.push(depthStats(join(dir, "cases"), wfRoot));
   const modes = compiledToo ? ["interpreted", "compiled"] : ["interpreted"];
   for (const mode of modes) {
     const args = ["bin/orqc.js", "simulate", "--cases", join(dir, "cases"), "--root", wfRoot];
@@ -199,6 +206,28 @@ console.log(
     .map(([k, v]) => `${k} ${v}`)
     .join(", ")}`,
 );
+if (depths.length > 0) {
+  // runs of every batch together: means weighted by modelled runs
+  const sum = {};
+  for (const d of depths)
+    for (const [k, v] of Object.entries(d)) {
+      const t = (sum[k] ??= {
+        runs: 0,
+        modelled: 0,
+        meanTasks: 0,
+        succeeded: 0,
+        expressionErrors: 0,
+        reached: 0,
+      });
+      t.runs += v.runs;
+      for (const f of ["meanTasks", "succeeded", "expressionErrors", "reached"]) t[f] += v[f] * v.modelled;
+      t.modelled += v.modelled;
+    }
+  for (const t of Object.values(sum))
+    for (const f of ["meanTasks", "succeeded", "expressionErrors", "reached"])
+      t[f] = t.modelled ? t[f] / t.modelled : 0;
+  console.log(`\nhow far the runs got (Orquesta's traces):\n${formatDepth(sum)}`);
+}
 console.log(
   `\n${totals.cases} cases compared (${totals.skipped} skipped: Orquesta engine exception, or a refused execution the golden format does not model); ` +
     `must-match differences: interpreted ${failures.interpreted.length}` +
