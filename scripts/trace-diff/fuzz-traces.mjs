@@ -185,7 +185,7 @@ for (let b = 0; b < batches; b++) {
     writeFileSync(join(dir, `report-${mode}.txt`), `${lines.join("\n")}\n`);
   }
   process.stdout.write(
-    `seed ${s}: ${count} cases; must-match differences: interpreted ${failures.interpreted.filter((f) => f.dir.includes(`seed-${s}/`)).length}` +
+    `seed ${s}: ${ids.length} cases; must-match differences: interpreted ${failures.interpreted.filter((f) => f.dir.includes(`seed-${s}/`)).length}` +
       (compiledToo
         ? `, compiled ${failures.compiled.filter((f) => f.dir.includes(`seed-${s}/`)).length}`
         : "") +
