@@ -215,7 +215,8 @@ export class Region {
         prior !== undefined &&
         priorEntry !== undefined &&
         prior.seq === c.state.taskIndex(task.id, task.route) &&
-        priorEntry.status === S.running &&
+        // the same task entry going on: more items, or the items left when a paused task resumes
+        !COMPLETED.has(priorEntry.status ?? S.unset) &&
         !prior.retried;
       if (task.itemsCount !== undefined && task.actions.length > 0) {
         for (const a of task.actions)

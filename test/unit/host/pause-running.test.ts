@@ -88,4 +88,36 @@ describe("pause of a running action", () => {
     expect(rec.status).toBe("succeeded");
     expect(rec.result).toEqual({ output: { child: { said: "finished", echoed: "after" } } });
   }, 20_000);
+
+  it("keeps the results of a with-items task's items across a pause, and resumes the items left", async () => {
+    const host = embedded();
+    const id = await host.submit("hostt.pauseitems", { seconds: 1 });
+    await until(
+      "two items started",
+      5000,
+      async () =>
+        [...(await host.backend.journal.load(id)).starts.keys()].filter((k) => k.startsWith("each/"))
+          .length === 2,
+    );
+    expect((await controlExecution(host.backend, id, "pause")).ok).toBe(true);
+    await until("paused", 5000, async () => (await statusOf(host.backend, id)) === "paused");
+    expect(
+      [...(await host.backend.journal.load(id)).starts.keys()].filter((k) => k.startsWith("each/")),
+    ).toHaveLength(2);
+    expect((await controlExecution(host.backend, id, "resume")).ok).toBe(true);
+    const rec = await waitDone(host.backend, id, 10_000);
+    await host.close();
+    expect(rec.status).toBe("succeeded");
+    expect(rec.result).toEqual({ output: { echoed: [0, 1, 2, 3] } });
+    // every item ran once, as the task's first attempt
+    const starts = [...(await host.backend.journal.load(id)).starts.entries()].filter(([k]) =>
+      k.startsWith("each/"),
+    );
+    expect(starts.map(([k, n]) => `${k}:${n}`).sort()).toEqual([
+      "each/0/0/0:1",
+      "each/0/1/0:1",
+      "each/0/2/0:1",
+      "each/0/3/0:1",
+    ]);
+  }, 20_000);
 });
