@@ -3,6 +3,7 @@
 import type { Command } from "commander";
 import type { ExecutionRecord } from "../../runtime/backend/types";
 import { stringifyValue } from "../../runtime/backend/value-json";
+import { S } from "../../runtime/engine/statuses";
 import { contextOf } from "../../runtime/host/record-context";
 import {
   listEmbeddedRecords,
@@ -12,7 +13,12 @@ import {
 } from "../../runtime/worker/cli-support";
 import { reportError } from "../report-error";
 import { parseRedisUrl } from "./redis-url";
-import { withBackend } from "./status";
+import { printable, withBackend } from "./status";
+
+/** The statuses an execution record can have (a task's "retrying" is never one). */
+const STATUSES: ReadonlySet<string> = new Set(
+  Object.values(S).filter((s) => s !== S.unset && s !== S.retrying),
+);
 
 interface ListFlags extends RedisFlags {
   status?: string;
@@ -54,6 +60,8 @@ Examples:
         limit = positiveInt(flags.limit, "--limit");
         if (flags.format !== "text" && flags.format !== "json")
           throw new UsageError("--format must be text or json");
+        if (flags.status !== undefined && !STATUSES.has(flags.status))
+          throw new UsageError(`--status must be one of ${[...STATUSES].join(", ")}`);
       } catch (e) {
         reportError("executions", "usage", (e as Error).message);
         process.exitCode = 2;
@@ -64,7 +72,10 @@ Examples:
           .filter((r) => (!flags.status || r.status === flags.status) && (!flags.ref || r.ref === flags.ref))
           .slice(0, limit);
         if (flags.format === "json") {
-          const slim = rows.map(({ context: _c, ...r }) => r);
+          const slim = rows.map((r) => {
+            const { context: _c, ...shown } = printable(r);
+            return shown;
+          });
           process.stdout.write(`${stringifyValue(slim, 2)}\n`);
         } else if (rows.length === 0) process.stdout.write("no executions\n");
         else process.stdout.write(`${rows.map(line).join("\n")}\n`);

@@ -151,7 +151,7 @@ Examples:
         }
         if (flags.format === "json") {
           process.stdout.write(
-            `${stringifyValue({ ...rec, ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}), ...(inquiries.length > 0 ? { inquiries } : {}) }, 2)}\n`,
+            `${stringifyValue({ ...printable(rec), ...(journal ? { journal } : {}), ...(children ? { children: children.map((c) => ({ id: c.id, ref: c.ref, status: c.status })) } : {}), ...(inquiries.length > 0 ? { inquiries } : {}) }, 2)}\n`,
           );
           return;
         }

@@ -65,6 +65,35 @@ describe("orqc worker on Redis", () => {
     expect(s.stdout).toMatch(/child \S+ hostt.child: succeeded/);
   }, 30_000);
 
+  it("masks secret inputs in every JSON it prints (status, executions, run --wait)", async () => {
+    const secret = "hunter2-redis-json";
+    const r = await orqc(cli, [
+      "run",
+      "hostt.secret",
+      ...redisArgs,
+      "--packs",
+      HOSTT,
+      "--wait",
+      "-p",
+      `password=${secret}`,
+      "--format",
+      "json",
+    ]);
+    expect(r.code).toBe(0);
+    const id = JSON.parse(r.stdout).id as string;
+    expect((await backend.executions.get(id))?.input).toEqual({ password: secret }); // kept for replays
+    const shown = [
+      r,
+      await orqc(cli, ["status", id, ...redisArgs, "--format", "json"]),
+      await orqc(cli, ["executions", ...redisArgs, "--format", "json"]),
+    ];
+    for (const out of shown) {
+      expect(out.code).toBe(0);
+      expect(out.stdout).not.toContain(secret);
+    }
+    expect(JSON.parse(shown[1]!.stdout).input).toEqual({ password: "********" });
+  }, 30_000);
+
   it("cancels an execution that waits on a long delay", async () => {
     const r = await orqc(cli, ["run", "hostt.delay", ...redisArgs, "--packs", HOSTT, "-p", "n=60"]);
     const id = r.stdout.trim();
