@@ -342,6 +342,15 @@ export class ExecutionRun implements RegionHost {
     if (region.completedWithOutstanding) region.finishNow();
   }
 
+  /**
+   * Read before an action's result is journaled: a cancel or pause accepted while the action ran is
+   * journaled ahead of it, so the result never starts what the control forbids (the periodic check
+   * alone left up to half a second in which it did).
+   */
+  async controlBeforeResult(): Promise<void> {
+    if (!this.replaying && !this.closed) await this.checkControl();
+  }
+
   /** Journals the cancel, pause or resume the record asks for, if any; true when it did. */
   private async checkControl(): Promise<boolean> {
     const rec = await this.services.backend.executions.state(this.execId);

@@ -175,6 +175,8 @@ export class LiveSteps {
       const report = await run.journal.step(id, async () => {
         const out = await produce();
         if (run.killed) throw new Killed();
+        await run.controlBeforeResult();
+        if (run.killed) throw new Killed();
         lw.state = "recording";
         run.recording++;
         counted = true;

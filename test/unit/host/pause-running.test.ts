@@ -3,6 +3,9 @@
 // the run applied it, so the run that the pause's own job (or any wake-up)
 // starts replays it at the same point instead of starting that task.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Backend } from "../../../runtime/backend/types";
 import { controlExecution } from "../../../runtime/host/control";
@@ -120,4 +123,28 @@ describe("pause of a running action", () => {
       "each/0/3/0:1",
     ]);
   }, 20_000);
+
+  it.each(["pause", "cancel"] as const)(
+    "holds a %s asked just before the action ends (not only at the next periodic check)",
+    async (control) => {
+      const flag = join(mkdtempSync(join(tmpdir(), "orqc-pause-")), "go");
+      const host = embedded();
+      const id = await host.submit("hostt.waitfile", { path: flag });
+      await until("busy started", 5000, () => started(host.backend, id, "busy"));
+      await sleep(300);
+      expect((await controlExecution(host.backend, id, control)).ok).toBe(true);
+      writeFileSync(flag, ""); // the action ends within 20 ms; the periodic check comes every 500 ms
+      await until("settled", 5000, async () =>
+        ["paused", "canceled"].includes((await statusOf(host.backend, id)) ?? ""),
+      );
+      await sleep(300);
+      expect(await started(host.backend, id, "after")).toBe(false);
+      const order = (await host.backend.journal.load(id)).order.filter((s) => !s.startsWith("~ts"));
+      expect(order.slice(0, 2)).toEqual(["~control/0", expect.stringMatching(/^busy\//)]);
+      if (control === "pause") await controlExecution(host.backend, id, "cancel");
+      await waitDone(host.backend, id, 5000);
+      await host.close();
+    },
+    20_000,
+  );
 });
