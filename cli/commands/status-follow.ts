@@ -5,7 +5,7 @@
 
 import type { Backend, ExecutionRecord, InquiryRecord } from "../../runtime/backend/types";
 import type { TraceEvent } from "../../runtime/engine/region";
-import { COMPLETED, PAUSE } from "../../runtime/engine/statuses";
+import { COMPLETED, PAUSE, S } from "../../runtime/engine/statuses";
 import { contextOf } from "../../runtime/host/record-context";
 import { pendingBlock, pendingInquiriesOf } from "./inquiry-format";
 
@@ -46,6 +46,21 @@ export function followLine(e: TraceEvent, where: string, rec: ExecutionRecord): 
 }
 
 /**
+ * The line for a change of an execution's status that no task event shows
+ * (pausing, paused, resumed, canceling), or null. `before` is the status last
+ * seen, undefined the first time (then only a paused or pausing one is shown).
+ */
+export function statusLine(before: string | undefined, rec: ExecutionRecord, where: string): string | null {
+  if (before === rec.status) return null;
+  const name = where || "workflow ";
+  if (rec.status === S.pausing || rec.status === S.paused || rec.status === S.canceling)
+    return `${clock(rec.updatedAt)}  ${name}${rec.status}`;
+  if (before !== undefined && PAUSE.has(before) && !COMPLETED.has(rec.status))
+    return `${clock(rec.updatedAt)}  ${name}resumed`;
+  return null;
+}
+
+/**
  * What an event stands for, without its time: a run that replays the journal
  * (after a delay, a child, a restart) records the same events again, later.
  */
@@ -64,6 +79,7 @@ export async function followExecution(
 ): Promise<ExecutionRecord | undefined> {
   const seen = new Set<string>();
   const announced = new Set<string>();
+  const statuses = new Map<string, string>();
   let shownInquiries = "";
   const pollMs = options.pollMs ?? POLL_MS;
   for (;;) {
@@ -89,6 +105,9 @@ export async function followExecution(
           text: `${clock(rec.createdAt)}  ${where}execution ${rec.id} started`,
         });
       }
+      const changed = statusLine(statuses.get(rec.id), rec, where);
+      statuses.set(rec.id, rec.status);
+      if (changed) lines.push({ at: rec.updatedAt, text: changed });
       // The n-th occurrence of a key (a task in a cycle runs again) is its own event.
       const occurrences = new Map<string, number>();
       for (const e of contextOf(rec)?.trace ?? []) {

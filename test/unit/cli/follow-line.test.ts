@@ -1,7 +1,7 @@
 // The progress lines of `orqc status --follow` (cli/commands/status-follow.ts).
 
 import { describe, expect, it } from "vitest";
-import { followLine } from "../../../cli/commands/status-follow";
+import { followLine, statusLine } from "../../../cli/commands/status-follow";
 import type { ExecutionRecord } from "../../../runtime/backend/types";
 import type { TraceEvent } from "../../../runtime/engine/region";
 
@@ -48,5 +48,19 @@ describe("followLine", () => {
     expect(followLine(ev({ ev: "workflow.cancel_requested" }), "", record)).toBe(
       "09:05:07  workflow cancel requested",
     );
+  });
+});
+
+describe("statusLine", () => {
+  const rec = (status: string) => ({ ...record, status, updatedAt: at }) as ExecutionRecord;
+  it("shows pausing, paused, canceling and a resume, once each", () => {
+    expect(statusLine(undefined, rec("running"), "")).toBeNull();
+    expect(statusLine("running", rec("pausing"), "")).toBe("09:05:07  workflow pausing");
+    expect(statusLine("pausing", rec("paused"), "p.child: ")).toBe("09:05:07  p.child: paused");
+    expect(statusLine("paused", rec("paused"), "")).toBeNull();
+    expect(statusLine("paused", rec("running"), "")).toBe("09:05:07  workflow resumed");
+    expect(statusLine("running", rec("canceling"), "")).toBe("09:05:07  workflow canceling");
+    expect(statusLine("paused", rec("canceled"), "")).toBeNull();
+    expect(statusLine(undefined, rec("paused"), "")).toBe("09:05:07  workflow paused");
   });
 });
