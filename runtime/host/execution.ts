@@ -131,7 +131,7 @@ export class ExecutionRun implements RegionHost {
 
   async run(): Promise<JobOutcome> {
     const { services, record } = this;
-    const loaded = await services.programs.loadProgram(this.context.target);
+    const loaded = await services.programs.loadProgram(this.context.target, this.context.version);
     await this.openJournal();
     // A cancel, pause or resume asked while no run was going applies after what the journal holds.
     const mark = pendingMark(this.marked, record);
@@ -144,13 +144,18 @@ export class ExecutionRun implements RegionHost {
       await this.openJournal();
     }
     const runs = (this.context.runs ?? 0) + 1;
+    // A child execution is created without a version: it keeps the one its first run loads.
+    const version = this.context.version ?? (loaded.ok ? loaded.value.version : undefined);
     const resumed = record.status === S.paused && !record.pauseRequested;
     await services.backend.executions.patch(this.execId, {
       ...(record.status === S.requested || resumed ? { status: S.running } : {}),
       ...(record.startedAt === undefined ? { startedAt: Date.now() } : {}),
-      context: { ...(this.context as unknown as JsonObject), runs },
+      context: { ...(this.context as unknown as JsonObject), runs, ...(version ? { version } : {}) },
     });
-    (this.context as { runs?: number }).runs = runs;
+    Object.assign(this.context as { runs?: number; version?: string }, {
+      runs,
+      ...(version ? { version } : {}),
+    });
     if (!loaded.ok)
       return this.finishWith(S.failed, { errors: [{ type: "error", message: loaded.error }], output: null });
     this.program = loaded.value;

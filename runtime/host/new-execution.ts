@@ -18,6 +18,8 @@ export interface NewRootExecution {
   /** Parameter metadata: names marked `secret` are printed masked. */
   readonly parameters: Readonly<Record<string, PyValue>> | null;
   readonly rerunOf?: string;
+  /** The version of the workflow's program (none for a single action). */
+  readonly version?: string;
 }
 
 /** Creates the record of a new root execution (workflow or action) and queues its first job. */
@@ -28,6 +30,7 @@ export async function enqueueNew(services: HostServices, e: NewRootExecution): P
     st2: toJsonObject(e.st2),
     ...(secrets.length > 0 ? { secrets } : {}),
     ...(e.rerunOf ? { rerunOf: e.rerunOf } : {}),
+    ...(e.version ? { version: e.version } : {}),
   };
   const { record } = await services.backend.executions.create({
     id: e.id,

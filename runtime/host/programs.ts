@@ -2,8 +2,16 @@
 // workflow YAML run by the reference interpreter. `resolveTarget` turns what a
 // user typed (REF or FILE) into a target; `loadProgram` turns a target into
 // the workflow IR, parameters and expression table the host needs.
+//
+// A file that changes on disk (an edited workflow, a new `orqc compile`) is
+// loaded again for the executions that start afterwards. Each loaded program
+// has a version (a hash of its file); an execution keeps the version it was
+// submitted with, and its later runs (replays) get that version again while
+// this process still has it, as StackStorm keeps a workflow's spec on its
+// execution record.
 
-import { existsSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildWorkflowIR } from "../../compiler/ir/build";
@@ -43,6 +51,28 @@ export interface LoadedProgram {
   readonly render?: Renderer;
   /** The workflow mentions st2kv (the host then keeps a datastore snapshot). */
   readonly usesKv: boolean;
+  /** A hash of the file the program was loaded from. */
+  readonly version: string;
+}
+
+const versionOf = (content: string | Buffer): string =>
+  createHash("sha256").update(content).digest("hex").slice(0, 16);
+
+/** A file as last seen: its stat and what was loaded from it. */
+interface Seen<T> {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly value: T;
+}
+
+/** What `path` holds now: `load` again only when its modification time or size changed. */
+function fresh<T>(cache: Map<string, Seen<T>>, path: string, load: () => T): T {
+  const st = statSync(path);
+  const seen = cache.get(path);
+  if (seen && seen.mtimeMs === st.mtimeMs && seen.size === st.size) return seen.value;
+  const value = load();
+  cache.set(path, { mtimeMs: st.mtimeMs, size: st.size, value });
+  return value;
 }
 
 export type Loaded<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -64,9 +94,11 @@ export function readBundleManifest(dir: string): ManifestAction[] | undefined {
 }
 
 export class Programs {
-  private readonly bundles = new Map<string, Promise<LoadedProgram>>();
-  private readonly workflows = new Map<string, LoadedProgram>();
-  private manifest: Map<string, ManifestAction> | undefined;
+  /** Loaded programs by file and version: what an execution pinned stays here while the file changes. */
+  private readonly versions = new Map<string, Promise<LoadedProgram> | LoadedProgram>();
+  /** The version each file has now. */
+  private readonly current = new Map<string, Seen<string>>();
+  private readonly manifests = new Map<string, Seen<Map<string, ManifestAction>>>();
 
   constructor(
     readonly catalog: ActionCatalog,
@@ -100,24 +132,62 @@ export class Programs {
     return { ok: true, value: { kind: "action", ref: action.ref } };
   }
 
-  async loadProgram(target: Target): Promise<Loaded<LoadedProgram>> {
+  /**
+   * The program of a target: the version `pinned` when this process has it
+   * (an execution's later runs), else what the file holds now.
+   */
+  async loadProgram(target: Target, pinned?: string): Promise<Loaded<LoadedProgram>> {
     try {
       if (target.kind === "action")
         return { ok: false, error: `${target.ref} is an action, not a workflow: it has no program` };
-      return target.kind === "bundle" ? await this.loadBundle(target) : this.loadWorkflow(target);
+      return target.kind === "bundle"
+        ? await this.loadBundle(target, pinned)
+        : this.loadWorkflow(target, pinned);
     } catch (e) {
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }
 
-  private loadWorkflow(target: Extract<Target, { kind: "workflow" }>): Loaded<LoadedProgram> {
-    const cached = this.workflows.get(target.path);
-    if (cached) return { ok: true, value: cached };
+  /** The program of `file` at `pinned` if loaded before, else at the file's current version. */
+  private pick(
+    file: string,
+    pinned: string | undefined,
+    load: (content: Buffer, version: string) => Promise<LoadedProgram> | LoadedProgram,
+  ): Promise<LoadedProgram> | LoadedProgram {
+    const kept = pinned === undefined ? undefined : this.versions.get(`${file}#${pinned}`);
+    if (kept) return kept;
+    const version = fresh(this.current, file, () => versionOf(readFileSync(file)));
+    const key = `${file}#${version}`;
+    let program = this.versions.get(key);
+    if (!program) {
+      program = load(readFileSync(file), version);
+      // A program that failed to load is tried again by the next execution.
+      if (program instanceof Promise) program.catch(() => this.versions.delete(key));
+      this.versions.set(key, program);
+    }
+    return program;
+  }
+
+  private loadWorkflow(
+    target: Extract<Target, { kind: "workflow" }>,
+    pinned?: string,
+  ): Loaded<LoadedProgram> {
     if (!existsSync(target.path)) return { ok: false, error: `workflow file ${target.path} does not exist` };
-    const text = readFileSync(target.path, "utf8");
+    const program = this.pick(target.path, pinned, (content, version) =>
+      this.buildWorkflow(target, content.toString("utf8"), version),
+    );
+    return { ok: true, value: program as LoadedProgram };
+  }
+
+  /** Throws the file's problems (loadProgram reports them). */
+  private buildWorkflow(
+    target: Extract<Target, { kind: "workflow" }>,
+    text: string,
+    version: string,
+  ): LoadedProgram {
     const loaded = loadDefinition(target.path, text);
     if (loaded.problems.length > 0)
-      return { ok: false, error: loaded.problems.map((problem) => `${target.path}:${problem}`).join("; ") };
+      throw new Error(loaded.problems.map((problem) => `${target.path}:${problem}`).join("; "));
     const action = target.ref ? this.catalog.resolve(target.ref) : this.catalog.actionOfWorkflow(target.path);
     const inspection = inspectWorkflow(target.path, text, ["st2", "parent"]);
     const program: LoadedProgram = {
@@ -131,44 +201,50 @@ export class Programs {
       unit: action?.ref ?? target.path,
       ...(inspection.errors.length > 0 ? { inspectionErrors: inspection.errors } : {}),
       usesKv: text.includes("st2kv"),
+      version,
     };
-    this.workflows.set(target.path, program);
-    return { ok: true, value: program };
+    return program;
   }
 
-  private async loadBundle(target: Extract<Target, { kind: "bundle" }>): Promise<Loaded<LoadedProgram>> {
+  private async loadBundle(
+    target: Extract<Target, { kind: "bundle" }>,
+    pinned?: string,
+  ): Promise<Loaded<LoadedProgram>> {
     const entry = this.manifestMap().get(target.ref);
     if (!entry || !this.bundlesDir)
       return {
         ok: false,
         error: `no compiled bundle "${target.ref}" in ${this.bundlesDir ?? "(no --bundles)"}`,
       };
-    let pending = this.bundles.get(target.ref);
-    if (!pending) {
-      const file = join(this.bundlesDir, entry.entry_point);
-      pending = import(pathToFileURL(resolve(file)).href).then(
+    const file = resolve(join(this.bundlesDir, entry.entry_point));
+    // The version in the URL makes Node load a changed bundle again (it keeps every module it imported).
+    const program = this.pick(file, pinned, (_content, version) =>
+      import(`${pathToFileURL(file).href}?v=${version}`).then(
         (mod: { default: (api: typeof runtimeApi) => CompiledBundle }) =>
-          bundleProgram(target, mod.default(runtimeApi)),
-      );
-      // A bundle that failed to load is tried again by the next execution.
-      pending.catch(() => this.bundles.delete(target.ref));
-      this.bundles.set(target.ref, pending);
-    }
-    return { ok: true, value: await pending };
+          bundleProgram(target, mod.default(runtimeApi), version),
+      ),
+    );
+    return { ok: true, value: await program };
   }
 
   private manifestMap(): Map<string, ManifestAction> {
-    if (this.manifest) return this.manifest;
-    const map = new Map<string, ManifestAction>();
-    const actions = this.bundlesDir ? readBundleManifest(this.bundlesDir) : undefined;
-    for (const a of actions ?? []) map.set(a.ref, a);
-    this.manifest = map;
-    return map;
+    if (!this.bundlesDir) return new Map();
+    const file = join(this.bundlesDir, "manifest.json");
+    if (!existsSync(file)) return new Map();
+    return fresh(this.manifests, file, () => {
+      const map = new Map<string, ManifestAction>();
+      for (const a of readBundleManifest(this.bundlesDir!) ?? []) map.set(a.ref, a);
+      return map;
+    });
   }
 }
 
 /** What every execution of a bundle shares, built once per loaded bundle. */
-function bundleProgram(target: Extract<Target, { kind: "bundle" }>, bundle: CompiledBundle): LoadedProgram {
+function bundleProgram(
+  target: Extract<Target, { kind: "bundle" }>,
+  bundle: CompiledBundle,
+  version: string,
+): LoadedProgram {
   const program = bundle.program;
   const root = program.units[program.root]!;
   return {
@@ -186,6 +262,7 @@ function bundleProgram(target: Extract<Target, { kind: "bundle" }>, bundle: Comp
     program,
     render: tableRenderer(bundle.expressions),
     usesKv: mentionsKv(program),
+    version,
   };
 }
 

@@ -23,6 +23,8 @@ export interface ExecutionContext {
   readonly rerunOf?: string;
   /** The tasks it re-runs from (`orqc rerun --tasks`); the rest of the old run is replayed. */
   readonly rerunTasks?: string[];
+  /** The version of the program it runs (a hash of its file, see programs.ts), set when it is submitted or first runs. */
+  readonly version?: string;
 }
 
 /** The secret input values of a record, for masking what is printed about it. */

@@ -63,7 +63,8 @@ export async function submitRerunFromTasks(
       ok: false,
       error: `execution ${old.id} is ${old.status}: a workflow re-runs from tasks once it has ended`,
     };
-  const loaded = await services.programs.loadProgram(ctx.target);
+  // The old journal is replayed: the program it ran, while this process has it.
+  const loaded = await services.programs.loadProgram(ctx.target, ctx.version);
   if (!loaded.ok) return loaded;
   const program = loaded.value;
   const snapshot = await services.backend.journal.load(old.id);
@@ -80,6 +81,7 @@ export async function submitRerunFromTasks(
     ...(ctx.secrets ? { secrets: ctx.secrets } : {}),
     rerunOf: old.id,
     rerunTasks: [...req.tasks],
+    version: program.version,
   };
   const { record } = await services.backend.executions.create({
     id,

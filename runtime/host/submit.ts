@@ -66,6 +66,7 @@ export async function submitExecution(services: HostServices, req: SubmitRequest
     user,
     parameters: program.parameters,
     ...(req.rerunOf ? { rerunOf: req.rerunOf } : {}),
+    version: program.version,
   });
 }
 
