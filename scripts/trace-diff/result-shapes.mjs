@@ -115,40 +115,29 @@ function merge(into, from, depth = 0) {
   return changed;
 }
 
-const STR_METHODS = new Set(
-  "split splitlines rsplit lower upper toLower toUpper strip lstrip rstrip trim trimLeft trimRight startsWith endsWith startswith endswith replace format matches substring toCharArray capitalize title encode isdigit isalpha isalnum characters normalize isEmpty rightSplit".split(
-    " ",
-  ),
+/** A set of the space-separated names. */
+const words = (names) => new Set(names.split(" "));
+
+const STR_METHODS = words(
+  "split splitlines rsplit lower upper toLower toUpper strip lstrip rstrip trim trimLeft trimRight startsWith endsWith startswith endswith replace format matches substring toCharArray capitalize title encode isdigit isalpha isalnum characters normalize isEmpty rightSplit",
 );
-const LIST_METHODS = new Set(
-  "select where selectMany any all orderBy orderByDescending groupBy flatten distinct sum max min skip take takeWhile skipWhile count append concat toList enumerate aggregate reduce sequence memorize reverse sort first last limit single zip cycle contains intersect union difference toSet".split(
-    " ",
-  ),
+const LIST_METHODS = words(
+  "select where selectMany any all orderBy orderByDescending groupBy flatten distinct sum max min skip take takeWhile skipWhile count append concat toList enumerate aggregate reduce sequence memorize reverse sort first last limit single zip cycle contains intersect union difference toSet",
 );
-const CASE_METHODS = new Set("lower upper toLower toUpper strip lstrip rstrip trim".split(" "));
-const DICT_METHODS = new Set(
-  "items keys values containsKey containsValue set delete get update copy".split(" "),
-);
+const CASE_METHODS = words("lower upper toLower toUpper strip lstrip rstrip trim");
+const DICT_METHODS = words("items keys values containsKey containsValue set delete get update copy");
 // calls that give back elements of their receiver, as a list
-const KEEP_METHODS = new Set(
-  "where orderBy orderByDescending thenBy thenByDescending distinct skip take limit takeWhile skipWhile reverse sort".split(
-    " ",
-  ),
+const KEEP_METHODS = words(
+  "where orderBy orderByDescending thenBy thenByDescending distinct skip take limit takeWhile skipWhile reverse sort",
 );
-const LAMBDA_METHODS = new Set(
-  "select where selectMany any all orderBy orderByDescending thenBy thenByDescending groupBy takeWhile skipWhile sum max min aggregate distinct".split(
-    " ",
-  ),
+const LAMBDA_METHODS = words(
+  "select where selectMany any all orderBy orderByDescending thenBy thenByDescending groupBy takeWhile skipWhile sum max min aggregate distinct",
 );
-const STR_FILTERS = new Set(
-  "lower upper trim title capitalize replace wordcount truncate center indent striptags urlencode regex_replace regex_search regex_match regex_substring split".split(
-    " ",
-  ),
+const STR_FILTERS = words(
+  "lower upper trim title capitalize replace wordcount truncate center indent striptags urlencode regex_replace regex_search regex_match regex_substring split",
 );
-const LIST_FILTERS = new Set(
-  "join first last length count list sort unique select reject selectattr rejectattr map sum min max batch slice reverse random".split(
-    " ",
-  ),
+const LIST_FILTERS = words(
+  "join first last length count list sort unique select reject selectattr rejectattr map sum min max batch slice reverse random",
 );
 const JSON_FUNCS = /\b(from_json_string|json_parse|from_yaml_string|yaml_parse)\(\s*$/;
 
