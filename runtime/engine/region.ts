@@ -17,7 +17,7 @@ import { type Renderer, WorkflowConductor } from "./conductor";
 import { isEmptyDict } from "./context";
 import { actionEvent, itemEvent } from "./events";
 import { subworkflowResult } from "./st2-context";
-import { COMPLETED, normalizeActionStatus, S } from "./statuses";
+import { COMPLETED, normalizeActionStatus, PAUSE, S } from "./statuses";
 import { taskFunctionRecord } from "./task-function";
 import type { RenderedTask } from "./task-render";
 
@@ -216,7 +216,10 @@ export class Region {
         priorEntry !== undefined &&
         prior.seq === c.state.taskIndex(task.id, task.route) &&
         // the same task entry going on: more items, or the items left when a paused task resumes
-        !COMPLETED.has(priorEntry.status ?? S.unset) &&
+        // (not an entry that a retry, or a retry command, sends round again)
+        (priorEntry.status === S.running ||
+          priorEntry.status === S.resuming ||
+          PAUSE.has(priorEntry.status ?? S.unset)) &&
         !prior.retried;
       if (task.itemsCount !== undefined && task.actions.length > 0) {
         for (const a of task.actions)
