@@ -146,11 +146,17 @@ export function loadPaths(paths: readonly string[]): LoadResult {
     if (!a.workflowPath) continue;
     byPath.set(a.workflowPath, [...(byPath.get(a.workflowPath) ?? []), a.ref]);
   }
-  // A workflow file that does not parse is still the workflow of its actions (and fails to compile).
+  // The entry point of an orquesta action is its workflow whatever it holds: one that does not parse,
+  // or does not look like a workflow (a list, `foo: bar`), is reported and fails to compile.
   const listed = new Set(workflowFiles.map((r) => r.found.path));
   for (const r of read) {
-    if (r.parsed.root === null && byPath.has(r.found.path) && !listed.has(r.found.path))
-      workflowFiles.push(r);
+    if (!byPath.has(r.found.path) || listed.has(r.found.path)) continue;
+    if (r.parsed.root === null) workflowFiles.push(r);
+    else if (classify(r.found, r.parsed.root) === "other") {
+      const parsed = asWorkflowFile(r.parsed);
+      workflowFiles.push({ ...r, parsed });
+      diagnostics.push(...parsed.diagnostics);
+    }
   }
   const workflows: LoadedWorkflow[] = workflowFiles.map(({ found, parsed }) => {
     const pack = packOf(found);

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkWorkflow } from "../../../compiler/inspect/check";
 import { loadPaths } from "../../../compiler/load/index";
 
 const CORPUS = resolve(__dirname, "../../../../shared/corpus");
@@ -33,6 +34,26 @@ describe("loadPaths", () => {
     const r = loadPaths([CORPUS]);
     expect(r.workflows).toHaveLength(347);
     expect(r.actions.size).toBeGreaterThan(1400);
+  });
+
+  it("takes an orquesta action's entry point as its workflow, whatever the file holds", () => {
+    const action = (name: string) =>
+      `name: ${name}\nrunner_type: orquesta\nentry_point: workflows/${name}.yaml\n`;
+    const dir = tempPack({
+      "pack.yaml": "name: odd\nref: odd\n",
+      "actions/list.yaml": action("list"),
+      "actions/plain.yaml": action("plain"),
+      "actions/workflows/list.yaml": "- a\n- b\n",
+      "actions/workflows/plain.yaml": "foo: bar\n",
+      "actions/workflows/stray.yaml": "foo: bar\n",
+    });
+    const r = loadPaths([dir]);
+    expect(r.workflows.map((w) => w.path.slice(dir.length + 1)).sort()).toEqual([
+      "actions/workflows/list.yaml",
+      "actions/workflows/plain.yaml",
+    ]);
+    const codes = r.workflows.flatMap((w) => checkWorkflow(w, r).map((d) => d.code));
+    expect(codes).toContain("ORQ1004");
   });
 
   it("knows StackStorm's core actions without the core pack", () => {
