@@ -122,6 +122,10 @@ function readCache(path: string): Cache {
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
   const load = loadPaths(options.paths);
+  // A path that is not there (a typo, a folder moved away under --watch) leaves the output folder as it
+  // is: building from the rest would write a manifest without the missing packs' actions.
+  if (load.diagnostics.some((d) => d.code === "ORQ1003"))
+    return { diagnostics: sortDiagnostics([...load.diagnostics]), reports: [], manifest: [] };
   const diagnostics: Diagnostic[] = [...load.diagnostics, ...recursionDiagnostics(load)];
   for (const wf of load.workflows) diagnostics.push(...checkWorkflow(wf, load));
   // Only what Orquesta itself (or YAML) refuses blocks a bundle; orqc's own

@@ -38,6 +38,10 @@ function print(result: CompileResult, flags: CompileFlags): void {
   const palette = useColor(process.stdout) ? COLORS : NO_COLORS;
   const opts = { palette, frames: process.stdout.isTTY === true, cwd };
   for (const d of errors) process.stdout.write(`${formatDiagnostic(d, opts)}\n`);
+  if (errors.some((d) => d.code === "ORQ1003")) {
+    process.stdout.write(`nothing built: ${flags.out} is left as it was (a path given does not exist)\n`);
+    return;
+  }
   if (flags.report) process.stdout.write(formatReport(result.reports));
   const built = result.reports.filter((r) => r.status === "built").length;
   const unchanged = result.reports.filter((r) => r.status === "unchanged").length;

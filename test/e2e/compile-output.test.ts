@@ -38,6 +38,22 @@ describe("orqc compile -o", () => {
     expect(r.stderr).toMatch(/^orqc compile: error ORQ0001: -o \/proc\/orqc-no-such-folder: cannot create /);
   });
 
+  it("leaves an earlier build as it was when a path given does not exist (exit 1)", () => {
+    const out = join(dir, "kept");
+    expect(compileTo(out).status).toBe(0);
+    const before = readFileSync(join(out, "manifest.json"), "utf8");
+    expect(JSON.parse(before).actions.length).toBeGreaterThan(0);
+    const missing = join(dir, "no-such-pack");
+    const r = spawnSync("node", [CLI, "compile", WF, missing, "-o", out], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`ORQ1003: cannot read "${missing}"`);
+    expect(r.stdout).toContain(`nothing built: ${out} is left as it was`);
+    expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe(before);
+  });
+
   it("creates missing folders", () => {
     const out = join(dir, "new", "deep");
     const r = compileTo(out);
