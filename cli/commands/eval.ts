@@ -167,5 +167,11 @@ function runCases(file: string, o: EvalOptions): number {
       process.stdout.write(`${r.id}: ${text}\n`);
     }
   }
+  // The other cases' results are printed; a case that is not an object is the file's fault (exit 2).
+  const malformed = cases.flatMap((raw, i) => (isDict(raw) ? [] : [`#${i}`]));
+  if (malformed.length > 0) {
+    reportError("eval", "input", `--cases: ${file}: not an object: case ${malformed.join(", ")}`);
+    return 2;
+  }
   return 0;
 }

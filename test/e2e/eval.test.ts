@@ -2,7 +2,9 @@
 // clear error with exit code 1; never an internal error for an expression.
 
 import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const CLI = resolve(__dirname, "../../bin/orqc.js");
@@ -37,5 +39,14 @@ describe("orqc eval", () => {
     const r = orqcEval("<% ctx(missing) %>");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("error ORQ0004: undefined_variable error");
+  });
+
+  it("prints every case of a --cases file, and exits 2 when one of them is not an object", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "orqc-eval-")), "cases.json");
+    writeFileSync(file, JSON.stringify({ cases: [1, { id: "x", lang: "yaql", expr: "<% 1 + 1 %>" }] }));
+    const r = orqcEval("--cases", file, "--format", "json");
+    expect(r.status).toBe(2);
+    expect(JSON.parse(r.stdout)[1]).toEqual({ id: "x", value: 2, type: "int" });
+    expect(r.stderr).toContain(`error ORQ0002: --cases: ${file}: not an object: case #0`);
   });
 });
