@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pyJsonLoads } from "../stdlib/functions/py-json";
-import { dictGet } from "../stdlib/py/dict";
+import { dictGet, dictKeys } from "../stdlib/py/dict";
 import { toGolden } from "../stdlib/py/golden-json";
-import { isDict, type PyValue } from "../stdlib/py/value";
+import { isDict, type PyDict, type PyValue } from "../stdlib/py/value";
 import { type CompiledUnits, runScenario, type Scenario } from "./scenario";
 import type { Trace } from "./trace";
 
@@ -26,13 +26,59 @@ export function readScenario(path: string, workflowGiven = false): Scenario {
  */
 export function scenarioProblem(doc: PyValue, workflowGiven = false): string | null {
   if (!isDict(doc)) return "a scenario is a JSON object";
+  return entryProblem(doc, "", workflowGiven) ?? outcomeProblem(dictGet(doc, "default"), '"default"', true);
+}
+
+/** The statuses a scripted outcome may have (golden traces README, "Outcomes"). */
+const OUTCOME_STATUSES = ["succeeded", "failed", "timeout", "expired", "abandoned", "canceled", "running"];
+
+/** A scenario, or one of its `subworkflows` entries (`where` names it in the message). */
+function entryProblem(doc: PyDict, where: string, workflowGiven: boolean): string | null {
   const workflow = dictGet(doc, "workflow");
   if (!(workflowGiven && workflow === undefined) && (typeof workflow !== "string" || workflow === ""))
-    return '"workflow" must be the path of a workflow file';
-  for (const key of ["input", "actions", "subworkflows", "datastore", "default", "parameters", "st2"]) {
+    return `${where}"workflow" must be the path of a workflow file`;
+  for (const key of [
+    "input",
+    "actions",
+    "subworkflows",
+    "datastore",
+    "default",
+    "parameters",
+    "st2",
+    "config",
+  ]) {
     const v = dictGet(doc, key);
-    if (v !== undefined && v !== null && !isDict(v)) return `"${key}" must be an object`;
+    if (v !== undefined && v !== null && !isDict(v)) return `${where}"${key}" must be an object`;
   }
+  const actions = dictGet(doc, "actions");
+  if (isDict(actions))
+    for (const task of dictKeys(actions)) {
+      const v = dictGet(actions, task)!;
+      const at = `${where}"actions"."${task}"`;
+      const problem = Array.isArray(v)
+        ? v.map((o, i) => outcomeProblem(o, `${at}[${i}]`)).find((p) => p !== null)
+        : outcomeProblem(v, at);
+      if (problem) return problem;
+    }
+  const subs = dictGet(doc, "subworkflows");
+  if (isDict(subs))
+    for (const ref of dictKeys(subs)) {
+      const v = dictGet(subs, ref)!;
+      const at = `${where}"subworkflows"."${ref}"`;
+      if (!isDict(v)) return `${at} must be an object with a "workflow"`;
+      const problem = entryProblem(v, `${at}: `, false);
+      if (problem) return problem;
+    }
+  return null;
+}
+
+/** An outcome: an object whose "status", if any, is one of OUTCOME_STATUSES. */
+function outcomeProblem(v: PyValue | undefined, where: string, optional = false): string | null {
+  if (v === undefined || (optional && v === null)) return null;
+  if (!isDict(v)) return `${where} must be an outcome object ({"status", "result"})`;
+  const status = dictGet(v, "status");
+  if (status !== undefined && (typeof status !== "string" || !OUTCOME_STATUSES.includes(status)))
+    return `${where}: "status" must be one of ${OUTCOME_STATUSES.join(", ")}`;
   return null;
 }
 

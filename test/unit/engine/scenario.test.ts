@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readScenario, runCases } from "../../../runtime/engine/cases";
+import { readScenario, runCases, scenarioProblem } from "../../../runtime/engine/cases";
 import { runScenario, type Scenario } from "../../../runtime/engine/scenario";
 import type { Trace } from "../../../runtime/engine/trace";
+import { pyJsonLoads } from "../../../runtime/stdlib/functions/py-json";
 import { dictKeys } from "../../../runtime/stdlib/py/dict";
 import { toGolden } from "../../../runtime/stdlib/py/golden-json";
 import { type PyDict, PyFloat, type PyValue } from "../../../runtime/stdlib/py/value";
@@ -102,6 +103,30 @@ describe("readScenario", () => {
     const s = readScenario(file);
     expect(s.input?.x).toBeInstanceOf(PyFloat);
     expect(dictKeys(s.input?.m as PyDict)).toEqual(["b", "10", "2"]);
+  });
+
+  it("refuses scripted outcomes and sub-workflow entries of the wrong shape, naming where", () => {
+    const problem = (doc: unknown) =>
+      scenarioProblem(pyJsonLoads(JSON.stringify({ workflow: "w.yaml", ...(doc as object) })));
+    expect(
+      problem({ actions: { a: [{ status: "failed" }, { result: 1 }], b: { status: "timeout" } } }),
+    ).toBeNull();
+    expect(problem({ actions: { a: [null] } })).toBe(
+      '"actions"."a"[0] must be an outcome object ({"status", "result"})',
+    );
+    expect(problem({ actions: { a: 7 } })).toBe(
+      '"actions"."a" must be an outcome object ({"status", "result"})',
+    );
+    expect(problem({ actions: { a: [{ status: "bogus" }] } })).toMatch(
+      /^"actions"."a"\[0\]: "status" must be one of succeeded, /,
+    );
+    expect(problem({ default: { status: "nope" } })).toMatch(/^"default": "status" must be one of /);
+    expect(problem({ subworkflows: { "p.sub": 5 } })).toBe(
+      '"subworkflows"."p.sub" must be an object with a "workflow"',
+    );
+    expect(problem({ subworkflows: { "p.sub": { workflow: "s.yaml", actions: { t: "x" } } } })).toBe(
+      '"subworkflows"."p.sub": "actions"."t" must be an outcome object ({"status", "result"})',
+    );
   });
 });
 
