@@ -13,6 +13,7 @@ import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-
 import { discover, type FoundFile, packDirOf } from "./discover";
 import { asWorkflowFile, metadataMergeKeys } from "./orquesta-load";
 import { type ParsedYaml, parseYaml } from "./parse-yaml";
+import { utf8Error } from "./utf8-error";
 import { mapGet, type YMap, type YNode } from "./yaml-node";
 
 type Kind = "pack" | "config" | "action" | "workflow" | "other";
@@ -54,18 +55,26 @@ interface Read {
 function readAll(files: readonly FoundFile[], diagnostics: Diagnostic[]): Read[] {
   const out: Read[] = [];
   for (const found of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(found.path, "utf8");
+      bytes = readFileSync(found.path);
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err);
       diagnostics.push(diagnostic("ORQ1003", { path: found.path, detail }));
       continue;
     }
-    const file: SourceFile = { path: found.path, text };
-    out.push({ found, parsed: parseYaml(file) });
+    const file: SourceFile = { path: found.path, text: bytes.toString("utf8") };
+    const bad = utf8Error(bytes);
+    out.push({ found, parsed: bad ? notUtf8(file, bytes, bad) : parseYaml(file) });
   }
   return out;
+}
+
+/** A file StackStorm cannot read as text: refused at its first bad byte. */
+function notUtf8(file: SourceFile, bytes: Buffer, bad: { offset: number; message: string }): ParsedYaml {
+  const at = bytes.subarray(0, bad.offset).toString("utf8").length;
+  const reason = diagnostic("ORQ1001", { detail: bad.message }, { file, range: { start: at, end: at + 1 } });
+  return { file, root: null, diagnostics: [reason], mergeKeys: [], duplicateKeys: [] };
 }
 
 /** Loads packs, action metadata and workflows under the given files and folders. */

@@ -56,6 +56,22 @@ describe("loadPaths", () => {
     expect(codes).toContain("ORQ1004");
   });
 
+  it("refuses a file that is not UTF-8 at its first bad byte, in Python's words", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-load-"));
+    const file = join(dir, "wf.yaml");
+    writeFileSync(
+      file,
+      Buffer.from('version: 1.0\ntasks:\n  t:\n    action: core.echo message="caf\xe9"\n', "latin1"),
+    );
+    const r = loadPaths([file]);
+    const d = r.diagnostics.find((x) => x.code === "ORQ1001");
+    expect(d?.message).toBe(
+      "YAML syntax error: 'utf-8' codec can't decode byte 0xe9 in position 59: invalid continuation byte",
+    );
+    expect(d?.range?.start).toBe(59); // all ASCII before it: the byte position is the character offset
+    expect(r.workflows[0]?.root).toBeNull();
+  });
+
   it("knows StackStorm's core actions without the core pack", () => {
     const r = loadPaths([]);
     const echo = r.resolveAction("core.echo");
