@@ -80,7 +80,7 @@ Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 
       const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
       if (tooManyWarnings && opts.format === "text")
         process.stdout.write(
-          `orqc check: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`,
+          `orqc check: ${warnings} warnings${opts.warnings ? "" : " (not shown: --no-warnings)"}, more than --max-warnings ${opts.maxWarnings}\n`,
         );
       process.exitCode = hasErrors(result.diagnostics) || tooManyWarnings ? 1 : 0;
     });

@@ -119,6 +119,10 @@ describe("orqc check", () => {
       const r = orqc(["check", WARNS, "--max-warnings", "1"]);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("2 warnings, more than --max-warnings 1");
+      // warnings left out by --no-warnings still count, and the message says why none was shown
+      const quiet = orqc(["check", WARNS, "--no-warnings", "--max-warnings", "1"]);
+      expect(quiet.code).toBe(1);
+      expect(quiet.stdout).toContain("2 warnings (not shown: --no-warnings), more than --max-warnings 1");
       expect(orqc(["check", WARNS, "--max-warnings", "-1"]).code).toBe(2);
     });
   });
