@@ -41,7 +41,9 @@ export function lineColOf(file: SourceFile, offset: number): LineCol {
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  // A byte order mark is no column: editors count the first line from the character after it.
+  const bom = lo === 0 && offset > 0 && file.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: lo + 1, col: offset - starts[lo]! + 1 - bom };
 }
 
 export function lineText(file: SourceFile, line: number): string {

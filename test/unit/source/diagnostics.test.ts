@@ -50,6 +50,13 @@ describe("source files", () => {
     expect(lineColOf(file, 7)).toEqual({ line: 3, col: 1 });
     expect(lineText(file, 1)).toBe("ab");
   });
+
+  it("does not count a byte order mark as a column", () => {
+    const file = { path: "x", text: "\ufeffab: [\ncd" };
+    expect(lineColOf(file, 1)).toEqual({ line: 1, col: 1 });
+    expect(lineColOf(file, 4)).toEqual({ line: 1, col: 4 });
+    expect(lineColOf(file, 7)).toEqual({ line: 2, col: 1 });
+  });
 });
 
 describe("suggest", () => {
