@@ -1,5 +1,6 @@
 // `orqc graph WORKFLOW`: draw a workflow before or after flattening.
 
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { toDot } from "../../compiler/graph/dot";
@@ -74,6 +75,8 @@ double boxes inlined sub-workflow calls, diamonds engine commands (fail, noop, r
       if (problem) return fail(problem, 1);
       // Outside a pack the file alone: its folder could be any folder, "/" included.
       const packDir = packDirOf(file);
+      const missing = (flags.packs ?? []).find((dir) => !existsSync(dir));
+      if (missing !== undefined) return fail(`--packs ${missing}: no such folder`, 2);
       const packs = flags.packs ?? (packDir ? [packDir] : []);
       const load = loadPaths([...packs, file]);
       const wf = load.workflows.find((w) => w.path === file);

@@ -57,6 +57,19 @@ describe("orqc graph", () => {
     }
   });
 
+  it("refuses a --packs folder that does not exist (it was ignored, and nothing inlined)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "orqc-graph-"));
+    const file = join(dir, "wf.yaml");
+    writeFileSync(file, "version: 1.0\ntasks:\n  a:\n    action: core.noop\n");
+    const missing = join(dir, "no-such-packs");
+    const run = spawnSync("node", [CLI, "graph", file, "--flattened", "--packs", missing], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`orqc graph: error ORQ0001: --packs ${missing}: no such folder`);
+  });
+
   it("draws a workflow outside any pack from the file alone", () => {
     const dir = mkdtempSync(join(tmpdir(), "orqc-graph-"));
     const file = join(dir, "wf.yaml");
