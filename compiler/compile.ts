@@ -52,6 +52,8 @@ export interface CompileResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly reports: readonly BundleReport[];
   readonly manifest: readonly ManifestEntry[];
+  /** False when nothing was written to the output folder (a path given does not exist). */
+  readonly written: boolean;
 }
 
 /** Refs that some loaded workflow calls with a static action ref. */
@@ -125,7 +127,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   // A path that is not there (a typo, a folder moved away under --watch) leaves the output folder as it
   // is: building from the rest would write a manifest without the missing packs' actions.
   if (load.diagnostics.some((d) => d.code === "ORQ1003"))
-    return { diagnostics: sortDiagnostics([...load.diagnostics]), reports: [], manifest: [] };
+    return { diagnostics: sortDiagnostics([...load.diagnostics]), reports: [], manifest: [], written: false };
   const diagnostics: Diagnostic[] = [...load.diagnostics, ...recursionDiagnostics(load)];
   for (const wf of load.workflows) diagnostics.push(...checkWorkflow(wf, load));
   // Only what Orquesta itself (or YAML) refuses blocks a bundle; orqc's own
@@ -194,7 +196,12 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   writeJson(join(outDir, "report.json"), { compiler: VERSION, bundles: finalReports });
   writeFileSync(join(outDir, "report.txt"), formatReport(finalReports));
   writeJson(cachePath, cache);
-  return { diagnostics: sortDiagnostics(diagnostics), reports: finalReports, manifest: actions };
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    reports: finalReports,
+    manifest: actions,
+    written: true,
+  };
 }
 
 interface BuildContext {

@@ -31,14 +31,14 @@ function print(result: CompileResult, flags: CompileFlags): void {
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (flags.format === "json") {
     process.stdout.write(
-      `${JSON.stringify({ bundles: result.reports, manifest: result.manifest, diagnostics: errors.map((d) => toJson(d, cwd)) }, null, 2)}\n`,
+      `${JSON.stringify({ written: result.written, bundles: result.reports, manifest: result.manifest, diagnostics: errors.map((d) => toJson(d, cwd)) }, null, 2)}\n`,
     );
     return;
   }
   const palette = useColor(process.stdout) ? COLORS : NO_COLORS;
   const opts = { palette, frames: process.stdout.isTTY === true, cwd };
   for (const d of errors) process.stdout.write(`${formatDiagnostic(d, opts)}\n`);
-  if (errors.some((d) => d.code === "ORQ1003")) {
+  if (!result.written) {
     process.stdout.write(`nothing built: ${flags.out} is left as it was (a path given does not exist)\n`);
     return;
   }

@@ -12,8 +12,8 @@ import { builtinAction, effectiveParameters } from "./action-registry";
 import type { ActionMeta, LoadedWorkflow, LoadResult, PackInfo } from "./action-types";
 import { discover, type FoundFile, packDirOf } from "./discover";
 import { asWorkflowFile, metadataMergeKeys } from "./orquesta-load";
-import { type ParsedYaml, parseYaml } from "./parse-yaml";
-import { utf8Error } from "./utf8-error";
+import { type ParsedYaml, parseYaml, refusedFile } from "./parse-yaml";
+import { decodeUtf8, utf8Error } from "./utf8-error";
 import { mapGet, type YMap, type YNode } from "./yaml-node";
 
 type Kind = "pack" | "config" | "action" | "workflow" | "other";
@@ -63,18 +63,23 @@ function readAll(files: readonly FoundFile[], diagnostics: Diagnostic[]): Read[]
       diagnostics.push(diagnostic("ORQ1003", { path: found.path, detail }));
       continue;
     }
+    const text = decodeUtf8(bytes);
+    if (text !== null) {
+      out.push({ found, parsed: parseYaml({ path: found.path, text }) });
+      continue;
+    }
+    // Not UTF-8: the file is shown with U+FFFD in place of the bad bytes, and refused at the first one.
     const file: SourceFile = { path: found.path, text: bytes.toString("utf8") };
-    const bad = utf8Error(bytes);
-    out.push({ found, parsed: bad ? notUtf8(file, bytes, bad) : parseYaml(file) });
+    const bad = utf8Error(bytes)!;
+    const at = bytes.subarray(0, bad.offset).toString("utf8").length;
+    const reason = diagnostic(
+      "ORQ1001",
+      { detail: bad.message },
+      { file, range: { start: at, end: at + 1 } },
+    );
+    out.push({ found, parsed: refusedFile(file, reason) });
   }
   return out;
-}
-
-/** A file StackStorm cannot read as text: refused at its first bad byte. */
-function notUtf8(file: SourceFile, bytes: Buffer, bad: { offset: number; message: string }): ParsedYaml {
-  const at = bytes.subarray(0, bad.offset).toString("utf8").length;
-  const reason = diagnostic("ORQ1001", { detail: bad.message }, { file, range: { start: at, end: at + 1 } });
-  return { file, root: null, diagnostics: [reason], mergeKeys: [], duplicateKeys: [] };
 }
 
 /** Loads packs, action metadata and workflows under the given files and folders. */

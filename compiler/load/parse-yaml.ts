@@ -568,7 +568,7 @@ function readDocument(text: string, inserts: readonly Insert[]): { doc: Document
 }
 
 /** A file that does not load, for one reason. */
-function refusedFile(file: SourceFile, reason: Diagnostic): ParsedYaml {
+export function refusedFile(file: SourceFile, reason: Diagnostic): ParsedYaml {
   return { file, root: null, diagnostics: [reason], mergeKeys: [], duplicateKeys: [] };
 }
 

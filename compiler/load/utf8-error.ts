@@ -2,6 +2,18 @@
 // that is not gives Python's UnicodeDecodeError, where Node would have put
 // U+FFFD in place of the bad bytes and gone on.
 
+// The BOM stays in the text, as readFileSync(path, "utf8") keeps it (the YAML reader handles it).
+const STRICT = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** The text of `bytes`, or null when they are not UTF-8 (the native decoder; utf8Error says where and why). */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return STRICT.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /** Python's message for the first byte sequence of `bytes` that is not UTF-8, and where it starts; null when all is. */
 export function utf8Error(bytes: Uint8Array): { readonly offset: number; readonly message: string } | null {
   for (let i = 0; i < bytes.length; ) {

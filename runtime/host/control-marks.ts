@@ -15,11 +15,8 @@ export const isControlId = (id: string): boolean => id.startsWith(PREFIX);
 
 export const controlId = (n: number): string => `${PREFIX}${n}`;
 
-export const controlEntry = (mark: ControlMark, at: number): JournalEntry => ({
-  kind: "value",
-  value: { control: mark },
-  at,
-});
+/** What a mark's journal entry holds (a value entry). */
+export const markValue = (mark: ControlMark): { control: ControlMark } => ({ control: mark });
 
 export function markOf(entry: JournalEntry | undefined): ControlMark | undefined {
   const v = entry?.value;

@@ -26,11 +26,11 @@ import {
   afterMark,
   type ControlMark,
   type ControlState,
-  controlEntry,
   controlId,
   controlState,
   isControlId,
   markOf,
+  markValue,
   pendingMark,
 } from "./control-marks";
 import { InquirySteps } from "./inquiry-steps";
@@ -70,6 +70,8 @@ export class ExecutionRun implements RegionHost {
   program!: LoadedProgram;
   readonly ready = new Map<string, Completion | ControlArrival>();
   private replayOrder: string[] = [];
+  /** The control marks among replayOrder, by id. */
+  private readonly replayMarks = new Map<string, ControlMark>();
   private replayPtr = 0;
   /** Record calls in flight: live completions wait for them, to keep arrival order. */
   recording = 0;
@@ -136,12 +138,9 @@ export class ExecutionRun implements RegionHost {
     // A cancel, pause or resume asked while no run was going applies after what the journal holds.
     const mark = pendingMark(this.marked, record);
     if (mark) {
-      await services.backend.journal.record(
-        this.execId,
-        controlId(this.marked.marks),
-        controlEntry(mark, Date.now()),
-      );
-      await this.openJournal();
+      const id = await this.journalMark(mark);
+      this.replayOrder.push(id);
+      this.replayMarks.set(id, mark);
     }
     const runs = (this.context.runs ?? 0) + 1;
     // A child execution is created without a version: it keeps the one its first run loads.
@@ -204,6 +203,10 @@ export class ExecutionRun implements RegionHost {
     this.snapshot = captured!;
     this.values = new SyncValues(this.snapshot, this.journal);
     this.replayOrder = this.snapshot.order.filter((id) => !id.startsWith("~") || isControlId(id));
+    for (const id of this.replayOrder) {
+      const mark = isControlId(id) ? markOf(this.snapshot.entries.get(id)) : undefined;
+      if (mark) this.replayMarks.set(id, mark);
+    }
     this.marked = controlState(this.snapshot);
   }
 
@@ -264,7 +267,7 @@ export class ExecutionRun implements RegionHost {
       if (this.replayPtr < this.replayOrder.length) {
         const id = this.replayOrder[this.replayPtr++]!;
         if (isControlId(id)) {
-          const mark = markOf(this.snapshot.entries.get(id));
+          const mark = this.replayMarks.get(id);
           if (mark) this.applyMark(mark);
           continue;
         }
@@ -365,19 +368,25 @@ export class ExecutionRun implements RegionHost {
     }
     const mark = pendingMark(this.marked, rec);
     if (!mark) return false;
+    const id = await this.journalMark(mark);
+    this.ready.set(id, { mark, seq: this.journal.seqOf(id) });
+    if (mark === "cancel") await this.children.cancelAll();
+    else await this.children.flagAll("pause", mark === "pause");
+    return true;
+  }
+
+  /** Journals `mark` as the next control mark; its id. */
+  private async journalMark(mark: ControlMark): Promise<string> {
     const id = controlId(this.marked.marks);
     this.marked = afterMark(this.marked, mark);
     // Completions journaled meanwhile wait for it (drain), so that it is applied in arrival order.
     this.recording++;
     try {
-      await this.journal.value(id, () => ({ control: mark }));
+      await this.journal.value(id, () => markValue(mark));
     } finally {
       this.recording--;
     }
-    this.ready.set(id, { mark, seq: this.journal.seqOf(id) });
-    if (mark === "cancel") await this.children.cancelAll();
-    else await this.children.flagAll("pause", mark === "pause");
-    return true;
+    return id;
   }
 
   /** What a journaled control mark does to the workflow (child executions are told when it is recorded). */

@@ -156,11 +156,13 @@ export class Programs {
   ): Promise<LoadedProgram> | LoadedProgram {
     const kept = pinned === undefined ? undefined : this.versions.get(`${file}#${pinned}`);
     if (kept) return kept;
-    const version = fresh(this.current, file, () => versionOf(readFileSync(file)));
+    // Read once when the file changed; read again only for a version whose load failed before.
+    let content: Buffer | undefined;
+    const version = fresh(this.current, file, () => versionOf((content = readFileSync(file))));
     const key = `${file}#${version}`;
     let program = this.versions.get(key);
     if (!program) {
-      program = load(readFileSync(file), version);
+      program = load(content ?? readFileSync(file), version);
       // A program that failed to load is tried again by the next execution.
       if (program instanceof Promise) program.catch(() => this.versions.delete(key));
       this.versions.set(key, program);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { JournalEntry } from "../../../runtime/backend/types";
-import { controlEntry, controlId, controlState, pendingMark } from "../../../runtime/host/control-marks";
+import { controlId, controlState, markValue, pendingMark } from "../../../runtime/host/control-marks";
 
 const snapshot = (marks: Array<"pause" | "resume" | "cancel">) => {
   const order = ["a/0/-/0", ...marks.map((_, i) => controlId(i))];
-  const entries = new Map<string, JournalEntry>(marks.map((m, i) => [controlId(i), controlEntry(m, 0)]));
+  const entries = new Map<string, JournalEntry>(
+    marks.map((m, i) => [controlId(i), { kind: "value", value: markValue(m), at: 0 }]),
+  );
   entries.set("a/0/-/0", { kind: "action", status: "succeeded", value: null, at: 0 });
   return { entries, order, starts: new Map<string, number>() };
 };
